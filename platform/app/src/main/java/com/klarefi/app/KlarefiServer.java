@@ -1,0 +1,202 @@
+package com.klarefi.app;
+
+import com.klarefi.auth.api.AuthModule;
+import com.klarefi.cases.api.CasesModule;
+import com.klarefi.erasure.api.ErasureModule;
+import com.klarefi.intake.api.IntakeModule;
+import com.klarefi.platform.config.Settings;
+import com.klarefi.platform.config.SettingsException;
+import com.klarefi.platform.db.Database;
+import com.klarefi.platform.db.DatabaseHealth;
+import com.klarefi.platform.http.ApiRoutes;
+import com.klarefi.platform.http.HttpSurface;
+import com.klarefi.platform.http.JsonBodies;
+import com.klarefi.platform.http.RequestGuard;
+import com.klarefi.platform.http.Route;
+import com.klarefi.platform.jobs.Jobs;
+import com.klarefi.platform.jobs.JobsSettings;
+import com.klarefi.platform.module.KlarefiModule;
+import com.klarefi.platform.module.Platform;
+import com.klarefi.processing.api.ProcessingModule;
+import com.klarefi.ratelimit.api.RateLimitModule;
+import com.klarefi.webhooks.api.WebhooksModule;
+import io.helidon.http.Method;
+import io.helidon.webserver.WebServer;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One running Klarefi instance: the installation (database, secrets), the job system, every module
+ * and the two HTTP listeners (public API and the admin surface). {@link #close()} shuts it down in
+ * the reverse order: stop accepting, finish in-flight requests, stop jobs, release the database.
+ */
+public final class KlarefiServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(KlarefiServer.class.getName());
+    public static final String ADMIN_SOCKET = "admin";
+
+    private final Installation installation;
+    private final Database database;
+    private final Jobs jobs;
+    private final WebServer webServer;
+    private boolean closed;
+
+    private KlarefiServer(Installation installation, Database database, Jobs jobs, WebServer webServer) {
+        this.installation = installation;
+        this.database = database;
+        this.jobs = jobs;
+        this.webServer = webServer;
+    }
+
+    public static KlarefiServer start(Settings settings) {
+        Set<String> roles = roles(settings);
+        Installation installation = Installation.open(settings);
+        Database database = null;
+        Jobs jobs = null;
+        try {
+            database = Database.connect(installation.connection());
+            database.ensureSchema(Jobs.SCHEMA);
+            jobs = new Jobs(jobsSettings(settings, roles, installation), database.dataSource());
+            Platform platform = new Platform(settings, installation.mode(), database, jobs, installation.secrets(),
+                    Clock.systemUTC(), new JsonBodies(settings.bytes("KLAREFI_HTTP_MAX_JSON_BYTES")),
+                    installation.publicBaseUrl());
+            List<KlarefiModule> modules = modules(platform);
+
+            ApiRoutes api = new ApiRoutes("/api/v1", Route.Access.API_KEY);
+            ApiRoutes admin = new ApiRoutes("/admin/v1", Route.Access.ADMIN);
+            HealthService health = new HealthService(new DatabaseHealth(database));
+            api.publicRoute(Method.GET, "/health", health::handle);
+            admin.publicRoute(Method.GET, "/health", health::handle);
+            for (KlarefiModule module : modules) {
+                if (roles.contains("api")) {
+                    module.apiRoutes(api);
+                }
+                module.adminRoutes(admin);
+            }
+            jobs.start();
+            WebServer webServer = webServer(settings, api, admin);
+            KlarefiServer server = new KlarefiServer(installation, database, jobs, webServer);
+            LOG.log(System.Logger.Level.INFO, "Klarefi is ready: API on port " + server.port() + ", admin surface on "
+                    + settings.required("KLAREFI_ADMIN_HOST") + ":" + server.adminPort() + " (" + installation.mode()
+                    + " mode, roles " + String.join(",", roles) + ")");
+            return server;
+        } catch (RuntimeException e) {
+            if (jobs != null) {
+                jobs.close();
+            }
+            if (database != null) {
+                database.close();
+            }
+            installation.close();
+            throw e;
+        }
+    }
+
+    /** The composition: every business module, each migrating its own schema as it is built. */
+    private static List<KlarefiModule> modules(Platform platform) {
+        List<KlarefiModule> modules = new ArrayList<>();
+        modules.add(AuthModule.create(platform));
+        modules.add(RateLimitModule.create(platform));
+        modules.add(CasesModule.create(platform));
+        modules.add(ProcessingModule.create(platform));
+        modules.add(WebhooksModule.create(platform));
+        modules.add(ErasureModule.create(platform));
+        modules.add(IntakeModule.create(platform));
+        return modules;
+    }
+
+    private static WebServer webServer(Settings settings, ApiRoutes api, ApiRoutes admin) {
+        long maxBody = settings.bytes("KLAREFI_HTTP_MAX_BODY_BYTES");
+        Duration grace = settings.seconds("KLAREFI_SHUTDOWN_GRACE_SECONDS");
+        HttpSurface publicSurface = new HttpSurface("api", RequestGuard.NONE);
+        HttpSurface adminSurface = new HttpSurface("admin", RequestGuard.NONE);
+        return WebServer.builder()
+                .shutdownHook(false)
+                .host(settings.required("KLAREFI_HTTP_HOST"))
+                .port(settings.port("KLAREFI_HTTP_PORT"))
+                .maxPayloadSize(maxBody)
+                .shutdownGracePeriod(grace)
+                .directHandlers(HttpSurface.directHandlers())
+                .routing(rules -> publicSurface.configure(rules, api))
+                .putSocket(ADMIN_SOCKET, socket -> socket
+                        .host(settings.required("KLAREFI_ADMIN_HOST"))
+                        .port(settings.port("KLAREFI_ADMIN_PORT"))
+                        .maxPayloadSize(maxBody)
+                        .shutdownGracePeriod(grace)
+                        .directHandlers(HttpSurface.directHandlers())
+                        .routing(rules -> adminSurface.configure(rules, admin)))
+                .build()
+                .start();
+    }
+
+    private static JobsSettings jobsSettings(Settings settings, Set<String> roles, Installation installation) {
+        String serverName;
+        try {
+            serverName = InetAddress.getLocalHost().getHostName() + ":" + settings.required("KLAREFI_HTTP_PORT");
+        } catch (java.net.UnknownHostException e) {
+            serverName = "klarefi:" + settings.required("KLAREFI_HTTP_PORT");
+        }
+        int pollSeconds = settings.integer("KLAREFI_JOBS_POLL_SECONDS");
+        if (pollSeconds < 5) {
+            throw new SettingsException("KLAREFI_JOBS_POLL_SECONDS must be at least 5 (JobRunr's minimum with SQL storage)");
+        }
+        int workers = settings.integer("KLAREFI_JOBS_WORKERS");
+        if (workers < 1) {
+            throw new SettingsException("KLAREFI_JOBS_WORKERS must be at least 1");
+        }
+        return new JobsSettings(roles.contains("jobs"), workers, Duration.ofSeconds(pollSeconds), serverName,
+                settings.flag("KLAREFI_DASHBOARD_ENABLED"), settings.port("KLAREFI_DASHBOARD_PORT"),
+                settings.required("KLAREFI_DASHBOARD_USER"), installation.dashboardPassword());
+    }
+
+    private static Set<String> roles(Settings settings) {
+        Set<String> roles = Arrays.stream(settings.required("KLAREFI_ROLES").split(","))
+                .map(String::trim).filter(role -> !role.isEmpty()).collect(Collectors.toCollection(java.util.TreeSet::new));
+        for (String role : roles) {
+            if (!role.equals("api") && !role.equals("jobs")) {
+                throw new SettingsException("KLAREFI_ROLES may contain only 'api' and 'jobs', got '" + role + "'");
+            }
+        }
+        if (roles.isEmpty()) {
+            throw new SettingsException("KLAREFI_ROLES must name at least one of 'api' and 'jobs'");
+        }
+        return roles;
+    }
+
+    public int port() {
+        return webServer.port();
+    }
+
+    public int adminPort() {
+        return webServer.port(ADMIN_SOCKET);
+    }
+
+    public boolean embeddedDatabase() {
+        return installation.embeddedDatabase();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        LOG.log(System.Logger.Level.INFO, "shutting down: finishing in-flight requests");
+        long started = System.nanoTime();
+        webServer.stop();
+        long web = System.nanoTime();
+        jobs.close();
+        long background = System.nanoTime();
+        database.close();
+        installation.close();
+        long end = System.nanoTime();
+        LOG.log(System.Logger.Level.INFO, String.format(
+                "Klarefi stopped in %d ms (http %d ms, jobs %d ms, database %d ms)", (end - started) / 1_000_000,
+                (web - started) / 1_000_000, (background - web) / 1_000_000, (end - background) / 1_000_000));
+    }
+}

@@ -1,0 +1,95 @@
+package com.klarefi.platform.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+
+/**
+ * The shared PostgreSQL pool and the Jdbi handle over it. Each module owns a schema named after it
+ * and migrates it with Flyway from {@code classpath:db/<schema>}; several instances starting at once
+ * is safe because Flyway serialises migrations with a PostgreSQL advisory lock.
+ */
+public final class Database implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Database.class.getName());
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+    }
+
+    public static Database connect(ConnectionSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("klarefi");
+        config.setJdbcUrl(settings.url());
+        settings.user().ifPresent(config::setUsername);
+        settings.password().ifPresent(config::setPassword);
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setMinimumIdle(Math.min(2, settings.poolSize()));
+        config.setConnectionTimeout(settings.connectTimeout().toMillis());
+        // Fail at start when the database is unreachable, naming the URL (never the password).
+        config.setInitializationFailTimeout(settings.connectTimeout().toMillis());
+        config.addDataSourceProperty("ApplicationName", "klarefi");
+        try {
+            return new Database(new HikariDataSource(config));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot connect to PostgreSQL at " + settings.safeUrl()
+                    + " (KLAREFI_DB_URL): " + rootMessage(e), e);
+        }
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** Applies the module's migrations from {@code classpath:db/<schema>} to its own schema. */
+    public void migrate(String schema) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(schema)
+                .createSchemas(true)
+                .table("flyway_history")
+                .locations("classpath:db/" + schema)
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+        LOG.log(System.Logger.Level.DEBUG, "schema " + schema + " is up to date");
+    }
+
+    /** Creates a schema outside Flyway's control, for libraries that manage their own tables. */
+    public void ensureSchema(String schema) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+        } catch (SQLException e) {
+            // Two instances may race here; the schema existing afterwards is all that matters.
+            if (!"42P06".equals(e.getSQLState()) && !"23505".equals(e.getSQLState())) {
+                throw new IllegalStateException("cannot create schema " + schema, e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable cursor = error;
+        while (cursor.getCause() != null) {
+            cursor = cursor.getCause();
+        }
+        return cursor.getMessage();
+    }
+}

@@ -1,0 +1,37 @@
+package com.klarefi.platform.http;
+
+import com.klarefi.platform.ids.Ids;
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.ServerResponseHeaders;
+import io.helidon.http.Status;
+
+/**
+ * Answers requests that fail before routing (malformed request line or headers, bodies over the
+ * server's hard limit) in the error envelope, with a fresh request id. Helidon's own text
+ * (which may echo request parts) is not passed on.
+ */
+final class EnvelopeDirectHandler implements DirectHandler {
+    @Override
+    public TransportResponse handle(TransportRequest request, EventType eventType, Status status,
+                                    ServerResponseHeaders headers, String message) {
+        String requestId = Ids.newId("req");
+        ApiException error = switch (eventType) {
+            case PAYLOAD_TOO_LARGE -> ApiException.of(413, ErrorTypes.VALIDATION, "payload_too_large",
+                    "The request body is larger than this server accepts.");
+            case INTERNAL_ERROR -> ApiException.internal();
+            default -> status.code() >= 500
+                    ? ApiException.internal()
+                    : ApiException.of(status.code(), ErrorTypes.VALIDATION, "bad_request",
+                    "The request could not be parsed: " + status.reasonPhrase() + ".");
+        };
+        return TransportResponse.builder()
+                .status(Status.create(error.status()))
+                .headers(headers)
+                .header(HeaderNames.create(HttpSurface.REQUEST_ID_HEADER), requestId)
+                .header(HeaderNames.CONTENT_TYPE, "application/json")
+                .keepAlive(eventType.keepAlive())
+                .entity(ErrorEnvelope.body(error, requestId))
+                .build();
+    }
+}

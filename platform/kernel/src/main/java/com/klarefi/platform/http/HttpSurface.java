@@ -1,0 +1,158 @@
+package com.klarefi.platform.http;
+
+import com.klarefi.platform.ids.Ids;
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
+import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One HTTP surface (the public API or the admin API): gives every request a {@code Request-Id},
+ * runs the guard before protected routes, renders every failure once into the error envelope,
+ * answers 405/404 for unknown methods and paths, and writes one access-log line per request.
+ */
+public final class HttpSurface {
+    public static final String REQUEST_ID_HEADER = "Request-Id";
+    private static final System.Logger ACCESS = System.getLogger("klarefi.access");
+    private static final System.Logger ERRORS = System.getLogger("klarefi.http");
+
+    private final String name;
+    private final RequestGuard guard;
+
+    public HttpSurface(String name, RequestGuard guard) {
+        this.name = name;
+        this.guard = guard;
+    }
+
+    public void configure(HttpRouting.Builder rules, ApiRoutes routes) {
+        rules.addFilter(this::filter);
+        Map<String, Set<Method>> methodsByTemplate = new LinkedHashMap<>();
+        for (Route route : routes.routes()) {
+            rules.route(route.method(), route.template(), guarded(route));
+            methodsByTemplate.computeIfAbsent(route.template(), t -> new LinkedHashSet<>()).add(route.method());
+        }
+        methodsByTemplate.forEach((template, methods) -> rules.any(template, methodNotAllowed(template, methods)));
+        rules.any(HttpSurface::routeNotFound);
+        rules.error(Throwable.class, (request, response, error) -> render(request, response, unexpected(request, error)));
+    }
+
+    /** Low-level failures (unparseable request line, headers too large) in the same envelope. */
+    public static DirectHandlers directHandlers() {
+        DirectHandler handler = new EnvelopeDirectHandler();
+        DirectHandlers.Builder builder = DirectHandlers.builder();
+        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+            builder.addHandler(type, handler);
+        }
+        return builder.build();
+    }
+
+    private void filter(io.helidon.webserver.http.FilterChain chain, RoutingRequest request, RoutingResponse response) {
+        long started = System.nanoTime();
+        String requestId = Ids.newId("req");
+        request.context().register(RequestContexts.REQUEST_ID, requestId);
+        response.header(REQUEST_ID_HEADER, requestId);
+        try {
+            chain.proceed();
+        } catch (ApiException e) {
+            render(request, response, e);
+        } catch (UncheckedIOException | CloseConnectionException e) {
+            throw e;
+        } catch (HttpException e) {
+            render(request, response, fromHelidon(e));
+        } catch (RuntimeException | StackOverflowError | NoClassDefFoundError e) {
+            render(request, response, unexpected(request, e));
+        } finally {
+            logAccess(request, response, started);
+        }
+    }
+
+    private Handler guarded(Route route) {
+        return (request, response) -> {
+            request.context().register(RequestContexts.ROUTE, route.template());
+            if (route.access() != Route.Access.PUBLIC) {
+                guard.check(request, response, route);
+            }
+            route.handler().handle(request, response);
+        };
+    }
+
+    private static Handler methodNotAllowed(String template, Set<Method> methods) {
+        String allow = methods.stream().map(Method::text).collect(Collectors.joining(", "));
+        return (request, response) -> {
+            request.context().register(RequestContexts.ROUTE, template);
+            throw ApiException.of(405, ErrorTypes.VALIDATION, "method_not_allowed",
+                    request.prologue().method().text() + " is not supported on this path; use " + allow + ".")
+                    .withHeader("Allow", allow);
+        };
+    }
+
+    private static void routeNotFound(ServerRequest request, ServerResponse response) {
+        request.context().register(RequestContexts.ROUTE, "(unmatched)");
+        throw ApiException.notFound("route_not_found", "There is no endpoint "
+                + request.prologue().method().text() + " " + request.path().path() + ".");
+    }
+
+    private static ApiException unexpected(ServerRequest request, Throwable error) {
+        if (error instanceof ApiException api) {
+            return api;
+        }
+        ERRORS.log(Level.ERROR, "unexpected failure in request " + RequestContexts.requestId(request), error);
+        return ApiException.internal();
+    }
+
+    private static ApiException fromHelidon(HttpException e) {
+        int status = e.status().code();
+        if (status == 413) {
+            return ApiException.of(413, ErrorTypes.VALIDATION, "payload_too_large", "The request body is too large.");
+        }
+        if (status >= 500) {
+            ERRORS.log(Level.ERROR, "server error while reading a request", e);
+            return ApiException.internal();
+        }
+        return ApiException.of(status, status == 404 ? ErrorTypes.NOT_FOUND : ErrorTypes.VALIDATION,
+                "bad_request", "The request could not be read: " + Status.create(status).reasonPhrase() + ".");
+    }
+
+    static void render(ServerRequest request, ServerResponse response, ApiException error) {
+        if (response.isSent()) {
+            ERRORS.log(Level.WARNING, "cannot report " + error.code() + " for request "
+                    + RequestContexts.requestId(request) + ": the response was already sent");
+            return;
+        }
+        String requestId = RequestContexts.requestId(request);
+        response.status(Status.create(error.status()));
+        response.header(REQUEST_ID_HEADER, requestId);
+        response.header(HeaderNames.CONTENT_TYPE, "application/json");
+        response.header(HeaderNames.CACHE_CONTROL, "no-store");
+        error.headers().forEach(response::header);
+        response.send(ErrorEnvelope.body(error, requestId));
+    }
+
+    private void logAccess(ServerRequest request, ServerResponse response, long started) {
+        if (!ACCESS.isLoggable(Level.INFO)) {
+            return;
+        }
+        double millis = (System.nanoTime() - started) / 1_000_000.0;
+        String route = request.context().get(RequestContexts.ROUTE, String.class).orElse("(unmatched)");
+        String org = RequestContexts.organisation(request).orElse("-");
+        ACCESS.log(Level.INFO, String.format("surface=%s request_id=%s method=%s route=%s status=%d latency_ms=%.2f org=%s",
+                name, RequestContexts.requestId(request), request.prologue().method().text(), route,
+                response.status().code(), millis, org));
+    }
+}

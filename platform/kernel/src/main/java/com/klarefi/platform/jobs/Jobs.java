@@ -1,0 +1,119 @@
+package com.klarefi.platform.jobs;
+
+import java.time.Duration;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jobrunr.dashboard.JobRunrDashboardWebServer;
+import org.jobrunr.dashboard.JobRunrDashboardWebServerConfiguration;
+import org.jobrunr.jobs.JobId;
+import org.jobrunr.jobs.lambdas.JobRequest;
+import org.jobrunr.jobs.lambdas.JobRequestHandler;
+import org.jobrunr.jobs.mappers.JobMapper;
+import org.jobrunr.scheduling.JobRequestScheduler;
+import org.jobrunr.server.BackgroundJobServer;
+import org.jobrunr.server.BackgroundJobServerConfiguration;
+import org.jobrunr.storage.StorageProvider;
+import org.jobrunr.storage.StorageProviderUtils.DatabaseOptions;
+import org.jobrunr.storage.sql.postgres.PostgresStorageProvider;
+import org.jobrunr.utils.mapper.JsonMapper;
+import org.jobrunr.utils.mapper.jackson.JacksonJsonMapper;
+
+/**
+ * JobRunr on Klarefi's own database (schema {@code jobrunr}). Built by hand rather than through
+ * JobRunr's static facade so that two instances can live in one JVM (tests) and so that modules can
+ * register handlers before any worker starts. Enqueueing works on every instance; only instances
+ * with {@code runServer} execute jobs.
+ */
+public final class Jobs implements AutoCloseable {
+    public static final String SCHEMA = "jobrunr";
+    private static final System.Logger LOG = System.getLogger(Jobs.class.getName());
+
+    private final JobsSettings settings;
+    private final JsonMapper jsonMapper = new JacksonJsonMapper();
+    private final StorageProvider storage;
+    private final JobRequestScheduler scheduler;
+    private final JobHandlers handlers = new JobHandlers();
+    private BackgroundJobServer server;
+    private JobRunrDashboardWebServer dashboard;
+
+    public Jobs(JobsSettings settings, DataSource dataSource) {
+        this.settings = settings;
+        PostgresStorageProvider provider = new PostgresStorageProvider(dataSource, SCHEMA + ".", DatabaseOptions.CREATE);
+        provider.setJobMapper(new JobMapper(jsonMapper));
+        this.storage = provider;
+        this.scheduler = new JobRequestScheduler(storage);
+    }
+
+    /** Registers the instance that runs jobs of the handler's request type. Call before {@link #start()}. */
+    public <T extends JobRequest, H extends JobRequestHandler<T>> void register(Class<H> type, H handler) {
+        handlers.register(type, handler);
+    }
+
+    /** Enqueues with a deterministic id: enqueueing the same id again is harmless. */
+    public JobId enqueue(UUID id, JobRequest request) {
+        return scheduler.enqueue(id, request);
+    }
+
+    public JobId enqueue(JobRequest request) {
+        return scheduler.enqueue(request);
+    }
+
+    /** Registers or updates a recurring job; the id keeps it unique across instances. */
+    public void recurring(String id, Duration interval, JobRequest request) {
+        scheduler.scheduleRecurrently(id, interval, request);
+    }
+
+    public JobRequestScheduler scheduler() {
+        return scheduler;
+    }
+
+    public StorageProvider storage() {
+        return storage;
+    }
+
+    public void start() {
+        if (settings.runServer()) {
+            BackgroundJobServerConfiguration configuration = BackgroundJobServerConfiguration
+                    .usingStandardBackgroundJobServerConfiguration()
+                    .andName(settings.serverName())
+                    .andWorkerCount(settings.workers())
+                    .andPollInterval(settings.pollInterval())
+                    .andInterruptJobsAwaitDurationOnStopBackgroundJobServer(Duration.ofSeconds(3));
+            server = new BackgroundJobServer(storage, jsonMapper, handlers, configuration);
+            server.start();
+            LOG.log(System.Logger.Level.INFO, "background job server '" + settings.serverName() + "' started with "
+                    + settings.workers() + " workers");
+        } else {
+            LOG.log(System.Logger.Level.INFO, "this instance runs no background jobs (KLAREFI_ROLES has no 'jobs')");
+        }
+        if (settings.dashboard()) {
+            JobRunrDashboardWebServerConfiguration configuration = JobRunrDashboardWebServerConfiguration
+                    .usingStandardDashboardConfiguration()
+                    .andPort(settings.dashboardPort())
+                    .andAllowAnonymousDataUsage(false);
+            settings.dashboardPassword().ifPresent(password ->
+                    configuration.andBasicAuthentication(settings.dashboardUser(), password));
+            dashboard = new JobRunrDashboardWebServer(storage, jsonMapper, configuration);
+            dashboard.start();
+            LOG.log(System.Logger.Level.INFO, "job dashboard on port " + settings.dashboardPort()
+                    + " (basic authentication, user '" + settings.dashboardUser() + "')");
+        }
+    }
+
+    public boolean runsServer() {
+        return server != null;
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+        if (dashboard != null) {
+            dashboard.stop();
+            dashboard = null;
+        }
+        storage.close();
+    }
+}
