@@ -5,6 +5,13 @@ import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import io.helidon.dbclient.jdbc.JdbcConnectionPool;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Readiness: does the database answer a trivial query through the shared pool? Helidon's JDBC
@@ -13,6 +20,8 @@ import java.sql.SQLException;
  */
 public final class DatabaseHealth {
     private static final System.Logger LOG = System.getLogger(DatabaseHealth.class.getName());
+    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    private static final Executor PROBES = Executors.newVirtualThreadPerTaskExecutor();
     private final DbClient client;
 
     public DatabaseHealth(Database database) {
@@ -34,12 +43,25 @@ public final class DatabaseHealth {
         this.client = JdbcClientBuilder.create().connectionPool(pool).build();
     }
 
+    /** Answers within {@link #TIMEOUT} even when the pool waits for a connection that never comes. */
     public boolean isUp() {
+        CompletableFuture<Boolean> probe = CompletableFuture.supplyAsync(this::probe, PROBES);
         try {
-            return client.execute().get("SELECT 1 AS up").map(row -> row.column("up").getInt() == 1).orElse(false);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "database health check failed: " + e.getClass().getSimpleName());
+            return probe.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            probe.cancel(true);
+            LOG.log(System.Logger.Level.WARNING, "database health check timed out after " + TIMEOUT.toSeconds() + " s");
+            return false;
+        } catch (ExecutionException e) {
+            LOG.log(System.Logger.Level.WARNING, "database health check failed: " + e.getCause().getClass().getSimpleName());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    private boolean probe() {
+        return client.execute().get("SELECT 1 AS up").map(row -> row.column("up").getInt() == 1).orElse(false);
     }
 }

@@ -32,6 +32,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Path directory = dataDirectory.toAbsolutePath().normalize();
         try {
             Files.createDirectories(directory.getParent());
+            boolean existing = Files.isRegularFile(directory.resolve("PG_VERSION"));
+            LOG.log(System.Logger.Level.INFO, (existing ? "reusing the embedded database in " : "creating a new embedded database in ")
+                    + directory);
             stopLeftoverServer(directory);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)

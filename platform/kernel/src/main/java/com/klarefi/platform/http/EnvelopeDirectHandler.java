@@ -16,15 +16,16 @@ final class EnvelopeDirectHandler implements DirectHandler {
     public TransportResponse handle(TransportRequest request, EventType eventType, Status status,
                                     ServerResponseHeaders headers, String message) {
         String requestId = Ids.newId("req");
-        ApiException error = switch (eventType) {
-            case PAYLOAD_TOO_LARGE -> ApiException.of(413, ErrorTypes.VALIDATION, "payload_too_large",
+        ApiException error;
+        if (eventType == EventType.PAYLOAD_TOO_LARGE || status.code() == 413) {
+            error = ApiException.of(413, ErrorTypes.VALIDATION, "payload_too_large",
                     "The request body is larger than this server accepts.");
-            case INTERNAL_ERROR -> ApiException.internal();
-            default -> status.code() >= 500
-                    ? ApiException.internal()
-                    : ApiException.of(status.code(), ErrorTypes.VALIDATION, "bad_request",
+        } else if (eventType == EventType.INTERNAL_ERROR || status.code() >= 500) {
+            error = ApiException.internal();
+        } else {
+            error = ApiException.of(status.code(), ErrorTypes.VALIDATION, "bad_request",
                     "The request could not be parsed: " + status.reasonPhrase() + ".");
-        };
+        }
         return TransportResponse.builder()
                 .status(Status.create(error.status()))
                 .headers(headers)

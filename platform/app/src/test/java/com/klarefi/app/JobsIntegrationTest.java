@@ -1,0 +1,91 @@
+package com.klarefi.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.klarefi.platform.db.Database;
+import com.klarefi.platform.jobs.Jobs;
+import com.klarefi.platform.jobs.JobsSettings;
+import com.klarefi.testing.TestDatabase;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jobrunr.jobs.lambdas.JobRequest;
+import org.jobrunr.jobs.lambdas.JobRequestHandler;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** JobRunr on our database: jobs enqueued on an API-only instance run on a jobs instance, once. */
+class JobsIntegrationTest {
+    private static TestDatabase testDatabase;
+    private static Database database;
+
+    @BeforeAll
+    static void connect() {
+        testDatabase = TestDatabase.create();
+        database = Database.connect(testDatabase.connectionSettings());
+        database.ensureSchema(Jobs.SCHEMA);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        database.close();
+        testDatabase.close();
+    }
+
+    public record Greet(String name) implements JobRequest {
+        @Override
+        public Class<GreetHandler> getJobRequestHandler() {
+            return GreetHandler.class;
+        }
+    }
+
+    public static final class GreetHandler implements JobRequestHandler<Greet> {
+        final List<String> greeted = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void run(Greet request) {
+            greeted.add(request.name());
+        }
+    }
+
+    @Test
+    void aJobEnqueuedOnAnApiOnlyInstanceRunsOnceOnAJobsInstance() {
+        GreetHandler handler = new GreetHandler();
+        try (Jobs apiOnly = new Jobs(settings(false, "api-only"), database.dataSource());
+             Jobs worker = new Jobs(settings(true, "worker"), database.dataSource())) {
+            apiOnly.register(GreetHandler.class, new GreetHandler());
+            worker.register(GreetHandler.class, handler);
+            apiOnly.start();
+            worker.start();
+            assertThat(apiOnly.runsServer()).isFalse();
+            assertThat(worker.runsServer()).isTrue();
+
+            UUID id = UUID.randomUUID();
+            apiOnly.enqueue(id, new Greet("ada"));
+            apiOnly.enqueue(id, new Greet("ada"));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> handler.greeted.contains("ada"));
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                    .until(() -> handler.greeted.size() == 1);
+        }
+    }
+
+    @Test
+    void jobRunrKeepsItsTablesInItsOwnSchema() throws Exception {
+        try (Jobs jobs = new Jobs(settings(false, "probe"), database.dataSource());
+             var connection = testDatabase.connect();
+             var rows = connection.createStatement().executeQuery(
+                     "SELECT count(*) FROM pg_tables WHERE schemaname = 'jobrunr' AND tablename LIKE 'jobrunr_%'")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isGreaterThanOrEqualTo(4);
+        }
+    }
+
+    private static JobsSettings settings(boolean runServer, String name) {
+        return new JobsSettings(runServer, 2, Duration.ofSeconds(5), name, false, 0, "admin", Optional.empty());
+    }
+}

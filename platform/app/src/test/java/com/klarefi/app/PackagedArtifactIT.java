@@ -1,0 +1,117 @@
+package com.klarefi.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.klarefi.testing.HttpTestClient;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built artifact, started as an operator starts it ({@code java -jar klarefi.jar serve}) with
+ * no configuration but ports and a data directory: it must come up on its embedded database,
+ * answer over HTTP, guard its job dashboard, stop cleanly on SIGTERM and reuse its data.
+ */
+class PackagedArtifactIT {
+    @TempDir
+    Path workDirectory;
+
+    @Test
+    void theArtifactServesStopsCleanlyAndReusesItsDataDirectory() throws Exception {
+        Path dataDirectory = workDirectory.resolve("klarefi-data");
+        Ports ports = Ports.free();
+
+        Running first = Running.start(dataDirectory, ports, workDirectory.resolve("first.log"));
+        HttpTestClient api = HttpTestClient.local(ports.http());
+        await("health within 15 s").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions().until(() -> api.get("/api/v1/health").status() == 200);
+        assertThat(api.get("/api/v1/health").body()).isEqualTo("{\"status\":\"ok\"}");
+
+        HttpTestClient.Response missing = api.get("/api/v1/does-not-exist");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.error().path("request_id").asText()).isEqualTo(missing.header("Request-Id").orElseThrow());
+
+        String password = Files.readString(dataDirectory.resolve("secrets/dashboard-password")).trim();
+        HttpTestClient dashboard = HttpTestClient.local(ports.dashboard());
+        assertThat(dashboard.get("/dashboard/overview").status()).isEqualTo(401);
+        String basic = Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+        assertThat(dashboard.send("GET", "/dashboard/overview", null, Map.of("Authorization", "Basic " + basic)).status())
+                .isEqualTo(200);
+
+        String masterKey = Files.readString(dataDirectory.resolve("secrets/master.key"));
+        List<ProcessHandle> postgres = postgresServing(dataDirectory);
+        assertThat(postgres).as("the embedded PostgreSQL runs on the data directory").isNotEmpty();
+
+        first.terminateAndAssertCleanExit();
+        // The server has been told to stop and has released its data directory; give the kernel a
+        // moment to reap it.
+        await("no postgres left behind").atMost(Duration.ofSeconds(3))
+                .until(() -> postgres.stream().noneMatch(ProcessHandle::isAlive) && postgresServing(dataDirectory).isEmpty());
+
+        Running second = Running.start(dataDirectory, ports, workDirectory.resolve("second.log"));
+        await("health after restart").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions().until(() -> api.get("/api/v1/health").status() == 200);
+        assertThat(Files.readString(workDirectory.resolve("second.log"))).contains("reusing the embedded database");
+        assertThat(Files.readString(dataDirectory.resolve("secrets/master.key"))).isEqualTo(masterKey);
+        second.terminateAndAssertCleanExit();
+    }
+
+    /** pg_ctl detaches the server from its parent, so look it up by its data directory. */
+    private static List<ProcessHandle> postgresServing(Path dataDirectory) {
+        String directory = dataDirectory.toAbsolutePath().toString();
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.info().commandLine().map(line -> line.contains("postgres")
+                        && line.contains(directory)).orElse(false))
+                .toList();
+    }
+
+    private record Ports(int http, int admin, int dashboard) {
+        static Ports free() throws IOException {
+            try (ServerSocket a = new ServerSocket(0); ServerSocket b = new ServerSocket(0); ServerSocket c = new ServerSocket(0)) {
+                return new Ports(a.getLocalPort(), b.getLocalPort(), c.getLocalPort());
+            }
+        }
+    }
+
+    private record Running(Process process, Path log) {
+        static Running start(Path dataDirectory, Ports ports, Path log) throws IOException {
+            Path jar = Path.of(System.getProperty("klarefi.jar", "target/klarefi.jar"));
+            assertThat(jar).as("build the artifact first (mvn package)").exists();
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            ProcessBuilder builder = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "serve")
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            Map<String, String> environment = builder.environment();
+            environment.keySet().removeIf(name -> name.startsWith("KLAREFI_"));
+            environment.put("KLAREFI_DATA_DIR", dataDirectory.toString());
+            environment.put("KLAREFI_HTTP_PORT", Integer.toString(ports.http()));
+            environment.put("KLAREFI_ADMIN_PORT", Integer.toString(ports.admin()));
+            environment.put("KLAREFI_DASHBOARD_PORT", Integer.toString(ports.dashboard()));
+            return new Running(builder.start(), log);
+        }
+
+        void terminateAndAssertCleanExit() throws Exception {
+            long started = System.nanoTime();
+            process.destroy();
+            boolean exited = process.waitFor(10, TimeUnit.SECONDS);
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            if (!exited) {
+                process.destroyForcibly();
+            }
+            assertThat(exited).as("exit within 10 s of SIGTERM (log: %s)", log).isTrue();
+            assertThat(process.exitValue()).as("exit status after SIGTERM").isIn(0, 143);
+            assertThat(Files.readString(log)).contains("Klarefi stopped");
+            System.out.println("SIGTERM to exit: " + millis + " ms");
+        }
+    }
+}

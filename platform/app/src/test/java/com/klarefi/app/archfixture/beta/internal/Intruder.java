@@ -1,0 +1,15 @@
+package com.klarefi.app.archfixture.beta.internal;
+
+import com.klarefi.app.archfixture.alpha.internal.Hidden;
+import org.jdbi.v3.core.Jdbi;
+
+/** Fixture: breaks the rules on purpose, so the architecture test can show they bite. */
+public final class Intruder {
+    public int steal() {
+        return Hidden.secret();
+    }
+
+    public Class<?> persistWithoutRepository() {
+        return Jdbi.class;
+    }
+}

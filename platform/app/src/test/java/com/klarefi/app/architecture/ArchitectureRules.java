@@ -1,0 +1,55 @@
+package com.klarefi.app.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+import java.util.List;
+
+/**
+ * The boundaries of the house style, written once for any root package so the same rules can be
+ * shown to fail on a deliberately broken fixture.
+ */
+final class ArchitectureRules {
+    private ArchitectureRules() {
+    }
+
+    /** Classes outside a module reach it only through its {@code api} package. */
+    static ArchRule onlyApiPackagesAreCrossed(String root, List<String> modules) {
+        List<ArchRule> rules = modules.stream()
+                .map(module -> (ArchRule) noClasses()
+                        .that().resideOutsideOfPackage(root + "." + module + "..")
+                        .should().dependOnClassesThat().resideInAPackage(root + "." + module + ".internal..")
+                        .as("only " + root + "." + module + ".api is used from outside module " + module))
+                .toList();
+        CompositeArchRule all = CompositeArchRule.of(rules.getFirst());
+        for (ArchRule rule : rules.subList(1, rules.size())) {
+            all = all.and(rule);
+        }
+        return all;
+    }
+
+    /** Modules may depend on each other, but never in a circle. */
+    static ArchRule modulesAreFreeOfCycles(String root) {
+        return slices().matching(root + ".(*)..").should().beFreeOfCycles();
+    }
+
+    /** Jdbi belongs to the persistence packages; the rest of a module speaks its own types. */
+    static ArchRule jdbiOnlyInDbPackages(String root) {
+        return noClasses()
+                .that().resideInAPackage(root + "..")
+                .and().resideOutsideOfPackages("..internal.db..", root + ".platform..")
+                .should().dependOnClassesThat().resideInAPackage("org.jdbi..")
+                .as("Jdbi is used only in ..internal.db.. packages");
+    }
+
+    /** Business modules never reach into the composition root. */
+    static ArchRule modulesDoNotDependOnTheApplication(String root, List<String> modules) {
+        String[] packages = modules.stream().map(module -> root + "." + module + "..").toArray(String[]::new);
+        return noClasses()
+                .that().resideInAnyPackage(packages)
+                .should().dependOnClassesThat().resideInAPackage(root + ".app..")
+                .allowEmptyShould(true);
+    }
+}

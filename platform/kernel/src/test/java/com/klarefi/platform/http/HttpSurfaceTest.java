@@ -1,0 +1,178 @@
+package com.klarefi.platform.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.klarefi.platform.json.Json;
+import io.helidon.http.Method;
+import io.helidon.webserver.WebServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class HttpSurfaceTest {
+    private static WebServer server;
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startServer() {
+        JsonBodies bodies = new JsonBodies(64);
+        ApiRoutes routes = new ApiRoutes("/api/v1", Route.Access.API_KEY);
+        routes.publicRoute(Method.GET, "/echo/{name}", (request, response) ->
+                Responses.ok(response, Map.of("name", request.path().pathParameters().get("name"))));
+        routes.post("/things", (request, response) ->
+                Responses.json(response, 201, Map.of("received", bodies.readObject(request).size())));
+        routes.get("/guarded", (request, response) -> Responses.ok(response, Map.of("ok", true)));
+        routes.publicRoute(Method.GET, "/boom", (request, response) -> {
+            throw new IllegalStateException("secret connection string postgres://user:pw@db");
+        });
+        RequestGuard guard = (request, response, route) -> {
+            if (request.headers().first(io.helidon.http.HeaderNames.AUTHORIZATION).isEmpty()) {
+                throw ApiException.authentication("missing_api_key", "Send Authorization: Bearer <key>.");
+            }
+        };
+        HttpSurface surface = new HttpSurface("api", guard);
+        server = WebServer.builder()
+                .port(0)
+                .host("127.0.0.1")
+                .maxPayloadSize(1024)
+                .directHandlers(HttpSurface.directHandlers())
+                .routing(rules -> surface.configure(rules, routes))
+                .build()
+                .start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.stop();
+    }
+
+    @Test
+    void anUnknownRouteAnswers404InTheEnvelopeWithTheRequestIdOfTheHeader() throws Exception {
+        HttpResponse<String> response = send("GET", "/api/v1/does-not-exist", null, null);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        JsonNode error = error(response);
+        assertThat(error.path("type").asText()).isEqualTo("not_found");
+        assertThat(error.path("code").asText()).isEqualTo("route_not_found");
+        assertThat(error.path("request_id").asText())
+                .startsWith("req_")
+                .isEqualTo(response.headers().firstValue("Request-Id").orElseThrow());
+    }
+
+    @Test
+    void aSuccessfulResponseAlsoCarriesARequestId() throws Exception {
+        HttpResponse<String> response = send("GET", "/api/v1/echo/ada", null, null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Json.read(response.body()).path("name").asText()).isEqualTo("ada");
+        assertThat(response.headers().firstValue("Request-Id")).get().asString().startsWith("req_");
+    }
+
+    @Test
+    void aWrongMethodOnAKnownPathAnswers405WithAllow() throws Exception {
+        HttpResponse<String> response = send("DELETE", "/api/v1/things", null, null);
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).contains("POST");
+        assertThat(error(response).path("code").asText()).isEqualTo("method_not_allowed");
+    }
+
+    @Test
+    void malformedJsonIsAValidationError() throws Exception {
+        HttpResponse<String> response = send("POST", "/api/v1/things", "application/json", "{\"a\": ");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(error(response).path("type").asText()).isEqualTo("validation_error");
+        assertThat(error(response).path("code").asText()).isEqualTo("invalid_json");
+    }
+
+    @Test
+    void aJsonArrayIsNotAnAcceptableBody() throws Exception {
+        HttpResponse<String> response = send("POST", "/api/v1/things", "application/json", "[1,2]");
+
+        assertThat(error(response).path("code").asText()).isEqualTo("invalid_body");
+    }
+
+    @Test
+    void aWellFormedBodyReachesTheHandler() throws Exception {
+        HttpResponse<String> response = send("POST", "/api/v1/things", "application/json; charset=utf-8", "{\"a\":1}");
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(Json.read(response.body()).path("received").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aBodyOverTheJsonLimitAnswers413() throws Exception {
+        String big = "{\"a\":\"" + "x".repeat(200) + "\"}";
+        HttpResponse<String> response = send("POST", "/api/v1/things", "application/json", big);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(error(response).path("code").asText()).isEqualTo("payload_too_large");
+    }
+
+    @Test
+    void aBodyOverTheServersHardLimitAnswers413InTheEnvelope() throws Exception {
+        String huge = "{\"a\":\"" + "x".repeat(4000) + "\"}";
+        HttpResponse<String> response = send("POST", "/api/v1/things", "application/json", huge);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(error(response).path("code").asText()).isEqualTo("payload_too_large");
+        assertThat(error(response).path("request_id").asText())
+                .isEqualTo(response.headers().firstValue("Request-Id").orElseThrow());
+    }
+
+    @Test
+    void aWrongMediaTypeAnswers415() throws Exception {
+        HttpResponse<String> response = send("POST", "/api/v1/things", "text/plain", "{\"a\":1}");
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(error(response).path("code").asText()).isEqualTo("unsupported_media_type");
+    }
+
+    @Test
+    void anUnexpectedExceptionIsAnInternalErrorThatDoesNotEchoItsText() throws Exception {
+        HttpResponse<String> response = send("GET", "/api/v1/boom", null, null);
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(error(response).path("type").asText()).isEqualTo("internal_error");
+        assertThat(response.body()).doesNotContain("postgres").doesNotContain("IllegalState");
+    }
+
+    @Test
+    void theGuardRunsBeforeProtectedRoutesAndItsRefusalIsRendered() throws Exception {
+        HttpResponse<String> refused = CLIENT.send(HttpRequest.newBuilder(uri("/api/v1/guarded")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> allowed = CLIENT.send(HttpRequest.newBuilder(uri("/api/v1/guarded"))
+                .header("Authorization", "Bearer x").GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(error(refused).path("code").asText()).isEqualTo("missing_api_key");
+        assertThat(allowed.statusCode()).isEqualTo(200);
+    }
+
+    private static JsonNode error(HttpResponse<String> response) {
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
+        return Json.read(response.body()).path("error");
+    }
+
+    private static URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    private static HttpResponse<String> send(String method, String path, String contentType, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer test");
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
