@@ -29,4 +29,5 @@ module com.klarefi.platform {
     exports com.klarefi.platform.jobs;
     exports com.klarefi.platform.module;
     exports com.klarefi.platform.secrets;
+    exports com.klarefi.platform.idempotency;
 }

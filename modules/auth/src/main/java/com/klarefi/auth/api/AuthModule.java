@@ -1,18 +1,20 @@
 package com.klarefi.auth.api;
 
-import com.klarefi.platform.module.KlarefiModule;
-import com.klarefi.platform.module.Platform;
 import com.klarefi.auth.internal.AuthWiring;
+import com.klarefi.platform.module.Platform;
+import java.time.Duration;
 
-/** Builds the auth module: organisations, API keys and test/live environments. */
+/** Builds the auth module: organisations, API keys, test/live environments and admin tokens. */
 public final class AuthModule {
     public static final String NAME = "auth";
 
     private AuthModule() {
     }
 
-    public static KlarefiModule create(Platform platform) {
+    /** Migrates the schema and starts the key cache's revocation watcher. */
+    public static Auth create(Platform platform) {
         platform.database().migrate(NAME);
-        return new AuthWiring();
+        Duration refresh = Duration.ofMillis(platform.settings().integer("KLAREFI_AUTH_REFRESH_MILLIS"));
+        return AuthWiring.create(platform, refresh);
     }
 }

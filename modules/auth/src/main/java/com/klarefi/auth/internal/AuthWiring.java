@@ -1,11 +1,70 @@
 package com.klarefi.auth.internal;
 
-import com.klarefi.platform.module.KlarefiModule;
+import com.klarefi.auth.api.Auth;
+import com.klarefi.auth.api.Organisations;
+import com.klarefi.auth.internal.db.AuthRepository;
+import com.klarefi.auth.internal.http.AuthHttpService;
+import com.klarefi.platform.http.ApiRoutes;
+import com.klarefi.platform.http.Caller;
+import com.klarefi.platform.module.Platform;
+import io.helidon.webserver.http.ServerRequest;
+import java.time.Duration;
 
 /** The auth module as the composition root sees it. */
-public final class AuthWiring implements KlarefiModule {
+public final class AuthWiring implements Auth {
+    private final KeyCache cache;
+    private final ApiKeyAuthenticator authenticator;
+    private final OrganisationService organisations;
+    private final AuthHttpService http;
+
+    private AuthWiring(KeyCache cache, ApiKeyAuthenticator authenticator, OrganisationService organisations,
+                       AuthHttpService http) {
+        this.cache = cache;
+        this.authenticator = authenticator;
+        this.organisations = organisations;
+        this.http = http;
+    }
+
+    public static Auth create(Platform platform, Duration refresh) {
+        AuthRepository repository = new AuthRepository(platform.database().jdbi());
+        KeyCache cache = new KeyCache(repository, platform.clock(), refresh);
+        OrganisationService organisations = new OrganisationService(repository, cache, platform.clock());
+        return new AuthWiring(cache, new ApiKeyAuthenticator(cache, repository, platform.clock()), organisations,
+                new AuthHttpService(organisations, platform.jsonBodies(), platform.clock()));
+    }
+
     @Override
     public String name() {
         return "auth";
+    }
+
+    @Override
+    public void apiRoutes(ApiRoutes routes) {
+        http.apiRoutes(routes);
+    }
+
+    @Override
+    public void adminRoutes(ApiRoutes routes) {
+        http.adminRoutes(routes);
+    }
+
+    @Override
+    public Caller authenticate(ServerRequest request) {
+        return authenticator.authenticate(request);
+    }
+
+    @Override
+    public void authenticateAdmin(ServerRequest request) {
+        authenticator.authenticateAdmin(request);
+    }
+
+    @Override
+    public Organisations organisations() {
+        return organisations;
+    }
+
+    @Override
+    public void close() {
+        cache.close();
     }
 }

@@ -1,0 +1,131 @@
+package com.klarefi.auth.internal;
+
+import com.klarefi.auth.api.CreatedKey;
+import com.klarefi.auth.api.CreatedOrganisation;
+import com.klarefi.auth.api.KeySummary;
+import com.klarefi.auth.api.Organisation;
+import com.klarefi.auth.api.Organisations;
+import com.klarefi.auth.internal.db.AuthRepository;
+import com.klarefi.platform.http.ApiException;
+import com.klarefi.platform.http.Environment;
+import com.klarefi.platform.ids.Ids;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** Operators' management of organisations and keys. */
+final class OrganisationService implements Organisations {
+    private final AuthRepository repository;
+    private final KeyCache cache;
+    private final Clock clock;
+
+    OrganisationService(AuthRepository repository, KeyCache cache, Clock clock) {
+        this.repository = repository;
+        this.cache = cache;
+        this.clock = clock;
+    }
+
+    @Override
+    public CreatedOrganisation create(String name) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 200) {
+            throw ApiException.validation("invalid_name", "An organisation needs a name of 1-200 characters.")
+                    .withDetail("param", "name");
+        }
+        Instant now = now();
+        return repository.inTransaction(handle -> {
+            Organisation organisation = repository.insertOrganisation(handle, Ids.newId("org"), trimmed, now);
+            CreatedKey test = insertKey(handle, organisation.orgId(), Environment.TEST, now);
+            CreatedKey live = insertKey(handle, organisation.orgId(), Environment.LIVE, now);
+            return new CreatedOrganisation(organisation.orgId(), organisation.name(), now, test, live);
+        });
+    }
+
+    @Override
+    public List<Organisation> list() {
+        return repository.organisations();
+    }
+
+    @Override
+    public Optional<Organisation> find(String orgId) {
+        return repository.organisation(orgId);
+    }
+
+    @Override
+    public CreatedKey createKey(String orgId, Environment environment) {
+        requireOrganisation(orgId);
+        return repository.inTransaction(handle -> insertKey(handle, orgId, environment, now()));
+    }
+
+    @Override
+    public List<KeySummary> listKeys(String orgId) {
+        requireOrganisation(orgId);
+        return repository.keysOf(orgId);
+    }
+
+    @Override
+    public KeySummary revoke(String keyId) {
+        requireKey(keyId);
+        repository.revoke(keyId, now());
+        return requireKey(keyId);
+    }
+
+    @Override
+    public CreatedKey roll(String keyId, Duration grace) {
+        if (grace.isNegative() || grace.compareTo(MAX_ROLL_GRACE) > 0) {
+            throw ApiException.validation("invalid_grace_period", "The grace period must be between 0 and "
+                    + MAX_ROLL_GRACE.toHours() + " hours.").withDetail("param", "grace_hours");
+        }
+        KeySummary old = requireKey(keyId);
+        if (old.revokedAt().isPresent()) {
+            throw ApiException.validation("key_revoked", "A revoked key cannot be rolled; create a new key instead.");
+        }
+        Instant now = now();
+        CreatedKey replacement = repository.inTransaction(handle -> {
+            CreatedKey created = insertKey(handle, old.orgId(), old.environment(), now);
+            repository.markReplaced(handle, keyId, created.summary().keyId(), now.plus(grace));
+            return created;
+        });
+        return replacement;
+    }
+
+    @Override
+    public Optional<KeySummary> findKey(String keyId) {
+        return repository.key(keyId);
+    }
+
+    @Override
+    public String createAdminToken(String description) {
+        String token = Secrets.newAdminToken();
+        repository.insertAdminToken(Ids.newId("adm"), Secrets.hash(token),
+                description == null || description.isBlank() ? "admin token" : description.strip(), now());
+        return token;
+    }
+
+    private CreatedKey insertKey(Handle handle, String orgId, Environment environment, Instant now) {
+        String secret = Secrets.newApiKey(environment);
+        String hash = Secrets.hash(secret);
+        cache.forget(hash);
+        KeySummary summary = repository.insertKey(handle, Ids.newId("key"), orgId, environment, hash,
+                Secrets.last4(secret), now);
+        return new CreatedKey(summary, secret);
+    }
+
+    private void requireOrganisation(String orgId) {
+        if (repository.organisation(orgId).isEmpty()) {
+            throw ApiException.notFound("organisation_not_found", "No organisation " + orgId + ".");
+        }
+    }
+
+    private KeySummary requireKey(String keyId) {
+        return repository.key(keyId).orElseThrow(() -> ApiException.notFound("key_not_found", "No API key " + keyId + "."));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

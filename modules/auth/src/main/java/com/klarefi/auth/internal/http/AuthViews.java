@@ -1,0 +1,55 @@
+package com.klarefi.auth.internal.http;
+
+import com.klarefi.auth.api.CreatedKey;
+import com.klarefi.auth.api.CreatedOrganisation;
+import com.klarefi.auth.api.KeySummary;
+import com.klarefi.auth.api.Organisation;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The JSON shapes of organisations and keys on the admin API and in admin commands. */
+public final class AuthViews {
+    private AuthViews() {
+    }
+
+    public static Map<String, Object> organisation(Organisation organisation) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("org_id", organisation.orgId());
+        view.put("name", organisation.name());
+        view.put("created_at", organisation.createdAt().toString());
+        return view;
+    }
+
+    /** {@code {"org_id", "keys": {"test": "sk_test_...", "live": "sk_live_..."}}} plus details. */
+    public static Map<String, Object> created(CreatedOrganisation created) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("org_id", created.orgId());
+        view.put("name", created.name());
+        view.put("created_at", created.createdAt().toString());
+        view.put("keys", Map.of("test", created.testKey().secret(), "live", created.liveKey().secret()));
+        view.put("key_ids", Map.of("test", created.testKey().summary().keyId(), "live", created.liveKey().summary().keyId()));
+        return view;
+    }
+
+    public static Map<String, Object> key(KeySummary key, Instant now) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("key_id", key.keyId());
+        view.put("org_id", key.orgId());
+        view.put("environment", key.environment().wireName());
+        view.put("key", key.redacted());
+        view.put("status", key.status(now));
+        view.put("created_at", key.createdAt().toString());
+        key.revokedAt().ifPresent(at -> view.put("revoked_at", at.toString()));
+        key.expiresAt().ifPresent(at -> view.put("expires_at", at.toString()));
+        key.replacedBy().ifPresent(id -> view.put("replaced_by", id));
+        return view;
+    }
+
+    /** A new key: the only response that ever contains the secret. */
+    public static Map<String, Object> createdKey(CreatedKey created, Instant now) {
+        Map<String, Object> view = key(created.summary(), now);
+        view.put("secret", created.secret());
+        return view;
+    }
+}
