@@ -30,9 +30,11 @@ final class Installation implements AutoCloseable {
     private final URI publicBaseUrl;
     private final ConnectionSettings connection;
     private final EmbeddedDatabase embedded;
+    private final InstanceLock lock;
 
     private Installation(Mode mode, Path dataDirectory, Secrets secrets, Optional<String> dashboardPassword,
-                         URI publicBaseUrl, ConnectionSettings connection, EmbeddedDatabase embedded) {
+                         URI publicBaseUrl, ConnectionSettings connection, EmbeddedDatabase embedded, InstanceLock lock) {
+        this.lock = lock;
         this.mode = mode;
         this.dataDirectory = dataDirectory;
         this.secrets = secrets;
@@ -42,7 +44,20 @@ final class Installation implements AutoCloseable {
         this.embedded = embedded;
     }
 
+    /** For {@code serve}: owns the data directory; starts the embedded database when needed. */
     static Installation open(Settings settings) {
+        return open(settings, false);
+    }
+
+    /**
+     * For admin commands: like {@link #open(Settings)}, but when a running instance already owns the
+     * embedded database, joins it instead of starting a second one.
+     */
+    static Installation openForAdmin(Settings settings) {
+        return open(settings, true);
+    }
+
+    private static Installation open(Settings settings, boolean joinRunning) {
         Mode mode = Mode.of(settings);
         Path dataDirectory = Path.of(settings.required("KLAREFI_DATA_DIR")).toAbsolutePath().normalize();
         Secrets secrets = new Secrets(masterSecret(settings, mode, dataDirectory));
@@ -57,12 +72,27 @@ final class Installation implements AutoCloseable {
             }
             ConnectionSettings connection = new ConnectionSettings(url, settings.optional("KLAREFI_DB_USER"),
                     settings.optional("KLAREFI_DB_PASSWORD"), poolSize, settings.seconds("KLAREFI_DB_CONNECT_TIMEOUT_SECONDS"));
-            return new Installation(mode, dataDirectory, secrets, dashboardPassword, publicBaseUrl, connection, null);
+            return new Installation(mode, dataDirectory, secrets, dashboardPassword, publicBaseUrl, connection, null, null);
         }
-        EmbeddedDatabase embedded = EmbeddedDatabase.start(dataDirectory.resolve("postgres"),
-                settings.port("KLAREFI_EMBEDDED_DB_PORT"));
-        return new Installation(mode, dataDirectory, secrets, dashboardPassword, publicBaseUrl,
-                embedded.connectionSettings(poolSize), embedded);
+        Optional<InstanceLock> lock = InstanceLock.tryAcquire(dataDirectory);
+        if (lock.isEmpty()) {
+            Optional<Integer> running = EmbeddedDatabase.runningPort(dataDirectory.resolve("postgres"));
+            if (joinRunning && running.isPresent()) {
+                return new Installation(mode, dataDirectory, secrets, dashboardPassword, publicBaseUrl,
+                        EmbeddedDatabase.attached(running.get(), 2), null, null);
+            }
+            throw new SettingsException("another Klarefi instance is using KLAREFI_DATA_DIR=" + dataDirectory
+                    + "; stop it, or give this instance its own data directory or an external database (KLAREFI_DB_URL)");
+        }
+        try {
+            EmbeddedDatabase embedded = EmbeddedDatabase.start(dataDirectory.resolve("postgres"),
+                    settings.port("KLAREFI_EMBEDDED_DB_PORT"));
+            return new Installation(mode, dataDirectory, secrets, dashboardPassword, publicBaseUrl,
+                    embedded.connectionSettings(poolSize), embedded, lock.get());
+        } catch (RuntimeException e) {
+            lock.get().close();
+            throw e;
+        }
     }
 
     Mode mode() {
@@ -180,6 +210,9 @@ final class Installation implements AutoCloseable {
     public void close() {
         if (embedded != null) {
             embedded.close();
+        }
+        if (lock != null) {
+            lock.close();
         }
     }
 }

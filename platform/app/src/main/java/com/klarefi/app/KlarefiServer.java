@@ -1,25 +1,19 @@
 package com.klarefi.app;
 
-import com.klarefi.auth.api.AuthModule;
-import com.klarefi.cases.api.CasesModule;
-import com.klarefi.erasure.api.ErasureModule;
-import com.klarefi.intake.api.IntakeModule;
 import com.klarefi.platform.config.Settings;
 import com.klarefi.platform.config.SettingsException;
 import com.klarefi.platform.db.Database;
 import com.klarefi.platform.db.DatabaseHealth;
 import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.platform.http.HttpSurface;
-import com.klarefi.platform.http.JsonBodies;
 import com.klarefi.platform.http.RequestGuard;
 import com.klarefi.platform.http.Route;
+import com.klarefi.platform.idempotency.PurgeIdempotencyRecords;
+import com.klarefi.platform.idempotency.PurgeIdempotencyRecordsHandler;
 import com.klarefi.platform.jobs.Jobs;
 import com.klarefi.platform.jobs.JobsSettings;
 import com.klarefi.platform.module.KlarefiModule;
 import com.klarefi.platform.module.Platform;
-import com.klarefi.processing.api.ProcessingModule;
-import com.klarefi.ratelimit.api.RateLimitModule;
-import com.klarefi.webhooks.api.WebhooksModule;
 import io.helidon.http.Method;
 import io.helidon.webserver.WebServer;
 import java.net.InetAddress;
@@ -29,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -43,17 +38,25 @@ public final class KlarefiServer implements AutoCloseable {
     private final Installation installation;
     private final Database database;
     private final Jobs jobs;
+    private final Composition composition;
     private final WebServer webServer;
     private boolean closed;
 
-    private KlarefiServer(Installation installation, Database database, Jobs jobs, WebServer webServer) {
+    private KlarefiServer(Installation installation, Database database, Jobs jobs, Composition composition,
+                          WebServer webServer) {
         this.installation = installation;
         this.database = database;
         this.jobs = jobs;
+        this.composition = composition;
         this.webServer = webServer;
     }
 
     public static KlarefiServer start(Settings settings) {
+        return start(settings, List.of());
+    }
+
+    /** Starts with extra modules beside the product's own (tests use this for probe endpoints). */
+    static KlarefiServer start(Settings settings, List<Function<Platform, KlarefiModule>> extraModules) {
         Set<String> roles = roles(settings);
         Installation installation = Installation.open(settings);
         Database database = null;
@@ -62,10 +65,11 @@ public final class KlarefiServer implements AutoCloseable {
             database = Database.connect(installation.connection());
             database.ensureSchema(Jobs.SCHEMA);
             jobs = new Jobs(jobsSettings(settings, roles, installation), database.dataSource());
-            Platform platform = new Platform(settings, installation.mode(), database, jobs, installation.secrets(),
-                    Clock.systemUTC(), new JsonBodies(settings.bytes("KLAREFI_HTTP_MAX_JSON_BYTES")),
-                    installation.publicBaseUrl());
-            List<KlarefiModule> modules = modules(platform);
+            Platform platform = Platforms.create(settings, installation, database, jobs, Clock.systemUTC());
+            Composition composition = Composition.of(platform);
+            List<KlarefiModule> modules = new ArrayList<>(composition.modules());
+            extraModules.forEach(extra -> modules.add(extra.apply(platform)));
+            jobs.register(PurgeIdempotencyRecordsHandler.class, new PurgeIdempotencyRecordsHandler(platform.idempotency()));
 
             ApiRoutes api = new ApiRoutes("/api/v1", Route.Access.API_KEY);
             ApiRoutes admin = new ApiRoutes("/admin/v1", Route.Access.ADMIN);
@@ -79,8 +83,9 @@ public final class KlarefiServer implements AutoCloseable {
                 module.adminRoutes(admin);
             }
             jobs.start();
-            WebServer webServer = webServer(settings, api, admin);
-            KlarefiServer server = new KlarefiServer(installation, database, jobs, webServer);
+            jobs.recurring(PurgeIdempotencyRecords.RECURRING_ID, Duration.ofHours(1), new PurgeIdempotencyRecords());
+            WebServer webServer = webServer(settings, api, admin, composition.apiGuard(), composition.adminGuard());
+            KlarefiServer server = new KlarefiServer(installation, database, jobs, composition, webServer);
             LOG.log(System.Logger.Level.INFO, "Klarefi is ready: API on port " + server.port() + ", admin surface on "
                     + settings.required("KLAREFI_ADMIN_HOST") + ":" + server.adminPort() + " (" + installation.mode()
                     + " mode, roles " + String.join(",", roles) + ")");
@@ -97,24 +102,12 @@ public final class KlarefiServer implements AutoCloseable {
         }
     }
 
-    /** The composition: every business module, each migrating its own schema as it is built. */
-    private static List<KlarefiModule> modules(Platform platform) {
-        List<KlarefiModule> modules = new ArrayList<>();
-        modules.add(AuthModule.create(platform));
-        modules.add(RateLimitModule.create(platform));
-        modules.add(CasesModule.create(platform));
-        modules.add(ProcessingModule.create(platform));
-        modules.add(WebhooksModule.create(platform));
-        modules.add(ErasureModule.create(platform));
-        modules.add(IntakeModule.create(platform));
-        return modules;
-    }
-
-    private static WebServer webServer(Settings settings, ApiRoutes api, ApiRoutes admin) {
+    private static WebServer webServer(Settings settings, ApiRoutes api, ApiRoutes admin, RequestGuard apiGuard,
+                                       RequestGuard adminGuard) {
         long maxBody = settings.bytes("KLAREFI_HTTP_MAX_BODY_BYTES");
         Duration grace = settings.seconds("KLAREFI_SHUTDOWN_GRACE_SECONDS");
-        HttpSurface publicSurface = new HttpSurface("api", RequestGuard.NONE);
-        HttpSurface adminSurface = new HttpSurface("admin", RequestGuard.NONE);
+        HttpSurface publicSurface = new HttpSurface("api", apiGuard);
+        HttpSurface adminSurface = new HttpSurface("admin", adminGuard);
         return WebServer.builder()
                 .shutdownHook(false)
                 .host(settings.required("KLAREFI_HTTP_HOST"))
@@ -176,6 +169,11 @@ public final class KlarefiServer implements AutoCloseable {
         return webServer.port(ADMIN_SOCKET);
     }
 
+    /** Operators' operations on this instance's database (tests and tools in this package). */
+    com.klarefi.auth.api.Organisations organisations() {
+        return composition.auth().organisations();
+    }
+
     public boolean embeddedDatabase() {
         return installation.embeddedDatabase();
     }
@@ -191,6 +189,7 @@ public final class KlarefiServer implements AutoCloseable {
         webServer.stop();
         long web = System.nanoTime();
         jobs.close();
+        composition.close();
         long background = System.nanoTime();
         database.close();
         installation.close();

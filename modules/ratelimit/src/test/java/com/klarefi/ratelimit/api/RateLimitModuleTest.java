@@ -11,6 +11,7 @@ import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.platform.http.JsonBodies;
 import com.klarefi.platform.http.Route;
 import com.klarefi.platform.module.Platform;
+import com.klarefi.testing.TestPlatforms;
 import com.klarefi.testing.TestDatabase;
 import java.net.URI;
 import java.time.Clock;
@@ -69,8 +70,6 @@ class RateLimitModuleTest {
     }
 
     private static Platform platform(String limit) {
-        Settings settings = Settings.of(Map.of(RateLimitModule.LIMIT_SETTING, limit));
-        return new Platform(settings, Mode.EMBEDDED, database, null, null, Clock.systemUTC(),
-                new JsonBodies(1 << 16), URI.create("http://localhost:8080"));
+        return TestPlatforms.create(database, Map.of(RateLimitModule.LIMIT_SETTING, limit));
     }
 }

@@ -58,6 +58,32 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * The port of an embedded server that another process (a running Klarefi) keeps on this data
+     * directory, read from PostgreSQL's own lock file, so admin commands can join it.
+     */
+    public static Optional<Integer> runningPort(Path dataDirectory) {
+        Path pidFile = dataDirectory.toAbsolutePath().normalize().resolve("postmaster.pid");
+        try {
+            if (!Files.isRegularFile(pidFile)) {
+                return Optional.empty();
+            }
+            List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+            if (lines.size() < 4 || ProcessHandle.of(Long.parseLong(lines.getFirst().trim())).filter(ProcessHandle::isAlive).isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(Integer.parseInt(lines.get(3).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Connection settings for an embedded server another process runs on the given port. */
+    public static ConnectionSettings attached(int port, int poolSize) {
+        return new ConnectionSettings("jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE, Optional.of("postgres"),
+                Optional.empty(), poolSize, Duration.ofSeconds(10));
+    }
+
     public String jdbcUrl() {
         return postgres.getJdbcUrl("postgres", DATABASE);
     }

@@ -1,0 +1,70 @@
+package com.klarefi.app;
+
+import com.klarefi.auth.api.Auth;
+import com.klarefi.auth.api.AuthModule;
+import com.klarefi.cases.api.CasesModule;
+import com.klarefi.erasure.api.ErasureModule;
+import com.klarefi.intake.api.IntakeModule;
+import com.klarefi.platform.http.Caller;
+import com.klarefi.platform.http.RequestGuard;
+import com.klarefi.platform.module.KlarefiModule;
+import com.klarefi.platform.module.Platform;
+import com.klarefi.processing.api.ProcessingModule;
+import com.klarefi.ratelimit.api.RateLimitModule;
+import com.klarefi.ratelimit.api.RateLimits;
+import com.klarefi.webhooks.api.WebhooksModule;
+import java.util.List;
+
+/**
+ * Every business module, built in dependency order, each migrating its own schema as it is built;
+ * and the guards that every protected request passes: API key, then the organisation's rate limit.
+ */
+final class Composition implements AutoCloseable {
+    private final Auth auth;
+    private final RateLimits rateLimits;
+    private final List<KlarefiModule> modules;
+
+    private Composition(Auth auth, RateLimits rateLimits, List<KlarefiModule> modules) {
+        this.auth = auth;
+        this.rateLimits = rateLimits;
+        this.modules = modules;
+    }
+
+    static Composition of(Platform platform) {
+        Auth auth = AuthModule.create(platform);
+        RateLimits rateLimits = RateLimitModule.create(platform);
+        List<KlarefiModule> modules = List.of(auth, rateLimits,
+                CasesModule.create(platform),
+                ProcessingModule.create(platform),
+                WebhooksModule.create(platform),
+                ErasureModule.create(platform),
+                IntakeModule.create(platform));
+        return new Composition(auth, rateLimits, modules);
+    }
+
+    List<KlarefiModule> modules() {
+        return modules;
+    }
+
+    Auth auth() {
+        return auth;
+    }
+
+    /** Authenticates the key, then spends one request of its organisation's rate limit. */
+    RequestGuard apiGuard() {
+        return (request, response, route) -> {
+            Caller caller = auth.authenticate(request);
+            rateLimits.enforce(caller.orgId(), response);
+        };
+    }
+
+    RequestGuard adminGuard() {
+        return (request, response, route) -> auth.authenticateAdmin(request);
+    }
+
+    @Override
+    public void close() {
+        auth.close();
+        rateLimits.close();
+    }
+}

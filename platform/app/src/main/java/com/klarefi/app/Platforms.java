@@ -1,0 +1,24 @@
+package com.klarefi.app;
+
+import com.klarefi.platform.config.Settings;
+import com.klarefi.platform.db.Database;
+import com.klarefi.platform.http.JsonBodies;
+import com.klarefi.platform.idempotency.Idempotency;
+import com.klarefi.platform.jobs.Jobs;
+import com.klarefi.platform.module.Platform;
+import java.time.Clock;
+import java.time.Duration;
+
+/** Builds the {@link Platform} every module receives, the same way for the server and admin commands. */
+final class Platforms {
+    private Platforms() {
+    }
+
+    static Platform create(Settings settings, Installation installation, Database database, Jobs jobs, Clock clock) {
+        database.migrate("platform");
+        Duration retention = Duration.ofHours(settings.integer("KLAREFI_IDEMPOTENCY_RETENTION_HOURS"));
+        return new Platform(settings, installation.mode(), database, jobs, installation.secrets(), clock,
+                new JsonBodies(settings.bytes("KLAREFI_HTTP_MAX_JSON_BYTES")),
+                new Idempotency(database, clock, retention), installation.publicBaseUrl());
+    }
+}
