@@ -58,8 +58,10 @@ public final class Idempotency {
                     + "a string of 1-255 characters that you generate per logical request (e.g. a UUID).")
                     .withDetail("param", "idempotency_key");
         }
-        if (!key.isTextual() || key.asText().isEmpty() || key.asText().length() > MAX_KEY_LENGTH) {
-            throw ApiException.validation("invalid_idempotency_key", "idempotency_key must be a string of 1-255 characters.")
+        if (!key.isTextual() || key.asText().isEmpty() || key.asText().length() > MAX_KEY_LENGTH
+                || key.asText().chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.validation("invalid_idempotency_key",
+                    "idempotency_key must be a string of 1-255 characters without control characters.")
                     .withDetail("param", "idempotency_key");
         }
         return key.asText();

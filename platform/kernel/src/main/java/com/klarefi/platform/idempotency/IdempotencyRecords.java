@@ -18,7 +18,8 @@ final class IdempotencyRecords {
 
     /** A transaction-scoped advisory lock on the key; false when another transaction holds it. */
     boolean tryLock(Caller caller, String endpoint, String key) {
-        String scope = caller.orgId() + "\u0000" + caller.environment().wireName() + "\u0000" + endpoint + "\u0000" + key;
+        // The key comes last, so the separator cannot make two scopes look alike.
+        String scope = caller.orgId() + "|" + caller.environment().wireName() + "|" + endpoint + "|" + key;
         return handle.createQuery("SELECT pg_try_advisory_xact_lock(hashtextextended(:scope, 7301))")
                 .bind("scope", scope)
                 .mapTo(Boolean.class)
