@@ -21,12 +21,7 @@ record Cidr(byte[] network, int prefixLength) {
         if (address.isEmpty() || !address.matches("[0-9A-Fa-f:.]+")) {
             throw new IllegalArgumentException("'" + text + "' is not an address range like 10.0.0.0/8");
         }
-        byte[] bytes;
-        try {
-            bytes = InetAddress.getByName(address).getAddress();
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("'" + text + "' is not an address range like 10.0.0.0/8", e);
-        }
+        byte[] bytes = literalBytes(address, text);
         int prefix = bytes.length * 8;
         if (slash >= 0) {
             try {
@@ -39,6 +34,24 @@ record Cidr(byte[] network, int prefixLength) {
             throw new IllegalArgumentException("'" + text + "' has a prefix length outside 0.." + bytes.length * 8);
         }
         return new Cidr(bytes, prefix);
+    }
+
+    /** The JDK reads {@code ::ffff:a.b.c.d} as IPv4; a range written in IPv6 must stay IPv6. */
+    private static byte[] literalBytes(String address, String text) {
+        byte[] bytes;
+        try {
+            bytes = InetAddress.getByName(address).getAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("'" + text + "' is not an address range like 10.0.0.0/8", e);
+        }
+        if (address.contains(":") && bytes.length == 4) {
+            byte[] mapped = new byte[16];
+            mapped[10] = (byte) 0xFF;
+            mapped[11] = (byte) 0xFF;
+            System.arraycopy(bytes, 0, mapped, 12, 4);
+            return mapped;
+        }
+        return bytes;
     }
 
     boolean contains(byte[] address) {

@@ -22,7 +22,7 @@ final class HtmlText {
         String text = INVISIBLE.matcher(html).replaceAll(" ");
         text = LINE_BREAK.matcher(text).replaceAll("\n");
         text = TAG.matcher(text).replaceAll("");
-        text = decodeEntities(text.replaceAll("[ \t\r\f]+", " "));
+        text = decodeEntities(text).replace('\u00A0', ' ').replaceAll("[ \t\r\f]+", " ");
         text = text.replaceAll("(?m)^ +| +$", "");
         return text.replaceAll("\n{3,}", "\n\n").strip();
     }
