@@ -25,7 +25,9 @@ final class PositionedStripper extends PDFTextStripper {
     }
 
     PositionedStripper() {
-        setSortByPosition(true);
+        // Content-stream order: generators write a table cell's wrapped lines together, whereas
+        // sorting by position interleaves neighbouring cells line by line and splits printed values.
+        setSortByPosition(false);
         setLineSeparator("\n");
         setWordSeparator(" ");
         setPageStart("");
