@@ -7,6 +7,7 @@ import com.klarefi.processing.api.FetchSettings;
 import com.klarefi.processing.api.FetchedDocument;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,11 +22,11 @@ final class GuardedFetcher implements DocumentFetcher {
     private final AddressPolicy policy;
     private final PinnedHop hop;
 
-    GuardedFetcher(FetchSettings settings, HostResolver resolver) {
+    GuardedFetcher(FetchSettings settings, HostResolver resolver, List<X509Certificate> trustedCertificates) {
         this.settings = settings;
         this.resolver = resolver;
         this.policy = new AddressPolicy(settings.allowedCidrs().stream().map(Cidr::parse).toList());
-        this.hop = new PinnedHop(settings);
+        this.hop = new PinnedHop(settings, trustedCertificates);
     }
 
     @Override

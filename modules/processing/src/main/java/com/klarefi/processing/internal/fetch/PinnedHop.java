@@ -9,6 +9,8 @@ import io.helidon.webclient.api.Proxy;
 import io.helidon.webclient.api.WebClient;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,9 +23,12 @@ final class PinnedHop {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final FetchSettings settings;
+    private final List<X509Certificate> trustedCertificates;
 
-    PinnedHop(FetchSettings settings) {
+    /** {@code trustedCertificates} replace the JDK's certificate authorities when not empty. */
+    PinnedHop(FetchSettings settings, List<X509Certificate> trustedCertificates) {
         this.settings = settings;
+        this.trustedCertificates = List.copyOf(trustedCertificates);
     }
 
     HopResult get(DocumentUrl url, InetAddress checked, long deadlineNanos) {
@@ -35,7 +40,7 @@ final class PinnedHop {
                 .keepAlive(false)
                 .shareConnectionCache(false)
                 .proxy(Proxy.noProxy())
-                .tls(tls -> tls.endpointIdentificationAlgorithm("HTTPS"))
+                .tls(tls -> tls.endpointIdentificationAlgorithm("HTTPS").trust(trustedCertificates))
                 .build();
         try (HttpClientResponse response = client.get().uri(url.uri())
                 .header(HeaderNames.ACCEPT_ENCODING, "identity")
