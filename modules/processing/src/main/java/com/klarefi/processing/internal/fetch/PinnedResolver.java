@@ -30,9 +30,13 @@ final class PinnedResolver implements DnsResolver {
 
     @Override
     public InetAddress resolveAddress(String hostname, DnsAddressLookup lookup) {
-        if (!host.equalsIgnoreCase(hostname)) {
+        if (!host.equalsIgnoreCase(unbracketed(hostname))) {
             throw new IllegalStateException("the client asked for a host that was not checked");
         }
         return pinned;
+    }
+
+    private static String unbracketed(String hostname) {
+        return hostname.startsWith("[") && hostname.endsWith("]") ? hostname.substring(1, hostname.length() - 1) : hostname;
     }
 }

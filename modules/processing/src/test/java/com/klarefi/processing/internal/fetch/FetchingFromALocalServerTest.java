@@ -83,6 +83,22 @@ class FetchingFromALocalServerTest {
     }
 
     @Test
+    void fetchesFromAnIpv6LiteralUrl() throws IOException {
+        HttpServer ipv6 = HttpServer.create(new InetSocketAddress(InetAddress.getByName("::1"), 0), 0);
+        ipv6.createContext("/doc.pdf", exchange -> respond(exchange, 200, DOCUMENT, "application/pdf"));
+        ipv6.start();
+        try {
+            DocumentFetcher allowingIpv6Loopback = Fetchers.create(settings(List.of("::1/128")));
+
+            FetchedDocument document = allowingIpv6Loopback.fetch("http://[::1]:" + ipv6.getAddress().getPort() + "/doc.pdf");
+
+            assertThat(document.content()).isEqualTo(DOCUMENT);
+        } finally {
+            ipv6.stop(0);
+        }
+    }
+
+    @Test
     void followsARedirectAndReportsTheFinalUrl() {
         FetchedDocument document = fetcher.fetch(base + "/moved");
 
