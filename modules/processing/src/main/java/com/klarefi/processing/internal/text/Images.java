@@ -1,0 +1,60 @@
+package com.klarefi.processing.internal.text;
+
+import com.klarefi.processing.api.DocumentFailure;
+import com.klarefi.processing.api.DocumentFailure.Code;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/** Reads image headers and TIFF pages with the JDK's image readers. */
+final class Images {
+    private Images() {
+    }
+
+    /** The number of images (pages); reading the header also proves the image is not truncated junk. */
+    static int pageCount(byte[] content) {
+        return withReader(content, reader -> {
+            int count = reader.getNumImages(true);
+            reader.getWidth(0);
+            return count;
+        });
+    }
+
+    static BufferedImage page(byte[] content, int index) {
+        return withReader(content, reader -> reader.read(index));
+    }
+
+    private static <T> T withReader(byte[] content, ReaderAction<T> action) {
+        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
+            if (!readers.hasNext()) {
+                throw unreadable(null);
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(input);
+                return action.apply(reader);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof DocumentFailure failure) {
+                throw failure;
+            }
+            throw unreadable(e);
+        }
+    }
+
+    private static DocumentFailure unreadable(Throwable cause) {
+        return new DocumentFailure(Code.DOCUMENT_UNREADABLE, "the image is corrupt or truncated", false, null, cause);
+    }
+
+    @FunctionalInterface
+    private interface ReaderAction<T> {
+        T apply(ImageReader reader) throws IOException;
+    }
+}

@@ -1,0 +1,58 @@
+package com.klarefi.processing.internal.text;
+
+import com.klarefi.processing.api.MediaType;
+import com.klarefi.processing.api.PageLayer;
+import com.klarefi.processing.api.TextMethod;
+import com.klarefi.processing.api.Word;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+
+/** Text layers of scanned images (PNG, JPEG, every page of a TIFF), in pixels. */
+final class OcrLayers {
+    private final TesseractOcr ocr;
+
+    OcrLayers(TesseractOcr ocr) {
+        this.ocr = ocr;
+    }
+
+    List<PageLayer> read(byte[] content, MediaType type) {
+        int pages = Images.pageCount(content);
+        try (Scratch scratch = Scratch.create()) {
+            if (type != MediaType.TIFF) {
+                Path image = scratch.write("page-0." + type.name().toLowerCase(java.util.Locale.ROOT), content);
+                return List.of(layer(0, ocr.recognise(image), 1f));
+            }
+            List<PageLayer> layers = new ArrayList<>();
+            for (int index = 0; index < pages; index++) {
+                Path image = writePng(scratch, "page-" + index + ".png", Images.page(content, index));
+                layers.add(layer(index, ocr.recognise(image), 1f));
+            }
+            return layers;
+        }
+    }
+
+    /** The image's file for Tesseract, as PNG. */
+    static Path writePng(Scratch scratch, String name, BufferedImage image) {
+        Path file = scratch.file(name);
+        try {
+            ImageIO.write(image, "png", file.toFile());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a temporary image for OCR", e);
+        }
+    }
+
+    /** An OCR page as a layer; {@code scale} converts pixels to the page's units. */
+    static PageLayer layer(int index, TsvLayout.OcrPage page, float scale) {
+        List<Word> words = page.words().stream()
+                .map(word -> new Word(word.charStart(), word.charEnd(), word.x0() * scale, word.y0() * scale,
+                        word.x1() * scale, word.y1() * scale, word.confidence()))
+                .toList();
+        return new PageLayer(index, page.text(), TextMethod.OCR, page.width() * scale, page.height() * scale, words);
+    }
+}

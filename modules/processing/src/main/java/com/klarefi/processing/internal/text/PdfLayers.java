@@ -1,0 +1,65 @@
+package com.klarefi.processing.internal.text;
+
+import com.klarefi.processing.api.PageLayer;
+import com.klarefi.processing.api.TextLayerSettings;
+import com.klarefi.processing.api.TextMethod;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+
+/**
+ * Text layers of a PDF: its own text where a page has a usable one, else OCR of the page rendered
+ * in grey at the configured resolution. Coordinates are PDF points, origin top left.
+ */
+final class PdfLayers {
+    /** Fewer letters and digits than this is a scan, perhaps with a stray page number or stamp. */
+    private static final int MIN_USABLE_CHARACTERS = 10;
+    private static final float POINTS_PER_INCH = 72f;
+
+    private final TesseractOcr ocr;
+    private final TextLayerSettings settings;
+
+    PdfLayers(TesseractOcr ocr, TextLayerSettings settings) {
+        this.ocr = ocr;
+        this.settings = settings;
+    }
+
+    List<PageLayer> read(byte[] content) {
+        try (PDDocument document = PdfDocuments.open(content)) {
+            List<PositionedStripper.PageText> texts = new PositionedStripper().pages(document);
+            List<PageLayer> layers = new ArrayList<>();
+            try (Scratch scratch = Scratch.create()) {
+                PDFRenderer renderer = new PDFRenderer(document);
+                for (int index = 0; index < document.getNumberOfPages(); index++) {
+                    PDPage page = document.getPage(index);
+                    float[] size = PdfDocuments.size(page);
+                    PositionedStripper.PageText text = texts.get(index);
+                    layers.add(usable(text.text())
+                            ? new PageLayer(index, text.text(), TextMethod.BORN_DIGITAL_TEXT, size[0], size[1], text.words())
+                            : recognise(renderer, scratch, index, size));
+                }
+            }
+            return layers;
+        } catch (IOException e) {
+            throw PdfDocuments.unreadable("the PDF's pages cannot be read", e);
+        }
+    }
+
+    private PageLayer recognise(PDFRenderer renderer, Scratch scratch, int index, float[] size) throws IOException {
+        BufferedImage image = renderer.renderImageWithDPI(index, settings.renderDpi(), ImageType.GRAY);
+        Path file = OcrLayers.writePng(scratch, "page-" + index + ".png", image);
+        PageLayer pixels = OcrLayers.layer(index, ocr.recognise(file), POINTS_PER_INCH / settings.renderDpi());
+        return new PageLayer(index, pixels.text(), TextMethod.OCR, size[0], size[1], pixels.words());
+    }
+
+    static boolean usable(String text) {
+        long meaningful = text.chars().filter(Character::isLetterOrDigit).limit(MIN_USABLE_CHARACTERS).count();
+        return meaningful >= MIN_USABLE_CHARACTERS;
+    }
+}
