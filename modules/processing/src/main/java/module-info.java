@@ -1,9 +1,13 @@
 /** Documents: fetching, storing, text layers and the processing job. */
 module com.klarefi.processing {
     requires transitive com.klarefi.platform;
+    requires transitive com.klarefi.cases;
     requires io.helidon.webclient;
     requires org.apache.pdfbox;
     requires java.desktop;
 
     exports com.klarefi.processing.api;
+
+    // JobRunr instantiates and serialises job requests and handlers reflectively.
+    opens com.klarefi.processing.internal.jobs to org.jobrunr.core, com.fasterxml.jackson.databind;
 }

@@ -2,6 +2,7 @@ package com.klarefi.app;
 
 import com.klarefi.auth.api.Auth;
 import com.klarefi.auth.api.AuthModule;
+import com.klarefi.cases.api.Cases;
 import com.klarefi.cases.api.CasesModule;
 import com.klarefi.erasure.api.ErasureModule;
 import com.klarefi.intake.api.IntakeModule;
@@ -33,9 +34,9 @@ final class Composition implements AutoCloseable {
     static Composition of(Platform platform) {
         Auth auth = AuthModule.create(platform);
         RateLimits rateLimits = RateLimitModule.create(platform);
-        List<KlarefiModule> modules = List.of(auth, rateLimits,
-                CasesModule.create(platform),
-                ProcessingModule.create(platform),
+        Cases cases = CasesModule.create(platform);
+        List<KlarefiModule> modules = List.of(auth, rateLimits, cases,
+                ProcessingModule.create(platform, cases),
                 WebhooksModule.create(platform),
                 ErasureModule.create(platform),
                 IntakeModule.create(platform));

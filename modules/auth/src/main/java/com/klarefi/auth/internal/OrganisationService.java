@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
+import com.klarefi.platform.db.Tx;
 
 /** Operators' management of organisations and keys. */
 final class OrganisationService implements Organisations {
@@ -37,10 +37,10 @@ final class OrganisationService implements Organisations {
                     .withDetail("param", "name");
         }
         Instant now = now();
-        return repository.inTransaction(handle -> {
-            Organisation organisation = repository.insertOrganisation(handle, Ids.newId("org"), trimmed, now);
-            CreatedKey test = insertKey(handle, organisation.orgId(), Environment.TEST, now);
-            CreatedKey live = insertKey(handle, organisation.orgId(), Environment.LIVE, now);
+        return repository.inTransaction(tx -> {
+            Organisation organisation = repository.insertOrganisation(tx, Ids.newId("org"), trimmed, now);
+            CreatedKey test = insertKey(tx, organisation.orgId(), Environment.TEST, now);
+            CreatedKey live = insertKey(tx, organisation.orgId(), Environment.LIVE, now);
             return new CreatedOrganisation(organisation.orgId(), organisation.name(), now, test, live);
         });
     }
@@ -58,7 +58,7 @@ final class OrganisationService implements Organisations {
     @Override
     public CreatedKey createKey(String orgId, Environment environment) {
         requireOrganisation(orgId);
-        return repository.inTransaction(handle -> insertKey(handle, orgId, environment, now()));
+        return repository.inTransaction(tx -> insertKey(tx, orgId, environment, now()));
     }
 
     @Override
@@ -85,9 +85,9 @@ final class OrganisationService implements Organisations {
             throw ApiException.validation("key_revoked", "A revoked key cannot be rolled; create a new key instead.");
         }
         Instant now = now();
-        CreatedKey replacement = repository.inTransaction(handle -> {
-            CreatedKey created = insertKey(handle, old.orgId(), old.environment(), now);
-            repository.markReplaced(handle, keyId, created.summary().keyId(), now.plus(grace));
+        CreatedKey replacement = repository.inTransaction(tx -> {
+            CreatedKey created = insertKey(tx, old.orgId(), old.environment(), now);
+            repository.markReplaced(tx, keyId, created.summary().keyId(), now.plus(grace));
             return created;
         });
         return replacement;
@@ -106,11 +106,11 @@ final class OrganisationService implements Organisations {
         return token;
     }
 
-    private CreatedKey insertKey(Handle handle, String orgId, Environment environment, Instant now) {
+    private CreatedKey insertKey(Tx tx, String orgId, Environment environment, Instant now) {
         String secret = Secrets.newApiKey(environment);
         String hash = Secrets.hash(secret);
         cache.forget(hash);
-        KeySummary summary = repository.insertKey(handle, Ids.newId("key"), orgId, environment, hash,
+        KeySummary summary = repository.insertKey(tx, Ids.newId("key"), orgId, environment, hash,
                 Secrets.last4(secret), now);
         return new CreatedKey(summary, secret);
     }

@@ -1,8 +1,7 @@
 package com.klarefi.cases.api;
 
-import com.klarefi.platform.module.KlarefiModule;
-import com.klarefi.platform.module.Platform;
 import com.klarefi.cases.internal.CasesWiring;
+import com.klarefi.platform.module.Platform;
 
 /** Builds the cases module: cases, their features, candidates, evidence, decisions and event log. */
 public final class CasesModule {
@@ -11,8 +10,8 @@ public final class CasesModule {
     private CasesModule() {
     }
 
-    public static KlarefiModule create(Platform platform) {
+    public static Cases create(Platform platform) {
         platform.database().migrate(NAME);
-        return new CasesWiring();
+        return CasesWiring.create(platform);
     }
 }

@@ -1,18 +1,22 @@
 package com.klarefi.processing.api;
 
+import com.klarefi.cases.api.Cases;
 import com.klarefi.platform.module.KlarefiModule;
 import com.klarefi.platform.module.Platform;
 import com.klarefi.processing.internal.ProcessingWiring;
 
-/** Builds the processing module: documents: fetching, storing, text layers and the processing job. */
+/**
+ * Builds the processing module: {@code POST /process}, the documents it accepts, their fetching,
+ * text layers and the JobRunr job that turns them into page text and features.
+ */
 public final class ProcessingModule {
     public static final String NAME = "processing";
 
     private ProcessingModule() {
     }
 
-    public static KlarefiModule create(Platform platform) {
+    public static KlarefiModule create(Platform platform, Cases cases) {
         platform.database().migrate(NAME);
-        return new ProcessingWiring();
+        return ProcessingWiring.create(platform, cases);
     }
 }

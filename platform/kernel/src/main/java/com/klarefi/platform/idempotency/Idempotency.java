@@ -67,7 +67,7 @@ public final class Idempotency {
         return key.asText();
     }
 
-    public void respond(ServerResponse response, Caller caller, String endpoint, JsonNode body, Action action) {
+    public Outcome respond(ServerResponse response, Caller caller, String endpoint, JsonNode body, Action action) {
         String key = keyOf(body);
         String requestHash = CanonicalJson.sha256(body);
         Outcome outcome = database.jdbi().inTransaction(handle -> {
@@ -94,6 +94,7 @@ public final class Idempotency {
             response.header(REPLAY_HEADER, "true");
         }
         Responses.json(response, outcome.status(), outcome.body());
+        return outcome;
     }
 
     /** Deletes records past the retention period; run by a recurring job. Returns how many. */

@@ -63,6 +63,29 @@ public final class Jobs implements AutoCloseable {
         scheduler.scheduleRecurrently(id, interval, request);
     }
 
+    /**
+     * Asks this instance's job server to look for enqueued work now instead of at its next poll (at
+     * least 5 s away with SQL storage). This is JobRunr's own onboarding, the one a worker runs when
+     * it finishes a job; instances without a job server pick the job up at their next poll.
+     */
+    public void wakeUp() {
+        BackgroundJobServer running = server;
+        if (running != null && running.isRunning()) {
+            var steward = running.getJobSteward();
+            steward.notifyThreadOccupied();
+            steward.notifyThreadIdle();
+        }
+    }
+
+    /** The state JobRunr has for a job id, or empty when it has no such job. */
+    public java.util.Optional<org.jobrunr.jobs.states.StateName> stateOf(UUID id) {
+        try {
+            return java.util.Optional.of(storage.getJobById(id).getState());
+        } catch (org.jobrunr.storage.JobNotFoundException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public JobRequestScheduler scheduler() {
         return scheduler;
     }

@@ -57,6 +57,16 @@ public final class Json {
         }
     }
 
+    /** A JSON object as a map (e.g. a stored event payload). */
+    public static java.util.Map<String, Object> readMap(String text) {
+        try {
+            return MAPPER.readValue(text, new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() {
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static <T> T read(String text, Class<T> type) {
         try {
             return MAPPER.readValue(text, type);

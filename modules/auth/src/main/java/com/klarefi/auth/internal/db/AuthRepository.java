@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import com.klarefi.platform.db.Tx;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -32,15 +33,15 @@ public final class AuthRepository {
         this.jdbi = jdbi;
     }
 
-    public Organisation insertOrganisation(Handle handle, String id, String name, Instant now) {
-        handle.createUpdate("INSERT INTO auth.organisations (id, name, created_at) VALUES (:id, :name, :now)")
+    public Organisation insertOrganisation(Tx tx, String id, String name, Instant now) {
+        tx.handle().createUpdate("INSERT INTO auth.organisations (id, name, created_at) VALUES (:id, :name, :now)")
                 .bind("id", id).bind("name", name).bind("now", now).execute();
         return new Organisation(id, name, now);
     }
 
-    public KeySummary insertKey(Handle handle, String id, String orgId, Environment environment, String hash,
+    public KeySummary insertKey(Tx tx, String id, String orgId, Environment environment, String hash,
                                 String last4, Instant now) {
-        handle.createUpdate("""
+        tx.handle().createUpdate("""
                         INSERT INTO auth.api_keys (id, org_id, environment, key_hash, last4, created_at)
                         VALUES (:id, :org, :env, :hash, :last4, :now)""")
                 .bind("id", id).bind("org", orgId).bind("env", environment.wireName()).bind("hash", hash)
@@ -48,8 +49,8 @@ public final class AuthRepository {
         return new KeySummary(id, orgId, environment, last4, now, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    public <T> T inTransaction(org.jdbi.v3.core.HandleCallback<T, RuntimeException> work) {
-        return jdbi.inTransaction(work);
+    public <T> T inTransaction(java.util.function.Function<Tx, T> work) {
+        return jdbi.inTransaction(handle -> work.apply(new Tx(handle)));
     }
 
     public List<Organisation> organisations() {
@@ -96,8 +97,8 @@ public final class AuthRepository {
                 .bind("id", keyId).bind("now", now).execute());
     }
 
-    public void markReplaced(Handle handle, String keyId, String replacement, Instant expiresAt) {
-        handle.createUpdate("""
+    public void markReplaced(Tx tx, String keyId, String replacement, Instant expiresAt) {
+        tx.handle().createUpdate("""
                         UPDATE auth.api_keys
                            SET replaced_by = :replacement, updated_at = clock_timestamp(),
                                expires_at = LEAST(COALESCE(expires_at, :expires), :expires)

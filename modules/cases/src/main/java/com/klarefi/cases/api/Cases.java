@@ -1,0 +1,21 @@
+package com.klarefi.cases.api;
+
+import com.klarefi.platform.db.Tx;
+import com.klarefi.platform.http.Caller;
+import com.klarefi.platform.module.KlarefiModule;
+
+/**
+ * Cases, their documents' progress and their event log. Writers pass the transaction they are in,
+ * so a document's state and the events that report it commit together.
+ */
+public interface Cases extends KlarefiModule {
+    /**
+     * The case a new document joins: the caller's case with the same {@code external_case_id}, or a
+     * new one. A different case type on an existing case is a 400 {@code case_type_mismatch}.
+     * Appends {@code document.received}.
+     */
+    String addDocument(Tx tx, Caller caller, CaseOpening opening, String docId);
+
+    /** Records the outcome and appends {@code document.processed}/{@code document.failed} and {@code case.updated}. */
+    void documentFinished(Tx tx, String docId, DocumentOutcome outcome);
+}

@@ -1,0 +1,82 @@
+package com.klarefi.cases.internal;
+
+import com.klarefi.cases.api.CaseEvent;
+import com.klarefi.cases.api.CaseOpening;
+import com.klarefi.cases.api.DocumentOutcome;
+import com.klarefi.cases.internal.db.CaseRepository;
+import com.klarefi.cases.internal.db.CaseRow;
+import com.klarefi.platform.db.Tx;
+import com.klarefi.platform.http.ApiException;
+import com.klarefi.platform.http.Caller;
+import com.klarefi.platform.ids.Ids;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Opening cases, following their documents and writing their event log. */
+final class CaseService {
+    private final CaseRepository repository;
+    private final Clock clock;
+
+    CaseService(CaseRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    String addDocument(Tx tx, Caller caller, CaseOpening opening, String docId) {
+        Instant now = now();
+        CaseRow row = repository.openOrJoin(tx, caller, opening, Ids.newId("case"), now);
+        if (!row.caseTypeId().equals(opening.caseTypeId())) {
+            throw ApiException.validation("case_type_mismatch", "Case " + row.id() + " (external_case_id "
+                    + opening.externalCaseId().orElse("") + ") has case_type_id '" + row.caseTypeId()
+                    + "'; a document for it cannot use '" + opening.caseTypeId() + "'.").withDetail("param", "case_type_id");
+        }
+        repository.addDocument(tx, row.id(), docId, now);
+        Map<String, Object> payload = basePayload(row);
+        payload.put("doc_id", docId);
+        payload.put("status", "queued");
+        repository.appendEvent(tx, row.id(), Ids.newId("evt"), CaseEvent.DOCUMENT_RECEIVED, payload, now);
+        String status = repository.refreshStatus(tx, row.id(), now);
+        if (!status.equals(row.status())) {
+            appendCaseUpdated(tx, row, status, now);
+        }
+        return row.id();
+    }
+
+    void documentFinished(Tx tx, String docId, DocumentOutcome outcome) {
+        Instant now = now();
+        CaseRow row = repository.lockCaseOfDocument(tx, docId).orElseThrow(() ->
+                new IllegalStateException("document " + docId + " belongs to no case"));
+        repository.recordOutcome(tx, outcome, now);
+        Map<String, Object> payload = basePayload(row);
+        payload.put("doc_id", docId);
+        payload.put("status", outcome.status());
+        outcome.failureCode().ifPresent(code -> payload.put("failure_code", code));
+        String type = "failed".equals(outcome.status()) ? CaseEvent.DOCUMENT_FAILED : CaseEvent.DOCUMENT_PROCESSED;
+        repository.appendEvent(tx, row.id(), Ids.newId("evt"), type, payload, now);
+        appendCaseUpdated(tx, row, repository.refreshStatus(tx, row.id(), now), now);
+    }
+
+    private void appendCaseUpdated(Tx tx, CaseRow row, String status, Instant now) {
+        Map<String, Object> payload = basePayload(row);
+        payload.put("status", status);
+        repository.appendEvent(tx, row.id(), Ids.newId("evt"), CaseEvent.CASE_UPDATED, payload, now);
+    }
+
+    /** Ids the customer's systems correlate on; never document content. */
+    private static Map<String, Object> basePayload(CaseRow row) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("case_id", row.id());
+        row.externalCaseId().ifPresent(id -> payload.put("external_case_id", id));
+        row.externalApplicantId().ifPresent(id -> payload.put("external_applicant_id", id));
+        row.externalCustomerId().ifPresent(id -> payload.put("external_customer_id", id));
+        row.traceId().ifPresent(id -> payload.put("trace_id", id));
+        return payload;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,154 @@
+package com.klarefi.processing.internal.db;
+
+import com.klarefi.platform.db.Tx;
+import com.klarefi.platform.http.Caller;
+import com.klarefi.platform.json.Json;
+import com.klarefi.processing.api.PageLayer;
+import com.klarefi.processing.api.TextMethod;
+import com.klarefi.processing.api.Word;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/** Documents and their pages in schema {@code processing}. */
+public final class DocumentRepository {
+    private final Jdbi jdbi;
+
+    public DocumentRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public void insert(Tx tx, String id, Caller caller, String caseId, String caseTypeId, String url, Instant now) {
+        tx.handle().createUpdate("""
+                        INSERT INTO processing.documents (id, org_id, environment, case_id, case_type_id, source_url,
+                               status, created_at, updated_at)
+                        VALUES (:id, :org, :env, :case, :type, :url, 'queued', :now, :now)""")
+                .bind("id", id).bind("org", caller.orgId()).bind("env", caller.environment().wireName())
+                .bind("case", caseId).bind("type", caseTypeId).bind("url", url).bind("now", now).execute();
+    }
+
+    public Optional<DocumentRecord> find(String id) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT id, org_id, environment, case_id, case_type_id, source_url, status, attempts,
+                               content IS NOT NULL AS has_content, media_type
+                          FROM processing.documents WHERE id = :id""")
+                .bind("id", id)
+                .map((rows, context) -> new DocumentRecord(rows.getString("id"), rows.getString("org_id"),
+                        rows.getString("environment"), rows.getString("case_id"), rows.getString("case_type_id"),
+                        rows.getString("source_url"), rows.getString("status"), rows.getInt("attempts"),
+                        rows.getBoolean("has_content"), Optional.ofNullable(rows.getString("media_type"))))
+                .findOne());
+    }
+
+    /** Marks an attempt; false when the document is finished (or gone) and must not be worked on. */
+    public boolean startAttempt(String id, Instant now) {
+        return jdbi.withHandle(handle -> handle.createUpdate("""
+                        UPDATE processing.documents SET status = 'processing', attempts = attempts + 1, updated_at = :now
+                         WHERE id = :id AND status IN ('queued', 'processing')""")
+                .bind("id", id).bind("now", now).execute() == 1);
+    }
+
+    public void storeContent(String id, byte[] content, String sha256, String mediaType, Integer httpStatus, Instant now) {
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        UPDATE processing.documents
+                           SET content = :content, sha256 = :sha, size_bytes = :size, media_type = :media,
+                               http_status = :http, updated_at = :now
+                         WHERE id = :id AND status = 'processing'""")
+                .bind("id", id).bind("content", content).bind("sha", sha256).bind("size", (long) content.length)
+                .bind("media", mediaType).bind("http", httpStatus).bind("now", now).execute());
+    }
+
+    public Optional<byte[]> content(String id) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT content FROM processing.documents WHERE id = :id")
+                .bind("id", id).map((rows, context) -> rows.getBytes("content")).findOne());
+    }
+
+    /** Finishes a document as processed; false if another run already finished it. */
+    public boolean markProcessed(Tx tx, String id, int pageCount, Instant now) {
+        return tx.handle().createUpdate("""
+                        UPDATE processing.documents SET status = 'processed', page_count = :pages, failure_code = NULL,
+                               failure_message = NULL, updated_at = :now, processed_at = :now
+                         WHERE id = :id AND status IN ('queued', 'processing')""")
+                .bind("id", id).bind("pages", pageCount).bind("now", now).execute() == 1;
+    }
+
+    public boolean markFailed(Tx tx, String id, String code, String message, Integer httpStatus, Instant now) {
+        return tx.handle().createUpdate("""
+                        UPDATE processing.documents SET status = 'failed', failure_code = :code, failure_message = :message,
+                               http_status = COALESCE(:http, http_status), updated_at = :now
+                         WHERE id = :id AND status IN ('queued', 'processing')""")
+                .bind("id", id).bind("code", code).bind("message", message).bind("http", httpStatus).bind("now", now)
+                .execute() == 1;
+    }
+
+    /** Replaces the document's pages (a rerun after a crash writes the same rows again, not twice). */
+    public void replacePages(Tx tx, String docId, List<PageLayer> pages) {
+        tx.handle().createUpdate("DELETE FROM processing.pages WHERE doc_id = :doc").bind("doc", docId).execute();
+        PreparedBatch batch = tx.handle().prepareBatch("""
+                INSERT INTO processing.pages (doc_id, page_index, method, text, width, height, words)
+                VALUES (:doc, :index, :method, :text, :width, :height, CAST(:words AS jsonb))""");
+        for (PageLayer page : pages) {
+            batch.bind("doc", docId).bind("index", page.index()).bind("method", page.method().wireName())
+                    .bind("text", page.text()).bind("width", page.width()).bind("height", page.height())
+                    .bind("words", Json.writeString(words(page.words()))).add();
+        }
+        if (!pages.isEmpty()) {
+            batch.execute();
+        }
+    }
+
+    public Optional<StoredPage> page(Caller caller, String docId, int pageIndex) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT p.page_index, p.method, p.text, p.width, p.height, d.page_count
+                          FROM processing.pages p JOIN processing.documents d ON d.id = p.doc_id
+                         WHERE p.doc_id = :doc AND p.page_index = :index AND d.org_id = :org AND d.environment = :env""")
+                .bind("doc", docId).bind("index", pageIndex).bind("org", caller.orgId())
+                .bind("env", caller.environment().wireName())
+                .map((rows, context) -> new StoredPage(docId, rows.getInt("page_index"), rows.getString("method"),
+                        rows.getString("text"), rows.getFloat("width"), rows.getFloat("height"), rows.getInt("page_count")))
+                .findOne());
+    }
+
+    /** The caller's document's status, for telling "no such page" from "not processed yet". */
+    public Optional<String> statusFor(Caller caller, String docId) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT status FROM processing.documents WHERE id = :doc AND org_id = :org AND environment = :env")
+                .bind("doc", docId).bind("org", caller.orgId()).bind("env", caller.environment().wireName())
+                .mapTo(String.class).findOne());
+    }
+
+    /** Unfinished documents untouched since {@code before}: candidates for the reconciler. */
+    public List<String> stale(Instant before, int limit) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT id FROM processing.documents
+                         WHERE status IN ('queued', 'processing') AND updated_at < :before
+                         ORDER BY updated_at LIMIT :limit""")
+                .bind("before", before).bind("limit", limit).mapTo(String.class).list());
+    }
+
+    private static List<Map<String, Object>> words(List<Word> words) {
+        List<Map<String, Object>> out = new ArrayList<>(words.size());
+        for (Word word : words) {
+            out.add(Map.of("s", word.charStart(), "e", word.charEnd(), "b", List.of(word.x0(), word.y0(), word.x1(), word.y1()),
+                    "c", word.confidence()));
+        }
+        return out;
+    }
+
+    /** A stored page as the pages endpoint returns it. */
+    public record StoredPage(String docId, int pageIndex, String method, String text, float width, float height,
+                             int pageCount) {
+        public TextMethod textMethod() {
+            for (TextMethod candidate : TextMethod.values()) {
+                if (candidate.wireName().equals(method)) {
+                    return candidate;
+                }
+            }
+            throw new IllegalStateException("unknown method " + method);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package com.klarefi.processing.internal.jobs;
+
+import com.klarefi.processing.internal.pipeline.DocumentProcessor;
+import org.jobrunr.jobs.annotations.Job;
+import org.jobrunr.jobs.lambdas.JobRequestHandler;
+
+/**
+ * Runs {@link DocumentProcessor} for one document. Transient failures (timeouts, 5xx) are thrown
+ * so JobRunr retries them with its backoff; the processor turns the last attempt into a failure.
+ */
+public final class ProcessDocumentHandler implements JobRequestHandler<ProcessDocument> {
+    private final DocumentProcessor processor;
+
+    public ProcessDocumentHandler(DocumentProcessor processor) {
+        this.processor = processor;
+    }
+
+    @Override
+    @Job(name = "Process document", retries = DocumentProcessor.MAX_ATTEMPTS - 1)
+    public void run(ProcessDocument job) {
+        processor.process(job.docId());
+    }
+}
