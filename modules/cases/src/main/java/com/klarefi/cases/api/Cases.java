@@ -16,6 +16,9 @@ public interface Cases extends KlarefiModule {
      */
     String addDocument(Tx tx, Caller caller, CaseOpening opening, String docId);
 
+    /** Registers a listener for every appended event; call while wiring, before traffic. */
+    void addEventListener(CaseEventListener listener);
+
     /** Records the outcome and appends {@code document.processed}/{@code document.failed} and {@code case.updated}. */
     void documentFinished(Tx tx, String docId, DocumentOutcome outcome);
 }

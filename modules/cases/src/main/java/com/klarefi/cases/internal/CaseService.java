@@ -1,6 +1,10 @@
 package com.klarefi.cases.internal;
 
 import com.klarefi.cases.api.CaseEvent;
+import com.klarefi.cases.api.CaseEventListener;
+import com.klarefi.platform.http.Environment;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import com.klarefi.cases.api.CaseOpening;
 import com.klarefi.cases.api.DocumentOutcome;
 import com.klarefi.cases.internal.db.CaseRepository;
@@ -19,10 +23,24 @@ import java.util.Map;
 final class CaseService {
     private final CaseRepository repository;
     private final Clock clock;
+    private final List<CaseEventListener> listeners = new CopyOnWriteArrayList<>();
 
     CaseService(CaseRepository repository, Clock clock) {
         this.repository = repository;
         this.clock = clock;
+    }
+
+    void addEventListener(CaseEventListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Appends to the log and tells the listeners, all in the caller's transaction. */
+    private void append(Tx tx, CaseRow row, String type, Map<String, Object> payload, Instant now) {
+        CaseEvent event = repository.appendEvent(tx, row.id(), Ids.newId("evt"), type, payload, now);
+        Environment environment = Environment.fromWire(row.environment()).orElseThrow();
+        for (CaseEventListener listener : listeners) {
+            listener.onEvent(tx, row.orgId(), environment, event);
+        }
     }
 
     String addDocument(Tx tx, Caller caller, CaseOpening opening, String docId) {
@@ -37,7 +55,7 @@ final class CaseService {
         Map<String, Object> payload = basePayload(row);
         payload.put("doc_id", docId);
         payload.put("status", "queued");
-        repository.appendEvent(tx, row.id(), Ids.newId("evt"), CaseEvent.DOCUMENT_RECEIVED, payload, now);
+        append(tx, row, CaseEvent.DOCUMENT_RECEIVED, payload, now);
         String status = repository.refreshStatus(tx, row.id(), now);
         if (!status.equals(row.status())) {
             appendCaseUpdated(tx, row, status, now);
@@ -55,14 +73,14 @@ final class CaseService {
         payload.put("status", outcome.status());
         outcome.failureCode().ifPresent(code -> payload.put("failure_code", code));
         String type = "failed".equals(outcome.status()) ? CaseEvent.DOCUMENT_FAILED : CaseEvent.DOCUMENT_PROCESSED;
-        repository.appendEvent(tx, row.id(), Ids.newId("evt"), type, payload, now);
+        append(tx, row, type, payload, now);
         appendCaseUpdated(tx, row, repository.refreshStatus(tx, row.id(), now), now);
     }
 
     private void appendCaseUpdated(Tx tx, CaseRow row, String status, Instant now) {
         Map<String, Object> payload = basePayload(row);
         payload.put("status", status);
-        repository.appendEvent(tx, row.id(), Ids.newId("evt"), CaseEvent.CASE_UPDATED, payload, now);
+        append(tx, row, CaseEvent.CASE_UPDATED, payload, now);
     }
 
     /** Ids the customer's systems correlate on; never document content. */

@@ -41,6 +41,11 @@ public final class CasesWiring implements Cases {
     }
 
     @Override
+    public void addEventListener(com.klarefi.cases.api.CaseEventListener listener) {
+        service.addEventListener(listener);
+    }
+
+    @Override
     public void documentFinished(Tx tx, String docId, DocumentOutcome outcome) {
         service.documentFinished(tx, docId, outcome);
     }
