@@ -21,6 +21,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  *   <li>a local server on 127.0.0.1:5432 that accepts user {@code postgres};</li>
  *   <li>the embedded PostgreSQL that the binary uses, in a temporary directory.</li>
  * </ol>
+ * {@code KLAREFI_TEST_DB=embedded} skips straight to the last.
  */
 final class TestServers {
     private static Server shared;
@@ -51,6 +52,11 @@ final class TestServers {
     }
 
     private static Server find() {
+        // KLAREFI_TEST_DB=embedded forces the last resort, to check what a machine without
+        // PostgreSQL gets; anything else (or nothing) searches in the documented order.
+        if ("embedded".equals(env("KLAREFI_TEST_DB").orElse("auto"))) {
+            return embedded();
+        }
         Optional<String> configured = env("KLAREFI_TEST_DB_URL");
         if (configured.isPresent()) {
             return configured(configured.get());
