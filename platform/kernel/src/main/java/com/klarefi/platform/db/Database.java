@@ -54,6 +54,15 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /** Runs work in one transaction that several modules can write in; commits unless it throws. */
+    public <T> T inTransaction(java.util.function.Function<Tx, T> work) {
+        return jdbi.inTransaction(handle -> work.apply(new Tx(handle)));
+    }
+
+    public void useTransaction(java.util.function.Consumer<Tx> work) {
+        jdbi.useTransaction(handle -> work.accept(new Tx(handle)));
+    }
+
     /** Applies the module's migrations from {@code classpath:db/<schema>} to its own schema. */
     public void migrate(String schema) {
         Flyway.configure()

@@ -3,7 +3,6 @@ package com.klarefi.processing.internal.pipeline;
 import com.klarefi.cases.api.Cases;
 import com.klarefi.cases.api.DocumentOutcome;
 import com.klarefi.platform.db.Database;
-import com.klarefi.platform.db.Tx;
 import com.klarefi.processing.api.DocumentFailure;
 import com.klarefi.processing.api.DocumentFetcher;
 import com.klarefi.processing.api.DocumentReader;
@@ -89,8 +88,7 @@ public final class DocumentProcessor {
     }
 
     private void finish(String docId, MediaType type, List<PageLayer> pages) {
-        database.jdbi().useTransaction(handle -> {
-            Tx tx = new Tx(handle);
+        database.useTransaction(tx -> {
             documents.replacePages(tx, docId, pages);
             if (documents.markProcessed(tx, docId, pages.size(), now())) {
                 cases.documentFinished(tx, docId, DocumentOutcome.processed(docId, type.mimeType(), pages.size()));
@@ -99,8 +97,7 @@ public final class DocumentProcessor {
     }
 
     private void fail(String docId, String code, String message, Integer httpStatus) {
-        database.jdbi().useTransaction(handle -> {
-            Tx tx = new Tx(handle);
+        database.useTransaction(tx -> {
             if (documents.markFailed(tx, docId, code, message, httpStatus, now())) {
                 cases.documentFinished(tx, docId, DocumentOutcome.failed(docId, code, message));
             }
