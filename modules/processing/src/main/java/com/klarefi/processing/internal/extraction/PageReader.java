@@ -1,0 +1,142 @@
+package com.klarefi.processing.internal.extraction;
+
+import com.klarefi.processing.api.CaseType;
+import com.klarefi.processing.api.Evidence;
+import com.klarefi.processing.api.EvidenceLocation;
+import com.klarefi.processing.api.FeatureDefinition;
+import com.klarefi.processing.api.FeatureType;
+import com.klarefi.processing.api.PageLayer;
+import com.klarefi.processing.api.TextMethod;
+import com.klarefi.processing.internal.extraction.decide.Sighting;
+import com.klarefi.processing.internal.extraction.decide.StableIds;
+import com.klarefi.processing.internal.extraction.layout.Associations;
+import com.klarefi.processing.internal.extraction.layout.LabelFinder;
+import com.klarefi.processing.internal.extraction.layout.LabelHit;
+import com.klarefi.processing.internal.extraction.layout.PageLayout;
+import com.klarefi.processing.internal.extraction.recognise.Match;
+import com.klarefi.processing.internal.extraction.recognise.Recogniser;
+import com.klarefi.processing.internal.extraction.recognise.Recognisers;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Reads one page for all features of a case type. */
+final class PageReader {
+    /** A label that loses to a closer label keeps this share of its strength. */
+    private static final double DOMINATED = 0.3;
+    private static final double MARGIN = 0.05;
+
+    private final CaseType caseType;
+    private final Recognisers recognisers;
+    private final String docId;
+    private final PageLayer page;
+    private final PageLayout layout;
+    private final Associations associations;
+    private final Map<Recogniser, List<Match>> scanned = new IdentityHashMap<>();
+
+    PageReader(CaseType caseType, Recognisers recognisers, LabelFinder labels, String docId, PageLayer page) {
+        this.caseType = caseType;
+        this.recognisers = recognisers;
+        this.docId = docId;
+        this.page = page;
+        this.layout = PageLayout.of(page);
+        this.associations = new Associations(layout, labels.find(page.text()));
+    }
+
+    Map<String, List<Sighting>> read() {
+        Map<String, List<Sighting>> result = new LinkedHashMap<>();
+        for (FeatureDefinition feature : caseType.features()) {
+            result.put(feature.id(), sightings(feature));
+        }
+        return result;
+    }
+
+    private List<Sighting> sightings(FeatureDefinition feature) {
+        Recogniser recogniser = recognisers.forFeature(feature);
+        List<Match> values = new ArrayList<>(scanned.computeIfAbsent(recogniser, r -> r.scan(page.text())));
+        if (recogniser.anchored()) {
+            values.addAll(anchoredValues(feature, recogniser));
+        }
+        Set<String> rivals = caseType.features().stream()
+                .filter(other -> other.type() == feature.type())
+                .map(FeatureDefinition::id).collect(Collectors.toSet());
+        List<Sighting> sightings = new ArrayList<>();
+        for (Match value : values) {
+            double support = support(feature, rivals, value);
+            if (support > 0) {
+                sightings.add(sighting(feature, value, support));
+            }
+        }
+        return sightings;
+    }
+
+    private List<Match> anchoredValues(FeatureDefinition feature, Recogniser recogniser) {
+        List<Match> values = new ArrayList<>();
+        for (LabelHit hit : associations.hits()) {
+            if (hit.features().contains(feature.id())) {
+                for (int[] span : associations.valueSpans(hit)) {
+                    recogniser.readAt(page.text(), span[0], span[1])
+                            .filter(value -> values.stream().noneMatch(v -> v.start() == value.start()))
+                            .ifPresent(values::add);
+                }
+            }
+        }
+        return values;
+    }
+
+    /**
+     * The feature's own label strength, unless a label of a rival feature of the same type or of the
+     * context vocabulary names the value more strongly.
+     */
+    private double support(FeatureDefinition feature, Set<String> rivals, Match value) {
+        double own = 0;
+        double other = 0;
+        for (LabelHit hit : associations.hits()) {
+            boolean relevant = hit.context() || hit.features().stream().anyMatch(rivals::contains);
+            if (!relevant) {
+                continue;
+            }
+            double relation = associations.relation(hit, value.start(), value.end());
+            if (hit.features().contains(feature.id())) {
+                own = Math.max(own, relation);
+            } else {
+                other = Math.max(other, relation);
+            }
+        }
+        double label = own + MARGIN >= other ? own : own * DOMINATED;
+        return label * value.strength() * methodFactor(value);
+    }
+
+    private double methodFactor(Match value) {
+        if (page.method() != TextMethod.OCR) {
+            return 1;
+        }
+        return 0.6 + 0.4 * layout.confidence(value.start(), value.end());
+    }
+
+    private Sighting sighting(FeatureDefinition feature, Match value, double support) {
+        String quote = page.text().substring(value.start(), value.end());
+        Evidence evidence = new Evidence(
+                StableIds.of("ev", feature.id(), docId, page.index(), value.start(), value.end()),
+                docId, page.index(),
+                new EvidenceLocation(value.start(), value.end(), layout.box(value.start(), value.end())),
+                quote, page.method(),
+                page.method() == TextMethod.OCR
+                        ? OptionalDouble.of(layout.confidence(value.start(), value.end()))
+                        : OptionalDouble.empty());
+        return new Sighting(value.normalized(), key(feature.type(), value.normalized()), evidence, support);
+    }
+
+    /** Values that differ only in spacing or case are one value when comparing identifiers. */
+    private static String key(FeatureType type, String normalized) {
+        return type == FeatureType.IDENTIFIER
+                ? normalized.replaceAll("\\s+", "").toUpperCase(Locale.ROOT)
+                : normalized;
+    }
+}

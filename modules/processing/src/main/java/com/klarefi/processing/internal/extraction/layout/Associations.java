@@ -1,0 +1,124 @@
+package com.klarefi.processing.internal.extraction.layout;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How strongly a label points at a value on a page, in [0, 1]: on the same line right of it, below
+ * it in its column, or near it in running text. The rules read a form the way a person does: a
+ * label that ends its cell names the next cell or the cell below; a label in a sentence names what
+ * follows it soon after.
+ */
+public final class Associations {
+    private static final double RIGHT_SAME_CELL = 1.0;
+    private static final double RIGHT_NEXT_CELL = 0.95;
+    private static final double BELOW = 0.95;
+    private static final double SIGNING_FACTOR = 0.3;
+    private static final int PROSE_AFTER_MAX = 150;
+    private static final int PROSE_BEFORE_MAX = 40;
+
+    private final PageLayout layout;
+    private final List<LabelHit> hits;
+    private final Columns columns;
+
+    public Associations(PageLayout layout, List<LabelHit> hits) {
+        this.layout = layout;
+        this.hits = List.copyOf(hits);
+        this.columns = new Columns(layout, this.hits);
+    }
+
+    public List<LabelHit> hits() {
+        return hits;
+    }
+
+    /** The strength with which {@code label} names the value at {@code [start, end)}. */
+    public double relation(LabelHit label, int start, int end) {
+        if (start < label.end() && end > label.start()) {
+            return 0;
+        }
+        double score = Math.max(sameLine(label, start), prose(label, start, end));
+        score = Math.max(score, columns.below(label, start));
+        if (score > 0 && (signingLine(layout.lineOf(label.start())) || signingLine(layout.lineOf(start)))) {
+            score *= SIGNING_FACTOR;
+        }
+        return score;
+    }
+
+    /** Where a value named by the label may start: after it in its cell, the next cell, the cell below. */
+    public List<int[]> valueSpans(LabelHit label) {
+        List<int[]> spans = new ArrayList<>();
+        String text = layout.text();
+        int lineEnd = text.indexOf('\n', label.end());
+        spans.add(new int[] {label.end(), lineEnd < 0 ? text.length() : lineEnd});
+        Optional<Cell> cell = layout.cellAt(label.start());
+        cell.flatMap(this::nextCell).ifPresent(next -> spans.add(new int[] {next.start(), next.end()}));
+        columns.cellBelow(label).ifPresent(below -> spans.add(new int[] {below.start(), below.end()}));
+        return spans;
+    }
+
+    private double sameLine(LabelHit label, int start) {
+        int labelLine = layout.lineOf(label.start());
+        if (layout.lineOf(start) != labelLine || start < label.end()) {
+            return 0;
+        }
+        Optional<Cell> labelCell = layout.cellAt(label.start());
+        Optional<Cell> valueCell = layout.cellAt(start);
+        if (labelCell.isEmpty() || valueCell.isEmpty()) {
+            return 0;
+        }
+        double penalty = Math.pow(0.3, labelsBetween(label.end(), start));
+        String between = layout.text().substring(label.end(), start);
+        if (labelCell.get().equals(valueCell.get())) {
+            if (separatorsOnly(between)) {
+                return RIGHT_SAME_CELL * penalty;
+            }
+            int words = between.strip().split("\\s+").length;
+            return words <= 6 ? (0.8 - 0.07 * words) * penalty : 0;
+        }
+        boolean endsCell = separatorsOnly(slice(layout.text(), label.end(), labelCell.get().end()));
+        int skipped = valueCell.get().index() - labelCell.get().index() - 1;
+        boolean startsCell = separatorsOnly(slice(layout.text(), valueCell.get().start(), start));
+        double score = (endsCell ? RIGHT_NEXT_CELL : 0.5) - 0.12 * skipped - (startsCell ? 0 : 0.15);
+        return Math.max(score, 0) * penalty;
+    }
+
+    private double prose(LabelHit label, int start, int end) {
+        String text = layout.text();
+        if (start >= label.end()) {
+            int distance = start - label.end();
+            if (distance > PROSE_AFTER_MAX || text.substring(label.end(), start).contains("\n\n")) {
+                return 0;
+            }
+            return (0.7 - distance / 400.0) * Math.pow(0.5, labelsBetween(label.end(), start));
+        }
+        int distance = label.start() - end;
+        if (distance > PROSE_BEFORE_MAX || text.substring(end, label.start()).contains("\n")) {
+            return 0;
+        }
+        return (0.45 - distance / 300.0) * Math.pow(0.5, labelsBetween(end, label.start()));
+    }
+
+    private long labelsBetween(int from, int to) {
+        return hits.stream().filter(hit -> hit.start() >= from && hit.end() <= to).count();
+    }
+
+    private boolean signingLine(int line) {
+        return hits.stream().anyMatch(hit -> layout.lineOf(hit.start()) == line
+                && LabelFinder.signing(layout.text().substring(hit.start(), hit.end())));
+    }
+
+    private Optional<Cell> nextCell(Cell cell) {
+        return layout.line(cell.line()).flatMap(line -> line.cells().stream()
+                .filter(other -> other.index() == cell.index() + 1).findFirst());
+    }
+
+    /** The text of {@code [from, to)}, empty when the range is empty or reversed. */
+    static String slice(String text, int from, int to) {
+        return from >= to ? "" : text.substring(from, to);
+    }
+
+    static boolean separatorsOnly(String between) {
+        return between.chars().allMatch(c -> Character.isWhitespace(c) || ":.#-–|()/\u00b7".indexOf(c) >= 0);
+    }
+}

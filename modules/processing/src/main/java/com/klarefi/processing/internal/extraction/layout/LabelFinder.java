@@ -1,0 +1,112 @@
+package com.klarefi.processing.internal.extraction.layout;
+
+import com.klarefi.processing.api.CaseType;
+import com.klarefi.processing.api.FeatureDefinition;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the labels of a case type's features and of the context vocabulary in page text: whole
+ * words, any case, any whitespace between words. Where labels overlap the longest wins ("Date of
+ * birth" over "Date"); identical labels of several features label all of them, and a feature's
+ * label wins over the same words in the context vocabulary.
+ */
+public final class LabelFinder {
+    private static final Pattern EMAIL_HEADER = Pattern.compile(
+            "(?im)^(from|to|cc|date|sent|subject|van|aan|verzonden|datum|onderwerp|von|an|betreff|gesendet|de|à|objet|envoyé)\\s*:");
+    private static final Set<String> SENDER_HEADERS = Set.of("from", "van", "von", "de", "to", "aan", "an", "à", "cc");
+
+    private final Pattern labels;
+    private final Map<String, Set<String>> owners;
+
+    public LabelFinder(CaseType caseType) {
+        Map<String, Set<String>> byKey = new LinkedHashMap<>();
+        for (FeatureDefinition feature : caseType.features()) {
+            for (String label : feature.allLabels()) {
+                byKey.computeIfAbsent(key(label), k -> new HashSet<>()).add(feature.id());
+            }
+        }
+        ContextVocabulary.LABELS.forEach(label -> byKey.putIfAbsent(key(label), new HashSet<>()));
+        ContextVocabulary.SIGNING.forEach(label -> byKey.putIfAbsent(key(label), new HashSet<>()));
+        this.owners = byKey;
+        List<String> phrases = new ArrayList<>(byKey.keySet());
+        phrases.sort(Comparator.comparingInt(String::length).reversed());
+        StringBuilder regex = new StringBuilder("(?iu)(?<![\\p{L}\\d])(?:");
+        for (int i = 0; i < phrases.size(); i++) {
+            regex.append(i == 0 ? "" : "|").append(phraseRegex(phrases.get(i)));
+        }
+        regex.append(")");
+        this.labels = Pattern.compile(regex.toString());
+    }
+
+    /** Label hits of a page, in text order, without overlaps. */
+    public List<LabelHit> find(String text) {
+        List<LabelHit> hits = new ArrayList<>();
+        Matcher matcher = labels.matcher(text);
+        int from = 0;
+        while (from < text.length() && matcher.find(from)) {
+            int end = matcher.end();
+            String matched = text.substring(matcher.start(), end);
+            char last = matched.charAt(matched.length() - 1);
+            boolean wordEnd = end >= text.length() || !Character.isLetterOrDigit(last)
+                    || !Character.isLetterOrDigit(text.charAt(end));
+            if (wordEnd) {
+                hits.add(new LabelHit(matcher.start(), end, owners.getOrDefault(key(matched), Set.of())));
+                from = end;
+            } else {
+                from = matcher.start() + 1;
+            }
+        }
+        return withEmailHeaders(text, hits);
+    }
+
+    /**
+     * In an e-mail's header lines the date is when it was sent and the subject is no label: only
+     * sender and recipient headers keep their feature labels.
+     */
+    private static List<LabelHit> withEmailHeaders(String text, List<LabelHit> hits) {
+        int blockEnd = text.indexOf("\n\n");
+        Matcher header = EMAIL_HEADER.matcher(text).region(0, blockEnd < 0 ? text.length() : blockEnd);
+        List<LabelHit> result = new ArrayList<>(hits);
+        int headers = 0;
+        while (header.find()) {
+            headers++;
+            String name = header.group(1).toLowerCase(java.util.Locale.ROOT);
+            if (!SENDER_HEADERS.contains(name)) {
+                int start = header.start(1);
+                int end = header.end(1);
+                result.removeIf(hit -> hit.start() < end && hit.end() > start);
+                result.add(new LabelHit(start, end, Set.of()));
+            }
+        }
+        if (headers < 2) {
+            return hits;
+        }
+        result.sort(Comparator.comparingInt(LabelHit::start));
+        return result;
+    }
+
+    private static String phraseRegex(String phrase) {
+        String[] words = phrase.split(" ");
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < words.length; i++) {
+            out.append(i == 0 ? "" : "\\s+").append(Pattern.quote(words[i]));
+        }
+        return out.toString();
+    }
+
+    static String key(String label) {
+        return label.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").strip();
+    }
+
+    static boolean signing(String word) {
+        return ContextVocabulary.SIGNING.stream().anyMatch(sign -> sign.equalsIgnoreCase(word));
+    }
+}
