@@ -31,6 +31,8 @@ final class PageReader {
     /** A label that loses to a closer label keeps this share of its strength. */
     private static final double DOMINATED = 0.3;
     private static final double MARGIN = 0.05;
+    /** A value in a letterhead or footer keeps this share: it is likely the publisher's, not the case's. */
+    private static final double LETTERHEAD = 0.5;
 
     private final CaseType caseType;
     private final Recognisers recognisers;
@@ -110,7 +112,8 @@ final class PageReader {
             }
         }
         double label = own + MARGIN >= other ? own : own * DOMINATED;
-        return label * value.strength() * methodFactor(value);
+        double place = layout.letterhead(value.start()) ? LETTERHEAD : 1;
+        return label * place * value.strength() * methodFactor(value);
     }
 
     private double methodFactor(Match value) {

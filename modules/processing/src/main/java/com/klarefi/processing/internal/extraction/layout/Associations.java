@@ -18,6 +18,8 @@ public final class Associations {
     private static final int PROSE_AFTER_MAX = 150;
     private static final int PROSE_BEFORE_MAX = 40;
 
+    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("[.!?]\\s+\\p{Lu}");
+
     private final PageLayout layout;
     private final List<LabelHit> hits;
     private final Columns columns;
@@ -74,6 +76,9 @@ public final class Associations {
                 return RIGHT_SAME_CELL * penalty;
             }
             int words = between.strip().split("\\s+").length;
+            if (words <= 2) {
+                return (0.9 - 0.03 * words) * penalty;
+            }
             return words <= 6 ? (0.8 - 0.07 * words) * penalty : 0;
         }
         boolean endsCell = separatorsOnly(slice(layout.text(), label.end(), labelCell.get().end()));
@@ -90,13 +95,15 @@ public final class Associations {
             if (distance > PROSE_AFTER_MAX || text.substring(label.end(), start).contains("\n\n")) {
                 return 0;
             }
-            return (0.7 - distance / 400.0) * Math.pow(0.5, labelsBetween(label.end(), start));
+            double sentence = SENTENCE_END.matcher(text.substring(label.end(), start)).find() ? 0.5 : 1;
+            return (0.7 - distance / 400.0) * sentence * Math.pow(0.5, labelsBetween(label.end(), start));
         }
         int distance = label.start() - end;
-        if (distance > PROSE_BEFORE_MAX || text.substring(end, label.start()).contains("\n")) {
+        String between = text.substring(end, label.start());
+        if (distance > PROSE_BEFORE_MAX || between.contains("\n") || SENTENCE_END.matcher(between).find()) {
             return 0;
         }
-        return (0.45 - distance / 300.0) * Math.pow(0.5, labelsBetween(end, label.start()));
+        return Math.max(0.8 - distance / 50.0, 0) * Math.pow(0.5, labelsBetween(end, label.start()));
     }
 
     private long labelsBetween(int from, int to) {

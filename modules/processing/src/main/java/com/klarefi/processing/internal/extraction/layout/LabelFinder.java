@@ -21,19 +21,26 @@ import java.util.regex.Pattern;
 public final class LabelFinder {
     private static final Pattern EMAIL_HEADER = Pattern.compile(
             "(?im)^(from|to|cc|date|sent|subject|van|aan|verzonden|datum|onderwerp|von|an|betreff|gesendet|de|à|objet|envoyé)\\s*:");
-    private static final Set<String> SENDER_HEADERS = Set.of("from", "van", "von", "de", "to", "aan", "an", "à", "cc");
+    private static final Set<String> SENDER_HEADERS = Set.of("from", "van", "von", "de");
+    /** Labels this short are ordinary words in lower case ("van", "to"): they match as written or in capitals. */
+    private static final int SHORT_LABEL = 4;
 
     private final Pattern labels;
     private final Map<String, Set<String>> owners;
+    private final Set<String> shortSpellings = new HashSet<>();
 
     public LabelFinder(CaseType caseType) {
         Map<String, Set<String>> byKey = new LinkedHashMap<>();
         for (FeatureDefinition feature : caseType.features()) {
             for (String label : feature.allLabels()) {
                 byKey.computeIfAbsent(key(label), k -> new HashSet<>()).add(feature.id());
+                rememberSpelling(label);
             }
         }
-        ContextVocabulary.LABELS.forEach(label -> byKey.putIfAbsent(key(label), new HashSet<>()));
+        ContextVocabulary.LABELS.forEach(label -> {
+            byKey.putIfAbsent(key(label), new HashSet<>());
+            rememberSpelling(label);
+        });
         ContextVocabulary.SIGNING.forEach(label -> byKey.putIfAbsent(key(label), new HashSet<>()));
         this.owners = byKey;
         List<String> phrases = new ArrayList<>(byKey.keySet());
@@ -57,7 +64,7 @@ public final class LabelFinder {
             char last = matched.charAt(matched.length() - 1);
             boolean wordEnd = end >= text.length() || !Character.isLetterOrDigit(last)
                     || !Character.isLetterOrDigit(text.charAt(end));
-            if (wordEnd) {
+            if (wordEnd && spelledAsLabel(matched)) {
                 hits.add(new LabelHit(matcher.start(), end, owners.getOrDefault(key(matched), Set.of())));
                 from = end;
             } else {
@@ -91,6 +98,21 @@ public final class LabelFinder {
         }
         result.sort(Comparator.comparingInt(LabelHit::start));
         return result;
+    }
+
+    private void rememberSpelling(String label) {
+        if (letters(label) <= SHORT_LABEL) {
+            shortSpellings.add(label.strip());
+            shortSpellings.add(label.strip().toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    private boolean spelledAsLabel(String matched) {
+        return letters(matched) > SHORT_LABEL || shortSpellings.contains(matched);
+    }
+
+    private static long letters(String label) {
+        return label.chars().filter(Character::isLetter).count();
     }
 
     private static String phraseRegex(String phrase) {

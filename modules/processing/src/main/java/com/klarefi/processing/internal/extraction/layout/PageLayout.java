@@ -15,6 +15,9 @@ import java.util.Optional;
  * space (two spaces in plain text).
  */
 public final class PageLayout {
+    private static final java.util.regex.Pattern COMPANY_DETAILS = java.util.regex.Pattern.compile(
+            "(?iu)(?<!\\p{L})(tel\\.|telefoon|phone|kvk|coc|btw|vat|iban|www\\.|postbus|po box|b\\.v\\.|n\\.v\\.|v\\.o\\.f\\.|gmbh|ltd)|@");
+
     private final PageLayer page;
     private final boolean synthetic;
     private final List<Line> lines;
@@ -84,6 +87,29 @@ public final class PageLayout {
                 .filter(word -> word.charEnd() > start && word.charStart() < end)
                 .mapToDouble(Word::confidence)
                 .min().orElse(1.0);
+    }
+
+    /**
+     * True when the character stands in a publisher's letterhead or footer: a line of items
+     * separated by middle dots, or a line in the top fifth or bottom eighth of the page that carries
+     * company details (phone, chamber of commerce, VAT, bank, web address). Values there describe
+     * whoever printed the document, rarely the case.
+     */
+    public boolean letterhead(int charIndex) {
+        Optional<Line> line = line(lineOf(charIndex));
+        if (line.isEmpty()) {
+            return false;
+        }
+        String text = page.text().substring(line.get().cells().getFirst().start(), line.get().cells().getLast().end());
+        if (text.chars().filter(c -> c == '\u00b7').count() >= 2) {
+            return true;
+        }
+        if (synthetic || page.height() <= 0) {
+            return false;
+        }
+        float middle = (line.get().y0() + line.get().y1()) / 2;
+        boolean margin = middle < 0.2f * page.height() || middle > 0.88f * page.height();
+        return margin && COMPANY_DETAILS.matcher(text).find();
     }
 
     /** The gap between words that separates cells, in page units. */

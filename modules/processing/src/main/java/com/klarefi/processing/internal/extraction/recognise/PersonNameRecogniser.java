@@ -53,7 +53,8 @@ final class PersonNameRecogniser implements Recogniser {
             return Optional.empty();
         }
         int start = words.starts().getFirst();
-        return Optional.of(new Match(start, end, name, 1.0));
+        boolean initialsOnly = name.split(" ")[0].endsWith(".");
+        return Optional.of(new Match(start, end, name, initialsOnly ? 0.6 : 1.0));
     }
 
     private static boolean nameWord(String word, boolean first) {
@@ -67,6 +68,6 @@ final class PersonNameRecogniser implements Recogniser {
         if (PersonNames.PARTICLES.contains(bare.toLowerCase(Locale.ROOT))) {
             return true;
         }
-        return Character.isUpperCase(bare.charAt(0)) && (bare.length() > 1 || !first || true);
+        return Character.isUpperCase(bare.charAt(0));
     }
 }
