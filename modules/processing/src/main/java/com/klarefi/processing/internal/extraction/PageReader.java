@@ -94,10 +94,13 @@ final class PageReader {
 
     /**
      * The feature's own label strength, unless a label of a rival feature of the same type or of the
-     * context vocabulary names the value more strongly.
+     * context vocabulary names the value more strongly. A label shared with rivals ("Kenteken" for
+     * both vehicles) says only what kind of value it is; then the labels that belong to this
+     * feature alone ("tegenpartij", "Voertuig 2") must not lose to those of a rival or the context.
      */
     private double support(FeatureDefinition feature, Set<String> rivals, Match value) {
         double own = 0;
+        double exclusive = 0;
         double other = 0;
         for (LabelHit hit : associations.hits()) {
             boolean relevant = hit.context() || hit.features().stream().anyMatch(rivals::contains);
@@ -105,13 +108,17 @@ final class PageReader {
                 continue;
             }
             double relation = associations.relation(hit, value.start(), value.end());
-            if (hit.features().contains(feature.id())) {
-                own = Math.max(own, relation);
-            } else {
+            if (!hit.features().contains(feature.id())) {
                 other = Math.max(other, relation);
+            } else {
+                own = Math.max(own, relation);
+                if (hit.features().stream().filter(rivals::contains).count() == 1) {
+                    exclusive = Math.max(exclusive, relation);
+                }
             }
         }
-        double label = own + MARGIN >= other ? own : own * DOMINATED;
+        boolean wins = own + MARGIN >= other && (exclusive + MARGIN >= own || exclusive + MARGIN >= other);
+        double label = wins ? own : own * DOMINATED;
         double place = layout.letterhead(value.start()) ? LETTERHEAD : 1;
         return label * place * value.strength() * methodFactor(value);
     }

@@ -74,8 +74,13 @@ final class Columns {
         Line line = layout.line(cell.get().line()).orElseThrow();
         boolean headerRow = line.cells().stream()
                 .filter(other -> other.index() > cell.get().index())
-                .allMatch(this::startsWithLabel);
+                .allMatch(other -> startsWithLabel(other) || wordsOnly(other));
         return headerRow ? cell : Optional.empty();
+    }
+
+    /** A cell of words without digits reads as a column header even when it is no known label. */
+    private boolean wordsOnly(Cell cell) {
+        return layout.text().substring(cell.start(), cell.end()).chars().noneMatch(Character::isDigit);
     }
 
     private boolean startsWithLabel(Cell cell) {

@@ -31,7 +31,7 @@ final class IdentifierRecogniser implements Recogniser {
         }
         Matcher matcher = scanner.get().matcher(text);
         return matcher.results()
-                .map(result -> new Match(result.start(), result.end(), normalise(result.group()), 0.8))
+                .map(result -> new Match(result.start(), result.end(), normalise(result.group()), 1.0))
                 .toList();
     }
 

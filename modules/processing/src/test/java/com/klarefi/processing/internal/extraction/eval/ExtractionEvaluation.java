@@ -128,7 +128,8 @@ public final class ExtractionEvaluation {
         }
         String quote = feature.selected().stream().findFirst().map(c -> c.valueRaw()).orElse("");
         return outcome + " got=" + value + " [" + quote.replace("\n", "\\n") + "] expected=" + expected
-                + (outcome.equals("keep") ? "  <-- WRONG KEEP" : "");
+                + (outcome.equals("keep") ? "  <-- WRONG KEEP" : "") + " | " + feature.candidates().stream().limit(4)
+                        .map(c -> c.valueNormalized() + "=" + c.confidence()).collect(Collectors.joining(", "));
     }
 
     private static boolean same(FeatureResult feature, String value, String expected) {
