@@ -48,7 +48,7 @@ final class PageReader {
         this.docId = docId;
         this.page = page;
         this.layout = PageLayout.of(page);
-        this.associations = new Associations(layout, labels.find(page.text()));
+        this.associations = new Associations(layout, labels.find(layout));
     }
 
     Map<String, List<Sighting>> read() {
@@ -117,7 +117,8 @@ final class PageReader {
                 }
             }
         }
-        boolean wins = own + MARGIN >= other && (exclusive + MARGIN >= own || exclusive + MARGIN >= other);
+        boolean wins = own + MARGIN >= other && (exclusive + MARGIN >= own || exclusive + MARGIN >= other)
+                && !associations.inContextSentence(value.start());
         double label = wins ? own : own * DOMINATED;
         double place = layout.letterhead(value.start()) ? LETTERHEAD : 1;
         return label * place * value.strength() * methodFactor(value);

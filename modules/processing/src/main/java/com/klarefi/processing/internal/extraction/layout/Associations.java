@@ -3,6 +3,7 @@ package com.klarefi.processing.internal.extraction.layout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 
 /**
  * How strongly a label points at a value on a page, in [0, 1]: on the same line right of it, below
@@ -18,6 +19,10 @@ public final class Associations {
     private static final int PROSE_AFTER_MAX = 150;
     private static final int PROSE_BEFORE_MAX = 40;
 
+    private static final int PROSE_WORDS = 8;
+    private static final int SENTENCE_LOOKBACK = 250;
+    private static final int SENTENCE_OPENING = 30;
+    private static final java.util.regex.Pattern SENTENCE_START = java.util.regex.Pattern.compile("[.!?]\\s+|\\n\\s*\\n");
     private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("[.!?]\\s+\\p{Lu}");
 
     private final PageLayout layout;
@@ -32,6 +37,28 @@ public final class Associations {
 
     public List<LabelHit> hits() {
         return hits;
+    }
+
+    /**
+     * True when the value stands in running text whose sentence opens with a context label
+     * ("Getuige: een bestuurder ... telefoonnummer 06-..."): the whole sentence is about someone or
+     * something else.
+     */
+    public boolean inContextSentence(int start) {
+        Optional<Cell> cell = layout.cellAt(start);
+        String text = layout.text();
+        if (cell.isEmpty() || cell.get().tokens().size() < PROSE_WORDS) {
+            return false;
+        }
+        int from = Math.max(0, start - SENTENCE_LOOKBACK);
+        Matcher ends = SENTENCE_START.matcher(text).region(from, start);
+        int sentence = from == 0 ? 0 : -1;
+        while (ends.find()) {
+            sentence = ends.end();
+        }
+        int opening = sentence;
+        return sentence >= 0 && hits.stream().anyMatch(hit -> hit.context()
+                && hit.start() >= opening && hit.start() < Math.min(start, opening + SENTENCE_OPENING));
     }
 
     /** The strength with which {@code label} names the value at {@code [start, end)}. */
@@ -54,8 +81,10 @@ public final class Associations {
         int lineEnd = text.indexOf('\n', label.end());
         spans.add(new int[] {label.end(), lineEnd < 0 ? text.length() : lineEnd});
         Optional<Cell> cell = layout.cellAt(label.start());
-        cell.flatMap(this::nextCell).ifPresent(next -> spans.add(new int[] {next.start(), next.end()}));
-        columns.cellBelow(label).ifPresent(below -> spans.add(new int[] {below.start(), below.end()}));
+        cell.flatMap(this::nextCell).filter(next -> !columns.startsWithLabel(next))
+                .ifPresent(next -> spans.add(new int[] {next.start(), next.end()}));
+        columns.cellBelow(label).filter(below -> !columns.startsWithLabel(below))
+                .ifPresent(below -> spans.add(new int[] {below.start(), below.end()}));
         return spans;
     }
 

@@ -83,7 +83,7 @@ final class Columns {
         return layout.text().substring(cell.start(), cell.end()).chars().noneMatch(Character::isDigit);
     }
 
-    private boolean startsWithLabel(Cell cell) {
+    boolean startsWithLabel(Cell cell) {
         return hits.stream().anyMatch(hit -> hit.start() >= cell.start() && hit.start() < cell.end()
                 && Associations.separatorsOnly(Associations.slice(layout.text(), cell.start(), hit.start())));
     }

@@ -22,7 +22,7 @@ public final class LabelFinder {
     private static final Pattern EMAIL_HEADER = Pattern.compile(
             "(?im)^(from|to|cc|date|sent|subject|van|aan|verzonden|datum|onderwerp|von|an|betreff|gesendet|de|à|objet|envoyé)\\s*:");
     private static final Set<String> SENDER_HEADERS = Set.of("from", "van", "von", "de");
-    /** Labels this short are ordinary words in lower case ("van", "to"): they match as written or in capitals. */
+    /** Labels this short are ordinary words in lower case ("van", "to"): they match only as written. */
     private static final int SHORT_LABEL = 4;
 
     private final Pattern labels;
@@ -54,7 +54,8 @@ public final class LabelFinder {
     }
 
     /** Label hits of a page, in text order, without overlaps. */
-    public List<LabelHit> find(String text) {
+    public List<LabelHit> find(PageLayout layout) {
+        String text = layout.text();
         List<LabelHit> hits = new ArrayList<>();
         Matcher matcher = labels.matcher(text);
         int from = 0;
@@ -64,7 +65,7 @@ public final class LabelFinder {
             char last = matched.charAt(matched.length() - 1);
             boolean wordEnd = end >= text.length() || !Character.isLetterOrDigit(last)
                     || !Character.isLetterOrDigit(text.charAt(end));
-            if (wordEnd && spelledAsLabel(matched)) {
+            if (wordEnd && (letters(matched) > SHORT_LABEL || shortLabelHere(layout, matched, end))) {
                 hits.add(new LabelHit(matcher.start(), end, owners.getOrDefault(key(matched), Set.of())));
                 from = end;
             } else {
@@ -103,12 +104,31 @@ public final class LabelFinder {
     private void rememberSpelling(String label) {
         if (letters(label) <= SHORT_LABEL) {
             shortSpellings.add(label.strip());
-            shortSpellings.add(label.strip().toUpperCase(java.util.Locale.ROOT));
         }
     }
 
-    private boolean spelledAsLabel(String matched) {
-        return letters(matched) > SHORT_LABEL || shortSpellings.contains(matched);
+    /**
+     * A short label is taken only as written and where it reads as a label: an acronym ("IBAN"),
+     * or followed by a colon, a number or the end of its cell. "Van" heads an e-mail header or a
+     * date range, but not the name "Van Leeuwen".
+     */
+    private boolean shortLabelHere(PageLayout layout, String matched, int end) {
+        if (!shortSpellings.contains(matched)) {
+            return false;
+        }
+        if (matched.equals(matched.toUpperCase(java.util.Locale.ROOT)) && letters(matched) > 1) {
+            return true;
+        }
+        String text = layout.text();
+        int next = end;
+        while (next < text.length() && text.charAt(next) == ' ') {
+            next++;
+        }
+        if (next >= text.length() || text.charAt(next) == ':' || Character.isDigit(text.charAt(next))
+                || text.charAt(next) == '\n') {
+            return true;
+        }
+        return layout.cellAt(end - 1).map(cell -> cell.end() <= end).orElse(false);
     }
 
     private static long letters(String label) {
