@@ -96,12 +96,15 @@ final class PageReader {
      * The feature's own label strength, unless a label of a rival feature of the same type or of the
      * context vocabulary names the value more strongly. A label shared with rivals ("Kenteken" for
      * both vehicles) says only what kind of value it is; then the labels that belong to this
-     * feature alone ("tegenpartij", "Voertuig 2") must not lose to those of a rival or the context.
+     * feature alone ("tegenpartij", "Voertuig 2") decide; when none does, the value goes to the
+     * feature listed first in the case type, the plain meaning of the shared label.
      */
     private double support(FeatureDefinition feature, Set<String> rivals, Match value) {
         double own = 0;
         double exclusive = 0;
         double other = 0;
+        double rival = 0;
+        LabelHit strongest = null;
         for (LabelHit hit : associations.hits()) {
             boolean relevant = hit.context() || hit.features().stream().anyMatch(rivals::contains);
             if (!relevant) {
@@ -110,18 +113,33 @@ final class PageReader {
             double relation = associations.relation(hit, value.start(), value.end());
             if (!hit.features().contains(feature.id())) {
                 other = Math.max(other, relation);
+                rival = hit.context() ? rival : Math.max(rival, relation);
             } else {
+                if (relation > own) {
+                    strongest = hit;
+                }
                 own = Math.max(own, relation);
                 if (hit.features().stream().filter(rivals::contains).count() == 1) {
                     exclusive = Math.max(exclusive, relation);
                 }
             }
         }
-        boolean wins = own + MARGIN >= other && (exclusive + MARGIN >= own || exclusive + MARGIN >= other)
+        boolean decidedByShared = exclusive + MARGIN < own;
+        boolean exclusiveWins = exclusive > rival + MARGIN;
+        boolean tie = decidedByShared && !exclusiveWins && rival <= exclusive + MARGIN;
+        boolean wins = own + MARGIN >= other
+                && (!decidedByShared || exclusiveWins || (tie && firstOf(feature, strongest)))
                 && !associations.inContextSentence(value.start());
         double label = wins ? own : own * DOMINATED;
         double place = layout.letterhead(value.start()) ? LETTERHEAD : 1;
         return label * place * value.strength() * methodFactor(value);
+    }
+
+    /** Whether the feature comes first in the case type among those the shared label names. */
+    private boolean firstOf(FeatureDefinition feature, LabelHit hit) {
+        return hit != null && caseType.features().stream()
+                .filter(candidate -> hit.features().contains(candidate.id()))
+                .findFirst().map(first -> first.id().equals(feature.id())).orElse(false);
     }
 
     private double methodFactor(Match value) {

@@ -20,6 +20,8 @@ public final class Associations {
     private static final int PROSE_BEFORE_MAX = 40;
 
     private static final int PROSE_WORDS = 8;
+    private static final java.util.regex.Pattern QUALIFIER =
+            java.util.regex.Pattern.compile("\\s*(?:\\p{L}[\\p{L}.'’/-]*\\s*){1,3}[:.]?\\s*");
     private static final int SENTENCE_LOOKBACK = 250;
     private static final int SENTENCE_OPENING = 30;
     private static final java.util.regex.Pattern SENTENCE_START = java.util.regex.Pattern.compile("[.!?]\\s+|\\n\\s*\\n");
@@ -110,15 +112,23 @@ public final class Associations {
             }
             return words <= 6 ? (0.8 - 0.07 * words) * penalty : 0;
         }
-        boolean endsCell = separatorsOnly(slice(layout.text(), label.end(), labelCell.get().end()));
+        boolean endsCell = labelEndsCell(layout.text(), label, labelCell.get());
         int skipped = valueCell.get().index() - labelCell.get().index() - 1;
         boolean startsCell = separatorsOnly(slice(layout.text(), valueCell.get().start(), start));
         double score = (endsCell ? RIGHT_NEXT_CELL : 0.5) - 0.12 * skipped - (startsCell ? 0 : 0.15);
         return Math.max(score, 0) * penalty;
     }
 
+    /**
+     * Running text: the label shortly before the value in the same sentence, or right after it.
+     * Across lines only where both stand in running text, so that a form's neighbouring fields
+     * are not read as one sentence.
+     */
     private double prose(LabelHit label, int start, int end) {
         String text = layout.text();
+        if (layout.lineOf(label.start()) != layout.lineOf(start) && !(inRunningText(label.start()) && inRunningText(start))) {
+            return 0;
+        }
         if (start >= label.end()) {
             int distance = start - label.end();
             if (distance > PROSE_AFTER_MAX || text.substring(label.end(), start).contains("\n\n")) {
@@ -135,6 +145,10 @@ public final class Associations {
         return Math.max(0.8 - distance / 50.0, 0) * Math.pow(0.5, labelsBetween(end, label.start()));
     }
 
+    private boolean inRunningText(int position) {
+        return layout.cellAt(position).map(cell -> cell.tokens().size() >= PROSE_WORDS).orElse(false);
+    }
+
     private long labelsBetween(int from, int to) {
         return hits.stream().filter(hit -> hit.start() >= from && hit.end() <= to).count();
     }
@@ -147,6 +161,15 @@ public final class Associations {
     private Optional<Cell> nextCell(Cell cell) {
         return layout.line(cell.line()).flatMap(line -> line.cells().stream()
                 .filter(other -> other.index() == cell.index() + 1).findFirst());
+    }
+
+    /**
+     * True when nothing but punctuation or a few qualifying words follow the label in its cell
+     * ("Registration number" where the label is "Registration").
+     */
+    static boolean labelEndsCell(String text, LabelHit label, Cell cell) {
+        String rest = slice(text, label.end(), cell.end());
+        return separatorsOnly(rest) || QUALIFIER.matcher(rest).matches();
     }
 
     /** The text of {@code [from, to)}, empty when the range is empty or reversed. */

@@ -66,7 +66,7 @@ final class Columns {
             return Optional.empty();
         }
         String text = layout.text();
-        boolean fills = Associations.separatorsOnly(Associations.slice(text, label.end(), cell.get().end()))
+        boolean fills = Associations.labelEndsCell(text, label, cell.get())
                 && Associations.slice(text, cell.get().start(), label.start()).matches("[\\s\\d.:]*");
         if (!fills) {
             return Optional.empty();
