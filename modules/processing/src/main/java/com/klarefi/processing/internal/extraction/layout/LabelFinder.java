@@ -2,21 +2,25 @@ package com.klarefi.processing.internal.extraction.layout;
 
 import com.klarefi.processing.api.CaseType;
 import com.klarefi.processing.api.FeatureDefinition;
+import com.klarefi.processing.api.FeatureType;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Finds the labels of a case type's features and of the context vocabulary in page text: whole
- * words, any case, any whitespace between words. Where labels overlap the longest wins ("Date of
- * birth" over "Date"); identical labels of several features label all of them, and a feature's
- * label wins over the same words in the context vocabulary.
+ * words, any case, any whitespace between words. Among the labels of one feature type and the
+ * context vocabulary the longest wins ("Date of birth" over "Date"); identical labels of several
+ * features label all of them, and a feature's label wins over the same words in the context
+ * vocabulary.
  */
 public final class LabelFinder {
     private static final Pattern EMAIL_HEADER = Pattern.compile(
@@ -25,13 +29,22 @@ public final class LabelFinder {
     /** Labels this short are ordinary words in lower case ("van", "to"): they match only as written. */
     private static final int SHORT_LABEL = 4;
 
-    private final Pattern labels;
-    private final Map<String, Set<String>> owners;
+    private final List<Group> groups = new ArrayList<>();
     private final Set<String> shortSpellings = new HashSet<>();
 
+    /** The labels of the features of one type, with the context vocabulary. */
+    private record Group(Pattern pattern, Map<String, Set<String>> owners) {
+    }
+
     public LabelFinder(CaseType caseType) {
+        Map<FeatureType, List<FeatureDefinition>> byType = new EnumMap<>(FeatureType.class);
+        caseType.features().forEach(f -> byType.computeIfAbsent(f.type(), t -> new ArrayList<>()).add(f));
+        byType.values().forEach(features -> groups.add(group(features)));
+    }
+
+    private Group group(List<FeatureDefinition> features) {
         Map<String, Set<String>> byKey = new LinkedHashMap<>();
-        for (FeatureDefinition feature : caseType.features()) {
+        for (FeatureDefinition feature : features) {
             for (String label : feature.allLabels()) {
                 byKey.computeIfAbsent(key(label), k -> new HashSet<>()).add(feature.id());
                 rememberSpelling(label);
@@ -42,7 +55,6 @@ public final class LabelFinder {
             rememberSpelling(label);
         });
         ContextVocabulary.SIGNING.forEach(label -> byKey.putIfAbsent(key(label), new HashSet<>()));
-        this.owners = byKey;
         List<String> phrases = new ArrayList<>(byKey.keySet());
         phrases.sort(Comparator.comparingInt(String::length).reversed());
         StringBuilder regex = new StringBuilder("(?iu)(?<![\\p{L}\\d])(?:");
@@ -50,14 +62,36 @@ public final class LabelFinder {
             regex.append(i == 0 ? "" : "|").append(phraseRegex(phrases.get(i)));
         }
         regex.append(")");
-        this.labels = Pattern.compile(regex.toString());
+        return new Group(Pattern.compile(regex.toString()), byKey);
     }
 
-    /** Label hits of a page, in text order, without overlaps. */
+    /**
+     * Label hits of a page in text order. Labels of features of one type do not overlap (the
+     * longest wins, so "Kenteken tegenpartij" hides "Kenteken"); labels of different types may,
+     * because they never compete for a value.
+     */
     public List<LabelHit> find(PageLayout layout) {
+        Map<Long, LabelHit> bySpan = new TreeMap<>();
+        for (Group group : groups) {
+            for (LabelHit hit : find(layout, group)) {
+                long span = ((long) hit.start() << 32) | hit.end();
+                LabelHit known = bySpan.get(span);
+                if (known == null) {
+                    bySpan.put(span, hit);
+                } else {
+                    Set<String> features = new HashSet<>(known.features());
+                    features.addAll(hit.features());
+                    bySpan.put(span, new LabelHit(hit.start(), hit.end(), features));
+                }
+            }
+        }
+        return withEmailHeaders(layout.text(), new ArrayList<>(bySpan.values()));
+    }
+
+    private List<LabelHit> find(PageLayout layout, Group group) {
         String text = layout.text();
         List<LabelHit> hits = new ArrayList<>();
-        Matcher matcher = labels.matcher(text);
+        Matcher matcher = group.pattern().matcher(text);
         int from = 0;
         while (from < text.length() && matcher.find(from)) {
             int end = matcher.end();
@@ -65,14 +99,15 @@ public final class LabelFinder {
             char last = matched.charAt(matched.length() - 1);
             boolean wordEnd = end >= text.length() || !Character.isLetterOrDigit(last)
                     || !Character.isLetterOrDigit(text.charAt(end));
-            if (wordEnd && (letters(matched) > SHORT_LABEL || shortLabelHere(layout, matched, end))) {
-                hits.add(new LabelHit(matcher.start(), end, owners.getOrDefault(key(matched), Set.of())));
+            boolean oneCell = layout.cellAt(matcher.start()).equals(layout.cellAt(end - 1));
+            if (wordEnd && oneCell && (letters(matched) > SHORT_LABEL || shortLabelHere(layout, matched, end))) {
+                hits.add(new LabelHit(matcher.start(), end, group.owners().getOrDefault(key(matched), Set.of())));
                 from = end;
             } else {
                 from = matcher.start() + 1;
             }
         }
-        return withEmailHeaders(text, hits);
+        return hits;
     }
 
     /**
