@@ -20,6 +20,8 @@ public final class Associations {
     private static final int PROSE_BEFORE_MAX = 40;
 
     private static final int PROSE_WORDS = 8;
+    /** "From: Jan de Vries &lt;jan@example.org&gt;": the value in angle brackets belongs to the label. */
+    private static final java.util.regex.Pattern ADDRESSED = java.util.regex.Pattern.compile("[^<>\\n]{0,60}<");
     private static final java.util.regex.Pattern QUALIFIER =
             java.util.regex.Pattern.compile("\\s*(?:\\p{L}[\\p{L}.'’/-]*\\s*){1,3}[:.]?\\s*");
     private static final int SENTENCE_LOOKBACK = 250;
@@ -103,7 +105,7 @@ public final class Associations {
         double penalty = Math.pow(0.3, labelsBetween(label.end(), start));
         String between = layout.text().substring(label.end(), start);
         if (labelCell.get().equals(valueCell.get())) {
-            if (separatorsOnly(between)) {
+            if (separatorsOnly(between) || ADDRESSED.matcher(between).matches()) {
                 return RIGHT_SAME_CELL * penalty;
             }
             int words = between.strip().split("\\s+").length;

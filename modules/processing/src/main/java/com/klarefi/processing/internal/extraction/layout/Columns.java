@@ -10,7 +10,8 @@ import java.util.Optional;
  * cell it overlaps most, or else the nearest header starting left of it.
  */
 final class Columns {
-    private static final int MAX_LINES_BELOW = 3;
+    private static final int MAX_CELLS_BELOW = 3;
+    private static final int MAX_GAP_LINES = 3;
 
     private final PageLayout layout;
     private final List<LabelHit> hits;
@@ -21,42 +22,53 @@ final class Columns {
     }
 
     double below(LabelHit label, int start) {
-        Optional<Cell> header = headerCell(label);
-        if (header.isEmpty()) {
-            return 0;
+        List<Cell> below = cellsBelow(label);
+        for (int i = 0; i < below.size(); i++) {
+            Cell cell = below.get(i);
+            if (start >= cell.start() && start < cell.end()) {
+                boolean startsCell = Associations.separatorsOnly(Associations.slice(layout.text(), cell.start(), start));
+                return (0.95 - 0.1 * i) * (startsCell ? 1 : 0.7);
+            }
         }
-        Optional<Cell> below = cellBelow(label);
-        if (below.isEmpty() || start < below.get().start() || start >= below.get().end()) {
-            return 0;
-        }
-        boolean startsCell = Associations.separatorsOnly(Associations.slice(layout.text(), below.get().start(), start));
-        int lines = below.get().line() - header.get().line();
-        return Math.max(0.95 - 0.05 * (lines - 1), 0.5) * (startsCell ? 1 : 0.7);
+        return 0;
     }
 
     /** The first cell below the label's header cell in its column, if the label heads a column. */
     Optional<Cell> cellBelow(LabelHit label) {
+        return cellsBelow(label).stream().findFirst();
+    }
+
+    /**
+     * The cells below a column header, nearest first: up to three, stopping at a gap of several
+     * lines or at a cell that starts with a label (the next field of a form).
+     */
+    private List<Cell> cellsBelow(LabelHit label) {
         Optional<Cell> header = headerCell(label);
         if (header.isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
         Line headerLine = layout.line(header.get().line()).orElseThrow();
+        List<Cell> cells = new java.util.ArrayList<>();
+        float lastY = headerLine.y1();
         for (Line line : layout.lines()) {
             if (line.index() <= headerLine.index()) {
                 continue;
             }
-            if (line.index() - headerLine.index() > 4 * MAX_LINES_BELOW
-                    || line.y0() - headerLine.y1() > MAX_LINES_BELOW * headerLine.height() * 1.6) {
-                return Optional.empty();
+            if (cells.size() == MAX_CELLS_BELOW || line.y0() - lastY > MAX_GAP_LINES * headerLine.height() * 1.6) {
+                break;
             }
             Optional<Cell> inColumn = line.cells().stream()
                     .filter(cell -> columnOf(headerLine, cell) == header.get().index())
                     .findFirst();
             if (inColumn.isPresent()) {
-                return inColumn;
+                if (startsWithLabel(inColumn.get())) {
+                    break;
+                }
+                cells.add(inColumn.get());
+                lastY = line.y1();
             }
         }
-        return Optional.empty();
+        return cells;
     }
 
     /** The label's cell, when the label fills it and every cell right of it starts with a label. */
