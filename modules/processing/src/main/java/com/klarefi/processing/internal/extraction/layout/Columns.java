@@ -39,8 +39,10 @@ final class Columns {
     }
 
     /**
-     * The cells below a column header, nearest first: up to three, stopping at a gap of several
-     * lines or at a cell that starts with a label (the next field of a form).
+     * The cells below a column header, nearest first, stopping at a gap of several lines or at a
+     * cell that starts with a label (the next field of a form). Below a table's header row only
+     * the first row counts (the next rows are other records); below a label alone on its line
+     * (a letter's closing) up to three lines do.
      */
     private List<Cell> cellsBelow(LabelHit label) {
         Optional<Cell> header = headerCell(label);
@@ -54,7 +56,8 @@ final class Columns {
             if (line.index() <= headerLine.index()) {
                 continue;
             }
-            if (cells.size() == MAX_CELLS_BELOW || line.y0() - lastY > MAX_GAP_LINES * headerLine.height() * 1.6) {
+            int limit = headerLine.cells().size() == 1 ? MAX_CELLS_BELOW : 1;
+            if (cells.size() == limit || line.y0() - lastY > MAX_GAP_LINES * headerLine.height() * 1.6) {
                 break;
             }
             Optional<Cell> inColumn = line.cells().stream()
