@@ -25,6 +25,11 @@ public final class Decider {
     static final double KEEP_THRESHOLD = 0.8;
     private static final double MIN_SUPPORT = 0.15;
     private static final double RIVAL_WEIGHT = 0.5;
+    /**
+     * A value with fair support and no rival anywhere in the case is likelier right than its label
+     * distance alone says (a sentence naming one date near "accident"): its confidence rises.
+     */
+    private static final double UNCONTESTED_FLOOR = 0.5;
 
     public FeatureResult decide(FeatureDefinition feature, List<Sighting> sightings) {
         Map<String, List<Sighting>> byValue = new TreeMap<>();
@@ -63,7 +68,9 @@ public final class Decider {
                         .thenComparing(s -> s.evidence().evidenceId(), Comparator.reverseOrder()))
                 .orElseThrow();
         double ratio = Math.min(1, rival / support);
-        double confidence = support * (1 - RIVAL_WEIGHT * ratio * ratio);
+        double confidence = rival < MIN_SUPPORT && support >= UNCONTESTED_FLOOR
+                ? Math.sqrt(support)
+                : support * (1 - RIVAL_WEIGHT * ratio * ratio);
         confidence = Math.round(confidence * 1000) / 1000.0;
         List<String> evidenceIds = sightings.stream()
                 .sorted(Comparator.comparingDouble(Sighting::support).reversed()
