@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Reads a case type definition and says precisely what is wrong with it: every problem is reported
@@ -19,7 +18,7 @@ import java.util.Set;
  */
 public final class CaseTypeParser {
     private static final List<String> BUILT_IN = List.of("motor_claim.json", "travel_claim.json");
-    private static final Set<String> TOP_LEVEL_KEYS = Set.of("id", "name", "locales", "features");
+    private static final List<String> TOP_LEVEL_KEYS = List.of("id", "name", "locales", "features");
 
     private CaseTypeParser() {
     }

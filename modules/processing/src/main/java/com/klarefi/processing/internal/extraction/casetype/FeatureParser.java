@@ -17,7 +17,7 @@ import java.util.regex.PatternSyntaxException;
 
 /** Reads the {@code features} array of a case type definition. */
 final class FeatureParser {
-    private static final Set<String> KEYS = Set.of("id", "type", "cardinality", "labels", "pattern", "required");
+    private static final List<String> KEYS = List.of("id", "type", "cardinality", "labels", "pattern", "required");
     private static final List<String> TYPES =
             Arrays.stream(FeatureType.values()).map(FeatureType::wireName).toList();
 
@@ -114,7 +114,7 @@ final class FeatureParser {
             }
             labels.put(entry.getKey(), list);
         });
-        locales.stream().filter(locale -> !labels.containsKey(locale)).forEach(locale ->
+        locales.stream().filter(locale -> !node.has(locale)).forEach(locale ->
                 fields.problem(path, "no labels for locale \"" + locale + "\" listed in $.locales"));
         return labels;
     }

@@ -40,7 +40,9 @@ public final class Decider {
         List<Candidate> candidates = new ArrayList<>();
         List<Evidence> evidence = new ArrayList<>();
         for (var entry : byValue.entrySet()) {
-            double rival = support.entrySet().stream().filter(other -> !other.getKey().equals(entry.getKey()))
+            // Values of a list feature do not compete with each other.
+            double rival = feature.cardinality() == Cardinality.MANY ? 0 : support.entrySet().stream()
+                    .filter(other -> !other.getKey().equals(entry.getKey()))
                     .mapToDouble(Map.Entry::getValue).max().orElse(0);
             candidates.add(candidate(feature, entry.getValue(), support.get(entry.getKey()), rival));
             entry.getValue().stream().map(Sighting::evidence).forEach(evidence::add);

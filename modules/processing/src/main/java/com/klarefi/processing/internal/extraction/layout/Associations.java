@@ -44,9 +44,8 @@ public final class Associations {
     }
 
     /**
-     * True when the value stands in running text whose sentence opens with a context label
-     * ("Getuige: een bestuurder ... telefoonnummer 06-..."): the whole sentence is about someone or
-     * something else.
+     * True when the value stands in running text whose sentence opens by naming a bystander
+     * ("Getuige: een bestuurder ... telefoonnummer 06-..."): the whole sentence is about someone else.
      */
     public boolean inContextSentence(int start) {
         Optional<Cell> cell = layout.cellAt(start);
@@ -62,7 +61,8 @@ public final class Associations {
         }
         int opening = sentence;
         return sentence >= 0 && hits.stream().anyMatch(hit -> hit.context()
-                && hit.start() >= opening && hit.start() < Math.min(start, opening + SENTENCE_OPENING));
+                && hit.start() >= opening && hit.start() < Math.min(start, opening + SENTENCE_OPENING)
+                && ContextVocabulary.BYSTANDERS.stream().anyMatch(word -> word.equalsIgnoreCase(text.substring(hit.start(), hit.end()))));
     }
 
     /** The strength with which {@code label} names the value at {@code [start, end)}. */

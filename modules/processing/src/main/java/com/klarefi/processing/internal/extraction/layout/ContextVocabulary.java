@@ -36,9 +36,12 @@ final class ContextVocabulary {
             "ondertekende", "Date signed", "Bouwjaar", "Year of manufacture",
             // other parties
             "Tel.", "Tenaamstelling rekening", "Ten name van", "t.n.v.", "Account holder", "in the name of",
-            "Getuige", "Witness", "witness", "Verzekeraar tegenpartij", "Naam wederpartij", "Third party name",
+            "Getuige", "Witness", "Zeuge", "Témoin", "Verzekeraar tegenpartij", "Naam wederpartij", "Third party name",
             "Bestuurder", "Driver", "Merk / type", "Make and model", "Adres", "Address", "Straat", "Street",
             "Postcode en woonplaats", "Postal code / city", "Postcode and town", "woonplaats", "wonende te");
+
+    /** People a sentence can be about who are no party to the case. */
+    static final List<String> BYSTANDERS = List.of("Getuige", "Witness", "Zeuge", "Témoin");
 
     /** Words that mark a signing block: a date or place on such a line is when and where one signed. */
     static final List<String> SIGNING = List.of(
