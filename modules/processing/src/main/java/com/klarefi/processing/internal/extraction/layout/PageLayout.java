@@ -96,20 +96,29 @@ public final class PageLayout {
      * whoever printed the document, rarely the case.
      */
     public boolean letterhead(int charIndex) {
+        return boilerplate(charIndex) || companyMargin(charIndex);
+    }
+
+    /** A line of items separated by middle dots: a publisher's footer or letterhead. */
+    public boolean boilerplate(int charIndex) {
+        return lineText(charIndex).chars().filter(c -> c == '\u00b7').count() >= 2;
+    }
+
+    /** A line with company details in the top fifth or bottom eighth of the page. */
+    public boolean companyMargin(int charIndex) {
         Optional<Line> line = line(lineOf(charIndex));
-        if (line.isEmpty()) {
-            return false;
-        }
-        String text = page.text().substring(line.get().cells().getFirst().start(), line.get().cells().getLast().end());
-        if (text.chars().filter(c -> c == '\u00b7').count() >= 2) {
-            return true;
-        }
-        if (synthetic || page.height() <= 0) {
+        if (line.isEmpty() || synthetic || page.height() <= 0) {
             return false;
         }
         float middle = (line.get().y0() + line.get().y1()) / 2;
         boolean margin = middle < 0.2f * page.height() || middle > 0.88f * page.height();
-        return margin && COMPANY_DETAILS.matcher(text).find();
+        return margin && COMPANY_DETAILS.matcher(lineText(charIndex)).find();
+    }
+
+    private String lineText(int charIndex) {
+        return line(lineOf(charIndex))
+                .map(line -> page.text().substring(line.cells().getFirst().start(), line.cells().getLast().end()))
+                .orElse("");
     }
 
     /** The gap between words that separates cells, in page units. */
