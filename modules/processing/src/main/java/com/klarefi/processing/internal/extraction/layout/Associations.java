@@ -78,13 +78,14 @@ public final class Associations {
         return score;
     }
 
-    /** Where a value named by the label may start: after it in its cell, the next cell, the cell below. */
+    /**
+     * Where a value named by the label may start: after it in its own cell, the next cell on its
+     * line, the cell below it; never in a cell that is itself a label.
+     */
     public List<int[]> valueSpans(LabelHit label) {
         List<int[]> spans = new ArrayList<>();
-        String text = layout.text();
-        int lineEnd = text.indexOf('\n', label.end());
-        spans.add(new int[] {label.end(), lineEnd < 0 ? text.length() : lineEnd});
         Optional<Cell> cell = layout.cellAt(label.start());
+        cell.filter(own -> own.end() > label.end()).ifPresent(own -> spans.add(new int[] {label.end(), own.end()}));
         cell.flatMap(this::nextCell).filter(next -> !columns.startsWithLabel(next))
                 .ifPresent(next -> spans.add(new int[] {next.start(), next.end()}));
         columns.cellBelow(label).filter(below -> !columns.startsWithLabel(below))
