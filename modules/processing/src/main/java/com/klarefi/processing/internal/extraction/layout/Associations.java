@@ -181,6 +181,6 @@ public final class Associations {
     }
 
     static boolean separatorsOnly(String between) {
-        return between.chars().allMatch(c -> Character.isWhitespace(c) || ":.#-–|()/\u00b7".indexOf(c) >= 0);
+        return between.chars().allMatch(c -> Character.isWhitespace(c) || ":.,#-–|()/\u00b7".indexOf(c) >= 0);
     }
 }

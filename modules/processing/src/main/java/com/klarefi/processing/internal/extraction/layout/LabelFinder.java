@@ -28,6 +28,8 @@ public final class LabelFinder {
     private static final Set<String> SENDER_HEADERS = Set.of("from", "van", "von", "de");
     /** Labels this short are ordinary words in lower case ("van", "to"): they match only as written. */
     private static final int SHORT_LABEL = 4;
+    /** Lower-case words that qualify a label within its cell: "Naam verzekerde", "Datum vertrek". */
+    private static final Pattern LOWER_QUALIFIER = Pattern.compile("(?:\\s+\\p{Ll}[\\p{L}.'/-]*){1,3}[:.]?\\s*");
 
     private final List<Group> groups = new ArrayList<>();
     private final Set<String> shortSpellings = new HashSet<>();
@@ -144,7 +146,7 @@ public final class LabelFinder {
 
     /**
      * A short label is taken only as written and where it reads as a label: an acronym ("IBAN"),
-     * or followed by a colon, a number or the end of its cell. "Van" heads an e-mail header or a
+     * or followed by a colon, a number, the end of its cell or lower-case words that end it. "Van" heads an e-mail header or a
      * date range, but not the name "Van Leeuwen".
      */
     private boolean shortLabelHere(PageLayout layout, String matched, int end) {
@@ -163,7 +165,8 @@ public final class LabelFinder {
                 || text.charAt(next) == '\n') {
             return true;
         }
-        return layout.cellAt(end - 1).map(cell -> cell.end() <= end).orElse(false);
+        return layout.cellAt(end - 1).map(cell -> cell.end() <= end
+                || LOWER_QUALIFIER.matcher(text.substring(end, cell.end())).matches()).orElse(false);
     }
 
     private static long letters(String label) {

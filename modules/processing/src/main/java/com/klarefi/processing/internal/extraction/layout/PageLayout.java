@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public final class PageLayout {
     private static final java.util.regex.Pattern COMPANY_DETAILS = java.util.regex.Pattern.compile(
-            "(?iu)(?<!\\p{L})(tel\\.|telefoon|phone|kvk|coc|btw|vat|iban|www\\.|postbus|po box|b\\.v\\.|n\\.v\\.|v\\.o\\.f\\.|gmbh|ltd)|@");
+            "(?iu)(?<!\\p{L})(tel\\.|kvk|coc|btw|vat|iban|www\\.|postbus|po box|b\\.v\\.|n\\.v\\.|v\\.o\\.f\\.|gmbh|ltd)|@");
 
     private final PageLayer page;
     private final boolean synthetic;
