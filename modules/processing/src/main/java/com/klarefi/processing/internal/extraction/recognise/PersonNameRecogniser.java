@@ -26,12 +26,12 @@ final class PersonNameRecogniser implements Recogniser {
         int last = -1;
         for (int i = 0; i < words.size() && taken.size() < MAX_WORDS; i++) {
             String word = words.word(i);
-            if (!nameWord(word, taken.isEmpty())) {
+            if (!nameWord(word)) {
                 break;
             }
             taken.add(word);
             last = i;
-            if (word.endsWith(",") && (i + 1 >= words.size() || !nameWord(words.word(i + 1), false))) {
+            if (word.endsWith(",") && (i + 1 >= words.size() || !nameWord(words.word(i + 1)))) {
                 break;
             }
         }
@@ -57,7 +57,7 @@ final class PersonNameRecogniser implements Recogniser {
         return Optional.of(new Match(start, end, name, initialsOnly ? 0.6 : 1.0));
     }
 
-    private static boolean nameWord(String word, boolean first) {
+    private static boolean nameWord(String word) {
         String bare = word.endsWith(",") ? word.substring(0, word.length() - 1) : word;
         if (bare.isEmpty() || !bare.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'' || c == '.')) {
             return false;
