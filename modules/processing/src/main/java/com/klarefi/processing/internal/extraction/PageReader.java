@@ -138,11 +138,11 @@ final class PageReader {
     /**
      * Whether the value is the document publisher's own detail. A chamber of commerce number always
      * identifies a business, so in a letterhead it is exactly what a kvk feature asks for; only a
-     * dotted footer line (boilerplate of a form's publisher) counts against it. Accounts, phones
+     * footer (boilerplate of a form's publisher) counts against it. Accounts, phones
      * and addresses in a letterhead are the publisher's while such features usually mean a party.
      */
     private boolean publisher(FeatureType type, int position) {
-        return type == FeatureType.KVK ? layout.boilerplate(position) : layout.letterhead(position);
+        return type == FeatureType.KVK ? layout.footer(position) : layout.letterhead(position);
     }
 
     /** Whether the feature comes first in the case type among those the shared label names. */

@@ -96,7 +96,12 @@ public final class PageLayout {
      * whoever printed the document, rarely the case.
      */
     public boolean letterhead(int charIndex) {
-        return boilerplate(charIndex) || companyMargin(charIndex);
+        return boilerplate(charIndex) || companyMargin(charIndex, true);
+    }
+
+    /** A publisher's footer: a dotted line, or company details in the bottom eighth of the page. */
+    public boolean footer(int charIndex) {
+        return boilerplate(charIndex) || companyMargin(charIndex, false);
     }
 
     /** A line of items separated by middle dots: a publisher's footer or letterhead. */
@@ -104,14 +109,14 @@ public final class PageLayout {
         return lineText(charIndex).chars().filter(c -> c == '\u00b7').count() >= 2;
     }
 
-    /** A line with company details in the top fifth or bottom eighth of the page. */
-    public boolean companyMargin(int charIndex) {
+    /** A line with company details in the bottom eighth (or, with {@code top}, the top fifth) of the page. */
+    private boolean companyMargin(int charIndex, boolean top) {
         Optional<Line> line = line(lineOf(charIndex));
         if (line.isEmpty() || synthetic || page.height() <= 0) {
             return false;
         }
         float middle = (line.get().y0() + line.get().y1()) / 2;
-        boolean margin = middle < 0.2f * page.height() || middle > 0.88f * page.height();
+        boolean margin = (top && middle < 0.2f * page.height()) || middle > 0.88f * page.height();
         return margin && COMPANY_DETAILS.matcher(lineText(charIndex)).find();
     }
 
