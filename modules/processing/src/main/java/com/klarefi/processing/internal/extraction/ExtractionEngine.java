@@ -1,0 +1,55 @@
+package com.klarefi.processing.internal.extraction;
+
+import com.klarefi.processing.api.CaseType;
+import com.klarefi.processing.api.DocumentText;
+import com.klarefi.processing.api.ExtractionResult;
+import com.klarefi.processing.api.Extractor;
+import com.klarefi.processing.api.FeatureDefinition;
+import com.klarefi.processing.api.FeatureResult;
+import com.klarefi.processing.api.PageLayer;
+import com.klarefi.processing.internal.extraction.decide.Decider;
+import com.klarefi.processing.internal.extraction.decide.Sighting;
+import com.klarefi.processing.internal.extraction.layout.LabelFinder;
+import com.klarefi.processing.internal.extraction.recognise.Recognisers;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The extraction engine: every page of every document is read for every feature (recognisers find
+ * values, labels and layout say which feature each belongs to), then the sightings of all documents
+ * are decided per feature.
+ */
+public final class ExtractionEngine implements Extractor {
+    private final Recognisers recognisers;
+    private final Decider decider = new Decider();
+    private final Map<CaseType, LabelFinder> labelFinders = new ConcurrentHashMap<>();
+
+    private ExtractionEngine(Recognisers recognisers) {
+        this.recognisers = recognisers;
+    }
+
+    public static ExtractionEngine create() {
+        return new ExtractionEngine(new Recognisers());
+    }
+
+    @Override
+    public ExtractionResult extract(CaseType caseType, List<DocumentText> documents) {
+        LabelFinder labels = labelFinders.computeIfAbsent(caseType, LabelFinder::new);
+        Map<String, List<Sighting>> sightings = new LinkedHashMap<>();
+        caseType.features().forEach(feature -> sightings.put(feature.id(), new ArrayList<>()));
+        for (DocumentText document : documents) {
+            for (PageLayer page : document.pages()) {
+                PageReader reader = new PageReader(caseType, recognisers, labels, document.docId(), page);
+                reader.read().forEach((featureId, found) -> sightings.get(featureId).addAll(found));
+            }
+        }
+        List<FeatureResult> results = new ArrayList<>();
+        for (FeatureDefinition feature : caseType.features()) {
+            results.add(decider.decide(feature, sightings.get(feature.id())));
+        }
+        return new ExtractionResult(caseType.id(), results);
+    }
+}

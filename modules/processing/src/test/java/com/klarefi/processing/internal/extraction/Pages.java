@@ -1,0 +1,65 @@
+package com.klarefi.processing.internal.extraction;
+
+import com.klarefi.processing.api.PageLayer;
+import com.klarefi.processing.api.TextMethod;
+import com.klarefi.processing.api.Word;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds born-digital pages with word boxes for tests: each line is a list of cells, each cell a
+ * start column and its text; characters are 5 units wide and lines 14 units apart.
+ */
+final class Pages {
+    private static final float CHAR_WIDTH = 5;
+    private static final float LINE_HEIGHT = 14;
+
+    private final StringBuilder text = new StringBuilder();
+    private final List<Word> words = new ArrayList<>();
+    private int lines;
+
+    static Pages aPage() {
+        return new Pages();
+    }
+
+    /** A line of cells: pairs of start column and text, e.g. {@code line(0, "Naam", 30, "Jan")}. */
+    Pages line(Object... columnsAndTexts) {
+        if (lines > 0) {
+            text.append('\n');
+        }
+        float y = 300 + lines * LINE_HEIGHT;
+        for (int i = 0; i < columnsAndTexts.length; i += 2) {
+            int column = (Integer) columnsAndTexts[i];
+            String cell = (String) columnsAndTexts[i + 1];
+            if (i > 0) {
+                text.append(' ');
+            }
+            int offset = 0;
+            for (String word : cell.split(" ")) {
+                int start = text.length();
+                text.append(word);
+                float x = (column + offset) * CHAR_WIDTH;
+                words.add(new Word(start, text.length(), x, y - 10, x + word.length() * CHAR_WIDTH, y, 1f));
+                offset += word.length() + 1;
+                text.append(' ');
+            }
+            text.setLength(text.length() - 1);
+        }
+        lines++;
+        return this;
+    }
+
+    Pages blank() {
+        text.append('\n');
+        lines++;
+        return this;
+    }
+
+    PageLayer build() {
+        return new PageLayer(0, text.toString(), TextMethod.BORN_DIGITAL_TEXT, 595, 842, words);
+    }
+
+    static PageLayer plainText(String text) {
+        return new PageLayer(0, text, TextMethod.TEXT, 0, 0, List.of());
+    }
+}

@@ -1,0 +1,211 @@
+package com.klarefi.processing.internal.extraction.eval;
+
+import com.klarefi.processing.api.CaseType;
+import com.klarefi.processing.api.CaseTypes;
+import com.klarefi.processing.api.DocumentText;
+import com.klarefi.processing.api.ExtractionResult;
+import com.klarefi.processing.api.Extractor;
+import com.klarefi.processing.api.FeatureResult;
+import com.klarefi.processing.api.FeatureType;
+import com.klarefi.processing.api.PageLayer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Evaluates the extraction engine on the corpus without the HTTP pipeline: case-level decisions
+ * against {@code expected}, document-level decisions (each document alone) against its own values
+ * per rendition, evidence validity, the calibration of confidences and the CPU time per one-page
+ * born-digital document. Run through {@code scripts/bench/extraction-eval.sh}.
+ * Identifiers compare without whitespace ("KL 1234" = "KL1234").
+ */
+public final class ExtractionEvaluation {
+    private static final double[] BINS = {0, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 1.0001};
+
+    private final Extractor extractor = Extractor.create();
+    private final Map<String, CaseType> caseTypes =
+            CaseTypes.builtIn().stream().collect(Collectors.toMap(CaseType::id, Function.identity()));
+    private final OcrLayers ocr;
+    private final boolean verbose;
+    private final Map<String, Tally> caseByFeature = new TreeMap<>();
+    private final Map<String, Tally> docByRendition = new TreeMap<>();
+    private final Map<String, Tally> docByFeature = new TreeMap<>();
+    private final int[] binCount = new int[BINS.length - 1];
+    private final int[] binCorrect = new int[BINS.length - 1];
+    private final List<Long> cpuNanos = new ArrayList<>();
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private int evidence;
+    private int evidenceValid;
+    private int skippedDocuments;
+
+    private ExtractionEvaluation(OcrLayers ocr, boolean verbose) {
+        this.ocr = ocr;
+        this.verbose = verbose;
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> flags = Arrays.asList(args);
+        Path corpus = Path.of(flags.stream().filter(a -> !a.startsWith("--")).findFirst().orElse("/work/shared/corpus"));
+        OcrLayers ocr = flags.contains("--ocr") ? new OcrLayers(Path.of("target/ocr-cache")) : null;
+        ExtractionEvaluation evaluation = new ExtractionEvaluation(ocr, flags.contains("--verbose"));
+        try (Stream<Path> dirs = Files.list(corpus)) {
+            for (Path dir : dirs.filter(d -> Files.exists(d.resolve("expected.json"))).sorted().toList()) {
+                evaluation.evaluate(CorpusCase.read(dir));
+            }
+        }
+        evaluation.print();
+    }
+
+    private void evaluate(CorpusCase corpusCase) throws Exception {
+        CaseType caseType = caseTypes.get(corpusCase.caseTypeId());
+        List<DocumentText> documents = new ArrayList<>();
+        List<CorpusCase.CorpusDocument> available = new ArrayList<>();
+        for (CorpusCase.CorpusDocument document : corpusCase.documents()) {
+            List<PageLayer> pages = layers(corpusCase.dir().resolve(document.file()));
+            if (pages.isEmpty()) {
+                skippedDocuments++;
+                continue;
+            }
+            DocumentText text = new DocumentText(corpusCase.caseId() + "/" + document.file(), pages);
+            documents.add(text);
+            available.add(document);
+            evaluateDocument(caseType, document, text);
+        }
+        ExtractionResult result = extractor.extract(caseType, documents);
+        checkEvidence(result, documents);
+        for (FeatureResult feature : result.features()) {
+            String expected = corpusCase.expected().get(feature.feature().id());
+            boolean reachable = expected == null || available.stream()
+                    .anyMatch(d -> d.values().containsKey(feature.feature().id()));
+            if (!reachable) {
+                continue;
+            }
+            String outcome = tally(caseByFeature, feature.feature().id(), feature, expected);
+            calibrate(feature, expected);
+            if (verbose && !outcome.isEmpty()) {
+                System.out.println(corpusCase.caseId() + " " + feature.feature().id() + " " + outcome);
+            }
+        }
+    }
+
+    private void evaluateDocument(CaseType caseType, CorpusCase.CorpusDocument document, DocumentText text) {
+        long before = threads.getCurrentThreadCpuTime();
+        ExtractionResult result = extractor.extract(caseType, List.of(text));
+        long spent = threads.getCurrentThreadCpuTime() - before;
+        if (document.rendition().equals("born_digital") && text.pages().size() == 1) {
+            cpuNanos.add(spent);
+        }
+        for (FeatureResult feature : result.features()) {
+            String expected = document.values().get(feature.feature().id());
+            tally(docByRendition, document.rendition(), feature, expected);
+            String outcome = tally(docByFeature, feature.feature().id() + " @" + document.rendition(), feature, expected);
+            if (verbose && !outcome.isEmpty()) {
+                System.out.println("  doc " + text.docId() + " " + feature.feature().id() + " " + outcome);
+            }
+        }
+    }
+
+    /** Adds a decision to a tally; returns a description when it was wrong or missed, else "". */
+    private static String tally(Map<String, Tally> tallies, String key, FeatureResult feature, String expected) {
+        String outcome = feature.decision().outcome().wireName();
+        String value = feature.selected().stream().findFirst().map(c -> c.valueNormalized()).orElse(null);
+        boolean correct = value != null && same(feature, value, expected);
+        tallies.computeIfAbsent(key, k -> new Tally()).add(expected, outcome, correct);
+        tallies.computeIfAbsent("ALL", k -> new Tally()).add(expected, outcome, correct);
+        if (correct || (expected == null && outcome.equals("missing"))) {
+            return "";
+        }
+        String quote = feature.selected().stream().findFirst().map(c -> c.valueRaw()).orElse("");
+        return outcome + " got=" + value + " [" + quote.replace("\n", "\\n") + "] expected=" + expected
+                + (outcome.equals("keep") ? "  <-- WRONG KEEP" : "") + " | " + feature.candidates().stream().limit(4)
+                        .map(c -> c.valueNormalized() + "=" + c.confidence()).collect(Collectors.joining(", "));
+    }
+
+    private static boolean same(FeatureResult feature, String value, String expected) {
+        if (expected == null) {
+            return false;
+        }
+        if (feature.feature().type() == FeatureType.IDENTIFIER) {
+            return value.replaceAll("\\s+", "").equalsIgnoreCase(expected.replaceAll("\\s+", ""));
+        }
+        return value.equals(expected);
+    }
+
+    private void calibrate(FeatureResult feature, String expected) {
+        feature.candidates().forEach(candidate -> {
+            for (int bin = 0; bin < binCount.length; bin++) {
+                if (candidate.confidence() >= BINS[bin] && candidate.confidence() < BINS[bin + 1]) {
+                    binCount[bin]++;
+                    binCorrect[bin] += same(feature, candidate.valueNormalized(), expected) ? 1 : 0;
+                }
+            }
+        });
+    }
+
+    private void checkEvidence(ExtractionResult result, List<DocumentText> documents) {
+        for (FeatureResult feature : result.features()) {
+            feature.evidence().forEach(item -> {
+                evidence++;
+                String text = documents.stream().filter(d -> d.docId().equals(item.docId())).findFirst()
+                        .map(d -> d.pages().stream().filter(p -> p.index() == item.pageIndex()).findFirst()
+                                .map(PageLayer::text).orElse(null)).orElse(null);
+                int start = item.location().charStart();
+                int end = item.location().charEnd();
+                boolean valid = text != null && start >= 0 && end <= text.length() && start < end
+                        && Objects.equals(text.substring(start, end), item.quote());
+                evidenceValid += valid ? 1 : 0;
+            });
+        }
+    }
+
+    private List<PageLayer> layers(Path file) throws Exception {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".pdf")) {
+            return PdfLayers.read(file);
+        }
+        if (name.endsWith(".txt")) {
+            return TextLayers.plain(file);
+        }
+        if (name.endsWith(".eml")) {
+            return TextLayers.email(file);
+        }
+        return ocr == null ? List.of() : ocr.read(file);
+    }
+
+    private void print() {
+        System.out.println("== case level, per feature (decisions over all available documents vs expected)");
+        caseByFeature.forEach((name, tally) -> System.out.println(tally.row(name)));
+        System.out.println("\n== document level, per rendition (each document alone vs its own values)");
+        docByRendition.forEach((name, tally) -> System.out.println(tally.row(name)));
+        System.out.println("\n== document level, per feature and rendition");
+        docByFeature.forEach((name, tally) -> System.out.println(tally.row(name)));
+        System.out.println("\n== calibration (case-level candidates)");
+        for (int bin = 0; bin < binCount.length; bin++) {
+            System.out.printf(Locale.ROOT, "[%.2f, %.2f)  n %5d  correct %.3f%n", BINS[bin], Math.min(BINS[bin + 1], 1.0),
+                    binCount[bin], binCount[bin] == 0 ? 0.0 : binCorrect[bin] / (double) binCount[bin]);
+        }
+        int highN = binCount[binCount.length - 2] + binCount[binCount.length - 1];
+        int highOk = binCorrect[binCorrect.length - 2] + binCorrect[binCorrect.length - 1];
+        System.out.printf(Locale.ROOT, "confidence >= 0.9: n %d correct %.3f%n", highN, highN == 0 ? 0.0 : highOk / (double) highN);
+        System.out.printf(Locale.ROOT, "%n== evidence valid %d / %d; documents skipped (scans without OCR) %d%n",
+                evidenceValid, evidence, skippedDocuments);
+        List<Long> sorted = cpuNanos.stream().sorted().toList();
+        if (!sorted.isEmpty()) {
+            System.out.printf(Locale.ROOT, "== CPU per one-page born-digital document (extraction only, includes warm-up): "
+                    + "median %.2f ms, p95 %.2f ms, max %.2f ms, n %d%n",
+                    sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.95)) / 1e6,
+                    sorted.getLast() / 1e6, sorted.size());
+        }
+    }
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Evaluates the extraction engine on a corpus without the HTTP pipeline.
+#   scripts/bench/extraction-eval.sh [corpus-dir] [--ocr] [--verbose]
+# corpus-dir defaults to $KLAREFI_CORPUS or /work/shared/corpus. --ocr reads scanned images with
+# the tesseract command line (cached under modules/processing/target/ocr-cache); without it scans
+# are skipped. --verbose lists every wrong or missed decision.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+corpus="${KLAREFI_CORPUS:-/work/shared/corpus}"
+args=()
+for arg in "$@"; do
+  case "$arg" in
+    --*) args+=("$arg") ;;
+    *) corpus="$arg" ;;
+  esac
+done
+classpath_file="modules/processing/target/extraction-eval.classpath"
+./mvnw -o -q -B -pl modules/processing -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$PWD/$classpath_file" -Dmdep.includeScope=test >/dev/null
+cd modules/processing
+export OMP_THREAD_LIMIT=1
+exec "$JAVA_HOME/bin/java" -Djava.util.logging.config.file=/dev/null \
+  -cp "target/test-classes:target/classes:$(cat "target/extraction-eval.classpath")" \
+  com.klarefi.processing.internal.extraction.eval.ExtractionEvaluation "$corpus" "${args[@]}"
