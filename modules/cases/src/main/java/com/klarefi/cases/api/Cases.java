@@ -9,6 +9,10 @@ import com.klarefi.platform.module.KlarefiModule;
  * so a document's state and the events that report it commit together.
  */
 public interface Cases extends KlarefiModule {
+    /** A case locked by the current transaction. */
+    record LockedCase(String caseId, String caseTypeId) {
+    }
+
     /**
      * The case a new document joins: the caller's case with the same {@code external_case_id}, or a
      * new one. A different case type on an existing case is a 400 {@code case_type_mismatch}.
@@ -18,6 +22,15 @@ public interface Cases extends KlarefiModule {
 
     /** Registers a listener for every appended event; call while wiring, before traffic. */
     void addEventListener(CaseEventListener listener);
+
+    /**
+     * Locks the case of a document for the rest of the transaction and returns its id and case type,
+     * so features can be recomputed without another writer changing its documents meanwhile.
+     */
+    LockedCase lockCaseOfDocument(Tx tx, String docId);
+
+    /** Replaces all of the case's features with a fresh computation. */
+    void replaceFeatures(Tx tx, String caseId, java.util.List<CaseFeature> features);
 
     /** Records the outcome and appends {@code document.processed}/{@code document.failed} and {@code case.updated}. */
     void documentFinished(Tx tx, String docId, DocumentOutcome outcome);

@@ -3,7 +3,11 @@ package com.klarefi.cases.internal;
 import com.klarefi.cases.api.CaseOpening;
 import com.klarefi.cases.api.Cases;
 import com.klarefi.cases.api.DocumentOutcome;
+import com.klarefi.cases.api.CaseFeature;
 import com.klarefi.cases.internal.db.CaseRepository;
+import com.klarefi.cases.internal.db.CaseRow;
+import com.klarefi.cases.internal.db.FeatureRepository;
+import java.util.List;
 import com.klarefi.cases.internal.http.CasesHttpService;
 import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.http.ApiRoutes;
@@ -13,16 +17,34 @@ import com.klarefi.platform.module.Platform;
 /** The cases module as the composition root sees it. */
 public final class CasesWiring implements Cases {
     private final CaseService service;
+    private final CaseRepository repository;
+    private final FeatureRepository features;
     private final CasesHttpService http;
 
-    private CasesWiring(CaseService service, CasesHttpService http) {
+    private CasesWiring(CaseService service, CaseRepository repository, FeatureRepository features, CasesHttpService http) {
         this.service = service;
+        this.repository = repository;
+        this.features = features;
         this.http = http;
     }
 
     public static Cases create(Platform platform) {
         CaseRepository repository = new CaseRepository(platform.database().jdbi());
-        return new CasesWiring(new CaseService(repository, platform.clock()), new CasesHttpService(repository));
+        FeatureRepository features = new FeatureRepository(platform.database().jdbi());
+        return new CasesWiring(new CaseService(repository, platform.clock()), repository, features,
+                new CasesHttpService(repository, features));
+    }
+
+    @Override
+    public LockedCase lockCaseOfDocument(Tx tx, String docId) {
+        CaseRow row = repository.lockCaseOfDocument(tx, docId).orElseThrow(() ->
+                new IllegalStateException("document " + docId + " belongs to no case"));
+        return new LockedCase(row.id(), row.caseTypeId());
+    }
+
+    @Override
+    public void replaceFeatures(Tx tx, String caseId, List<CaseFeature> computed) {
+        features.replace(tx, caseId, computed);
     }
 
     @Override

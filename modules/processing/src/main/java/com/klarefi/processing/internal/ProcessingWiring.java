@@ -15,18 +15,21 @@ import com.klarefi.processing.internal.jobs.ReconcileDocuments;
 import com.klarefi.processing.internal.jobs.ReconcileDocumentsHandler;
 import com.klarefi.processing.internal.pipeline.DocumentProcessor;
 import java.time.Duration;
-import java.util.Set;
+import com.klarefi.processing.api.Extractor;
+import com.klarefi.processing.internal.casetypes.CaseTypeRegistry;
+import com.klarefi.processing.internal.db.CaseTypeRepository;
+import com.klarefi.processing.internal.http.CaseTypesHttpService;
+import java.nio.file.Path;
 
 /** The processing module as the composition root sees it. */
 public final class ProcessingWiring implements KlarefiModule {
     private static final System.Logger LOG = System.getLogger(ProcessingWiring.class.getName());
-    /** The case types this version knows; configurable case types replace this list. */
-    private static final Set<String> CASE_TYPES = Set.of("motor_claim", "travel_claim");
-
     private final ProcessHttpService http;
+    private final CaseTypesHttpService caseTypesHttp;
 
-    private ProcessingWiring(ProcessHttpService http) {
+    private ProcessingWiring(ProcessHttpService http, CaseTypesHttpService caseTypesHttp) {
         this.http = http;
+        this.caseTypesHttp = caseTypesHttp;
     }
 
     public static KlarefiModule create(Platform platform, Cases cases) {
@@ -34,14 +37,17 @@ public final class ProcessingWiring implements KlarefiModule {
         DocumentReader reader = DocumentReader.create(TextLayerSettings.from(platform.settings()));
         reader.ocrUnavailableReason().ifPresent(reason -> LOG.log(System.Logger.Level.WARNING,
                 "scanned documents will fail with ocr_unavailable: " + reason));
+        CaseTypeRegistry caseTypes = CaseTypeRegistry.create(platform.settings().optional("KLAREFI_CASE_TYPES_DIR").map(Path::of),
+                new CaseTypeRepository(platform.database().jdbi()), platform.clock());
         DocumentProcessor processor = new DocumentProcessor(documents, platform.database(),
-                DocumentFetcher.create(FetchSettings.from(platform.settings())), reader, cases, platform.clock());
+                DocumentFetcher.create(FetchSettings.from(platform.settings())), reader, cases, caseTypes,
+                Extractor.create(), platform.clock());
         platform.jobs().register(ProcessDocumentHandler.class, new ProcessDocumentHandler(processor));
         platform.jobs().register(ReconcileDocumentsHandler.class,
                 new ReconcileDocumentsHandler(documents, processor, platform.jobs(), platform.clock()));
         platform.jobs().recurring(ReconcileDocuments.RECURRING_ID, Duration.ofSeconds(15), new ReconcileDocuments());
         return new ProcessingWiring(new ProcessHttpService(platform.jsonBodies(), platform.idempotency(), cases,
-                documents, platform.jobs(), CASE_TYPES::contains, platform.clock()));
+                documents, platform.jobs(), caseTypes::exists, platform.clock()), new CaseTypesHttpService(caseTypes));
     }
 
     @Override
@@ -52,5 +58,10 @@ public final class ProcessingWiring implements KlarefiModule {
     @Override
     public void apiRoutes(ApiRoutes routes) {
         http.routes(routes);
+    }
+
+    @Override
+    public void adminRoutes(ApiRoutes routes) {
+        caseTypesHttp.adminRoutes(routes);
     }
 }

@@ -4,6 +4,7 @@ import com.klarefi.cases.api.CaseEvent;
 import com.klarefi.cases.internal.db.CaseRepository;
 import com.klarefi.cases.internal.db.CaseRow;
 import com.klarefi.cases.internal.db.DocumentRow;
+import com.klarefi.cases.internal.db.FeatureRepository;
 import com.klarefi.platform.http.ApiException;
 import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.platform.http.Caller;
@@ -19,9 +20,11 @@ import java.util.Optional;
 public final class CasesHttpService {
     private static final int MAX_LIMIT = 100;
     private final CaseRepository repository;
+    private final FeatureRepository features;
 
-    public CasesHttpService(CaseRepository repository) {
+    public CasesHttpService(CaseRepository repository, FeatureRepository features) {
         this.repository = repository;
+        this.features = features;
     }
 
     public void routes(ApiRoutes routes) {
@@ -45,7 +48,7 @@ public final class CasesHttpService {
         body.put("updated_at", row.updatedAt().toString());
         body.put("document_ids", documents.stream().map(DocumentRow::docId).toList());
         body.put("documents", documents.stream().map(CasesHttpService::document).toList());
-        body.put("features", Map.of());
+        body.put("features", FeatureViews.features(features.read(row.id())));
         Responses.ok(response, body);
     }
 

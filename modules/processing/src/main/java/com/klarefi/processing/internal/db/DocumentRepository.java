@@ -3,6 +3,7 @@ package com.klarefi.processing.internal.db;
 import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.http.Caller;
 import com.klarefi.platform.json.Json;
+import com.klarefi.processing.api.DocumentText;
 import com.klarefi.processing.api.PageLayer;
 import com.klarefi.processing.api.TextMethod;
 import com.klarefi.processing.api.Word;
@@ -121,6 +122,45 @@ public final class DocumentRepository {
                 .mapTo(String.class).findOne());
     }
 
+    /** Every processed document of a case with its pages, read inside the caller's transaction. */
+    public List<DocumentText> textsOfCase(Tx tx, String caseId) {
+        Map<String, List<PageLayer>> pages = new java.util.LinkedHashMap<>();
+        tx.handle().createQuery("""
+                        SELECT p.doc_id, p.page_index, p.method, p.text, p.width, p.height, p.words::text AS words
+                          FROM processing.pages p JOIN processing.documents d ON d.id = p.doc_id
+                         WHERE d.case_id = :case AND d.status = 'processed'
+                         ORDER BY d.created_at, d.id, p.page_index""")
+                .bind("case", caseId)
+                .map((rows, context) -> Map.entry(rows.getString("doc_id"), new PageLayer(rows.getInt("page_index"),
+                        rows.getString("text"), method(rows.getString("method")), rows.getFloat("width"),
+                        rows.getFloat("height"), parseWords(rows.getString("words")))))
+                .forEach(entry -> pages.computeIfAbsent(entry.getKey(), id -> new ArrayList<>()).add(entry.getValue()));
+        List<DocumentText> texts = new ArrayList<>();
+        pages.forEach((docId, layers) -> texts.add(new DocumentText(docId, layers)));
+        return texts;
+    }
+
+    private static TextMethod method(String wireName) {
+        for (TextMethod candidate : TextMethod.values()) {
+            if (candidate.wireName().equals(wireName)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("unknown text method " + wireName);
+    }
+
+    private static List<Word> parseWords(String json) {
+        com.fasterxml.jackson.databind.JsonNode array = Json.read(json);
+        List<Word> words = new ArrayList<>(array.size());
+        for (com.fasterxml.jackson.databind.JsonNode word : array) {
+            com.fasterxml.jackson.databind.JsonNode box = word.path("b");
+            words.add(new Word(word.path("s").asInt(), word.path("e").asInt(), (float) box.path(0).asDouble(),
+                    (float) box.path(1).asDouble(), (float) box.path(2).asDouble(), (float) box.path(3).asDouble(),
+                    (float) word.path("c").asDouble()));
+        }
+        return words;
+    }
+
     /** Unfinished documents untouched since {@code before}: candidates for the reconciler. */
     public List<String> stale(Instant before, int limit) {
         return jdbi.withHandle(handle -> handle.createQuery("""
@@ -143,12 +183,7 @@ public final class DocumentRepository {
     public record StoredPage(String docId, int pageIndex, String method, String text, float width, float height,
                              int pageCount) {
         public TextMethod textMethod() {
-            for (TextMethod candidate : TextMethod.values()) {
-                if (candidate.wireName().equals(method)) {
-                    return candidate;
-                }
-            }
-            throw new IllegalStateException("unknown method " + method);
+            return DocumentRepository.method(method);
         }
     }
 }

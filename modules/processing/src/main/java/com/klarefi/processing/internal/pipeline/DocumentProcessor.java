@@ -3,6 +3,10 @@ package com.klarefi.processing.internal.pipeline;
 import com.klarefi.cases.api.Cases;
 import com.klarefi.cases.api.DocumentOutcome;
 import com.klarefi.platform.db.Database;
+import com.klarefi.platform.db.Tx;
+import com.klarefi.processing.api.DocumentText;
+import com.klarefi.processing.api.Extractor;
+import com.klarefi.processing.internal.casetypes.CaseTypeRegistry;
 import com.klarefi.processing.api.DocumentFailure;
 import com.klarefi.processing.api.DocumentFetcher;
 import com.klarefi.processing.api.DocumentReader;
@@ -35,16 +39,36 @@ public final class DocumentProcessor {
     private final DocumentFetcher fetcher;
     private final DocumentReader reader;
     private final Cases cases;
+    private final CaseTypeRegistry caseTypes;
+    private final Extractor extractor;
     private final Clock clock;
 
     public DocumentProcessor(DocumentRepository documents, Database database, DocumentFetcher fetcher,
-                             DocumentReader reader, Cases cases, Clock clock) {
+                             DocumentReader reader, Cases cases, CaseTypeRegistry caseTypes, Extractor extractor,
+                             Clock clock) {
         this.documents = documents;
         this.database = database;
         this.fetcher = fetcher;
         this.reader = reader;
         this.cases = cases;
+        this.caseTypes = caseTypes;
+        this.extractor = extractor;
         this.clock = clock;
+    }
+
+    /**
+     * Recomputes the features of a case from all its processed documents, under the case's lock, so
+     * two documents finishing at once cannot each overwrite the other's contribution.
+     */
+    public void recomputeFeatures(Tx tx, String caseId, String caseTypeId) {
+        Optional<CaseTypeRegistry.Entry> caseType = caseTypes.find(caseTypeId);
+        if (caseType.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "case " + caseId + " has case type " + caseTypeId
+                    + ", which no longer exists; its features are left as they are");
+            return;
+        }
+        List<DocumentText> texts = documents.textsOfCase(tx, caseId);
+        cases.replaceFeatures(tx, caseId, CaseFeatures.of(extractor.extract(caseType.get().caseType(), texts)));
     }
 
     public void process(String docId) {
@@ -91,6 +115,8 @@ public final class DocumentProcessor {
         database.useTransaction(tx -> {
             documents.replacePages(tx, docId, pages);
             if (documents.markProcessed(tx, docId, pages.size(), now())) {
+                Cases.LockedCase locked = cases.lockCaseOfDocument(tx, docId);
+                recomputeFeatures(tx, locked.caseId(), locked.caseTypeId());
                 cases.documentFinished(tx, docId, DocumentOutcome.processed(docId, type.mimeType(), pages.size()));
             }
         });

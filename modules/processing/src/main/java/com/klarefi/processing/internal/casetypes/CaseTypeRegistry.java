@@ -1,0 +1,104 @@
+package com.klarefi.processing.internal.casetypes;
+
+import com.klarefi.platform.config.SettingsException;
+import com.klarefi.processing.api.CaseType;
+import com.klarefi.processing.api.CaseTypes;
+import com.klarefi.processing.api.InvalidCaseTypeException;
+import com.klarefi.processing.internal.db.CaseTypeRepository;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Where case types come from, later sources overriding earlier ones: the built-ins shipped in the
+ * artifact, JSON files in {@code KLAREFI_CASE_TYPES_DIR} (read at start; an invalid file stops the
+ * start with what is wrong), and definitions operators PUT on the admin API (shared by all instances
+ * through the database).
+ */
+public final class CaseTypeRegistry {
+    /** A case type with the JSON it was defined by and where it came from. */
+    public record Entry(CaseType caseType, String definition, String source) {
+    }
+
+    private static final String BUILT_IN_FOLDER = "/com/klarefi/processing/internal/extraction/casetype/";
+
+    private final Map<String, Entry> shipped;
+    private final CaseTypeRepository repository;
+    private final Clock clock;
+
+    private CaseTypeRegistry(Map<String, Entry> shipped, CaseTypeRepository repository, Clock clock) {
+        this.shipped = shipped;
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    public static CaseTypeRegistry create(Optional<Path> directory, CaseTypeRepository repository, Clock clock) {
+        Map<String, Entry> shipped = new LinkedHashMap<>();
+        for (CaseType builtIn : CaseTypes.builtIn()) {
+            shipped.put(builtIn.id(), new Entry(builtIn, builtInJson(builtIn.id()), "built-in"));
+        }
+        directory.ifPresent(folder -> readDirectory(folder).forEach(entry -> shipped.put(entry.caseType().id(), entry)));
+        return new CaseTypeRegistry(shipped, repository, clock);
+    }
+
+    public Optional<Entry> find(String id) {
+        return repository.find(id).map(json -> new Entry(CaseTypes.parse(json), json, "admin"))
+                .or(() -> Optional.ofNullable(shipped.get(id)));
+    }
+
+    public boolean exists(String id) {
+        return find(id).isPresent();
+    }
+
+    public List<Entry> all() {
+        Map<String, Entry> all = new LinkedHashMap<>(shipped);
+        repository.all().forEach((id, json) -> all.put(id, new Entry(CaseTypes.parse(json), json, "admin")));
+        return List.copyOf(all.values());
+    }
+
+    /** Validates and stores an operator's definition; throws {@link InvalidCaseTypeException} with every problem. */
+    public Entry put(String id, String json) {
+        CaseType parsed = CaseTypes.parse(json);
+        if (!parsed.id().equals(id)) {
+            throw new InvalidCaseTypeException(List.of("$.id: is \"" + parsed.id() + "\" but the URL names \"" + id + "\""));
+        }
+        repository.put(id, json, clock.instant());
+        return new Entry(parsed, json, "admin");
+    }
+
+    private static List<Entry> readDirectory(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new SettingsException("KLAREFI_CASE_TYPES_DIR is " + folder + ", which is not a directory");
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".json")).sorted().map(file -> {
+                try {
+                    String json = Files.readString(file, StandardCharsets.UTF_8);
+                    return new Entry(CaseTypes.parse(json), json, "file " + file.getFileName());
+                } catch (InvalidCaseTypeException e) {
+                    throw new SettingsException("case type file " + file + " is invalid: " + String.join("; ", e.problems()));
+                } catch (IOException e) {
+                    throw new SettingsException("cannot read case type file " + file + ": " + e.getMessage());
+                }
+            }).toList();
+        } catch (IOException e) {
+            throw new SettingsException("cannot list KLAREFI_CASE_TYPES_DIR " + folder + ": " + e.getMessage());
+        }
+    }
+
+    private static String builtInJson(String id) {
+        try (InputStream in = CaseTypeRegistry.class.getResourceAsStream(BUILT_IN_FOLDER + id + ".json")) {
+            return in == null ? "{}" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read built-in case type " + id, e);
+        }
+    }
+}
