@@ -30,4 +30,5 @@ module com.klarefi.platform {
     exports com.klarefi.platform.module;
     exports com.klarefi.platform.secrets;
     exports com.klarefi.platform.idempotency;
+    exports com.klarefi.platform.erasure;
 }

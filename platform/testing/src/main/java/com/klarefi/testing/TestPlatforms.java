@@ -3,6 +3,7 @@ package com.klarefi.testing;
 import com.klarefi.platform.config.Mode;
 import com.klarefi.platform.config.Settings;
 import com.klarefi.platform.db.Database;
+import com.klarefi.platform.erasure.ErasureParticipants;
 import com.klarefi.platform.http.JsonBodies;
 import com.klarefi.platform.idempotency.Idempotency;
 import com.klarefi.platform.jobs.Jobs;
@@ -35,6 +36,7 @@ public final class TestPlatforms {
                 database.dataSource());
         return new Platform(all, Mode.EMBEDDED, database, jobs, new Secrets(Secrets.randomBytes(32)), clock,
                 new JsonBodies(all.bytes("KLAREFI_HTTP_MAX_JSON_BYTES")),
-                new Idempotency(database, clock, Duration.ofHours(24)), URI.create("http://127.0.0.1:8080"));
+                new Idempotency(database, clock, Duration.ofHours(24)), new ErasureParticipants(),
+                URI.create("http://127.0.0.1:8080"));
     }
 }

@@ -10,4 +10,5 @@ public record CaseEvent(String eventId, String caseId, long cursor, String event
     public static final String DOCUMENT_PROCESSED = "document.processed";
     public static final String DOCUMENT_FAILED = "document.failed";
     public static final String CASE_UPDATED = "case.updated";
+    public static final String DOCUMENT_ERASED = "document.erased";
 }

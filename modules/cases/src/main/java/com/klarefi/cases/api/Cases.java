@@ -32,6 +32,18 @@ public interface Cases extends KlarefiModule {
     /** Replaces all of the case's features with a fresh computation. */
     void replaceFeatures(Tx tx, String caseId, java.util.List<CaseFeature> features);
 
+    /** The case's current feature ids (inside a transaction that holds the case's lock). */
+    FeatureSnapshot featureSnapshot(Tx tx, String caseId);
+
+    /**
+     * Erasure: removes the document from its case (the case's list of documents, and the document's
+     * id from every event payload), leaving the log's cursors intact.
+     */
+    void removeDocument(Tx tx, String caseId, String docId);
+
+    /** Erasure: appends {@code document.erased} (case and audit ids only) and {@code case.updated}. */
+    void documentErased(Tx tx, String caseId, String auditId);
+
     /** Records the outcome and appends {@code document.processed}/{@code document.failed} and {@code case.updated}. */
     void documentFinished(Tx tx, String docId, DocumentOutcome outcome);
 }

@@ -77,6 +77,15 @@ final class CaseService {
         appendCaseUpdated(tx, row, repository.refreshStatus(tx, row.id(), now), now);
     }
 
+    void documentErased(Tx tx, String caseId, String auditId) {
+        Instant now = now();
+        CaseRow row = repository.lock(tx, caseId);
+        Map<String, Object> payload = basePayload(row);
+        payload.put("audit_id", auditId);
+        append(tx, row, CaseEvent.DOCUMENT_ERASED, payload, now);
+        appendCaseUpdated(tx, row, repository.refreshStatus(tx, row.id(), now), now);
+    }
+
     private void appendCaseUpdated(Tx tx, CaseRow row, String status, Instant now) {
         Map<String, Object> payload = basePayload(row);
         payload.put("status", status);

@@ -43,6 +43,21 @@ public final class CasesWiring implements Cases {
     }
 
     @Override
+    public com.klarefi.cases.api.FeatureSnapshot featureSnapshot(Tx tx, String caseId) {
+        return features.snapshot(tx, caseId);
+    }
+
+    @Override
+    public void removeDocument(Tx tx, String caseId, String docId) {
+        repository.removeDocument(tx, caseId, docId);
+    }
+
+    @Override
+    public void documentErased(Tx tx, String caseId, String auditId) {
+        service.documentErased(tx, caseId, auditId);
+    }
+
+    @Override
     public void replaceFeatures(Tx tx, String caseId, List<CaseFeature> computed) {
         features.replace(tx, caseId, computed);
     }

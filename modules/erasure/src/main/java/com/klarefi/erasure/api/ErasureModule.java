@@ -1,18 +1,20 @@
 package com.klarefi.erasure.api;
 
+import com.klarefi.cases.api.Cases;
+import com.klarefi.erasure.internal.ErasureWiring;
 import com.klarefi.platform.module.KlarefiModule;
 import com.klarefi.platform.module.Platform;
-import com.klarefi.erasure.internal.ErasureWiring;
+import com.klarefi.processing.api.Processing;
 
-/** Builds the erasure module: gDPR erasure of a document and everything derived from it, with an audit receipt. */
+/** Builds the erasure module: GDPR erasure of a document and everything derived from it, with an audit receipt. */
 public final class ErasureModule {
     public static final String NAME = "erasure";
 
     private ErasureModule() {
     }
 
-    public static KlarefiModule create(Platform platform) {
+    public static KlarefiModule create(Platform platform, Cases cases, Processing processing) {
         platform.database().migrate(NAME);
-        return new ErasureWiring();
+        return ErasureWiring.create(platform, cases, processing);
     }
 }

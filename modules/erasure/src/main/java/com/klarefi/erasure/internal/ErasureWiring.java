@@ -1,11 +1,43 @@
 package com.klarefi.erasure.internal;
 
+import com.klarefi.cases.api.Cases;
+import com.klarefi.erasure.internal.db.AuditRepository;
+import com.klarefi.erasure.internal.http.ErasureHttpService;
+import com.klarefi.platform.http.ApiException;
+import com.klarefi.platform.http.ApiRoutes;
+import com.klarefi.platform.http.Caller;
 import com.klarefi.platform.module.KlarefiModule;
+import com.klarefi.platform.module.Platform;
+import com.klarefi.processing.api.Processing;
 
 /** The erasure module as the composition root sees it. */
 public final class ErasureWiring implements KlarefiModule {
+    private final ErasureHttpService http;
+
+    private ErasureWiring(ErasureHttpService http) {
+        this.http = http;
+    }
+
+    public static KlarefiModule create(Platform platform, Cases cases, Processing processing) {
+        AuditRepository audits = new AuditRepository(platform.database().jdbi());
+        Eraser eraser = new Eraser(platform.database(), cases, processing, platform.erasure(), audits, platform.clock());
+        return new ErasureWiring(new ErasureHttpService(
+                (request, response) -> ErasureHttpService.send(response,
+                        eraser.erase(Caller.of(request), request.path().pathParameters().get("docId"))),
+                (request, response) -> {
+                    String auditId = request.path().pathParameters().get("auditId");
+                    ErasureHttpService.send(response, audits.byAuditId(Caller.of(request), auditId).orElseThrow(() ->
+                            ApiException.notFound("erasure_not_found", "No erasure receipt " + auditId + " for this API key.")));
+                }));
+    }
+
     @Override
     public String name() {
         return "erasure";
+    }
+
+    @Override
+    public void apiRoutes(ApiRoutes routes) {
+        http.routes(routes);
     }
 }

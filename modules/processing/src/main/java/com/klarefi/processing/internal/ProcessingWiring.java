@@ -2,7 +2,11 @@ package com.klarefi.processing.internal;
 
 import com.klarefi.cases.api.Cases;
 import com.klarefi.platform.http.ApiRoutes;
-import com.klarefi.platform.module.KlarefiModule;
+import com.klarefi.platform.db.Tx;
+import com.klarefi.platform.http.Caller;
+import com.klarefi.processing.api.ErasableDocument;
+import com.klarefi.processing.api.Processing;
+import java.util.Optional;
 import com.klarefi.platform.module.Platform;
 import com.klarefi.processing.api.DocumentFetcher;
 import com.klarefi.processing.api.DocumentReader;
@@ -10,6 +14,8 @@ import com.klarefi.processing.api.FetchSettings;
 import com.klarefi.processing.api.TextLayerSettings;
 import com.klarefi.processing.internal.db.DocumentRepository;
 import com.klarefi.processing.internal.http.ProcessHttpService;
+import com.klarefi.platform.jobs.Jobs;
+import com.klarefi.processing.internal.jobs.ProcessDocument;
 import com.klarefi.processing.internal.jobs.ProcessDocumentHandler;
 import com.klarefi.processing.internal.jobs.ReconcileDocuments;
 import com.klarefi.processing.internal.jobs.ReconcileDocumentsHandler;
@@ -22,17 +28,36 @@ import com.klarefi.processing.internal.http.CaseTypesHttpService;
 import java.nio.file.Path;
 
 /** The processing module as the composition root sees it. */
-public final class ProcessingWiring implements KlarefiModule {
+public final class ProcessingWiring implements Processing {
     private static final System.Logger LOG = System.getLogger(ProcessingWiring.class.getName());
     private final ProcessHttpService http;
     private final CaseTypesHttpService caseTypesHttp;
+    private final DocumentRepository documents;
+    private final DocumentProcessor processor;
+    private final Jobs jobs;
 
-    private ProcessingWiring(ProcessHttpService http, CaseTypesHttpService caseTypesHttp) {
+    private ProcessingWiring(ProcessHttpService http, CaseTypesHttpService caseTypesHttp, DocumentRepository documents,
+                             DocumentProcessor processor, Jobs jobs) {
+        this.jobs = jobs;
         this.http = http;
         this.caseTypesHttp = caseTypesHttp;
+        this.documents = documents;
+        this.processor = processor;
     }
 
-    public static KlarefiModule create(Platform platform, Cases cases) {
+    @Override
+    public Optional<ErasableDocument> lockForErasure(Tx tx, Caller caller, String docId) {
+        return documents.lockForErasure(tx, caller, docId);
+    }
+
+    @Override
+    public void eraseDocument(Tx tx, ErasableDocument document) {
+        documents.delete(tx, document.docId());
+        jobs.forget(tx, ProcessDocument.jobIdOf(document.docId()));
+        processor.recomputeFeatures(tx, document.caseId(), document.caseTypeId());
+    }
+
+    public static Processing create(Platform platform, Cases cases) {
         DocumentRepository documents = new DocumentRepository(platform.database().jdbi());
         DocumentReader reader = DocumentReader.create(TextLayerSettings.from(platform.settings()));
         reader.ocrUnavailableReason().ifPresent(reason -> LOG.log(System.Logger.Level.WARNING,
@@ -47,7 +72,8 @@ public final class ProcessingWiring implements KlarefiModule {
                 new ReconcileDocumentsHandler(documents, processor, platform.jobs(), platform.clock()));
         platform.jobs().recurring(ReconcileDocuments.RECURRING_ID, Duration.ofSeconds(15), new ReconcileDocuments());
         return new ProcessingWiring(new ProcessHttpService(platform.jsonBodies(), platform.idempotency(), cases,
-                documents, platform.jobs(), caseTypes::exists, platform.clock()), new CaseTypesHttpService(caseTypes));
+                documents, platform.jobs(), caseTypes::exists, platform.clock()), new CaseTypesHttpService(caseTypes),
+                documents, processor, platform.jobs());
     }
 
     @Override

@@ -20,6 +20,13 @@ final class DocumentServer implements AutoCloseable {
         server.createContext("/", exchange -> {
             String name = exchange.getRequestURI().getPath().substring(1);
             byte[] body = documents.get(name);
+            if (name.startsWith("slow-")) {
+                try {
+                    Thread.sleep(1500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (name.equals("huge.bin")) {
                 streamZeros(exchange, 30L * 1024 * 1024);
                 return;

@@ -97,6 +97,15 @@ public final class Idempotency {
         return outcome;
     }
 
+    /**
+     * Erasure: a stored response that names the erased document would reveal it, so such records of
+     * the document's organisation and environment go (a retry then runs afresh, correctly refusing
+     * or re-accepting the request).
+     */
+    public void erase(com.klarefi.platform.db.Tx tx, com.klarefi.platform.erasure.ErasureTarget target) {
+        new IdempotencyRecords(tx.handle()).deleteMentioning(target.orgId(), target.environment().wireName(), target.docId());
+    }
+
     /** Deletes records past the retention period; run by a recurring job. Returns how many. */
     public int purgeExpired() {
         OffsetDateTime cutoff = now().minus(retention);

@@ -56,6 +56,13 @@ final class IdempotencyRecords {
                 .execute();
     }
 
+    int deleteMentioning(String orgId, String environment, String text) {
+        return handle.createUpdate("""
+                        DELETE FROM platform.idempotency_records
+                         WHERE org_id = :org AND environment = :env AND strpos(response_body::text, :text) > 0""")
+                .bind("org", orgId).bind("env", environment).bind("text", text).execute();
+    }
+
     int deleteOlderThan(OffsetDateTime cutoff) {
         return handle.createUpdate("DELETE FROM platform.idempotency_records WHERE created_at < :cutoff")
                 .bind("cutoff", cutoff)

@@ -77,6 +77,15 @@ public final class Jobs implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes a job's record, whatever its state, inside the caller's transaction (JobRunr keeps its
+     * jobs in our database). Erasure uses it: a job's parameters name the document it worked on.
+     * A server still running the job fails to save its next state change and drops it.
+     */
+    public void forget(com.klarefi.platform.db.Tx tx, UUID id) {
+        tx.handle().createUpdate("DELETE FROM " + SCHEMA + ".jobrunr_jobs WHERE id = :id").bind("id", id.toString()).execute();
+    }
+
     /** The state JobRunr has for a job id, or empty when it has no such job. */
     public java.util.Optional<org.jobrunr.jobs.states.StateName> stateOf(UUID id) {
         try {

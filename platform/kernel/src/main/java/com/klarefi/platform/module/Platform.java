@@ -3,6 +3,7 @@ package com.klarefi.platform.module;
 import com.klarefi.platform.config.Mode;
 import com.klarefi.platform.config.Settings;
 import com.klarefi.platform.db.Database;
+import com.klarefi.platform.erasure.ErasureParticipants;
 import com.klarefi.platform.http.JsonBodies;
 import com.klarefi.platform.idempotency.Idempotency;
 import com.klarefi.platform.jobs.Jobs;
@@ -16,5 +17,6 @@ import java.time.Clock;
  * {@code settings} in their factory and keep only the typed values they need.
  */
 public record Platform(Settings settings, Mode mode, Database database, Jobs jobs, Secrets secrets,
-                       Clock clock, JsonBodies jsonBodies, Idempotency idempotency, URI publicBaseUrl) {
+                       Clock clock, JsonBodies jsonBodies, Idempotency idempotency, ErasureParticipants erasure,
+                       URI publicBaseUrl) {
 }

@@ -53,6 +53,21 @@ public final class CaseRepository {
                 .bind("case", caseId).bind("doc", docId).bind("now", now).execute();
     }
 
+    public CaseRow lock(Tx tx, String caseId) {
+        return tx.handle().createQuery("SELECT * FROM cases.cases WHERE id = :id FOR UPDATE")
+                .bind("id", caseId).map((rows, context) -> caseRow(rows)).one();
+    }
+
+    /** Takes the document off its case and out of every event payload; cursors stay gapless. */
+    public void removeDocument(Tx tx, String caseId, String docId) {
+        tx.handle().createUpdate("DELETE FROM cases.case_documents WHERE case_id = :case AND doc_id = :doc")
+                .bind("case", caseId).bind("doc", docId).execute();
+        tx.handle().createUpdate("""
+                        UPDATE cases.events SET payload = jsonb_set(payload, '{doc_id}', '"erased"')
+                         WHERE case_id = :case AND payload->>'doc_id' = :doc""")
+                .bind("case", caseId).bind("doc", docId).execute();
+    }
+
     /** The case a document belongs to, locked for the update that follows. */
     public Optional<CaseRow> lockCaseOfDocument(Tx tx, String docId) {
         return tx.handle().createQuery("""
@@ -80,7 +95,9 @@ public final class CaseRepository {
         String status;
         if (statuses.stream().anyMatch(value -> value.equals("queued") || value.equals("processing"))) {
             status = "processing";
-        } else if (!statuses.isEmpty() && statuses.stream().allMatch("failed"::equals)) {
+        } else if (statuses.isEmpty()) {
+            status = "empty";
+        } else if (statuses.stream().allMatch("failed"::equals)) {
             status = "failed";
         } else {
             status = "processed";

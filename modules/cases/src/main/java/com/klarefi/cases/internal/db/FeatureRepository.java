@@ -69,6 +69,17 @@ public final class FeatureRepository {
         }
     }
 
+    public com.klarefi.cases.api.FeatureSnapshot snapshot(Tx tx, String caseId) {
+        Handle handle = tx.handle();
+        return new com.klarefi.cases.api.FeatureSnapshot(
+                java.util.Set.copyOf(handle.createQuery("SELECT evidence_id FROM cases.evidence WHERE case_id = :case")
+                        .bind("case", caseId).mapTo(String.class).list()),
+                java.util.Set.copyOf(handle.createQuery("SELECT candidate_id FROM cases.candidates WHERE case_id = :case")
+                        .bind("case", caseId).mapTo(String.class).list()),
+                java.util.Set.copyOf(handle.createQuery("SELECT decision_id FROM cases.decisions WHERE case_id = :case")
+                        .bind("case", caseId).mapTo(String.class).list()));
+    }
+
     /** The case's features in the order they were decided, with candidates and evidence in order. */
     public List<CaseFeature> read(String caseId) {
         return jdbi.withHandle(handle -> {

@@ -161,6 +161,21 @@ public final class DocumentRepository {
         return words;
     }
 
+    public Optional<com.klarefi.processing.api.ErasableDocument> lockForErasure(Tx tx, Caller caller, String docId) {
+        return tx.handle().createQuery("""
+                        SELECT id, case_id, case_type_id, sha256 FROM processing.documents
+                         WHERE id = :doc AND org_id = :org AND environment = :env FOR UPDATE""")
+                .bind("doc", docId).bind("org", caller.orgId()).bind("env", caller.environment().wireName())
+                .map((rows, context) -> new com.klarefi.processing.api.ErasableDocument(rows.getString("id"),
+                        rows.getString("case_id"), rows.getString("case_type_id"), Optional.ofNullable(rows.getString("sha256"))))
+                .findOne();
+    }
+
+    /** Deletes the document with its bytes; its pages go with it (foreign key cascade). */
+    public void delete(Tx tx, String docId) {
+        tx.handle().createUpdate("DELETE FROM processing.documents WHERE id = :doc").bind("doc", docId).execute();
+    }
+
     /** Unfinished documents untouched since {@code before}: candidates for the reconciler. */
     public List<String> stale(Instant before, int limit) {
         return jdbi.withHandle(handle -> handle.createQuery("""

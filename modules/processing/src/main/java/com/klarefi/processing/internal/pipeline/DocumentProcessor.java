@@ -113,8 +113,10 @@ public final class DocumentProcessor {
 
     private void finish(String docId, MediaType type, List<PageLayer> pages) {
         database.useTransaction(tx -> {
-            documents.replacePages(tx, docId, pages);
+            // Finishing first takes the document's row lock (the same order erasure takes), and finds
+            // an erased document gone, so nothing is written for it.
             if (documents.markProcessed(tx, docId, pages.size(), now())) {
+                documents.replacePages(tx, docId, pages);
                 Cases.LockedCase locked = cases.lockCaseOfDocument(tx, docId);
                 recomputeFeatures(tx, locked.caseId(), locked.caseTypeId());
                 cases.documentFinished(tx, docId, DocumentOutcome.processed(docId, type.mimeType(), pages.size()));

@@ -1,0 +1,10 @@
+package com.klarefi.erasure.internal.db;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** An audit record of one erasure. */
+public record Receipt(String auditId, String orgId, String environment, String docId, String caseId, Optional<String> sha256,
+                      int deletedEvidence, int deletedCandidates, int deletedDecisions, boolean deletedDocument,
+                      String requestedByKey, Instant erasedAt) {
+}

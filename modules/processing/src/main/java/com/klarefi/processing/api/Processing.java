@@ -1,0 +1,22 @@
+package com.klarefi.processing.api;
+
+import com.klarefi.platform.db.Tx;
+import com.klarefi.platform.http.Caller;
+import com.klarefi.platform.module.KlarefiModule;
+import java.util.Optional;
+
+/** The processing module: documents, their text layers and the features computed from them. */
+public interface Processing extends KlarefiModule {
+    /**
+     * The caller's document, locked for the rest of the transaction (before its case is locked, the
+     * same order the processing job takes), or empty when the caller has no such document.
+     */
+    Optional<ErasableDocument> lockForErasure(Tx tx, Caller caller, String docId);
+
+    /**
+     * Deletes the document, its bytes and its pages, and recomputes its case's features from the
+     * documents that remain. A job still working on the document finds it gone and stops; whatever
+     * it tries to write afterwards is refused.
+     */
+    void eraseDocument(Tx tx, ErasableDocument document);
+}
