@@ -40,6 +40,7 @@ public final class KlarefiServer implements AutoCloseable {
     private final Jobs jobs;
     private final Composition composition;
     private final WebServer webServer;
+    private List<Route> apiRoutes = List.of();
     private boolean closed;
 
     private KlarefiServer(Installation installation, Database database, Jobs jobs, Composition composition,
@@ -75,6 +76,7 @@ public final class KlarefiServer implements AutoCloseable {
             ApiRoutes admin = new ApiRoutes("/admin/v1", Route.Access.ADMIN);
             HealthService health = new HealthService(new DatabaseHealth(database));
             api.publicRoute(Method.GET, "/health", health::handle);
+            new DocsService().routes(api);
             admin.publicRoute(Method.GET, "/health", health::handle);
             for (KlarefiModule module : modules) {
                 if (roles.contains("api")) {
@@ -86,6 +88,7 @@ public final class KlarefiServer implements AutoCloseable {
             jobs.recurring(PurgeIdempotencyRecords.RECURRING_ID, Duration.ofHours(1), new PurgeIdempotencyRecords());
             WebServer webServer = webServer(settings, api, admin, composition.apiGuard(), composition.adminGuard());
             KlarefiServer server = new KlarefiServer(installation, database, jobs, composition, webServer);
+            server.apiRoutes = api.routes();
             LOG.log(System.Logger.Level.INFO, "Klarefi is ready: API on port " + server.port() + ", admin surface on "
                     + settings.required("KLAREFI_ADMIN_HOST") + ":" + server.adminPort() + " (" + installation.mode()
                     + " mode, roles " + String.join(",", roles) + ")");
@@ -167,6 +170,11 @@ public final class KlarefiServer implements AutoCloseable {
 
     public int adminPort() {
         return webServer.port(ADMIN_SOCKET);
+    }
+
+    /** The public API's routes, for the test that holds the OpenAPI document to the code. */
+    List<Route> apiRoutes() {
+        return apiRoutes;
     }
 
     /** Operators' operations on this instance's database (tests and tools in this package). */

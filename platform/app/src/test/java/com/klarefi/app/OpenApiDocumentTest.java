@@ -1,0 +1,61 @@
+package com.klarefi.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.klarefi.testing.HttpTestClient;
+import com.klarefi.testing.TestDatabase;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The served OpenAPI document describes exactly the routes the server has, no more, no fewer. */
+class OpenApiDocumentTest {
+    private static TestDatabase database;
+    private static KlarefiServer server;
+
+    @BeforeAll
+    static void start(@TempDir Path dataDirectory) {
+        database = TestDatabase.create();
+        server = TestServers.start(database, dataDirectory, Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        database.close();
+    }
+
+    @Test
+    void everyRouteIsDocumentedAndEveryDocumentedOperationExists() {
+        JsonNode document = HttpTestClient.local(server.port()).get("/api/v1/openapi.json").json();
+        assertThat(document.path("openapi").asText()).isEqualTo("3.1.0");
+
+        Set<String> documented = new TreeSet<>();
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation ->
+                documented.add(operation.getKey().toUpperCase() + " " + normalise("/api/v1" + path.getKey()))));
+        Set<String> served = new TreeSet<>();
+        server.apiRoutes().forEach(route -> served.add(route.method().text() + " " + normalise(route.template())));
+
+        assertThat(documented).isEqualTo(served);
+    }
+
+    @Test
+    void theGuideIsServed() {
+        HttpTestClient.Response guide = HttpTestClient.local(server.port()).get("/api/v1/docs/api");
+
+        assertThat(guide.status()).isEqualTo(200);
+        assertThat(guide.header("Content-Type")).get().asString().startsWith("text/markdown");
+        assertThat(guide.body()).contains("idempotency_key_in_use");
+        assertThat(HttpTestClient.local(server.port()).get("/api/v1/docs/nope").status()).isEqualTo(404);
+    }
+
+    private static String normalise(String path) {
+        return path.replaceAll("\\{[^}]+}", "{}");
+    }
+}
