@@ -31,4 +31,5 @@ module com.klarefi.platform {
     exports com.klarefi.platform.secrets;
     exports com.klarefi.platform.idempotency;
     exports com.klarefi.platform.erasure;
+    exports com.klarefi.platform.metrics;
 }

@@ -179,7 +179,8 @@ final class AdminCommands {
             database.ensureSchema(Jobs.SCHEMA);
             Jobs jobs = new Jobs(new JobsSettings(false, 1, Duration.ofSeconds(5), "admin-command", false, 0, "admin",
                     Optional.empty()), database.dataSource());
-            Platform platform = Platforms.create(settings, installation, database, jobs, Clock.systemUTC());
+            Platform platform = Platforms.create(settings, installation, database, jobs, Clock.systemUTC(),
+                    new com.klarefi.platform.metrics.Metrics());
             return new Session(installation, database, jobs, AuthModule.create(platform));
         }
 

@@ -6,7 +6,10 @@ import com.klarefi.cases.api.Cases;
 import com.klarefi.cases.api.CasesModule;
 import com.klarefi.erasure.api.ErasureModule;
 import com.klarefi.intake.api.IntakeModule;
+import com.klarefi.platform.http.ApiException;
 import com.klarefi.platform.http.Caller;
+import com.klarefi.platform.metrics.Counter;
+import com.klarefi.platform.metrics.Metrics;
 import com.klarefi.platform.http.RequestGuard;
 import com.klarefi.platform.module.KlarefiModule;
 import com.klarefi.platform.module.Platform;
@@ -53,10 +56,18 @@ final class Composition implements AutoCloseable {
     }
 
     /** Authenticates the key, then spends one request of its organisation's rate limit. */
-    RequestGuard apiGuard() {
+    RequestGuard apiGuard(Metrics metrics) {
+        Counter rejections = metrics.counter("klarefi_rate_limit_rejections_total", "Requests refused with 429");
         return (request, response, route) -> {
             Caller caller = auth.authenticate(request);
-            rateLimits.enforce(caller.orgId(), response);
+            try {
+                rateLimits.enforce(caller.orgId(), response);
+            } catch (ApiException refused) {
+                if (refused.status() == 429) {
+                    rejections.inc();
+                }
+                throw refused;
+            }
         };
     }
 

@@ -13,6 +13,7 @@ import com.klarefi.platform.idempotency.PurgeIdempotencyRecordsHandler;
 import com.klarefi.platform.jobs.Jobs;
 import com.klarefi.platform.jobs.JobsSettings;
 import com.klarefi.platform.module.KlarefiModule;
+import com.klarefi.platform.metrics.Metrics;
 import com.klarefi.platform.module.Platform;
 import io.helidon.http.Method;
 import io.helidon.webserver.WebServer;
@@ -66,7 +67,8 @@ public final class KlarefiServer implements AutoCloseable {
             database = Database.connect(installation.connection());
             database.ensureSchema(Jobs.SCHEMA);
             jobs = new Jobs(jobsSettings(settings, roles, installation), database.dataSource());
-            Platform platform = Platforms.create(settings, installation, database, jobs, Clock.systemUTC());
+            Metrics metrics = new Metrics();
+            Platform platform = Platforms.create(settings, installation, database, jobs, Clock.systemUTC(), metrics);
             Composition composition = Composition.of(platform);
             List<KlarefiModule> modules = new ArrayList<>(composition.modules());
             extraModules.forEach(extra -> modules.add(extra.apply(platform)));
@@ -78,6 +80,8 @@ public final class KlarefiServer implements AutoCloseable {
             api.publicRoute(Method.GET, "/health", health::handle);
             new DocsService().routes(api);
             admin.publicRoute(Method.GET, "/health", health::handle);
+            Observability.routes(admin, metrics, health);
+            Observability.jobGauges(metrics, jobs);
             for (KlarefiModule module : modules) {
                 if (roles.contains("api")) {
                     module.apiRoutes(api);
@@ -86,7 +90,7 @@ public final class KlarefiServer implements AutoCloseable {
             }
             jobs.start();
             jobs.recurring(PurgeIdempotencyRecords.RECURRING_ID, Duration.ofHours(1), new PurgeIdempotencyRecords());
-            WebServer webServer = webServer(settings, api, admin, composition.apiGuard(), composition.adminGuard());
+            WebServer webServer = webServer(settings, api, admin, composition.apiGuard(metrics), composition.adminGuard(), metrics);
             KlarefiServer server = new KlarefiServer(installation, database, jobs, composition, webServer);
             server.apiRoutes = api.routes();
             LOG.log(System.Logger.Level.INFO, "Klarefi is ready: API on port " + server.port() + ", admin surface on "
@@ -106,11 +110,11 @@ public final class KlarefiServer implements AutoCloseable {
     }
 
     private static WebServer webServer(Settings settings, ApiRoutes api, ApiRoutes admin, RequestGuard apiGuard,
-                                       RequestGuard adminGuard) {
+                                       RequestGuard adminGuard, Metrics metrics) {
         long maxBody = settings.bytes("KLAREFI_HTTP_MAX_BODY_BYTES");
         Duration grace = settings.seconds("KLAREFI_SHUTDOWN_GRACE_SECONDS");
-        HttpSurface publicSurface = new HttpSurface("api", apiGuard);
-        HttpSurface adminSurface = new HttpSurface("admin", adminGuard);
+        HttpSurface publicSurface = new HttpSurface("api", apiGuard, metrics);
+        HttpSurface adminSurface = new HttpSurface("admin", adminGuard, metrics);
         return WebServer.builder()
                 .shutdownHook(false)
                 .host(settings.required("KLAREFI_HTTP_HOST"))

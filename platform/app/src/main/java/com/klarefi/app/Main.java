@@ -24,14 +24,15 @@ public final class Main {
         if (System.getProperty("java.util.logging.manager") == null) {
             System.setProperty("java.util.logging.manager", ShutdownAwareLogManager.class.getName());
         }
-        configureLogging();
         List<String> arguments = new ArrayList<>(List.of(args));
         Optional<Path> configFile = takeOption(arguments, "--config").map(Path::of);
         String command = arguments.isEmpty() ? "serve" : arguments.removeFirst();
         try {
+            Settings settings = Settings.load(System.getenv(), configFile);
+            configureLogging(settings);
             int status = switch (command) {
-                case "serve" -> serve(Settings.load(System.getenv(), configFile));
-                case "admin" -> AdminCommands.run(Settings.load(System.getenv(), configFile), arguments, System.out, System.err);
+                case "serve" -> serve(settings);
+                case "admin" -> AdminCommands.run(settings, arguments, System.out, System.err);
                 case "version", "--version" -> printVersion(System.out);
                 case "help", "--help", "-h" -> printHelp(System.out);
                 default -> {
@@ -117,7 +118,7 @@ public final class Main {
     }
 
     /** Our logging format unless the operator points java.util.logging at their own file. */
-    private static void configureLogging() {
+    private static void configureLogging(Settings settings) {
         if (System.getProperty("java.util.logging.config.file") != null) {
             return;
         }
@@ -127,6 +128,17 @@ public final class Main {
             }
         } catch (IOException e) {
             System.err.println("klarefi: cannot read the built-in logging configuration: " + e.getMessage());
+        }
+        String format = settings.required("KLAREFI_LOG_FORMAT");
+        switch (format) {
+            case "json" -> {
+                for (java.util.logging.Handler handler : java.util.logging.Logger.getLogger("").getHandlers()) {
+                    handler.setFormatter(new JsonLogFormatter());
+                }
+            }
+            case "text" -> { }
+            default -> throw new com.klarefi.platform.config.SettingsException(
+                    "KLAREFI_LOG_FORMAT must be text or json, got '" + format + "'");
         }
     }
 }

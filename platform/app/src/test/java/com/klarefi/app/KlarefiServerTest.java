@@ -51,6 +51,24 @@ class KlarefiServerTest {
     }
 
     @Test
+    void theAdminSurfaceServesMetricsLivenessAndReadinessWithoutAToken() {
+        api.get("/api/v1/health");
+        api.get("/api/v1/does-not-exist");
+
+        HttpTestClient.Response metrics = admin.get("/admin/v1/metrics");
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.header("Content-Type")).get().asString().startsWith("text/plain; version=0.0.4");
+        assertThat(metrics.body())
+                .contains("# TYPE klarefi_http_requests_total counter")
+                .contains("klarefi_http_requests_total{surface=\"api\",method=\"GET\",route=\"/api/v1/health\",status=\"200\"}")
+                .contains("klarefi_http_request_duration_seconds_bucket{surface=\"api\",route=\"(unmatched)\",le=\"+Inf\"}")
+                .contains("klarefi_jobs{state=\"enqueued\"}");
+        assertThat(admin.get("/admin/v1/health/live").status()).isEqualTo(200);
+        assertThat(admin.get("/admin/v1/health/ready").body()).isEqualTo("{\"status\":\"ok\"}");
+    }
+
+    @Test
     void unknownRoutesAnswerTheEnvelope() {
         HttpTestClient.Response response = api.get("/api/v1/does-not-exist");
 

@@ -8,6 +8,7 @@ import com.klarefi.platform.http.JsonBodies;
 import com.klarefi.platform.idempotency.Idempotency;
 import com.klarefi.platform.jobs.Jobs;
 import com.klarefi.platform.jobs.JobsSettings;
+import com.klarefi.platform.metrics.Metrics;
 import com.klarefi.platform.module.Platform;
 import com.klarefi.platform.secrets.Secrets;
 import java.net.URI;
@@ -37,6 +38,6 @@ public final class TestPlatforms {
         return new Platform(all, Mode.EMBEDDED, database, jobs, new Secrets(Secrets.randomBytes(32)), clock,
                 new JsonBodies(all.bytes("KLAREFI_HTTP_MAX_JSON_BYTES")),
                 new Idempotency(database, clock, Duration.ofHours(24)), new ErasureParticipants(),
-                URI.create("http://127.0.0.1:8080"));
+                URI.create("http://127.0.0.1:8080"), new Metrics());
     }
 }

@@ -66,7 +66,7 @@ public final class ProcessingWiring implements Processing {
                 new CaseTypeRepository(platform.database().jdbi()), platform.clock());
         DocumentProcessor processor = new DocumentProcessor(documents, platform.database(),
                 DocumentFetcher.create(FetchSettings.from(platform.settings())), reader, cases, caseTypes,
-                Extractor.create(), platform.clock());
+                Extractor.create(), platform.clock(), platform.metrics());
         platform.jobs().register(ProcessDocumentHandler.class, new ProcessDocumentHandler(processor));
         platform.jobs().register(ReconcileDocumentsHandler.class,
                 new ReconcileDocumentsHandler(documents, processor, platform.jobs(), platform.clock()));

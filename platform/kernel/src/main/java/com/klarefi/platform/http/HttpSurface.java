@@ -1,6 +1,9 @@
 package com.klarefi.platform.http;
 
 import com.klarefi.platform.ids.Ids;
+import com.klarefi.platform.metrics.Counter;
+import com.klarefi.platform.metrics.Histogram;
+import com.klarefi.platform.metrics.Metrics;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
@@ -34,10 +37,20 @@ public final class HttpSurface {
 
     private final String name;
     private final RequestGuard guard;
+    private final Counter requests;
+    private final Histogram latency;
 
     public HttpSurface(String name, RequestGuard guard) {
+        this(name, guard, new Metrics());
+    }
+
+    public HttpSurface(String name, RequestGuard guard, Metrics metrics) {
         this.name = name;
         this.guard = guard;
+        this.requests = metrics.counter("klarefi_http_requests_total", "HTTP requests by surface, method, route and status",
+                "surface", "method", "route", "status");
+        this.latency = metrics.histogram("klarefi_http_request_duration_seconds", "HTTP request latency by surface and route",
+                Metrics.SECONDS, "surface", "route");
     }
 
     public void configure(HttpRouting.Builder rules, ApiRoutes routes) {
@@ -145,11 +158,13 @@ public final class HttpSurface {
     }
 
     private void logAccess(ServerRequest request, ServerResponse response, long started) {
+        double millis = (System.nanoTime() - started) / 1_000_000.0;
+        String route = request.context().get(RequestContexts.ROUTE, String.class).orElse("(unmatched)");
+        requests.inc(name, request.prologue().method().text(), route, Integer.toString(response.status().code()));
+        latency.observe(millis / 1000.0, name, route);
         if (!ACCESS.isLoggable(Level.INFO)) {
             return;
         }
-        double millis = (System.nanoTime() - started) / 1_000_000.0;
-        String route = request.context().get(RequestContexts.ROUTE, String.class).orElse("(unmatched)");
         String org = RequestContexts.organisation(request).orElse("-");
         ACCESS.log(Level.INFO, String.format("surface=%s request_id=%s method=%s route=%s status=%d latency_ms=%.2f org=%s",
                 name, RequestContexts.requestId(request), request.prologue().method().text(), route,

@@ -7,6 +7,7 @@ import com.klarefi.platform.erasure.ErasureParticipants;
 import com.klarefi.platform.http.JsonBodies;
 import com.klarefi.platform.idempotency.Idempotency;
 import com.klarefi.platform.jobs.Jobs;
+import com.klarefi.platform.metrics.Metrics;
 import com.klarefi.platform.secrets.Secrets;
 import java.net.URI;
 import java.time.Clock;
@@ -18,5 +19,5 @@ import java.time.Clock;
  */
 public record Platform(Settings settings, Mode mode, Database database, Jobs jobs, Secrets secrets,
                        Clock clock, JsonBodies jsonBodies, Idempotency idempotency, ErasureParticipants erasure,
-                       URI publicBaseUrl) {
+                       URI publicBaseUrl, Metrics metrics) {
 }

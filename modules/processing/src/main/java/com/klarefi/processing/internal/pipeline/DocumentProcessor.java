@@ -4,6 +4,9 @@ import com.klarefi.cases.api.Cases;
 import com.klarefi.cases.api.DocumentOutcome;
 import com.klarefi.platform.db.Database;
 import com.klarefi.platform.db.Tx;
+import com.klarefi.platform.metrics.Counter;
+import com.klarefi.platform.metrics.Histogram;
+import com.klarefi.platform.metrics.Metrics;
 import com.klarefi.processing.api.DocumentText;
 import com.klarefi.processing.api.Extractor;
 import com.klarefi.processing.internal.casetypes.CaseTypeRegistry;
@@ -42,10 +45,16 @@ public final class DocumentProcessor {
     private final CaseTypeRegistry caseTypes;
     private final Extractor extractor;
     private final Clock clock;
+    private final Counter outcomes;
+    private final Histogram stages;
 
     public DocumentProcessor(DocumentRepository documents, Database database, DocumentFetcher fetcher,
                              DocumentReader reader, Cases cases, CaseTypeRegistry caseTypes, Extractor extractor,
-                             Clock clock) {
+                             Clock clock, Metrics metrics) {
+        this.outcomes = metrics.counter("klarefi_documents_total", "Documents finished, by outcome; detail is the text method or the failure code",
+                "outcome", "detail");
+        this.stages = metrics.histogram("klarefi_document_stage_seconds", "Time per processing stage (fetch, text, extract)",
+                Metrics.SECONDS, "stage");
         this.documents = documents;
         this.database = database;
         this.fetcher = fetcher;
@@ -68,7 +77,10 @@ public final class DocumentProcessor {
             return;
         }
         List<DocumentText> texts = documents.textsOfCase(tx, caseId);
-        cases.replaceFeatures(tx, caseId, CaseFeatures.of(extractor.extract(caseType.get().caseType(), texts)));
+        long started = System.nanoTime();
+        var result = extractor.extract(caseType.get().caseType(), texts);
+        stages.observe((System.nanoTime() - started) / 1e9, "extract");
+        cases.replaceFeatures(tx, caseId, CaseFeatures.of(result));
     }
 
     public void process(String docId) {
@@ -86,8 +98,11 @@ public final class DocumentProcessor {
                 throw new DocumentFailure(DocumentFailure.Code.UNSUPPORTED_MEDIA_TYPE,
                         "The document is " + type.mimeType() + "; supported are PDF, PNG, JPEG, TIFF, plain text and e-mail (.eml).");
             }
+            long started = System.nanoTime();
             List<PageLayer> pages = reader.textLayers(content, type);
+            stages.observe((System.nanoTime() - started) / 1e9, "text");
             finish(docId, type, pages);
+            outcomes.inc("processed", pages.isEmpty() ? "none" : pages.getFirst().method().wireName());
         } catch (DocumentFailure failure) {
             if (failure.isTransient() && document.attempts() + 1 < MAX_ATTEMPTS) {
                 LOG.log(System.Logger.Level.INFO, "document " + docId + " failed transiently (" + failure.codeName()
@@ -95,6 +110,7 @@ public final class DocumentProcessor {
                 throw failure;
             }
             fail(docId, failure.codeName(), failure.getMessage(), failure.httpStatus().isPresent() ? failure.httpStatus().getAsInt() : null);
+            outcomes.inc("failed", failure.codeName());
         }
     }
 
@@ -104,7 +120,9 @@ public final class DocumentProcessor {
     }
 
     private byte[] fetchAndStore(DocumentRecord document) {
+        long started = System.nanoTime();
         FetchedDocument fetched = fetcher.fetch(document.sourceUrl());
+        stages.observe((System.nanoTime() - started) / 1e9, "fetch");
         byte[] content = fetched.content();
         MediaType type = reader.detect(content);
         documents.storeContent(document.id(), content, sha256(content), type.mimeType(), fetched.status(), now());
