@@ -13,6 +13,7 @@ import com.klarefi.platform.module.Platform;
 import com.klarefi.processing.api.ProcessingModule;
 import com.klarefi.ratelimit.api.RateLimitModule;
 import com.klarefi.ratelimit.api.RateLimits;
+import com.klarefi.webhooks.api.Webhooks;
 import com.klarefi.webhooks.api.WebhooksModule;
 import java.util.List;
 
@@ -23,11 +24,13 @@ import java.util.List;
 final class Composition implements AutoCloseable {
     private final Auth auth;
     private final RateLimits rateLimits;
+    private final Webhooks webhooks;
     private final List<KlarefiModule> modules;
 
-    private Composition(Auth auth, RateLimits rateLimits, List<KlarefiModule> modules) {
+    private Composition(Auth auth, RateLimits rateLimits, Webhooks webhooks, List<KlarefiModule> modules) {
         this.auth = auth;
         this.rateLimits = rateLimits;
+        this.webhooks = webhooks;
         this.modules = modules;
     }
 
@@ -35,12 +38,13 @@ final class Composition implements AutoCloseable {
         Auth auth = AuthModule.create(platform);
         RateLimits rateLimits = RateLimitModule.create(platform);
         Cases cases = CasesModule.create(platform);
+        Webhooks webhooks = WebhooksModule.create(platform, cases);
         List<KlarefiModule> modules = List.of(auth, rateLimits, cases,
                 ProcessingModule.create(platform, cases),
-                WebhooksModule.create(platform),
+                webhooks,
                 ErasureModule.create(platform),
                 IntakeModule.create(platform));
-        return new Composition(auth, rateLimits, modules);
+        return new Composition(auth, rateLimits, webhooks, modules);
     }
 
     List<KlarefiModule> modules() {
@@ -65,6 +69,7 @@ final class Composition implements AutoCloseable {
 
     @Override
     public void close() {
+        webhooks.close();
         auth.close();
         rateLimits.close();
     }
