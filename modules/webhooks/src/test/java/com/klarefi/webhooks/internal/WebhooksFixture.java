@@ -83,6 +83,11 @@ final class WebhooksFixture implements AutoCloseable {
         return new WebhooksFixture(testDatabase, new Secrets(Secrets.randomBytes(32)), overrides, false, new Receiver());
     }
 
+    /** An instance without a job server sharing the installation secret and receiver with later ones. */
+    static WebhooksFixture withSecrets(TestDatabase testDatabase, Secrets secrets, Receiver receiver) {
+        return new WebhooksFixture(testDatabase, secrets, Map.of(), false, receiver);
+    }
+
     /** A second instance on the same database, installation secret and receiver, running a job server. */
     static WebhooksFixture restartedWithJobServer(TestDatabase testDatabase, Secrets secrets, Receiver receiver) {
         return new WebhooksFixture(testDatabase, secrets, Map.of(), true, receiver);
