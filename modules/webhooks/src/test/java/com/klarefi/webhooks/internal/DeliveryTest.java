@@ -104,9 +104,10 @@ class DeliveryTest {
         for (int i = 0; i < published.size(); i++) {
             long expected = published.get(i).toMillis();
             assertThat(gaps.get(i).toMillis()).as("delay before attempt " + (i + 2))
-                    .isBetween(Math.round(expected * 0.9) - 1, Math.round(expected * 1.1) + 1);
+                    .isBetween(Math.round(expected * 0.9) - 500, Math.round(expected * 1.1) + 500);
         }
-        assertThat(gaps).as("jitter spreads the delays").anySatisfy(gap -> assertThat(published).doesNotContain(gap));
+        assertThat(gaps.subList(3, gaps.size())).as("jitter spreads the delays by more than the test's own drift")
+                .anySatisfy(gap -> assertThat(published.stream().noneMatch(delay -> Math.abs(delay.minus(gap).toMillis()) < 1000)).isTrue());
         List<Receiver.Received> requests = fixture.receiver.receivedAt("/retry");
         assertThat(requests).hasSize(RetrySchedule.maxAttempts());
         assertThat(requests).extracting(Receiver.Received::webhookId).containsOnly(requests.getFirst().webhookId());

@@ -7,21 +7,24 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand; it starts at the real time so signatures stay within verifiers' tolerance. */
+/**
+ * The real clock shifted by an offset tests move by hand: time keeps flowing (JobRunr and the
+ * receiver live in real time) while a test jumps hours ahead to the next scheduled attempt.
+ */
 public final class MutableClock extends Clock {
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
     public void advance(Duration duration) {
-        now.updateAndGet(instant -> instant.plus(duration));
+        offset.updateAndGet(current -> current.plus(duration));
     }
 
     public void set(Instant instant) {
-        now.set(instant);
+        offset.set(Duration.between(Instant.now(), instant));
     }
 
     @Override
     public Instant instant() {
-        return now.get();
+        return Instant.now().plus(offset.get());
     }
 
     @Override

@@ -24,7 +24,7 @@ import java.util.Optional;
 public final class DeliveryService {
     /** A delivery due this long ago without a live job is handed a new one. */
     static final Duration RECONCILE_IDLE = Duration.ofSeconds(20);
-    private static final Duration BUSY_RETRY = Duration.ofSeconds(1);
+    private static final Duration BUSY_RETRY = Duration.ofSeconds(5);
     private static final System.Logger LOG = System.getLogger(DeliveryService.class.getName());
 
     private final WebhookStore store;

@@ -4,6 +4,7 @@ import com.klarefi.platform.jobs.Jobs;
 import com.klarefi.webhooks.internal.db.DispatchRef;
 import com.klarefi.webhooks.internal.delivery.DeliveryQueue;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +21,8 @@ import org.jobrunr.jobs.states.StateName;
  */
 public final class JobRunrDeliveryQueue implements DeliveryQueue, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(JobRunrDeliveryQueue.class.getName());
+
+    private static final Duration IMMEDIATE = Duration.ofSeconds(1);
 
     private final Jobs jobs;
     private final Clock clock;
@@ -49,7 +52,8 @@ public final class JobRunrDeliveryQueue implements DeliveryQueue, AutoCloseable 
             DeliverWebhook request = new DeliverWebhook(ref.deliveryId(), ref.dispatch());
             UUID id = DeliverWebhook.jobIdOf(ref.deliveryId(), ref.dispatch());
             try {
-                if (ref.at().isAfter(clock.instant())) {
+                // Due now or within a second: enqueue, since a scheduled job waits for the next poll (5 s or more).
+                if (ref.at().isAfter(clock.instant().plus(IMMEDIATE))) {
                     jobs.scheduler().schedule(id, ref.at(), request);
                 } else {
                     jobs.enqueue(id, request);
