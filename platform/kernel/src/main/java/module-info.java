@@ -1,10 +1,11 @@
 /**
- * The kernel every Klarefi module stands on: configuration, ids, JSON, HTTP plumbing, the database
- * and background jobs. Modules see only these packages; the composition root lives in the app.
+ * The kernel every Klarefi module stands on: configuration, ids, JSON, HTTP plumbing, the database,
+ * background jobs and the address rules for outgoing connections. Modules see only these packages; the composition root lives in the app.
  */
 module com.klarefi.platform {
     requires transitive io.helidon.webserver;
     requires transitive io.helidon.http;
+    requires transitive io.helidon.webclient.api;
     requires transitive java.sql;
     requires transitive org.jdbi.v3.core;
     requires transitive org.jobrunr.core;
@@ -32,4 +33,5 @@ module com.klarefi.platform {
     exports com.klarefi.platform.idempotency;
     exports com.klarefi.platform.erasure;
     exports com.klarefi.platform.metrics;
+    exports com.klarefi.platform.net;
 }

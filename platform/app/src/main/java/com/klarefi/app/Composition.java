@@ -17,6 +17,7 @@ import com.klarefi.processing.api.Processing;
 import com.klarefi.processing.api.ProcessingModule;
 import com.klarefi.ratelimit.api.RateLimitModule;
 import com.klarefi.ratelimit.api.RateLimits;
+import com.klarefi.webhooks.api.Webhooks;
 import com.klarefi.webhooks.api.WebhooksModule;
 import java.util.List;
 
@@ -27,11 +28,13 @@ import java.util.List;
 final class Composition implements AutoCloseable {
     private final Auth auth;
     private final RateLimits rateLimits;
+    private final Webhooks webhooks;
     private final List<KlarefiModule> modules;
 
-    private Composition(Auth auth, RateLimits rateLimits, List<KlarefiModule> modules) {
+    private Composition(Auth auth, RateLimits rateLimits, Webhooks webhooks, List<KlarefiModule> modules) {
         this.auth = auth;
         this.rateLimits = rateLimits;
+        this.webhooks = webhooks;
         this.modules = modules;
     }
 
@@ -40,11 +43,12 @@ final class Composition implements AutoCloseable {
         RateLimits rateLimits = RateLimitModule.create(platform);
         Cases cases = CasesModule.create(platform);
         Processing processing = ProcessingModule.create(platform, cases);
+        Webhooks webhooks = WebhooksModule.create(platform, cases);
         List<KlarefiModule> modules = List.of(auth, rateLimits, cases, processing,
-                WebhooksModule.create(platform),
+                webhooks,
                 ErasureModule.create(platform, cases, processing),
                 IntakeModule.create(platform));
-        return new Composition(auth, rateLimits, modules);
+        return new Composition(auth, rateLimits, webhooks, modules);
     }
 
     List<KlarefiModule> modules() {
@@ -77,6 +81,7 @@ final class Composition implements AutoCloseable {
 
     @Override
     public void close() {
+        webhooks.close();
         auth.close();
         rateLimits.close();
     }

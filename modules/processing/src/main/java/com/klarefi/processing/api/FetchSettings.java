@@ -1,8 +1,8 @@
 package com.klarefi.processing.api;
 
 import com.klarefi.platform.config.Settings;
+import com.klarefi.platform.net.AddressGuard;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,7 +12,7 @@ import java.util.List;
  */
 public record FetchSettings(long maxBytes, Duration connectTimeout, Duration readTimeout, Duration totalTimeout,
                             int maxRedirects, List<String> allowedCidrs) {
-    public static final String ALLOWED_CIDRS = "KLAREFI_FETCH_ALLOWED_CIDRS";
+    public static final String ALLOWED_CIDRS = AddressGuard.ALLOWED_CIDRS;
     public static final String MAX_BYTES = "KLAREFI_FETCH_MAX_BYTES";
     public static final String CONNECT_TIMEOUT = "KLAREFI_FETCH_CONNECT_TIMEOUT_SECONDS";
     public static final String READ_TIMEOUT = "KLAREFI_FETCH_READ_TIMEOUT_SECONDS";
@@ -27,9 +27,7 @@ public record FetchSettings(long maxBytes, Duration connectTimeout, Duration rea
     }
 
     public static FetchSettings from(Settings settings) {
-        List<String> cidrs = settings.optional(ALLOWED_CIDRS)
-                .map(raw -> Arrays.stream(raw.split(",")).map(String::trim).filter(cidr -> !cidr.isEmpty()).toList())
-                .orElse(List.of());
+        List<String> cidrs = AddressGuard.allowedCidrs(settings);
         return new FetchSettings(settings.bytes(MAX_BYTES), settings.seconds(CONNECT_TIMEOUT),
                 settings.seconds(READ_TIMEOUT), settings.seconds(TOTAL_TIMEOUT), settings.integer(MAX_REDIRECTS), cidrs);
     }

@@ -1,18 +1,21 @@
 package com.klarefi.webhooks.api;
 
-import com.klarefi.platform.module.KlarefiModule;
+import com.klarefi.cases.api.Cases;
 import com.klarefi.platform.module.Platform;
 import com.klarefi.webhooks.internal.WebhooksWiring;
 
-/** Builds the webhooks module: registered endpoints, event types and signed delivery with retries. */
+/**
+ * Builds the webhooks module: registered endpoints subscribed to versioned event types, and signed
+ * delivery of every case event to them by JobRunr jobs, retried on the published schedule.
+ */
 public final class WebhooksModule {
     public static final String NAME = "webhooks";
 
     private WebhooksModule() {
     }
 
-    public static KlarefiModule create(Platform platform) {
+    public static Webhooks create(Platform platform, Cases cases) {
         platform.database().migrate(NAME);
-        return new WebhooksWiring();
+        return WebhooksWiring.create(platform, cases);
     }
 }

@@ -1,4 +1,4 @@
-package com.klarefi.processing.internal.fetch;
+package com.klarefi.platform.net;
 
 import io.helidon.webclient.api.DnsAddressLookup;
 import io.helidon.webclient.spi.DnsResolver;
@@ -10,11 +10,11 @@ import java.net.UnknownHostException;
  * DNS answer (rebinding) cannot swap in another address. The address carries the host name, which
  * TLS uses for SNI and certificate hostname verification.
  */
-final class PinnedResolver implements DnsResolver {
+public final class PinnedResolver implements DnsResolver {
     private final String host;
     private final InetAddress pinned;
 
-    PinnedResolver(String host, InetAddress checked) {
+    public PinnedResolver(String host, InetAddress checked) {
         this.host = host;
         try {
             this.pinned = InetAddress.getByAddress(host, checked.getAddress());

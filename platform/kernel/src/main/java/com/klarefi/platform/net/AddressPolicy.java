@@ -1,4 +1,4 @@
-package com.klarefi.processing.internal.fetch;
+package com.klarefi.platform.net;
 
 import java.net.InetAddress;
 import java.util.Arrays;
@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides whether a resolved address may be fetched from. Refuses every range that reaches the
+ * Decides whether a resolved address may be connected to (document fetching, webhook delivery). Refuses every range that reaches the
  * installation's own machine or network (loopback, private, link-local with cloud metadata, CGNAT,
  * multicast, unspecified, broadcast), also when written as an IPv6 form embedding an IPv4 address,
  * unless the operator allowed the range explicitly.
  */
-final class AddressPolicy {
+public final class AddressPolicy {
     private static final List<Rule> IPV4_RULES = List.of(
             rule("0.0.0.0/8", "unspecified"),
             rule("127.0.0.0/8", "loopback"),
@@ -38,12 +38,12 @@ final class AddressPolicy {
 
     private final List<Cidr> allowed;
 
-    AddressPolicy(List<Cidr> allowed) {
+    public AddressPolicy(List<Cidr> allowed) {
         this.allowed = List.copyOf(allowed);
     }
 
     /** The name of the rule refusing {@code address}, or empty when it may be fetched from. */
-    Optional<String> refusal(InetAddress address) {
+    public Optional<String> refusal(InetAddress address) {
         byte[] bytes = address.getAddress();
         byte[] effective = embeddedIpv4(bytes).orElse(bytes);
         if (allowed.stream().anyMatch(range -> range.contains(bytes) || range.contains(effective))) {

@@ -1,4 +1,4 @@
-package com.klarefi.processing.internal.fetch;
+package com.klarefi.platform.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -6,7 +6,7 @@ import java.util.List;
 
 /** Resolves a host name to its addresses; the seam that lets tests answer without DNS. */
 @FunctionalInterface
-interface HostResolver {
+public interface HostResolver {
     List<InetAddress> resolve(String host) throws UnknownHostException;
 
     static HostResolver system() {

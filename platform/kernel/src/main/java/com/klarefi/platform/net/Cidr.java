@@ -1,12 +1,12 @@
-package com.klarefi.processing.internal.fetch;
+package com.klarefi.platform.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 
 /** An address range such as {@code 10.0.0.0/8} or {@code fe80::/10}. */
-record Cidr(byte[] network, int prefixLength) {
-    Cidr {
+public record Cidr(byte[] network, int prefixLength) {
+    public Cidr {
         network = network.clone();
     }
 
@@ -14,7 +14,7 @@ record Cidr(byte[] network, int prefixLength) {
      * Parses {@code address/prefix} or a bare address (a range of one). Only literals are accepted:
      * a host name here would make the policy depend on DNS.
      */
-    static Cidr parse(String text) {
+    public static Cidr parse(String text) {
         String trimmed = text.trim();
         int slash = trimmed.indexOf('/');
         String address = slash < 0 ? trimmed : trimmed.substring(0, slash);
@@ -54,7 +54,7 @@ record Cidr(byte[] network, int prefixLength) {
         return bytes;
     }
 
-    boolean contains(byte[] address) {
+    public boolean contains(byte[] address) {
         if (address.length != network.length) {
             return false;
         }

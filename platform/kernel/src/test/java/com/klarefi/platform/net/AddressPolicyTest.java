@@ -1,4 +1,4 @@
-package com.klarefi.processing.internal.fetch;
+package com.klarefi.platform.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

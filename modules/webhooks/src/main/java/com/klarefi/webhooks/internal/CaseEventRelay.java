@@ -1,0 +1,39 @@
+package com.klarefi.webhooks.internal;
+
+import com.klarefi.cases.api.CaseEvent;
+import com.klarefi.cases.api.CaseEventListener;
+import com.klarefi.platform.db.Tx;
+import com.klarefi.platform.http.Environment;
+import com.klarefi.webhooks.internal.db.DispatchRef;
+import com.klarefi.webhooks.internal.db.WebhookStore;
+import com.klarefi.webhooks.internal.delivery.DeliveryQueue;
+import com.klarefi.webhooks.internal.delivery.Outbox;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns every case event into deliveries inside the transaction that appends it (the outbox), and
+ * hands them to jobs once it commits. The event id is the message's {@code webhook-id}; the case's
+ * event cursor is its {@code sequence}.
+ */
+final class CaseEventRelay implements CaseEventListener {
+    private final Outbox outbox;
+    private final DeliveryQueue queue;
+
+    CaseEventRelay(Outbox outbox, DeliveryQueue queue) {
+        this.outbox = outbox;
+        this.queue = queue;
+    }
+
+    @Override
+    public void onEvent(Tx tx, String orgId, Environment environment, CaseEvent event) {
+        Map<String, Object> data = new LinkedHashMap<>(event.payload());
+        data.put("sequence", event.cursor());
+        List<DispatchRef> refs = outbox.record(tx, new Outbox.Event(orgId, environment.wireName(), event.eventType(),
+                event.eventId(), data, event.createdAt()), "");
+        if (!refs.isEmpty()) {
+            WebhookStore.afterCommit(tx, () -> queue.dispatch(refs));
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package com.klarefi.webhooks.internal.delivery;
+
+import com.klarefi.platform.db.Tx;
+import com.klarefi.webhooks.internal.db.DeliveryRepository;
+import com.klarefi.webhooks.internal.db.DeliveryRow;
+import com.klarefi.webhooks.internal.db.DispatchRef;
+import com.klarefi.webhooks.internal.db.EndpointRepository;
+import com.klarefi.webhooks.internal.db.EndpointRow;
+import com.klarefi.webhooks.internal.db.WebhookStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sends deliveries: claims one (only the job holding its current dispatch number, only while the
+ * endpoint is enabled and has a free slot, so a slow receiver holds at most a few workers), signs
+ * and posts it outside any transaction, then records the outcome. A crash after the receiver's 2xx
+ * and before the bookkeeping leaves the delivery pending under the same job: it is sent again with
+ * the same {@code webhook-id}, a duplicate and never a loss.
+ */
+public final class DeliveryService {
+    /** A delivery due this long ago without a live job is handed a new one. */
+    static final Duration RECONCILE_IDLE = Duration.ofSeconds(20);
+    private static final Duration BUSY_RETRY = Duration.ofSeconds(5);
+    private static final System.Logger LOG = System.getLogger(DeliveryService.class.getName());
+
+    private final WebhookStore store;
+    private final EndpointRepository endpoints;
+    private final DeliveryRepository deliveries;
+    private final SignedSender sender;
+    private final AttemptRecorder recorder;
+    private final DeliveryQueue queue;
+    private final WebhookSettings settings;
+    private final Clock clock;
+
+    public DeliveryService(WebhookStore store, EndpointRepository endpoints, DeliveryRepository deliveries, Outbox outbox,
+                           SignedSender sender, RetrySchedule schedule, DeliveryQueue queue, WebhookSettings settings,
+                           Clock clock) {
+        this.store = store;
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.sender = sender;
+        this.recorder = new AttemptRecorder(endpoints, deliveries, outbox, schedule, settings);
+        this.queue = queue;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public enum Outcome { SUCCEEDED, FAILED, STALE, ENDPOINT_NOT_ENABLED, BUSY }
+
+    public Outcome deliver(String deliveryId, int dispatch) {
+        Claim claim = store.inTransaction(tx -> claim(tx, deliveryId, dispatch));
+        if (claim.outcome() != null) {
+            claim.deferred().ifPresent(ref -> queue.dispatch(List.of(ref)));
+            return claim.outcome();
+        }
+        Instant started = now();
+        SendResult result = sender.send(claim.endpoint(), claim.delivery());
+        List<DispatchRef> followUps = store.inTransaction(tx -> recorder.record(tx, claim.delivery(), result, started, now()));
+        queue.dispatch(followUps);
+        return result.succeeded() ? Outcome.SUCCEEDED : Outcome.FAILED;
+    }
+
+    private Claim claim(Tx tx, String deliveryId, int dispatch) {
+        Optional<DeliveryRow> seen = deliveries.find(deliveryId);
+        if (seen.isEmpty()) {
+            return Claim.ended(Outcome.STALE);
+        }
+        // Endpoint first, then the delivery: the same lock order as the bookkeeping.
+        Optional<EndpointRow> endpoint = endpoints.lock(tx, seen.get().endpointId());
+        Optional<DeliveryRow> locked = deliveries.lock(tx, deliveryId);
+        if (endpoint.isEmpty() || locked.isEmpty()) {
+            return Claim.ended(Outcome.STALE);
+        }
+        DeliveryRow delivery = locked.get();
+        if (!delivery.status().equals(DeliveryRow.PENDING) || delivery.dispatch() != dispatch) {
+            return Claim.ended(Outcome.STALE);
+        }
+        if (!endpoint.get().enabled()) {
+            return Claim.ended(Outcome.ENDPOINT_NOT_ENABLED);
+        }
+        Instant now = now();
+        if (deliveries.sending(tx, endpoint.get().id(), deliveryId, now) >= settings.maxInFlightPerEndpoint()) {
+            return new Claim(Outcome.BUSY, null, null, Optional.of(deliveries.redispatch(tx, deliveryId, now.plus(BUSY_RETRY))));
+        }
+        deliveries.markSending(tx, deliveryId, now.plus(settings.timeout()).plusSeconds(30));
+        return new Claim(null, delivery, endpoint.get(), Optional.empty());
+    }
+
+    /** Sends the endpoint's pending deliveries oldest first; at the first failure the rest get their own jobs. */
+    public void drain(String endpointId) {
+        List<String> pending = deliveries.pending(endpointId);
+        for (int i = 0; i < pending.size(); i++) {
+            String id = pending.get(i);
+            DispatchRef ref = store.inTransaction(tx -> deliveries.redispatch(tx, id, now()));
+            Outcome outcome = deliver(id, ref.dispatch());
+            if (outcome == Outcome.ENDPOINT_NOT_ENABLED) {
+                return;
+            }
+            if (outcome == Outcome.FAILED || outcome == Outcome.BUSY) {
+                List<String> rest = pending.subList(i + 1, pending.size());
+                queue.dispatch(store.inTransaction(tx -> rest.stream().map(next -> deliveries.redispatch(tx, next, now())).toList()));
+                return;
+            }
+        }
+    }
+
+    /** Hands a job to every due delivery whose job is missing (crash before enqueue) or ended without it. */
+    public void reconcile() {
+        Instant now = now();
+        int repaired = 0;
+        for (DispatchRef ref : deliveries.overdue(now.minus(RECONCILE_IDLE), now, 500)) {
+            switch (queue.fate(ref)) {
+                case MISSING -> {
+                    queue.dispatch(List.of(ref));
+                    repaired++;
+                }
+                case ENDED -> {
+                    DispatchRef fresh = store.inTransaction(tx -> deliveries.redispatch(tx, ref.deliveryId(), now));
+                    queue.dispatch(List.of(fresh));
+                    repaired++;
+                }
+                case ALIVE -> {
+                }
+            }
+        }
+        if (repaired > 0) {
+            LOG.log(System.Logger.Level.WARNING, "handed " + repaired + " webhook deliveries a new job");
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Either an outcome that ends the job (with an optional deferral) or the claimed delivery. */
+    private record Claim(Outcome outcome, DeliveryRow delivery, EndpointRow endpoint, Optional<DispatchRef> deferred) {
+        static Claim ended(Outcome outcome) {
+            return new Claim(outcome, null, null, Optional.empty());
+        }
+    }
+}

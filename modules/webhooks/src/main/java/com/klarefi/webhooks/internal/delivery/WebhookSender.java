@@ -1,0 +1,93 @@
+package com.klarefi.webhooks.internal.delivery;
+
+import com.klarefi.platform.net.AddressGuard;
+import com.klarefi.platform.net.PinnedResolver;
+import io.helidon.http.HeaderNames;
+import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webclient.api.Proxy;
+import io.helidon.webclient.api.WebClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import javax.net.ssl.SSLException;
+
+/**
+ * POSTs one signed request to an endpoint, applying the SSRF rules to the address it resolves to
+ * at this moment (an endpoint's DNS may change after registration) and connecting to that address
+ * only. Never follows redirects: a receiver that moved must be updated by its owner.
+ */
+public final class WebhookSender {
+    static final int RESPONSE_BODY_CHARS = 1024;
+    private static final int RESPONSE_BODY_READ_BYTES = 4096;
+
+    private final AddressGuard guard;
+    private final Duration timeout;
+
+    public WebhookSender(AddressGuard guard, Duration timeout) {
+        this.guard = guard;
+        this.timeout = timeout;
+    }
+
+    public SendResult post(EndpointUrl url, Map<String, String> headers, String body) {
+        long started = System.nanoTime();
+        InetAddress address;
+        try {
+            address = guard.check(url.host());
+        } catch (AddressGuard.Refused refused) {
+            return SendResult.failed("url_not_allowed", refused.getMessage(), since(started));
+        } catch (UnknownHostException e) {
+            return SendResult.failed("dns_error", "the endpoint's host could not be resolved", since(started));
+        }
+        WebClient client = WebClient.builder()
+                .dnsResolver(new PinnedResolver(url.host(), address))
+                .followRedirects(false)
+                .connectTimeout(timeout)
+                .readTimeout(timeout)
+                .keepAlive(false)
+                .shareConnectionCache(false)
+                .proxy(Proxy.noProxy())
+                .tls(tls -> tls.endpointIdentificationAlgorithm("HTTPS"))
+                .build();
+        var request = client.post().uri(url.uri()).header(HeaderNames.CONTENT_TYPE, "application/json")
+                .header(HeaderNames.USER_AGENT, "Klarefi-Webhooks/1");
+        headers.forEach((name, value) -> request.header(HeaderNames.create(name), value));
+        try (HttpClientResponse response = request.submit(body.getBytes(StandardCharsets.UTF_8))) {
+            String start = readStart(response.inputStream());
+            return SendResult.answered(response.status().code(), start,
+                    response.headers().first(HeaderNames.RETRY_AFTER), since(started));
+        } catch (RuntimeException | IOException e) {
+            return classify(e, since(started));
+        }
+    }
+
+    private static String readStart(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(RESPONSE_BODY_READ_BYTES);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return text.length() > RESPONSE_BODY_CHARS ? text.substring(0, RESPONSE_BODY_CHARS) : text;
+    }
+
+    private SendResult classify(Exception thrown, Duration duration) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SSLException) {
+                return SendResult.failed("tls_error", "the TLS connection failed (certificate not trusted or not for this host)", duration);
+            }
+            if (cause instanceof SocketTimeoutException) {
+                return SendResult.failed("timeout", "the endpoint did not answer within " + timeout.toSeconds() + " s", duration);
+            }
+            if (cause instanceof ConnectException) {
+                return SendResult.failed("connection_refused", "the endpoint refused the connection", duration);
+            }
+        }
+        return SendResult.failed("connection_error", "the connection to the endpoint failed", duration);
+    }
+
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+}

@@ -1,0 +1,73 @@
+package com.klarefi.webhooks.internal.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.klarefi.platform.http.ApiException;
+import com.klarefi.platform.http.ApiRoutes;
+import com.klarefi.platform.http.Caller;
+import com.klarefi.platform.http.JsonBodies;
+import com.klarefi.platform.http.Responses;
+import com.klarefi.platform.ids.Ids;
+import com.klarefi.webhooks.internal.catalogue.EventCatalogue;
+import com.klarefi.webhooks.internal.delivery.EndpointRules;
+import com.klarefi.webhooks.internal.delivery.Outbox;
+import com.klarefi.webhooks.internal.delivery.SendResult;
+import com.klarefi.webhooks.internal.delivery.SignedSender;
+import com.klarefi.webhooks.internal.signing.SigningSecret;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The customers' webhook API: {@code POST /api/v1/webhooks/test} sends a signed
+ * {@code webhook.test} event synchronously and reports what the receiver answered, and
+ * {@code GET /api/v1/webhooks/event-types} lists what can be subscribed to.
+ */
+public final class WebhooksApiHttpService {
+    private final SignedSender sender;
+    private final EndpointRules rules;
+    private final EventCatalogue catalogue;
+    private final JsonBodies bodies;
+    private final Clock clock;
+
+    public WebhooksApiHttpService(SignedSender sender, EndpointRules rules, EventCatalogue catalogue, JsonBodies bodies,
+                                  Clock clock) {
+        this.sender = sender;
+        this.rules = rules;
+        this.catalogue = catalogue;
+        this.bodies = bodies;
+        this.clock = clock;
+    }
+
+    public void routes(ApiRoutes routes) {
+        routes.post("/webhooks/test", this::test);
+        routes.get("/webhooks/event-types", (request, response) -> EventTypesView.send(response, catalogue));
+    }
+
+    private void test(ServerRequest request, ServerResponse response) {
+        Caller caller = Caller.of(request);
+        JsonNode body = bodies.readObject(request);
+        String url = EndpointRequests.requiredText(body, "endpoint_url");
+        SigningSecret secret = SigningSecret.parse(EndpointRequests.requiredText(body, "signing_secret")).orElseThrow(() ->
+                ApiException.validation("invalid_signing_secret", "'signing_secret' must be whsec_ followed by base64.")
+                        .withDetail("param", "signing_secret"));
+        rules.refusalToRegister(url, caller.environment().wireName()).ifPresent(refusal -> {
+            throw ApiException.validation(refusal.code(), "The endpoint URL cannot be used: " + refusal.message() + ".")
+                    .withDetail("param", "endpoint_url");
+        });
+        String messageId = Ids.newId("msg");
+        Outbox.Event event = new Outbox.Event(caller.orgId(), caller.environment().wireName(), EventCatalogue.WEBHOOK_TEST,
+                messageId, Map.of("message", "This is a test event from Klarefi."), clock.instant());
+        SendResult result = sender.send(url, caller.environment().wireName(), List.of(secret), messageId, Outbox.body(event, "v1"));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("success", result.succeeded());
+        answer.put("status_code", result.statusCode().orElse(null));
+        answer.put("webhook_id", messageId);
+        result.errorClass().ifPresent(error -> answer.put("error", error));
+        result.error().ifPresent(message -> answer.put("error_message", message));
+        answer.put("duration_ms", result.duration().toMillis());
+        Responses.ok(response, answer);
+    }
+}

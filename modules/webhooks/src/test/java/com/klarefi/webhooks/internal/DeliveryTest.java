@@ -1,0 +1,199 @@
+package com.klarefi.webhooks.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.klarefi.cases.api.CaseEvent;
+import com.klarefi.platform.json.Json;
+import com.klarefi.webhooks.internal.delivery.RetrySchedule;
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
+import com.klarefi.testing.TestDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Delivery to a real receiver on loopback, checked with an independent Standard Webhooks verifier. */
+class DeliveryTest {
+    private static TestDatabase database;
+    private static WebhooksFixture fixture;
+
+    @BeforeAll
+    static void start() throws Exception {
+        database = TestDatabase.create();
+        fixture = WebhooksFixture.start(database, Map.of("KLAREFI_WEBHOOK_PAUSE_AFTER_HOURS", "1000"));
+    }
+
+    /** Verifiers accept timestamps near their own clock only; tests that move the clock start from now. */
+    @BeforeEach
+    void backToTheRealTime() {
+        fixture.clock.set(Instant.now());
+    }
+
+    @AfterAll
+    static void stop() {
+        fixture.close();
+        fixture.receiver.close();
+        database.close();
+    }
+
+    @Test
+    void everyDeliveredRequestVerifiesWithTheIndependentLibraryAndAFlippedByteDoesNot() throws Exception {
+        JsonNode endpoint = fixture.register("org_verify", "test", "/verify", List.of("document.processed"));
+        CaseEvent event = fixture.emit("org_verify", "test", "document.processed", "case_verify");
+
+        fixture.runJob(onlyDelivery(endpoint).path("id").asText());
+
+        Receiver.Received request = fixture.receiver.receivedAt("/verify").getFirst();
+        Webhook verifier = new Webhook(endpoint.path("secret").asText());
+        verifier.verify(request.body(), request.headers());
+        assertThat(request.webhookId()).isEqualTo(event.eventId());
+        assertThat(request.header("content-type")).startsWith("application/json");
+        JsonNode body = Json.read(request.body());
+        assertThat(body.path("type").asText()).isEqualTo("document.processed");
+        assertThat(body.path("version").asText()).isEqualTo("v1");
+        assertThat(body.path("data").path("sequence").asLong()).isEqualTo(event.cursor());
+        assertThat(body.path("data").path("trace_id").asText()).isEqualTo("trace-case_verify");
+        assertThat(body.path("data").path("external_case_id").asText()).isEqualTo("ext-case_verify");
+        String flipped = request.body().replace("case_verify", "case_verifz");
+        assertThatThrownBy(() -> verifier.verify(flipped, request.headers())).isInstanceOf(WebhookVerificationException.class);
+        assertThat(onlyDelivery(endpoint).path("status").asText()).isEqualTo("succeeded");
+    }
+
+    @Test
+    void anEndpointOnlyReceivesTheTypesItSubscribedToOfItsOwnOrganisationAndEnvironment() {
+        JsonNode endpoint = fixture.register("org_scope", "test", "/scope", List.of("case.updated"));
+
+        fixture.emit("org_scope", "test", "document.processed", "case_scope1");
+        fixture.emit("org_scope", "live", "case.updated", "case_scope2");
+        fixture.emit("org_other", "test", "case.updated", "case_scope3");
+        fixture.emit("org_scope", "test", "case.updated", "case_scope4");
+
+        JsonNode deliveries = fixture.deliveries(endpoint.path("id").asText());
+        assertThat(deliveries).hasSize(1);
+        assertThat(deliveries.get(0).path("event_type").asText()).isEqualTo("case.updated");
+    }
+
+    @Test
+    void retriesKeepTheWebhookIdChangeTimestampAndSignatureAndFollowTheScheduleWithJitter() throws Exception {
+        JsonNode endpoint = fixture.register("org_retry", "test", "/retry", List.of("document.failed"));
+        fixture.emit("org_retry", "test", "document.failed", "case_retry");
+        String deliveryId = onlyDelivery(endpoint).path("id").asText();
+        List<Duration> gaps = new ArrayList<>();
+        Instant previous = null;
+        for (int attempt = 1; attempt <= RetrySchedule.maxAttempts(); attempt++) {
+            fixture.receiver.answer(500);
+            JsonNode before = fixture.delivery(deliveryId);
+            Instant due = Instant.parse(before.path("next_attempt_at").asText());
+            fixture.clock.set(due);
+            if (previous != null) {
+                gaps.add(Duration.between(previous, due));
+            }
+            previous = due;
+            fixture.runJob(deliveryId);
+        }
+
+        List<Duration> published = RetrySchedule.DELAYS.subList(1, RetrySchedule.DELAYS.size());
+        for (int i = 0; i < published.size(); i++) {
+            long expected = published.get(i).toMillis();
+            assertThat(gaps.get(i).toMillis()).as("delay before attempt " + (i + 2))
+                    .isBetween(Math.round(expected * 0.9) - 500, Math.round(expected * 1.1) + 500);
+        }
+        assertThat(gaps.subList(3, gaps.size())).as("jitter spreads the delays by more than the test's own drift")
+                .anySatisfy(gap -> assertThat(published.stream().noneMatch(delay -> Math.abs(delay.minus(gap).toMillis()) < 1000)).isTrue());
+        List<Receiver.Received> requests = fixture.receiver.receivedAt("/retry");
+        assertThat(requests).hasSize(RetrySchedule.maxAttempts());
+        assertThat(requests).extracting(Receiver.Received::webhookId).containsOnly(requests.getFirst().webhookId());
+        assertThat(requests.stream().map(request -> request.header("webhook-timestamp")).distinct()).hasSize(requests.size());
+        assertThat(requests.stream().map(request -> request.header("webhook-signature")).distinct()).hasSize(requests.size());
+        JsonNode finished = fixture.delivery(deliveryId);
+        assertThat(finished.path("status").asText()).isEqualTo("failed");
+        assertThat(finished.path("attempt_log")).hasSize(RetrySchedule.maxAttempts());
+        assertThat(finished.path("attempt_log").get(0).path("status_code").asInt()).isEqualTo(500);
+        assertThat(finished.path("attempt_log").get(0).path("response_body").asText()).contains("received");
+    }
+
+    @Test
+    void theNextAttemptIsAScheduledJobrunrJobAtTheRecordedTime() {
+        JsonNode endpoint = fixture.register("org_jobs", "test", "/jobs", List.of("document.failed"));
+        fixture.emit("org_jobs", "test", "document.failed", "case_jobs");
+        String deliveryId = onlyDelivery(endpoint).path("id").asText();
+        fixture.receiver.answer(502);
+
+        fixture.runJob(deliveryId);
+
+        Instant next = Instant.parse(fixture.delivery(deliveryId).path("next_attempt_at").asText());
+        var jobId = com.klarefi.webhooks.internal.jobs.DeliverWebhook.jobIdOf(deliveryId, fixture.dispatchOf(deliveryId));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            var job = fixture.jobs.storage().getJobById(jobId);
+            assertThat(job.getState()).isEqualTo(org.jobrunr.jobs.states.StateName.SCHEDULED);
+            assertThat(((org.jobrunr.jobs.states.ScheduledState) job.getJobState()).getScheduledAt()).isEqualTo(next);
+        });
+    }
+
+    @Test
+    void retryAfterOnA429Or503IsHonouredAndCapped() {
+        JsonNode endpoint = fixture.register("org_after", "test", "/after", List.of("document.failed"));
+        fixture.emit("org_after", "test", "document.failed", "case_after");
+        String deliveryId = onlyDelivery(endpoint).path("id").asText();
+
+        fixture.receiver.answer(429, Map.of("Retry-After", "120"));
+        Instant first = fixture.clock.instant();
+        fixture.runJob(deliveryId);
+        Instant afterFirst = Instant.parse(fixture.delivery(deliveryId).path("next_attempt_at").asText());
+        fixture.clock.set(afterFirst);
+        fixture.receiver.answer(503, Map.of("Retry-After", "999999"));
+        fixture.runJob(deliveryId);
+        Instant afterSecond = Instant.parse(fixture.delivery(deliveryId).path("next_attempt_at").asText());
+
+        assertThat(Duration.between(first, afterFirst)).isBetween(Duration.ofSeconds(119), Duration.ofSeconds(121));
+        assertThat(Duration.between(afterFirst, afterSecond)).isBetween(Duration.ofSeconds(3599), Duration.ofSeconds(3601));
+    }
+
+    @Test
+    void a410DisablesTheEndpointAtOnce() {
+        JsonNode endpoint = fixture.register("org_gone", "test", "/gone", List.of("document.failed"));
+        fixture.emit("org_gone", "test", "document.failed", "case_gone");
+        fixture.receiver.answer(410);
+
+        fixture.runJob(onlyDelivery(endpoint).path("id").asText());
+
+        JsonNode read = fixture.endpoint(endpoint.path("id").asText());
+        assertThat(read.path("status").asText()).isEqualTo("disabled");
+        assertThat(read.path("status_reason").asText()).contains("410");
+        assertThat(onlyDelivery(endpoint).path("status").asText()).isEqualTo("failed");
+    }
+
+    @Test
+    void duringARotationBothSecretsVerifyAndAfterTheOverlapOnlyTheNewOne() throws Exception {
+        JsonNode endpoint = fixture.register("org_rotate", "test", "/rotate", List.of("case.updated"));
+        String id = endpoint.path("id").asText();
+        JsonNode rotated = fixture.admin.post("/admin/v1/webhooks/endpoints/" + id + "/rotate-secret", "{}").json();
+        fixture.emit("org_rotate", "test", "case.updated", "case_rotate");
+
+        fixture.runJob(onlyDelivery(endpoint).path("id").asText());
+
+        Receiver.Received request = fixture.receiver.receivedAt("/rotate").getFirst();
+        assertThat(request.header("webhook-signature").split(" ")).hasSize(2);
+        new Webhook(endpoint.path("secret").asText()).verify(request.body(), request.headers());
+        new Webhook(rotated.path("secret").asText()).verify(request.body(), request.headers());
+        assertThat(rotated.path("secret").asText()).isNotEqualTo(endpoint.path("secret").asText());
+        assertThat(fixture.admin.get("/admin/v1/webhooks/endpoints/" + id + "/secret").json().path("secret").asText())
+                .isEqualTo(rotated.path("secret").asText());
+        assertThat(Instant.parse(rotated.path("previous_secret_valid_until").asText()))
+                .isBetween(fixture.clock.instant().plus(Duration.ofHours(23)), fixture.clock.instant().plus(Duration.ofHours(25)));
+    }
+
+    private static JsonNode onlyDelivery(JsonNode endpoint) {
+        JsonNode deliveries = fixture.deliveries(endpoint.path("id").asText());
+        assertThat(deliveries).hasSize(1);
+        return deliveries.get(0);
+    }
+}
