@@ -26,6 +26,12 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 final class TestServers {
     private static Server shared;
 
+    static {
+        // Test classes share one JVM: a server closed by an earlier class may still have a worker
+        // thread failing on its dropped database. Awaitility would blame whichever test is waiting.
+        org.awaitility.Awaitility.doNotCatchUncaughtExceptionsByDefault();
+    }
+
     private TestServers() {
     }
 
