@@ -1,0 +1,92 @@
+package com.klarefi.app.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.klarefi.app.TestServerAccess;
+import com.klarefi.testing.HttpTestClient;
+import com.klarefi.testing.TestDatabase;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Everything logged at every level during a full scenario: no API key, secret or document text in it. */
+class NoSecretsInLogsTest {
+    @Test
+    void logsNameIdsButNeverKeysSecretsOrDocumentText(@TempDir Path dataDirectory) throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                StringWriter text = new StringWriter();
+                text.append(record.getLoggerName()).append(' ').append(String.valueOf(record.getMessage()));
+                if (record.getParameters() != null) {
+                    for (Object parameter : record.getParameters()) {
+                        text.append(' ').append(String.valueOf(parameter));
+                    }
+                }
+                if (record.getThrown() != null) {
+                    record.getThrown().printStackTrace(new PrintWriter(text));
+                }
+                lines.add(text.toString());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        // Our own code at every level; libraries at the levels the product configures (WARNING).
+        Logger root = Logger.getLogger("");
+        List<Logger> ours = List.of(Logger.getLogger("com.klarefi"), Logger.getLogger("klarefi"));
+        root.addHandler(capture);
+        ours.forEach(logger -> logger.setLevel(Level.ALL));
+        String secretText = "Vertrouwelijk" + UUID.randomUUID().toString().replace("-", "");
+        try (TestDatabase database = TestDatabase.create();
+             DocumentServer documents = new DocumentServer();
+             TestServerAccess.Running server = TestServerAccess.start(database, dataDirectory,
+                     Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8"))) {
+            Map<String, String> keys = server.newOrganisation("Quiet BV");
+            String adminToken = server.adminToken();
+            HttpTestClient api = HttpTestClient.local(server.port()).bearer(keys.get("test"));
+            HttpTestClient admin = HttpTestClient.local(server.adminPort()).bearer(adminToken);
+            HttpTestClient.Response endpoint = admin.post("/admin/v1/webhooks/endpoints", Map.of("org_id", keys.get("org_id"),
+                    "environment", "test", "url", documents.url("hook"), "subscriptions", List.of("document.processed")));
+            assertThat(endpoint.status()).as(endpoint.body()).isEqualTo(201);
+            String webhookSecret = endpoint.json().path("secret").asText();
+            assertThat(webhookSecret).startsWith("whsec_");
+            String url = documents.put("secret.txt", ("Naam: " + secretText + "\nDatum: 3 februari 2023\n").repeat(3)
+                    .getBytes(StandardCharsets.UTF_8), "text/plain");
+            String caseId = api.post("/api/v1/process", Map.of("document_url", url, "case_type_id", "motor_claim",
+                    "idempotency_key", UUID.randomUUID().toString())).json().path("case_id").asText();
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    "processed".equals(api.get("/api/v1/cases/" + caseId).json().path("status").asText()));
+            api.get("/api/v1/cases/" + caseId);
+            HttpTestClient.local(server.port()).bearer(keys.get("test") + "x").get("/api/v1/me");
+            HttpTestClient.local(server.port()).bearer(keys.get("live")).get("/api/v1/me");
+
+            assertThat(lines).anySatisfy(line -> assertThat(line).contains("klarefi.access"));
+            for (String secret : List.of(keys.get("test"), keys.get("live"), adminToken, secretText, url, webhookSecret)) {
+                assertThat(lines).as("a log line contains a secret or document content").noneMatch(line -> line.contains(secret));
+            }
+        } finally {
+            root.removeHandler(capture);
+            ours.forEach(logger -> logger.setLevel(null));
+        }
+    }
+}
