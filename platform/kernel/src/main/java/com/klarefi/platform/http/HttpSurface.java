@@ -98,6 +98,10 @@ public final class HttpSurface {
     private Handler guarded(Route route) {
         return (request, response) -> {
             request.context().register(RequestContexts.ROUTE, route.template());
+            if (request.path().pathParameters().toMap().values().stream().flatMap(java.util.List::stream)
+                    .anyMatch(value -> value.indexOf('\u0000') >= 0 || value.length() > 512)) {
+                throw ApiException.notFound("not_found", "No such resource.");
+            }
             if (route.access() != Route.Access.PUBLIC) {
                 guard.check(request, response, route);
             }
@@ -154,6 +158,10 @@ public final class HttpSurface {
         response.header(HeaderNames.CONTENT_TYPE, "application/json");
         response.header(HeaderNames.CACHE_CONTROL, "no-store");
         error.headers().forEach(response::header);
+        if (request.content().hasEntity() && !request.content().consumed()) {
+            // The unread rest of the body must not be parsed as a next request on this connection.
+            response.header(HeaderNames.CONNECTION, "close");
+        }
         response.send(ErrorEnvelope.body(error, requestId));
     }
 

@@ -44,8 +44,13 @@ public final class JsonBodies {
         try {
             node = Json.mapper().readTree(text);
         } catch (JsonProcessingException e) {
-            throw ApiException.validation("invalid_json", "The request body is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ")";
+            throw ApiException.validation("invalid_json", "The request body is not valid JSON" + where
+                    + ": nesting, size and duplicate fields are limited.");
+        }
+        if (text.indexOf('\u0000') >= 0) {
+            throw ApiException.validation("invalid_body", "Strings in the request body must not contain NUL characters.");
         }
         if (node == null || !node.isObject()) {
             throw ApiException.validation("invalid_body", "The request body must be a JSON object.");
