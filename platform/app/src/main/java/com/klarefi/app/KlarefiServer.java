@@ -73,18 +73,20 @@ public final class KlarefiServer implements AutoCloseable {
 
             ApiRoutes api = new ApiRoutes("/api/v1", Route.Access.API_KEY);
             ApiRoutes admin = new ApiRoutes("/admin/v1", Route.Access.ADMIN);
+            ApiRoutes pages = new ApiRoutes("", Route.Access.PUBLIC);
             HealthService health = new HealthService(new DatabaseHealth(database));
             api.publicRoute(Method.GET, "/health", health::handle);
             admin.publicRoute(Method.GET, "/health", health::handle);
             for (KlarefiModule module : modules) {
                 if (roles.contains("api")) {
                     module.apiRoutes(api);
+                    module.pageRoutes(pages);
                 }
                 module.adminRoutes(admin);
             }
             jobs.start();
             jobs.recurring(PurgeIdempotencyRecords.RECURRING_ID, Duration.ofHours(1), new PurgeIdempotencyRecords());
-            WebServer webServer = webServer(settings, api, admin, composition.apiGuard(), composition.adminGuard());
+            WebServer webServer = webServer(settings, api, pages, admin, composition.apiGuard(), composition.adminGuard());
             KlarefiServer server = new KlarefiServer(installation, database, jobs, composition, webServer);
             LOG.log(System.Logger.Level.INFO, "Klarefi is ready: API on port " + server.port() + ", admin surface on "
                     + settings.required("KLAREFI_ADMIN_HOST") + ":" + server.adminPort() + " (" + installation.mode()
@@ -102,7 +104,7 @@ public final class KlarefiServer implements AutoCloseable {
         }
     }
 
-    private static WebServer webServer(Settings settings, ApiRoutes api, ApiRoutes admin, RequestGuard apiGuard,
+    private static WebServer webServer(Settings settings, ApiRoutes api, ApiRoutes pages, ApiRoutes admin, RequestGuard apiGuard,
                                        RequestGuard adminGuard) {
         long maxBody = settings.bytes("KLAREFI_HTTP_MAX_BODY_BYTES");
         Duration grace = settings.seconds("KLAREFI_SHUTDOWN_GRACE_SECONDS");
@@ -115,7 +117,7 @@ public final class KlarefiServer implements AutoCloseable {
                 .maxPayloadSize(maxBody)
                 .shutdownGracePeriod(grace)
                 .directHandlers(HttpSurface.directHandlers())
-                .routing(rules -> publicSurface.configure(rules, api))
+                .routing(rules -> publicSurface.configure(rules, api, pages))
                 .putSocket(ADMIN_SOCKET, socket -> socket
                         .host(settings.required("KLAREFI_ADMIN_HOST"))
                         .port(settings.port("KLAREFI_ADMIN_PORT"))
