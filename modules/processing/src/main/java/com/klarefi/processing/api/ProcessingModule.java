@@ -1,7 +1,6 @@
 package com.klarefi.processing.api;
 
 import com.klarefi.cases.api.Cases;
-import com.klarefi.platform.module.KlarefiModule;
 import com.klarefi.platform.module.Platform;
 import com.klarefi.processing.internal.ProcessingWiring;
 
@@ -15,7 +14,7 @@ public final class ProcessingModule {
     private ProcessingModule() {
     }
 
-    public static KlarefiModule create(Platform platform, Cases cases) {
+    public static Documents create(Platform platform, Cases cases) {
         platform.database().migrate(NAME);
         return ProcessingWiring.create(platform, cases);
     }

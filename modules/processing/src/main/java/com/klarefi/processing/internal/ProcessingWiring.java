@@ -2,7 +2,16 @@ package com.klarefi.processing.internal;
 
 import com.klarefi.cases.api.Cases;
 import com.klarefi.platform.http.ApiRoutes;
-import com.klarefi.platform.module.KlarefiModule;
+import com.klarefi.platform.db.Tx;
+import com.klarefi.platform.http.Caller;
+import com.klarefi.platform.jobs.Jobs;
+import com.klarefi.processing.api.CaseType;
+import com.klarefi.processing.api.Documents;
+import com.klarefi.processing.api.FeatureDefinition;
+import com.klarefi.processing.internal.jobs.ProcessDocument;
+import com.klarefi.processing.internal.uploads.StatedValues;
+import com.klarefi.processing.internal.uploads.UploadedDocuments;
+import java.util.Optional;
 import com.klarefi.platform.module.Platform;
 import com.klarefi.processing.api.DocumentFetcher;
 import com.klarefi.processing.api.DocumentReader;
@@ -22,17 +31,24 @@ import com.klarefi.processing.internal.http.CaseTypesHttpService;
 import java.nio.file.Path;
 
 /** The processing module as the composition root sees it. */
-public final class ProcessingWiring implements KlarefiModule {
+public final class ProcessingWiring implements Documents {
     private static final System.Logger LOG = System.getLogger(ProcessingWiring.class.getName());
     private final ProcessHttpService http;
     private final CaseTypesHttpService caseTypesHttp;
+    private final Services services;
 
-    private ProcessingWiring(ProcessHttpService http, CaseTypesHttpService caseTypesHttp) {
-        this.http = http;
-        this.caseTypesHttp = caseTypesHttp;
+    /** What the {@link Documents} facade delegates to. */
+    private record Services(UploadedDocuments uploads, StatedValues statedValues, CaseTypeRegistry caseTypes,
+                            DocumentProcessor processor, Cases cases, Jobs jobs) {
     }
 
-    public static KlarefiModule create(Platform platform, Cases cases) {
+    private ProcessingWiring(ProcessHttpService http, CaseTypesHttpService caseTypesHttp, Services services) {
+        this.http = http;
+        this.caseTypesHttp = caseTypesHttp;
+        this.services = services;
+    }
+
+    public static Documents create(Platform platform, Cases cases) {
         DocumentRepository documents = new DocumentRepository(platform.database().jdbi());
         DocumentReader reader = DocumentReader.create(TextLayerSettings.from(platform.settings()));
         reader.ocrUnavailableReason().ifPresent(reason -> LOG.log(System.Logger.Level.WARNING,
@@ -46,8 +62,42 @@ public final class ProcessingWiring implements KlarefiModule {
         platform.jobs().register(ReconcileDocumentsHandler.class,
                 new ReconcileDocumentsHandler(documents, processor, platform.jobs(), platform.clock()));
         platform.jobs().recurring(ReconcileDocuments.RECURRING_ID, Duration.ofSeconds(15), new ReconcileDocuments());
+        UploadedDocuments uploads = new UploadedDocuments(documents, reader, cases,
+                FetchSettings.from(platform.settings()).maxBytes(), platform.clock());
         return new ProcessingWiring(new ProcessHttpService(platform.jsonBodies(), platform.idempotency(), cases,
-                documents, platform.jobs(), caseTypes::exists, platform.clock()), new CaseTypesHttpService(caseTypes));
+                documents, platform.jobs(), caseTypes::exists, platform.clock()), new CaseTypesHttpService(caseTypes),
+                new Services(uploads, new StatedValues(), caseTypes, processor, cases, platform.jobs()));
+    }
+
+    @Override
+    public String acceptUpload(Tx tx, Caller caller, String caseId, byte[] content, String filename) {
+        return services.uploads().accept(tx, caller, caseId, content, filename);
+    }
+
+    @Override
+    public void enqueue(String docId) {
+        ProcessDocument.enqueueAfterCommit(services.jobs(), docId);
+    }
+
+    @Override
+    public long maxDocumentBytes() {
+        return services.uploads().maxBytes();
+    }
+
+    @Override
+    public Optional<CaseType> caseType(String caseTypeId) {
+        return services.caseTypes().find(caseTypeId).map(CaseTypeRegistry.Entry::caseType);
+    }
+
+    @Override
+    public Optional<String> normalize(FeatureDefinition feature, String typed) {
+        return services.statedValues().normalize(feature, typed);
+    }
+
+    @Override
+    public void recomputeFeatures(Tx tx, String caseId) {
+        Cases.LockedCase locked = services.cases().lockCase(tx, caseId);
+        services.processor().recomputeFeatures(tx, locked.caseId(), locked.caseTypeId());
     }
 
     @Override
