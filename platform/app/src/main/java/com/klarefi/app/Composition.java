@@ -10,6 +10,7 @@ import com.klarefi.platform.http.Caller;
 import com.klarefi.platform.http.RequestGuard;
 import com.klarefi.platform.module.KlarefiModule;
 import com.klarefi.platform.module.Platform;
+import com.klarefi.processing.api.Documents;
 import com.klarefi.processing.api.ProcessingModule;
 import com.klarefi.ratelimit.api.RateLimitModule;
 import com.klarefi.ratelimit.api.RateLimits;
@@ -35,11 +36,11 @@ final class Composition implements AutoCloseable {
         Auth auth = AuthModule.create(platform);
         RateLimits rateLimits = RateLimitModule.create(platform);
         Cases cases = CasesModule.create(platform);
-        List<KlarefiModule> modules = List.of(auth, rateLimits, cases,
-                ProcessingModule.create(platform, cases),
+        Documents documents = ProcessingModule.create(platform, cases);
+        List<KlarefiModule> modules = List.of(auth, rateLimits, cases, documents,
                 WebhooksModule.create(platform),
                 ErasureModule.create(platform),
-                IntakeModule.create(platform));
+                IntakeModule.create(platform, cases, documents));
         return new Composition(auth, rateLimits, modules);
     }
 
