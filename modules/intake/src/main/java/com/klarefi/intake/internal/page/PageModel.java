@@ -27,6 +27,12 @@ record PageModel(Session session, String token, String csrf, CaseType caseType, 
         return documents.stream().anyMatch(document -> document.status().equals("processed"));
     }
 
+    /** Values are worth showing once a document was read, or when the applicant already typed some. */
+    boolean showsValues() {
+        return anyRead() || !unreadable.isEmpty()
+                || values.stream().anyMatch(value -> value.source() == Corrections.Source.APPLICANT);
+    }
+
     String path(String suffix) {
         return "/s/" + session.id() + suffix + "?token=" + token;
     }

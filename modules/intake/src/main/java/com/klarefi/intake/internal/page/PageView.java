@@ -92,7 +92,7 @@ final class PageView {
         if (model.reading() || !model.anyRead()) {
             html.append("<p id=\"values-waiting\">").append(escape(texts.get("values.waiting"))).append("</p>");
         }
-        if (!model.anyRead()) {
+        if (!model.showsValues()) {
             html.append("</section>");
             return;
         }
