@@ -186,6 +186,12 @@ class SessionsApiTest {
         assertThat(statement.path("method").asText()).isEqualTo("applicant_statement");
         assertThat(statement.path("session_id").asText()).isEqualTo(created.path("session_id").asText());
         assertThat(statement.path("quote").asText()).isEqualTo("4 februari 2023");
+
+        page.upload("claim-again.txt", CLAIM.getBytes(StandardCharsets.UTF_8), true);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                api.get("/api/v1/cases/" + caseId).json().path("documents").valueStream()
+                        .filter(document -> document.path("status").asText().equals("processed")).count() == 2);
+        assertThat(value(caseId, "incident_date")).as("a statement survives the next document").isEqualTo("2023-02-04");
     }
 
     @Test
