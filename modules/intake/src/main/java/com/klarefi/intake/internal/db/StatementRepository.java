@@ -55,5 +55,4 @@ public final class StatementRepository {
         return tx.handle().createQuery("SELECT count(*) FROM intake.statements WHERE session_id = :session")
                 .bind("session", sessionId).mapTo(Integer.class).one();
     }
-
 }
