@@ -47,7 +47,7 @@ final class Composition implements AutoCloseable {
         List<KlarefiModule> modules = List.of(auth, rateLimits, cases, processing,
                 webhooks,
                 ErasureModule.create(platform, cases, processing),
-                IntakeModule.create(platform));
+                IntakeModule.create(platform, cases, processing));
         return new Composition(auth, rateLimits, webhooks, modules);
     }
 

@@ -76,6 +76,7 @@ public final class KlarefiServer implements AutoCloseable {
 
             ApiRoutes api = new ApiRoutes("/api/v1", Route.Access.API_KEY);
             ApiRoutes admin = new ApiRoutes("/admin/v1", Route.Access.ADMIN);
+            ApiRoutes pages = new ApiRoutes("", Route.Access.PUBLIC);
             HealthService health = new HealthService(new DatabaseHealth(database));
             api.publicRoute(Method.GET, "/health", health::handle);
             new DocsService().routes(api);
@@ -85,12 +86,13 @@ public final class KlarefiServer implements AutoCloseable {
             for (KlarefiModule module : modules) {
                 if (roles.contains("api")) {
                     module.apiRoutes(api);
+                    module.pageRoutes(pages);
                 }
                 module.adminRoutes(admin);
             }
             jobs.start();
             jobs.recurring(PurgeIdempotencyRecords.RECURRING_ID, Duration.ofHours(1), new PurgeIdempotencyRecords());
-            WebServer webServer = webServer(settings, api, admin, composition.apiGuard(metrics), composition.adminGuard(), metrics);
+            WebServer webServer = webServer(settings, api, pages, admin, composition.apiGuard(metrics), composition.adminGuard(), metrics);
             KlarefiServer server = new KlarefiServer(installation, database, jobs, composition, webServer);
             server.apiRoutes = api.routes();
             LOG.log(System.Logger.Level.INFO, "Klarefi is ready: API on port " + server.port() + ", admin surface on "
@@ -109,7 +111,7 @@ public final class KlarefiServer implements AutoCloseable {
         }
     }
 
-    private static WebServer webServer(Settings settings, ApiRoutes api, ApiRoutes admin, RequestGuard apiGuard,
+    private static WebServer webServer(Settings settings, ApiRoutes api, ApiRoutes pages, ApiRoutes admin, RequestGuard apiGuard,
                                        RequestGuard adminGuard, Metrics metrics) {
         long maxBody = settings.bytes("KLAREFI_HTTP_MAX_BODY_BYTES");
         Duration grace = settings.seconds("KLAREFI_SHUTDOWN_GRACE_SECONDS");
@@ -122,7 +124,7 @@ public final class KlarefiServer implements AutoCloseable {
                 .maxPayloadSize(maxBody)
                 .shutdownGracePeriod(grace)
                 .directHandlers(HttpSurface.directHandlers())
-                .routing(rules -> publicSurface.configure(rules, api))
+                .routing(rules -> publicSurface.configure(rules, api, pages))
                 .putSocket(ADMIN_SOCKET, socket -> socket
                         .host(settings.required("KLAREFI_ADMIN_HOST"))
                         .port(settings.port("KLAREFI_ADMIN_PORT"))

@@ -29,8 +29,25 @@ public record CaseFeature(String featureId, Decision decision, List<Candidate> c
         }
     }
 
-    /** {@code box} is {x0, y0, x1, y1} in the page's units when the position is known. */
+    /**
+     * Where a candidate came from. Usually characters of a document's page: {@code box} is
+     * {x0, y0, x1, y1} in the page's units when the position is known. An applicant's statement
+     * points at the hosted intake session instead: {@code sessionId} is set, {@code docId} is null
+     * and the offsets are 0; {@code quote} is what the applicant typed.
+     */
     public record Evidence(String evidenceId, String docId, int pageIndex, int charStart, int charEnd,
-                           Optional<List<Float>> box, String quote, String method, OptionalDouble ocrConfidence) {
+                           Optional<List<Float>> box, String quote, String method, OptionalDouble ocrConfidence,
+                           Optional<String> sessionId) {
+        public static final String APPLICANT_STATEMENT = "applicant_statement";
+
+        public Evidence(String evidenceId, String docId, int pageIndex, int charStart, int charEnd,
+                        Optional<List<Float>> box, String quote, String method, OptionalDouble ocrConfidence) {
+            this(evidenceId, docId, pageIndex, charStart, charEnd, box, quote, method, ocrConfidence, Optional.empty());
+        }
+
+        public static Evidence statement(String evidenceId, String sessionId, String quote) {
+            return new Evidence(evidenceId, null, 0, 0, 0, Optional.empty(), quote, APPLICANT_STATEMENT,
+                    OptionalDouble.empty(), Optional.of(sessionId));
+        }
     }
 }

@@ -3,6 +3,8 @@ package com.klarefi.cases.api;
 import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.http.Caller;
 import com.klarefi.platform.module.KlarefiModule;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Cases, their documents' progress and their event log. Writers pass the transaction they are in,
@@ -20,6 +22,37 @@ public interface Cases extends KlarefiModule {
      */
     String addDocument(Tx tx, Caller caller, CaseOpening opening, String docId);
 
+    /**
+     * Opens a case before any document arrives (a hosted intake session does), or joins the
+     * caller's case with the same {@code external_case_id}; a different case type is a 400
+     * {@code case_type_mismatch}. Returns the case id.
+     */
+    String openCase(Tx tx, Caller caller, CaseOpening opening);
+
+    /**
+     * Adds a document to a case of the caller that already exists and appends
+     * {@code document.received}; returns the case, locked. Unknown to the caller: {@link IllegalArgumentException}.
+     */
+    LockedCase addDocument(Tx tx, Caller caller, String caseId, String docId);
+
+    /** Locks a case for the rest of the transaction (see {@link #lockCaseOfDocument}). */
+    LockedCase lockCase(Tx tx, String caseId);
+
+    /**
+     * Appends an event another module reports about the case (e.g. {@code session.completed}); the
+     * case's correlation ids are added to {@code payload}, listeners are told as for any event.
+     */
+    CaseEvent appendEvent(Tx tx, String caseId, String eventType, Map<String, Object> payload);
+
+    /** The case's current features. */
+    List<CaseFeature> features(String caseId);
+
+    /** The case's documents in the order they arrived, with their progress. */
+    List<DocumentOutcome> documents(String caseId);
+
+    /** Registers a source of applicant statements; call while wiring, before traffic. */
+    void addStatementSource(ApplicantStatements source);
+
     /** Registers a listener for every appended event; call while wiring, before traffic. */
     void addEventListener(CaseEventListener listener);
 
@@ -29,8 +62,11 @@ public interface Cases extends KlarefiModule {
      */
     LockedCase lockCaseOfDocument(Tx tx, String docId);
 
-    /** Replaces all of the case's features with a fresh computation. */
-    void replaceFeatures(Tx tx, String caseId, java.util.List<CaseFeature> features);
+    /**
+     * Replaces all of the case's features with a fresh computation, to which the applicant
+     * statements of every registered source are added.
+     */
+    void replaceFeatures(Tx tx, String caseId, List<CaseFeature> features);
 
     /** The case's current feature ids (inside a transaction that holds the case's lock). */
     FeatureSnapshot featureSnapshot(Tx tx, String caseId);

@@ -35,22 +35,55 @@ final class CaseService {
     }
 
     /** Appends to the log and tells the listeners, all in the caller's transaction. */
-    private void append(Tx tx, CaseRow row, String type, Map<String, Object> payload, Instant now) {
+    private CaseEvent append(Tx tx, CaseRow row, String type, Map<String, Object> payload, Instant now) {
         CaseEvent event = repository.appendEvent(tx, row.id(), Ids.newId("evt"), type, payload, now);
         Environment environment = Environment.fromWire(row.environment()).orElseThrow();
         for (CaseEventListener listener : listeners) {
             listener.onEvent(tx, row.orgId(), environment, event);
         }
+        return event;
     }
 
     String addDocument(Tx tx, Caller caller, CaseOpening opening, String docId) {
         Instant now = now();
+        CaseRow row = openOrJoin(tx, caller, opening, now);
+        addDocument(tx, row, docId, now);
+        return row.id();
+    }
+
+    String openCase(Tx tx, Caller caller, CaseOpening opening) {
+        return openOrJoin(tx, caller, opening, now()).id();
+    }
+
+    /** The caller's existing case, locked; throws when the caller has no such case. */
+    CaseRow addDocument(Tx tx, Caller caller, String caseId, String docId) {
+        CaseRow row = repository.lockCase(tx, caseId)
+                .filter(found -> found.orgId().equals(caller.orgId())
+                        && found.environment().equals(caller.environment().wireName()))
+                .orElseThrow(() -> new IllegalArgumentException("no case " + caseId + " for this caller"));
+        addDocument(tx, row, docId, now());
+        return row;
+    }
+
+    CaseEvent appendEvent(Tx tx, String caseId, String eventType, Map<String, Object> payload) {
+        CaseRow row = repository.lockCase(tx, caseId).orElseThrow(() ->
+                new IllegalArgumentException("no case " + caseId));
+        Map<String, Object> full = basePayload(row);
+        full.putAll(payload);
+        return append(tx, row, eventType, full, now());
+    }
+
+    private CaseRow openOrJoin(Tx tx, Caller caller, CaseOpening opening, Instant now) {
         CaseRow row = repository.openOrJoin(tx, caller, opening, Ids.newId("case"), now);
         if (!row.caseTypeId().equals(opening.caseTypeId())) {
             throw ApiException.validation("case_type_mismatch", "Case " + row.id() + " (external_case_id "
                     + opening.externalCaseId().orElse("") + ") has case_type_id '" + row.caseTypeId()
                     + "'; a document for it cannot use '" + opening.caseTypeId() + "'.").withDetail("param", "case_type_id");
         }
+        return row;
+    }
+
+    private void addDocument(Tx tx, CaseRow row, String docId, Instant now) {
         repository.addDocument(tx, row.id(), docId, now);
         Map<String, Object> payload = basePayload(row);
         payload.put("doc_id", docId);
@@ -60,7 +93,6 @@ final class CaseService {
         if (!status.equals(row.status())) {
             appendCaseUpdated(tx, row, status, now);
         }
-        return row.id();
     }
 
     void documentFinished(Tx tx, String docId, DocumentOutcome outcome) {

@@ -7,7 +7,13 @@ import com.klarefi.cases.api.CaseFeature;
 import com.klarefi.cases.internal.db.CaseRepository;
 import com.klarefi.cases.internal.db.CaseRow;
 import com.klarefi.cases.internal.db.FeatureRepository;
+import com.klarefi.cases.api.ApplicantStatement;
+import com.klarefi.cases.api.ApplicantStatements;
+import com.klarefi.cases.api.CaseEvent;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import com.klarefi.cases.internal.http.CasesHttpService;
 import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.http.ApiRoutes;
@@ -20,6 +26,7 @@ public final class CasesWiring implements Cases {
     private final CaseRepository repository;
     private final FeatureRepository features;
     private final CasesHttpService http;
+    private final List<ApplicantStatements> statementSources = new CopyOnWriteArrayList<>();
 
     private CasesWiring(CaseService service, CaseRepository repository, FeatureRepository features, CasesHttpService http) {
         this.service = service;
@@ -59,7 +66,48 @@ public final class CasesWiring implements Cases {
 
     @Override
     public void replaceFeatures(Tx tx, String caseId, List<CaseFeature> computed) {
-        features.replace(tx, caseId, computed);
+        List<ApplicantStatement> statements = new ArrayList<>();
+        statementSources.forEach(source -> statements.addAll(source.statementsOf(tx, caseId)));
+        features.replace(tx, caseId, StatementMerge.merge(computed, statements));
+    }
+
+    @Override
+    public void addStatementSource(ApplicantStatements source) {
+        statementSources.add(source);
+    }
+
+    @Override
+    public String openCase(Tx tx, Caller caller, CaseOpening opening) {
+        return service.openCase(tx, caller, opening);
+    }
+
+    @Override
+    public LockedCase addDocument(Tx tx, Caller caller, String caseId, String docId) {
+        CaseRow row = service.addDocument(tx, caller, caseId, docId);
+        return new LockedCase(row.id(), row.caseTypeId());
+    }
+
+    @Override
+    public LockedCase lockCase(Tx tx, String caseId) {
+        CaseRow row = repository.lockCase(tx, caseId).orElseThrow(() ->
+                new IllegalArgumentException("no case " + caseId));
+        return new LockedCase(row.id(), row.caseTypeId());
+    }
+
+    @Override
+    public CaseEvent appendEvent(Tx tx, String caseId, String eventType, Map<String, Object> payload) {
+        return service.appendEvent(tx, caseId, eventType, payload);
+    }
+
+    @Override
+    public List<CaseFeature> features(String caseId) {
+        return features.read(caseId);
+    }
+
+    @Override
+    public List<DocumentOutcome> documents(String caseId) {
+        return repository.documents(caseId).stream().map(row -> new DocumentOutcome(row.docId(), row.status(),
+                row.failureCode(), row.failureMessage(), row.mediaType(), row.pageCount())).toList();
     }
 
     @Override

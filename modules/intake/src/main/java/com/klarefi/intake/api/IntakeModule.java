@@ -1,18 +1,24 @@
 package com.klarefi.intake.api;
 
+import com.klarefi.cases.api.Cases;
+import com.klarefi.intake.internal.IntakeWiring;
 import com.klarefi.platform.module.KlarefiModule;
 import com.klarefi.platform.module.Platform;
-import com.klarefi.intake.internal.IntakeWiring;
+import com.klarefi.processing.api.Documents;
 
-/** Builds the intake module: hosted intake sessions and the applicant's page. */
+/**
+ * Builds the intake module: hosted intake sessions ({@code POST /api/v1/sessions}) and the
+ * applicant's page ({@code /s/{session_id}}), whose uploads become documents of the session's case
+ * and whose corrections join the case's features as applicant statements.
+ */
 public final class IntakeModule {
     public static final String NAME = "intake";
 
     private IntakeModule() {
     }
 
-    public static KlarefiModule create(Platform platform) {
+    public static KlarefiModule create(Platform platform, Cases cases, Documents documents) {
         platform.database().migrate(NAME);
-        return new IntakeWiring();
+        return IntakeWiring.create(platform, cases, documents);
     }
 }

@@ -1,11 +1,67 @@
 package com.klarefi.intake.internal;
 
+import com.klarefi.cases.api.Cases;
+import com.klarefi.intake.internal.db.SessionRepository;
+import com.klarefi.intake.internal.db.StatementRepository;
+import com.klarefi.intake.internal.http.SessionsHttpService;
+import com.klarefi.intake.internal.jobs.ExpireSessions;
+import com.klarefi.intake.internal.jobs.ExpireSessionsHandler;
+import com.klarefi.intake.internal.page.IntakePages;
+import com.klarefi.intake.internal.page.PageAccessSettings;
+import com.klarefi.intake.internal.sessions.Corrections;
+import com.klarefi.intake.internal.sessions.SessionTokens;
+import com.klarefi.intake.internal.sessions.Sessions;
+import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.platform.module.KlarefiModule;
+import com.klarefi.platform.module.Platform;
+import com.klarefi.processing.api.Documents;
+import java.time.Duration;
 
 /** The intake module as the composition root sees it. */
 public final class IntakeWiring implements KlarefiModule {
+    public static final String MAX_TTL_HOURS = "KLAREFI_SESSION_MAX_TTL_HOURS";
+    private static final Duration EXPIRY_CHECK = Duration.ofMinutes(1);
+
+    private final SessionsHttpService api;
+    private final IntakePages pages;
+
+    private IntakeWiring(SessionsHttpService api, IntakePages pages) {
+        this.api = api;
+        this.pages = pages;
+    }
+
+    public static KlarefiModule create(Platform platform, Cases cases, Documents documents) {
+        SessionRepository repository = new SessionRepository(platform.database().jdbi());
+        StatementRepository statements = new StatementRepository(platform.database().jdbi());
+        SessionTokens tokens = new SessionTokens(platform.secrets().derive(SessionTokens.KEY_PURPOSE));
+        Sessions sessions = new Sessions(repository, statements, cases, documents, platform.database(), tokens,
+                platform.publicBaseUrl(), platform.clock());
+        cases.addStatementSource(statements::ofCase);
+        // Erasure: the upload record (its file name may name the applicant) goes with the document.
+        platform.erasure().register((tx, target) -> repository.forgetUpload(tx, target.docId()));
+        platform.jobs().register(ExpireSessionsHandler.class, new ExpireSessionsHandler(sessions));
+        platform.jobs().recurring(ExpireSessions.RECURRING_ID, EXPIRY_CHECK, new ExpireSessions());
+        int maxTtlHours = platform.settings().integer(MAX_TTL_HOURS);
+        SessionsHttpService api = new SessionsHttpService(platform.jsonBodies(), platform.idempotency(), sessions,
+                documents::caseType, maxTtlHours);
+        boolean https = "https".equalsIgnoreCase(platform.publicBaseUrl().getScheme());
+        IntakePages pages = new IntakePages(sessions, new Corrections(statements, cases, documents), cases,
+                new PageAccessSettings(tokens, https, documents, documents.maxDocumentBytes()));
+        return new IntakeWiring(api, pages);
+    }
+
     @Override
     public String name() {
         return "intake";
+    }
+
+    @Override
+    public void apiRoutes(ApiRoutes routes) {
+        api.routes(routes);
+    }
+
+    @Override
+    public void pageRoutes(ApiRoutes routes) {
+        pages.routes(routes);
     }
 }

@@ -2,11 +2,10 @@ package com.klarefi.processing.api;
 
 import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.http.Caller;
-import com.klarefi.platform.module.KlarefiModule;
 import java.util.Optional;
 
 /** The processing module: documents, their text layers and the features computed from them. */
-public interface Processing extends KlarefiModule {
+public interface Processing extends Documents {
     /**
      * The caller's document, locked for the rest of the transaction (before its case is locked, the
      * same order the processing job takes), or empty when the caller has no such document.

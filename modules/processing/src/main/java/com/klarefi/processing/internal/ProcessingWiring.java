@@ -6,6 +6,11 @@ import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.http.Caller;
 import com.klarefi.processing.api.ErasableDocument;
 import com.klarefi.processing.api.Processing;
+import com.klarefi.processing.api.CaseType;
+import com.klarefi.processing.api.Documents;
+import com.klarefi.processing.api.FeatureDefinition;
+import com.klarefi.processing.internal.uploads.StatedValues;
+import com.klarefi.processing.internal.uploads.UploadedDocuments;
 import java.util.Optional;
 import com.klarefi.platform.module.Platform;
 import com.klarefi.processing.api.DocumentFetcher;
@@ -32,29 +37,29 @@ public final class ProcessingWiring implements Processing {
     private static final System.Logger LOG = System.getLogger(ProcessingWiring.class.getName());
     private final ProcessHttpService http;
     private final CaseTypesHttpService caseTypesHttp;
-    private final DocumentRepository documents;
-    private final DocumentProcessor processor;
-    private final Jobs jobs;
+    private final Services services;
 
-    private ProcessingWiring(ProcessHttpService http, CaseTypesHttpService caseTypesHttp, DocumentRepository documents,
-                             DocumentProcessor processor, Jobs jobs) {
-        this.jobs = jobs;
+    /** What the facade delegates to. */
+    private record Services(UploadedDocuments uploads, StatedValues statedValues, CaseTypeRegistry caseTypes,
+                            DocumentProcessor processor, DocumentRepository documents, Cases cases, Jobs jobs) {
+    }
+
+    private ProcessingWiring(ProcessHttpService http, CaseTypesHttpService caseTypesHttp, Services services) {
         this.http = http;
         this.caseTypesHttp = caseTypesHttp;
-        this.documents = documents;
-        this.processor = processor;
+        this.services = services;
     }
 
     @Override
     public Optional<ErasableDocument> lockForErasure(Tx tx, Caller caller, String docId) {
-        return documents.lockForErasure(tx, caller, docId);
+        return services.documents().lockForErasure(tx, caller, docId);
     }
 
     @Override
     public void eraseDocument(Tx tx, ErasableDocument document) {
-        documents.delete(tx, document.docId());
-        jobs.forget(tx, ProcessDocument.jobIdOf(document.docId()));
-        processor.recomputeFeatures(tx, document.caseId(), document.caseTypeId());
+        services.documents().delete(tx, document.docId());
+        services.jobs().forget(tx, ProcessDocument.jobIdOf(document.docId()));
+        services.processor().recomputeFeatures(tx, document.caseId(), document.caseTypeId());
     }
 
     public static Processing create(Platform platform, Cases cases) {
@@ -71,9 +76,42 @@ public final class ProcessingWiring implements Processing {
         platform.jobs().register(ReconcileDocumentsHandler.class,
                 new ReconcileDocumentsHandler(documents, processor, platform.jobs(), platform.clock()));
         platform.jobs().recurring(ReconcileDocuments.RECURRING_ID, Duration.ofSeconds(15), new ReconcileDocuments());
+        UploadedDocuments uploads = new UploadedDocuments(documents, reader, cases,
+                FetchSettings.from(platform.settings()).maxBytes(), platform.clock());
         return new ProcessingWiring(new ProcessHttpService(platform.jsonBodies(), platform.idempotency(), cases,
                 documents, platform.jobs(), caseTypes::exists, platform.clock()), new CaseTypesHttpService(caseTypes),
-                documents, processor, platform.jobs());
+                new Services(uploads, new StatedValues(), caseTypes, processor, documents, cases, platform.jobs()));
+    }
+
+    @Override
+    public String acceptUpload(Tx tx, Caller caller, String caseId, byte[] content, String filename) {
+        return services.uploads().accept(tx, caller, caseId, content, filename);
+    }
+
+    @Override
+    public void enqueue(String docId) {
+        ProcessDocument.enqueueAfterCommit(services.jobs(), docId);
+    }
+
+    @Override
+    public long maxDocumentBytes() {
+        return services.uploads().maxBytes();
+    }
+
+    @Override
+    public Optional<CaseType> caseType(String caseTypeId) {
+        return services.caseTypes().find(caseTypeId).map(CaseTypeRegistry.Entry::caseType);
+    }
+
+    @Override
+    public Optional<String> normalize(FeatureDefinition feature, String typed) {
+        return services.statedValues().normalize(feature, typed);
+    }
+
+    @Override
+    public void recomputeFeatures(Tx tx, String caseId) {
+        Cases.LockedCase locked = services.cases().lockCase(tx, caseId);
+        services.processor().recomputeFeatures(tx, locked.caseId(), locked.caseTypeId());
     }
 
     @Override

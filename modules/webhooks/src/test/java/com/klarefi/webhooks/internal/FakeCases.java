@@ -78,4 +78,39 @@ public final class FakeCases implements Cases {
     public void documentErased(Tx tx, String caseId, String auditId) {
         throw new UnsupportedOperationException("not used by webhooks");
     }
+
+    @Override
+    public void addStatementSource(com.klarefi.cases.api.ApplicantStatements source) {
+        throw new UnsupportedOperationException("not used by webhooks");
+    }
+
+    @Override
+    public String openCase(Tx tx, Caller caller, CaseOpening opening) {
+        throw new UnsupportedOperationException("not used by webhooks");
+    }
+
+    @Override
+    public LockedCase addDocument(Tx tx, Caller caller, String caseId, String docId) {
+        throw new UnsupportedOperationException("not used by webhooks");
+    }
+
+    @Override
+    public LockedCase lockCase(Tx tx, String caseId) {
+        throw new UnsupportedOperationException("not used by webhooks");
+    }
+
+    @Override
+    public CaseEvent appendEvent(Tx tx, String caseId, String type, java.util.Map<String, Object> payload) {
+        throw new UnsupportedOperationException("not used by webhooks");
+    }
+
+    @Override
+    public java.util.List<com.klarefi.cases.api.CaseFeature> features(String caseId) {
+        throw new UnsupportedOperationException("not used by webhooks");
+    }
+
+    @Override
+    public java.util.List<DocumentOutcome> documents(String caseId) {
+        throw new UnsupportedOperationException("not used by webhooks");
+    }
 }

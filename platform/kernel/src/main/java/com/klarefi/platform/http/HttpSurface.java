@@ -19,8 +19,10 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -39,6 +41,8 @@ public final class HttpSurface {
     private final RequestGuard guard;
     private final Counter requests;
     private final Histogram latency;
+    private volatile String apiPrefix = "";
+    private volatile boolean servesPages;
 
     public HttpSurface(String name, RequestGuard guard) {
         this(name, guard, new Metrics());
@@ -54,15 +58,31 @@ public final class HttpSurface {
     }
 
     public void configure(HttpRouting.Builder rules, ApiRoutes routes) {
+        configure(rules, routes, new ApiRoutes("", Route.Access.PUBLIC));
+    }
+
+    /**
+     * Serves the API and pages for people on one listener. Failures under the API's prefix are
+     * rendered in the JSON envelope; failures anywhere else as an HTML page, once pages exist.
+     */
+    public void configure(HttpRouting.Builder rules, ApiRoutes api, ApiRoutes pages) {
+        apiPrefix = api.prefix();
+        servesPages = !pages.routes().isEmpty();
         rules.addFilter(this::filter);
         Map<String, Set<Method>> methodsByTemplate = new LinkedHashMap<>();
-        for (Route route : routes.routes()) {
+        for (Route route : concat(api, pages)) {
             rules.route(route.method(), route.template(), guarded(route));
             methodsByTemplate.computeIfAbsent(route.template(), t -> new LinkedHashSet<>()).add(route.method());
         }
         methodsByTemplate.forEach((template, methods) -> rules.any(template, methodNotAllowed(template, methods)));
         rules.any(HttpSurface::routeNotFound);
         rules.error(Throwable.class, (request, response, error) -> render(request, response, unexpected(request, error)));
+    }
+
+    private static List<Route> concat(ApiRoutes api, ApiRoutes pages) {
+        List<Route> all = new ArrayList<>(api.routes());
+        all.addAll(pages.routes());
+        return all;
     }
 
     /** Low-level failures (unparseable request line, headers too large) in the same envelope. */
@@ -146,13 +166,24 @@ public final class HttpSurface {
                 "bad_request", "The request could not be read: " + Status.create(status).reasonPhrase() + ".");
     }
 
-    static void render(ServerRequest request, ServerResponse response, ApiException error) {
+    private boolean isPage(ServerRequest request) {
+        String path = request.path().path();
+        return servesPages && !(path.equals(apiPrefix) || path.startsWith(apiPrefix + "/"));
+    }
+
+    void render(ServerRequest request, ServerResponse response, ApiException error) {
         if (response.isSent()) {
             ERRORS.log(Level.WARNING, "cannot report " + error.code() + " for request "
                     + RequestContexts.requestId(request) + ": the response was already sent");
             return;
         }
         String requestId = RequestContexts.requestId(request);
+        if (isPage(request)) {
+            response.header(REQUEST_ID_HEADER, requestId);
+            error.headers().forEach(response::header);
+            HtmlPages.send(response, error.status(), HtmlPages.errorPage(error, requestId), HtmlPages.STRICT_POLICY);
+            return;
+        }
         response.status(Status.create(error.status()));
         response.header(REQUEST_ID_HEADER, requestId);
         response.header(HeaderNames.CONTENT_TYPE, "application/json");

@@ -68,6 +68,12 @@ public final class CaseRepository {
                 .bind("case", caseId).bind("doc", docId).execute();
     }
 
+    /** The case, locked for the update that follows. */
+    public Optional<CaseRow> lockCase(Tx tx, String caseId) {
+        return tx.handle().createQuery("SELECT * FROM cases.cases WHERE id = :id FOR UPDATE")
+                .bind("id", caseId).map((rows, context) -> caseRow(rows)).findOne();
+    }
+
     /** The case a document belongs to, locked for the update that follows. */
     public Optional<CaseRow> lockCaseOfDocument(Tx tx, String docId) {
         return tx.handle().createQuery("""

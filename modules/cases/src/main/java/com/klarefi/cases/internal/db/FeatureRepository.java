@@ -38,8 +38,8 @@ public final class FeatureRepository {
                 VALUES (:case, :feature, :id, :position, :raw, :normalized, :confidence, :evidence)""");
         PreparedBatch evidence = handle.prepareBatch("""
                 INSERT INTO cases.evidence (case_id, feature_id, evidence_id, position, doc_id, page_index, char_start,
-                       char_end, box, quote, method, ocr_confidence)
-                VALUES (:case, :feature, :id, :position, :doc, :page, :start, :end, :box, :quote, :method, :ocr)""");
+                       char_end, box, quote, method, ocr_confidence, session_id)
+                VALUES (:case, :feature, :id, :position, :doc, :page, :start, :end, :box, :quote, :method, :ocr, :session)""");
         for (CaseFeature feature : features) {
             CaseFeature.Decision decision = feature.decision();
             decisions.bind("case", caseId).bind("feature", feature.featureId()).bind("id", decision.decisionId())
@@ -54,9 +54,12 @@ public final class FeatureRepository {
             }
             position = 0;
             for (CaseFeature.Evidence item : feature.evidence()) {
+                boolean located = item.sessionId().isEmpty();
                 evidence.bind("case", caseId).bind("feature", feature.featureId()).bind("id", item.evidenceId())
-                        .bind("position", position++).bind("doc", item.docId()).bind("page", item.pageIndex())
-                        .bind("start", item.charStart()).bind("end", item.charEnd())
+                        .bind("position", position++).bind("doc", item.docId())
+                        .bind("page", located ? item.pageIndex() : null)
+                        .bind("start", located ? item.charStart() : null).bind("end", located ? item.charEnd() : null)
+                        .bind("session", item.sessionId().orElse(null))
                         .bind("box", item.box().map(box -> box.toArray(Float[]::new)).orElse(null))
                         .bind("quote", item.quote()).bind("method", item.method())
                         .bind("ocr", item.ocrConfidence().isPresent() ? item.ocrConfidence().getAsDouble() : null).add();
@@ -117,9 +120,10 @@ public final class FeatureRepository {
             corners = Optional.of(Arrays.stream(values).map(value -> ((Number) value).floatValue()).toList());
         }
         double ocr = rows.getDouble("ocr_confidence");
+        OptionalDouble confidence = rows.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(ocr);
         return new CaseFeature.Evidence(rows.getString("evidence_id"), rows.getString("doc_id"), rows.getInt("page_index"),
                 rows.getInt("char_start"), rows.getInt("char_end"), corners, rows.getString("quote"), rows.getString("method"),
-                rows.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(ocr));
+                confidence, Optional.ofNullable(rows.getString("session_id")));
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -46,6 +46,14 @@ final class FeatureViews {
     }
 
     private static Map<String, Object> evidence(CaseFeature.Evidence evidence) {
+        if (evidence.sessionId().isPresent()) {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("evidence_id", evidence.evidenceId());
+            view.put("session_id", evidence.sessionId().get());
+            view.put("quote", evidence.quote());
+            view.put("method", evidence.method());
+            return view;
+        }
         Map<String, Object> location = new LinkedHashMap<>();
         location.put("char_start", evidence.charStart());
         location.put("char_end", evidence.charEnd());

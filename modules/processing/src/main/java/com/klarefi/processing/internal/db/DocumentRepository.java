@@ -32,6 +32,23 @@ public final class DocumentRepository {
                 .bind("case", caseId).bind("type", caseTypeId).bind("url", url).bind("now", now).execute();
     }
 
+    /** An uploaded document: its bytes arrive with it, so there is nothing to fetch. */
+    public record Upload(String id, Caller caller, String caseId, String caseTypeId, String source, byte[] content,
+                         String sha256, String mediaType) {
+    }
+
+    public void insertUpload(Tx tx, Upload upload, Instant now) {
+        tx.handle().createUpdate("""
+                        INSERT INTO processing.documents (id, org_id, environment, case_id, case_type_id, source_url,
+                               status, content, sha256, size_bytes, media_type, created_at, updated_at)
+                        VALUES (:id, :org, :env, :case, :type, :source, 'queued', :content, :sha, :size, :media, :now, :now)""")
+                .bind("id", upload.id()).bind("org", upload.caller().orgId())
+                .bind("env", upload.caller().environment().wireName()).bind("case", upload.caseId())
+                .bind("type", upload.caseTypeId()).bind("source", upload.source()).bind("content", upload.content())
+                .bind("sha", upload.sha256()).bind("size", (long) upload.content().length)
+                .bind("media", upload.mediaType()).bind("now", now).execute();
+    }
+
     public Optional<DocumentRecord> find(String id) {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT id, org_id, environment, case_id, case_type_id, source_url, status, attempts,

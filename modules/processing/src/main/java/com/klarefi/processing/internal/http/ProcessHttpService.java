@@ -26,7 +26,6 @@ import java.util.function.Predicate;
 
 /** {@code POST /api/v1/process} and {@code GET /api/v1/documents/{doc_id}/pages/{page_index}}. */
 public final class ProcessHttpService {
-    private static final System.Logger LOG = System.getLogger(ProcessHttpService.class.getName());
     private static final String ENDPOINT = "POST /api/v1/process";
 
     private final JsonBodies bodies;
@@ -70,18 +69,7 @@ public final class ProcessHttpService {
             result.put("status", "queued");
             return new Idempotency.Outcome(201, result);
         });
-        enqueue(outcome.body().path("doc_id").asText());
-    }
-
-    /** After the commit; if this fails or the process dies first, the reconciler enqueues it. */
-    private void enqueue(String docId) {
-        try {
-            jobs.enqueue(ProcessDocument.jobIdOf(docId), new ProcessDocument(docId));
-            jobs.wakeUp();
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not enqueue document " + docId
-                    + " right away; the reconciler will (" + e.getClass().getSimpleName() + ")");
-        }
+        ProcessDocument.enqueueAfterCommit(jobs, outcome.body().path("doc_id").asText());
     }
 
     private void page(ServerRequest request, ServerResponse response) {

@@ -154,7 +154,7 @@ public final class DocumentProcessor {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static String sha256(byte[] content) {
+    public static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {

@@ -1,0 +1,63 @@
+package com.klarefi.intake.internal.page;
+
+import com.klarefi.intake.internal.sessions.Session;
+import com.klarefi.intake.internal.sessions.SessionTokens;
+import com.klarefi.intake.internal.sessions.Sessions;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Who may see a session's page: whoever holds its signed URL while it is open. A wrong or missing
+ * token is 403, an expired, completed or cancelled session 410, each a page in the session's
+ * language (or the browser's, when the session cannot be trusted to be the one meant).
+ */
+final class PageAccess {
+    private final Sessions sessions;
+    private final SessionTokens tokens;
+    private final Csrf csrf;
+
+    PageAccess(Sessions sessions, SessionTokens tokens, Csrf csrf) {
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.csrf = csrf;
+    }
+
+    /** The open session the request may use; otherwise the refusal is already sent. */
+    Optional<Session> open(ServerRequest request, ServerResponse response) {
+        String sessionId = request.path().pathParameters().get("sessionId");
+        String token = request.query().first("token").orElse("");
+        Optional<Session> session = tokens.matches(sessionId, token) ? sessions.find(sessionId) : Optional.empty();
+        if (session.isEmpty()) {
+            MessagePages.send(response, 403, PageTexts.of(browserLocale(request)), "refused.invalid");
+            return Optional.empty();
+        }
+        String status = session.get().statusAt(sessions.now());
+        if (!status.equals(Session.OPEN)) {
+            String key = status.equals(Session.EXPIRED) ? "refused.expired" : "refused.ended";
+            MessagePages.send(response, 410, PageTexts.of(session.get().locale()), key);
+            return Optional.empty();
+        }
+        return session;
+    }
+
+    /** Like {@link #open}, for a form post: the CSRF value it submitted must match its cookie. */
+    Optional<Session> openForPost(ServerRequest request, ServerResponse response, String submittedCsrf) {
+        Optional<Session> session = open(request, response);
+        if (session.isPresent() && !csrf.valid(request, submittedCsrf)) {
+            MessagePages.send(response, 403, PageTexts.of(session.get().locale()), "refused.form");
+            return Optional.empty();
+        }
+        return session;
+    }
+
+    String csrfFor(ServerRequest request, ServerResponse response, Session session) {
+        return csrf.ensure(request, response, session.id());
+    }
+
+    private static String browserLocale(ServerRequest request) {
+        String accepted = request.headers().first(io.helidon.http.HeaderNames.ACCEPT_LANGUAGE).orElse("");
+        return accepted.toLowerCase(Locale.ROOT).startsWith("nl") ? "nl" : "en";
+    }
+}
