@@ -10,6 +10,7 @@ import com.klarefi.processing.api.DocumentReader;
 import com.klarefi.processing.api.FetchedDocument;
 import com.klarefi.processing.api.MediaType;
 import com.klarefi.processing.api.PageLayer;
+import com.klarefi.processing.internal.FaultInjection;
 import com.klarefi.processing.internal.db.DocumentRecord;
 import com.klarefi.processing.internal.db.DocumentRepository;
 import java.security.MessageDigest;
@@ -37,15 +38,17 @@ public final class DocumentProcessor {
     private final DocumentReader reader;
     private final Cases cases;
     private final Clock clock;
+    private final FaultInjection faults;
 
     public DocumentProcessor(DocumentRepository documents, Database database, DocumentFetcher fetcher,
-                             DocumentReader reader, Cases cases, Clock clock) {
+                             DocumentReader reader, Cases cases, Clock clock, FaultInjection faults) {
         this.documents = documents;
         this.database = database;
         this.fetcher = fetcher;
         this.reader = reader;
         this.cases = cases;
         this.clock = clock;
+        this.faults = faults;
     }
 
     public void process(String docId) {
@@ -58,6 +61,7 @@ public final class DocumentProcessor {
             byte[] content = document.hasContent()
                     ? documents.content(docId).orElseThrow()
                     : fetchAndStore(document);
+            faults.at(FaultInjection.Point.HALT_IN_JOB);
             MediaType type = reader.detect(content);
             if (!type.supported()) {
                 throw new DocumentFailure(DocumentFailure.Code.UNSUPPORTED_MEDIA_TYPE,
