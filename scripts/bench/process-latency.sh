@@ -36,4 +36,4 @@ if $build || [ ! -f "$jar" ]; then
     (cd "$root" && ./mvnw ${MAVEN_FLAGS--o} -q -B -pl platform/app -am package -DskipTests)
 fi
 
-exec python3 "$root/scripts/bench/process_latency.py" --jar "$jar" --java "$JAVA" "${arguments[@]}"
+exec python3 -u "$root/scripts/bench/process_latency.py" --jar "$jar" --java "$JAVA" "${arguments[@]}"

@@ -25,6 +25,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from datetime import datetime, timezone
 
 DEFAULT_PDF = "/work/shared/corpus/dev-0001/completed_form.pdf"
 # Only so that a stuck document cannot hang the run; such a document is reported, not failed on.
@@ -240,8 +241,15 @@ def submit_and_await(args, base_url, key, document_url):
     events_url = f"{base_url}/api/v1/cases/{created['case_id']}/events"
     deadline = accepted + GIVE_UP_SECONDS
     while time.monotonic() < deadline:
-        status, log = request("GET", events_url, key)
+        try:
+            status, log = request("GET", events_url, key)
+        except OSError as error:  # a refused or reset poll is retried, not fatal to the run
+            print(f"  (poll failed: {error}; polling on)")
+            time.sleep(args.poll_ms / 1000)
+            continue
         seen = time.monotonic()
+        if status != 200:
+            raise SystemExit(f"GET {events_url} answered {status}: {log}")
         by_type = {event["event_type"]: event for event in log.get("events", [])}
         if "document.failed" in by_type:
             raise SystemExit(f"document failed: {by_type['document.failed']['payload']}")
@@ -268,7 +276,6 @@ def request(method, url, key=None, body=None):
 
 def parse_time(text):
     """ISO-8601 instants as the API writes them (UTC, 'Z', up to nanoseconds) to epoch seconds."""
-    from datetime import datetime, timezone
     whole, _, fraction = text.rstrip("Z").partition(".")
     seconds = datetime.fromisoformat(whole).replace(tzinfo=timezone.utc).timestamp()
     return seconds + (float("0." + fraction) if fraction else 0.0)

@@ -6,11 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.klarefi.app.IntakeApi.Accepted;
 import com.klarefi.app.IntakeApi.Submission;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -44,30 +42,21 @@ final class SubmissionLoad {
     }
 
     /** Submits until the process, killed between {@code earliest} and {@code latest} from now, is gone. */
-    Instant runUntilKilled(ArtifactProcess running, Duration earliest, Duration latest) {
+    void runUntilKilled(ArtifactProcess running, Duration earliest, Duration latest) {
         long delay = ThreadLocalRandom.current().nextLong(earliest.toMillis(), latest.toMillis() + 1);
         System.out.println("SIGKILL in " + delay + " ms");
         try (ExecutorService clientThreads = Executors.newFixedThreadPool(clients);
              ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor()) {
             List<Future<?>> clientRuns = IntStream.range(0, clients)
-                    .mapToObj(client -> clientThreads.submit(() -> submitUntilKilled(client)))
-                    .<Future<?>>map(future -> future).toList();
-            Future<Instant> kill = killer.schedule(() -> {
+                    .<Future<?>>mapToObj(client -> clientThreads.submit(() -> submitUntilKilled(client))).toList();
+            killer.schedule(() -> {
                 killed = true;
-                Instant at = Instant.now();
                 running.process().destroyForcibly();
-                return at;
             }, delay, TimeUnit.MILLISECONDS);
             await("clients stop after the kill").atMost(Duration.ofSeconds(60))
                     .until(() -> clientRuns.stream().allMatch(Future::isDone));
             assertThat(failures).as("requests that failed before the kill").isEmpty();
             assertThat(running.awaitExit(Duration.ofSeconds(30))).as("exit status after SIGKILL").isEqualTo(137);
-            return kill.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
         }
     }
 

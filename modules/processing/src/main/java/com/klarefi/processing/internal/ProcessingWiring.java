@@ -11,6 +11,7 @@ import com.klarefi.processing.api.DocumentReader;
 import com.klarefi.processing.api.FetchSettings;
 import com.klarefi.processing.api.TextLayerSettings;
 import com.klarefi.processing.internal.db.DocumentRepository;
+import com.klarefi.processing.internal.faults.FaultInjection;
 import com.klarefi.processing.internal.http.ProcessHttpService;
 import com.klarefi.processing.internal.jobs.ProcessDocumentHandler;
 import com.klarefi.processing.internal.jobs.ReconcileDocuments;

@@ -1,11 +1,11 @@
-package com.klarefi.processing.internal;
+package com.klarefi.processing.internal.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.klarefi.platform.config.Settings;
 import com.klarefi.platform.config.SettingsException;
-import com.klarefi.processing.internal.FaultInjection.Point;
+import com.klarefi.processing.internal.faults.FaultInjection.Point;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package com.klarefi.processing.internal;
+package com.klarefi.processing.internal.faults;
 
 import com.klarefi.platform.config.Settings;
 import com.klarefi.platform.config.SettingsException;
@@ -44,7 +44,7 @@ public final class FaultInjection {
     }
 
     /** Reads {@value #SETTING}; empty means off, an unknown value stops the start. */
-    static FaultInjection from(Settings settings) {
+    public static FaultInjection from(Settings settings) {
         Optional<Point> point = settings.optional(SETTING).map(value -> parse(value.toLowerCase(Locale.ROOT)));
         return new FaultInjection(point, status -> Runtime.getRuntime().halt(status));
     }
