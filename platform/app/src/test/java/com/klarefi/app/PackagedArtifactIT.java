@@ -3,9 +3,8 @@ package com.klarefi.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.klarefi.app.ArtifactProcess.Ports;
 import com.klarefi.testing.HttpTestClient;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +29,7 @@ class PackagedArtifactIT {
         Path dataDirectory = workDirectory.resolve("klarefi-data");
         Ports ports = Ports.free();
 
-        Running first = Running.start(dataDirectory, ports, workDirectory.resolve("first.log"));
+        ArtifactProcess first = ArtifactProcess.serve(dataDirectory, ports, Map.of(), workDirectory.resolve("first.log"));
         HttpTestClient api = HttpTestClient.local(ports.http());
         await("health within 15 s").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
                 .ignoreExceptions().until(() -> api.get("/api/v1/health").status() == 200);
@@ -52,18 +50,18 @@ class PackagedArtifactIT {
         List<ProcessHandle> postgres = postgresServing(dataDirectory);
         assertThat(postgres).as("the embedded PostgreSQL runs on the data directory").isNotEmpty();
 
-        first.terminateAndAssertCleanExit();
+        System.out.println("SIGTERM to exit: " + first.terminateAndAssertCleanExit() + " ms");
         // The server has been told to stop and has released its data directory; give the kernel a
         // moment to reap it.
         await("no postgres left behind").atMost(Duration.ofSeconds(3))
                 .until(() -> postgres.stream().noneMatch(ProcessHandle::isAlive) && postgresServing(dataDirectory).isEmpty());
 
-        Running second = Running.start(dataDirectory, ports, workDirectory.resolve("second.log"));
+        ArtifactProcess second = ArtifactProcess.serve(dataDirectory, ports, Map.of(), workDirectory.resolve("second.log"));
         await("health after restart").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
                 .ignoreExceptions().until(() -> api.get("/api/v1/health").status() == 200);
         assertThat(Files.readString(workDirectory.resolve("second.log"))).contains("reusing the embedded database");
         assertThat(Files.readString(dataDirectory.resolve("secrets/master.key"))).isEqualTo(masterKey);
-        second.terminateAndAssertCleanExit();
+        System.out.println("SIGTERM to exit: " + second.terminateAndAssertCleanExit() + " ms");
     }
 
     /** pg_ctl detaches the server from its parent, so look it up by its data directory. */
@@ -73,45 +71,5 @@ class PackagedArtifactIT {
                 .filter(process -> process.info().commandLine().map(line -> line.contains("postgres")
                         && line.contains(directory)).orElse(false))
                 .toList();
-    }
-
-    private record Ports(int http, int admin, int dashboard) {
-        static Ports free() throws IOException {
-            try (ServerSocket a = new ServerSocket(0); ServerSocket b = new ServerSocket(0); ServerSocket c = new ServerSocket(0)) {
-                return new Ports(a.getLocalPort(), b.getLocalPort(), c.getLocalPort());
-            }
-        }
-    }
-
-    private record Running(Process process, Path log) {
-        static Running start(Path dataDirectory, Ports ports, Path log) throws IOException {
-            Path jar = Path.of(System.getProperty("klarefi.jar", "target/klarefi.jar"));
-            assertThat(jar).as("build the artifact first (mvn package)").exists();
-            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            ProcessBuilder builder = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "serve")
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            Map<String, String> environment = builder.environment();
-            environment.keySet().removeIf(name -> name.startsWith("KLAREFI_"));
-            environment.put("KLAREFI_DATA_DIR", dataDirectory.toString());
-            environment.put("KLAREFI_HTTP_PORT", Integer.toString(ports.http()));
-            environment.put("KLAREFI_ADMIN_PORT", Integer.toString(ports.admin()));
-            environment.put("KLAREFI_DASHBOARD_PORT", Integer.toString(ports.dashboard()));
-            return new Running(builder.start(), log);
-        }
-
-        void terminateAndAssertCleanExit() throws Exception {
-            long started = System.nanoTime();
-            process.destroy();
-            boolean exited = process.waitFor(10, TimeUnit.SECONDS);
-            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            if (!exited) {
-                process.destroyForcibly();
-            }
-            assertThat(exited).as("exit within 10 s of SIGTERM (log: %s)", log).isTrue();
-            assertThat(process.exitValue()).as("exit status after SIGTERM").isIn(0, 143);
-            assertThat(Files.readString(log)).contains("Klarefi stopped");
-            System.out.println("SIGTERM to exit: " + millis + " ms");
-        }
     }
 }

@@ -1,6 +1,8 @@
 package com.klarefi.processing.internal;
 
 import com.klarefi.cases.api.Cases;
+import com.klarefi.platform.config.Settings;
+import com.klarefi.platform.config.SettingsException;
 import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.http.Caller;
@@ -18,6 +20,7 @@ import com.klarefi.processing.api.DocumentReader;
 import com.klarefi.processing.api.FetchSettings;
 import com.klarefi.processing.api.TextLayerSettings;
 import com.klarefi.processing.internal.db.DocumentRepository;
+import com.klarefi.processing.internal.faults.FaultInjection;
 import com.klarefi.processing.internal.http.ProcessHttpService;
 import com.klarefi.platform.jobs.Jobs;
 import com.klarefi.processing.internal.jobs.ProcessDocument;
@@ -35,6 +38,8 @@ import java.nio.file.Path;
 /** The processing module as the composition root sees it. */
 public final class ProcessingWiring implements Processing {
     private static final System.Logger LOG = System.getLogger(ProcessingWiring.class.getName());
+    private static final String RECONCILE_IDLE = "KLAREFI_RECONCILE_IDLE_SECONDS";
+
     private final ProcessHttpService http;
     private final CaseTypesHttpService caseTypesHttp;
     private final Services services;
@@ -69,17 +74,22 @@ public final class ProcessingWiring implements Processing {
                 "scanned documents will fail with ocr_unavailable: " + reason));
         CaseTypeRegistry caseTypes = CaseTypeRegistry.create(platform.settings().optional("KLAREFI_CASE_TYPES_DIR").map(Path::of),
                 new CaseTypeRepository(platform.database().jdbi()), platform.clock());
+        FaultInjection faults = FaultInjection.from(platform.settings());
+        faults.armed().ifPresent(point -> LOG.log(System.Logger.Level.WARNING, "FAULT INJECTION IS ON: "
+                + FaultInjection.SETTING + "=" + point.settingValue() + " halts this process on purpose (crash tests"
+                + " only; never set it in production)"));
         DocumentProcessor processor = new DocumentProcessor(documents, platform.database(),
                 DocumentFetcher.create(FetchSettings.from(platform.settings())), reader, cases, caseTypes,
-                Extractor.create(), platform.clock(), platform.metrics());
+                Extractor.create(), platform.clock(), platform.metrics(), faults);
         platform.jobs().register(ProcessDocumentHandler.class, new ProcessDocumentHandler(processor));
         platform.jobs().register(ReconcileDocumentsHandler.class,
-                new ReconcileDocumentsHandler(documents, processor, platform.jobs(), platform.clock()));
+                new ReconcileDocumentsHandler(documents, processor, platform.jobs(), platform.clock(),
+                        reconcileIdle(platform.settings())));
         platform.jobs().recurring(ReconcileDocuments.RECURRING_ID, Duration.ofSeconds(15), new ReconcileDocuments());
         UploadedDocuments uploads = new UploadedDocuments(documents, reader, cases,
                 FetchSettings.from(platform.settings()).maxBytes(), platform.clock());
         return new ProcessingWiring(new ProcessHttpService(platform.jsonBodies(), platform.idempotency(), cases,
-                documents, platform.jobs(), caseTypes::exists, platform.clock()), new CaseTypesHttpService(caseTypes),
+                documents, platform.jobs(), caseTypes::exists, platform.clock(), faults), new CaseTypesHttpService(caseTypes),
                 new Services(uploads, new StatedValues(), caseTypes, processor, documents, cases, platform.jobs()));
     }
 
@@ -112,6 +122,14 @@ public final class ProcessingWiring implements Processing {
     public void recomputeFeatures(Tx tx, String caseId) {
         Cases.LockedCase locked = services.cases().lockCase(tx, caseId);
         services.processor().recomputeFeatures(tx, locked.caseId(), locked.caseTypeId());
+    }
+
+    private static Duration reconcileIdle(Settings settings) {
+        Duration idle = settings.seconds(RECONCILE_IDLE);
+        if (idle.getSeconds() < 1) {
+            throw new SettingsException(RECONCILE_IDLE + " must be at least 1");
+        }
+        return idle;
     }
 
     @Override

@@ -14,6 +14,7 @@ import com.klarefi.platform.jobs.Jobs;
 import com.klarefi.platform.json.Json;
 import com.klarefi.processing.internal.db.DocumentRepository;
 import com.klarefi.processing.internal.db.DocumentRepository.StoredPage;
+import com.klarefi.processing.internal.faults.FaultInjection;
 import com.klarefi.processing.internal.jobs.ProcessDocument;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -35,9 +36,10 @@ public final class ProcessHttpService {
     private final Jobs jobs;
     private final Predicate<String> knownCaseType;
     private final Clock clock;
+    private final FaultInjection faults;
 
     public ProcessHttpService(JsonBodies bodies, Idempotency idempotency, Cases cases, DocumentRepository documents,
-                              Jobs jobs, Predicate<String> knownCaseType, Clock clock) {
+                              Jobs jobs, Predicate<String> knownCaseType, Clock clock, FaultInjection faults) {
         this.bodies = bodies;
         this.idempotency = idempotency;
         this.cases = cases;
@@ -45,6 +47,7 @@ public final class ProcessHttpService {
         this.jobs = jobs;
         this.knownCaseType = knownCaseType;
         this.clock = clock;
+        this.faults = faults;
     }
 
     public void routes(ApiRoutes routes) {
@@ -69,6 +72,7 @@ public final class ProcessHttpService {
             result.put("status", "queued");
             return new Idempotency.Outcome(201, result);
         });
+        faults.at(FaultInjection.Point.HALT_AFTER_ACCEPT);
         ProcessDocument.enqueueAfterCommit(jobs, outcome.body().path("doc_id").asText());
     }
 

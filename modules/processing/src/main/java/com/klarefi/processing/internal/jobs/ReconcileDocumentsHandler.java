@@ -18,24 +18,30 @@ import org.jobrunr.jobs.states.StateName;
  */
 public final class ReconcileDocumentsHandler implements JobRequestHandler<ReconcileDocuments> {
     private static final System.Logger LOG = System.getLogger(ReconcileDocumentsHandler.class.getName());
-    static final Duration IDLE = Duration.ofSeconds(20);
 
     private final DocumentRepository documents;
     private final DocumentProcessor processor;
     private final Jobs jobs;
     private final Clock clock;
+    private final Duration idle;
 
-    public ReconcileDocumentsHandler(DocumentRepository documents, DocumentProcessor processor, Jobs jobs, Clock clock) {
+    /**
+     * {@code idle}: how long an unfinished document must have been untouched before it counts as
+     * lost; shorter than the time from commit to enqueue only costs a harmless duplicate enqueue.
+     */
+    public ReconcileDocumentsHandler(DocumentRepository documents, DocumentProcessor processor, Jobs jobs, Clock clock,
+                                     Duration idle) {
         this.documents = documents;
         this.processor = processor;
         this.jobs = jobs;
         this.clock = clock;
+        this.idle = idle;
     }
 
     @Override
     public void run(ReconcileDocuments request) {
         int enqueued = 0;
-        for (String docId : documents.stale(clock.instant().minus(IDLE), 500)) {
+        for (String docId : documents.stale(clock.instant().minus(idle), 500)) {
             UUID jobId = ProcessDocument.jobIdOf(docId);
             Optional<StateName> state = jobs.stateOf(jobId);
             if (state.isEmpty() || state.get() == StateName.DELETED) {

@@ -18,6 +18,7 @@ import com.klarefi.processing.api.MediaType;
 import com.klarefi.processing.api.PageLayer;
 import com.klarefi.processing.internal.db.DocumentRecord;
 import com.klarefi.processing.internal.db.DocumentRepository;
+import com.klarefi.processing.internal.faults.FaultInjection;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -47,10 +48,11 @@ public final class DocumentProcessor {
     private final Clock clock;
     private final Counter outcomes;
     private final Histogram stages;
+    private final FaultInjection faults;
 
     public DocumentProcessor(DocumentRepository documents, Database database, DocumentFetcher fetcher,
                              DocumentReader reader, Cases cases, CaseTypeRegistry caseTypes, Extractor extractor,
-                             Clock clock, Metrics metrics) {
+                             Clock clock, Metrics metrics, FaultInjection faults) {
         this.outcomes = metrics.counter("klarefi_documents_total", "Documents finished, by outcome; detail is the text method or the failure code",
                 "outcome", "detail");
         this.stages = metrics.histogram("klarefi_document_stage_seconds", "Time per processing stage (fetch, text, extract)",
@@ -63,6 +65,7 @@ public final class DocumentProcessor {
         this.caseTypes = caseTypes;
         this.extractor = extractor;
         this.clock = clock;
+        this.faults = faults;
     }
 
     /**
@@ -93,6 +96,7 @@ public final class DocumentProcessor {
             byte[] content = document.hasContent()
                     ? documents.content(docId).orElseThrow()
                     : fetchAndStore(document);
+            faults.at(FaultInjection.Point.HALT_IN_JOB);
             MediaType type = reader.detect(content);
             if (!type.supported()) {
                 throw new DocumentFailure(DocumentFailure.Code.UNSUPPORTED_MEDIA_TYPE,
