@@ -43,7 +43,29 @@ final class Eraser {
         this.clock = clock;
     }
 
+    /** Retries a transaction the database chose as a deadlock victim; nothing of it was kept. */
     Receipt erase(Caller caller, String docId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return eraseOnce(caller, docId);
+            } catch (RuntimeException e) {
+                if (attempt >= 3 || !isDeadlock(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean isDeadlock(Throwable error) {
+        for (Throwable cursor = error; cursor != null; cursor = cursor.getCause()) {
+            if (cursor instanceof java.sql.SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Receipt eraseOnce(Caller caller, String docId) {
         return database.inTransaction(tx -> {
             ErasableDocument document = processing.lockForErasure(tx, caller, docId).orElseThrow(() -> notFound(caller, docId));
             cases.lockCaseOfDocument(tx, docId);
@@ -52,11 +74,13 @@ final class Eraser {
             cases.removeDocument(tx, document.caseId(), docId);
             processing.eraseDocument(tx, document);
             FeatureSnapshot after = cases.featureSnapshot(tx, document.caseId());
+            // The case's event first: its subscribers' rows (webhook deliveries) are then locked in the
+            // same order as the delivery jobs take them, endpoint before delivery.
+            cases.documentErased(tx, document.caseId(), auditId);
             ErasureTarget target = new ErasureTarget(caller.orgId(), caller.environment(), docId, document.caseId(), auditId);
             for (ErasureParticipant participant : participants.all()) {
                 participant.erase(tx, target);
             }
-            cases.documentErased(tx, document.caseId(), auditId);
             Receipt receipt = new Receipt(auditId, caller.orgId(), caller.environment().wireName(), docId, document.caseId(),
                     document.sha256(), removed(before.evidenceIds(), after.evidenceIds()),
                     removed(before.candidateIds(), after.candidateIds()), removed(before.decisionIds(), after.decisionIds()),

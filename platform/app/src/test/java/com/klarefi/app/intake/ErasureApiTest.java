@@ -37,6 +37,7 @@ class ErasureApiTest {
     private static HttpTestClient test;
     private static HttpTestClient live;
     private static HttpTestClient stranger;
+    private static String orgId;
 
     @BeforeAll
     static void start(@TempDir Path dataDirectory) throws Exception {
@@ -44,6 +45,7 @@ class ErasureApiTest {
         server = TestServerAccess.start(database, dataDirectory, Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8"));
         documents = new DocumentServer();
         Map<String, String> keys = server.newOrganisation("Acme");
+        orgId = keys.get("org_id");
         test = HttpTestClient.local(server.port()).bearer(keys.get("test"));
         live = HttpTestClient.local(server.port()).bearer(keys.get("live"));
         stranger = HttpTestClient.local(server.port()).bearer(server.newOrganisation("Other").get("test"));
@@ -59,6 +61,12 @@ class ErasureApiTest {
     @Test
     void erasingADocumentLeavesOnlyTheAuditRecordAndRecomputesTheCase() throws Exception {
         assumeTrue(Files.isDirectory(CORPUS), "the development corpus is not beside the checkout");
+        // A webhook endpoint, so delivery logs hold the document's id too and must be scrubbed.
+        HttpTestClient admin = HttpTestClient.local(server.adminPort()).bearer(server.adminToken());
+        HttpTestClient.Response endpoint = admin.post("/admin/v1/webhooks/endpoints", Map.of("org_id", orgId,
+                "environment", "test", "url", documents.url("hook"),
+                "subscriptions", List.of("document.received", "document.processed", "case.updated")));
+        assertThat(endpoint.status()).as(endpoint.body()).isEqualTo(201);
         String external = "erase-" + UUID.randomUUID();
         String caseId = null;
         List<String> docIds = new ArrayList<>();
@@ -68,6 +76,9 @@ class ErasureApiTest {
             docIds.add(accepted.path("doc_id").asText());
         }
         JsonNode before = awaitProcessed(caseId, 2);
+        String firstDoc = docIds.get(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> everyRowOfEveryTable().stream()
+                .anyMatch(row -> row.startsWith("webhooks.deliveries:") && row.contains(firstDoc)));
         String erased = docIds.get(1);
         String kept = docIds.get(0);
         String erasedText = test.get("/api/v1/documents/" + erased + "/pages/0").json().path("text").asText();
