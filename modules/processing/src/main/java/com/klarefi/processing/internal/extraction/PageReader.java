@@ -70,7 +70,7 @@ final class PageReader {
                 .map(FeatureDefinition::id).collect(Collectors.toSet());
         List<Sighting> sightings = new ArrayList<>();
         for (Match value : values) {
-            double support = support(feature, rivals, value);
+            double support = support(feature, rivals, value) * methodFactor(value, recogniser);
             if (support > 0) {
                 sightings.add(sighting(feature, value, support));
             }
@@ -132,7 +132,7 @@ final class PageReader {
                 && !associations.inContextSentence(value.start());
         double label = wins ? own : own * DOMINATED;
         double place = publisher(feature.type(), value.start()) ? LETTERHEAD : 1;
-        return label * place * value.strength() * methodFactor(value);
+        return label * place * value.strength();
     }
 
     /**
@@ -152,8 +152,8 @@ final class PageReader {
                 .findFirst().map(first -> first.id().equals(feature.id())).orElse(false);
     }
 
-    private double methodFactor(Match value) {
-        if (page.method() != TextMethod.OCR) {
+    private double methodFactor(Match value, Recogniser recogniser) {
+        if (page.method() != TextMethod.OCR || recogniser.selfChecking()) {
             return 1;
         }
         return 0.6 + 0.4 * layout.confidence(value.start(), value.end());

@@ -121,7 +121,8 @@ public final class PageLayout {
      * True when the character stands in a publisher's letterhead or footer: a line of items
      * separated by middle dots, or a line in the top fifth or bottom eighth of the page that carries
      * company details (phone, chamber of commerce, VAT, bank, web address). Values there describe
-     * whoever printed the document, rarely the case.
+     * whoever printed the document, rarely the case. Plain text (an e-mail) has no typeset margins:
+     * its first lines are the message's own header, whose sender is a party.
      */
     public boolean letterhead(int charIndex) {
         return boilerplate(charIndex) || companyMargin(charIndex, true);
@@ -140,7 +141,7 @@ public final class PageLayout {
     /** A line with company details in the bottom eighth (or, with {@code top}, the top fifth) of the page. */
     private boolean companyMargin(int charIndex, boolean top) {
         Optional<Line> line = line(lineOf(charIndex));
-        if (line.isEmpty() || synthetic || page.height() <= 0) {
+        if (line.isEmpty() || synthetic || page.method() == TextMethod.TEXT || page.height() <= 0) {
             return false;
         }
         float middle = (line.get().y0() + line.get().y1()) / 2;

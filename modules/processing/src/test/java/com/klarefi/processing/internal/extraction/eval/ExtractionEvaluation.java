@@ -139,6 +139,10 @@ public final class ExtractionEvaluation {
         boolean correct = value != null && same(feature, value, expected);
         tallies.computeIfAbsent(key, k -> new Tally()).add(expected, outcome, correct);
         tallies.computeIfAbsent("ALL", k -> new Tally()).add(expected, outcome, correct);
+        if (correct && outcome.equals("review")) {
+            return "review-right got=" + value + " conf=" + feature.selected().getFirst().confidence()
+                    + " reason=" + feature.decision().reason().orElse("");
+        }
         if (correct || (expected == null && outcome.equals("missing"))) {
             return "";
         }
