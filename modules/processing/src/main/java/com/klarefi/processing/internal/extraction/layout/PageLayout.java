@@ -133,6 +133,15 @@ public final class PageLayout {
         return boilerplate(charIndex) || companyMargin(charIndex, false);
     }
 
+    /**
+     * True when the character stands in a letterhead or footer that names an insurer: on a claim
+     * the insurer is the recipient, so its details there belong to no party of the case.
+     */
+    public boolean insurerMargin(int charIndex) {
+        return (boilerplate(charIndex) || companyMargin(charIndex, true) || companyMargin(charIndex, false))
+                && ContextVocabulary.INSURER.matcher(lineText(charIndex)).find();
+    }
+
     /** A line of items separated by middle dots: a publisher's footer or letterhead. */
     public boolean boilerplate(int charIndex) {
         return lineText(charIndex).chars().filter(c -> c == '\u00b7').count() >= 2;
