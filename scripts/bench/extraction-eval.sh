@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Evaluates the extraction engine on a corpus without the HTTP pipeline.
-#   scripts/bench/extraction-eval.sh [corpus-dir] [--ocr] [--verbose]
-# corpus-dir defaults to $KLAREFI_CORPUS or /work/shared/corpus. --ocr reads scanned images with
-# the tesseract command line (cached under modules/processing/target/ocr-cache); without it scans
-# are skipped. --verbose lists every wrong or missed decision.
+#   scripts/bench/extraction-eval.sh [corpus-dir] [--verbose]
+# corpus-dir defaults to $KLAREFI_CORPUS or ../shared/corpus beside the checkout. Documents are read
+# as the service reads them (PDFBox, Tesseract OCR for scans, text, e-mail) and their page layers
+# cached under modules/processing/target/layer-cache (a cold run OCRs every scan: minutes).
+# --verbose lists every wrong or missed decision. scripts/eval measures the same through the API.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-corpus="${KLAREFI_CORPUS:-/work/shared/corpus}"
+corpus="${KLAREFI_CORPUS:-$PWD/../shared/corpus}"
 args=()
 for arg in "$@"; do
   case "$arg" in

@@ -8,6 +8,7 @@ import com.klarefi.processing.api.FeatureDefinition;
 import com.klarefi.processing.api.FeatureResult;
 import com.klarefi.processing.api.PageLayer;
 import com.klarefi.processing.internal.extraction.decide.Decider;
+import com.klarefi.processing.internal.extraction.decide.OneRole;
 import com.klarefi.processing.internal.extraction.decide.Sighting;
 import com.klarefi.processing.internal.extraction.layout.LabelFinder;
 import com.klarefi.processing.internal.extraction.recognise.Recognisers;
@@ -46,9 +47,10 @@ public final class ExtractionEngine implements Extractor {
                 reader.read().forEach((featureId, found) -> sightings.get(featureId).addAll(found));
             }
         }
+        Map<String, List<Sighting>> owned = OneRole.apply(caseType.features(), sightings);
         List<FeatureResult> results = new ArrayList<>();
         for (FeatureDefinition feature : caseType.features()) {
-            results.add(decider.decide(feature, sightings.get(feature.id())));
+            results.add(decider.decide(feature, owned.get(feature.id())));
         }
         return new ExtractionResult(caseType.id(), results);
     }

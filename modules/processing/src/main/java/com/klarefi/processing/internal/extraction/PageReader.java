@@ -33,6 +33,10 @@ final class PageReader {
     private static final double MARGIN = 0.05;
     /** A value in a letterhead or footer keeps this share: it is likely the publisher's, not the case's. */
     private static final double LETTERHEAD = 0.5;
+    /** A chamber of commerce number in a footer: the publisher's, and a business is what it identifies. */
+    private static final double FOOTER_KVK = 0.9;
+    /** A value in an insurer's margin: the claim's recipient, no party. */
+    private static final double INSURER = 0.3;
 
     private final CaseType caseType;
     private final Recognisers recognisers;
@@ -70,7 +74,7 @@ final class PageReader {
                 .map(FeatureDefinition::id).collect(Collectors.toSet());
         List<Sighting> sightings = new ArrayList<>();
         for (Match value : values) {
-            double support = support(feature, rivals, value);
+            double support = support(feature, rivals, value) * methodFactor(value, recogniser);
             if (support > 0) {
                 sightings.add(sighting(feature, value, support));
             }
@@ -131,18 +135,22 @@ final class PageReader {
                 && (!decidedByShared || exclusiveWins || (tie && firstOf(feature, strongest)))
                 && !associations.inContextSentence(value.start());
         double label = wins ? own : own * DOMINATED;
-        double place = publisher(feature.type(), value.start()) ? LETTERHEAD : 1;
-        return label * place * value.strength() * methodFactor(value);
+        double place = place(feature.type(), value.start());
+        return label * place * value.strength();
     }
 
     /**
-     * Whether the value is the document publisher's own detail. A chamber of commerce number always
-     * identifies a business, so in a letterhead it is exactly what a kvk feature asks for; only a
-     * footer (boilerplate of a form's publisher) counts against it. Accounts, phones
-     * and addresses in a letterhead are the publisher's while such features usually mean a party.
+     * How much the place of a value on the page lets it count. A chamber of commerce number always
+     * identifies a business, so in a letterhead or footer it is what a kvk feature asks for, unless
+     * the business is the insurer the claim is sent to (its forms carry its own number). Accounts,
+     * phones and addresses in a letterhead are the publisher's while such features usually mean a
+     * party.
      */
-    private boolean publisher(FeatureType type, int position) {
-        return type == FeatureType.KVK ? layout.footer(position) : layout.letterhead(position);
+    private double place(FeatureType type, int position) {
+        if (type == FeatureType.KVK) {
+            return layout.insurerMargin(position) ? INSURER : layout.footer(position) ? FOOTER_KVK : 1;
+        }
+        return layout.letterhead(position) ? LETTERHEAD : 1;
     }
 
     /** Whether the feature comes first in the case type among those the shared label names. */
@@ -152,8 +160,8 @@ final class PageReader {
                 .findFirst().map(first -> first.id().equals(feature.id())).orElse(false);
     }
 
-    private double methodFactor(Match value) {
-        if (page.method() != TextMethod.OCR) {
+    private double methodFactor(Match value, Recogniser recogniser) {
+        if (page.method() != TextMethod.OCR || recogniser.selfChecking()) {
             return 1;
         }
         return 0.6 + 0.4 * layout.confidence(value.start(), value.end());

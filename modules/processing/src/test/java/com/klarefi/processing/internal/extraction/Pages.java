@@ -62,4 +62,57 @@ final class Pages {
     static PageLayer plainText(String text) {
         return new PageLayer(0, text, TextMethod.TEXT, 0, 0, List.of());
     }
+
+    /** Plain text as the service lays it out: a word box per word, x its column and y its line. */
+    static PageLayer plainTextWithCells(String text) {
+        List<Word> cells = new ArrayList<>();
+        String[] lines = text.split("\n", -1);
+        int offset = 0;
+        for (int line = 0; line < lines.length; line++) {
+            java.util.regex.Matcher word = java.util.regex.Pattern.compile("\\S+").matcher(lines[line]);
+            while (word.find()) {
+                cells.add(new Word(offset + word.start(), offset + word.end(), word.start(), line, word.end(), line + 1, 1f));
+            }
+            offset += lines[line].length() + 1;
+        }
+        return new PageLayer(0, text, TextMethod.TEXT, 80, lines.length, cells);
+    }
+
+    /**
+     * An OCR page written in the order OCR reads blocks: each call adds a text line at the given
+     * column and row of the page, so a column of labels can come before the column of values.
+     */
+    static Ocr anOcrPage() {
+        return new Ocr();
+    }
+
+    static final class Ocr {
+        private final StringBuilder text = new StringBuilder();
+        private final List<Word> words = new ArrayList<>();
+
+        Ocr textLine(int column, int row, String line, float confidence) {
+            if (!text.isEmpty()) {
+                text.append('\n');
+            }
+            float y = 300 + row * LINE_HEIGHT + (row % 2);
+            int offset = 0;
+            for (String word : line.split(" ")) {
+                int start = text.length();
+                text.append(word).append(' ');
+                float x = (column + offset) * CHAR_WIDTH;
+                words.add(new Word(start, start + word.length(), x, y - 10, x + word.length() * CHAR_WIDTH, y, confidence));
+                offset += word.length() + 1;
+            }
+            text.setLength(text.length() - 1);
+            return this;
+        }
+
+        Ocr textLine(int column, int row, String line) {
+            return textLine(column, row, line, 0.95f);
+        }
+
+        PageLayer build() {
+            return new PageLayer(0, text.toString(), TextMethod.OCR, 595, 842, words);
+        }
+    }
 }

@@ -54,7 +54,7 @@ public final class Decider {
     }
 
     /** Each document's strongest sighting counts once: 1 - prod(1 - s). */
-    private static double combined(List<Sighting> sightings) {
+    static double combined(List<Sighting> sightings) {
         Map<String, Double> perDocument = new TreeMap<>();
         sightings.forEach(s -> perDocument.merge(s.evidence().docId(), s.support(), Math::max));
         double none = 1;

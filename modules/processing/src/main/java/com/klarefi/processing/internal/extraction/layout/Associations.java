@@ -95,7 +95,7 @@ public final class Associations {
 
     private double sameLine(LabelHit label, int start) {
         int labelLine = layout.lineOf(label.start());
-        if (layout.lineOf(start) != labelLine || start < label.end()) {
+        if (layout.lineOf(start) != labelLine || layout.ordinal(start) <= layout.ordinal(label.end() - 1)) {
             return 0;
         }
         Optional<Cell> labelCell = layout.cellAt(label.start());
@@ -103,9 +103,9 @@ public final class Associations {
         if (labelCell.isEmpty() || valueCell.isEmpty()) {
             return 0;
         }
-        double penalty = Math.pow(0.3, labelsBetween(label.end(), start));
-        String between = layout.text().substring(label.end(), start);
+        double penalty = Math.pow(0.3, labelsBetweenOnLine(label, start));
         if (labelCell.get().equals(valueCell.get())) {
+            String between = layout.text().substring(label.end(), start);
             if (separatorsOnly(between) || ADDRESSED.matcher(between).matches()) {
                 return RIGHT_SAME_CELL * penalty;
             }
@@ -129,7 +129,8 @@ public final class Associations {
      */
     private double prose(LabelHit label, int start, int end) {
         String text = layout.text();
-        if (layout.lineOf(label.start()) != layout.lineOf(start) && !(inRunningText(label.start()) && inRunningText(start))) {
+        if (layout.textLineOf(label.start()) != layout.textLineOf(start)
+                && !(inRunningText(label.start()) && inRunningText(start))) {
             return 0;
         }
         if (start >= label.end()) {
@@ -150,6 +151,15 @@ public final class Associations {
 
     private boolean inRunningText(int position) {
         return layout.cellAt(position).map(cell -> cell.tokens().size() >= PROSE_WORDS).orElse(false);
+    }
+
+    /** Labels on the label's line after it and before the value, in reading order along the line. */
+    private long labelsBetweenOnLine(LabelHit label, int start) {
+        int line = layout.lineOf(label.start());
+        long from = layout.ordinal(label.end() - 1);
+        long to = layout.ordinal(start);
+        return hits.stream().filter(hit -> layout.lineOf(hit.start()) == line
+                && layout.ordinal(hit.start()) > from && layout.ordinal(hit.end() - 1) < to).count();
     }
 
     private long labelsBetween(int from, int to) {

@@ -43,6 +43,15 @@ final class ContextVocabulary {
     /** People a sentence can be about who are no party to the case. */
     static final List<String> BYSTANDERS = List.of("Getuige", "Witness", "Zeuge", "Témoin");
 
+    /**
+     * Parts of words that name an insurer or its claims desk ("Schadeverzekering", "Verzekeringen
+     * N.V.", "Claims department"). Claims are addressed to the insurer: the details on its own
+     * forms are the recipient's, never a party's of the case.
+     */
+    static final java.util.regex.Pattern INSURER = java.util.regex.Pattern.compile(
+            "(?iu)verzeker|insurance|insurer|assurantie|assuradeur|versicher|assurances?(?!\\p{L})|claims department"
+                    + "|schadeafdeling");
+
     /** Words that mark a signing block: a date or place on such a line is when and where one signed. */
     static final List<String> SIGNING = List.of(
             "Handtekening", "Signature", "Ondertekening", "Unterschrift", "Signé");

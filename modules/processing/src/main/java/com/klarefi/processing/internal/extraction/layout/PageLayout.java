@@ -2,8 +2,10 @@ package com.klarefi.processing.internal.extraction.layout;
 
 import com.klarefi.processing.api.BoundingBox;
 import com.klarefi.processing.api.PageLayer;
+import com.klarefi.processing.api.TextMethod;
 import com.klarefi.processing.api.Word;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -21,13 +23,26 @@ public final class PageLayout {
     private final PageLayer page;
     private final boolean synthetic;
     private final List<Line> lines;
+    private final int[] textLineOfChar;
     private final int[] lineOfChar;
 
+    /**
+     * Lines are text lines, except on OCR pages: there they are visual rows (see {@link VisualRows}),
+     * because OCR text runs block by block while labels and values pair up along rows.
+     */
     private PageLayout(PageLayer page) {
         this.page = page;
         this.synthetic = page.words().isEmpty();
-        this.lineOfChar = lineIndex(page.text());
+        this.textLineOfChar = lineIndex(page.text());
         List<Token> tokens = synthetic ? syntheticTokens(page.text()) : tokens(page);
+        if (page.method() == TextMethod.OCR && !synthetic) {
+            int[] rowOf = VisualRows.of(tokens, textLineOfChar[page.text().length()] + 1);
+            this.lineOfChar = Arrays.stream(textLineOfChar).map(line -> rowOf[line]).toArray();
+            tokens = tokens.stream().map(t -> new Token(t.start(), t.end(), t.x0(), t.y0(), t.x1(), t.y1(),
+                    t.confidence(), rowOf[t.line()])).toList();
+        } else {
+            this.lineOfChar = textLineOfChar;
+        }
         this.lines = group(tokens);
     }
 
@@ -50,6 +65,19 @@ public final class PageLayout {
     /** The line index of a character of the text. */
     int lineOf(int charIndex) {
         return lineOfChar[Math.min(Math.max(charIndex, 0), lineOfChar.length - 1)];
+    }
+
+    /** The index of the text line (between line breaks of the text) of a character. */
+    int textLineOf(int charIndex) {
+        return textLineOfChar[Math.min(Math.max(charIndex, 0), textLineOfChar.length - 1)];
+    }
+
+    /**
+     * Orders positions along a line: by cell, then by character. On a visual row the cells may come
+     * from anywhere in the text, so character offsets alone do not say what stands between.
+     */
+    long ordinal(int charIndex) {
+        return ((long) cellAt(charIndex).map(Cell::index).orElse(0) << 32) | charIndex;
     }
 
     /** The line with the given text line index, if it has words. */
@@ -93,7 +121,8 @@ public final class PageLayout {
      * True when the character stands in a publisher's letterhead or footer: a line of items
      * separated by middle dots, or a line in the top fifth or bottom eighth of the page that carries
      * company details (phone, chamber of commerce, VAT, bank, web address). Values there describe
-     * whoever printed the document, rarely the case.
+     * whoever printed the document, rarely the case. Plain text (an e-mail) has no typeset margins:
+     * its first lines are the message's own header, whose sender is a party.
      */
     public boolean letterhead(int charIndex) {
         return boilerplate(charIndex) || companyMargin(charIndex, true);
@@ -104,6 +133,15 @@ public final class PageLayout {
         return boilerplate(charIndex) || companyMargin(charIndex, false);
     }
 
+    /**
+     * True when the character stands in a letterhead or footer that names an insurer: on a claim
+     * the insurer is the recipient, so its details there belong to no party of the case.
+     */
+    public boolean insurerMargin(int charIndex) {
+        return (boilerplate(charIndex) || companyMargin(charIndex, true) || companyMargin(charIndex, false))
+                && ContextVocabulary.INSURER.matcher(lineText(charIndex)).find();
+    }
+
     /** A line of items separated by middle dots: a publisher's footer or letterhead. */
     public boolean boilerplate(int charIndex) {
         return lineText(charIndex).chars().filter(c -> c == '\u00b7').count() >= 2;
@@ -112,7 +150,7 @@ public final class PageLayout {
     /** A line with company details in the bottom eighth (or, with {@code top}, the top fifth) of the page. */
     private boolean companyMargin(int charIndex, boolean top) {
         Optional<Line> line = line(lineOf(charIndex));
-        if (line.isEmpty() || synthetic || page.height() <= 0) {
+        if (line.isEmpty() || synthetic || page.method() == TextMethod.TEXT || page.height() <= 0) {
             return false;
         }
         float middle = (line.get().y0() + line.get().y1()) / 2;
@@ -122,7 +160,8 @@ public final class PageLayout {
 
     private String lineText(int charIndex) {
         return line(lineOf(charIndex))
-                .map(line -> page.text().substring(line.cells().getFirst().start(), line.cells().getLast().end()))
+                .map(line -> line.cells().stream().map(cell -> page.text().substring(cell.start(), cell.end()))
+                        .collect(java.util.stream.Collectors.joining("  ")))
                 .orElse("");
     }
 
@@ -149,7 +188,7 @@ public final class PageLayout {
         for (Word word : layer.words()) {
             if (word.charStart() >= 0 && word.charEnd() <= layer.text().length() && word.charStart() < word.charEnd()) {
                 tokens.add(new Token(word.charStart(), word.charEnd(), word.x0(), word.y0(), word.x1(), word.y1(),
-                        word.confidence(), lineOf(word.charStart())));
+                        word.confidence(), textLineOf(word.charStart())));
             }
         }
         return tokens;
@@ -165,7 +204,7 @@ public final class PageLayout {
                 while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
                     i++;
                 }
-                int line = lineOf(start);
+                int line = textLineOf(start);
                 tokens.add(new Token(start, i, start - lineStart, line, i - lineStart, line + 0.8f, 1f, line));
             }
             if (i < text.length() && text.charAt(i) == '\n') {
@@ -199,7 +238,8 @@ public final class PageLayout {
         List<Cell> cells = new ArrayList<>();
         int from = 0;
         for (int i = 1; i <= tokens.size(); i++) {
-            if (i == tokens.size() || tokens.get(i).x0() - tokens.get(i - 1).x1() > gap) {
+            if (i == tokens.size() || tokens.get(i).x0() - tokens.get(i - 1).x1() > gap
+                    || textLineOf(tokens.get(i).start()) != textLineOf(tokens.get(i - 1).start())) {
                 List<Token> run = tokens.subList(from, i);
                 cells.add(new Cell(bare.index(), cells.size(), run.getFirst().start(), run.getLast().end(),
                         run.getFirst().x0(), run.getLast().x1(), run));

@@ -51,6 +51,11 @@ final class IbanRecogniser implements Recogniser {
         return matches;
     }
 
+    @Override
+    public boolean selfChecking() {
+        return true;
+    }
+
     static boolean valid(String iban) {
         try {
             IbanUtil.validate(iban);

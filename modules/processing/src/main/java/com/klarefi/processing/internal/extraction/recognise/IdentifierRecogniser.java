@@ -10,11 +10,17 @@ import java.util.regex.Pattern;
  * with at least one digit. A short prefix split off by a space ("PS 6725-4508", "KL 1234") belongs
  * to it. Up to two lower-case words between label and value ("polisnummer is ...") are skipped.
  * With a configured pattern the identifier must match it, and is also found without a label.
+ * Without one, a date ("22-12-2021", "5 January") is no identifier: on scans a label's own value
+ * is often lost and the next value in reach is a date.
  */
 final class IdentifierRecogniser implements Recogniser {
     private static final Pattern TOKEN = Pattern.compile(
             "(?:[A-Z0-9]{1,3}\\s)?[A-Za-z0-9](?:[A-Za-z0-9./_-]*[A-Za-z0-9])?");
     private static final Pattern FILLER = Pattern.compile("(?:\\p{Ll}+\\.?\\s+){1,2}");
+    private static final Pattern NUMERIC_DATE = Pattern.compile("\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}|\\d{4}-\\d{1,2}-\\d{1,2}");
+    private static final Pattern DAY_AND_WORD = Pattern.compile("\\d{1,2}\\s(\\p{L}+\\.?)");
+
+    private final CalendarWords calendar = new CalendarWords();
 
     private final Optional<Pattern> pattern;
     private final Optional<Pattern> scanner;
@@ -60,10 +66,15 @@ final class IdentifierRecogniser implements Recogniser {
         if (value.chars().noneMatch(Character::isDigit) || value.length() < 3) {
             return Optional.empty();
         }
-        if (pattern.isPresent() && !pattern.get().matcher(value).matches()) {
+        if (pattern.isPresent() ? !pattern.get().matcher(value).matches() : date(value)) {
             return Optional.empty();
         }
         return Optional.of(new Match(token.start(), token.end(), normalise(value), 1.0));
+    }
+
+    private boolean date(String value) {
+        Matcher dayAndWord = DAY_AND_WORD.matcher(value);
+        return NUMERIC_DATE.matcher(value).matches() || dayAndWord.matches() && calendar.month(dayAndWord.group(1)) > 0;
     }
 
     /**

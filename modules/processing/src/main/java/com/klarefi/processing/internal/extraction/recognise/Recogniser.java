@@ -21,6 +21,14 @@ public interface Recogniser {
                 .map(match -> new Match(start, start + match.end(), match.normalized(), match.strength()));
     }
 
+    /**
+     * True when a value carries check digits that a misread character breaks (an IBAN's): a value
+     * that passes them was read right, however unsure the OCR was of its characters.
+     */
+    default boolean selfChecking() {
+        return false;
+    }
+
     /** True when values are only read next to labels, never scanned from the whole text. */
     default boolean anchored() {
         return false;

@@ -12,9 +12,13 @@ import java.util.Map;
 
 /** A case of the evaluation corpus: its documents and the values expected per case and per document. */
 record CorpusCase(String caseId, String caseTypeId, Path dir, List<CorpusDocument> documents,
-        Map<String, String> expected) {
+        Map<String, String> expected, Map<String, String> expectedSource) {
 
     record CorpusDocument(String file, String rendition, int pages, Map<String, String> values) {
+        /** born_digital, scan or text: scanned images and scanned PDFs read alike. */
+        String renditionGroup() {
+            return rendition.startsWith("scan") ? "scan" : rendition;
+        }
     }
 
     static CorpusCase read(Path dir) throws IOException {
@@ -28,6 +32,9 @@ record CorpusCase(String caseId, String caseTypeId, Path dir, List<CorpusDocumen
         }
         Map<String, String> expected = new LinkedHashMap<>();
         root.get("expected").properties().forEach(e -> expected.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
-        return new CorpusCase(root.get("case_id").asText(), root.get("case_type_id").asText(), dir, documents, expected);
+        Map<String, String> sources = new LinkedHashMap<>();
+        root.path("expected_source").properties().forEach(e -> sources.put(e.getKey(), e.getValue().path("file").asText(null)));
+        return new CorpusCase(root.get("case_id").asText(), root.get("case_type_id").asText(), dir, documents, expected,
+                sources);
     }
 }

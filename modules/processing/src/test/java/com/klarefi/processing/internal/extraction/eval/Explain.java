@@ -15,8 +15,7 @@ public final class Explain {
         var caseType = CaseTypes.builtIn().stream().filter(t -> t.id().equals(args[0])).findFirst().orElseThrow();
         Path file = Path.of(args[2]);
         String name = file.getFileName().toString();
-        var pages = name.endsWith(".pdf") ? PdfLayers.read(file)
-                : name.endsWith(".eml") ? TextLayers.email(file) : TextLayers.plain(file);
+        var pages = new ProductLayers(Path.of("target/layer-cache")).read(file);
         var result = Extractor.create().extract(caseType, List.of(new DocumentText(name, pages)));
         var feature = result.feature(args[1]).orElseThrow();
         var layout = com.klarefi.processing.internal.extraction.layout.PageLayout.of(pages.getFirst());

@@ -52,6 +52,16 @@ class RecognisersTest {
     }
 
     @Test
+    void takesNoDateForAnIdentifierWithoutAPattern() {
+        Recogniser identifiers = recognisers.forFeature(feature(FeatureType.IDENTIFIER, Optional.empty()));
+        assertThat(identifiers.readAt("Polisnr. 22-12-2021", 8, 19)).isEmpty();
+        assertThat(identifiers.readAt("Policy 5 January", 6, 16)).isEmpty();
+        assertThat(identifiers.readAt("Polis 2024-03-01", 5, 16)).isEmpty();
+        assertThat(identifiers.readAt("Factuur 2024/2728", 7, 17).orElseThrow().normalized()).isEqualTo("2024/2728");
+        assertThat(identifiers.readAt("Nr. 12-345-678", 3, 14).orElseThrow().normalized()).isEqualTo("12-345-678");
+    }
+
+    @Test
     void findsIdentifiersByTheirPatternAndStoresThemCompact() {
         Recogniser flights = recognisers.forFeature(feature(FeatureType.IDENTIFIER,
                 Optional.of(Pattern.compile("[A-Z][A-Z0-9]\\s?\\d{1,4}"))));
