@@ -49,6 +49,9 @@ final class SubmissionLoad {
              ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor()) {
             List<Future<?>> clientRuns = IntStream.range(0, clients)
                     .<Future<?>>mapToObj(client -> clientThreads.submit(() -> submitUntilKilled(client))).toList();
+            // The random moment counts from the first accepted document, so a slow start on a busy
+            // machine cannot make the kill land before anything was in flight.
+            await("a first document accepted").atMost(Duration.ofSeconds(60)).until(() -> !accepted.isEmpty());
             killer.schedule(() -> {
                 killed = true;
                 running.process().destroyForcibly();
