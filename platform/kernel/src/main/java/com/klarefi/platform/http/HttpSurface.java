@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -39,6 +40,13 @@ public final class HttpSurface {
     private final RequestGuard guard;
     private final Counter requests;
     private final Histogram latency;
+    private final Map<String, ErrorPage> errorPages = new LinkedHashMap<>();
+
+    /** Renders a failure for requests under one path prefix in another form than the JSON envelope. */
+    @FunctionalInterface
+    public interface ErrorPage {
+        void render(ServerRequest request, ServerResponse response, ApiException error, String requestId);
+    }
 
     public HttpSurface(String name, RequestGuard guard) {
         this(name, guard, new Metrics());
@@ -53,10 +61,24 @@ public final class HttpSurface {
                 Metrics.SECONDS, "surface", "route");
     }
 
+    /**
+     * Failures of requests whose path is {@code pathPrefix} or below it are rendered by {@code page}
+     * (e.g. HTML for browser pages) instead of the envelope. Call before {@link #configure}.
+     */
+    public HttpSurface errorPages(String pathPrefix, ErrorPage page) {
+        errorPages.put(pathPrefix, page);
+        return this;
+    }
+
     public void configure(HttpRouting.Builder rules, ApiRoutes routes) {
+        configure(rules, List.of(routes));
+    }
+
+    /** Several route sets (e.g. a JSON API and browser pages) on one listener. */
+    public void configure(HttpRouting.Builder rules, List<ApiRoutes> routeSets) {
         rules.addFilter(this::filter);
         Map<String, Set<Method>> methodsByTemplate = new LinkedHashMap<>();
-        for (Route route : routes.routes()) {
+        for (Route route : routeSets.stream().flatMap(routes -> routes.routes().stream()).toList()) {
             rules.route(route.method(), route.template(), guarded(route));
             methodsByTemplate.computeIfAbsent(route.template(), t -> new LinkedHashSet<>()).add(route.method());
         }
@@ -142,13 +164,23 @@ public final class HttpSurface {
                 "bad_request", "The request could not be read: " + Status.create(status).reasonPhrase() + ".");
     }
 
-    static void render(ServerRequest request, ServerResponse response, ApiException error) {
+    private void render(ServerRequest request, ServerResponse response, ApiException error) {
         if (response.isSent()) {
             ERRORS.log(Level.WARNING, "cannot report " + error.code() + " for request "
                     + RequestContexts.requestId(request) + ": the response was already sent");
             return;
         }
         String requestId = RequestContexts.requestId(request);
+        String path = request.path().path();
+        for (Map.Entry<String, ErrorPage> page : errorPages.entrySet()) {
+            if (path.equals(page.getKey()) || path.startsWith(page.getKey() + "/")) {
+                response.status(Status.create(error.status()));
+                response.header(REQUEST_ID_HEADER, requestId);
+                error.headers().forEach(response::header);
+                page.getValue().render(request, response, error, requestId);
+                return;
+            }
+        }
         response.status(Status.create(error.status()));
         response.header(REQUEST_ID_HEADER, requestId);
         response.header(HeaderNames.CONTENT_TYPE, "application/json");
