@@ -26,6 +26,10 @@ import com.klarefi.processing.internal.casetypes.CaseTypeRegistry;
 import com.klarefi.processing.internal.db.CaseTypeRepository;
 import com.klarefi.processing.internal.http.CaseTypesHttpService;
 import java.nio.file.Path;
+import java.util.List;
+import com.klarefi.platform.http.Environment;
+import com.klarefi.processing.api.CaseTypeDefinition;
+import com.klarefi.processing.api.PageText;
 
 /** The processing module as the composition root sees it. */
 public final class ProcessingWiring implements Processing {
@@ -35,10 +39,12 @@ public final class ProcessingWiring implements Processing {
     private final DocumentRepository documents;
     private final DocumentProcessor processor;
     private final Jobs jobs;
+    private final CaseTypeRegistry caseTypes;
 
     private ProcessingWiring(ProcessHttpService http, CaseTypesHttpService caseTypesHttp, DocumentRepository documents,
-                             DocumentProcessor processor, Jobs jobs) {
+                             DocumentProcessor processor, Jobs jobs, CaseTypeRegistry caseTypes) {
         this.jobs = jobs;
+        this.caseTypes = caseTypes;
         this.http = http;
         this.caseTypesHttp = caseTypesHttp;
         this.documents = documents;
@@ -73,7 +79,32 @@ public final class ProcessingWiring implements Processing {
         platform.jobs().recurring(ReconcileDocuments.RECURRING_ID, Duration.ofSeconds(15), new ReconcileDocuments());
         return new ProcessingWiring(new ProcessHttpService(platform.jsonBodies(), platform.idempotency(), cases,
                 documents, platform.jobs(), caseTypes::exists, platform.clock()), new CaseTypesHttpService(caseTypes),
-                documents, processor, platform.jobs());
+                documents, processor, platform.jobs(), caseTypes);
+    }
+
+    @Override
+    public List<CaseTypeDefinition> caseTypes() {
+        return caseTypes.all().stream().map(ProcessingWiring::definition).toList();
+    }
+
+    @Override
+    public Optional<CaseTypeDefinition> caseType(String caseTypeId) {
+        return caseTypes.find(caseTypeId).map(ProcessingWiring::definition);
+    }
+
+    @Override
+    public CaseTypeDefinition putCaseType(String caseTypeId, String json) {
+        return definition(caseTypes.put(caseTypeId, json));
+    }
+
+    @Override
+    public Optional<PageText> pageText(String orgId, Environment environment, String docId, int pageIndex) {
+        return documents.page(new Caller(orgId, environment, "operator"), docId, pageIndex)
+                .map(page -> new PageText(docId, page.pageIndex(), page.textMethod(), page.text(), page.pageCount()));
+    }
+
+    private static CaseTypeDefinition definition(CaseTypeRegistry.Entry entry) {
+        return new CaseTypeDefinition(entry.caseType(), entry.definition(), entry.source());
     }
 
     @Override

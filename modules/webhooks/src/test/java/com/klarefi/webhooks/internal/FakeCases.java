@@ -78,4 +78,14 @@ public final class FakeCases implements Cases {
     public void documentErased(Tx tx, String caseId, String auditId) {
         throw new UnsupportedOperationException("not used by webhooks");
     }
+
+    @Override
+    public java.util.List<com.klarefi.cases.api.CaseSummary> search(String idOrExternalId, int limit) {
+        throw new UnsupportedOperationException("not used by webhooks");
+    }
+
+    @Override
+    public java.util.Optional<com.klarefi.cases.api.CaseView> view(String caseId) {
+        throw new UnsupportedOperationException("not used by webhooks");
+    }
 }
