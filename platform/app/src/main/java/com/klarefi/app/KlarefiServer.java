@@ -191,6 +191,11 @@ public final class KlarefiServer implements AutoCloseable {
         return composition.auth().organisations();
     }
 
+    /** Dashboard accounts on this instance's database (tests and tools in this package). */
+    com.klarefi.auth.api.Operators operators() {
+        return composition.auth().operators();
+    }
+
     public boolean embeddedDatabase() {
         return installation.embeddedDatabase();
     }
