@@ -46,7 +46,7 @@ final class DeliveryPages {
                 Html.text(delivery.eventType() + " " + delivery.version()), Html.status(delivery.status()),
                 Integer.toString(delivery.attempts()), Html.text(delivery.lastStatusCode()), Html.time(delivery.createdAt()),
                 Html.time(delivery.nextAttemptAt()))).toList();
-        return "<h2>Deliveries</h2>" + filters.append("</p>") + Html.table(List.of("Delivery", "Event", "Status", "Attempts",
+        return "<h2 id=\"deliveries\">Deliveries</h2>" + filters.append("</p>") + Html.table(List.of("Delivery", "Event", "Status", "Attempts",
                 "Last status", "Created", "Next attempt"), rows, "No deliveries" + filter.map(value -> " " + value).orElse("") + ".");
     }
 
