@@ -89,9 +89,7 @@ class DashboardPagesTest {
     @Test
     void anEndpointRegisteredOnThePageGetsTheDeliveryOfASubmittedDocumentWhichCanBeResentAndReplayed() {
         Map<String, String> keys = server.newOrganisation("Acme Hooks");
-        HttpResponse<String> registered = browser.submit("/dashboard/webhooks", "/dashboard/webhooks", List.of(
-                Map.entry("org_id", keys.get("org_id")), Map.entry("environment", "test"), Map.entry("url", loopback.hooks()),
-                Map.entry("description", "claims system"), Map.entry("event_type", "document.processed")));
+        HttpResponse<String> registered = register(keys.get("org_id"), "test", "document.processed");
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         assertThat(registered.body()).contains("Signing secret");
         String endpointPage = "/dashboard/webhooks/" + find("whep_[0-9A-Za-z]+", registered.body());
@@ -113,9 +111,8 @@ class DashboardPagesTest {
     @Test
     void anEndpointCanBePausedResumedResubscribedAndGivenANewSecret() {
         Map<String, String> keys = server.newOrganisation("Acme Steering");
-        String endpointPage = "/dashboard/webhooks/" + find("whep_[0-9A-Za-z]+", browser.submit("/dashboard/webhooks",
-                "/dashboard/webhooks", List.of(Map.entry("org_id", keys.get("org_id")), Map.entry("environment", "test"),
-                        Map.entry("url", loopback.hooks()), Map.entry("event_type", "case.updated"))).body());
+        String endpointPage = "/dashboard/webhooks/" + find("whep_[0-9A-Za-z]+",
+                register(keys.get("org_id"), "test", "case.updated").body());
 
         browser.submit(endpointPage, endpointPage + "/pause", List.of());
         assertThat(browser.get(endpointPage).body()).contains("status-paused").contains("paused by an operator");
@@ -134,9 +131,7 @@ class DashboardPagesTest {
     void anEndpointTheRulesRefuseIsExplainedOnAPage() {
         Map<String, String> keys = server.newOrganisation("Acme Refused");
 
-        HttpResponse<String> refused = browser.submit("/dashboard/webhooks", "/dashboard/webhooks", List.of(
-                Map.entry("org_id", keys.get("org_id")), Map.entry("environment", "live"), Map.entry("url", loopback.hooks()),
-                Map.entry("event_type", "document.processed")));
+        HttpResponse<String> refused = register(keys.get("org_id"), "live", "document.processed");
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
@@ -193,6 +188,13 @@ class DashboardPagesTest {
         String log = browser.get("/dashboard/erasures?org=" + keys.get("org_id")).body();
 
         assertThat(log).contains(docId).containsPattern("audit_[0-9A-Za-z]+").doesNotContain("AB-123456");
+    }
+
+    /** Registers the loopback receiver through the dashboard's form. */
+    private static HttpResponse<String> register(String orgId, String environment, String eventType) {
+        return browser.submit("/dashboard/webhooks", "/dashboard/webhooks", List.of(Map.entry("org_id", orgId),
+                Map.entry("environment", environment), Map.entry("url", loopback.hooks()),
+                Map.entry("description", "claims system"), Map.entry("event_type", eventType)));
     }
 
     private static JsonNode submit(String key, String url, String externalCaseId) {
