@@ -41,16 +41,21 @@ final class CaseTypePages {
                 Html.text(entry.caseType().name()), Html.text(entry.source()),
                 Integer.toString(entry.caseType().features().size()))).toList();
         String body = Html.table(List.of("Id", "Name", "Source", "Features"), rows, "No case types.")
-                + "<h2>Upload a definition</h2><p>Paste the JSON of a case type (see <code>modules/processing/docs/case-types.md</code>). "
-                + "A definition with the id of an existing case type replaces it on every instance.</p>" + problems
-                + "<form method=\"post\" action=\"" + Dashboard.PREFIX + "/case-types\" class=\"stacked\">" + Layout.csrfField(session)
-                + "<label for=\"definition\">Definition (JSON)</label><textarea id=\"definition\" name=\"definition\" rows=\"16\" required"
+                + "<h2>Upload a definition</h2><p>Choose a JSON file or paste the JSON of a case type (see "
+                + "<code>modules/processing/docs/case-types.md</code>). A definition with the id of an existing case type "
+                + "replaces it on every instance.</p>" + problems
+                + "<form method=\"post\" action=\"" + Dashboard.PREFIX + "/case-types\" class=\"stacked\" enctype=\"multipart/form-data\">"
+                + Layout.csrfField(session)
+                + "<label for=\"definition_file\">Definition file</label>"
+                + "<input id=\"definition_file\" name=\"definition_file\" type=\"file\" accept=\".json,application/json\">"
+                + "<label for=\"definition\">or the definition itself (JSON)</label><textarea id=\"definition\" name=\"definition\" rows=\"16\""
                 + " spellcheck=\"false\">" + Html.text(definition) + "</textarea><button type=\"submit\">Validate and save</button></form>";
         layout.page(request, response, session, status, SECTION, "Case types", body);
     }
 
     private void upload(ServerRequest request, ServerResponse response, OperatorSession session, Form form) {
-        String definition = form.raw("definition");
+        String uploaded = form.raw("definition_file");
+        String definition = uploaded.isBlank() ? form.raw("definition") : uploaded;
         try {
             CaseType parsed = CaseTypes.parse(definition);
             processing.putCaseType(parsed.id(), definition);

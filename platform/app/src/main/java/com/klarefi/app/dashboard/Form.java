@@ -24,14 +24,20 @@ final class Form {
         this.values = values;
     }
 
+    /** A URL-encoded form, or a multipart one (forms with a file field). */
     static Form read(ServerRequest request) {
-        boolean urlEncoded = request.headers().contentType().map(HttpMediaType::mediaType)
-                .map(type -> type.type().equalsIgnoreCase("application") && type.subtype().equalsIgnoreCase("x-www-form-urlencoded"))
-                .orElse(false);
-        if (!urlEncoded) {
-            throw ApiException.of(415, ErrorTypes.VALIDATION, "unsupported_media_type", "Submit the form from the dashboard page.");
+        Optional<HttpMediaType> type = request.headers().contentType();
+        if (type.isPresent() && is(type.get(), "application", "x-www-form-urlencoded")) {
+            return parse(new String(body(request), StandardCharsets.UTF_8));
         }
-        return parse(new String(body(request), StandardCharsets.UTF_8));
+        if (type.isPresent() && is(type.get(), "multipart", "form-data")) {
+            return new Form(MultipartBody.parse(body(request), type.get().parameters().getOrDefault("boundary", "")));
+        }
+        throw ApiException.of(415, ErrorTypes.VALIDATION, "unsupported_media_type", "Submit the form from the dashboard page.");
+    }
+
+    private static boolean is(HttpMediaType type, String kind, String subtype) {
+        return type.mediaType().type().equalsIgnoreCase(kind) && type.mediaType().subtype().equalsIgnoreCase(subtype);
     }
 
     static Form parse(String encoded) {

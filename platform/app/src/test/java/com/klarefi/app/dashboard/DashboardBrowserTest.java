@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.klarefi.app.TestServerAccess;
 import com.klarefi.app.architecture.RepositoryFiles;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.klarefi.platform.json.Json;
 import com.klarefi.testing.HttpTestClient;
 import com.klarefi.testing.TestDatabase;
 import java.io.IOException;
@@ -28,8 +30,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * An operator's first session in a real headless Chromium: sign in, create an organisation and a
- * key, register a webhook endpoint, submit a document through the API, see its delivery and the
- * evidence of the case. Screenshots go to {@code platform/app/target/screenshots/}.
+ * key, register a webhook endpoint, submit a document through the API, see its delivery, upload a
+ * case type file and see the evidence of the case. Screenshots go to {@code platform/app/target/screenshots/}.
  */
 class DashboardBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -104,12 +106,28 @@ class DashboardBrowserTest {
         screenshot(browser, "06-delivery-attempts");
         assertThat(loopback.webhooks()).hasSize(1);
 
+        uploadCaseType(browser, server, dashboard);
+
         browser.get(dashboard + "/cases?q=" + external);
         browser.findElement(By.cssSelector("main table a[href^='/dashboard/cases/']")).click();
-        screenshot(browser, "07-case");
+        screenshot(browser, "08-case");
         browser.findElements(By.linkText("show on the page")).getFirst().click();
         assertThat(browser.findElement(By.id("evidence")).getText()).isNotBlank();
-        screenshot(browser, "08-evidence-on-the-page");
+        screenshot(browser, "09-evidence-on-the-page");
+    }
+
+    private static void uploadCaseType(WebDriver browser, TestServerAccess.Running server, String dashboard) throws IOException {
+        ObjectNode definition = (ObjectNode) HttpTestClient.local(server.adminPort()).bearer(server.adminToken())
+                .get("/admin/v1/case-types/travel_claim").json().path("definition");
+        definition.put("id", "browser_claim").put("name", "Claims uploaded in the browser");
+        Path file = Files.createTempFile("browser_claim", ".json");
+        Files.writeString(file, Json.writeString(definition));
+        browser.get(dashboard + "/case-types");
+        browser.findElement(By.id("definition_file")).sendKeys(file.toString());
+        browser.findElement(By.xpath("//button[text()='Validate and save']")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Claims uploaded in the browser");
+        screenshot(browser, "07-case-type-uploaded");
+        Files.delete(file);
     }
 
     private static WebDriver chromium(Path profile) {

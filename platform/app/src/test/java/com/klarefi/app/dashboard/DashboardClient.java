@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -49,6 +50,18 @@ final class DashboardClient {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Posts a multipart form as a browser does for a form with a file field; {@code file} is (field, content). */
+    HttpResponse<String> upload(String pagePath, String action, Map.Entry<String, String> file) {
+        String boundary = "----dashboard-test-" + UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n" + csrfOf(get(pagePath))
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.getKey()
+                + "\"; filename=\"definition.json\"\r\nContent-Type: application/json\r\n\r\n" + file.getValue()
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"definition\"\r\n\r\n\r\n--" + boundary + "--\r\n";
+        return send(HttpRequest.newBuilder(URI.create(base + action))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
     /** Posts a form with the CSRF token of the page at {@code pagePath}. */

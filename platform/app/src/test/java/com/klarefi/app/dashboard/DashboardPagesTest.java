@@ -144,15 +144,18 @@ class DashboardPagesTest {
                 List.of(Map.entry("definition", "{\"id\": \"broken\", \"features\": [{\"id\": \"x\"}]}")));
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.body()).contains("The definition was not saved").contains("$.").contains("&quot;broken&quot;");
+        HttpResponse<String> empty = browser.upload("/dashboard/case-types", "/dashboard/case-types", Map.entry("definition_file", ""));
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("The definition was not saved");
 
         ObjectNode definition = (ObjectNode) admin.get("/admin/v1/case-types/motor_claim").json().path("definition");
-        definition.put("id", "dashboard_claim").put("name", "Claims from the dashboard");
-        HttpResponse<String> saved = browser.submit("/dashboard/case-types", "/dashboard/case-types",
-                List.of(Map.entry("definition", Json.writeString(definition))));
+        definition.put("id", "dashboard_claim").put("name", "Claims from the dashboard – ünïcode");
+        HttpResponse<String> saved = browser.upload("/dashboard/case-types", "/dashboard/case-types",
+                Map.entry("definition_file", Json.writeString(definition)));
 
         assertThat(saved.statusCode()).isEqualTo(303);
         assertThat(saved.headers().firstValue("Location")).contains("/dashboard/case-types/dashboard_claim?done=saved");
-        assertThat(browser.get(saved.headers().firstValue("Location").orElseThrow()).body()).contains("Claims from the dashboard")
+        assertThat(browser.get(saved.headers().firstValue("Location").orElseThrow()).body()).contains("Claims from the dashboard – ünïcode")
                 .contains("policy_number").contains("The definition was saved.");
         assertThat(admin.get("/admin/v1/case-types/dashboard_claim").json().path("source").asText()).isEqualTo("admin");
     }

@@ -46,4 +46,24 @@ class PageMarkupTest {
         assertThat(form.value("empty")).isEmpty();
         assertThat(form.value("absent")).isEmpty();
     }
+
+    @Test
+    void multipartFieldsAreReadAsUtf8WithTheirLineBreaks() {
+        String body = "--b0\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\ntok\r\n"
+                + "--b0\r\nContent-Disposition: form-data; name=\"definition_file\"; filename=\"x.json\"\r\n"
+                + "Content-Type: application/json\r\n\r\n{\"name\": \"Schäden\"}\r\n\r\n--b0--\r\n";
+
+        var fields = MultipartBody.parse(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), "b0");
+
+        assertThat(fields.get("csrf_token")).containsExactly("tok");
+        assertThat(fields.get("definition_file")).containsExactly("{\"name\": \"Schäden\"}\r\n");
+    }
+
+    @Test
+    void aTruncatedMultipartBodyIsRefused() {
+        byte[] body = "--b0\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nno end".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MultipartBody.parse(body, "b0"))
+                .hasMessageContaining("could not be read");
+    }
 }
