@@ -15,7 +15,16 @@ import com.klarefi.platform.jobs.Jobs;
 import com.klarefi.platform.jobs.JobsSettings;
 import com.klarefi.platform.json.Json;
 import com.klarefi.platform.module.Platform;
+import com.klarefi.auth.api.Operator;
+import com.klarefi.auth.api.Operators;
+import com.klarefi.platform.ids.Ids;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +42,7 @@ import java.util.logging.Logger;
  * JSON document on stdout for scripts; logs go to stderr.
  */
 final class AdminCommands {
+    private static final int GENERATED_PASSWORD_LENGTH = 24;
     private static final String USAGE = """
             usage: klarefi admin <command> [options] [--json]
 
@@ -45,6 +55,9 @@ final class AdminCommands {
                                                 new key; the old one works N more hours (default 24, at most 168)
               create-admin-token [--description TEXT]
                                                 token for the admin API (Authorization: Bearer ...)
+              create-admin --email EMAIL [--password-stdin]
+                                                account for the admin dashboard; the password is read from
+                                                the first line of stdin, or generated and printed once
 
             Secrets (keys, tokens) are printed once and never stored in clear.""";
 
@@ -52,6 +65,10 @@ final class AdminCommands {
     }
 
     static int run(Settings settings, List<String> arguments, PrintStream out, PrintStream err) {
+        return run(settings, arguments, System.in, out, err);
+    }
+
+    static int run(Settings settings, List<String> arguments, InputStream in, PrintStream out, PrintStream err) {
         List<String> args = new ArrayList<>(arguments);
         String command = args.isEmpty() ? "help" : args.removeFirst();
         if ("help".equals(command) || "--help".equals(command)) {
@@ -61,7 +78,8 @@ final class AdminCommands {
         Options options = Options.parse(args);
         Logger.getLogger("").setLevel(Level.WARNING);
         try (Session session = Session.open(settings)) {
-            Object result = execute(command, options, session.organisations());
+            Object result = "create-admin".equals(command)
+                    ? createAdmin(session.auth().operators(), options, in) : execute(command, options, session.organisations());
             if (result == null) {
                 err.println("klarefi admin: unknown command '" + command + "'\n\n" + USAGE);
                 return 2;
@@ -91,6 +109,33 @@ final class AdminCommands {
             case "create-admin-token" -> Map.of("token", organisations.createAdminToken(options.value("description").orElse(null)));
             default -> null;
         };
+    }
+
+    /** A dashboard account; a generated password is printed once, a given one never. */
+    private static Map<String, Object> createAdmin(Operators operators, Options options, InputStream in) {
+        String email = options.required("email");
+        boolean fromStdin = options.flag("password-stdin");
+        String password = fromStdin ? firstLine(in) : Ids.randomToken(GENERATED_PASSWORD_LENGTH);
+        Operator operator = operators.create(email, password);
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("operator_id", operator.operatorId());
+        view.put("email", operator.email());
+        if (!fromStdin) {
+            view.put("password", password);
+        }
+        return view;
+    }
+
+    private static String firstLine(InputStream in) {
+        try {
+            String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+            if (line == null || line.isEmpty()) {
+                throw new IllegalArgumentException("--password-stdin needs the password on the first line of standard input");
+            }
+            return line;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Environment environment(Options options) {
@@ -144,6 +189,9 @@ final class AdminCommands {
 
     /** {@code --name value} and {@code --json} style options. */
     private record Options(Map<String, String> values, boolean json) {
+        /** Options that take no value. */
+        private static final java.util.Set<String> FLAGS = java.util.Set.of("password-stdin");
+
         static Options parse(List<String> args) {
             Map<String, String> values = new LinkedHashMap<>();
             boolean json = false;
@@ -151,6 +199,8 @@ final class AdminCommands {
                 String arg = args.get(i);
                 if ("--json".equals(arg)) {
                     json = true;
+                } else if (arg.startsWith("--") && FLAGS.contains(arg.substring(2))) {
+                    values.put(arg.substring(2), "true");
                 } else if (arg.startsWith("--") && arg.contains("=")) {
                     values.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
                 } else if (arg.startsWith("--") && i + 1 < args.size()) {
@@ -164,6 +214,10 @@ final class AdminCommands {
 
         String required(String name) {
             return value(name).orElseThrow(() -> new IllegalArgumentException("--" + name + " is required"));
+        }
+
+        boolean flag(String name) {
+            return values.containsKey(name);
         }
 
         Optional<String> value(String name) {

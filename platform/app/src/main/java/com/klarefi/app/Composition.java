@@ -4,6 +4,8 @@ import com.klarefi.auth.api.Auth;
 import com.klarefi.auth.api.AuthModule;
 import com.klarefi.cases.api.Cases;
 import com.klarefi.cases.api.CasesModule;
+import com.klarefi.app.dashboard.Dashboard;
+import com.klarefi.erasure.api.Erasure;
 import com.klarefi.erasure.api.ErasureModule;
 import com.klarefi.intake.api.IntakeModule;
 import com.klarefi.platform.http.ApiException;
@@ -30,12 +32,15 @@ final class Composition implements AutoCloseable {
     private final RateLimits rateLimits;
     private final Webhooks webhooks;
     private final List<KlarefiModule> modules;
+    private final Dashboard.Modules dashboardModules;
 
-    private Composition(Auth auth, RateLimits rateLimits, Webhooks webhooks, List<KlarefiModule> modules) {
+    private Composition(Auth auth, RateLimits rateLimits, Webhooks webhooks, List<KlarefiModule> modules,
+                        Dashboard.Modules dashboardModules) {
         this.auth = auth;
         this.rateLimits = rateLimits;
         this.webhooks = webhooks;
         this.modules = modules;
+        this.dashboardModules = dashboardModules;
     }
 
     static Composition of(Platform platform) {
@@ -44,11 +49,18 @@ final class Composition implements AutoCloseable {
         Cases cases = CasesModule.create(platform);
         Processing processing = ProcessingModule.create(platform, cases);
         Webhooks webhooks = WebhooksModule.create(platform, cases);
+        Erasure erasure = ErasureModule.create(platform, cases, processing);
         List<KlarefiModule> modules = List.of(auth, rateLimits, cases, processing,
                 webhooks,
-                ErasureModule.create(platform, cases, processing),
+                erasure,
                 IntakeModule.create(platform, cases, processing));
-        return new Composition(auth, rateLimits, webhooks, modules);
+        return new Composition(auth, rateLimits, webhooks, modules,
+                new Dashboard.Modules(auth, webhooks, processing, cases, erasure));
+    }
+
+    /** What the admin dashboard's pages read and change. */
+    Dashboard.Modules dashboardModules() {
+        return dashboardModules;
     }
 
     List<KlarefiModule> modules() {

@@ -1,5 +1,6 @@
 package com.klarefi.app;
 
+import com.klarefi.app.dashboard.Dashboard;
 import com.klarefi.platform.config.Settings;
 import com.klarefi.platform.config.SettingsException;
 import com.klarefi.platform.db.Database;
@@ -90,9 +91,12 @@ public final class KlarefiServer implements AutoCloseable {
                 }
                 module.adminRoutes(admin);
             }
+            Dashboard dashboard = Dashboard.create(composition.dashboardModules(), settings, platform.publicBaseUrl(),
+                    platform.clock());
             jobs.start();
             jobs.recurring(PurgeIdempotencyRecords.RECURRING_ID, Duration.ofHours(1), new PurgeIdempotencyRecords());
-            WebServer webServer = webServer(settings, api, pages, admin, composition.apiGuard(metrics), composition.adminGuard(), metrics);
+            WebServer webServer = webServer(settings, api, pages, admin, dashboard, composition.apiGuard(metrics),
+                    composition.adminGuard(), metrics);
             KlarefiServer server = new KlarefiServer(installation, database, jobs, composition, webServer);
             server.apiRoutes = api.routes();
             LOG.log(System.Logger.Level.INFO, "Klarefi is ready: API on port " + server.port() + ", admin surface on "
@@ -111,12 +115,13 @@ public final class KlarefiServer implements AutoCloseable {
         }
     }
 
-    private static WebServer webServer(Settings settings, ApiRoutes api, ApiRoutes pages, ApiRoutes admin, RequestGuard apiGuard,
-                                       RequestGuard adminGuard, Metrics metrics) {
+    private static WebServer webServer(Settings settings, ApiRoutes api, ApiRoutes pages, ApiRoutes admin, Dashboard dashboard,
+                                       RequestGuard apiGuard, RequestGuard adminGuard, Metrics metrics) {
         long maxBody = settings.bytes("KLAREFI_HTTP_MAX_BODY_BYTES");
         Duration grace = settings.seconds("KLAREFI_SHUTDOWN_GRACE_SECONDS");
         HttpSurface publicSurface = new HttpSurface("api", apiGuard, metrics);
-        HttpSurface adminSurface = new HttpSurface("admin", adminGuard, metrics);
+        HttpSurface adminSurface = new HttpSurface("admin", adminGuard, metrics)
+                .errorPages(Dashboard.PREFIX, dashboard.errorPage());
         return WebServer.builder()
                 .shutdownHook(false)
                 .host(settings.required("KLAREFI_HTTP_HOST"))
@@ -131,7 +136,7 @@ public final class KlarefiServer implements AutoCloseable {
                         .maxPayloadSize(maxBody)
                         .shutdownGracePeriod(grace)
                         .directHandlers(HttpSurface.directHandlers())
-                        .routing(rules -> adminSurface.configure(rules, admin)))
+                        .routing(rules -> adminSurface.configure(rules, List.of(admin, dashboard.routes()))))
                 .build()
                 .start();
     }
@@ -186,6 +191,11 @@ public final class KlarefiServer implements AutoCloseable {
     /** Operators' operations on this instance's database (tests and tools in this package). */
     com.klarefi.auth.api.Organisations organisations() {
         return composition.auth().organisations();
+    }
+
+    /** Dashboard accounts on this instance's database (tests and tools in this package). */
+    com.klarefi.auth.api.Operators operators() {
+        return composition.auth().operators();
     }
 
     public boolean embeddedDatabase() {

@@ -30,6 +30,11 @@ public final class TestServerAccess {
             return Map.of("test", created.testKey().secret(), "live", created.liveKey().secret(), "org_id", created.orgId());
         }
 
+        /** A dashboard account with this e-mail and password. */
+        public void newOperator(String email, String password) {
+            server.operators().create(email, password);
+        }
+
         public String adminToken() {
             return server.organisations().createAdminToken("tests");
         }
@@ -43,6 +48,15 @@ public final class TestServerAccess {
                     rows.next();
                     return rows.getString(1);
                 }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Runs SQL against the instance's database (tests that age sessions or inspect rows). */
+        public void execute(String sql) {
+            try (var connection = database.connect(); var statement = connection.createStatement()) {
+                statement.execute(sql);
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
             }

@@ -17,6 +17,9 @@ public interface Auth extends KlarefiModule, AutoCloseable {
 
     Organisations organisations();
 
+    /** Dashboard accounts and their sessions. */
+    Operators operators();
+
     @Override
     void close();
 }

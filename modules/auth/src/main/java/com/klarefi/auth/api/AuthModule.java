@@ -1,6 +1,7 @@
 package com.klarefi.auth.api;
 
 import com.klarefi.auth.internal.AuthWiring;
+import com.klarefi.auth.internal.OperatorPolicy;
 import com.klarefi.platform.module.Platform;
 import java.time.Duration;
 
@@ -15,6 +16,11 @@ public final class AuthModule {
     public static Auth create(Platform platform) {
         platform.database().migrate(NAME);
         Duration refresh = Duration.ofMillis(platform.settings().integer("KLAREFI_AUTH_REFRESH_MILLIS"));
-        return AuthWiring.create(platform, refresh);
+        OperatorPolicy policy = new OperatorPolicy(
+                Duration.ofMinutes(platform.settings().integer("KLAREFI_ADMIN_SESSION_IDLE_MINUTES")),
+                Duration.ofHours(platform.settings().integer("KLAREFI_ADMIN_SESSION_MAX_HOURS")),
+                platform.settings().integer("KLAREFI_ADMIN_LOCKOUT_FAILURES"),
+                Duration.ofMinutes(platform.settings().integer("KLAREFI_ADMIN_LOCKOUT_MINUTES")));
+        return AuthWiring.create(platform, refresh, policy);
     }
 }

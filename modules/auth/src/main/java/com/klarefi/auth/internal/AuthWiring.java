@@ -1,8 +1,10 @@
 package com.klarefi.auth.internal;
 
 import com.klarefi.auth.api.Auth;
+import com.klarefi.auth.api.Operators;
 import com.klarefi.auth.api.Organisations;
 import com.klarefi.auth.internal.db.AuthRepository;
+import com.klarefi.auth.internal.db.OperatorRepository;
 import com.klarefi.auth.internal.http.AuthHttpService;
 import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.platform.http.Caller;
@@ -16,21 +18,25 @@ public final class AuthWiring implements Auth {
     private final ApiKeyAuthenticator authenticator;
     private final OrganisationService organisations;
     private final AuthHttpService http;
+    private final OperatorService operators;
 
     private AuthWiring(KeyCache cache, ApiKeyAuthenticator authenticator, OrganisationService organisations,
-                       AuthHttpService http) {
+                       AuthHttpService http, OperatorService operators) {
         this.cache = cache;
         this.authenticator = authenticator;
         this.organisations = organisations;
         this.http = http;
+        this.operators = operators;
     }
 
-    public static Auth create(Platform platform, Duration refresh) {
+    public static Auth create(Platform platform, Duration refresh, OperatorPolicy policy) {
         AuthRepository repository = new AuthRepository(platform.database().jdbi());
         KeyCache cache = new KeyCache(repository, platform.clock(), refresh);
         OrganisationService organisations = new OrganisationService(repository, cache, platform.clock());
+        OperatorService operators = new OperatorService(new OperatorRepository(platform.database().jdbi()),
+                new PasswordHasher(PasswordHasher.ITERATIONS), policy, platform.clock());
         return new AuthWiring(cache, new ApiKeyAuthenticator(cache, repository, platform.clock()), organisations,
-                new AuthHttpService(organisations, platform.jsonBodies(), platform.clock()));
+                new AuthHttpService(organisations, platform.jsonBodies(), platform.clock()), operators);
     }
 
     @Override
@@ -61,6 +67,11 @@ public final class AuthWiring implements Auth {
     @Override
     public Organisations organisations() {
         return organisations;
+    }
+
+    @Override
+    public Operators operators() {
+        return operators;
     }
 
     @Override

@@ -14,6 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Optional;
+import com.klarefi.cases.api.CaseDocument;
+import com.klarefi.cases.api.CaseSummary;
+import com.klarefi.cases.api.CaseView;
+import com.klarefi.platform.http.Environment;
 import com.klarefi.cases.internal.http.CasesHttpService;
 import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.http.ApiRoutes;
@@ -108,6 +113,25 @@ public final class CasesWiring implements Cases {
     public List<DocumentOutcome> documents(String caseId) {
         return repository.documents(caseId).stream().map(row -> new DocumentOutcome(row.docId(), row.status(),
                 row.failureCode(), row.failureMessage(), row.mediaType(), row.pageCount())).toList();
+    }
+
+    @Override
+    public List<CaseSummary> search(String idOrExternalId, int limit) {
+        return repository.search(idOrExternalId == null ? "" : idOrExternalId.strip(), limit).stream()
+                .map(CasesWiring::summary).toList();
+    }
+
+    @Override
+    public Optional<CaseView> view(String caseId) {
+        return repository.find(caseId).map(row -> new CaseView(summary(row), repository.documents(caseId).stream()
+                .map(document -> new CaseDocument(document.docId(), document.status(), document.failureCode(),
+                        document.failureMessage(), document.mediaType(), document.pageCount()))
+                .toList(), features.read(caseId)));
+    }
+
+    private static CaseSummary summary(CaseRow row) {
+        return new CaseSummary(row.id(), row.orgId(), Environment.fromWire(row.environment()).orElseThrow(), row.caseTypeId(),
+                row.externalCaseId(), row.status(), row.createdAt(), row.updatedAt());
     }
 
     @Override

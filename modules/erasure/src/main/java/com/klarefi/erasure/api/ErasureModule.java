@@ -2,7 +2,6 @@ package com.klarefi.erasure.api;
 
 import com.klarefi.cases.api.Cases;
 import com.klarefi.erasure.internal.ErasureWiring;
-import com.klarefi.platform.module.KlarefiModule;
 import com.klarefi.platform.module.Platform;
 import com.klarefi.processing.api.Processing;
 
@@ -13,7 +12,7 @@ public final class ErasureModule {
     private ErasureModule() {
     }
 
-    public static KlarefiModule create(Platform platform, Cases cases, Processing processing) {
+    public static Erasure create(Platform platform, Cases cases, Processing processing) {
         platform.database().migrate(NAME);
         return ErasureWiring.create(platform, cases, processing);
     }

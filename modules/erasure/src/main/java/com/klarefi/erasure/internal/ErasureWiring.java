@@ -6,19 +6,24 @@ import com.klarefi.erasure.internal.http.ErasureHttpService;
 import com.klarefi.platform.http.ApiException;
 import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.platform.http.Caller;
-import com.klarefi.platform.module.KlarefiModule;
+import com.klarefi.erasure.api.Erasure;
+import com.klarefi.erasure.api.ErasureRecord;
+import java.util.List;
+import java.util.Optional;
 import com.klarefi.platform.module.Platform;
 import com.klarefi.processing.api.Processing;
 
 /** The erasure module as the composition root sees it. */
-public final class ErasureWiring implements KlarefiModule {
+public final class ErasureWiring implements Erasure {
     private final ErasureHttpService http;
+    private final AuditRepository audits;
 
-    private ErasureWiring(ErasureHttpService http) {
+    private ErasureWiring(ErasureHttpService http, AuditRepository audits) {
         this.http = http;
+        this.audits = audits;
     }
 
-    public static KlarefiModule create(Platform platform, Cases cases, Processing processing) {
+    public static Erasure create(Platform platform, Cases cases, Processing processing) {
         AuditRepository audits = new AuditRepository(platform.database().jdbi());
         Eraser eraser = new Eraser(platform.database(), cases, processing, platform.erasure(), audits, platform.clock());
         return new ErasureWiring(new ErasureHttpService(
@@ -28,7 +33,15 @@ public final class ErasureWiring implements KlarefiModule {
                     String auditId = request.path().pathParameters().get("auditId");
                     ErasureHttpService.send(response, audits.byAuditId(Caller.of(request), auditId).orElseThrow(() ->
                             ApiException.notFound("erasure_not_found", "No erasure receipt " + auditId + " for this API key.")));
-                }));
+                }), audits);
+    }
+
+    @Override
+    public List<ErasureRecord> auditLog(Optional<String> orgId, int limit) {
+        return audits.recent(orgId, limit).stream().map(receipt -> new ErasureRecord(receipt.auditId(), receipt.orgId(),
+                receipt.environment(), receipt.docId(), receipt.caseId(), receipt.sha256(), receipt.deletedEvidence(),
+                receipt.deletedCandidates(), receipt.deletedDecisions(), receipt.deletedDocument(),
+                receipt.requestedByKey(), receipt.erasedAt())).toList();
     }
 
     @Override

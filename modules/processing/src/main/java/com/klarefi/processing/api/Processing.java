@@ -2,6 +2,8 @@ package com.klarefi.processing.api;
 
 import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.http.Caller;
+import com.klarefi.platform.http.Environment;
+import java.util.List;
 import java.util.Optional;
 
 /** The processing module: documents, their text layers and the features computed from them. */
@@ -18,4 +20,19 @@ public interface Processing extends Documents {
      * it tries to write afterwards is refused.
      */
     void eraseDocument(Tx tx, ErasableDocument document);
+
+    /** Every case type this installation knows, later sources overriding earlier ones. */
+    List<CaseTypeDefinition> caseTypes();
+
+    Optional<CaseTypeDefinition> caseTypeDefinition(String caseTypeId);
+
+    /**
+     * Validates and stores an operator's definition for every instance.
+     *
+     * @throws InvalidCaseTypeException listing every problem with its JSON path
+     */
+    CaseTypeDefinition putCaseType(String caseTypeId, String json);
+
+    /** A page of the organisation's document in that environment, or empty when there is none (yet). */
+    Optional<PageText> pageText(String orgId, Environment environment, String docId, int pageIndex);
 }

@@ -34,6 +34,10 @@ import com.klarefi.processing.internal.casetypes.CaseTypeRegistry;
 import com.klarefi.processing.internal.db.CaseTypeRepository;
 import com.klarefi.processing.internal.http.CaseTypesHttpService;
 import java.nio.file.Path;
+import java.util.List;
+import com.klarefi.platform.http.Environment;
+import com.klarefi.processing.api.CaseTypeDefinition;
+import com.klarefi.processing.api.PageText;
 
 /** The processing module as the composition root sees it. */
 public final class ProcessingWiring implements Processing {
@@ -130,6 +134,31 @@ public final class ProcessingWiring implements Processing {
             throw new SettingsException(RECONCILE_IDLE + " must be at least 1");
         }
         return idle;
+    }
+
+    @Override
+    public List<CaseTypeDefinition> caseTypes() {
+        return services.caseTypes().all().stream().map(ProcessingWiring::definition).toList();
+    }
+
+    @Override
+    public Optional<CaseTypeDefinition> caseTypeDefinition(String caseTypeId) {
+        return services.caseTypes().find(caseTypeId).map(ProcessingWiring::definition);
+    }
+
+    @Override
+    public CaseTypeDefinition putCaseType(String caseTypeId, String json) {
+        return definition(services.caseTypes().put(caseTypeId, json));
+    }
+
+    @Override
+    public Optional<PageText> pageText(String orgId, Environment environment, String docId, int pageIndex) {
+        return services.documents().page(new Caller(orgId, environment, "operator"), docId, pageIndex)
+                .map(page -> new PageText(docId, page.pageIndex(), page.textMethod(), page.text(), page.pageCount()));
+    }
+
+    private static CaseTypeDefinition definition(CaseTypeRegistry.Entry entry) {
+        return new CaseTypeDefinition(entry.caseType(), entry.definition(), entry.source());
     }
 
     @Override

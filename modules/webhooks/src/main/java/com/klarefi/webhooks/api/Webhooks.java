@@ -8,6 +8,9 @@ import com.klarefi.platform.module.KlarefiModule;
  * deliveries to jobs; anything not handed over yet is picked up by the reconciler.
  */
 public interface Webhooks extends KlarefiModule, AutoCloseable {
+    /** Endpoints and deliveries for the admin dashboard. */
+    WebhookAdmin admin();
+
     @Override
     void close();
 }

@@ -4,6 +4,7 @@ import com.klarefi.cases.api.Cases;
 import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.platform.module.Platform;
 import com.klarefi.platform.net.AddressGuard;
+import com.klarefi.webhooks.api.WebhookAdmin;
 import com.klarefi.webhooks.api.Webhooks;
 import com.klarefi.webhooks.internal.catalogue.EventCatalogue;
 import com.klarefi.webhooks.internal.db.DeliveryRepository;
@@ -17,6 +18,7 @@ import com.klarefi.webhooks.internal.delivery.SignedSender;
 import com.klarefi.webhooks.internal.delivery.WebhookSender;
 import com.klarefi.webhooks.internal.delivery.WebhookSettings;
 import com.klarefi.webhooks.internal.endpoints.EndpointService;
+import com.klarefi.webhooks.internal.http.AdminOperations;
 import com.klarefi.webhooks.internal.http.WebhooksAdminHttpService;
 import com.klarefi.webhooks.internal.http.WebhooksApiHttpService;
 import com.klarefi.webhooks.internal.jobs.DeliverWebhookHandler;
@@ -38,9 +40,11 @@ public final class WebhooksWiring implements Webhooks {
     private final WebhooksApiHttpService api;
     private final JobRunrDeliveryQueue queue;
     private final DeliveryService deliveries;
+    private final WebhookAdmin operations;
 
     private WebhooksWiring(WebhooksAdminHttpService admin, WebhooksApiHttpService api, JobRunrDeliveryQueue queue,
-                           DeliveryService deliveries) {
+                           DeliveryService deliveries, WebhookAdmin operations) {
+        this.operations = operations;
         this.admin = admin;
         this.api = api;
         this.queue = queue;
@@ -79,11 +83,17 @@ public final class WebhooksWiring implements Webhooks {
         platform.jobs().recurring(PurgeWebhookAttempts.RECURRING_ID, Duration.ofHours(1), new PurgeWebhookAttempts());
 
         return new WebhooksWiring(new WebhooksAdminHttpService(service, endpoints, deliveryRows, catalogue, platform.jsonBodies()),
-                new WebhooksApiHttpService(sender, rules, catalogue, platform.jsonBodies(), platform.clock()), queue, deliveries);
+                new WebhooksApiHttpService(sender, rules, catalogue, platform.jsonBodies(), platform.clock()), queue, deliveries,
+                new AdminOperations(service, endpoints, deliveryRows, catalogue));
     }
 
     DeliveryService deliveries() {
         return deliveries;
+    }
+
+    @Override
+    public WebhookAdmin admin() {
+        return operations;
     }
 
     @Override

@@ -85,6 +85,11 @@ public final class FakeCases implements Cases {
     }
 
     @Override
+    public java.util.List<com.klarefi.cases.api.CaseSummary> search(String idOrExternalId, int limit) {
+        throw new UnsupportedOperationException("not used by webhooks");
+    }
+
+    @Override
     public String openCase(Tx tx, Caller caller, CaseOpening opening) {
         throw new UnsupportedOperationException("not used by webhooks");
     }
@@ -111,6 +116,11 @@ public final class FakeCases implements Cases {
 
     @Override
     public java.util.List<DocumentOutcome> documents(String caseId) {
+        throw new UnsupportedOperationException("not used by webhooks");
+    }
+
+    @Override
+    public java.util.Optional<com.klarefi.cases.api.CaseView> view(String caseId) {
         throw new UnsupportedOperationException("not used by webhooks");
     }
 }

@@ -43,6 +43,13 @@ public final class HttpSurface {
     private final Histogram latency;
     private volatile String apiPrefix = "";
     private volatile boolean servesPages;
+    private final Map<String, ErrorPage> errorPages = new LinkedHashMap<>();
+
+    /** Renders a failure for requests under one path prefix in another form than the JSON envelope. */
+    @FunctionalInterface
+    public interface ErrorPage {
+        void render(ServerRequest request, ServerResponse response, ApiException error, String requestId);
+    }
 
     public HttpSurface(String name, RequestGuard guard) {
         this(name, guard, new Metrics());
@@ -57,8 +64,17 @@ public final class HttpSurface {
                 Metrics.SECONDS, "surface", "route");
     }
 
+    /**
+     * Failures of requests whose path is {@code pathPrefix} or below it are rendered by {@code page}
+     * (e.g. HTML for browser pages) instead of the envelope. Call before {@link #configure}.
+     */
+    public HttpSurface errorPages(String pathPrefix, ErrorPage page) {
+        errorPages.put(pathPrefix, page);
+        return this;
+    }
+
     public void configure(HttpRouting.Builder rules, ApiRoutes routes) {
-        configure(rules, routes, new ApiRoutes("", Route.Access.PUBLIC));
+        configure(rules, List.of(routes));
     }
 
     /**
@@ -68,9 +84,14 @@ public final class HttpSurface {
     public void configure(HttpRouting.Builder rules, ApiRoutes api, ApiRoutes pages) {
         apiPrefix = api.prefix();
         servesPages = !pages.routes().isEmpty();
+        configure(rules, List.of(api, pages));
+    }
+
+    /** Several route sets (e.g. a JSON API and browser pages) on one listener. */
+    public void configure(HttpRouting.Builder rules, List<ApiRoutes> routeSets) {
         rules.addFilter(this::filter);
         Map<String, Set<Method>> methodsByTemplate = new LinkedHashMap<>();
-        for (Route route : concat(api, pages)) {
+        for (Route route : routeSets.stream().flatMap(routes -> routes.routes().stream()).toList()) {
             rules.route(route.method(), route.template(), guarded(route));
             methodsByTemplate.computeIfAbsent(route.template(), t -> new LinkedHashSet<>()).add(route.method());
         }
@@ -79,11 +100,6 @@ public final class HttpSurface {
         rules.error(Throwable.class, (request, response, error) -> render(request, response, unexpected(request, error)));
     }
 
-    private static List<Route> concat(ApiRoutes api, ApiRoutes pages) {
-        List<Route> all = new ArrayList<>(api.routes());
-        all.addAll(pages.routes());
-        return all;
-    }
 
     /** Low-level failures (unparseable request line, headers too large) in the same envelope. */
     public static DirectHandlers directHandlers() {
@@ -178,6 +194,16 @@ public final class HttpSurface {
             return;
         }
         String requestId = RequestContexts.requestId(request);
+        String path = request.path().path();
+        for (Map.Entry<String, ErrorPage> page : errorPages.entrySet()) {
+            if (path.equals(page.getKey()) || path.startsWith(page.getKey() + "/")) {
+                response.status(Status.create(error.status()));
+                response.header(REQUEST_ID_HEADER, requestId);
+                error.headers().forEach(response::header);
+                page.getValue().render(request, response, error, requestId);
+                return;
+            }
+        }
         if (isPage(request)) {
             response.header(REQUEST_ID_HEADER, requestId);
             error.headers().forEach(response::header);

@@ -37,13 +37,20 @@ class HttpSurfaceTest {
                 throw ApiException.authentication("missing_api_key", "Send Authorization: Bearer <key>.");
             }
         };
-        HttpSurface surface = new HttpSurface("api", guard);
+        ApiRoutes pages = new ApiRoutes("/pages", Route.Access.PUBLIC);
+        pages.publicRoute(Method.GET, "/broken", (request, response) -> {
+            throw new IllegalStateException("secret connection string postgres://user:pw@db");
+        });
+        HttpSurface surface = new HttpSurface("api", guard).errorPages("/pages", (request, response, error, requestId) -> {
+            response.header(io.helidon.http.HeaderNames.CONTENT_TYPE, "text/plain");
+            response.send("page for " + error.code() + " of " + requestId);
+        });
         server = WebServer.builder()
                 .port(0)
                 .host("127.0.0.1")
                 .maxPayloadSize(1024)
                 .directHandlers(HttpSurface.directHandlers())
-                .routing(rules -> surface.configure(rules, routes))
+                .routing(rules -> surface.configure(rules, java.util.List.of(routes, pages)))
                 .build()
                 .start();
     }
@@ -64,6 +71,20 @@ class HttpSurfaceTest {
         assertThat(error.path("request_id").asText())
                 .startsWith("req_")
                 .isEqualTo(response.headers().firstValue("Request-Id").orElseThrow());
+    }
+
+    @Test
+    void failuresUnderAPrefixWithErrorPagesAreRenderedByThemAndNowhereElse() throws Exception {
+        HttpResponse<String> missing = send("GET", "/pages/nothing-here", null, null);
+        HttpResponse<String> broken = send("GET", "/pages/broken", null, null);
+        HttpResponse<String> beside = send("GET", "/pagesnothing", null, null);
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).isEqualTo("page for route_not_found of " + missing.headers().firstValue("Request-Id").orElseThrow());
+        assertThat(broken.statusCode()).isEqualTo(500);
+        assertThat(broken.body()).startsWith("page for internal_error of req_").doesNotContain("postgres");
+        assertThat(beside.statusCode()).isEqualTo(404);
+        assertThat(error(beside).path("code").asText()).isEqualTo("route_not_found");
     }
 
     @Test

@@ -133,6 +133,21 @@ public final class CaseRepository {
                 .map((rows, context) -> caseRow(rows)).findOne());
     }
 
+    /** Any organisation's case, for operators. */
+    public Optional<CaseRow> find(String caseId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM cases.cases WHERE id = :id")
+                .bind("id", caseId).map((rows, context) -> caseRow(rows)).findOne());
+    }
+
+    /** Cases with this id or external id (every organisation), or the latest changed ones for a blank text. */
+    public List<CaseRow> search(String text, int limit) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT * FROM cases.cases
+                         WHERE :text = '' OR id = :text OR external_case_id = :text
+                         ORDER BY updated_at DESC, id LIMIT :limit""")
+                .bind("text", text).bind("limit", limit).map((rows, context) -> caseRow(rows)).list());
+    }
+
     public List<DocumentRow> documents(String caseId) {
         return jdbi.withHandle(handle -> handle.createQuery(
                         "SELECT * FROM cases.case_documents WHERE case_id = :case ORDER BY position")

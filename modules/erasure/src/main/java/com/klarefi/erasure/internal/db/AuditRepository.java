@@ -43,6 +43,15 @@ public final class AuditRepository {
                 .map((rows, context) -> receipt(rows)).findOne());
     }
 
+    /** Newest first, of one organisation or of all (operators' audit log). */
+    public java.util.List<Receipt> recent(Optional<String> orgId, int limit) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT * FROM erasure.audit_records WHERE CAST(:org AS text) IS NULL OR org_id = :org
+                         ORDER BY erased_at DESC, audit_id LIMIT :limit""")
+                .bind("org", orgId.orElse(null)).bind("limit", limit)
+                .map((rows, context) -> receipt(rows)).list());
+    }
+
     private static Receipt receipt(ResultSet rows) throws SQLException {
         return new Receipt(rows.getString("audit_id"), rows.getString("org_id"), rows.getString("environment"),
                 rows.getString("doc_id"), rows.getString("case_id"), Optional.ofNullable(rows.getString("sha256")),

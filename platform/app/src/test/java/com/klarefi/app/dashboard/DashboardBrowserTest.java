@@ -1,0 +1,151 @@
+package com.klarefi.app.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.klarefi.app.TestServerAccess;
+import com.klarefi.app.architecture.RepositoryFiles;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.klarefi.platform.json.Json;
+import com.klarefi.testing.HttpTestClient;
+import com.klarefi.testing.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * An operator's first session in a real headless Chromium: sign in, create an organisation and a
+ * key, register a webhook endpoint, submit a document through the API, see its delivery, upload a
+ * case type file and see the evidence of the case. Screenshots go to {@code platform/app/target/screenshots/}.
+ */
+class DashboardBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = RepositoryFiles.root().resolve("platform/app/target/screenshots");
+
+    @Test
+    void anOperatorSignsInCreatesAKeyRegistersAnEndpointAndSeesTheDelivery(@TempDir Path dataDirectory,
+                                                                            @TempDir Path profile) throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium is not installed (apt-get install chromium chromium-driver): skipping the dashboard's browser test");
+        try (TestDatabase database = TestDatabase.create();
+             TestServerAccess.Running server = TestServerAccess.start(database, dataDirectory,
+                     Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8"));
+             Loopback loopback = new Loopback()) {
+            server.newOperator("operator@example.com", "browser test password");
+            WebDriver browser = chromium(profile);
+            try {
+                walkThrough(browser, server, loopback);
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
+    private static void walkThrough(WebDriver browser, TestServerAccess.Running server, Loopback loopback) throws IOException {
+        String dashboard = "http://127.0.0.1:" + server.adminPort() + "/dashboard";
+        browser.get(dashboard + "/organisations");
+        assertThat(browser.getCurrentUrl()).endsWith("/dashboard/login");
+        browser.findElement(By.id("email")).sendKeys("operator@example.com");
+        browser.findElement(By.id("password")).sendKeys("browser test password");
+        screenshot(browser, "01-sign-in");
+        browser.findElement(By.cssSelector("main form button")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Organisations");
+
+        browser.findElement(By.id("name")).sendKeys("Acme Browser");
+        browser.findElement(By.cssSelector("main form button")).click();
+        String testKey = browser.findElements(By.cssSelector(".secret-value")).getFirst().getText();
+        assertThat(testKey).startsWith("sk_test_");
+        screenshot(browser, "02-organisation-created");
+        browser.findElement(By.linkText("Go to the organisation")).click();
+        new Select(browser.findElement(By.id("environment"))).selectByValue("live");
+        browser.findElement(By.xpath("//button[text()='Create key']")).click();
+        assertThat(browser.findElement(By.cssSelector(".secret-value")).getText()).startsWith("sk_live_");
+        screenshot(browser, "03-key-created");
+
+        browser.get(dashboard + "/webhooks");
+        new Select(browser.findElement(By.id("org_id"))).selectByVisibleText(
+                browser.findElement(By.xpath("//option[starts-with(text(), 'Acme Browser')]")).getText());
+        browser.findElement(By.id("url")).sendKeys(loopback.hooks());
+        browser.findElement(By.id("event-document-processed")).click();
+        browser.findElement(By.xpath("//button[text()='Register endpoint']")).click();
+        assertThat(browser.findElement(By.cssSelector(".secret-value")).getText()).isNotBlank();
+        screenshot(browser, "04-endpoint-registered");
+        browser.findElement(By.linkText("Go to the endpoint")).click();
+        String endpointPage = browser.getCurrentUrl();
+
+        String external = "browser-" + UUID.randomUUID();
+        HttpTestClient.Response accepted = HttpTestClient.local(server.port()).bearer(testKey).post("/api/v1/process", Map.of(
+                "document_url", loopback.document("browser.txt", DashboardPagesTest.CLAIM), "case_type_id", "motor_claim",
+                "idempotency_key", UUID.randomUUID().toString(), "external_case_id", external));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            browser.get(endpointPage);
+            return !browser.findElements(By.cssSelector(".status-succeeded")).isEmpty();
+        });
+        browser.get(endpointPage + "#deliveries");
+        screenshot(browser, "05-endpoint-with-delivery");
+        browser.findElement(By.cssSelector("a[href^='/dashboard/deliveries/']")).click();
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("document.processed").contains("204");
+        screenshot(browser, "06-delivery-attempts");
+        assertThat(loopback.webhooks()).hasSize(1);
+
+        uploadCaseType(browser, server, dashboard);
+
+        browser.get(dashboard + "/cases?q=" + external);
+        browser.findElement(By.cssSelector("main table a[href^='/dashboard/cases/']")).click();
+        screenshot(browser, "08-case");
+        browser.findElements(By.linkText("show on the page")).getFirst().click();
+        assertThat(browser.findElement(By.id("evidence")).getText()).isNotBlank();
+        screenshot(browser, "09-evidence-on-the-page");
+    }
+
+    private static void uploadCaseType(WebDriver browser, TestServerAccess.Running server, String dashboard) throws IOException {
+        ObjectNode definition = (ObjectNode) HttpTestClient.local(server.adminPort()).bearer(server.adminToken())
+                .get("/admin/v1/case-types/travel_claim").json().path("definition");
+        definition.put("id", "browser_claim").put("name", "Claims uploaded in the browser");
+        Path file = Files.createTempFile("browser_claim", ".json");
+        Files.writeString(file, Json.writeString(definition));
+        browser.get(dashboard + "/case-types");
+        browser.findElement(By.id("definition_file")).sendKeys(file.toString());
+        browser.findElement(By.xpath("//button[text()='Validate and save']")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Claims uploaded in the browser");
+        screenshot(browser, "07-case-type-uploaded");
+        Files.delete(file);
+    }
+
+    private static WebDriver chromium(Path profile) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        WebDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        return driver;
+    }
+
+    private static void screenshot(WebDriver browser, String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Path taken = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(taken, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}

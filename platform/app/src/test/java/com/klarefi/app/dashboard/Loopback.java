@@ -1,0 +1,63 @@
+package com.klarefi.app.dashboard;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A loopback server that hands out text documents under /documents/ and takes webhooks at /hooks. */
+final class Loopback implements AutoCloseable {
+    private final HttpServer server;
+    private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
+    private final List<String> webhooks = new CopyOnWriteArrayList<>();
+
+    Loopback() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/documents/", exchange -> {
+            byte[] body = documents.get(exchange.getRequestURI().getPath().substring("/documents/".length()));
+            if (body == null) {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
+            }
+            exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.createContext("/hooks", exchange -> {
+            webhooks.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    String document(String name, String text) {
+        documents.put(name, text.getBytes(StandardCharsets.UTF_8));
+        return base() + "/documents/" + name;
+    }
+
+    String hooks() {
+        return base() + "/hooks";
+    }
+
+    List<String> webhooks() {
+        return webhooks;
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
