@@ -20,6 +20,13 @@ final class DocsService {
         routes.publicRoute(Method.GET, "/openapi.json", (request, response) ->
                 send(response, "application/json", resource("openapi.json").orElseThrow()));
         routes.publicRoute(Method.GET, "/docs/{name}", this::guide);
+        String reference = ReferencePage.render(com.klarefi.platform.json.Json.read(
+                new String(resource("openapi.json").orElseThrow(), java.nio.charset.StandardCharsets.UTF_8)));
+        routes.publicRoute(Method.GET, "/docs", (request, response) -> {
+            response.header(io.helidon.http.HeaderNames.create("Content-Security-Policy"), "default-src 'none'");
+            response.header(io.helidon.http.HeaderNames.create("X-Content-Type-Options"), "nosniff");
+            send(response, "text/html; charset=utf-8", reference.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        });
     }
 
     private void guide(ServerRequest request, ServerResponse response) {

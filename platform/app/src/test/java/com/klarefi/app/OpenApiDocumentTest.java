@@ -55,6 +55,19 @@ class OpenApiDocumentTest {
         assertThat(HttpTestClient.local(server.port()).get("/api/v1/docs/nope").status()).isEqualTo(404);
     }
 
+    @Test
+    void theReferencePageIsRenderedFromTheDocumentAndNamesEveryEndpoint() {
+        HttpTestClient client = HttpTestClient.local(server.port());
+        JsonNode document = client.get("/api/v1/openapi.json").json();
+        HttpTestClient.Response page = client.get("/api/v1/docs");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).get().asString().startsWith("text/html");
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation ->
+                assertThat(page.body()).contains(operation.getKey().toUpperCase() + " /api/v1" + path.getKey())));
+        assertThat(page.body()).contains("id=\"schema-Case\"");
+    }
+
     private static String normalise(String path) {
         return path.replaceAll("\\{[^}]+}", "{}");
     }

@@ -68,7 +68,7 @@ public final class WebhooksWiring implements Webhooks {
         JobRunrDeliveryQueue queue = new JobRunrDeliveryQueue(platform.jobs(), platform.clock());
         Outbox outbox = new Outbox(endpoints, deliveryRows);
         DeliveryService deliveries = new DeliveryService(store, endpoints, deliveryRows, outbox, sender,
-                new RetrySchedule(settings.jitterPercent(), jitter), queue, settings, platform.clock());
+                new RetrySchedule(settings.jitterPercent(), jitter), queue, settings, platform.clock(), platform.metrics());
         EndpointService service = new EndpointService(store, endpoints, deliveryRows, rules, cipher, queue,
                 settings.secretOverlap(), platform.clock());
 

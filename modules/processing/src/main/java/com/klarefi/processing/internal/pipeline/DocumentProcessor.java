@@ -92,6 +92,7 @@ public final class DocumentProcessor {
             return;
         }
         DocumentRecord document = found.get();
+        long jobStarted = System.nanoTime();
         try {
             byte[] content = document.hasContent()
                     ? documents.content(docId).orElseThrow()
@@ -106,7 +107,9 @@ public final class DocumentProcessor {
             List<PageLayer> pages = reader.textLayers(content, type);
             stages.observe((System.nanoTime() - started) / 1e9, "text");
             finish(docId, type, pages);
-            outcomes.inc("processed", pages.isEmpty() ? "none" : pages.getFirst().method().wireName());
+            String method = pages.isEmpty() ? "none" : pages.getFirst().method().wireName();
+            outcomes.inc("processed", method);
+            logJob(document, "processed", "method=" + method + " pages=" + pages.size(), jobStarted);
         } catch (DocumentFailure failure) {
             if (failure.isTransient() && document.attempts() + 1 < MAX_ATTEMPTS) {
                 LOG.log(System.Logger.Level.INFO, "document " + docId + " failed transiently (" + failure.codeName()
@@ -115,7 +118,15 @@ public final class DocumentProcessor {
             }
             fail(docId, failure.codeName(), failure.getMessage(), failure.httpStatus().isPresent() ? failure.httpStatus().getAsInt() : null);
             outcomes.inc("failed", failure.codeName());
+            logJob(document, "failed", "code=" + failure.codeName(), jobStarted);
         }
+    }
+
+    /** One key=value line per finished job (JSON fields with KLAREFI_LOG_FORMAT=json); ids only. */
+    private static void logJob(DocumentRecord document, String outcome, String detail, long started) {
+        LOG.log(System.Logger.Level.INFO, "job=process_document doc_id=" + document.id() + " case_id=" + document.caseId()
+                + " org=" + document.orgId() + " outcome=" + outcome + " " + detail + " attempt=" + (document.attempts() + 1)
+                + " duration_ms=" + (System.nanoTime() - started) / 1_000_000);
     }
 
     /** JobRunr exhausted its retries on an unexpected error: the document fails instead of hanging. */

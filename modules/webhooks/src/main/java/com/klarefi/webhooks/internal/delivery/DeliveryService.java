@@ -7,6 +7,7 @@ import com.klarefi.webhooks.internal.db.DispatchRef;
 import com.klarefi.webhooks.internal.db.EndpointRepository;
 import com.klarefi.webhooks.internal.db.EndpointRow;
 import com.klarefi.webhooks.internal.db.WebhookStore;
+import com.klarefi.platform.metrics.Metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,9 +37,22 @@ public final class DeliveryService {
     private final WebhookSettings settings;
     private final Clock clock;
 
+    private final com.klarefi.platform.metrics.Counter attempts;
+    private final com.klarefi.platform.metrics.Histogram attemptSeconds;
+
     public DeliveryService(WebhookStore store, EndpointRepository endpoints, DeliveryRepository deliveries, Outbox outbox,
                            SignedSender sender, RetrySchedule schedule, DeliveryQueue queue, WebhookSettings settings,
                            Clock clock) {
+        this(store, endpoints, deliveries, outbox, sender, schedule, queue, settings, clock, new Metrics());
+    }
+
+    public DeliveryService(WebhookStore store, EndpointRepository endpoints, DeliveryRepository deliveries, Outbox outbox,
+                           SignedSender sender, RetrySchedule schedule, DeliveryQueue queue, WebhookSettings settings,
+                           Clock clock, Metrics metrics) {
+        this.attempts = metrics.counter("klarefi_webhook_attempts_total", "Webhook delivery attempts by outcome",
+                "outcome");
+        this.attemptSeconds = metrics.histogram("klarefi_webhook_attempt_seconds", "Webhook attempt duration",
+                Metrics.SECONDS);
         this.store = store;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
@@ -59,6 +73,12 @@ public final class DeliveryService {
         }
         Instant started = now();
         SendResult result = sender.send(claim.endpoint(), claim.delivery());
+        attempts.inc(result.succeeded() ? "succeeded" : result.statusCode().map(code -> "http_" + code).orElse("error"));
+        attemptSeconds.observe(result.duration().toMillis() / 1000.0);
+        LOG.log(System.Logger.Level.INFO, "job=deliver_webhook delivery_id=" + claim.delivery().id() + " endpoint_id="
+                + claim.endpoint().id() + " event_type=" + claim.delivery().eventType() + " outcome="
+                + (result.succeeded() ? "succeeded" : "failed") + " status=" + result.statusCode().map(String::valueOf).orElse("-")
+                + " duration_ms=" + result.duration().toMillis());
         List<DispatchRef> followUps = store.inTransaction(tx -> recorder.record(tx, claim.delivery(), result, started, now()));
         queue.dispatch(followUps);
         return result.succeeded() ? Outcome.SUCCEEDED : Outcome.FAILED;
