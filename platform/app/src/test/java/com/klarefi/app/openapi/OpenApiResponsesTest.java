@@ -43,7 +43,7 @@ class OpenApiResponsesTest {
         List<Exchange> exchanges = new ArrayList<>();
         try (TestDatabase database = TestDatabase.create();
              TestServerAccess.Running server = TestServerAccess.start(database, dataDirectory,
-                     Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8", "KLAREFI_RATE_LIMIT_PER_MINUTE", "8"))) {
+                     Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8"))) {
             HttpTestClient anonymous = HttpTestClient.local(server.port());
             HttpTestClient api = anonymous.bearer(server.newOrganisation("Spec BV").get("test"));
             JsonNode spec = anonymous.get("/api/v1/openapi.json").json();
@@ -68,9 +68,13 @@ class OpenApiResponsesTest {
             record(exchanges, "DELETE", "/documents/{doc_id}", api.delete("/api/v1/documents/" + docId));
             String auditId = erased.json().path("erasure_receipt").path("audit_id").asText();
             record(exchanges, "GET", "/erasures/{audit_id}", api.get("/api/v1/erasures/" + auditId));
-            HttpTestClient.Response limited = api.get("/api/v1/me");
+            Map<String, String> throttled = server.newOrganisation("Throttled BV");
+            HttpTestClient.local(server.adminPort()).bearer(server.adminToken()).put(
+                    "/admin/v1/organisations/" + throttled.get("org_id") + "/rate-limit", Map.of("requests_per_minute", 1));
+            HttpTestClient slow = anonymous.bearer(throttled.get("test"));
+            HttpTestClient.Response limited = slow.get("/api/v1/me");
             for (int i = 0; i < 10 && limited.status() != 429; i++) {
-                limited = api.get("/api/v1/me");
+                limited = slow.get("/api/v1/me");
             }
             record(exchanges, "GET", "/me", limited);
 
