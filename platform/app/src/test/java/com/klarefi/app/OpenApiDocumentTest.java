@@ -46,6 +46,24 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void theDocumentedWebhooksAreExactlyTheServedEventCatalogue() {
+        String key = server.organisations().create("Catalogue BV").testKey().secret();
+        HttpTestClient client = HttpTestClient.local(server.port());
+        JsonNode document = client.get("/api/v1/openapi.json").json();
+        JsonNode catalogue = client.bearer(key).get("/api/v1/webhooks/event-types").json();
+
+        Set<String> documented = new TreeSet<>();
+        document.path("webhooks").fieldNames().forEachRemaining(documented::add);
+        Set<String> served = new TreeSet<>();
+        catalogue.findValues("event_type").forEach(type -> served.add(type.asText()));
+        Set<String> servedWithVersions = new TreeSet<>();
+        for (String name : documented) {
+            servedWithVersions.add(name.substring(0, name.lastIndexOf('.')));
+        }
+        assertThat(servedWithVersions).isEqualTo(served);
+    }
+
+    @Test
     void theGuideIsServed() {
         HttpTestClient.Response guide = HttpTestClient.local(server.port()).get("/api/v1/docs/api");
 

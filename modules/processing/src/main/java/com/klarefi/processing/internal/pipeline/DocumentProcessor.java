@@ -55,7 +55,7 @@ public final class DocumentProcessor {
                              Clock clock, Metrics metrics, FaultInjection faults) {
         this.outcomes = metrics.counter("klarefi_documents_total", "Documents finished, by outcome; detail is the text method or the failure code",
                 "outcome", "detail");
-        this.stages = metrics.histogram("klarefi_document_stage_seconds", "Time per processing stage (fetch, text, extract)",
+        this.stages = metrics.histogram("klarefi_document_stage_seconds", "Time per processing stage (fetch, text, ocr, extract)",
                 Metrics.SECONDS, "stage");
         this.documents = documents;
         this.database = database;
@@ -105,7 +105,8 @@ public final class DocumentProcessor {
             }
             long started = System.nanoTime();
             List<PageLayer> pages = reader.textLayers(content, type);
-            stages.observe((System.nanoTime() - started) / 1e9, "text");
+            boolean recognised = pages.stream().anyMatch(page -> page.method() == com.klarefi.processing.api.TextMethod.OCR);
+            stages.observe((System.nanoTime() - started) / 1e9, recognised ? "ocr" : "text");
             finish(docId, type, pages);
             String method = pages.isEmpty() ? "none" : pages.getFirst().method().wireName();
             outcomes.inc("processed", method);
