@@ -29,11 +29,11 @@ for target in "${targets[@]}"; do
     echo "== fuzzing $test ($module)"
     # shellcheck disable=SC2086
     if ! JAZZER_FUZZ=1 ./mvnw ${MAVEN_FLAGS--o} -q -B -pl "$module" -am test -Dtest="$test" \
-            -Dsurefire.failIfNoSpecifiedTests=false > "$log" 2>&1; then
+            -Dsurefire.failIfNoSpecifiedTests=false -DargLine=-Xmx1g > "$log" 2>&1; then
         echo "   FAILED: see $log and the crash file under src/test/resources"
         failed=$((failed + 1))
     fi
-    grep -ho '#[0-9]* *DONE *cov: [0-9]*.*exec/s: [0-9]*' "$log" | tail -1 | sed 's/^/   /' || true
+    grep -ao 'Done [0-9]* runs in [0-9]* second' "$log" | tail -1 | sed 's/^/   /' || true
 done
 echo "fuzzed ${#targets[@]} targets, $failed failed"
 [ "$failed" -eq 0 ]
