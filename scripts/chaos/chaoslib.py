@@ -202,11 +202,14 @@ class DocumentServer:
                 time.sleep(random.uniform(0, max_delay))
                 body = ("Schadeformulier %s\nDatum ongeval: 3 februari 2023\nSchadebedrag: EUR 1.234,56\n"
                         "Kenteken: 12-ABC-3\nIBAN: NL91 ABNA 0417 1643 00\n" % name).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "text/plain; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                try:
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/plain; charset=utf-8")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                except OSError:
+                    pass  # the service was killed while fetching
 
             def log_message(self, *args):
                 pass

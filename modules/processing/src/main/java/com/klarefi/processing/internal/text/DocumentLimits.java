@@ -12,8 +12,12 @@ import com.klarefi.processing.api.TextLayerSettings;
 final class DocumentLimits {
     /** Decoded content-stream bytes read from one PDF; ordinary documents need a few megabytes. */
     static final long MAX_PDF_CONTENT_BYTES = 128L << 20;
-    /** Content operators interpreted for one PDF (about 10 s of work), a form drawn many times counted each time. */
+    /**
+     * Content operators interpreted for one PDF (about 10 s of work), a form drawn many times counted
+     * each time; one page may use a tenth of them, so a single page cannot take the whole budget.
+     */
     static final long MAX_PDF_OPERATORS = 10_000_000;
+    private static final int PAGE_SHARE = 10;
     private static final float POINTS_PER_INCH = 72f;
 
     private final int maxPages;
@@ -38,8 +42,11 @@ final class DocumentLimits {
         }
     }
 
-    void checkOperators(long interpreted) {
-        if (interpreted > maxOperators) {
+    void checkOperators(long onPage, long inDocument) {
+        if (onPage > maxOperators / PAGE_SHARE) {
+            throw tooLarge("a page of the PDF draws more than " + maxOperators / PAGE_SHARE + " operations");
+        }
+        if (inDocument > maxOperators) {
             throw tooLarge("the PDF's pages draw more than " + maxOperators + " operations");
         }
     }

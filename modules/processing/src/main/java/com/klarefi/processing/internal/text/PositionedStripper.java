@@ -30,6 +30,7 @@ final class PositionedStripper extends PDFTextStripper {
 
     private final DocumentLimits limits;
     private long operators;
+    private long operatorsOnPage;
 
     PositionedStripper(DocumentLimits limits) {
         this.limits = limits;
@@ -50,7 +51,7 @@ final class PositionedStripper extends PDFTextStripper {
     /** Counts every operator, forms' included, and sizes inline images before anything decodes them. */
     @Override
     protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
-        limits.checkOperators(++operators);
+        limits.checkOperators(++operatorsOnPage, ++operators);
         COSDictionary inlineImage = operator.getImageParameters();
         if (inlineImage != null) {
             limits.checkImage(inlineImage.getInt(COSName.W, COSName.WIDTH, -1), inlineImage.getInt(COSName.H, COSName.HEIGHT, -1));
@@ -62,6 +63,7 @@ final class PositionedStripper extends PDFTextStripper {
     protected void startPage(PDPage page) throws IOException {
         super.startPage(page);
         pageStart = output.getBuffer().length();
+        operatorsOnPage = 0;
         words = new ArrayList<>();
     }
 

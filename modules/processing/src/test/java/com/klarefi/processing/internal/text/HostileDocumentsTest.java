@@ -61,6 +61,16 @@ class HostileDocumentsTest {
     }
 
     @Test
+    void theOperatorBudgetHoldsPerPageAndForTheWholeDocument() {
+        DocumentLimits limits = DocumentLimits.of(settings);
+        long perPage = DocumentLimits.MAX_PDF_OPERATORS / 10;
+
+        limits.checkOperators(perPage, DocumentLimits.MAX_PDF_OPERATORS);
+        assertFailure(() -> limits.checkOperators(perPage + 1, perPage + 1), Code.TOO_LARGE);
+        assertFailure(() -> limits.checkOperators(1, DocumentLimits.MAX_PDF_OPERATORS + 1), Code.TOO_LARGE);
+    }
+
+    @Test
     void aGiantImageInsideAPdfIsRefusedWithoutBeingDecoded() {
         byte[] pdf = HostileFiles.giantImagePdf(10_000, 10_000);
 
