@@ -85,6 +85,25 @@ class JobsIntegrationTest {
         }
     }
 
+    @Test
+    void theJobServerThatStoppedItselfDuringADatabaseOutageStartsAgainAndRunsJobs() {
+        GreetHandler handler = new GreetHandler();
+        UnreachableDataSource flaky = new UnreachableDataSource(database.dataSource());
+        try (Jobs worker = new Jobs(settings(true, "outage"), flaky)) {
+            worker.register(GreetHandler.class, handler);
+            worker.start();
+
+            flaky.goDown();
+            await("JobRunr stops its server when the database is unreachable").atMost(Duration.ofSeconds(60))
+                    .until(() -> !worker.serverRunning());
+            flaky.comeBack();
+
+            await("the server runs again").atMost(Duration.ofSeconds(30)).until(worker::serverRunning);
+            worker.enqueue(UUID.randomUUID(), new Greet("after the outage"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> handler.greeted.contains("after the outage"));
+        }
+    }
+
     private static JobsSettings settings(boolean runServer, String name) {
         return new JobsSettings(runServer, 2, Duration.ofSeconds(5), name, false, 0, "admin", Optional.empty());
     }

@@ -16,6 +16,9 @@ import org.jdbi.v3.postgres.PostgresPlugin;
  * is safe because Flyway serialises migrations with a PostgreSQL advisory lock.
  */
 public final class Database implements AutoCloseable {
+    /** The longest a caller waits for a pooled connection once the service runs. */
+    static final java.time.Duration ACQUIRE_TIMEOUT = java.time.Duration.ofSeconds(5);
+
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
 
     private final HikariDataSource dataSource;
@@ -34,7 +37,9 @@ public final class Database implements AutoCloseable {
         settings.password().ifPresent(config::setPassword);
         config.setMaximumPoolSize(settings.poolSize());
         config.setMinimumIdle(Math.min(2, settings.poolSize()));
-        config.setConnectionTimeout(settings.connectTimeout().toMillis());
+        // A request or job waits briefly for a connection and then fails (503 for a request), so an
+        // unreachable database answers clients instead of holding them; the start waits longer.
+        config.setConnectionTimeout(Math.min(settings.connectTimeout().toMillis(), ACQUIRE_TIMEOUT.toMillis()));
         // Fail at start when the database is unreachable, naming the URL (never the password).
         config.setInitializationFailTimeout(settings.connectTimeout().toMillis());
         config.addDataSourceProperty("ApplicationName", "klarefi");

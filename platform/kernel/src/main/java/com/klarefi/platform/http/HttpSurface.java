@@ -165,6 +165,11 @@ public final class HttpSurface {
         if (error instanceof ApiException api) {
             return api;
         }
+        if (DatabaseOutages.isOutage(error)) {
+            ERRORS.log(Level.WARNING, "request " + RequestContexts.requestId(request) + " answered 503: the database is unreachable ("
+                    + error.getClass().getSimpleName() + ")");
+            return DatabaseOutages.unavailable();
+        }
         ERRORS.log(Level.ERROR, "unexpected failure in request " + RequestContexts.requestId(request), error);
         return ApiException.internal();
     }

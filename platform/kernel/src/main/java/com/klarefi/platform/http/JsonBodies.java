@@ -36,7 +36,11 @@ public final class JsonBodies {
                 throw tooLarge();
             }
         });
-        String text = readText(request);
+        return parseObject(readText(request));
+    }
+
+    /** The body's text as a JSON object, or the 400 that says what is wrong with it. */
+    public JsonNode parseObject(String text) {
         if (text.isBlank()) {
             throw ApiException.validation("missing_body", "The request needs a JSON object body.");
         }

@@ -1,6 +1,9 @@
 package com.klarefi.platform.jobs;
 
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jobrunr.dashboard.JobRunrDashboardWebServer;
@@ -27,6 +30,7 @@ import org.jobrunr.utils.mapper.jackson.JacksonJsonMapper;
 public final class Jobs implements AutoCloseable {
     public static final String SCHEMA = "jobrunr";
     private static final System.Logger LOG = System.getLogger(Jobs.class.getName());
+    private static final Duration WATCHDOG_PERIOD = Duration.ofSeconds(5);
 
     private final JobsSettings settings;
     private final JsonMapper jsonMapper = new JacksonJsonMapper();
@@ -35,6 +39,7 @@ public final class Jobs implements AutoCloseable {
     private final JobHandlers handlers = new JobHandlers();
     private BackgroundJobServer server;
     private JobRunrDashboardWebServer dashboard;
+    private ScheduledExecutorService watchdog;
 
     public Jobs(JobsSettings settings, DataSource dataSource) {
         this.settings = settings;
@@ -115,6 +120,9 @@ public final class Jobs implements AutoCloseable {
             server.start();
             LOG.log(System.Logger.Level.INFO, "background job server '" + settings.serverName() + "' started with "
                     + settings.workers() + " workers");
+            watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("klarefi-jobs-watchdog").factory());
+            watchdog.scheduleWithFixedDelay(this::restartIfStopped, WATCHDOG_PERIOD.toMillis(), WATCHDOG_PERIOD.toMillis(),
+                    TimeUnit.MILLISECONDS);
         } else {
             LOG.log(System.Logger.Level.INFO, "this instance runs no background jobs (KLAREFI_ROLES has no 'jobs')");
         }
@@ -132,12 +140,42 @@ public final class Jobs implements AutoCloseable {
         }
     }
 
+    /**
+     * JobRunr stops its own server when it cannot reach the database for a while (an outage, a
+     * failover) and never starts it again, which would leave accepted work unprocessed until the
+     * service is restarted. Once the database answers, the stopped server is started again.
+     */
+    void restartIfStopped() {
+        BackgroundJobServer stopped = server;
+        if (stopped == null || stopped.isRunning()) {
+            return;
+        }
+        try {
+            storage.getJobStats();
+            LOG.log(System.Logger.Level.WARNING, "the background job server had stopped after database failures; starting it again");
+            stopped.start();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.INFO, "background job server stopped; the database is still unreachable ("
+                    + e.getClass().getSimpleName() + "), trying again in " + WATCHDOG_PERIOD.toSeconds() + " s");
+        }
+    }
+
+    /** Whether this instance's job server is running now. */
+    public boolean serverRunning() {
+        BackgroundJobServer running = server;
+        return running != null && running.isRunning();
+    }
+
     public boolean runsServer() {
         return server != null;
     }
 
     @Override
     public void close() {
+        if (watchdog != null) {
+            watchdog.shutdownNow();
+            watchdog = null;
+        }
         if (server != null) {
             server.stop();
             server = null;

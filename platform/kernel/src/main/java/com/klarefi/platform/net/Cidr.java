@@ -40,8 +40,9 @@ public record Cidr(byte[] network, int prefixLength) {
     private static byte[] literalBytes(String address, String text) {
         byte[] bytes;
         try {
-            bytes = InetAddress.getByName(address).getAddress();
-        } catch (UnknownHostException e) {
+            // ofLiteral, not getByName: a name of hex letters ("cafe", "dead.beef") would go to DNS.
+            bytes = InetAddress.ofLiteral(address).getAddress();
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("'" + text + "' is not an address range like 10.0.0.0/8", e);
         }
         if (address.contains(":") && bytes.length == 4) {

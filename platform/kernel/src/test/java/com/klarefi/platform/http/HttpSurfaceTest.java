@@ -32,6 +32,10 @@ class HttpSurfaceTest {
         routes.publicRoute(Method.GET, "/boom", (request, response) -> {
             throw new IllegalStateException("secret connection string postgres://user:pw@db");
         });
+        routes.publicRoute(Method.GET, "/database-down", (request, response) -> {
+            throw new IllegalStateException("wrapped", new java.sql.SQLTransientConnectionException(
+                    "klarefi - Connection is not available, request timed out after 5000ms"));
+        });
         RequestGuard guard = (request, response, route) -> {
             if (request.headers().first(io.helidon.http.HeaderNames.AUTHORIZATION).isEmpty()) {
                 throw ApiException.authentication("missing_api_key", "Send Authorization: Bearer <key>.");
@@ -164,6 +168,17 @@ class HttpSurfaceTest {
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(error(response).path("type").asText()).isEqualTo("internal_error");
         assertThat(response.body()).doesNotContain("postgres").doesNotContain("IllegalState");
+    }
+
+    @Test
+    void anUnreachableDatabaseAnswers503WithRetryAfterInTheEnvelope() throws Exception {
+        HttpResponse<String> response = send("GET", "/api/v1/database-down", null, null);
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).contains("5");
+        assertThat(error(response).path("type").asText()).isEqualTo("service_unavailable");
+        assertThat(error(response).path("code").asText()).isEqualTo("database_unavailable");
+        assertThat(response.body()).doesNotContain("Connection is not available");
     }
 
     @Test

@@ -96,19 +96,6 @@ public final class CasesHttpService {
     }
 
     private static long longParameter(ServerRequest request, String name, long fallback, long min, long max) {
-        Optional<String> raw = request.query().first(name).asOptional();
-        if (raw.isEmpty()) {
-            return fallback;
-        }
-        try {
-            long value = Long.parseLong(raw.get());
-            if (value < min || value > max) {
-                throw new NumberFormatException();
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw ApiException.validation("invalid_" + name, name + " must be a whole number between " + min + " and "
-                    + (max == Long.MAX_VALUE ? "any" : max) + ".").withDetail("param", name);
-        }
+        return QueryNumbers.parse(request.query().first(name).asOptional(), name, fallback, min, max);
     }
 }

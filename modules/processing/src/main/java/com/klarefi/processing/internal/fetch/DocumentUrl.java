@@ -2,6 +2,7 @@ package com.klarefi.processing.internal.fetch;
 
 import com.klarefi.processing.api.DocumentFailure;
 import com.klarefi.processing.api.DocumentFailure.Code;
+import com.klarefi.platform.net.NumericHosts;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -43,6 +44,9 @@ record DocumentUrl(URI uri, String host, int port) {
         String host = uri.getHost();
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
+        }
+        if (NumericHosts.isAmbiguous(host)) {
+            throw invalid("write an IP address in a document URL as four decimal numbers (like 192.0.2.10)");
         }
         int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
         return new DocumentUrl(uri, host, port);

@@ -15,17 +15,25 @@ final class Images {
     private Images() {
     }
 
-    /** The number of images (pages); reading the header also proves the image is not truncated junk. */
-    static int pageCount(byte[] content) {
+    /**
+     * The number of images (pages), each sized from its header before anything is decoded; reading
+     * the headers also proves the image is not truncated junk.
+     */
+    static int pageCount(byte[] content, DocumentLimits limits) {
         return withReader(content, reader -> {
-            int count = reader.getNumImages(true);
-            reader.getWidth(0);
+            int count = limits.checkPages(reader.getNumImages(true));
+            for (int index = 0; index < count; index++) {
+                limits.checkImage(reader.getWidth(index), reader.getHeight(index));
+            }
             return count;
         });
     }
 
-    static BufferedImage page(byte[] content, int index) {
-        return withReader(content, reader -> reader.read(index));
+    static BufferedImage page(byte[] content, int index, DocumentLimits limits) {
+        return withReader(content, reader -> {
+            limits.checkImage(reader.getWidth(index), reader.getHeight(index));
+            return reader.read(index);
+        });
     }
 
     private static <T> T withReader(byte[] content, ReaderAction<T> action) {

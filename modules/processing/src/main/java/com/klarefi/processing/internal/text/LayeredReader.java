@@ -15,11 +15,17 @@ final class LayeredReader implements DocumentReader {
     private final TesseractOcr ocr;
     private final PdfLayers pdf;
     private final OcrLayers images;
+    private final DocumentLimits limits;
 
     LayeredReader(TextLayerSettings settings) {
+        this(settings, DocumentLimits.of(settings));
+    }
+
+    LayeredReader(TextLayerSettings settings, DocumentLimits limits) {
+        this.limits = limits;
         this.ocr = new TesseractOcr(settings);
-        this.pdf = new PdfLayers(ocr, settings);
-        this.images = new OcrLayers(ocr);
+        this.pdf = new PdfLayers(ocr, settings, limits);
+        this.images = new OcrLayers(ocr, limits);
     }
 
     @Override
@@ -30,8 +36,8 @@ final class LayeredReader implements DocumentReader {
     @Override
     public int pageCount(byte[] content, MediaType type) {
         return switch (type) {
-            case PDF -> PdfDocuments.pageCount(content);
-            case PNG, JPEG, TIFF -> Images.pageCount(content);
+            case PDF -> PdfDocuments.pageCount(content, limits);
+            case PNG, JPEG, TIFF -> Images.pageCount(content, limits);
             case PLAIN_TEXT, EMAIL -> 1;
             case HTML, UNKNOWN -> throw unsupported(content, type);
         };

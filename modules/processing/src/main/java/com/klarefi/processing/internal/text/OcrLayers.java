@@ -15,21 +15,26 @@ import javax.imageio.ImageIO;
 /** Text layers of scanned images (PNG, JPEG, every page of a TIFF), in pixels. */
 final class OcrLayers {
     private final TesseractOcr ocr;
+    private final DocumentLimits limits;
 
-    OcrLayers(TesseractOcr ocr) {
+    OcrLayers(TesseractOcr ocr, DocumentLimits limits) {
         this.ocr = ocr;
+        this.limits = limits;
     }
 
     List<PageLayer> read(byte[] content, MediaType type) {
-        int pages = Images.pageCount(content);
+        int pages = Images.pageCount(content, limits);
         try (Scratch scratch = Scratch.create()) {
             if (type != MediaType.TIFF) {
+                // Decoding once (its size is known to be within the limit) tells a corrupt image
+                // from one Tesseract fails to read.
+                Images.page(content, 0, limits);
                 Path image = scratch.write("page-0." + type.name().toLowerCase(java.util.Locale.ROOT), content);
                 return List.of(layer(0, ocr.recognise(image), 1f));
             }
             List<PageLayer> layers = new ArrayList<>();
             for (int index = 0; index < pages; index++) {
-                Path image = writePng(scratch, "page-" + index + ".png", Images.page(content, index));
+                Path image = writePng(scratch, "page-" + index + ".png", Images.page(content, index, limits));
                 layers.add(layer(index, ocr.recognise(image), 1f));
             }
             return layers;

@@ -30,9 +30,9 @@ final class PdfDocuments {
         return document;
     }
 
-    static int pageCount(byte[] content) {
+    static int pageCount(byte[] content, DocumentLimits limits) {
         try (PDDocument document = open(content)) {
-            return document.getNumberOfPages();
+            return limits.checkPages(document.getNumberOfPages());
         } catch (IOException e) {
             throw unreadable("the PDF is corrupt and cannot be read", e);
         }

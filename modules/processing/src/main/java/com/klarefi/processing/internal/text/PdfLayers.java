@@ -24,19 +24,23 @@ final class PdfLayers {
 
     private final TesseractOcr ocr;
     private final TextLayerSettings settings;
+    private final DocumentLimits limits;
 
-    PdfLayers(TesseractOcr ocr, TextLayerSettings settings) {
+    PdfLayers(TesseractOcr ocr, TextLayerSettings settings, DocumentLimits limits) {
         this.ocr = ocr;
         this.settings = settings;
+        this.limits = limits;
     }
 
     List<PageLayer> read(byte[] content) {
         try (PDDocument document = PdfDocuments.open(content)) {
-            List<PositionedStripper.PageText> texts = new PositionedStripper().pages(document);
+            limits.checkPages(document.getNumberOfPages());
+            PdfInspection.check(document, limits);
+            List<PositionedStripper.PageText> texts = new PositionedStripper(limits).pages(document);
             List<PageLayer> layers = new ArrayList<>();
             try (Scratch scratch = Scratch.create()) {
                 PDFRenderer renderer = new PDFRenderer(document);
-                for (int index = 0; index < document.getNumberOfPages(); index++) {
+                for (int index = 0; index < texts.size(); index++) {
                     PDPage page = document.getPage(index);
                     float[] size = PdfDocuments.size(page);
                     PositionedStripper.PageText text = texts.get(index);
@@ -52,9 +56,10 @@ final class PdfLayers {
     }
 
     private PageLayer recognise(PDFRenderer renderer, Scratch scratch, int index, float[] size) throws IOException {
-        BufferedImage image = renderer.renderImageWithDPI(index, settings.renderDpi(), ImageType.GRAY);
+        float dpi = limits.renderDpi(size, settings.renderDpi());
+        BufferedImage image = renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
         Path file = OcrLayers.writePng(scratch, "page-" + index + ".png", image);
-        PageLayer pixels = OcrLayers.layer(index, ocr.recognise(file), POINTS_PER_INCH / settings.renderDpi());
+        PageLayer pixels = OcrLayers.layer(index, ocr.recognise(file), POINTS_PER_INCH / dpi);
         return new PageLayer(index, pixels.text(), TextMethod.OCR, size[0], size[1], pixels.words());
     }
 

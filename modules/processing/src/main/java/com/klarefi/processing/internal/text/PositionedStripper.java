@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -24,7 +28,12 @@ final class PositionedStripper extends PDFTextStripper {
     record PageText(String text, List<Word> words) {
     }
 
-    PositionedStripper() {
+    private final DocumentLimits limits;
+    private long operators;
+    private long operatorsOnPage;
+
+    PositionedStripper(DocumentLimits limits) {
+        this.limits = limits;
         // Content-stream order: generators write a table cell's wrapped lines together, whereas
         // sorting by position interleaves neighbouring cells line by line and splits printed values.
         setSortByPosition(false);
@@ -39,10 +48,22 @@ final class PositionedStripper extends PDFTextStripper {
         return List.copyOf(pages);
     }
 
+    /** Counts every operator, forms' included, and sizes inline images before anything decodes them. */
+    @Override
+    protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+        limits.checkOperators(++operatorsOnPage, ++operators);
+        COSDictionary inlineImage = operator.getImageParameters();
+        if (inlineImage != null) {
+            limits.checkImage(inlineImage.getInt(COSName.W, COSName.WIDTH, -1), inlineImage.getInt(COSName.H, COSName.HEIGHT, -1));
+        }
+        super.processOperator(operator, operands);
+    }
+
     @Override
     protected void startPage(PDPage page) throws IOException {
         super.startPage(page);
         pageStart = output.getBuffer().length();
+        operatorsOnPage = 0;
         words = new ArrayList<>();
     }
 
@@ -51,6 +72,8 @@ final class PositionedStripper extends PDFTextStripper {
         super.endPage(page);
         String text = output.getBuffer().substring(pageStart).stripTrailing();
         pages.add(new PageText(text, List.copyOf(words)));
+        // The page tree may hold more pages than its declared count.
+        limits.checkPages(pages.size());
     }
 
     @Override

@@ -71,7 +71,7 @@ class MisbehavingTesseractTest {
         Path fake = directory.resolve("fake-tesseract");
         Files.writeString(fake, script);
         Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
-        return DocumentReader.create(new TextLayerSettings(fake.toString(), "nld+eng", timeout, 300));
+        return DocumentReader.create(new TextLayerSettings(fake.toString(), "nld+eng", timeout, 300, 1000, 50_000_000));
     }
 
     private static byte[] png() throws IOException {

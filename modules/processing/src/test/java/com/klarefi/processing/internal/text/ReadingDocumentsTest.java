@@ -126,7 +126,7 @@ class ReadingDocumentsTest {
     @Test
     void reportsMissingOcrLanguages() {
         DocumentReader withoutKlingon = DocumentReader.create(
-                new TextLayerSettings(settings.tesseractCommand(), "tlh", settings.ocrPageTimeout(), 300));
+                settings.withOcrLanguages("tlh"));
 
         assertThat(withoutKlingon.ocrUnavailableReason()).hasValueSatisfying(reason ->
                 assertThat(reason).containsAnyOf("tlh", "cannot be run"));

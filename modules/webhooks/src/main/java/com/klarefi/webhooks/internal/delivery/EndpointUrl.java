@@ -1,5 +1,6 @@
 package com.klarefi.webhooks.internal.delivery;
 
+import com.klarefi.platform.net.NumericHosts;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -35,6 +36,9 @@ public record EndpointUrl(URI uri, String host, boolean https) {
         String host = uri.getHost();
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
+        }
+        if (NumericHosts.isAmbiguous(host)) {
+            return Result.invalid("write an IP address as four decimal numbers (like 192.0.2.10)");
         }
         return new Result(Optional.of(new EndpointUrl(uri, host, scheme.equals("https"))), "");
     }

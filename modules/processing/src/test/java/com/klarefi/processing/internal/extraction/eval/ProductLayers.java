@@ -24,7 +24,7 @@ final class ProductLayers {
     };
 
     private final DocumentReader reader = DocumentReader.create(
-            new TextLayerSettings("tesseract", "nld+eng", Duration.ofSeconds(120), 300));
+            new TextLayerSettings("tesseract", "nld+eng", Duration.ofSeconds(120), 300, 1000, 50_000_000));
     private final ObjectMapper json = new ObjectMapper();
     private final Path cacheDir;
 

@@ -1,0 +1,117 @@
+package com.klarefi.app.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.klarefi.app.TestServerAccess;
+import com.klarefi.testing.HttpTestClient;
+import com.klarefi.testing.TestDatabase;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.CRC32;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hostile documents submitted together with ordinary ones through the API: each hostile one fails
+ * with a clean failure code, and the ordinary ones beside them are processed as usual. The reader's
+ * own tests cover every kind of bomb; this one proves the failures reach the case and harm no
+ * other job.
+ */
+class HostileDocumentsApiTest {
+    @Test
+    void hostileDocumentsFailCleanlyWhileOrdinaryOnesBesideThemAreProcessed(@TempDir Path dataDirectory) throws Exception {
+        try (TestDatabase database = TestDatabase.create();
+             TestServerAccess.Running server = TestServerAccess.start(database, dataDirectory,
+                     Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8"));
+             DocumentServer documents = new DocumentServer()) {
+            HttpTestClient api = HttpTestClient.local(server.port()).bearer(server.newOrganisation("Hostile").get("test"));
+            Map<String, String> expected = new LinkedHashMap<>();
+            expected.put(submit(api, documents.put("pages.pdf", tenThousandPages(), "application/pdf")), "too_large");
+            expected.put(submit(api, documents.put("pixels.png", pngClaiming(60_000, 60_000), "image/png")), "too_large");
+            expected.put(submit(api, documents.put("broken.jpg", corruptJpeg(), "image/jpeg")), "document_unreadable");
+            for (int index = 0; index < 3; index++) {
+                byte[] text = ("Schadeformulier " + index + "\nDatum: 3 februari 2023\n").repeat(3).getBytes(StandardCharsets.UTF_8);
+                expected.put(submit(api, documents.put("ordinary-" + index + ".txt", text, "text/plain")), "processed");
+            }
+
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    expected.keySet().stream().allMatch(caseId -> !outcome(api, caseId).equals("queued")
+                            && !outcome(api, caseId).equals("processing")));
+
+            expected.forEach((caseId, outcome) -> assertThat(outcome(api, caseId)).as("case %s", caseId).isEqualTo(outcome));
+        }
+    }
+
+    /** The document's status, or its failure code when it failed. */
+    private static String outcome(HttpTestClient api, String caseId) {
+        JsonNode document = api.get("/api/v1/cases/" + caseId).json().path("documents").path(0);
+        return document.path("status").asText().equals("failed") ? document.path("failure_code").asText() : document.path("status").asText();
+    }
+
+    private static String submit(HttpTestClient api, String url) {
+        HttpTestClient.Response response = api.post("/api/v1/process", Map.of("document_url", url,
+                "case_type_id", "motor_claim", "idempotency_key", UUID.randomUUID().toString()));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().path("case_id").asText();
+    }
+
+    /** Ten thousand text pages sharing one content stream: a small file, far above the page limit. */
+    private static byte[] tenThousandPages() throws Exception {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage first = new PDPage();
+            document.addPage(first);
+            try (PDPageContentStream content = new PDPageContentStream(document, first)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(72, 700);
+                content.showText("Een pagina van tienduizend");
+                content.endText();
+            }
+            for (int index = 1; index < 10_000; index++) {
+                PDPage page = new PDPage();
+                page.setResources(first.getResources());
+                page.getCOSObject().setItem(COSName.CONTENTS, first.getCOSObject().getDictionaryObject(COSName.CONTENTS));
+                document.addPage(page);
+            }
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** A PNG header claiming a huge image, followed by nothing: a decompression bomb's announcement. */
+    private static byte[] pngClaiming(int width, int height) {
+        ByteBuffer png = ByteBuffer.allocate(33);
+        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        png.putInt(13).put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(width).putInt(height)
+                .put(new byte[] {8, 0, 0, 0, 0});
+        CRC32 crc = new CRC32();
+        crc.update(png.array(), 12, 17);
+        png.putInt((int) crc.getValue());
+        return png.array();
+    }
+
+    private static byte[] corruptJpeg() {
+        byte[] jpeg = new byte[2048];
+        jpeg[0] = (byte) 0xFF;
+        jpeg[1] = (byte) 0xD8;
+        jpeg[2] = (byte) 0xFF;
+        for (int index = 3; index < jpeg.length; index++) {
+            jpeg[index] = (byte) (index * 31);
+        }
+        return jpeg;
+    }
+}
