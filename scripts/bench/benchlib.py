@@ -58,6 +58,22 @@ def request(method, url, token=None, body=None, timeout=30):
         return error.code, error.read().decode(errors="replace")
 
 
+def request_text(url, timeout=30):
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+
+
+def machine_cpu_seconds():
+    """Busy CPU seconds of the whole machine (all cores) since boot, from /proc/stat."""
+    with open("/proc/stat") as stat:
+        fields = [int(value) for value in stat.readline().split()[1:]]
+    idle = fields[3] + fields[4]
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
 def parse_time(text):
     """ISO-8601 instants as the API writes them (UTC, 'Z', up to nanoseconds) to epoch seconds."""
     whole, _, fraction = text.rstrip("Z").partition(".")
