@@ -288,6 +288,17 @@ class WebhookReceiver:
                     first[message_id] = (arrived, body)
         return first
 
+    def await_first(self, matches, timeout):
+        """(arrival, body) of the first attempt whose body matches, or None after timeout seconds."""
+        deadline = time.monotonic() + timeout
+        with self.condition:
+            while True:
+                found = next(((arrived, body) for arrived, _, body in self.attempts if matches(body)), None)
+                left = deadline - time.monotonic()
+                if found or left <= 0:
+                    return found
+                self.condition.wait(left)
+
     def await_count(self, event_type, count, timeout):
         deadline = time.monotonic() + timeout
         with self.condition:
