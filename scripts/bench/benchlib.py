@@ -74,6 +74,21 @@ def machine_cpu_seconds():
     return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
+def processes_cpu_seconds(command_name):
+    """CPU seconds used so far by the live processes of one command name (e.g. postgres)."""
+    total = 0.0
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                text = stat.read()
+        except OSError:
+            continue
+        name, fields = text[text.index("(") + 1:text.rindex(")")], text.rsplit(")", 1)[1].split()
+        if name == command_name:
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
 def parse_time(text):
     """ISO-8601 instants as the API writes them (UTC, 'Z', up to nanoseconds) to epoch seconds."""
     whole, _, fraction = text.rstrip("Z").partition(".")

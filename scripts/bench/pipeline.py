@@ -32,15 +32,19 @@ def main():
     parser.add_argument("--pdfs", type=int, default=60, help="born-digital PDFs (default 60; 0 = all)")
     parser.add_argument("--scans", type=int, default=12, help="scanned images (default 12; 0 skips OCR)")
     parser.add_argument("--languages", default="nld+eng", help="OCR languages (the service's default)")
+    parser.add_argument("--bundle", type=int, default=10,
+                        help="also run the PDFs joined (pdfunite) into documents of this many files, to separate"
+                             " per-document from per-page cost (default 10; 0 skips)")
     parser.add_argument("--warmup-rounds", type=int, default=1,
                         help="unmeasured passes over each phase's documents first, so the JIT is warm (default 1)")
     parser.add_argument("--parallel", type=int, default=os.cpu_count(), help="baseline processes (default: cores)")
     args = parser.parse_args()
-    b.require_tools("pdftotext", "pdfinfo", "tesseract", "psql")
+    b.require_tools("pdftotext", "pdfinfo", "pdfunite", "tesseract", "psql")
     pdfs, scans = corpus_files(args)
     workdir = b.workdir("pipeline")
+    bundles = bundled(pdfs, args.bundle, workdir) if args.bundle > 1 else []
     database = b.ScratchDatabase("klarefi_bench_pipeline")
-    files = b.FileServer({name: path for name, path, _ in pdfs + scans})
+    files = b.FileServer({name: path for name, path, _ in pdfs + bundles + scans})
     receiver = b.WebhookReceiver()
     service = None
     try:
@@ -50,6 +54,7 @@ def main():
         b.subscribe(service, org_id, receiver.url, TERMINAL)
         phases = []
         for label, documents, baseline in (("born-digital", pdfs, pdftotext_command),
+                                           (f"born-digital, {args.bundle} PDFs joined", bundles, pdftotext_command),
                                            ("OCR (scanned images)", scans, tesseract_command(args.languages))):
             if not documents:
                 continue
@@ -86,6 +91,18 @@ def corpus_files(args):
     return pdfs[:args.pdfs or None], scans[:args.scans]
 
 
+def bundled(pdfs, size, workdir):
+    """The PDFs joined into documents of `size` files each (pdfunite), as (name, path, pages)."""
+    bundles = []
+    for start in range(0, len(pdfs) - size + 1, size):
+        group = pdfs[start:start + size]
+        name = f"bundle-{start // size:03d}.pdf"
+        path = os.path.join(workdir, name)
+        subprocess.run(["pdfunite", *[p for _, p, _ in group], path], check=True, capture_output=True)
+        bundles.append((name, path, pdf_pages(path)))
+    return bundles
+
+
 def pdf_pages(path):
     info = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
     return int(next(line.split()[1] for line in info.splitlines() if line.startswith("Pages:")))
@@ -94,7 +111,7 @@ def pdf_pages(path):
 def through_service(service, key, files, receiver, documents):
     before = len(receiver.first_attempts())
     service.reset_peak()
-    cpu_before, machine_before, stages_before = service.cpu_seconds(), b.machine_cpu_seconds(), stage_seconds(service)
+    cpu_before, postgres_before, stages_before = service.cpu_seconds(), b.processes_cpu_seconds("postgres"), stage_seconds(service)
     started = time.time()
     for name, _, _ in documents:
         status, answer = b.request("POST", service.base_url + "/api/v1/process", key, {
@@ -114,7 +131,7 @@ def through_service(service, key, files, receiver, documents):
     return {"seconds": seconds, "pages_per_second": pages / seconds, "failed": failed,
             "missing": expected - len(receiver.first_attempts()), "peak_rss_mib": service.peak_rss_mib(),
             "service_cpu_seconds": service.cpu_seconds() - cpu_before,
-            "machine_cpu_seconds": b.machine_cpu_seconds() - machine_before,
+            "postgres_cpu_seconds": b.processes_cpu_seconds("postgres") - postgres_before,
             "stage_seconds_per_document": {stage: (total - stages_before.get(stage, (0, 0))[0])
                                            / max(1, count - stages_before.get(stage, (0, 0))[1])
                                            for stage, (total, count) in stage_seconds(service).items()}}
@@ -167,6 +184,15 @@ def report(args, phases, ready_seconds):
     b.print_table("Pipeline throughput: fetch + text layers + extraction to document.processed",
                   ["phase", "docs", "pages", "service pages/s", "baseline", "baseline pages/s", "ratio", "failed",
                    "peak RSS MiB"], rows)
+    b.print_table("Where the service's time goes (per page; CPU of the service's JVM and of all postgres processes)",
+                  ["phase", "wall ms/page", "JVM CPU ms/page", "postgres CPU ms/page", "fetch ms/doc", "text ms/doc",
+                   "extract ms/doc", "baseline CPU-bound ms/page"],
+                  [[p["phase"], 1000 / p["service"]["pages_per_second"],
+                    1000 * p["service"]["service_cpu_seconds"] / p["pages"],
+                    1000 * p["service"]["postgres_cpu_seconds"] / p["pages"],
+                    *(1000 * p["service"]["stage_seconds_per_document"].get(stage, 0)
+                      for stage in ("fetch", "text", "extract")),
+                    1000 * p["baseline"]["parallel"] / p["baseline"]["pages_per_second"]] for p in phases])
     print(f"\ntargets: born-digital >= 0.50, OCR >= 0.90; service start to ready {ready_seconds:.1f} s")
     b.write_results("pipeline", {"parameters": vars(args), "phases": phases, "service_ready_seconds": ready_seconds,
                                  "targets": {"born-digital": 0.5, "OCR (scanned images)": 0.9}})
