@@ -5,7 +5,7 @@ import io.helidon.webserver.WebServer;
  * The HTTP layer's ceiling for scripts/bench/http-layer.sh: a bare Helidon SE server with one route
  * answering the same path and a body of the same size as {@code GET /api/v1/me}, without
  * authentication, rate limiting, request ids or access logs. It runs from the service's own jar
- * ({@code java -cp klarefi.jar BareHelidon.java PORT}) so both use the same Helidon classes.
+ * (compiled against klarefi.jar and run with it on the class path) so both use the same Helidon classes.
  */
 public final class BareHelidon {
     private static final byte[] BODY = "{\"org_id\":\"org_00000000000000000000000000\",\"environment\":\"test\"}"

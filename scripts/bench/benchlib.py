@@ -159,6 +159,17 @@ class Process:
                 self.process.wait()
 
 
+def bare_helidon(workdir, port):
+    """A Process running BareHelidon.java, compiled once against the service's jar, on port."""
+    classes = os.path.join(workdir, "bare-classes")
+    if not os.path.isdir(classes):
+        javac = os.path.join(os.path.dirname(java()), "javac")
+        subprocess.run([javac, "-proc:none", "-cp", JAR, "-d", classes,
+                        os.path.join(os.path.dirname(os.path.abspath(__file__)), "BareHelidon.java")], check=True)
+    return Process([java(), *java_options(), "-cp", JAR + os.pathsep + classes, "BareHelidon", str(port)],
+                   os.path.join(workdir, "bare.log"))
+
+
 class Service(Process):
     """One `java -jar klarefi.jar serve` with its own ports, data directory and log."""
 

@@ -29,8 +29,7 @@ def main():
     bare = service = None
     try:
         bare_port = b.free_port()
-        bare = b.Process([b.java(), *b.java_options(), "-cp", b.JAR, os.path.join(os.path.dirname(__file__),
-                          "BareHelidon.java"), str(bare_port)], os.path.join(workdir, "bare.log"))
+        bare = b.bare_helidon(workdir, bare_port)
         bare_url = f"http://127.0.0.1:{bare_port}/api/v1/me"
         bare.await_http(bare_url, name="bare Helidon")
         service = b.Service(workdir, "service", database.service_settings())
