@@ -3,8 +3,9 @@
 bare tools on the same files in the same run.
 
 Started by pipeline.sh. One instance (KLAREFI_ROLES=api,jobs, default workers) on a scratch
-database of the local PostgreSQL. All documents of a phase are submitted at once (one case each),
-served from 127.0.0.1; the phase ends with the last document.processed (or failed) webhook, and its
+database of the local PostgreSQL. After an unmeasured warm-up pass, service and baseline alternate
+for --rounds passes and the median pass of each is reported. All documents of a pass are
+submitted at once (one case each), served from 127.0.0.1; a pass ends with the last document.processed (or failed) webhook, and its
 time runs from the first 201 to the latest event timestamp. Baselines run with as many parallel
 processes as the machine has cores:
   born-digital PDFs  vs  pdftotext FILE -            (poppler-utils)
@@ -37,6 +38,8 @@ def main():
                              " per-document from per-page cost (default 10; 0 skips)")
     parser.add_argument("--warmup-rounds", type=int, default=1,
                         help="unmeasured passes over each phase's documents first, so the JIT is warm (default 1)")
+    parser.add_argument("--rounds", type=int, default=2,
+                        help="measured passes per phase, service and baseline alternating; medians reported (default 2)")
     parser.add_argument("--parallel", type=int, default=os.cpu_count(), help="baseline processes (default: cores)")
     args = parser.parse_args()
     b.require_tools("pdftotext", "pdfinfo", "pdfunite", "tesseract", "psql")
@@ -60,8 +63,11 @@ def main():
                 continue
             for _ in range(args.warmup_rounds):
                 through_service(service, key, files, receiver, documents)
-            measured = through_service(service, key, files, receiver, documents)
-            bare = through_tool(documents, baseline, args.parallel)
+            rounds = []
+            for _ in range(args.rounds):  # alternating, so a neighbour's burst on the machine hits both
+                rounds.append((through_service(service, key, files, receiver, documents),
+                               through_tool(documents, baseline, args.parallel)))
+            measured, bare = (median_round([pair[side] for pair in rounds]) for side in (0, 1))
             phases.append(dict(phase=label, documents=len(documents), pages=sum(p for _, _, p in documents),
                                service=measured, baseline=bare))
             print(f"  {label}: service {measured['pages_per_second']:.2f} pages/s, "
@@ -147,6 +153,12 @@ def stage_seconds(service):
                 stage = line.split('stage="', 1)[1].split('"', 1)[0]
                 figures.setdefault(stage, [0.0, 0])[index] = float(line.rsplit(" ", 1)[1])
     return {stage: tuple(values) for stage, values in figures.items()}
+
+
+def median_round(rounds):
+    """The round with the median pages/s (the lower middle one for an even count), all rounds' rates."""
+    ordered = sorted(rounds, key=lambda figures: figures["pages_per_second"])
+    return dict(ordered[(len(ordered) - 1) // 2], rounds_pages_per_second=[r["pages_per_second"] for r in rounds])
 
 
 def pdftotext_command(path):
