@@ -12,6 +12,8 @@ public final class Ids {
     /** 22 base62 characters carry about 131 bits: enough that ids never collide or get guessed. */
     private static final int LENGTH = 22;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The largest multiple of the alphabet's size that a byte can reach (4 * 62). */
+    private static final int UNBIASED_BOUND = 256 - 256 % 62;
 
     private Ids() {
     }
@@ -20,11 +22,24 @@ public final class Ids {
         return prefix + "_" + randomToken(LENGTH);
     }
 
-    /** Random base62 text of the given length, from a cryptographic source. */
+    /**
+     * Random base62 text of the given length, from a cryptographic source. The random bytes are
+     * drawn in one call rather than one per character: every request gets an id, and each call
+     * takes the shared generator's lock.
+     */
     public static String randomToken(int length) {
         char[] out = new char[length];
-        for (int i = 0; i < length; i++) {
-            out[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+        byte[] bytes = new byte[length + length / 8 + 4];
+        int filled = 0;
+        while (filled < length) {
+            RANDOM.nextBytes(bytes);
+            for (int i = 0; i < bytes.length && filled < length; i++) {
+                int value = bytes[i] & 0xFF;
+                // Bytes from UNBIASED_BOUND up are dropped, so that every character is equally likely.
+                if (value < UNBIASED_BOUND) {
+                    out[filled++] = ALPHABET[value % ALPHABET.length];
+                }
+            }
         }
         return new String(out);
     }

@@ -67,7 +67,10 @@ final class OrganisationBudget {
 
     private void enterWindowOf(long now) {
         long current = windowStartOf(now);
-        if (current != windowStart) {
+        // Only forward: a request that read the clock just before the minute turned can reach this
+        // monitor after one of the new window; going back would lease from a window the ledger
+        // has left and refuse it.
+        if (current > windowStart) {
             // Permits of a past window are void; the ledger starts the new window from zero.
             windowStart = current;
             permits = 0;

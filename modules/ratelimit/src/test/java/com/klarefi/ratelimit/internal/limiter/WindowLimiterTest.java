@@ -69,6 +69,22 @@ class WindowLimiterTest {
     }
 
     @Test
+    void aRequestThatReadTheClockJustBeforeTheMinuteTurnedIsServedFromTheNewWindow() {
+        clock.advance(Duration.ofSeconds(60).minusMillis(1));
+        limiter.acquire("org_a");
+        clock.advance(Duration.ofMillis(1));
+        limiter.acquire("org_a");
+
+        // A request that read the clock before the turn but reaches its organisation's budget after
+        // a request of the new window: the ledger has moved on and would refuse the old window.
+        clock.advance(Duration.ofMillis(-1));
+        RateLimitDecision late = limiter.acquire("org_a");
+
+        assertThat(late.allowed()).isTrue();
+        assertThat(limiter.acquire("org_a").allowed()).isTrue();
+    }
+
+    @Test
     void resetAndRetryAfterPointAtTheNextMinute() {
         clock.advance(Duration.ofMillis(42_300));
 

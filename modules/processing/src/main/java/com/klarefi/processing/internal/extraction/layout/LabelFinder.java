@@ -35,7 +35,7 @@ public final class LabelFinder {
     private final Set<String> shortSpellings = new HashSet<>();
 
     /** The labels of the features of one type, with the context vocabulary. */
-    private record Group(Pattern pattern, Map<String, Set<String>> owners) {
+    private record Group(PhraseIndex phrases, Map<String, Set<String>> owners) {
     }
 
     public LabelFinder(CaseType caseType) {
@@ -59,12 +59,7 @@ public final class LabelFinder {
         ContextVocabulary.SIGNING.forEach(label -> byKey.putIfAbsent(key(label), new HashSet<>()));
         List<String> phrases = new ArrayList<>(byKey.keySet());
         phrases.sort(Comparator.comparingInt(String::length).reversed());
-        StringBuilder regex = new StringBuilder("(?iu)(?<![\\p{L}\\d])(?:");
-        for (int i = 0; i < phrases.size(); i++) {
-            regex.append(i == 0 ? "" : "|").append(phraseRegex(phrases.get(i)));
-        }
-        regex.append(")");
-        return new Group(Pattern.compile(regex.toString()), byKey);
+        return new Group(new PhraseIndex(phrases, "(?iu)(?<![\\p{L}\\d])", LabelFinder::phraseRegex), byKey);
     }
 
     /**
@@ -93,9 +88,13 @@ public final class LabelFinder {
     private List<LabelHit> find(PageLayout layout, Group group) {
         String text = layout.text();
         List<LabelHit> hits = new ArrayList<>();
-        Matcher matcher = group.pattern().matcher(text);
         int from = 0;
-        while (from < text.length() && matcher.find(from)) {
+        while ((from = group.phrases().next(text, from)) >= 0) {
+            Matcher matcher = group.phrases().matchAt(text, from);
+            if (matcher == null) {
+                from++;
+                continue;
+            }
             int end = matcher.end();
             String matched = text.substring(matcher.start(), end);
             char last = matched.charAt(matched.length() - 1);
