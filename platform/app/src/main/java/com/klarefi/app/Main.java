@@ -136,7 +136,11 @@ public final class Main {
                     handler.setFormatter(new JsonLogFormatter());
                 }
             }
-            case "text" -> { }
+            case "text" -> {
+                for (java.util.logging.Handler handler : java.util.logging.Logger.getLogger("").getHandlers()) {
+                    handler.setFormatter(new TextLogFormatter());
+                }
+            }
             default -> throw new com.klarefi.platform.config.SettingsException(
                     "KLAREFI_LOG_FORMAT must be text or json, got '" + format + "'");
         }
