@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.klarefi.cases.api.CaseEvent;
 import com.klarefi.platform.json.Json;
+import com.klarefi.webhooks.internal.db.DispatchRef;
 import com.klarefi.webhooks.internal.delivery.RetrySchedule;
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -168,7 +170,68 @@ class DeliveryTest {
         JsonNode read = fixture.endpoint(endpoint.path("id").asText());
         assertThat(read.path("status").asText()).isEqualTo("disabled");
         assertThat(read.path("status_reason").asText()).contains("410");
-        assertThat(onlyDelivery(endpoint).path("status").asText()).isEqualTo("failed");
+        assertThat(onlyDelivery(endpoint).path("status").asText()).isEqualTo("pending");
+    }
+
+    /** Found by the webhook-receivers chaos run: JobRunr started 5 s retries up to 5 s early. */
+    @Test
+    void aRetryWhoseJobStartsBeforeItsTimeWaitsUntilItIsDue() {
+        JsonNode endpoint = fixture.register("org_early", "test", "/early", List.of("case.updated"));
+        fixture.emit("org_early", "test", "case.updated", "case_early");
+        String deliveryId = onlyDelivery(endpoint).path("id").asText();
+        fixture.receiver.answer(500);
+        fixture.runJob(deliveryId);
+        Instant due = Instant.parse(fixture.delivery(deliveryId).path("next_attempt_at").asText());
+        fixture.clock.set(due.minusMillis(700));
+        fixture.receiver.answer(204);
+
+        long started = System.nanoTime();
+        fixture.webhooks.deliveries().deliverWhenDue(deliveryId, fixture.dispatchOf(deliveryId));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(650));
+        assertThat(fixture.receiver.receivedAt("/early")).hasSize(2);
+    }
+
+    /** Found by the webhook-receivers chaos run: a reconciler acting on a stale read sent a delivery a second time. */
+    @Test
+    void theReconcilerDoesNotRestartADeliveryThatMovedOnOrIsBeingSent() {
+        JsonNode endpoint = fixture.register("org_race", "test", "/race", List.of("case.updated"));
+        fixture.emit("org_race", "test", "case.updated", "case_race");
+        String deliveryId = onlyDelivery(endpoint).path("id").asText();
+        int seen = fixture.dispatchOf(deliveryId);
+        var repository = new com.klarefi.webhooks.internal.db.DeliveryRepository(fixture.database.jdbi());
+        Instant now = fixture.clock.instant();
+
+        fixture.database.useTransaction(tx -> repository.markSending(tx, deliveryId, now.plusSeconds(45)));
+        Optional<DispatchRef> whileSending = fixture.database.inTransaction(tx -> repository.redispatchIfUnchanged(tx, deliveryId, seen, now));
+        fixture.database.useTransaction(tx -> repository.markSending(tx, deliveryId, now.minusSeconds(1)));
+        Optional<DispatchRef> movedOn = fixture.database.inTransaction(tx -> repository.redispatchIfUnchanged(tx, deliveryId, seen + 1, now));
+        Optional<DispatchRef> idle = fixture.database.inTransaction(tx -> repository.redispatchIfUnchanged(tx, deliveryId, seen, now));
+
+        assertThat(whileSending).isEmpty();
+        assertThat(movedOn).isEmpty();
+        assertThat(idle).hasValueSatisfying(ref -> assertThat(ref.dispatch()).isEqualTo(seen + 1));
+    }
+
+    /** Found by the webhook-receivers chaos run: events while an endpoint was disabled were never delivered, nor the one answered 410. */
+    @Test
+    void eventsWhileAnEndpointIsDisabledWaitAndResumingDeliversThem() {
+        JsonNode endpoint = fixture.register("org_gone_back", "test", "/gone-back", List.of("case.updated"));
+        String id = endpoint.path("id").asText();
+        fixture.emit("org_gone_back", "test", "case.updated", "case_g1");
+        fixture.receiver.answer(410);
+        fixture.runJob(fixture.deliveries(id).get(0).path("id").asText());
+
+        fixture.emit("org_gone_back", "test", "case.updated", "case_g2");
+        assertThat(fixture.receiver.receivedAt("/gone-back")).hasSize(1);
+
+        fixture.receiver.answer(204);
+        assertThat(fixture.admin.post("/admin/v1/webhooks/endpoints/" + id + "/resume", "{}").status()).isEqualTo(200);
+        fixture.webhooks.deliveries().drain(id);
+
+        assertThat(fixture.receiver.receivedAt("/gone-back")).extracting(request -> Json.read(request.body())
+                .path("data").path("case_id").asText()).containsExactly("case_g1", "case_g1", "case_g2");
+        assertThat(fixture.deliveries(id)).allSatisfy(delivery -> assertThat(delivery.path("status").asText()).isEqualTo("succeeded"));
     }
 
     @Test

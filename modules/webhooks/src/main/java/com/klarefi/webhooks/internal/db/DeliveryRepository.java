@@ -59,6 +59,20 @@ public final class DeliveryRepository {
         return new DispatchRef(id, dispatch, at);
     }
 
+    /**
+     * Like {@link #redispatch}, but only while the delivery still has the dispatch number the caller
+     * saw and nobody is sending it: a reconciler acting on a stale read must not start a second send
+     * beside one that a drain or a job has just begun.
+     */
+    public Optional<DispatchRef> redispatchIfUnchanged(Tx tx, String id, int seenDispatch, Instant at) {
+        return tx.handle().createQuery("""
+                        UPDATE webhooks.deliveries SET dispatch = dispatch + 1, next_attempt_at = :at, sending_until = NULL
+                         WHERE id = :id AND dispatch = :seen AND status = 'pending'
+                           AND (sending_until IS NULL OR sending_until < :at) RETURNING dispatch""")
+                .bind("id", id).bind("seen", seenDispatch).bind("at", at).mapTo(Integer.class).findOne()
+                .map(dispatch -> new DispatchRef(id, dispatch, at));
+    }
+
     /** Records a finished attempt's effect: the count, the last answer and the new status. */
     public void recordOutcome(Tx tx, String id, int attempts, String status, Optional<Integer> lastStatus,
                               Optional<String> lastError, Instant now) {

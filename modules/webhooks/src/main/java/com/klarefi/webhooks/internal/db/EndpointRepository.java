@@ -95,13 +95,16 @@ public final class EndpointRepository {
                 .bind("id", id).bind("since", failingSince.orElse(null)).execute();
     }
 
-    /** Enabled and paused endpoints of the owner subscribed to the type (paused ones queue, enabled ones send). */
+    /**
+     * Every endpoint of the owner subscribed to the type. Enabled ones send; paused and disabled ones
+     * (after a 410) queue until an operator resumes them, so no event is lost while they wait.
+     */
     public List<Subscriber> subscribers(Tx tx, String orgId, String environment, String eventType) {
         return tx.handle().createQuery("""
                         SELECT e.id, s.version, e.status FROM webhooks.endpoints e
                           JOIN webhooks.subscriptions s ON s.endpoint_id = e.id
                          WHERE e.org_id = :org AND e.environment = :env AND s.event_type = :type
-                           AND e.status IN ('enabled', 'paused')
+                           AND e.status IN ('enabled', 'paused', 'disabled')
                          ORDER BY e.id""")
                 .bind("org", orgId).bind("env", environment).bind("type", eventType)
                 .map((rows, context) -> new Subscriber(rows.getString("id"), rows.getString("version"),

@@ -60,7 +60,8 @@ final class AttemptRecorder {
         endpoints.recordHealth(tx, endpoint.id(), Optional.of(failingSince));
         List<DispatchRef> followUps = new ArrayList<>();
         if (result.statusCode().equals(Optional.of(410))) {
-            deliveries.recordOutcome(tx, delivery.id(), attempt, DeliveryRow.FAILED, result.statusCode(),
+            // The delivery waits with the endpoint: resuming sends it first, so the 410 loses nothing.
+            deliveries.recordOutcome(tx, delivery.id(), attempt, DeliveryRow.PENDING, result.statusCode(),
                     Optional.of(result.summary()), now);
             endpoints.setStatus(tx, endpoint.id(), EndpointRow.DISABLED,
                     Optional.of("the endpoint answered 410 Gone at " + now + "; it was disabled at once"), now);

@@ -26,6 +26,8 @@ public final class DeliveryService {
     /** A delivery due this long ago without a live job is handed a new one. */
     static final Duration RECONCILE_IDLE = Duration.ofSeconds(20);
     private static final Duration BUSY_RETRY = Duration.ofSeconds(5);
+    /** Longer than JobRunr's poll interval (5 s by default), so an early job always waits to its time. */
+    private static final Duration MAX_EARLY = Duration.ofSeconds(30);
     private static final System.Logger LOG = System.getLogger(DeliveryService.class.getName());
 
     private final WebhookStore store;
@@ -64,6 +66,26 @@ public final class DeliveryService {
     }
 
     public enum Outcome { SUCCEEDED, FAILED, STALE, ENDPOINT_NOT_ENABLED, BUSY }
+
+    /**
+     * Delivers once the attempt is due. JobRunr moves a scheduled job to the queue up to one poll
+     * interval early, which would turn the schedule's 5 s retry into anything from 0 to 5 s; the
+     * job waits out the difference (at most {@link #MAX_EARLY}) so retries keep their published delays.
+     */
+    public Outcome deliverWhenDue(String deliveryId, int dispatch) {
+        Optional<Instant> due = deliveries.find(deliveryId).filter(row -> row.dispatch() == dispatch)
+                .flatMap(DeliveryRow::nextAttemptAt);
+        Duration early = due.map(at -> Duration.between(now(), at)).orElse(Duration.ZERO);
+        if (early.isPositive()) {
+            try {
+                Thread.sleep(early.compareTo(MAX_EARLY) > 0 ? MAX_EARLY : early);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Outcome.STALE;
+            }
+        }
+        return deliver(deliveryId, dispatch);
+    }
 
     public Outcome deliver(String deliveryId, int dispatch) {
         Claim claim = store.inTransaction(tx -> claim(tx, deliveryId, dispatch));
@@ -139,9 +161,10 @@ public final class DeliveryService {
                     repaired++;
                 }
                 case ENDED -> {
-                    DispatchRef fresh = store.inTransaction(tx -> deliveries.redispatch(tx, ref.deliveryId(), now));
-                    queue.dispatch(List.of(fresh));
-                    repaired++;
+                    Optional<DispatchRef> fresh = store.inTransaction(tx ->
+                            deliveries.redispatchIfUnchanged(tx, ref.deliveryId(), ref.dispatch(), now));
+                    fresh.ifPresent(next -> queue.dispatch(List.of(next)));
+                    repaired += fresh.isPresent() ? 1 : 0;
                 }
                 case ALIVE -> {
                 }

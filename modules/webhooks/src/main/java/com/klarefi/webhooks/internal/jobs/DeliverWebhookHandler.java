@@ -17,6 +17,6 @@ public final class DeliverWebhookHandler implements JobRequestHandler<DeliverWeb
 
     @Override
     public void run(DeliverWebhook request) {
-        deliveries.deliver(request.deliveryId(), request.dispatch());
+        deliveries.deliverWhenDue(request.deliveryId(), request.dispatch());
     }
 }
