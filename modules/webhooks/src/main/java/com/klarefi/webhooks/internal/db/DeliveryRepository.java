@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.jdbi.v3.core.Jdbi;
 
 /** The table {@code webhooks.deliveries}: the outbox and each delivery's progress. */
@@ -60,16 +61,17 @@ public final class DeliveryRepository {
     }
 
     /**
-     * Like {@link #redispatch}, but only while the delivery still has the dispatch number the caller
-     * saw and nobody is sending it: a reconciler acting on a stale read must not start a second send
-     * beside one that a drain or a job has just begun.
+     * Like {@link #redispatch}, but only while nobody is sending the delivery and, when given, it
+     * still has the dispatch number the caller saw: a reconciler or a drain acting on a stale read
+     * must not start a second send beside one that has just begun.
      */
-    public Optional<DispatchRef> redispatchIfUnchanged(Tx tx, String id, int seenDispatch, Instant at) {
+    public Optional<DispatchRef> redispatchIfIdle(Tx tx, String id, OptionalInt seenDispatch, Instant at) {
         return tx.handle().createQuery("""
                         UPDATE webhooks.deliveries SET dispatch = dispatch + 1, next_attempt_at = :at, sending_until = NULL
-                         WHERE id = :id AND dispatch = :seen AND status = 'pending'
-                           AND (sending_until IS NULL OR sending_until < :at) RETURNING dispatch""")
-                .bind("id", id).bind("seen", seenDispatch).bind("at", at).mapTo(Integer.class).findOne()
+                         WHERE id = :id AND status = 'pending' AND (sending_until IS NULL OR sending_until < :at)
+                           AND (:any OR dispatch = :seen) RETURNING dispatch""")
+                .bind("id", id).bind("at", at).bind("any", seenDispatch.isEmpty()).bind("seen", seenDispatch.orElse(-1))
+                .mapTo(Integer.class).findOne()
                 .map(dispatch -> new DispatchRef(id, dispatch, at));
     }
 

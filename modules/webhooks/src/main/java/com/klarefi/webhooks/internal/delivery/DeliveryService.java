@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Sends deliveries: claims one (only the job holding its current dispatch number, only while the
@@ -137,14 +138,18 @@ public final class DeliveryService {
         List<String> pending = deliveries.pending(endpointId);
         for (int i = 0; i < pending.size(); i++) {
             String id = pending.get(i);
-            DispatchRef ref = store.inTransaction(tx -> deliveries.redispatch(tx, id, now()));
-            Outcome outcome = deliver(id, ref.dispatch());
+            Optional<DispatchRef> ref = store.inTransaction(tx -> deliveries.redispatchIfIdle(tx, id, OptionalInt.empty(), now()));
+            if (ref.isEmpty()) {
+                continue; // a job is sending it right now
+            }
+            Outcome outcome = deliver(id, ref.get().dispatch());
             if (outcome == Outcome.ENDPOINT_NOT_ENABLED) {
                 return;
             }
             if (outcome == Outcome.FAILED || outcome == Outcome.BUSY) {
                 List<String> rest = pending.subList(i + 1, pending.size());
-                queue.dispatch(store.inTransaction(tx -> rest.stream().map(next -> deliveries.redispatch(tx, next, now())).toList()));
+                queue.dispatch(store.inTransaction(tx -> rest.stream()
+                        .flatMap(next -> deliveries.redispatchIfIdle(tx, next, OptionalInt.empty(), now()).stream()).toList()));
                 return;
             }
         }
@@ -162,7 +167,7 @@ public final class DeliveryService {
                 }
                 case ENDED -> {
                     Optional<DispatchRef> fresh = store.inTransaction(tx ->
-                            deliveries.redispatchIfUnchanged(tx, ref.deliveryId(), ref.dispatch(), now));
+                            deliveries.redispatchIfIdle(tx, ref.deliveryId(), OptionalInt.of(ref.dispatch()), now));
                     fresh.ifPresent(next -> queue.dispatch(List.of(next)));
                     repaired += fresh.isPresent() ? 1 : 0;
                 }
