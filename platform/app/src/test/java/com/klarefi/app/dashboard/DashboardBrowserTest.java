@@ -64,17 +64,17 @@ class DashboardBrowserTest {
         browser.findElement(By.id("email")).sendKeys("operator@example.com");
         browser.findElement(By.id("password")).sendKeys("browser test password");
         screenshot(browser, "01-sign-in");
-        browser.findElement(By.cssSelector("main form button")).click();
+        clickAndWait(browser, browser.findElement(By.cssSelector("main form button")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Organisations");
 
         browser.findElement(By.id("name")).sendKeys("Acme Browser");
-        browser.findElement(By.cssSelector("main form button")).click();
+        clickAndWait(browser, browser.findElement(By.cssSelector("main form button")));
         String testKey = browser.findElements(By.cssSelector(".secret-value")).getFirst().getText();
         assertThat(testKey).startsWith("sk_test_");
         screenshot(browser, "02-organisation-created");
-        browser.findElement(By.linkText("Go to the organisation")).click();
+        clickAndWait(browser, browser.findElement(By.linkText("Go to the organisation")));
         new Select(browser.findElement(By.id("environment"))).selectByValue("live");
-        browser.findElement(By.xpath("//button[text()='Create key']")).click();
+        clickAndWait(browser, browser.findElement(By.xpath("//button[text()='Create key']")));
         assertThat(browser.findElement(By.cssSelector(".secret-value")).getText()).startsWith("sk_live_");
         screenshot(browser, "03-key-created");
 
@@ -83,10 +83,10 @@ class DashboardBrowserTest {
                 browser.findElement(By.xpath("//option[starts-with(text(), 'Acme Browser')]")).getText());
         browser.findElement(By.id("url")).sendKeys(loopback.hooks());
         browser.findElement(By.id("event-document-processed")).click();
-        browser.findElement(By.xpath("//button[text()='Register endpoint']")).click();
+        clickAndWait(browser, browser.findElement(By.xpath("//button[text()='Register endpoint']")));
         assertThat(browser.findElement(By.cssSelector(".secret-value")).getText()).isNotBlank();
         screenshot(browser, "04-endpoint-registered");
-        browser.findElement(By.linkText("Go to the endpoint")).click();
+        clickAndWait(browser, browser.findElement(By.linkText("Go to the endpoint")));
         String endpointPage = browser.getCurrentUrl();
 
         String external = "browser-" + UUID.randomUUID();
@@ -101,7 +101,7 @@ class DashboardBrowserTest {
         });
         browser.get(endpointPage + "#deliveries");
         screenshot(browser, "05-endpoint-with-delivery");
-        browser.findElement(By.cssSelector("a[href^='/dashboard/deliveries/']")).click();
+        clickAndWait(browser, browser.findElement(By.cssSelector("a[href^='/dashboard/deliveries/']")));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("document.processed").contains("204");
         screenshot(browser, "06-delivery-attempts");
         assertThat(loopback.webhooks()).hasSize(1);
@@ -109,10 +109,11 @@ class DashboardBrowserTest {
         uploadCaseType(browser, server, dashboard);
 
         browser.get(dashboard + "/cases?q=" + external);
-        browser.findElement(By.cssSelector("main table a[href^='/dashboard/cases/']")).click();
+        clickAndWait(browser, browser.findElement(By.cssSelector("main table a[href^='/dashboard/cases/']")));
         screenshot(browser, "08-case");
         browser.findElements(By.linkText("show on the page")).getFirst().click();
-        assertThat(browser.findElement(By.id("evidence")).getText()).isNotBlank();
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> !browser.findElement(By.id("evidence")).getText().isBlank());
         screenshot(browser, "09-evidence-on-the-page");
     }
 
@@ -124,7 +125,7 @@ class DashboardBrowserTest {
         Files.writeString(file, Json.writeString(definition));
         browser.get(dashboard + "/case-types");
         browser.findElement(By.id("definition_file")).sendKeys(file.toString());
-        browser.findElement(By.xpath("//button[text()='Validate and save']")).click();
+        clickAndWait(browser, browser.findElement(By.xpath("//button[text()='Validate and save']")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Claims uploaded in the browser");
         screenshot(browser, "07-case-type-uploaded");
         Files.delete(file);
@@ -147,5 +148,13 @@ class DashboardBrowserTest {
         Files.createDirectories(SCREENSHOTS);
         Path taken = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(taken, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Clicks something that loads a new page and waits until the old one is gone, so no read races it. */
+    private static void clickAndWait(WebDriver browser, org.openqa.selenium.WebElement target) {
+        org.openqa.selenium.WebElement page = browser.findElement(By.tagName("html"));
+        target.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 }
