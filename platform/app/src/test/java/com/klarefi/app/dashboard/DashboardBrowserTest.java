@@ -154,7 +154,17 @@ class DashboardBrowserTest {
     private static void clickAndWait(WebDriver browser, org.openqa.selenium.WebElement target) {
         org.openqa.selenium.WebElement page = browser.findElement(By.tagName("html"));
         target.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        // Chromium reports a node of an unloaded page either as stale or as "not in the document":
+        // both mean the new page has replaced it.
+        await("the next page").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
+        await("the next page to load").atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
+                "complete".equals(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return document.readyState")));
     }
 }
