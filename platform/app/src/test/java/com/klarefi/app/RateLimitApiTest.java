@@ -98,13 +98,8 @@ class RateLimitApiTest {
 
     /** Windows are aligned to the minute; a test that straddles one would see two budgets. */
     private static void awayFromTheMinuteBoundary() {
-        long secondOfMinute = Instant.now().getEpochSecond() % 60;
-        if (secondOfMinute > 45) {
-            try {
-                Thread.sleep((61 - secondOfMinute) * 1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        org.awaitility.Awaitility.await("a fresh minute window").atMost(java.time.Duration.ofSeconds(20))
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> Instant.now().getEpochSecond() % 60 <= 45);
     }
 }
