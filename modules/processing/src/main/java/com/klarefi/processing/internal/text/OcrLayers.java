@@ -1,5 +1,7 @@
 package com.klarefi.processing.internal.text;
 
+import com.klarefi.processing.api.DocumentFailure;
+import com.klarefi.processing.api.DocumentFailure.Code;
 import com.klarefi.processing.api.MediaType;
 import com.klarefi.processing.api.PageLayer;
 import com.klarefi.processing.api.TextMethod;
@@ -26,11 +28,18 @@ final class OcrLayers {
         int pages = Images.pageCount(content, limits);
         try (Scratch scratch = Scratch.create()) {
             if (type != MediaType.TIFF) {
-                // Decoding once (its size is known to be within the limit) tells a corrupt image
-                // from one Tesseract fails to read.
-                Images.page(content, 0, limits);
+                // Tesseract reads PNG and JPEG as they came. Only when it fails is the image decoded
+                // here, to tell a corrupt image from a recogniser failure: decoding every scan up
+                // front cost the service about as much CPU as a sixth of Tesseract's own work.
                 Path image = scratch.write("page-0." + type.name().toLowerCase(java.util.Locale.ROOT), content);
-                return List.of(layer(0, ocr.recognise(image), 1f));
+                try {
+                    return List.of(layer(0, ocr.recognise(image), 1f));
+                } catch (DocumentFailure failure) {
+                    if (failure.code() == Code.OCR_FAILED && !failure.isTransient()) {
+                        Images.page(content, 0, limits);
+                    }
+                    throw failure;
+                }
             }
             List<PageLayer> layers = new ArrayList<>();
             for (int index = 0; index < pages; index++) {
