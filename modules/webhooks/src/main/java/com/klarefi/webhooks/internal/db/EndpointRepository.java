@@ -112,12 +112,26 @@ public final class EndpointRepository {
                 .list();
     }
 
+    /** The endpoint with its subscriptions in one statement (every delivery locks its endpoint twice). */
     private static Optional<EndpointRow> find(Handle handle, String id, boolean forUpdate) {
-        List<Subscription> subscriptions = handle.createQuery(
-                        "SELECT event_type, version FROM webhooks.subscriptions WHERE endpoint_id = :id ORDER BY event_type")
-                .bind("id", id).map((rows, context) -> new Subscription(rows.getString(1), rows.getString(2))).list();
-        return handle.createQuery("SELECT * FROM webhooks.endpoints WHERE id = :id" + (forUpdate ? " FOR UPDATE" : ""))
-                .bind("id", id).map((rows, context) -> row(rows, subscriptions)).findOne();
+        return handle.createQuery("""
+                        SELECT e.*,
+                               ARRAY(SELECT s.event_type FROM webhooks.subscriptions s
+                                      WHERE s.endpoint_id = e.id ORDER BY s.event_type) AS subscribed_types,
+                               ARRAY(SELECT s.version FROM webhooks.subscriptions s
+                                      WHERE s.endpoint_id = e.id ORDER BY s.event_type) AS subscribed_versions
+                          FROM webhooks.endpoints e WHERE e.id = :id""" + (forUpdate ? " FOR UPDATE OF e" : ""))
+                .bind("id", id).map((rows, context) -> row(rows, subscriptions(rows))).findOne();
+    }
+
+    private static List<Subscription> subscriptions(ResultSet rows) throws SQLException {
+        String[] types = (String[]) rows.getArray("subscribed_types").getArray();
+        String[] versions = (String[]) rows.getArray("subscribed_versions").getArray();
+        List<Subscription> subscriptions = new ArrayList<>(types.length);
+        for (int index = 0; index < types.length; index++) {
+            subscriptions.add(new Subscription(types[index], versions[index]));
+        }
+        return subscriptions;
     }
 
     private static EndpointRow row(ResultSet rows, List<Subscription> subscriptions) throws SQLException {

@@ -53,11 +53,17 @@ final class AttemptRecorder {
                 result.statusCode(), result.responseBody(), result.errorClass(), result.error()));
         if (result.succeeded()) {
             deliveries.recordOutcome(tx, delivery.id(), attempt, DeliveryRow.SUCCEEDED, result.statusCode(), Optional.empty(), now);
-            endpoints.recordHealth(tx, endpoint.id(), Optional.empty());
+            // The endpoint row is locked, so what it says is current: write only a change (a
+            // healthy endpoint's row is otherwise rewritten by every delivery).
+            if (endpoint.failingSince().isPresent()) {
+                endpoints.recordHealth(tx, endpoint.id(), Optional.empty());
+            }
             return List.of();
         }
         Instant failingSince = endpoint.failingSince().orElse(started);
-        endpoints.recordHealth(tx, endpoint.id(), Optional.of(failingSince));
+        if (endpoint.failingSince().isEmpty()) {
+            endpoints.recordHealth(tx, endpoint.id(), Optional.of(failingSince));
+        }
         List<DispatchRef> followUps = new ArrayList<>();
         if (result.statusCode().equals(Optional.of(410))) {
             // The delivery waits with the endpoint: resuming sends it first, so the 410 loses nothing.

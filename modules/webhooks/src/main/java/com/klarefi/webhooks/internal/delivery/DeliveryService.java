@@ -74,8 +74,8 @@ public final class DeliveryService {
      * job waits out the difference (at most {@link #MAX_EARLY}) so retries keep their published delays.
      */
     public Outcome deliverWhenDue(String deliveryId, int dispatch) {
-        Optional<Instant> due = deliveries.find(deliveryId).filter(row -> row.dispatch() == dispatch)
-                .flatMap(DeliveryRow::nextAttemptAt);
+        Optional<DeliveryRow> seen = deliveries.find(deliveryId);
+        Optional<Instant> due = seen.filter(row -> row.dispatch() == dispatch).flatMap(DeliveryRow::nextAttemptAt);
         Duration early = due.map(at -> Duration.between(now(), at)).orElse(Duration.ZERO);
         if (early.isPositive()) {
             try {
@@ -85,11 +85,16 @@ public final class DeliveryService {
                 return Outcome.STALE;
             }
         }
-        return deliver(deliveryId, dispatch);
+        return deliver(seen, deliveryId, dispatch);
     }
 
     public Outcome deliver(String deliveryId, int dispatch) {
-        Claim claim = store.inTransaction(tx -> claim(tx, deliveryId, dispatch));
+        return deliver(deliveries.find(deliveryId), deliveryId, dispatch);
+    }
+
+    /** {@code seen} is the delivery as read before, without a lock: it names the endpoint to lock first. */
+    private Outcome deliver(Optional<DeliveryRow> seen, String deliveryId, int dispatch) {
+        Claim claim = store.inTransaction(tx -> claim(tx, seen, deliveryId, dispatch));
         if (claim.outcome() != null) {
             claim.deferred().ifPresent(ref -> queue.dispatch(List.of(ref)));
             return claim.outcome();
@@ -107,8 +112,7 @@ public final class DeliveryService {
         return result.succeeded() ? Outcome.SUCCEEDED : Outcome.FAILED;
     }
 
-    private Claim claim(Tx tx, String deliveryId, int dispatch) {
-        Optional<DeliveryRow> seen = deliveries.find(deliveryId);
+    private Claim claim(Tx tx, Optional<DeliveryRow> seen, String deliveryId, int dispatch) {
         if (seen.isEmpty()) {
             return Claim.ended(Outcome.STALE);
         }
