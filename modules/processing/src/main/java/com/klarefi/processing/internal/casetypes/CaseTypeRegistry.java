@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,13 @@ public final class CaseTypeRegistry {
     private static final String BUILT_IN_FOLDER = "/com/klarefi/processing/internal/extraction/casetype/";
 
     private final Map<String, Entry> shipped;
+    /** Parsed operator definitions by their JSON; bounded, since definitions change rarely. */
+    private final Map<String, Entry> parsed = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CaseTypeRegistry.Entry> eldest) {
+            return size() > 256;
+        }
+    });
     private final CaseTypeRepository repository;
     private final Clock clock;
 
@@ -50,8 +58,15 @@ public final class CaseTypeRegistry {
     }
 
     public Optional<Entry> find(String id) {
-        return repository.find(id).map(json -> new Entry(CaseTypes.parse(json), json, "admin"))
-                .or(() -> Optional.ofNullable(shipped.get(id)));
+        return repository.find(id).map(this::admin).or(() -> Optional.ofNullable(shipped.get(id)));
+    }
+
+    /**
+     * An operator's definition, parsed once per version: every accepted document and every job looks
+     * its case type up, and the database stays the source of truth shared by all instances.
+     */
+    private Entry admin(String json) {
+        return parsed.compute(json, (key, known) -> known != null ? known : new Entry(CaseTypes.parse(json), json, "admin"));
     }
 
     public boolean exists(String id) {
@@ -60,7 +75,7 @@ public final class CaseTypeRegistry {
 
     public List<Entry> all() {
         Map<String, Entry> all = new LinkedHashMap<>(shipped);
-        repository.all().forEach((id, json) -> all.put(id, new Entry(CaseTypes.parse(json), json, "admin")));
+        repository.all().forEach((id, json) -> all.put(id, admin(json)));
         return List.copyOf(all.values());
     }
 

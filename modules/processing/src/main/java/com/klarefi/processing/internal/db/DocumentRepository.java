@@ -141,20 +141,40 @@ public final class DocumentRepository {
 
     /** Every processed document of a case with its pages, read inside the caller's transaction. */
     public List<DocumentText> textsOfCase(Tx tx, String caseId) {
+        return textsOfCase(tx, caseId, Optional.empty());
+    }
+
+    /**
+     * The processed documents' pages in the order they came, with {@code known} (a document whose
+     * pages this transaction has just written) taken as given instead of read back and parsed.
+     */
+    public List<DocumentText> textsOfCase(Tx tx, String caseId, Optional<DocumentText> known) {
+        String knownId = known.map(DocumentText::docId).orElse("");
         Map<String, List<PageLayer>> pages = new java.util.LinkedHashMap<>();
         tx.handle().createQuery("""
-                        SELECT p.doc_id, p.page_index, p.method, p.text, p.width, p.height, p.words::text AS words
-                          FROM processing.pages p JOIN processing.documents d ON d.id = p.doc_id
+                        SELECT d.id AS doc_id, p.page_index, p.method, p.text, p.width, p.height, p.words::text AS words
+                          FROM processing.documents d
+                          LEFT JOIN processing.pages p ON p.doc_id = d.id AND d.id <> :known
                          WHERE d.case_id = :case AND d.status = 'processed'
                          ORDER BY d.created_at, d.id, p.page_index""")
-                .bind("case", caseId)
-                .map((rows, context) -> Map.entry(rows.getString("doc_id"), new PageLayer(rows.getInt("page_index"),
-                        rows.getString("text"), method(rows.getString("method")), rows.getFloat("width"),
-                        rows.getFloat("height"), parseWords(rows.getString("words")))))
-                .forEach(entry -> pages.computeIfAbsent(entry.getKey(), id -> new ArrayList<>()).add(entry.getValue()));
+                .bind("case", caseId).bind("known", knownId)
+                .map((rows, context) -> new PageRow(rows.getString("doc_id"), rows.getObject("page_index") == null ? null
+                        : new PageLayer(rows.getInt("page_index"), rows.getString("text"), method(rows.getString("method")),
+                        rows.getFloat("width"), rows.getFloat("height"), parseWords(rows.getString("words")))))
+                .forEach(row -> {
+                    if (row.docId().equals(knownId)) {
+                        pages.put(knownId, known.orElseThrow().pages());
+                    } else if (row.page() != null) {
+                        pages.computeIfAbsent(row.docId(), id -> new ArrayList<>()).add(row.page());
+                    }
+                });
         List<DocumentText> texts = new ArrayList<>();
         pages.forEach((docId, layers) -> texts.add(new DocumentText(docId, layers)));
         return texts;
+    }
+
+    /** One row of {@link #textsOfCase}: a page, or none for the document given as known. */
+    private record PageRow(String docId, PageLayer page) {
     }
 
     private static TextMethod method(String wireName) {

@@ -73,13 +73,18 @@ public final class DocumentProcessor {
      * two documents finishing at once cannot each overwrite the other's contribution.
      */
     public void recomputeFeatures(Tx tx, String caseId, String caseTypeId) {
+        recomputeFeatures(tx, caseId, caseTypeId, Optional.empty());
+    }
+
+    /** {@code known}: a document whose pages the transaction has just written, used as they are. */
+    private void recomputeFeatures(Tx tx, String caseId, String caseTypeId, Optional<DocumentText> known) {
         Optional<CaseTypeRegistry.Entry> caseType = caseTypes.find(caseTypeId);
         if (caseType.isEmpty()) {
             LOG.log(System.Logger.Level.WARNING, "case " + caseId + " has case type " + caseTypeId
                     + ", which no longer exists; its features are left as they are");
             return;
         }
-        List<DocumentText> texts = documents.textsOfCase(tx, caseId);
+        List<DocumentText> texts = documents.textsOfCase(tx, caseId, known);
         long started = System.nanoTime();
         var result = extractor.extract(caseType.get().caseType(), texts);
         stages.observe((System.nanoTime() - started) / 1e9, "extract");
@@ -152,7 +157,7 @@ public final class DocumentProcessor {
             if (documents.markProcessed(tx, docId, pages.size(), now())) {
                 documents.replacePages(tx, docId, pages);
                 Cases.LockedCase locked = cases.lockCaseOfDocument(tx, docId);
-                recomputeFeatures(tx, locked.caseId(), locked.caseTypeId());
+                recomputeFeatures(tx, locked.caseId(), locked.caseTypeId(), Optional.of(new DocumentText(docId, pages)));
                 cases.documentFinished(tx, docId, DocumentOutcome.processed(docId, type.mimeType(), pages.size()));
             }
         });
