@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -64,6 +65,11 @@ final class Installation implements AutoCloseable {
         Optional<String> dashboardPassword = dashboardPassword(settings, mode, dataDirectory);
         URI publicBaseUrl = publicBaseUrl(settings, mode);
         int poolSize = settings.integer("KLAREFI_DB_POOL_SIZE");
+        Duration socketTimeout = settings.seconds("KLAREFI_DB_SOCKET_TIMEOUT_SECONDS");
+        if (socketTimeout.isNegative()) {
+            throw new SettingsException("KLAREFI_DB_SOCKET_TIMEOUT_SECONDS must be 0 (no bound) or more, got "
+                    + socketTimeout.toSeconds());
+        }
         Optional<String> externalUrl = settings.optional("KLAREFI_DB_URL");
         if (externalUrl.isPresent()) {
             String url = externalUrl.get();
@@ -71,7 +77,8 @@ final class Installation implements AutoCloseable {
                 throw new SettingsException("KLAREFI_DB_URL must look like jdbc:postgresql://host:5432/klarefi");
             }
             ConnectionSettings connection = new ConnectionSettings(url, settings.optional("KLAREFI_DB_USER"),
-                    settings.optional("KLAREFI_DB_PASSWORD"), poolSize, settings.seconds("KLAREFI_DB_CONNECT_TIMEOUT_SECONDS"));
+                    settings.optional("KLAREFI_DB_PASSWORD"), poolSize, settings.seconds("KLAREFI_DB_CONNECT_TIMEOUT_SECONDS"),
+                    socketTimeout);
             return new Installation(mode, dataDirectory, secrets, dashboardPassword, publicBaseUrl, connection, null, null);
         }
         Optional<InstanceLock> lock = InstanceLock.tryAcquire(dataDirectory);
@@ -79,7 +86,7 @@ final class Installation implements AutoCloseable {
             Optional<Integer> running = EmbeddedDatabase.runningPort(dataDirectory.resolve("postgres"));
             if (joinRunning && running.isPresent()) {
                 return new Installation(mode, dataDirectory, secrets, dashboardPassword, publicBaseUrl,
-                        EmbeddedDatabase.attached(running.get(), 2), null, null);
+                        EmbeddedDatabase.attached(running.get(), 2).withSocketTimeout(socketTimeout), null, null);
             }
             throw new SettingsException("another Klarefi instance is using KLAREFI_DATA_DIR=" + dataDirectory
                     + "; stop it, or give this instance its own data directory or an external database (KLAREFI_DB_URL)");
@@ -88,7 +95,7 @@ final class Installation implements AutoCloseable {
             EmbeddedDatabase embedded = EmbeddedDatabase.start(dataDirectory.resolve("postgres"),
                     settings.port("KLAREFI_EMBEDDED_DB_PORT"));
             return new Installation(mode, dataDirectory, secrets, dashboardPassword, publicBaseUrl,
-                    embedded.connectionSettings(poolSize), embedded, lock.get());
+                    embedded.connectionSettings(poolSize).withSocketTimeout(socketTimeout), embedded, lock.get());
         } catch (RuntimeException e) {
             lock.get().close();
             throw e;

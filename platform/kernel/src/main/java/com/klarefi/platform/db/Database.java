@@ -23,9 +23,11 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final ConnectionSettings settings;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, ConnectionSettings settings) {
         this.dataSource = dataSource;
+        this.settings = settings;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
     }
 
@@ -43,8 +45,12 @@ public final class Database implements AutoCloseable {
         // Fail at start when the database is unreachable, naming the URL (never the password).
         config.setInitializationFailTimeout(settings.connectTimeout().toMillis());
         config.addDataSourceProperty("ApplicationName", "klarefi");
+        if (settings.socketTimeout().isPositive()) {
+            // pgjdbc reads whole seconds, as a string property; a sub-second setting still gets a bound.
+            config.addDataSourceProperty("socketTimeout", String.valueOf(Math.max(1, settings.socketTimeout().toSeconds())));
+        }
         try {
-            return new Database(new HikariDataSource(config));
+            return new Database(new HikariDataSource(config), settings);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot connect to PostgreSQL at " + settings.safeUrl()
                     + " (KLAREFI_DB_URL): " + rootMessage(e), e);
@@ -70,8 +76,10 @@ public final class Database implements AutoCloseable {
 
     /** Applies the module's migrations from {@code classpath:db/<schema>} to its own schema. */
     public void migrate(String schema) {
+        // Its own connection without the pool's socket timeout: a migration may build an index
+        // on a large table for minutes without the server sending a byte.
         Flyway.configure()
-                .dataSource(dataSource)
+                .dataSource(settings.url(), settings.user().orElse(null), settings.password().orElse(null))
                 .schemas(schema)
                 .createSchemas(true)
                 .table("flyway_history")
