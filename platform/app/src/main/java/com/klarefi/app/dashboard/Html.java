@@ -1,6 +1,7 @@
 package com.klarefi.app.dashboard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.klarefi.platform.http.HtmlPages;
 import com.klarefi.platform.json.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -22,22 +23,7 @@ final class Html {
     }
 
     static String text(String value) {
-        if (value == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(value.length() + 16);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return HtmlPages.escape(value);
     }
 
     static String text(Optional<?> value) {

@@ -1,16 +1,15 @@
 package com.klarefi.app.dashboard;
 
 import com.klarefi.auth.api.OperatorSession;
-import io.helidon.http.HeaderNames;
-import io.helidon.http.Status;
+import com.klarefi.platform.http.HtmlPages;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The frame of every page and the headers that keep pages private: never cached, never framed,
- * no script or style from anywhere but this server (and no inline script at all).
+ * The frame of every page. {@link HtmlPages} sends it with the headers that keep pages private;
+ * the policy here allows no script or style from anywhere but this server (and no inline script).
  */
 final class Layout {
     static final String CSRF_FIELD = "csrf_token";
@@ -56,19 +55,7 @@ final class Layout {
     }
 
     static void redirect(ServerResponse response, String location) {
-        securityHeaders(response);
-        response.status(Status.SEE_OTHER_303);
-        response.header(HeaderNames.LOCATION, location);
-        response.send();
-    }
-
-    static void securityHeaders(ServerResponse response) {
-        response.header(HeaderNames.CACHE_CONTROL, "no-store");
-        response.header("Pragma", "no-cache");
-        response.header("Content-Security-Policy", CSP);
-        response.header("X-Content-Type-Options", "nosniff");
-        response.header("X-Frame-Options", "DENY");
-        response.header("Referrer-Policy", "no-referrer");
+        HtmlPages.redirect(response, location, CSP);
     }
 
     static String csrfField(OperatorSession session) {
@@ -82,15 +69,12 @@ final class Layout {
     }
 
     private static void send(ServerResponse response, int status, String title, String content) {
-        securityHeaders(response);
-        response.status(Status.create(status));
-        response.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
-        response.send("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        HtmlPages.send(response, status, "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + Html.text(title) + " - Klarefi admin</title>"
                 + "<link rel=\"stylesheet\" href=\"" + Dashboard.PREFIX + "/assets/dashboard.css\"></head><body>"
                 + "<a class=\"skip\" href=\"#main\">Skip to content</a><header><a href=\"" + Dashboard.PREFIX
-                + "\" class=\"brand\">Klarefi admin</a></header>" + content + "</body></html>");
+                + "\" class=\"brand\">Klarefi admin</a></header>" + content + "</body></html>", CSP);
     }
 
     private static String host(ServerRequest request) {

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.klarefi.app.TestServerAccess;
 import com.klarefi.app.architecture.RepositoryFiles;
 import com.klarefi.testing.HttpTestClient;
-import com.klarefi.testing.TestDatabase;
 import com.sun.net.httpserver.HttpServer;
 import java.io.File;
 import java.io.IOException;
@@ -47,8 +45,7 @@ class ApplicantBrowserTest {
     private static final Path SCREENSHOTS = RepositoryFiles.root().resolve("platform/app/target/screenshots");
     private static final String CORRECTED = "Mirjam van Dijk";
 
-    private static TestDatabase database;
-    private static TestServerAccess.Running server;
+    private static ApiInstance instance;
     private static HttpTestClient api;
     private static HttpServer customer;
     private static WebDriver browser;
@@ -58,9 +55,8 @@ class ApplicantBrowserTest {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "headless browser test skipped: install Debian's chromium and chromium-driver (.ci/run does)");
         assumeTrue(Files.isDirectory(CORPUS), "the development corpus is not beside the checkout");
-        database = TestDatabase.create();
-        server = TestServerAccess.start(database, dataDirectory, Map.of("KLAREFI_RATE_LIMIT_PER_MINUTE", "100000"));
-        api = HttpTestClient.local(server.port()).bearer(server.newOrganisation("Acme").get("test"));
+        instance = ApiInstance.start(dataDirectory, Map.of("KLAREFI_RATE_LIMIT_PER_MINUTE", "100000"));
+        api = instance.newOrganisation("Acme").test();
         customer = returnPage();
         browser = chromium(browserProfile);
         Files.createDirectories(SCREENSHOTS);
@@ -74,9 +70,8 @@ class ApplicantBrowserTest {
         if (customer != null) {
             customer.stop(0);
         }
-        if (server != null) {
-            server.close();
-            database.close();
+        if (instance != null) {
+            instance.close();
         }
     }
 
@@ -88,7 +83,7 @@ class ApplicantBrowserTest {
         String sessionId = session.path("session_id").asText();
         URI signed = URI.create(session.path("signed_url").asText());
 
-        browser.get("http://127.0.0.1:" + server.port() + signed.getRawPath() + "?" + signed.getRawQuery());
+        browser.get("http://127.0.0.1:" + instance.port() + signed.getRawPath() + "?" + signed.getRawQuery());
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Motor vehicle damage claim");
         screenshot("01-opened");
 

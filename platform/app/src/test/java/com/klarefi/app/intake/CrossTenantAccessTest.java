@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.klarefi.app.TestServerAccess;
 import com.klarefi.testing.HttpTestClient;
-import com.klarefi.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,8 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * document and webhook URLs in every notation are covered by the address-rule tests.
  */
 class CrossTenantAccessTest {
-    private static TestDatabase database;
-    private static TestServerAccess.Running server;
+    private static ApiInstance instance;
     private static DocumentServer documents;
     private static HttpTestClient owner;
     private static HttpTestClient ownerLive;
@@ -49,21 +46,18 @@ class CrossTenantAccessTest {
 
     @BeforeAll
     static void start(@TempDir Path dataDirectory) throws Exception {
-        database = TestDatabase.create();
-        server = TestServerAccess.start(database, dataDirectory, Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8"));
-        documents = new DocumentServer();
-        Map<String, String> keys = server.newOrganisation("Owner");
-        owner = HttpTestClient.local(server.port()).bearer(keys.get("test"));
-        ownerLive = HttpTestClient.local(server.port()).bearer(keys.get("live"));
-        stranger = HttpTestClient.local(server.port()).bearer(server.newOrganisation("Stranger").get("test"));
+        instance = ApiInstance.start(dataDirectory, Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8"));
+        documents = instance.documents();
+        ApiInstance.Organisation ownerOrganisation = instance.newOrganisation("Owner");
+        owner = ownerOrganisation.test();
+        ownerLive = ownerOrganisation.live();
+        stranger = instance.newOrganisation("Stranger").test();
         ids = createOwnersData();
     }
 
     @AfterAll
     static void stop() {
-        documents.close();
-        server.close();
-        database.close();
+        instance.close();
     }
 
     @Test

@@ -5,10 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.klarefi.app.TestServerAccess;
 import com.klarefi.app.architecture.RepositoryFiles;
 import com.klarefi.testing.HttpTestClient;
-import com.klarefi.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** GDPR erasure through the API, proven by searching every row of every table afterwards. */
 class ErasureApiTest {
     private static final Path CORPUS = RepositoryFiles.root().resolve("../shared/corpus").normalize();
-    private static TestDatabase database;
-    private static TestServerAccess.Running server;
+    private static ApiInstance instance;
     private static DocumentServer documents;
     private static HttpTestClient test;
     private static HttpTestClient live;
@@ -41,28 +38,25 @@ class ErasureApiTest {
 
     @BeforeAll
     static void start(@TempDir Path dataDirectory) throws Exception {
-        database = TestDatabase.create();
-        server = TestServerAccess.start(database, dataDirectory, Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8"));
-        documents = new DocumentServer();
-        Map<String, String> keys = server.newOrganisation("Acme");
-        orgId = keys.get("org_id");
-        test = HttpTestClient.local(server.port()).bearer(keys.get("test"));
-        live = HttpTestClient.local(server.port()).bearer(keys.get("live"));
-        stranger = HttpTestClient.local(server.port()).bearer(server.newOrganisation("Other").get("test"));
+        instance = ApiInstance.start(dataDirectory, Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8"));
+        documents = instance.documents();
+        ApiInstance.Organisation acme = instance.newOrganisation("Acme");
+        orgId = acme.orgId();
+        test = acme.test();
+        live = acme.live();
+        stranger = instance.newOrganisation("Other").test();
     }
 
     @AfterAll
     static void stop() {
-        documents.close();
-        server.close();
-        database.close();
+        instance.close();
     }
 
     @Test
     void erasingADocumentLeavesOnlyTheAuditRecordAndRecomputesTheCase() throws Exception {
         assumeTrue(Files.isDirectory(CORPUS), "the development corpus is not beside the checkout");
         // A webhook endpoint, so delivery logs hold the document's id too and must be scrubbed.
-        HttpTestClient admin = HttpTestClient.local(server.adminPort()).bearer(server.adminToken());
+        HttpTestClient admin = instance.admin();
         HttpTestClient.Response endpoint = admin.post("/admin/v1/webhooks/endpoints", Map.of("org_id", orgId,
                 "environment", "test", "url", documents.url("hook"),
                 "subscriptions", List.of("document.received", "document.processed", "case.updated")));
@@ -173,7 +167,7 @@ class ErasureApiTest {
 
     private static List<String> everyRowOfEveryTable() throws Exception {
         List<String> rows = new ArrayList<>();
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = instance.database().connect(); Statement statement = connection.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet found = statement.executeQuery("""
                     SELECT table_schema || '.' || table_name FROM information_schema.tables

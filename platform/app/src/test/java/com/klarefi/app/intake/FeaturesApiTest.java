@@ -5,11 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.klarefi.app.TestServerAccess;
 import com.klarefi.app.architecture.RepositoryFiles;
 import com.klarefi.platform.json.Json;
 import com.klarefi.testing.HttpTestClient;
-import com.klarefi.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,26 +24,22 @@ import org.junit.jupiter.api.io.TempDir;
 /** A whole case through the API: documents in, features with checkable evidence out. */
 class FeaturesApiTest {
     private static final Path CORPUS = RepositoryFiles.root().resolve("../shared/corpus").normalize();
-    private static TestDatabase database;
-    private static TestServerAccess.Running server;
+    private static ApiInstance instance;
     private static DocumentServer documents;
     private static HttpTestClient api;
     private static HttpTestClient admin;
 
     @BeforeAll
     static void start(@TempDir Path dataDirectory) throws Exception {
-        database = TestDatabase.create();
-        server = TestServerAccess.start(database, dataDirectory, Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8"));
-        documents = new DocumentServer();
-        api = HttpTestClient.local(server.port()).bearer(server.newOrganisation("Acme").get("test"));
-        admin = HttpTestClient.local(server.adminPort()).bearer(server.adminToken());
+        instance = ApiInstance.start(dataDirectory, Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8"));
+        documents = instance.documents();
+        api = instance.newOrganisation("Acme").test();
+        admin = instance.admin();
     }
 
     @AfterAll
     static void stop() {
-        documents.close();
-        server.close();
-        database.close();
+        instance.close();
     }
 
     @Test

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.klarefi.app.TestServerAccess;
 import com.klarefi.testing.HttpTestClient;
-import com.klarefi.testing.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -34,11 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileDocumentsApiTest {
     @Test
     void hostileDocumentsFailCleanlyWhileOrdinaryOnesBesideThemAreProcessed(@TempDir Path dataDirectory) throws Exception {
-        try (TestDatabase database = TestDatabase.create();
-             TestServerAccess.Running server = TestServerAccess.start(database, dataDirectory,
-                     Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8"));
-             DocumentServer documents = new DocumentServer()) {
-            HttpTestClient api = HttpTestClient.local(server.port()).bearer(server.newOrganisation("Hostile").get("test"));
+        try (ApiInstance instance = ApiInstance.start(dataDirectory, Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8"))) {
+            HttpTestClient api = instance.newOrganisation("Hostile").test();
+            DocumentServer documents = instance.documents();
             Map<String, String> expected = new LinkedHashMap<>();
             expected.put(submit(api, documents.put("pages.pdf", tenThousandPages(), "application/pdf")), "too_large");
             expected.put(submit(api, documents.put("pixels.png", pngClaiming(60_000, 60_000), "image/png")), "too_large");

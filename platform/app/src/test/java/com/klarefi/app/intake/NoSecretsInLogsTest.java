@@ -3,9 +3,7 @@ package com.klarefi.app.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.klarefi.app.TestServerAccess;
 import com.klarefi.testing.HttpTestClient;
-import com.klarefi.testing.TestDatabase;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -57,15 +55,13 @@ class NoSecretsInLogsTest {
         root.addHandler(capture);
         ours.forEach(logger -> logger.setLevel(Level.ALL));
         String secretText = "Vertrouwelijk" + UUID.randomUUID().toString().replace("-", "");
-        try (TestDatabase database = TestDatabase.create();
-             DocumentServer documents = new DocumentServer();
-             TestServerAccess.Running server = TestServerAccess.start(database, dataDirectory,
-                     Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8"))) {
-            Map<String, String> keys = server.newOrganisation("Quiet BV");
-            String adminToken = server.adminToken();
-            HttpTestClient api = HttpTestClient.local(server.port()).bearer(keys.get("test"));
-            HttpTestClient admin = HttpTestClient.local(server.adminPort()).bearer(adminToken);
-            HttpTestClient.Response endpoint = admin.post("/admin/v1/webhooks/endpoints", Map.of("org_id", keys.get("org_id"),
+        try (ApiInstance instance = ApiInstance.start(dataDirectory, Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8"))) {
+            ApiInstance.Organisation quiet = instance.newOrganisation("Quiet BV");
+            String adminToken = instance.server().adminToken();
+            HttpTestClient api = quiet.test();
+            HttpTestClient admin = HttpTestClient.local(instance.server().adminPort()).bearer(adminToken);
+            DocumentServer documents = instance.documents();
+            HttpTestClient.Response endpoint = admin.post("/admin/v1/webhooks/endpoints", Map.of("org_id", quiet.orgId(),
                     "environment", "test", "url", documents.url("hook"), "subscriptions", List.of("document.processed")));
             assertThat(endpoint.status()).as(endpoint.body()).isEqualTo(201);
             String webhookSecret = endpoint.json().path("secret").asText();
@@ -77,11 +73,11 @@ class NoSecretsInLogsTest {
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     "processed".equals(api.get("/api/v1/cases/" + caseId).json().path("status").asText()));
             api.get("/api/v1/cases/" + caseId);
-            HttpTestClient.local(server.port()).bearer(keys.get("test") + "x").get("/api/v1/me");
-            HttpTestClient.local(server.port()).bearer(keys.get("live")).get("/api/v1/me");
+            HttpTestClient.local(instance.port()).bearer(quiet.testKey() + "x").get("/api/v1/me");
+            quiet.live().get("/api/v1/me");
 
             assertThat(lines).anySatisfy(line -> assertThat(line).contains("klarefi.access"));
-            for (String secret : List.of(keys.get("test"), keys.get("live"), adminToken, secretText, url, webhookSecret)) {
+            for (String secret : List.of(quiet.testKey(), quiet.liveKey(), adminToken, secretText, url, webhookSecret)) {
                 assertThat(lines).as("a log line contains a secret or document content").noneMatch(line -> line.contains(secret));
             }
         } finally {

@@ -5,10 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.klarefi.app.TestServerAccess;
 import com.klarefi.app.architecture.RepositoryFiles;
 import com.klarefi.testing.HttpTestClient;
-import com.klarefi.testing.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,8 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** POST /process through the real server, database, JobRunr jobs, fetcher and text layers. */
 class ProcessApiTest {
     private static final Path CORPUS = RepositoryFiles.root().resolve("../shared/corpus").normalize();
-    private static TestDatabase database;
-    private static TestServerAccess.Running server;
+    private static ApiInstance instance;
     private static DocumentServer documents;
     private static HttpTestClient test;
     private static HttpTestClient live;
@@ -40,21 +37,18 @@ class ProcessApiTest {
 
     @BeforeAll
     static void start(@TempDir Path dataDirectory) throws Exception {
-        database = TestDatabase.create();
-        server = TestServerAccess.start(database, dataDirectory, Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8",
+        instance = ApiInstance.start(dataDirectory, Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8",
                 "KLAREFI_RATE_LIMIT_PER_MINUTE", "100000"));
-        documents = new DocumentServer();
-        Map<String, String> keys = server.newOrganisation("Acme");
-        test = HttpTestClient.local(server.port()).bearer(keys.get("test"));
-        live = HttpTestClient.local(server.port()).bearer(keys.get("live"));
-        otherOrganisation = HttpTestClient.local(server.port()).bearer(server.newOrganisation("Other").get("test"));
+        documents = instance.documents();
+        ApiInstance.Organisation acme = instance.newOrganisation("Acme");
+        test = acme.test();
+        live = acme.live();
+        otherOrganisation = instance.newOrganisation("Other").test();
     }
 
     @AfterAll
     static void stop() {
-        documents.close();
-        server.close();
-        database.close();
+        instance.close();
     }
 
     @Test
@@ -232,7 +226,7 @@ class ProcessApiTest {
     }
 
     private static String caseOf(String docId) {
-        return server.caseOfDocument(docId);
+        return instance.server().caseOfDocument(docId);
     }
 
     private static JsonNode awaitFinished(HttpTestClient client, String caseId, int documentCount) {

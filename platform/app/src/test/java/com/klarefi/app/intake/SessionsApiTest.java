@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.klarefi.app.TestServerAccess;
 import com.klarefi.platform.json.Json;
 import com.klarefi.testing.HttpTestClient;
-import com.klarefi.testing.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -33,23 +31,20 @@ class SessionsApiTest {
             Polisnummer: AB-123456
             Naam verzekeringnemer: Jan de Vries
             """;
-    private static TestDatabase database;
-    private static TestServerAccess.Running server;
+    private static ApiInstance instance;
     private static HttpTestClient api;
     private static HttpTestClient otherOrganisation;
 
     @BeforeAll
-    static void start(@TempDir Path dataDirectory) {
-        database = TestDatabase.create();
-        server = TestServerAccess.start(database, dataDirectory, Map.of("KLAREFI_RATE_LIMIT_PER_MINUTE", "100000"));
-        api = HttpTestClient.local(server.port()).bearer(server.newOrganisation("Acme").get("test"));
-        otherOrganisation = HttpTestClient.local(server.port()).bearer(server.newOrganisation("Other").get("test"));
+    static void start(@TempDir Path dataDirectory) throws Exception {
+        instance = ApiInstance.start(dataDirectory, Map.of("KLAREFI_RATE_LIMIT_PER_MINUTE", "100000"));
+        api = instance.newOrganisation("Acme").test();
+        otherOrganisation = instance.newOrganisation("Other").test();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        database.close();
+        instance.close();
     }
 
     @Test
@@ -165,7 +160,7 @@ class SessionsApiTest {
     @Test
     void anUploadIsReadAndACorrectionJoinsTheFeatureAsTheApplicantsStatement() {
         JsonNode created = create(Map.of()).json();
-        ApplicantPage page = new ApplicantPage(created.path("signed_url").asText(), server.port());
+        ApplicantPage page = new ApplicantPage(created.path("signed_url").asText(), instance.port());
         page.open();
 
         HttpResponse<String> uploaded = page.upload("claim.txt", CLAIM.getBytes(StandardCharsets.UTF_8), true);
@@ -221,7 +216,7 @@ class SessionsApiTest {
     @Test
     void finishingRedirectsToTheReturnUrlReportsTheCaseAndEndsTheLink() {
         JsonNode created = create(Map.of("return_url", "https://customer.example/done?step=3")).json();
-        ApplicantPage page = new ApplicantPage(created.path("signed_url").asText(), server.port());
+        ApplicantPage page = new ApplicantPage(created.path("signed_url").asText(), instance.port());
         page.open();
 
         HttpResponse<String> finished = page.submit("/complete", Map.of());
@@ -241,7 +236,7 @@ class SessionsApiTest {
     void anExpiredLinkIsGoneAndTheSessionReadsAsExpired() {
         ApplicantPage page = page(Map.of("locale", "en"));
         String sessionId = sessionIdOf(page);
-        database.execute("UPDATE intake.sessions SET expires_at = now() - interval '1 minute' WHERE id = '" + sessionId + "'");
+        instance.database().execute("UPDATE intake.sessions SET expires_at = now() - interval '1 minute' WHERE id = '" + sessionId + "'");
 
         HttpResponse<String> gone = page.open();
 
@@ -266,7 +261,7 @@ class SessionsApiTest {
 
     @Test
     void unknownPagesAreHtmlWhileUnknownApiRoutesKeepTheEnvelope() {
-        HttpTestClient anonymous = HttpTestClient.local(server.port());
+        HttpTestClient anonymous = HttpTestClient.local(instance.port());
 
         HttpTestClient.Response page = anonymous.get("/s/x/y/z");
         HttpTestClient.Response endpoint = anonymous.get("/api/v1/nothing-here");
@@ -278,7 +273,7 @@ class SessionsApiTest {
     }
 
     private static ApplicantPage page(Map<String, Object> fields) {
-        return new ApplicantPage(create(fields).json().path("signed_url").asText(), server.port());
+        return new ApplicantPage(create(fields).json().path("signed_url").asText(), instance.port());
     }
 
     private static String sessionIdOf(ApplicantPage page) {

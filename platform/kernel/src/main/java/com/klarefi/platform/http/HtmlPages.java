@@ -19,13 +19,28 @@ public final class HtmlPages {
     public static void send(ServerResponse response, int status, String html, String contentSecurityPolicy) {
         response.status(Status.create(status));
         response.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
+        securityHeaders(response, contentSecurityPolicy);
+        response.send(html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * 303 to {@code location} after a form post, so reloading the next page does not post again;
+     * with the same headers as a page, since the redirect answers a page's request.
+     */
+    public static void redirect(ServerResponse response, String location, String contentSecurityPolicy) {
+        response.status(Status.SEE_OTHER_303);
+        response.header(HeaderNames.LOCATION, location);
+        securityHeaders(response, contentSecurityPolicy);
+        response.send();
+    }
+
+    private static void securityHeaders(ServerResponse response, String contentSecurityPolicy) {
         response.header(HeaderNames.CACHE_CONTROL, "no-store");
         response.header("Pragma", "no-cache");
         response.header("X-Content-Type-Options", "nosniff");
         response.header("Referrer-Policy", "no-referrer");
         response.header("X-Frame-Options", "DENY");
         response.header("Content-Security-Policy", contentSecurityPolicy);
-        response.send(html.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Text safe inside HTML element content and quoted attribute values. */

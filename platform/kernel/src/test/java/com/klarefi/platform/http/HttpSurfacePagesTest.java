@@ -24,6 +24,7 @@ class HttpSurfacePagesTest {
         api.get("/guarded", (request, response) -> Responses.ok(response, java.util.Map.of("ok", true)));
         ApiRoutes pages = new ApiRoutes("", Route.Access.PUBLIC);
         pages.get("/p/{id}", (request, response) -> HtmlPages.send(response, 200, "<p>page</p>", HtmlPages.STRICT_POLICY));
+        pages.get("/p/{id}/next", (request, response) -> HtmlPages.redirect(response, "/p/2", HtmlPages.STRICT_POLICY));
         pages.publicRoute(Method.GET, "/p/{id}/missing", (request, response) -> {
             throw ApiException.notFound("thing_not_found", "No <thing> here.");
         });
@@ -49,6 +50,17 @@ class HttpSurfacePagesTest {
         assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
         assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void aPagesRedirectIsASeeOtherWithTheSameSecurityHeaders() throws Exception {
+        HttpResponse<String> redirect = get("/p/1/next");
+
+        assertThat(redirect.statusCode()).isEqualTo(303);
+        assertThat(redirect.headers().firstValue("Location")).contains("/p/2");
+        assertThat(redirect.headers().firstValue("Content-Security-Policy")).contains(HtmlPages.STRICT_POLICY);
+        assertThat(redirect.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(redirect.headers().firstValue("Cache-Control")).contains("no-store");
     }
 
     @Test
