@@ -167,6 +167,13 @@ class ProcessApiTest {
         }
         assertThat(test.get("/api/v1/cases/case_doesnotexist").error().path("code").asText()).isEqualTo("case_not_found");
         assertThat(test.get("/api/v1/documents/" + docId + "/pages/7").error().path("code").asText()).isEqualTo("page_not_found");
+        // Only ASCII digits name a page: no sign, no other script's digits, nothing past nine digits.
+        for (String index : List.of("-1", "+0", "%D9%A0", "1e0", "0x0", "9999999999", "%20")) {
+            var answer = test.get("/api/v1/documents/" + docId + "/pages/" + index);
+            assertThat(answer.status()).as(index).isEqualTo(400);
+            assertThat(answer.error().path("code").asText()).as(index).isEqualTo("invalid_page_index");
+        }
+        assertThat(test.get("/api/v1/documents/" + docId + "/pages/00").status()).isEqualTo(200);
     }
 
     @Test

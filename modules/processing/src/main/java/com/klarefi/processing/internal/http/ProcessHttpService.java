@@ -80,13 +80,12 @@ public final class ProcessHttpService {
         Caller caller = Caller.of(request);
         String docId = request.path().pathParameters().get("docId");
         String rawIndex = request.path().pathParameters().get("pageIndex");
-        int pageIndex;
-        try {
-            pageIndex = Integer.parseInt(rawIndex);
-        } catch (NumberFormatException e) {
+        // ASCII digits only: Integer.parseInt also takes a sign and other scripts' digits.
+        if (rawIndex == null || !rawIndex.matches("[0-9]{1,9}")) {
             throw ApiException.validation("invalid_page_index", "page_index must be a whole number from 0.")
                     .withDetail("param", "page_index");
         }
+        int pageIndex = Integer.parseInt(rawIndex);
         String status = documents.statusFor(caller, docId).orElseThrow(() ->
                 ApiException.notFound("document_not_found", "No document " + docId + " for this API key."));
         StoredPage page = documents.page(caller, docId, pageIndex).orElseThrow(() -> "processed".equals(status)
