@@ -23,6 +23,8 @@ public final class PageLayout {
     private final PageLayer page;
     private final boolean synthetic;
     private final List<Line> lines;
+    /** {@link #lines} by their index, for {@link #line(int)}: it is asked for every value and label. */
+    private final Line[] lineByIndex;
     private final int[] textLineOfChar;
     private final int[] lineOfChar;
 
@@ -44,6 +46,10 @@ public final class PageLayout {
             this.lineOfChar = textLineOfChar;
         }
         this.lines = group(tokens);
+        this.lineByIndex = new Line[lines.stream().mapToInt(Line::index).max().orElse(-1) + 1];
+        for (Line line : lines.reversed()) {
+            lineByIndex[line.index()] = line; // the first line with an index wins, as a search would find it
+        }
     }
 
     public static PageLayout of(PageLayer page) {
@@ -82,7 +88,7 @@ public final class PageLayout {
 
     /** The line with the given text line index, if it has words. */
     Optional<Line> line(int index) {
-        return lines.stream().filter(line -> line.index() == index).findFirst();
+        return index >= 0 && index < lineByIndex.length ? Optional.ofNullable(lineByIndex[index]) : Optional.empty();
     }
 
     /** The cell holding a character, if a word covers or directly precedes it on its line. */
