@@ -7,7 +7,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 source "$root/scripts/lib/java.sh"
 cd "$root"
 # shellcheck disable=SC2086
-./mvnw ${MAVEN_FLAGS--o} -q -B install -DskipTests
+./mvnw ${MAVEN_FLAGS-} -q -B install -DskipTests
 # shellcheck disable=SC2086
-./mvnw ${MAVEN_FLAGS--o} -q -B -pl platform/app surefire:test -Dtest=GuardLatencyBenchmark \
+./mvnw ${MAVEN_FLAGS-} -q -B -pl platform/app surefire:test -Dtest=GuardLatencyBenchmark \
     -Dsurefire.failIfNoSpecifiedTests=false -Dklarefi.excludedGroups=none 2>&1 | grep -vE "^(WARNING|SLF4J)"

@@ -24,7 +24,7 @@ import urllib.request
 from datetime import datetime, timezone
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-JAR = os.path.join(ROOT, "platform", "app", "target", "klarefi.jar")
+JAR = os.environ.get("KLAREFI_JAR") or os.path.join(ROOT, "platform", "app", "target", "klarefi.jar")
 RESULTS_DIR = os.environ.get("KLAREFI_BENCH_RESULTS", os.path.join(ROOT, "bench-results"))
 CORPUS = os.environ.get("KLAREFI_CORPUS", os.path.join(os.path.dirname(ROOT), "shared", "corpus"))
 

@@ -17,8 +17,8 @@ for arg in "$@"; do
   esac
 done
 classpath_file="modules/processing/target/extraction-eval.classpath"
-./mvnw -o -q -B -pl modules/processing -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile="$PWD/$classpath_file" -Dmdep.includeScope=test >/dev/null
+./mvnw ${MAVEN_FLAGS-} -q -B -pl modules/processing -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$PWD/$classpath_file" -Dmdep.includeScope=test
 cd modules/processing
 export OMP_THREAD_LIMIT=1
 exec "$JAVA_HOME/bin/java" -Djava.util.logging.config.file=/dev/null \

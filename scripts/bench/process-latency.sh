@@ -33,7 +33,7 @@ if $build || [ ! -f "$jar" ]; then
     echo "building $jar ..."
     # -am builds the modules from this checkout rather than taking them from ~/.m2.
     # shellcheck disable=SC2086 # MAVEN_FLAGS is a list of flags
-    (cd "$root" && ./mvnw ${MAVEN_FLAGS--o} -q -B -pl platform/app -am package -DskipTests)
+    (cd "$root" && ./mvnw ${MAVEN_FLAGS-} -q -B -pl platform/app -am package -DskipTests)
 fi
 
 exec python3 -u "$root/scripts/bench/process_latency.py" --jar "$jar" --java "$JAVA" "${arguments[@]}"

@@ -10,6 +10,6 @@ source "$root/scripts/lib/java.sh"
 
 cd "$root"
 # shellcheck disable=SC2086 # MAVEN_FLAGS is a list of flags
-./mvnw ${MAVEN_FLAGS--o} -q -B -pl modules/ratelimit -am test \
+./mvnw ${MAVEN_FLAGS-} -q -B -pl modules/ratelimit -am test \
     -Dtest=RateLimitBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
     -Dgroups=benchmark -Dklarefi.excludedGroups=none

@@ -16,8 +16,8 @@ if [[ -z "$corpus" || ! -d "$corpus" ]]; then
 fi
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 cd "$root"
-./mvnw -o -q -B -pl modules/processing -am test-compile
-./mvnw -o -q -B -pl modules/processing dependency:build-classpath \
+./mvnw ${MAVEN_FLAGS-} -q -B -pl modules/processing -am test-compile
+./mvnw ${MAVEN_FLAGS-} -q -B -pl modules/processing dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 classpath="platform/kernel/target/classes:modules/processing/target/classes:modules/processing/target/test-classes"
 classpath="$classpath:$(cat modules/processing/target/bench-classpath.txt)"
