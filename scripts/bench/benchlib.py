@@ -435,3 +435,11 @@ def write_results(name, results):
 
 def workdir(prefix):
     return tempfile.mkdtemp(prefix=f"klarefi-{prefix}-")
+
+
+def corpus_documents(rendition, corpus=CORPUS):
+    """(name, path) of the corpus manifest's documents of one rendition (e.g. born_digital), in manifest order."""
+    with open(os.path.join(corpus, "manifest.json")) as source:
+        manifest = json.load(source)
+    return [(f"{case['case_id']}-{document['file']}", os.path.join(corpus, case["path"], document["file"]))
+            for case in manifest["cases"] for document in case["documents"] if document["rendition"] == rendition]

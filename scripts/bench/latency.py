@@ -34,7 +34,7 @@ def main():
     parser.add_argument("--load", type=int, default=4, help="busy submitters in the loaded phase (default 4)")
     args = parser.parse_args()
     b.require_tools("psql")
-    pdfs = born_digital(args.corpus)
+    pdfs = dict(b.corpus_documents("born_digital", args.corpus))
     workdir = b.workdir("latency")
     database = b.ScratchDatabase("klarefi_bench_latency")
     files = b.FileServer(dict(pdfs, probe=os.path.join(args.corpus, PROBE)))
@@ -58,14 +58,6 @@ def main():
         files.close()
         receiver.close()
         database.drop()
-
-
-def born_digital(corpus):
-    import json
-    with open(os.path.join(corpus, "manifest.json")) as source:
-        manifest = json.load(source)
-    return {f"{case['case_id']}-{document['file']}": os.path.join(corpus, case["path"], document["file"])
-            for case in manifest["cases"] for document in case["documents"] if document["rendition"] == "born_digital"}
 
 
 class Client:

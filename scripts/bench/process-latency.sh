@@ -6,18 +6,14 @@
 #   split:  an API-only and a jobs-only instance on an external PostgreSQL (a fresh database on
 #           127.0.0.1:5432, user postgres, created and dropped by the run); the jobs instance only
 #           sees new work at its next poll (KLAREFI_JOBS_POLL_SECONDS, at least 5 s).
-# Builds platform/app/target/klarefi.jar first if it is missing (or with --build). Reports numbers only;
-# it never fails because something was slow.
-#
-#   scripts/bench/process-latency.sh [--build] [--documents N] [--pdf FILE] [--scenarios single,split]
-#                                    [--poll-ms MS] [--warmup N] [--pg-host H --pg-port P --pg-user U]
-#                                    [--keep-logs]
-# KLAREFI_BENCH_PDF also names the document. Extra Maven flags go through MAVEN_FLAGS (default -o).
+# Prints a table, writes bench-results/process-latency-*.json. Reports numbers only; it never fails
+# because something was slow.
+#   scripts/bench/process-latency.sh [--build] [--documents 30] [--warmup 3] [--pdf FILE]
+#                                    [--scenarios single,split] [--poll-ms 20] [--pause-ms 5000] [--keep-logs]
+# The document defaults to KLAREFI_BENCH_PDF, else the corpus's first born-digital PDF. The split
+# scenario needs psql. Builds platform/app/target/klarefi.jar if it is missing, or with --build
+# (extra Maven flags through MAVEN_FLAGS).
 set -euo pipefail
-
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-source "$root/scripts/lib/java.sh"
-jar="$root/platform/app/target/klarefi.jar"
 
 arguments=()
 build=false
@@ -28,12 +24,9 @@ for argument in "$@"; do
         arguments+=("$argument")
     fi
 done
-
-if $build || [ ! -f "$jar" ]; then
-    echo "building $jar ..."
-    # -am builds the modules from this checkout rather than taking them from ~/.m2.
+if $build; then
     # shellcheck disable=SC2086 # MAVEN_FLAGS is a list of flags
-    (cd "$root" && ./mvnw ${MAVEN_FLAGS-} -q -B -pl platform/app -am package -DskipTests)
+    "$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/scripts/build" ${MAVEN_FLAGS-} -q
 fi
-
-exec python3 -u "$root/scripts/bench/process_latency.py" --jar "$jar" --java "$JAVA" "${arguments[@]}"
+source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
+exec python3 -u "$BENCH_DIR/process_latency.py" "${arguments[@]}"
