@@ -116,6 +116,24 @@ public final class DeliveryRepository {
     }
 
     /** The endpoint's pending deliveries in the order their events happened. */
+    /**
+     * The endpoint's oldest delivery that found its sending slots taken and waits for a later job
+     * (never attempted, due in the future, not being sent), made due now under a new dispatch
+     * number: its deferred job then finds itself stale. Skips a row another transaction holds.
+     */
+    public Optional<DispatchRef> wakeDeferred(Tx tx, String endpointId, Instant now) {
+        return tx.handle().createQuery("""
+                        UPDATE webhooks.deliveries SET dispatch = dispatch + 1, next_attempt_at = :now, sending_until = NULL
+                         WHERE id = (SELECT id FROM webhooks.deliveries
+                                      WHERE endpoint_id = :endpoint AND status = 'pending' AND attempts = 0
+                                        AND next_attempt_at > :now AND (sending_until IS NULL OR sending_until <= :now)
+                                      ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+                        RETURNING id, dispatch""")
+                .bind("endpoint", endpointId).bind("now", now)
+                .map((rows, context) -> new DispatchRef(rows.getString("id"), rows.getInt("dispatch"), now))
+                .findOne();
+    }
+
     public List<String> pending(String endpointId) {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT id FROM webhooks.deliveries WHERE endpoint_id = :endpoint AND status = 'pending'
