@@ -3,9 +3,7 @@ package com.klarefi.webhooks.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.klarefi.platform.json.Json;
-import com.klarefi.testing.TestDatabase;
 import com.klarefi.webhooks.internal.db.DeliveryRepository;
 import com.klarefi.webhooks.internal.delivery.DeliveryService.Outcome;
 import com.klarefi.webhooks.internal.delivery.WebhookSettings;
@@ -26,47 +24,48 @@ import org.junit.jupiter.api.Test;
  * that comes free now hands itself to the oldest waiting delivery at once.
  */
 class BusyEndpointTest {
-    private static TestDatabase database;
     private static WebhooksFixture fixture;
+    private static DeliveryRepository repository;
 
     @BeforeAll
     static void start() throws Exception {
-        database = TestDatabase.create();
-        fixture = WebhooksFixture.start(database, Map.of(WebhookSettings.MAX_IN_FLIGHT, "1"));
+        fixture = WebhooksFixture.onOwnDatabase(Map.of(WebhookSettings.MAX_IN_FLIGHT, "1"));
         fixture.clock.set(Instant.now());
+        repository = new DeliveryRepository(fixture.database.jdbi());
     }
 
     @AfterAll
     static void stop() {
-        fixture.close();
-        fixture.receiver.close();
-        database.close();
+        fixture.closeWithDatabase();
+    }
+
+    /** Two events to a new endpoint whose only slot the first holds: the second is deferred. Their ids, oldest first. */
+    private static List<String> secondDeferredBehindFirst(String org, String path) {
+        String endpointId = fixture.register(org, "test", path, List.of("case.updated")).path("id").asText();
+        fixture.emit(org, "test", "case.updated", "case_first");
+        fixture.emit(org, "test", "case.updated", "case_second");
+        List<String> ids = fixture.database.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT id FROM webhooks.deliveries WHERE endpoint_id = :endpoint ORDER BY created_at, id")
+                .bind("endpoint", endpointId).mapTo(String.class).list());
+        Instant now = fixture.clock.instant();
+        fixture.database.useTransaction(tx -> repository.markSending(tx, ids.get(0), now.plusSeconds(45)));
+        fixture.runJob(ids.get(1));
+        assertThat(fixture.receiver.receivedAt(path)).isEmpty();
+        // The first's send ends; its job now finds it claimable, as after the lease.
+        fixture.database.useTransaction(tx -> repository.markSending(tx, ids.get(0), now.minusSeconds(1)));
+        return ids;
     }
 
     @Test
     void aDeliveryThatFoundTheSlotsTakenGoesAsSoonAsOneIsFree() {
-        JsonNode endpoint = fixture.register("org_busy", "test", "/busy", List.of("case.updated"));
-        String endpointId = endpoint.path("id").asText();
-        fixture.emit("org_busy", "test", "case.updated", "case_first");
-        fixture.emit("org_busy", "test", "case.updated", "case_second");
-        List<String> ids = fixture.database.jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT id FROM webhooks.deliveries WHERE endpoint_id = :endpoint ORDER BY created_at, id")
-                .bind("endpoint", endpointId).mapTo(String.class).list());
+        List<String> ids = secondDeferredBehindFirst("org_busy", "/busy");
         String first = ids.get(0);
         String second = ids.get(1);
-        DeliveryRepository repository = new DeliveryRepository(fixture.database.jdbi());
-        Instant now = fixture.clock.instant();
-
-        // The first is being sent and holds the endpoint's only slot: the second is deferred.
-        fixture.database.useTransaction(tx -> repository.markSending(tx, first, now.plusSeconds(45)));
-        fixture.runJob(second);
         int deferredDispatch = fixture.dispatchOf(second);
         Instant deferredTo = Instant.parse(fixture.delivery(second).path("next_attempt_at").asText());
-        assertThat(fixture.receiver.receivedAt("/busy")).isEmpty();
-        assertThat(deferredTo).isAfter(now);
+        assertThat(deferredTo).isAfter(fixture.clock.instant());
 
-        // The first's send ends with a 2xx: its slot goes to the second at once, under a new dispatch.
-        fixture.database.useTransaction(tx -> repository.markSending(tx, first, now.minusSeconds(1)));
+        // The first is answered with a 2xx: its slot goes to the second at once, under a new dispatch.
         assertThat(fixture.webhooks.deliveries().deliver(first, fixture.dispatchOf(first))).isEqualTo(Outcome.SUCCEEDED);
         assertThat(fixture.dispatchOf(second)).isEqualTo(deferredDispatch + 1);
         assertThat(Instant.parse(fixture.delivery(second).path("next_attempt_at").asText()))
@@ -84,20 +83,9 @@ class BusyEndpointTest {
 
     @Test
     void aFailedSendWakesNobody() {
-        JsonNode endpoint = fixture.register("org_busy_fail", "test", "/busy-fail", List.of("case.updated"));
-        String endpointId = endpoint.path("id").asText();
-        fixture.emit("org_busy_fail", "test", "case.updated", "case_f1");
-        fixture.emit("org_busy_fail", "test", "case.updated", "case_f2");
-        List<String> ids = fixture.database.jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT id FROM webhooks.deliveries WHERE endpoint_id = :endpoint ORDER BY created_at, id")
-                .bind("endpoint", endpointId).mapTo(String.class).list());
-        DeliveryRepository repository = new DeliveryRepository(fixture.database.jdbi());
-        Instant now = fixture.clock.instant();
-        fixture.database.useTransaction(tx -> repository.markSending(tx, ids.get(0), now.plusSeconds(45)));
-        fixture.runJob(ids.get(1));
+        List<String> ids = secondDeferredBehindFirst("org_busy_fail", "/busy-fail");
         int deferredDispatch = fixture.dispatchOf(ids.get(1));
 
-        fixture.database.useTransaction(tx -> repository.markSending(tx, ids.get(0), now.minusSeconds(1)));
         fixture.receiver.answer(500);
         try {
             assertThat(fixture.webhooks.deliveries().deliver(ids.get(0), fixture.dispatchOf(ids.get(0)))).isEqualTo(Outcome.FAILED);

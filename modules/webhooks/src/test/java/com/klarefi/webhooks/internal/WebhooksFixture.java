@@ -50,6 +50,7 @@ final class WebhooksFixture implements AutoCloseable {
     final WebhooksWiring webhooks;
     final WebServer server;
     final HttpTestClient admin;
+    private TestDatabase ownDatabase;
 
     private WebhooksFixture(TestDatabase testDatabase, Secrets secrets, Map<String, String> overrides, boolean jobServer,
                             Receiver receiver) {
@@ -80,6 +81,23 @@ final class WebhooksFixture implements AutoCloseable {
                         .routing(rules -> adminSurface.configure(rules, adminRoutes)))
                 .build().start();
         this.admin = HttpTestClient.local(server.port("admin"));
+    }
+
+    /** A fixture on a fresh database of its own; {@link #closeWithDatabase()} ends all three. */
+    static WebhooksFixture onOwnDatabase(Map<String, String> overrides) throws java.io.IOException {
+        TestDatabase own = TestDatabase.create();
+        WebhooksFixture fixture = start(own, overrides);
+        fixture.ownDatabase = own;
+        return fixture;
+    }
+
+    /** Closes the fixture, its receiver and the database it created for itself. */
+    void closeWithDatabase() {
+        close();
+        receiver.close();
+        if (ownDatabase != null) {
+            ownDatabase.close();
+        }
     }
 
     static WebhooksFixture start(TestDatabase testDatabase, Map<String, String> overrides) throws java.io.IOException {
