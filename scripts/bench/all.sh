@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every figure of docs/benchmarks.md, each beside its baseline, one after the other (about 25
+# Runs every figure of docs/benchmarks.md, each beside its baseline, one after the other (about 15
 # minutes on two cores), then prints the summary table: scripts/bench/all.sh
 # Results: bench-results/<benchmark>-latest.json (and time-stamped copies). Never fails on a time.
 set -euo pipefail
