@@ -15,7 +15,6 @@ Reports numbers only; never fails on a time.
 
 import argparse
 import concurrent.futures
-import json
 import os
 import secrets
 import statistics
@@ -103,18 +102,9 @@ def main():
 
 def corpus_files(args):
     """(name, path, pages) of the born-digital PDFs and the scanned images, in manifest order."""
-    with open(os.path.join(args.corpus, "manifest.json")) as source:
-        manifest = json.load(source)
-    pdfs, scans = [], []
-    for case in manifest["cases"]:
-        for document in case["documents"]:
-            path = os.path.join(args.corpus, case["path"], document["file"])
-            name = f"{case['case_id']}-{document['file']}"
-            if document["rendition"] == "born_digital":
-                pdfs.append((name, path, pdf_pages(path)))
-            elif document["rendition"] == "scan_image":
-                scans.append((name, path, 1))
-    return pdfs[:args.pdfs or None], scans[:args.scans]
+    pdfs = b.corpus_documents("born_digital", args.corpus)[:args.pdfs or None]
+    scans = b.corpus_documents("scan_image", args.corpus)[:args.scans]
+    return [(name, path, pdf_pages(path)) for name, path in pdfs], [(name, path, 1) for name, path in scans]
 
 
 def bundled(pdfs, size, workdir):
