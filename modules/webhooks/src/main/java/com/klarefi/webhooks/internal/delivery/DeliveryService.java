@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -107,15 +108,17 @@ public final class DeliveryService {
                 + claim.endpoint().id() + " event_type=" + claim.delivery().eventType() + " outcome="
                 + (result.succeeded() ? "succeeded" : "failed") + " status=" + result.statusCode().map(String::valueOf).orElse("-")
                 + " duration_ms=" + result.duration().toMillis());
-        List<DispatchRef> followUps = store.inTransaction(tx -> recorder.record(tx, claim.delivery(), result, started, now()));
+        List<DispatchRef> followUps = store.inTransaction(tx -> {
+            List<DispatchRef> next = new ArrayList<>(recorder.record(tx, claim.delivery(), result, started, now()));
+            if (result.succeeded()) {
+                // The slot this delivery held is free: a delivery that found the slots taken goes
+                // now rather than at its deferred job's time (BUSY_RETRY plus a poll), the tail
+                // that showed under load as first attempts 8 to 15 s after their event.
+                deliveries.wakeDeferred(tx, claim.endpoint().id(), now()).ifPresent(next::add);
+            }
+            return next;
+        });
         queue.dispatch(followUps);
-        if (result.succeeded()) {
-            // The slot this delivery held is free: a delivery that found the slots taken goes now
-            // rather than at its deferred job's time (BUSY_RETRY plus a poll), the tail that
-            // showed under load as first attempts 8 to 15 s after their event.
-            Optional<DispatchRef> woken = store.inTransaction(tx -> deliveries.wakeDeferred(tx, claim.endpoint().id(), now()));
-            woken.ifPresent(ref -> queue.dispatch(List.of(ref)));
-        }
         return result.succeeded() ? Outcome.SUCCEEDED : Outcome.FAILED;
     }
 
