@@ -23,4 +23,4 @@ cd modules/processing
 export OMP_THREAD_LIMIT=1
 exec "$JAVA_HOME/bin/java" -Djava.util.logging.config.file=/dev/null \
   -cp "target/test-classes:target/classes:$(cat "target/extraction-eval.classpath")" \
-  com.klarefi.processing.internal.extraction.eval.ExtractionEvaluation "$corpus" "${args[@]}"
+  com.klarefi.processing.eval.ExtractionEvaluation "$corpus" "${args[@]}"

@@ -1,12 +1,12 @@
-/** Documents: fetching, storing, text layers, feature extraction and the processing job. */
+/** Documents: fetching, storing, text layers and the processing job, which runs com.klarefi.extraction. */
 module com.klarefi.processing {
     requires transitive com.klarefi.platform;
     requires transitive com.klarefi.cases;
+    // Page layers, case types and features appear in this module's api.
+    requires transitive com.klarefi.extraction;
     requires io.helidon.webclient;
     requires org.apache.pdfbox;
     requires java.desktop;
-    requires org.iban4j;
-    requires com.google.i18n.phonenumbers.libphonenumber;
 
     exports com.klarefi.processing.api;
 

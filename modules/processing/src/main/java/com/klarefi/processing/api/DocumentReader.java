@@ -1,5 +1,6 @@
 package com.klarefi.processing.api;
 
+import com.klarefi.extraction.api.PageLayer;
 import com.klarefi.processing.internal.text.Readers;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package com.klarefi.processing.api;
 
+import com.klarefi.extraction.api.CaseType;
+import com.klarefi.extraction.api.FeatureDefinition;
 import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.http.Caller;
 import com.klarefi.platform.module.KlarefiModule;

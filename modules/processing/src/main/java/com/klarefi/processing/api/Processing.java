@@ -1,5 +1,6 @@
 package com.klarefi.processing.api;
 
+import com.klarefi.extraction.api.InvalidCaseTypeException;
 import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.http.Caller;
 import com.klarefi.platform.http.Environment;

@@ -1,43 +1,43 @@
 package com.klarefi.processing.internal;
 
 import com.klarefi.cases.api.Cases;
+import com.klarefi.extraction.api.CaseType;
+import com.klarefi.extraction.api.Extractor;
+import com.klarefi.extraction.api.FeatureDefinition;
+import com.klarefi.extraction.api.StatedValues;
 import com.klarefi.platform.config.Settings;
 import com.klarefi.platform.config.SettingsException;
-import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.platform.db.Tx;
+import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.platform.http.Caller;
-import com.klarefi.processing.api.ErasableDocument;
-import com.klarefi.processing.api.Processing;
-import com.klarefi.processing.api.CaseType;
-import com.klarefi.processing.api.Documents;
-import com.klarefi.processing.api.FeatureDefinition;
-import com.klarefi.processing.internal.uploads.StatedValues;
-import com.klarefi.processing.internal.uploads.UploadedDocuments;
-import java.util.Optional;
+import com.klarefi.platform.http.Environment;
+import com.klarefi.platform.jobs.Jobs;
 import com.klarefi.platform.module.Platform;
+import com.klarefi.processing.api.CaseTypeDefinition;
 import com.klarefi.processing.api.DocumentFetcher;
 import com.klarefi.processing.api.DocumentReader;
+import com.klarefi.processing.api.Documents;
+import com.klarefi.processing.api.ErasableDocument;
 import com.klarefi.processing.api.FetchSettings;
+import com.klarefi.processing.api.PageText;
+import com.klarefi.processing.api.Processing;
 import com.klarefi.processing.api.TextLayerSettings;
+import com.klarefi.processing.internal.casetypes.CaseTypeRegistry;
+import com.klarefi.processing.internal.db.CaseTypeRepository;
 import com.klarefi.processing.internal.db.DocumentRepository;
 import com.klarefi.processing.internal.faults.FaultInjection;
+import com.klarefi.processing.internal.http.CaseTypesHttpService;
 import com.klarefi.processing.internal.http.ProcessHttpService;
-import com.klarefi.platform.jobs.Jobs;
 import com.klarefi.processing.internal.jobs.ProcessDocument;
 import com.klarefi.processing.internal.jobs.ProcessDocumentHandler;
 import com.klarefi.processing.internal.jobs.ReconcileDocuments;
 import com.klarefi.processing.internal.jobs.ReconcileDocumentsHandler;
 import com.klarefi.processing.internal.pipeline.DocumentProcessor;
-import java.time.Duration;
-import com.klarefi.processing.api.Extractor;
-import com.klarefi.processing.internal.casetypes.CaseTypeRegistry;
-import com.klarefi.processing.internal.db.CaseTypeRepository;
-import com.klarefi.processing.internal.http.CaseTypesHttpService;
+import com.klarefi.processing.internal.uploads.UploadedDocuments;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import com.klarefi.platform.http.Environment;
-import com.klarefi.processing.api.CaseTypeDefinition;
-import com.klarefi.processing.api.PageText;
+import java.util.Optional;
 
 /** The processing module as the composition root sees it. */
 public final class ProcessingWiring implements Processing {
@@ -94,7 +94,7 @@ public final class ProcessingWiring implements Processing {
                 FetchSettings.from(platform.settings()).maxBytes(), platform.clock());
         return new ProcessingWiring(new ProcessHttpService(platform.jsonBodies(), platform.idempotency(), cases,
                 documents, platform.jobs(), caseTypes::exists, platform.clock(), faults), new CaseTypesHttpService(caseTypes),
-                new Services(uploads, new StatedValues(), caseTypes, processor, documents, cases, platform.jobs()));
+                new Services(uploads, StatedValues.create(), caseTypes, processor, documents, cases, platform.jobs()));
     }
 
     @Override

@@ -2,12 +2,12 @@ package com.klarefi.processing.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.klarefi.extraction.api.PageLayer;
+import com.klarefi.extraction.api.TextMethod;
 import com.klarefi.platform.config.Settings;
 import com.klarefi.processing.api.DocumentReader;
 import com.klarefi.processing.api.MediaType;
-import com.klarefi.processing.api.PageLayer;
 import com.klarefi.processing.api.TextLayerSettings;
-import com.klarefi.processing.api.TextMethod;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package com.klarefi.app.dashboard;
 
 import com.klarefi.auth.api.OperatorSession;
+import com.klarefi.extraction.api.CaseType;
+import com.klarefi.extraction.api.CaseTypes;
+import com.klarefi.extraction.api.InvalidCaseTypeException;
 import com.klarefi.platform.http.ApiException;
 import com.klarefi.platform.http.ApiRoutes;
-import com.klarefi.processing.api.CaseType;
 import com.klarefi.processing.api.CaseTypeDefinition;
-import com.klarefi.processing.api.CaseTypes;
-import com.klarefi.processing.api.InvalidCaseTypeException;
 import com.klarefi.processing.api.Processing;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.ServerRequest;
@@ -42,7 +42,7 @@ final class CaseTypePages {
                 Integer.toString(entry.caseType().features().size()))).toList();
         String body = Html.table(List.of("Id", "Name", "Source", "Features"), rows, "No case types.")
                 + "<h2>Upload a definition</h2><p>Choose a JSON file or paste the JSON of a case type (see "
-                + "<code>modules/processing/docs/case-types.md</code>). A definition with the id of an existing case type "
+                + "<code>modules/extraction/docs/case-types.md</code>). A definition with the id of an existing case type "
                 + "replaces it on every instance.</p>" + problems
                 + "<form method=\"post\" action=\"" + Dashboard.PREFIX + "/case-types\" class=\"stacked\" enctype=\"multipart/form-data\">"
                 + Layout.csrfField(session)

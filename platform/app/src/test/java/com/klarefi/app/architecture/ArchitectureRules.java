@@ -1,5 +1,8 @@
 package com.klarefi.app.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -12,6 +15,10 @@ import java.util.List;
  * shown to fail on a deliberately broken fixture.
  */
 final class ArchitectureRules {
+    /** What a module of pure computation must not touch: the database, HTTP and jobs. */
+    private static final String[] INFRASTRUCTURE = {"org.jdbi..", "io.helidon..", "org.jobrunr..", "java.sql..",
+            "javax.sql..", "java.net.http..", "com.zaxxer..", "org.postgresql..", "org.flywaydb.."};
+
     private ArchitectureRules() {
     }
 
@@ -51,5 +58,18 @@ final class ArchitectureRules {
                 .that().resideInAnyPackage(packages)
                 .should().dependOnClassesThat().resideInAPackage(root + ".app..")
                 .allowEmptyShould(true);
+    }
+
+    /**
+     * A module of pure computation (extraction) stands on the JDK and its own libraries only: no
+     * other module of the product, no platform, no database, HTTP or jobs.
+     */
+    static ArchRule standsAloneWithoutThePlatform(String root, String module) {
+        return noClasses()
+                .that().resideInAPackage(root + "." + module + "..")
+                .should().dependOnClassesThat(resideInAPackage(root + "..")
+                        .and(not(resideInAPackage(root + "." + module + "..")))
+                        .or(resideInAnyPackage(INFRASTRUCTURE)))
+                .as("module " + module + " depends on no other module, no platform and no infrastructure");
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
     private static final List<String> MODULES =
-            List.of("auth", "ratelimit", "cases", "processing", "webhooks", "erasure", "intake");
+            List.of("auth", "ratelimit", "cases", "extraction", "processing", "webhooks", "erasure", "intake");
     private static JavaClasses product;
     private static JavaClasses brokenFixture;
 
@@ -53,6 +53,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void extractionDependsOnNothingOfThePlatform() {
+        ArchitectureRules.standsAloneWithoutThePlatform("com.klarefi", "extraction").check(product);
+    }
+
+    @Test
     void theBoundaryRuleCatchesAModuleReachingIntoAnothersInternals() {
         EvaluationResult result = ArchitectureRules
                 .onlyApiPackagesAreCrossed("com.klarefi.app.archfixture", List.of("alpha", "beta"))
@@ -77,5 +82,16 @@ class ArchitectureTest {
                 .evaluate(brokenFixture);
 
         assertThat(result.hasViolation()).isTrue();
+    }
+
+    @Test
+    void theStandAloneRuleCatchesAModuleThatUsesAnotherModuleOrTheDatabase() {
+        EvaluationResult result = ArchitectureRules.standsAloneWithoutThePlatform("com.klarefi.app.archfixture", "beta")
+                .evaluate(brokenFixture);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line).contains("Intruder").contains("alpha.internal.Hidden"))
+                .anySatisfy(line -> assertThat(line).contains("Intruder").contains("org.jdbi"));
     }
 }

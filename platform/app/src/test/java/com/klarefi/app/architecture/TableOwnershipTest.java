@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class TableOwnershipTest {
     private static final List<String> MODULES =
-            List.of("auth", "ratelimit", "cases", "processing", "webhooks", "erasure", "intake");
+            List.of("auth", "ratelimit", "cases", "extraction", "processing", "webhooks", "erasure", "intake");
 
     @Test
     void noModuleNamesAnotherModulesTablesInItsSql() throws IOException {
@@ -42,5 +42,14 @@ class TableOwnershipTest {
             }
         }
         assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void extractionOwnsNoTablesAtAll() throws IOException {
+        Path main = RepositoryFiles.root().resolve("modules/extraction/src/main");
+        try (Stream<Path> files = Files.walk(main)) {
+            assertThat(files.filter(path -> path.toString().endsWith(".sql")).toList()).isEmpty();
+        }
+        assertThat(main.resolve("resources/db")).doesNotExist();
     }
 }

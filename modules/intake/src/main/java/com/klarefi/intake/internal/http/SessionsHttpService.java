@@ -2,6 +2,7 @@ package com.klarefi.intake.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.klarefi.extraction.api.CaseType;
 import com.klarefi.intake.internal.sessions.Session;
 import com.klarefi.intake.internal.sessions.SessionRequest;
 import com.klarefi.intake.internal.sessions.Sessions;
@@ -13,7 +14,6 @@ import com.klarefi.platform.http.JsonBodies;
 import com.klarefi.platform.http.Responses;
 import com.klarefi.platform.idempotency.Idempotency;
 import com.klarefi.platform.json.Json;
-import com.klarefi.processing.api.CaseType;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.LinkedHashMap;

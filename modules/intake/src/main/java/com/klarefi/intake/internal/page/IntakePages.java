@@ -2,13 +2,13 @@ package com.klarefi.intake.internal.page;
 
 import com.klarefi.cases.api.Cases;
 import com.klarefi.cases.api.DocumentOutcome;
+import com.klarefi.extraction.api.FeatureDefinition;
 import com.klarefi.intake.internal.sessions.Corrections;
 import com.klarefi.intake.internal.sessions.Session;
 import com.klarefi.intake.internal.sessions.Sessions;
 import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.platform.http.HtmlPages;
 import com.klarefi.platform.http.Responses;
-import com.klarefi.processing.api.FeatureDefinition;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;

@@ -1,8 +1,8 @@
 package com.klarefi.intake.internal.page;
 
+import com.klarefi.extraction.api.CaseType;
 import com.klarefi.intake.internal.sessions.Corrections;
 import com.klarefi.intake.internal.sessions.Session;
-import com.klarefi.processing.api.CaseType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -2,8 +2,8 @@ package com.klarefi.intake.internal.page;
 
 import static com.klarefi.platform.http.HtmlPages.escape;
 
+import com.klarefi.extraction.api.FeatureDefinition;
 import com.klarefi.intake.internal.sessions.Corrections;
-import com.klarefi.processing.api.FeatureDefinition;
 import java.util.List;
 import java.util.Locale;
 

@@ -2,8 +2,8 @@ package com.klarefi.intake.internal.sessions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.klarefi.cases.api.CaseOpening;
+import com.klarefi.extraction.api.CaseType;
 import com.klarefi.platform.http.ApiException;
-import com.klarefi.processing.api.CaseType;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

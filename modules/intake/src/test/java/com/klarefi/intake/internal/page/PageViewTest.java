@@ -2,10 +2,10 @@ package com.klarefi.intake.internal.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.klarefi.extraction.api.CaseType;
+import com.klarefi.extraction.api.CaseTypes;
 import com.klarefi.intake.internal.sessions.Corrections;
 import com.klarefi.intake.internal.sessions.Session;
-import com.klarefi.processing.api.CaseType;
-import com.klarefi.processing.api.CaseTypes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.klarefi.extraction.api.CaseType;
+import com.klarefi.extraction.api.CaseTypes;
 import com.klarefi.platform.http.ApiException;
 import com.klarefi.platform.json.Json;
-import com.klarefi.processing.api.CaseType;
-import com.klarefi.processing.api.CaseTypes;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package com.klarefi.processing.internal.casetypes;
 
+import com.klarefi.extraction.api.CaseType;
+import com.klarefi.extraction.api.CaseTypes;
+import com.klarefi.extraction.api.InvalidCaseTypeException;
 import com.klarefi.platform.config.SettingsException;
-import com.klarefi.processing.api.CaseType;
-import com.klarefi.processing.api.CaseTypes;
-import com.klarefi.processing.api.InvalidCaseTypeException;
 import com.klarefi.processing.internal.db.CaseTypeRepository;
 import java.io.IOException;
 import java.io.InputStream;

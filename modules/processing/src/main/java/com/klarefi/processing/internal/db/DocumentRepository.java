@@ -1,12 +1,12 @@
 package com.klarefi.processing.internal.db;
 
+import com.klarefi.extraction.api.DocumentText;
+import com.klarefi.extraction.api.PageLayer;
+import com.klarefi.extraction.api.TextMethod;
+import com.klarefi.extraction.api.Word;
 import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.http.Caller;
 import com.klarefi.platform.json.Json;
-import com.klarefi.processing.api.DocumentText;
-import com.klarefi.processing.api.PageLayer;
-import com.klarefi.processing.api.TextMethod;
-import com.klarefi.processing.api.Word;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package com.klarefi.processing.internal.http;
 
+import com.klarefi.extraction.api.InvalidCaseTypeException;
 import com.klarefi.platform.http.ApiException;
 import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.platform.http.Responses;
 import com.klarefi.platform.json.Json;
-import com.klarefi.processing.api.InvalidCaseTypeException;
 import com.klarefi.processing.internal.casetypes.CaseTypeRegistry;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;

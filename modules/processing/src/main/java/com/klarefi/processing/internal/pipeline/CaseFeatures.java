@@ -1,12 +1,12 @@
 package com.klarefi.processing.internal.pipeline;
 
 import com.klarefi.cases.api.CaseFeature;
-import com.klarefi.processing.api.BoundingBox;
-import com.klarefi.processing.api.Candidate;
-import com.klarefi.processing.api.Cardinality;
-import com.klarefi.processing.api.Evidence;
-import com.klarefi.processing.api.ExtractionResult;
-import com.klarefi.processing.api.FeatureResult;
+import com.klarefi.extraction.api.BoundingBox;
+import com.klarefi.extraction.api.Candidate;
+import com.klarefi.extraction.api.Cardinality;
+import com.klarefi.extraction.api.Evidence;
+import com.klarefi.extraction.api.ExtractionResult;
+import com.klarefi.extraction.api.FeatureResult;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

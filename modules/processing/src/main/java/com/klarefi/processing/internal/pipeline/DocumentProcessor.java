@@ -2,20 +2,20 @@ package com.klarefi.processing.internal.pipeline;
 
 import com.klarefi.cases.api.Cases;
 import com.klarefi.cases.api.DocumentOutcome;
+import com.klarefi.extraction.api.DocumentText;
+import com.klarefi.extraction.api.Extractor;
+import com.klarefi.extraction.api.PageLayer;
 import com.klarefi.platform.db.Database;
 import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.metrics.Counter;
 import com.klarefi.platform.metrics.Histogram;
 import com.klarefi.platform.metrics.Metrics;
-import com.klarefi.processing.api.DocumentText;
-import com.klarefi.processing.api.Extractor;
-import com.klarefi.processing.internal.casetypes.CaseTypeRegistry;
 import com.klarefi.processing.api.DocumentFailure;
 import com.klarefi.processing.api.DocumentFetcher;
 import com.klarefi.processing.api.DocumentReader;
 import com.klarefi.processing.api.FetchedDocument;
 import com.klarefi.processing.api.MediaType;
-import com.klarefi.processing.api.PageLayer;
+import com.klarefi.processing.internal.casetypes.CaseTypeRegistry;
 import com.klarefi.processing.internal.db.DocumentRecord;
 import com.klarefi.processing.internal.db.DocumentRepository;
 import com.klarefi.processing.internal.faults.FaultInjection;
@@ -110,7 +110,7 @@ public final class DocumentProcessor {
             }
             long started = System.nanoTime();
             List<PageLayer> pages = reader.textLayers(content, type);
-            boolean recognised = pages.stream().anyMatch(page -> page.method() == com.klarefi.processing.api.TextMethod.OCR);
+            boolean recognised = pages.stream().anyMatch(page -> page.method() == com.klarefi.extraction.api.TextMethod.OCR);
             stages.observe((System.nanoTime() - started) / 1e9, recognised ? "ocr" : "text");
             finish(docId, type, pages);
             String method = pages.isEmpty() ? "none" : pages.getFirst().method().wireName();

@@ -1,11 +1,11 @@
 package com.klarefi.processing.internal.text;
 
+import com.klarefi.extraction.api.PageLayer;
+import com.klarefi.extraction.api.TextMethod;
+import com.klarefi.extraction.api.Word;
 import com.klarefi.processing.api.DocumentFailure;
 import com.klarefi.processing.api.DocumentFailure.Code;
 import com.klarefi.processing.api.MediaType;
-import com.klarefi.processing.api.PageLayer;
-import com.klarefi.processing.api.TextMethod;
-import com.klarefi.processing.api.Word;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;

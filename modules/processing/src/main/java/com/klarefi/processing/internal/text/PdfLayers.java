@@ -1,8 +1,8 @@
 package com.klarefi.processing.internal.text;
 
-import com.klarefi.processing.api.PageLayer;
+import com.klarefi.extraction.api.PageLayer;
+import com.klarefi.extraction.api.TextMethod;
 import com.klarefi.processing.api.TextLayerSettings;
-import com.klarefi.processing.api.TextMethod;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package com.klarefi.processing.internal.text;
 
-import com.klarefi.processing.api.PageLayer;
-import com.klarefi.processing.api.TextMethod;
-import com.klarefi.processing.api.Word;
+import com.klarefi.extraction.api.PageLayer;
+import com.klarefi.extraction.api.TextMethod;
+import com.klarefi.extraction.api.Word;
 import java.util.ArrayList;
 import java.util.List;
 

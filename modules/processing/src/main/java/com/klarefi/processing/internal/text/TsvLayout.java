@@ -1,6 +1,6 @@
 package com.klarefi.processing.internal.text;
 
-import com.klarefi.processing.api.Word;
+import com.klarefi.extraction.api.Word;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -4,12 +4,12 @@ import static com.klarefi.processing.internal.text.PageAssertions.assertWordsTil
 import static com.klarefi.processing.internal.text.PageAssertions.squeezed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.klarefi.extraction.api.PageLayer;
+import com.klarefi.extraction.api.TextMethod;
 import com.klarefi.platform.config.Settings;
 import com.klarefi.processing.api.DocumentReader;
 import com.klarefi.processing.api.MediaType;
-import com.klarefi.processing.api.PageLayer;
 import com.klarefi.processing.api.TextLayerSettings;
-import com.klarefi.processing.api.TextMethod;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;

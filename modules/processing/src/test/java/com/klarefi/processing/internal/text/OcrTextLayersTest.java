@@ -5,13 +5,13 @@ import static com.klarefi.processing.internal.text.PageAssertions.squeezed;
 import static com.klarefi.processing.internal.text.PageAssertions.word;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.klarefi.extraction.api.PageLayer;
+import com.klarefi.extraction.api.TextMethod;
+import com.klarefi.extraction.api.Word;
 import com.klarefi.platform.config.Settings;
 import com.klarefi.processing.api.DocumentReader;
 import com.klarefi.processing.api.MediaType;
-import com.klarefi.processing.api.PageLayer;
 import com.klarefi.processing.api.TextLayerSettings;
-import com.klarefi.processing.api.TextMethod;
-import com.klarefi.processing.api.Word;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;

@@ -2,8 +2,8 @@ package com.klarefi.processing.internal.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.klarefi.processing.api.PageLayer;
-import com.klarefi.processing.api.Word;
+import com.klarefi.extraction.api.PageLayer;
+import com.klarefi.extraction.api.Word;
 import java.util.List;
 import java.util.Optional;
 

@@ -5,15 +5,15 @@ import static com.klarefi.processing.internal.text.PageAssertions.word;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.klarefi.extraction.api.PageLayer;
+import com.klarefi.extraction.api.TextMethod;
+import com.klarefi.extraction.api.Word;
 import com.klarefi.platform.config.Settings;
 import com.klarefi.processing.api.DocumentFailure;
 import com.klarefi.processing.api.DocumentFailure.Code;
 import com.klarefi.processing.api.DocumentReader;
 import com.klarefi.processing.api.MediaType;
-import com.klarefi.processing.api.PageLayer;
 import com.klarefi.processing.api.TextLayerSettings;
-import com.klarefi.processing.api.TextMethod;
-import com.klarefi.processing.api.Word;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

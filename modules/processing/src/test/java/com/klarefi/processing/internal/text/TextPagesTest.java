@@ -4,9 +4,9 @@ import static com.klarefi.processing.internal.text.PageAssertions.assertWordsTil
 import static com.klarefi.processing.internal.text.PageAssertions.word;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.klarefi.processing.api.PageLayer;
-import com.klarefi.processing.api.TextMethod;
-import com.klarefi.processing.api.Word;
+import com.klarefi.extraction.api.PageLayer;
+import com.klarefi.extraction.api.TextMethod;
+import com.klarefi.extraction.api.Word;
 import org.junit.jupiter.api.Test;
 
 class TextPagesTest {

@@ -3,7 +3,7 @@ package com.klarefi.processing.internal.text;
 import static com.klarefi.processing.internal.text.PageAssertions.assertWordsTileTheText;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.klarefi.processing.api.Word;
+import com.klarefi.extraction.api.Word;
 import org.junit.jupiter.api.Test;
 
 class TsvLayoutTest {

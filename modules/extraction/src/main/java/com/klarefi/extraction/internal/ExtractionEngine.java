@@ -1,0 +1,57 @@
+package com.klarefi.extraction.internal;
+
+import com.klarefi.extraction.api.CaseType;
+import com.klarefi.extraction.api.DocumentText;
+import com.klarefi.extraction.api.ExtractionResult;
+import com.klarefi.extraction.api.Extractor;
+import com.klarefi.extraction.api.FeatureDefinition;
+import com.klarefi.extraction.api.FeatureResult;
+import com.klarefi.extraction.api.PageLayer;
+import com.klarefi.extraction.internal.decide.Decider;
+import com.klarefi.extraction.internal.decide.OneRole;
+import com.klarefi.extraction.internal.decide.Sighting;
+import com.klarefi.extraction.internal.layout.LabelFinder;
+import com.klarefi.extraction.internal.recognise.Recognisers;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The extraction engine: every page of every document is read for every feature (recognisers find
+ * values, labels and layout say which feature each belongs to), then the sightings of all documents
+ * are decided per feature.
+ */
+public final class ExtractionEngine implements Extractor {
+    private final Recognisers recognisers;
+    private final Decider decider = new Decider();
+    private final Map<CaseType, LabelFinder> labelFinders = new ConcurrentHashMap<>();
+
+    private ExtractionEngine(Recognisers recognisers) {
+        this.recognisers = recognisers;
+    }
+
+    public static ExtractionEngine create() {
+        return new ExtractionEngine(new Recognisers());
+    }
+
+    @Override
+    public ExtractionResult extract(CaseType caseType, List<DocumentText> documents) {
+        LabelFinder labels = labelFinders.computeIfAbsent(caseType, LabelFinder::new);
+        Map<String, List<Sighting>> sightings = new LinkedHashMap<>();
+        caseType.features().forEach(feature -> sightings.put(feature.id(), new ArrayList<>()));
+        for (DocumentText document : documents) {
+            for (PageLayer page : document.pages()) {
+                PageReader reader = new PageReader(caseType, recognisers, labels, document.docId(), page);
+                reader.read().forEach((featureId, found) -> sightings.get(featureId).addAll(found));
+            }
+        }
+        Map<String, List<Sighting>> owned = OneRole.apply(caseType.features(), sightings);
+        List<FeatureResult> results = new ArrayList<>();
+        for (FeatureDefinition feature : caseType.features()) {
+            results.add(decider.decide(feature, owned.get(feature.id())));
+        }
+        return new ExtractionResult(caseType.id(), results);
+    }
+}

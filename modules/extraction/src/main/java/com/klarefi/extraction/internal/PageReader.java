@@ -1,0 +1,189 @@
+package com.klarefi.extraction.internal;
+
+import com.klarefi.extraction.api.CaseType;
+import com.klarefi.extraction.api.Evidence;
+import com.klarefi.extraction.api.EvidenceLocation;
+import com.klarefi.extraction.api.FeatureDefinition;
+import com.klarefi.extraction.api.FeatureType;
+import com.klarefi.extraction.api.PageLayer;
+import com.klarefi.extraction.api.TextMethod;
+import com.klarefi.extraction.internal.decide.Sighting;
+import com.klarefi.extraction.internal.decide.StableIds;
+import com.klarefi.extraction.internal.layout.Associations;
+import com.klarefi.extraction.internal.layout.LabelFinder;
+import com.klarefi.extraction.internal.layout.LabelHit;
+import com.klarefi.extraction.internal.layout.PageLayout;
+import com.klarefi.extraction.internal.recognise.Match;
+import com.klarefi.extraction.internal.recognise.Recogniser;
+import com.klarefi.extraction.internal.recognise.Recognisers;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Reads one page for all features of a case type. */
+final class PageReader {
+    /** A label that loses to a closer label keeps this share of its strength. */
+    private static final double DOMINATED = 0.3;
+    private static final double MARGIN = 0.05;
+    /** A value in a letterhead or footer keeps this share: it is likely the publisher's, not the case's. */
+    private static final double LETTERHEAD = 0.5;
+    /** A chamber of commerce number in a footer: the publisher's, and a business is what it identifies. */
+    private static final double FOOTER_KVK = 0.9;
+    /** A value in an insurer's margin: the claim's recipient, no party. */
+    private static final double INSURER = 0.3;
+
+    private final CaseType caseType;
+    private final Recognisers recognisers;
+    private final String docId;
+    private final PageLayer page;
+    private final PageLayout layout;
+    private final Associations associations;
+    private final Map<Recogniser, List<Match>> scanned = new IdentityHashMap<>();
+
+    PageReader(CaseType caseType, Recognisers recognisers, LabelFinder labels, String docId, PageLayer page) {
+        this.caseType = caseType;
+        this.recognisers = recognisers;
+        this.docId = docId;
+        this.page = page;
+        this.layout = PageLayout.of(page);
+        this.associations = new Associations(layout, labels.find(layout));
+    }
+
+    Map<String, List<Sighting>> read() {
+        Map<String, List<Sighting>> result = new LinkedHashMap<>();
+        for (FeatureDefinition feature : caseType.features()) {
+            result.put(feature.id(), sightings(feature));
+        }
+        return result;
+    }
+
+    private List<Sighting> sightings(FeatureDefinition feature) {
+        Recogniser recogniser = recognisers.forFeature(feature);
+        List<Match> values = new ArrayList<>(scanned.computeIfAbsent(recogniser, r -> r.scan(page.text())));
+        if (recogniser.anchored()) {
+            values.addAll(anchoredValues(feature, recogniser));
+        }
+        Set<String> rivals = caseType.features().stream()
+                .filter(other -> other.type() == feature.type())
+                .map(FeatureDefinition::id).collect(Collectors.toSet());
+        List<Sighting> sightings = new ArrayList<>();
+        for (Match value : values) {
+            double support = support(feature, rivals, value) * methodFactor(value, recogniser);
+            if (support > 0) {
+                sightings.add(sighting(feature, value, support));
+            }
+        }
+        return sightings;
+    }
+
+    private List<Match> anchoredValues(FeatureDefinition feature, Recogniser recogniser) {
+        List<Match> values = new ArrayList<>();
+        for (LabelHit hit : associations.hits()) {
+            if (hit.features().contains(feature.id())) {
+                for (int[] span : associations.valueSpans(hit)) {
+                    recogniser.readAt(page.text(), span[0], span[1])
+                            .filter(value -> values.stream().noneMatch(v -> v.start() == value.start()))
+                            .ifPresent(values::add);
+                }
+            }
+        }
+        return values;
+    }
+
+    /**
+     * The feature's own label strength, unless a label of a rival feature of the same type or of the
+     * context vocabulary names the value more strongly. A label shared with rivals ("Kenteken" for
+     * both vehicles) says only what kind of value it is; then the labels that belong to this
+     * feature alone ("tegenpartij", "Voertuig 2") decide; when none does, the value goes to the
+     * feature listed first in the case type, the plain meaning of the shared label.
+     */
+    private double support(FeatureDefinition feature, Set<String> rivals, Match value) {
+        double own = 0;
+        double exclusive = 0;
+        double other = 0;
+        double rival = 0;
+        LabelHit strongest = null;
+        for (LabelHit hit : associations.hits()) {
+            boolean relevant = hit.context() || hit.features().stream().anyMatch(rivals::contains);
+            if (!relevant) {
+                continue;
+            }
+            double relation = associations.relation(hit, value.start(), value.end());
+            if (!hit.features().contains(feature.id())) {
+                other = Math.max(other, relation);
+                rival = hit.context() ? rival : Math.max(rival, relation);
+            } else {
+                if (relation > own) {
+                    strongest = hit;
+                }
+                own = Math.max(own, relation);
+                if (hit.features().stream().filter(rivals::contains).count() == 1) {
+                    exclusive = Math.max(exclusive, relation);
+                }
+            }
+        }
+        boolean decidedByShared = exclusive + MARGIN < own;
+        boolean exclusiveWins = exclusive > rival + MARGIN;
+        boolean tie = decidedByShared && !exclusiveWins && rival <= exclusive + MARGIN;
+        boolean wins = own + MARGIN >= other
+                && (!decidedByShared || exclusiveWins || (tie && firstOf(feature, strongest)))
+                && !associations.inContextSentence(value.start());
+        double label = wins ? own : own * DOMINATED;
+        double place = place(feature.type(), value.start());
+        return label * place * value.strength();
+    }
+
+    /**
+     * How much the place of a value on the page lets it count. A chamber of commerce number always
+     * identifies a business, so in a letterhead or footer it is what a kvk feature asks for, unless
+     * the business is the insurer the claim is sent to (its forms carry its own number). Accounts,
+     * phones and addresses in a letterhead are the publisher's while such features usually mean a
+     * party.
+     */
+    private double place(FeatureType type, int position) {
+        if (type == FeatureType.KVK) {
+            return layout.insurerMargin(position) ? INSURER : layout.footer(position) ? FOOTER_KVK : 1;
+        }
+        return layout.letterhead(position) ? LETTERHEAD : 1;
+    }
+
+    /** Whether the feature comes first in the case type among those the shared label names. */
+    private boolean firstOf(FeatureDefinition feature, LabelHit hit) {
+        return hit != null && caseType.features().stream()
+                .filter(candidate -> hit.features().contains(candidate.id()))
+                .findFirst().map(first -> first.id().equals(feature.id())).orElse(false);
+    }
+
+    private double methodFactor(Match value, Recogniser recogniser) {
+        if (page.method() != TextMethod.OCR || recogniser.selfChecking()) {
+            return 1;
+        }
+        return 0.6 + 0.4 * layout.confidence(value.start(), value.end());
+    }
+
+    private Sighting sighting(FeatureDefinition feature, Match value, double support) {
+        String quote = page.text().substring(value.start(), value.end());
+        Evidence evidence = new Evidence(
+                StableIds.of("ev", feature.id(), docId, page.index(), value.start(), value.end()),
+                docId, page.index(),
+                new EvidenceLocation(value.start(), value.end(), layout.box(value.start(), value.end())),
+                quote, page.method(),
+                page.method() == TextMethod.OCR
+                        ? OptionalDouble.of(layout.confidence(value.start(), value.end()))
+                        : OptionalDouble.empty());
+        return new Sighting(value.normalized(), key(feature.type(), value.normalized()), evidence, support);
+    }
+
+    /** Values that differ only in spacing or case are one value when comparing identifiers. */
+    private static String key(FeatureType type, String normalized) {
+        return type == FeatureType.IDENTIFIER
+                ? normalized.replaceAll("\\s+", "").toUpperCase(Locale.ROOT)
+                : normalized;
+    }
+}

@@ -1,0 +1,191 @@
+package com.klarefi.extraction.internal.layout;
+
+import com.klarefi.extraction.api.CaseType;
+import com.klarefi.extraction.api.FeatureDefinition;
+import com.klarefi.extraction.api.FeatureType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the labels of a case type's features and of the context vocabulary in page text: whole
+ * words, any case, any whitespace between words. Among the labels of one feature type and the
+ * context vocabulary the longest wins ("Date of birth" over "Date"); identical labels of several
+ * features label all of them, and a feature's label wins over the same words in the context
+ * vocabulary.
+ */
+public final class LabelFinder {
+    private static final Pattern EMAIL_HEADER = Pattern.compile(
+            "(?im)^(from|to|cc|date|sent|subject|van|aan|verzonden|datum|onderwerp|von|an|betreff|gesendet|de|à|objet|envoyé)\\s*:");
+    private static final Set<String> SENDER_HEADERS = Set.of("from", "van", "von", "de");
+    /** Labels this short are ordinary words in lower case ("van", "to"): they match only as written. */
+    private static final int SHORT_LABEL = 4;
+    /** Lower-case words that qualify a label within its cell: "Naam verzekerde", "Datum vertrek". */
+    private static final Pattern LOWER_QUALIFIER = Pattern.compile("(?:\\s+\\p{Ll}[\\p{L}.'/-]*){1,3}[:.]?\\s*");
+
+    private final List<Group> groups = new ArrayList<>();
+    private final Set<String> shortSpellings = new HashSet<>();
+
+    /** The labels of the features of one type, with the context vocabulary. */
+    private record Group(PhraseIndex phrases, Map<String, Set<String>> owners) {
+    }
+
+    public LabelFinder(CaseType caseType) {
+        Map<FeatureType, List<FeatureDefinition>> byType = new EnumMap<>(FeatureType.class);
+        caseType.features().forEach(f -> byType.computeIfAbsent(f.type(), t -> new ArrayList<>()).add(f));
+        byType.values().forEach(features -> groups.add(group(features)));
+    }
+
+    private Group group(List<FeatureDefinition> features) {
+        Map<String, Set<String>> byKey = new LinkedHashMap<>();
+        for (FeatureDefinition feature : features) {
+            for (String label : feature.allLabels()) {
+                byKey.computeIfAbsent(key(label), k -> new HashSet<>()).add(feature.id());
+                rememberSpelling(label);
+            }
+        }
+        ContextVocabulary.LABELS.forEach(label -> {
+            byKey.putIfAbsent(key(label), new HashSet<>());
+            rememberSpelling(label);
+        });
+        ContextVocabulary.SIGNING.forEach(label -> byKey.putIfAbsent(key(label), new HashSet<>()));
+        List<String> phrases = new ArrayList<>(byKey.keySet());
+        phrases.sort(Comparator.comparingInt(String::length).reversed());
+        return new Group(new PhraseIndex(phrases, "(?iu)(?<![\\p{L}\\d])", LabelFinder::phraseRegex), byKey);
+    }
+
+    /**
+     * Label hits of a page in text order. Labels of features of one type do not overlap (the
+     * longest wins, so "Kenteken tegenpartij" hides "Kenteken"); labels of different types may,
+     * because they never compete for a value.
+     */
+    public List<LabelHit> find(PageLayout layout) {
+        Map<Long, LabelHit> bySpan = new TreeMap<>();
+        for (Group group : groups) {
+            for (LabelHit hit : find(layout, group)) {
+                long span = ((long) hit.start() << 32) | hit.end();
+                LabelHit known = bySpan.get(span);
+                if (known == null) {
+                    bySpan.put(span, hit);
+                } else {
+                    Set<String> features = new HashSet<>(known.features());
+                    features.addAll(hit.features());
+                    bySpan.put(span, new LabelHit(hit.start(), hit.end(), features));
+                }
+            }
+        }
+        return withEmailHeaders(layout.text(), new ArrayList<>(bySpan.values()));
+    }
+
+    private List<LabelHit> find(PageLayout layout, Group group) {
+        String text = layout.text();
+        List<LabelHit> hits = new ArrayList<>();
+        int from = 0;
+        while ((from = group.phrases().next(text, from)) >= 0) {
+            Matcher matcher = group.phrases().matchAt(text, from);
+            if (matcher == null) {
+                from++;
+                continue;
+            }
+            int end = matcher.end();
+            String matched = text.substring(matcher.start(), end);
+            char last = matched.charAt(matched.length() - 1);
+            boolean wordEnd = end >= text.length() || !Character.isLetterOrDigit(last)
+                    || !Character.isLetterOrDigit(text.charAt(end));
+            boolean oneCell = layout.cellAt(matcher.start()).equals(layout.cellAt(end - 1));
+            if (wordEnd && oneCell && (letters(matched) > SHORT_LABEL || shortLabelHere(layout, matched, end))) {
+                hits.add(new LabelHit(matcher.start(), end, group.owners().getOrDefault(key(matched), Set.of())));
+                from = end;
+            } else {
+                from = matcher.start() + 1;
+            }
+        }
+        return hits;
+    }
+
+    /**
+     * In an e-mail's header lines the date is when it was sent and the subject is no label: only
+     * sender and recipient headers keep their feature labels.
+     */
+    private static List<LabelHit> withEmailHeaders(String text, List<LabelHit> hits) {
+        int blockEnd = text.indexOf("\n\n");
+        Matcher header = EMAIL_HEADER.matcher(text).region(0, blockEnd < 0 ? text.length() : blockEnd);
+        List<LabelHit> result = new ArrayList<>(hits);
+        int headers = 0;
+        while (header.find()) {
+            headers++;
+            String name = header.group(1).toLowerCase(java.util.Locale.ROOT);
+            if (!SENDER_HEADERS.contains(name)) {
+                int start = header.start(1);
+                int end = header.end(1);
+                result.removeIf(hit -> hit.start() < end && hit.end() > start);
+                result.add(new LabelHit(start, end, Set.of()));
+            }
+        }
+        if (headers < 2) {
+            return hits;
+        }
+        result.sort(Comparator.comparingInt(LabelHit::start));
+        return result;
+    }
+
+    private void rememberSpelling(String label) {
+        if (letters(label) <= SHORT_LABEL) {
+            shortSpellings.add(label.strip());
+        }
+    }
+
+    /**
+     * A short label is taken only as written and where it reads as a label: an acronym ("IBAN"),
+     * or followed by a colon, a number, the end of its cell or lower-case words that end it. "Van" heads an e-mail header or a
+     * date range, but not the name "Van Leeuwen".
+     */
+    private boolean shortLabelHere(PageLayout layout, String matched, int end) {
+        if (!shortSpellings.contains(matched)) {
+            return false;
+        }
+        if (matched.equals(matched.toUpperCase(java.util.Locale.ROOT)) && letters(matched) > 1) {
+            return true;
+        }
+        String text = layout.text();
+        int next = end;
+        while (next < text.length() && text.charAt(next) == ' ') {
+            next++;
+        }
+        if (next >= text.length() || text.charAt(next) == ':' || Character.isDigit(text.charAt(next))
+                || text.charAt(next) == '\n') {
+            return true;
+        }
+        return layout.cellAt(end - 1).map(cell -> cell.end() <= end
+                || LOWER_QUALIFIER.matcher(text.substring(end, cell.end())).matches()).orElse(false);
+    }
+
+    private static long letters(String label) {
+        return label.chars().filter(Character::isLetter).count();
+    }
+
+    private static String phraseRegex(String phrase) {
+        String[] words = phrase.split(" ");
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < words.length; i++) {
+            out.append(i == 0 ? "" : "\\s+").append(Pattern.quote(words[i]));
+        }
+        return out.toString();
+    }
+
+    static String key(String label) {
+        return label.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").strip();
+    }
+
+    static boolean signing(String word) {
+        return ContextVocabulary.SIGNING.stream().anyMatch(sign -> sign.equalsIgnoreCase(word));
+    }
+}

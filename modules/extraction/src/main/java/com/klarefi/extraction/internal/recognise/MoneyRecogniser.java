@@ -1,0 +1,98 @@
+package com.klarefi.extraction.internal.recognise;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Amounts with a currency before or after them: {@code € 1.234,56}, {@code 1.234,-},
+ * {@code CHF 1'234.50}, {@code $1,234.56}, {@code 12.50 USD}, {@code 852,00 euro}. Hand-written:
+ * java.text's NumberFormat parses one locale's separators and needs the currency in the locale's
+ * own position, while documents mix them. ISO codes come from java.util.Currency; symbols and words
+ * map to codes in a small table because symbols are ambiguous ({@code $}: read as USD).
+ */
+final class MoneyRecogniser implements Recogniser {
+    private static final Map<String, String> SYMBOLS = Map.ofEntries(
+            Map.entry("€", "EUR"), Map.entry("eur", "EUR"), Map.entry("euro", "EUR"), Map.entry("euros", "EUR"),
+            Map.entry("£", "GBP"), Map.entry("us$", "USD"), Map.entry("$", "USD"), Map.entry("¥", "JPY"),
+            Map.entry("fr.", "CHF"), Map.entry("kr", "SEK"), Map.entry("zł", "PLN"), Map.entry("a$", "AUD"),
+            Map.entry("c$", "CAD"));
+    private static final String AMOUNT = "(\\d{1,3}(?:[.,'\u00a0\u202f]\\d{3})+(?:[.,]\\d{2}|,-|\\.-)?"
+            + "|\\d+(?:[.,]\\d{2}|,-|\\.-)?)";
+    /** {@code 1.234,-}: a whole amount in Dutch writing, euros unless a currency says otherwise. */
+    private static final Pattern ROUND = Pattern.compile("(?<![\\d.,])\\d{1,3}(?:\\.\\d{3})*,-");
+    private static final Set<String> CODES = Currency.getAvailableCurrencies().stream()
+            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
+
+    private final Pattern before;
+    private final Pattern after;
+
+    MoneyRecogniser() {
+        String currency = "(US\\$|A\\$|C\\$|€|£|\\$|¥|[A-Z]{3}|(?i:eur(?:os?)?)|Fr\\.)";
+        before = Pattern.compile("(?<![\\p{L}\\d])" + currency + "\\s?" + AMOUNT + "(?![\\d]|[.,]\\d)");
+        after = Pattern.compile("(?<![\\d.,])" + AMOUNT + "\\s?" + currency + "(?![\\p{L}])");
+    }
+
+    @Override
+    public List<Match> scan(String text) {
+        List<Match> matches = new ArrayList<>();
+        collect(before.matcher(text), 1, 2, matches);
+        collect(after.matcher(text), 2, 1, matches);
+        Matcher dashed = ROUND.matcher(text);
+        while (dashed.find()) {
+            if (matches.stream().noneMatch(m -> m.start() <= dashed.start() && m.end() >= dashed.end())) {
+                amount(dashed.group()).ifPresent(value -> matches.add(new Match(dashed.start(), dashed.end(),
+                        "EUR " + value.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString(), 0.8)));
+            }
+        }
+        matches.sort(java.util.Comparator.comparingInt(Match::start));
+        return matches;
+    }
+
+    private static void collect(Matcher matcher, int currencyGroup, int amountGroup, List<Match> matches) {
+        while (matcher.find()) {
+            Optional<String> code = currency(matcher.group(currencyGroup));
+            Optional<BigDecimal> amount = amount(matcher.group(amountGroup));
+            if (code.isPresent() && amount.isPresent()) {
+                String normalized = code.get() + " " + amount.get().setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString();
+                matches.add(new Match(matcher.start(), matcher.end(), normalized, 1.0));
+            }
+        }
+    }
+
+    static Optional<String> currency(String printed) {
+        String key = printed.toLowerCase(Locale.ROOT);
+        if (SYMBOLS.containsKey(key)) {
+            return Optional.of(SYMBOLS.get(key));
+        }
+        return CODES.contains(printed) ? Optional.of(printed) : Optional.empty();
+    }
+
+    /**
+     * The amount of a printed number. The last separator followed by exactly two digits (or a
+     * dash) is the decimal one; every other separator groups thousands.
+     */
+    static Optional<BigDecimal> amount(String printed) {
+        String value = printed.replace("\u00a0", " ").replace("\u202f", " ");
+        String fraction = "00";
+        if (value.endsWith(",-") || value.endsWith(".-")) {
+            value = value.substring(0, value.length() - 2);
+        } else if (value.length() > 3 && (value.charAt(value.length() - 3) == ',' || value.charAt(value.length() - 3) == '.')) {
+            fraction = value.substring(value.length() - 2);
+            value = value.substring(0, value.length() - 3);
+        }
+        String digits = value.replaceAll("[.,' ]", "");
+        if (digits.isEmpty() || !digits.chars().allMatch(Character::isDigit)) {
+            return Optional.empty();
+        }
+        return Optional.of(new BigDecimal(digits + "." + fraction));
+    }
+}

@@ -1,0 +1,118 @@
+package com.klarefi.extraction.internal;
+
+import com.klarefi.extraction.api.PageLayer;
+import com.klarefi.extraction.api.TextMethod;
+import com.klarefi.extraction.api.Word;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds born-digital pages with word boxes for tests: each line is a list of cells, each cell a
+ * start column and its text; characters are 5 units wide and lines 14 units apart.
+ */
+final class Pages {
+    private static final float CHAR_WIDTH = 5;
+    private static final float LINE_HEIGHT = 14;
+
+    private final StringBuilder text = new StringBuilder();
+    private final List<Word> words = new ArrayList<>();
+    private int lines;
+
+    static Pages aPage() {
+        return new Pages();
+    }
+
+    /** A line of cells: pairs of start column and text, e.g. {@code line(0, "Naam", 30, "Jan")}. */
+    Pages line(Object... columnsAndTexts) {
+        if (lines > 0) {
+            text.append('\n');
+        }
+        float y = 300 + lines * LINE_HEIGHT;
+        for (int i = 0; i < columnsAndTexts.length; i += 2) {
+            int column = (Integer) columnsAndTexts[i];
+            String cell = (String) columnsAndTexts[i + 1];
+            if (i > 0) {
+                text.append(' ');
+            }
+            int offset = 0;
+            for (String word : cell.split(" ")) {
+                int start = text.length();
+                text.append(word);
+                float x = (column + offset) * CHAR_WIDTH;
+                words.add(new Word(start, text.length(), x, y - 10, x + word.length() * CHAR_WIDTH, y, 1f));
+                offset += word.length() + 1;
+                text.append(' ');
+            }
+            text.setLength(text.length() - 1);
+        }
+        lines++;
+        return this;
+    }
+
+    Pages blank() {
+        text.append('\n');
+        lines++;
+        return this;
+    }
+
+    PageLayer build() {
+        return new PageLayer(0, text.toString(), TextMethod.BORN_DIGITAL_TEXT, 595, 842, words);
+    }
+
+    static PageLayer plainText(String text) {
+        return new PageLayer(0, text, TextMethod.TEXT, 0, 0, List.of());
+    }
+
+    /** Plain text as the service lays it out: a word box per word, x its column and y its line. */
+    static PageLayer plainTextWithCells(String text) {
+        List<Word> cells = new ArrayList<>();
+        String[] lines = text.split("\n", -1);
+        int offset = 0;
+        for (int line = 0; line < lines.length; line++) {
+            java.util.regex.Matcher word = java.util.regex.Pattern.compile("\\S+").matcher(lines[line]);
+            while (word.find()) {
+                cells.add(new Word(offset + word.start(), offset + word.end(), word.start(), line, word.end(), line + 1, 1f));
+            }
+            offset += lines[line].length() + 1;
+        }
+        return new PageLayer(0, text, TextMethod.TEXT, 80, lines.length, cells);
+    }
+
+    /**
+     * An OCR page written in the order OCR reads blocks: each call adds a text line at the given
+     * column and row of the page, so a column of labels can come before the column of values.
+     */
+    static Ocr anOcrPage() {
+        return new Ocr();
+    }
+
+    static final class Ocr {
+        private final StringBuilder text = new StringBuilder();
+        private final List<Word> words = new ArrayList<>();
+
+        Ocr textLine(int column, int row, String line, float confidence) {
+            if (!text.isEmpty()) {
+                text.append('\n');
+            }
+            float y = 300 + row * LINE_HEIGHT + (row % 2);
+            int offset = 0;
+            for (String word : line.split(" ")) {
+                int start = text.length();
+                text.append(word).append(' ');
+                float x = (column + offset) * CHAR_WIDTH;
+                words.add(new Word(start, start + word.length(), x, y - 10, x + word.length() * CHAR_WIDTH, y, confidence));
+                offset += word.length() + 1;
+            }
+            text.setLength(text.length() - 1);
+            return this;
+        }
+
+        Ocr textLine(int column, int row, String line) {
+            return textLine(column, row, line, 0.95f);
+        }
+
+        PageLayer build() {
+            return new PageLayer(0, text.toString(), TextMethod.OCR, 595, 842, words);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package com.klarefi.extraction.internal.casetype;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.klarefi.extraction.api.Cardinality;
+import com.klarefi.extraction.api.CaseType;
+import com.klarefi.extraction.api.FeatureDefinition;
+import com.klarefi.extraction.api.FeatureType;
+import com.klarefi.extraction.api.InvalidCaseTypeException;
+import org.junit.jupiter.api.Test;
+
+class CaseTypeParserTest {
+    @Test
+    void readsAValidDefinitionWithDefaults() {
+        CaseType caseType = CaseTypeParser.parse("""
+                {"id": "rental", "name": "Rental", "locales": ["nl"],
+                 "features": [{"id": "contract_no", "type": "identifier", "pattern": "R\\\\d+",
+                               "labels": {"nl": ["Contractnummer"]}, "required": true},
+                              {"id": "tenants", "type": "person_name", "cardinality": "many",
+                               "labels": {"nl": ["Huurder"]}}]}""");
+        FeatureDefinition contract = caseType.feature("contract_no").orElseThrow();
+        assertThat(contract.type()).isEqualTo(FeatureType.IDENTIFIER);
+        assertThat(contract.cardinality()).isEqualTo(Cardinality.ONE);
+        assertThat(contract.pattern()).isPresent();
+        assertThat(contract.required()).isTrue();
+        assertThat(caseType.feature("tenants").orElseThrow().cardinality()).isEqualTo(Cardinality.MANY);
+    }
+
+    @Test
+    void saysWhatIsWrongAndWhereForEveryProblem() {
+        assertThatThrownBy(() -> CaseTypeParser.parse("""
+                {"id": "Bad Id", "locales": ["nl", "en"], "colour": 1,
+                 "features": [{"id": "a", "type": "dat", "labels": {"nl": ["A"]}},
+                              {"id": "b", "type": "date", "cardinality": "several", "labels": {"nl": ["B"], "en": ["B"]}},
+                              {"id": "c", "type": "date", "pattern": "x", "labels": {"nl": [], "en": ["C"]}},
+                              {"id": "d", "type": "identifier", "pattern": "(", "labels": {"nl": ["D"], "en": ["D"]}},
+                              {"id": "d", "type": "text", "labels": {"nl": ["E"], "en": ["E"]}}]}"""))
+                .isInstanceOf(InvalidCaseTypeException.class)
+                .satisfies(e -> assertThat(((InvalidCaseTypeException) e).problems()).containsExactlyInAnyOrder(
+                        "$.colour: unknown key; expected one of [id, name, locales, features]",
+                        "$.id: \"Bad Id\" is not a valid id; use lower case letters, digits and _, starting with a letter",
+                        "$.name: missing",
+                        "$.features[0].type: unknown type \"dat\"; expected one of [date, time, money, iban, license_plate,"
+                                + " phone, email, person_name, organization_name, text, identifier, country, kvk, postcode, duration]",
+                        "$.features[0].labels: no labels for locale \"en\" listed in $.locales",
+                        "$.features[1].cardinality: expected \"one\" or \"many\", got \"several\"",
+                        "$.features[2].labels.nl: expected a non-empty array of strings",
+                        "$.features[2].pattern: only features of type \"identifier\" take a pattern",
+                        "$.features[3].pattern: not a valid regular expression: Unclosed group near index 1",
+                        "$.features[4].id: duplicate feature id \"d\""));
+    }
+
+    @Test
+    void refusesTextThatIsNoJsonObject() {
+        assertThatThrownBy(() -> CaseTypeParser.parse("[1, 2]")).hasMessageContaining("$: expected a JSON object");
+        assertThatThrownBy(() -> CaseTypeParser.parse("{\"id\": ")).hasMessageContaining("not valid JSON at line 1");
+    }
+
+    @Test
+    void shipsTheBuiltInCaseTypesWithTheirFeatures() {
+        assertThat(CaseTypeParser.builtIn()).extracting(CaseType::id).containsExactly("motor_claim", "travel_claim");
+        CaseType motor = CaseTypeParser.builtIn().getFirst();
+        assertThat(motor.features()).extracting(FeatureDefinition::id).containsExactly(
+                "incident_date", "incident_time", "incident_city", "license_plate", "counterparty_license_plate",
+                "policy_number", "claimant_name", "claimant_iban", "claimant_email", "claimant_phone", "repair_total",
+                "invoice_number", "invoice_date", "repairer_kvk");
+        CaseType travel = CaseTypeParser.builtIn().getLast();
+        assertThat(travel.features()).extracting(FeatureDefinition::id).containsExactly(
+                "trip_start_date", "trip_end_date", "incident_date", "destination_country", "policy_number",
+                "claimant_name", "claimant_iban", "claimed_amount", "booking_reference", "flight_number");
+    }
+}

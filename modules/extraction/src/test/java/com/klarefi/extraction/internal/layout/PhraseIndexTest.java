@@ -1,0 +1,100 @@
+package com.klarefi.extraction.internal.layout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class PhraseIndexTest {
+    private static final String WORD_START = "(?iu)(?<![\\p{L}\\d])";
+
+    @Test
+    void offersOnlyIndexesWhoseCharacterStartsSomePhraseInAnyCase() {
+        PhraseIndex index = index("naam", "état civil");
+
+        assertThat(starts(index, "x Naam: ÉTAT, état")).containsExactly(2, 8, 14);
+    }
+
+    @Test
+    void comparesCharactersAsACaseInsensitiveUnicodePatternDoes() {
+        // U+017F (long s) upper-cases to S, so a case-insensitive Unicode pattern matches it to "s".
+        PhraseIndex index = index("schade");
+
+        assertThat(starts(index, "\u017Fchade Schade")).containsExactly(0, 7);
+        assertThat(matched(index, "\u017Fchade", 0)).isEqualTo("\u017Fchade");
+    }
+
+    @Test
+    void matchesTheFirstPhraseInOrderThatStartsThere() {
+        PhraseIndex index = index("datum van schade", "datum", "naam");
+
+        assertThat(matched(index, "Datum  van schade: 1 mei", 0)).isEqualTo("Datum  van schade");
+        assertThat(matched(index, "Datum: 1 mei", 0)).isEqualTo("Datum");
+    }
+
+    @Test
+    void keepsThePrefixLookBehindAcrossTheStartIndex() {
+        PhraseIndex index = index("naam");
+
+        assertThat(index.matchAt("voornaam", 4)).isNull();
+        assertThat(matched(index, "1 naam", 2)).isEqualTo("naam");
+    }
+
+    @Test
+    void givesTheSameHitsAsTheWholeAlternationSearchedEverywhere() {
+        List<String> phrases = List.of("kenteken tegenpartij", "kenteken", "naam", "iban", "état");
+        String text = "Kenteken  Tegenpartij: AB-12-CD\nnaam:\u00a0Jan, IBAN NL00; ÉTAT kentekenbewijs voornaam";
+        Pattern whole = Pattern.compile(WORD_START + "(?:" + String.join("|", phrases.stream().map(PhraseIndexTest::regex).toList()) + ")");
+        List<String> expected = new ArrayList<>();
+        for (Matcher matcher = whole.matcher(text); matcher.find(); ) {
+            expected.add(matcher.start() + ":" + matcher.group());
+        }
+        PhraseIndex index = new PhraseIndex(phrases, WORD_START, PhraseIndexTest::regex);
+        List<String> actual = new ArrayList<>();
+        for (int at = index.next(text, 0); at >= 0; ) {
+            Matcher matcher = index.matchAt(text, at);
+            if (matcher != null) {
+                actual.add(at + ":" + matcher.group());
+            }
+            at = index.next(text, matcher == null ? at + 1 : matcher.end());
+        }
+
+        assertThat(actual).isEqualTo(expected).isNotEmpty();
+    }
+
+    @Test
+    void anEmptyPhraseOrOneStartingOutsideTheBasicPlaneMayStartAnywhere() {
+        assertThat(starts(index("naam", ""), "abc")).containsExactly(0, 1, 2);
+        assertThat(starts(index("\uD835\uDC00bc"), "xy")).containsExactly(0, 1);
+    }
+
+    @Test
+    void answersMinusOneWhenNothingIsLeft() {
+        assertThat(index("naam").next("geldig bedrag", 0)).isEqualTo(-1);
+        assertThat(index("naam").next("naam", 4)).isEqualTo(-1);
+    }
+
+    private static PhraseIndex index(String... phrases) {
+        return new PhraseIndex(List.of(phrases), WORD_START, PhraseIndexTest::regex);
+    }
+
+    private static String regex(String phrase) {
+        return String.join("\\s+", java.util.Arrays.stream(phrase.split(" ")).map(Pattern::quote).toList());
+    }
+
+    private static String matched(PhraseIndex index, String text, int at) {
+        Matcher matcher = index.matchAt(text, at);
+        return matcher == null ? null : matcher.group();
+    }
+
+    private static List<Integer> starts(PhraseIndex index, String text) {
+        List<Integer> indexes = new ArrayList<>();
+        for (int at = index.next(text, 0); at >= 0; at = index.next(text, at + 1)) {
+            indexes.add(at);
+        }
+        return indexes;
+    }
+}

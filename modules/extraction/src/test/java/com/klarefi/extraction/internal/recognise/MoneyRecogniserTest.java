@@ -1,0 +1,48 @@
+package com.klarefi.extraction.internal.recognise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MoneyRecogniserTest {
+    private final MoneyRecogniser money = new MoneyRecogniser();
+
+    private List<String> normalised(String text) {
+        return money.scan(text).stream().map(Match::normalized).toList();
+    }
+
+    @Test
+    void readsEuropeanAndEnglishSeparators() {
+        assertThat(normalised("totaal € 1.234,56")).containsExactly("EUR 1234.56");
+        assertThat(normalised("total €1,234.56")).containsExactly("EUR 1234.56");
+        assertThat(normalised("total $1,234.56")).containsExactly("USD 1234.56");
+        assertThat(normalised("Betrag CHF 1'234.50")).containsExactly("CHF 1234.50");
+    }
+
+    @Test
+    void readsWholeEuroAmountsWrittenWithADash() {
+        assertThat(normalised("geschat € 2.500,-")).containsExactly("EUR 2500.00");
+        assertThat(normalised("geschat 1.234,-")).containsExactly("EUR 1234.00");
+    }
+
+    @Test
+    void readsCurrencyCodesAndWordsBeforeOrAfterTheAmount() {
+        assertThat(normalised("USD 12.50")).containsExactly("USD 12.50");
+        assertThat(normalised("12,50 GBP")).containsExactly("GBP 12.50");
+        assertThat(normalised("852,00 euro")).containsExactly("EUR 852.00");
+        assertThat(normalised("£ 7")).containsExactly("GBP 7.00");
+    }
+
+    @Test
+    void ignoresNumbersWithoutCurrencyAndWordsThatAreNoCurrency() {
+        assertThat(normalised("Aantal 4,5 prijs 89,50 BTW 21 VAT 12.00")).isEmpty();
+    }
+
+    @Test
+    void quotesExactlyThePrintedAmount() {
+        String text = "Totaal incl. BTW €2.204,92 te betalen";
+        Match match = money.scan(text).getFirst();
+        assertThat(text.substring(match.start(), match.end())).isEqualTo("€2.204,92");
+    }
+}
