@@ -1,8 +1,6 @@
 package com.klarefi.processing.internal.fetch;
 
 import com.klarefi.platform.config.SettingsException;
-import com.klarefi.processing.api.DocumentFetcher;
-import com.klarefi.processing.api.FetchSettings;
 import com.klarefi.platform.net.HostResolver;
 import java.security.cert.X509Certificate;
 import java.util.List;

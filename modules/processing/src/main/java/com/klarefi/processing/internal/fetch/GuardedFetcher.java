@@ -1,14 +1,11 @@
 package com.klarefi.processing.internal.fetch;
 
-import com.klarefi.processing.api.DocumentFailure;
-import com.klarefi.processing.api.DocumentFailure.Code;
-import com.klarefi.processing.api.DocumentFetcher;
-import com.klarefi.processing.api.FetchSettings;
-import com.klarefi.processing.api.FetchedDocument;
 import com.klarefi.platform.net.AddressGuard;
 import com.klarefi.platform.net.AddressPolicy;
 import com.klarefi.platform.net.Cidr;
 import com.klarefi.platform.net.HostResolver;
+import com.klarefi.processing.api.DocumentFailure;
+import com.klarefi.processing.api.DocumentFailure.Code;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.cert.X509Certificate;

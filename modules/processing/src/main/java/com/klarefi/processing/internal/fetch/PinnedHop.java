@@ -1,9 +1,8 @@
 package com.klarefi.processing.internal.fetch;
 
+import com.klarefi.platform.net.PinnedResolver;
 import com.klarefi.processing.api.DocumentFailure;
 import com.klarefi.processing.api.DocumentFailure.Code;
-import com.klarefi.processing.api.FetchSettings;
-import com.klarefi.platform.net.PinnedResolver;
 import io.helidon.http.HeaderNames;
 import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webclient.api.Proxy;

@@ -1,7 +1,6 @@
 package com.klarefi.processing.internal.text;
 
 import com.klarefi.processing.api.DocumentFailure;
-import com.klarefi.processing.api.TextLayerSettings;
 
 /**
  * The limits that keep one hostile document (a PDF bomb, a decompression bomb, a page count in the

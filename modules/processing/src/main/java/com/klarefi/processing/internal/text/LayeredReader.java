@@ -3,9 +3,6 @@ package com.klarefi.processing.internal.text;
 import com.klarefi.extraction.api.PageLayer;
 import com.klarefi.processing.api.DocumentFailure;
 import com.klarefi.processing.api.DocumentFailure.Code;
-import com.klarefi.processing.api.DocumentReader;
-import com.klarefi.processing.api.MediaType;
-import com.klarefi.processing.api.TextLayerSettings;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,5 @@
 package com.klarefi.processing.internal.text;
 
-import com.klarefi.processing.api.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;

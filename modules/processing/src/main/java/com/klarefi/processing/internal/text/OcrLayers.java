@@ -5,7 +5,6 @@ import com.klarefi.extraction.api.TextMethod;
 import com.klarefi.extraction.api.Word;
 import com.klarefi.processing.api.DocumentFailure;
 import com.klarefi.processing.api.DocumentFailure.Code;
-import com.klarefi.processing.api.MediaType;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,7 +2,6 @@ package com.klarefi.processing.internal.text;
 
 import com.klarefi.extraction.api.PageLayer;
 import com.klarefi.extraction.api.TextMethod;
-import com.klarefi.processing.api.TextLayerSettings;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;

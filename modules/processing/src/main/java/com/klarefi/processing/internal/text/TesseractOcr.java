@@ -2,7 +2,6 @@ package com.klarefi.processing.internal.text;
 
 import com.klarefi.processing.api.DocumentFailure;
 import com.klarefi.processing.api.DocumentFailure.Code;
-import com.klarefi.processing.api.TextLayerSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,10 +5,10 @@ import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.http.Caller;
 import com.klarefi.platform.ids.Ids;
 import com.klarefi.processing.api.DocumentFailure;
-import com.klarefi.processing.api.DocumentReader;
-import com.klarefi.processing.api.MediaType;
 import com.klarefi.processing.internal.db.DocumentRepository;
 import com.klarefi.processing.internal.pipeline.DocumentProcessor;
+import com.klarefi.processing.internal.text.DocumentReader;
+import com.klarefi.processing.internal.text.MediaType;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 

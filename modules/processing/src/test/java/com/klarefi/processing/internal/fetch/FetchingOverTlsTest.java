@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.klarefi.platform.config.Settings;
 import com.klarefi.processing.api.DocumentFailure;
 import com.klarefi.processing.api.DocumentFailure.Code;
-import com.klarefi.processing.api.FetchSettings;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;

@@ -8,8 +8,6 @@ import com.klarefi.platform.config.Settings;
 import com.klarefi.platform.config.SettingsException;
 import com.klarefi.processing.api.DocumentFailure;
 import com.klarefi.processing.api.DocumentFailure.Code;
-import com.klarefi.processing.api.DocumentFetcher;
-import com.klarefi.processing.api.FetchSettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;

@@ -2,7 +2,6 @@ package com.klarefi.processing.internal.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.klarefi.processing.api.MediaType;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

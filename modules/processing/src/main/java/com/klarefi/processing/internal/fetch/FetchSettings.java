@@ -1,4 +1,4 @@
-package com.klarefi.processing.api;
+package com.klarefi.processing.internal.fetch;
 
 import com.klarefi.platform.config.Settings;
 import com.klarefi.platform.net.AddressGuard;

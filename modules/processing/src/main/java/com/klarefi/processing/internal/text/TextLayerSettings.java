@@ -1,4 +1,4 @@
-package com.klarefi.processing.api;
+package com.klarefi.processing.internal.text;
 
 import com.klarefi.platform.config.Settings;
 import java.time.Duration;

@@ -1,6 +1,7 @@
-package com.klarefi.processing.api;
+package com.klarefi.processing.internal.fetch;
 
-import com.klarefi.processing.internal.fetch.Fetchers;
+import com.klarefi.processing.api.DocumentFailure;
+
 
 /**
  * Downloads a document from a caller-supplied URL without letting the caller reach the

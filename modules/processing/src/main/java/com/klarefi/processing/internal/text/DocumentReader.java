@@ -1,7 +1,7 @@
-package com.klarefi.processing.api;
+package com.klarefi.processing.internal.text;
 
 import com.klarefi.extraction.api.PageLayer;
-import com.klarefi.processing.internal.text.Readers;
+import com.klarefi.processing.api.DocumentFailure;
 import java.util.List;
 import java.util.Optional;
 

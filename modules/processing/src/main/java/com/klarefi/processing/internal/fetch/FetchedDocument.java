@@ -1,5 +1,6 @@
-package com.klarefi.processing.api;
+package com.klarefi.processing.internal.fetch;
 
+import com.klarefi.processing.internal.text.DocumentReader;
 import java.net.URI;
 import java.util.Optional;
 

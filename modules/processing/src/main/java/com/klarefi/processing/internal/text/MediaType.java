@@ -1,4 +1,4 @@
-package com.klarefi.processing.api;
+package com.klarefi.processing.internal.text;
 
 /** A document's format as recognised from its content (magic bytes), never from its name. */
 public enum MediaType {
