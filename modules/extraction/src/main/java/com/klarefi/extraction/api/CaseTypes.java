@@ -21,4 +21,9 @@ public final class CaseTypes {
     public static List<CaseType> builtIn() {
         return CaseTypeParser.builtIn();
     }
+
+    /** The JSON definitions of the built-in case types, in the order of {@link #builtIn()}. */
+    public static List<String> builtInDefinitions() {
+        return CaseTypeParser.builtInDefinitions();
+    }
 }

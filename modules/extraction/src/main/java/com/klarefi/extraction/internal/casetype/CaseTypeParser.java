@@ -52,7 +52,11 @@ public final class CaseTypeParser {
     }
 
     public static List<CaseType> builtIn() {
-        return BUILT_IN.stream().map(CaseTypeParser::resource).map(CaseTypeParser::parse).toList();
+        return builtInDefinitions().stream().map(CaseTypeParser::parse).toList();
+    }
+
+    public static List<String> builtInDefinitions() {
+        return BUILT_IN.stream().map(CaseTypeParser::resource).toList();
     }
 
     private static String resource(String file) {

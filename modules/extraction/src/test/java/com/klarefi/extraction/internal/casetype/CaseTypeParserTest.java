@@ -2,6 +2,7 @@ package com.klarefi.extraction.internal.casetype;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.klarefi.extraction.api.Cardinality;
 import com.klarefi.extraction.api.CaseType;
@@ -69,5 +70,13 @@ class CaseTypeParserTest {
         assertThat(travel.features()).extracting(FeatureDefinition::id).containsExactly(
                 "trip_start_date", "trip_end_date", "incident_date", "destination_country", "policy_number",
                 "claimant_name", "claimant_iban", "claimed_amount", "booking_reference", "flight_number");
+    }
+
+    @Test
+    void shipsTheDefinitionsTheBuiltInCaseTypesAreReadFrom() {
+        assertThat(CaseTypeParser.builtInDefinitions()).map(CaseTypeParser::parse)
+                .extracting(CaseType::id, CaseType::name, caseType -> caseType.features().size())
+                .isEqualTo(CaseTypeParser.builtIn().stream()
+                        .map(caseType -> tuple(caseType.id(), caseType.name(), caseType.features().size())).toList());
     }
 }

@@ -6,7 +6,6 @@ import com.klarefi.extraction.api.InvalidCaseTypeException;
 import com.klarefi.platform.config.SettingsException;
 import com.klarefi.processing.internal.db.CaseTypeRepository;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +28,6 @@ public final class CaseTypeRegistry {
     public record Entry(CaseType caseType, String definition, String source) {
     }
 
-    private static final String BUILT_IN_FOLDER = "/com/klarefi/processing/internal/extraction/casetype/";
-
     private final Map<String, Entry> shipped;
     /** Parsed operator definitions by their JSON; bounded, since definitions change rarely. */
     private final Map<String, Entry> parsed = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
@@ -50,8 +47,9 @@ public final class CaseTypeRegistry {
 
     public static CaseTypeRegistry create(Optional<Path> directory, CaseTypeRepository repository, Clock clock) {
         Map<String, Entry> shipped = new LinkedHashMap<>();
-        for (CaseType builtIn : CaseTypes.builtIn()) {
-            shipped.put(builtIn.id(), new Entry(builtIn, builtInJson(builtIn.id()), "built-in"));
+        for (String json : CaseTypes.builtInDefinitions()) {
+            CaseType builtIn = CaseTypes.parse(json);
+            shipped.put(builtIn.id(), new Entry(builtIn, json, "built-in"));
         }
         directory.ifPresent(folder -> readDirectory(folder).forEach(entry -> shipped.put(entry.caseType().id(), entry)));
         return new CaseTypeRegistry(shipped, repository, clock);
@@ -106,14 +104,6 @@ public final class CaseTypeRegistry {
             }).toList();
         } catch (IOException e) {
             throw new SettingsException("cannot list KLAREFI_CASE_TYPES_DIR " + folder + ": " + e.getMessage());
-        }
-    }
-
-    private static String builtInJson(String id) {
-        try (InputStream in = CaseTypeRegistry.class.getResourceAsStream(BUILT_IN_FOLDER + id + ".json")) {
-            return in == null ? "{}" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read built-in case type " + id, e);
         }
     }
 }
