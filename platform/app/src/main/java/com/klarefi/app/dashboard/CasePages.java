@@ -87,19 +87,27 @@ final class CasePages {
         out.append(Html.table(List.of("", "Value", "Normalised", "Confidence", "Evidence"), candidates, "No candidates."));
         if (!feature.evidence().isEmpty()) {
             out.append("<ul class=\"evidence\">");
-            for (CaseFeature.Evidence evidence : feature.evidence()) {
-                String page = casePath + "/documents/" + Html.url(evidence.docId()) + "/pages/" + evidence.pageIndex()
-                        + "?evidence=" + Html.url(evidence.evidenceId()) + "#evidence";
-                out.append("<li>").append(Html.code(evidence.evidenceId())).append(" <q>").append(Html.text(evidence.quote()))
-                        .append("</q> <span class=\"muted\">").append(Html.text(evidence.docId())).append(", page ")
-                        .append(evidence.pageIndex() + 1).append(", ").append(Html.text(evidence.method()))
-                        .append(evidence.ocrConfidence().isPresent() ? String.format(Locale.ROOT, ", OCR %.2f",
-                                evidence.ocrConfidence().getAsDouble()) : "")
-                        .append("</span> ").append(Html.link(page, "show on the page")).append("</li>");
-            }
+            feature.evidence().forEach(evidence -> out.append("<li>").append(Html.code(evidence.evidenceId())).append(" <q>")
+                    .append(Html.text(evidence.quote())).append("</q> ").append(source(casePath, evidence)).append("</li>"));
             out.append("</ul>");
         }
         return out.append("</section>").toString();
+    }
+
+    /**
+     * Where the quote was found: a page of a document, with a link that highlights it, or the
+     * applicant's own statement on the intake page, which has no document to show.
+     */
+    private static String source(String casePath, CaseFeature.Evidence evidence) {
+        if (evidence.sessionId().isPresent()) {
+            return "<span class=\"muted\">stated by the applicant in session " + Html.code(evidence.sessionId().get()) + "</span>";
+        }
+        String page = casePath + "/documents/" + Html.url(evidence.docId()) + "/pages/" + evidence.pageIndex()
+                + "?evidence=" + Html.url(evidence.evidenceId()) + "#evidence";
+        return "<span class=\"muted\">" + Html.text(evidence.docId()) + ", page " + (evidence.pageIndex() + 1) + ", "
+                + Html.text(evidence.method()) + (evidence.ocrConfidence().isPresent()
+                ? String.format(Locale.ROOT, ", OCR %.2f", evidence.ocrConfidence().getAsDouble()) : "")
+                + "</span> " + Html.link(page, "show on the page");
     }
 
     static CaseView find(Cases cases, String caseId) {

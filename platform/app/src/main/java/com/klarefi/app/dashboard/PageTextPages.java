@@ -44,7 +44,7 @@ final class PageTextPages {
                         + (pageIndex + 1) + " (it may not be processed yet, or was erased)."));
         Optional<CaseFeature.Evidence> evidence = request.query().first("evidence").asOptional().flatMap(id ->
                 view.features().stream().flatMap(feature -> feature.evidence().stream())
-                        .filter(candidate -> candidate.evidenceId().equals(id) && candidate.docId().equals(docId)
+                        .filter(candidate -> candidate.evidenceId().equals(id) && docId.equals(candidate.docId())
                                 && candidate.pageIndex() == pageIndex).findFirst());
         String casePath = Dashboard.PREFIX + "/cases/" + Html.url(summary.caseId());
         String pagePath = casePath + "/documents/" + Html.url(docId) + "/pages/";

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.klarefi.app.TestServerAccess;
+import com.klarefi.app.intake.ApplicantPage;
 import com.klarefi.platform.json.Json;
 import com.klarefi.testing.HttpTestClient;
 import com.klarefi.testing.TestDatabase;
@@ -179,6 +180,23 @@ class DashboardPagesTest {
         String quote = find("Evidence <code>[^<]+</code>: <q>([^<]*)</q>", page, 1);
         assertThat(find("<mark id=\"evidence\">([^<]*)</mark>", page, 1)).isEqualTo(quote).isNotBlank();
         assertThat(page).contains("Schadeformulier motorrijtuigen");
+    }
+
+    @Test
+    void aCaseWithAnApplicantsCorrectionShowsTheStatementAsTheApplicantsWords() {
+        Map<String, String> keys = server.newOrganisation("Acme Statements");
+        HttpTestClient api = HttpTestClient.local(server.port()).bearer(keys.get("test"));
+        JsonNode session = api.post("/api/v1/sessions", Map.of("case_type_id", "motor_claim",
+                "idempotency_key", UUID.randomUUID().toString())).json();
+        ApplicantPage applicant = new ApplicantPage(session.path("signed_url").asText(), server.port());
+        applicant.open();
+        assertThat(applicant.submit("/statements", Map.of("value.policy_number", "AB-654321")).statusCode()).isEqualTo(303);
+
+        HttpResponse<String> casePage = browser.get("/dashboard/cases/" + session.path("case_id").asText());
+
+        assertThat(casePage.statusCode()).isEqualTo(200);
+        assertThat(casePage.body()).contains("<q>AB-654321</q>").contains("stated by the applicant")
+                .contains(session.path("session_id").asText()).doesNotContain("/documents/null");
     }
 
     @Test
