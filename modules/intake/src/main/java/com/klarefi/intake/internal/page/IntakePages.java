@@ -8,7 +8,6 @@ import com.klarefi.intake.internal.sessions.Sessions;
 import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.platform.http.HtmlPages;
 import com.klarefi.platform.http.Responses;
-import com.klarefi.processing.api.FeatureDefinition;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
@@ -54,11 +53,13 @@ public final class IntakePages {
 
     private void page(ServerRequest request, ServerResponse response) {
         access.open(request, response).ifPresent(session -> render(request, response, session, 200, Map.of(), List.of(),
-                request.query().contains("saved") ? Optional.of(PageTexts.of(session.locale()).get("values.saved")) : Optional.empty()));
+                request.query().contains("saved")
+                        ? Optional.of(PageModel.Notice.of("values", PageTexts.of(session.locale()).get("values.saved")))
+                        : Optional.empty()));
     }
 
     void render(ServerRequest request, ServerResponse response, Session session, int status, Map<String, String> typed,
-                List<String> unreadable, Optional<String> notice) {
+                List<String> unreadable, Optional<PageModel.Notice> notice) {
         String token = request.query().first("token").orElse("");
         PageModel model = new PageModel(session, token, access.csrfFor(request, response, session),
                 corrections.caseType(session), statusesOf(session), corrections.values(session), typed, unreadable, notice,
@@ -90,22 +91,33 @@ public final class IntakePages {
             Map<String, String> typed = form.entrySet().stream().filter(entry -> entry.getKey().startsWith("value."))
                     .collect(Collectors.toMap(entry -> entry.getKey().substring("value.".length()), Map.Entry::getValue,
                             (first, second) -> first, LinkedHashMap::new));
-            Optional<Map<String, FeatureDefinition>> unreadable = sessions.whileOpen(session.id(),
+            Optional<Corrections.Applied> applied = sessions.whileOpen(session.id(),
                     (tx, locked) -> corrections.apply(tx, locked, typed, sessions.now()));
-            if (unreadable.isEmpty()) {
+            if (applied.isEmpty()) {
                 access.open(request, response);
-            } else if (unreadable.get().isEmpty()) {
+            } else if (applied.get().unreadable().isEmpty()) {
                 redirect(response, "/s/" + session.id() + "?token=" + request.query().first("token").orElse("") + "&saved=1#values-title");
             } else {
-                render(request, response, session, 400, typed, List.copyOf(unreadable.get().keySet()), Optional.empty());
+                String notice = PageTexts.of(session.locale()).get(applied.get().stored() > 0 ? "values.partly" : "values.none_saved");
+                render(request, response, session, 400, typed, List.copyOf(applied.get().unreadable().keySet()),
+                        Optional.of(PageModel.Notice.problem("values", notice)));
             }
         });
     }
 
+    /**
+     * Finishing needs a document that was read, or the applicant's explicit word that they have
+     * none: one tap must not end a session that holds nothing.
+     */
     private void complete(ServerRequest request, ServerResponse response) {
         Map<String, String> form = form(request);
         access.openForPost(request, response, form.get(Csrf.FIELD)).ifPresent(session -> {
-            if (sessions.whileOpen(session.id(), (tx, locked) -> {
+            boolean anyRead = statusesOf(session).stream().anyMatch(document -> document.status().equals("processed"));
+            boolean withoutDocuments = !anyRead && "yes".equals(form.get("no_documents"));
+            if (!anyRead && !withoutDocuments) {
+                render(request, response, session, 400, Map.of(), List.of(), Optional.of(PageModel.Notice.problem("finish",
+                        PageTexts.of(session.locale()).get("finish.needs_document"))));
+            } else if (sessions.whileOpen(session.id(), (tx, locked) -> {
                 sessions.complete(tx, locked);
                 return true;
             }).isEmpty()) {
@@ -114,7 +126,7 @@ public final class IntakePages {
                 String url = session.returnUrl().get();
                 redirect(response, url + (url.contains("?") ? "&" : "?") + "session_id=" + session.id());
             } else {
-                MessagePages.send(response, 200, PageTexts.of(session.locale()), "done");
+                MessagePages.send(response, 200, PageTexts.of(session.locale()), withoutDocuments ? "done_without_documents" : "done");
             }
         });
     }
