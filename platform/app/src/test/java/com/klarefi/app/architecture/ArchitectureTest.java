@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
     private static final List<String> MODULES =
-            List.of("auth", "ratelimit", "cases", "processing", "webhooks", "erasure", "intake");
+            List.of("auth", "ratelimit", "cases", "processing", "webhooks", "erasure", "intake", "console");
     private static JavaClasses product;
     private static JavaClasses brokenFixture;
 
@@ -50,6 +50,26 @@ class ArchitectureTest {
     @Test
     void modulesDoNotDependOnTheApplication() {
         ArchitectureRules.modulesDoNotDependOnTheApplication("com.klarefi", MODULES).check(product);
+    }
+
+    @Test
+    void formsAreDecodedOnlyByTheKernelsWebPackage() {
+        ArchitectureRules.formsAreDecodedOnlyIn("com.klarefi", "com.klarefi.platform.web").check(product);
+    }
+
+    @Test
+    void theConsoleIsAModuleAndTheApplicationHoldsNoPagesOfItsOwn() {
+        assertThat(product.containPackage("com.klarefi.console.internal")).isTrue();
+        assertThat(product.containPackage("com.klarefi.app.dashboard")).isFalse();
+    }
+
+    @Test
+    void theFormRuleCatchesAModuleDecodingFormsItself() {
+        EvaluationResult result = ArchitectureRules.formsAreDecodedOnlyIn("com.klarefi.app.archfixture",
+                "com.klarefi.app.archfixture.alpha.api").evaluate(brokenFixture);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails()).anySatisfy(line -> assertThat(line).contains("Intruder"));
     }
 
     @Test

@@ -8,6 +8,9 @@ import com.klarefi.intake.internal.sessions.Sessions;
 import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.platform.http.HtmlPages;
 import com.klarefi.platform.http.Responses;
+import com.klarefi.platform.web.BoundedBody;
+import com.klarefi.platform.web.Csrf;
+import com.klarefi.platform.web.FormFields;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
@@ -24,6 +27,7 @@ import java.util.stream.Collectors;
 /** The applicant's page at {@code /s/{session_id}?token=...} and the forms on it. */
 public final class IntakePages {
     private static final int MAX_FORM_BYTES = 64 * 1024;
+    private static final String CSRF_COOKIE = "klarefi_intake_csrf";
 
     private final Sessions sessions;
     private final Corrections corrections;
@@ -36,7 +40,7 @@ public final class IntakePages {
         this.sessions = sessions;
         this.corrections = corrections;
         this.cases = cases;
-        this.access = new PageAccess(sessions, settings.tokens(), new Csrf(settings.secureCookies()));
+        this.access = new PageAccess(sessions, settings.tokens(), new Csrf(CSRF_COOKIE, settings.secureCookies()));
         this.maxDocumentBytes = settings.maxDocumentBytes();
         this.uploads = new UploadHandler(sessions, access, settings.documents(), this::statusesOf, maxDocumentBytes);
     }
@@ -87,7 +91,7 @@ public final class IntakePages {
 
     private void statements(ServerRequest request, ServerResponse response) {
         Map<String, String> form = form(request);
-        access.openForPost(request, response, form.get(Csrf.FIELD)).ifPresent(session -> {
+        access.openForPost(request, response, form.get(PageView.CSRF_FIELD)).ifPresent(session -> {
             Map<String, String> typed = form.entrySet().stream().filter(entry -> entry.getKey().startsWith("value."))
                     .collect(Collectors.toMap(entry -> entry.getKey().substring("value.".length()), Map.Entry::getValue,
                             (first, second) -> first, LinkedHashMap::new));
@@ -111,7 +115,7 @@ public final class IntakePages {
      */
     private void complete(ServerRequest request, ServerResponse response) {
         Map<String, String> form = form(request);
-        access.openForPost(request, response, form.get(Csrf.FIELD)).ifPresent(session -> {
+        access.openForPost(request, response, form.get(PageView.CSRF_FIELD)).ifPresent(session -> {
             boolean anyRead = statusesOf(session).stream().anyMatch(document -> document.status().equals("processed"));
             boolean withoutDocuments = !anyRead && "yes".equals(form.get("no_documents"));
             if (!anyRead && !withoutDocuments) {
@@ -146,7 +150,7 @@ public final class IntakePages {
             return Map.of();
         }
         byte[] body = BoundedBody.read(request, MAX_FORM_BYTES).orElse(new byte[0]);
-        return FormFields.parse(new String(body, StandardCharsets.UTF_8));
+        return FormFields.parse(new String(body, StandardCharsets.UTF_8)).firstValues();
     }
 
     /** After a form post: 303, so reloading the next page does not post again. */

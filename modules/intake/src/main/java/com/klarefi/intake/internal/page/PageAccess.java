@@ -3,6 +3,7 @@ package com.klarefi.intake.internal.page;
 import com.klarefi.intake.internal.sessions.Session;
 import com.klarefi.intake.internal.sessions.SessionTokens;
 import com.klarefi.intake.internal.sessions.Sessions;
+import com.klarefi.platform.web.Csrf;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.Locale;
@@ -56,7 +57,7 @@ final class PageAccess {
     }
 
     String csrfFor(ServerRequest request, ServerResponse response, Session session) {
-        return csrf.ensure(request, response, session.id());
+        return csrf.ensure(request, response, "/s/" + session.id());
     }
 
     private static String browserLocale(ServerRequest request) {

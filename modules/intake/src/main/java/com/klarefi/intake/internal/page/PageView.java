@@ -1,6 +1,6 @@
 package com.klarefi.intake.internal.page;
 
-import static com.klarefi.platform.http.HtmlPages.escape;
+import static com.klarefi.platform.web.HtmlText.escape;
 
 import com.klarefi.intake.internal.sessions.Corrections;
 import com.klarefi.processing.api.FeatureDefinition;
@@ -12,6 +12,8 @@ import java.util.Locale;
 final class PageView {
     static final String STYLESHEET = "/s/assets/intake.css";
     static final String SCRIPT = "/s/assets/intake.js";
+    /** The form field that repeats the page's CSRF value. */
+    static final String CSRF_FIELD = "csrf";
 
     private PageView() {
     }
@@ -165,7 +167,7 @@ final class PageView {
     }
 
     private static String csrfField(PageModel model) {
-        return "<input type=\"hidden\" name=\"" + Csrf.FIELD + "\" value=\"" + escape(model.csrf()) + "\">";
+        return "<input type=\"hidden\" name=\"" + CSRF_FIELD + "\" value=\"" + escape(model.csrf()) + "\">";
     }
 
     /** The feature's first label in the page's language, else in English, else its id in words. */
