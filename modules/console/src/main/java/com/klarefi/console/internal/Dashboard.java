@@ -36,8 +36,10 @@ public final class Dashboard {
         routes.publicRoute(Method.GET, "/", (request, response) -> Layout.redirect(response, PREFIX + "/organisations"));
         routes.publicRoute(Method.GET, "/assets/dashboard.css", Dashboard::stylesheet);
         new LoginPages(modules.auth().operators(), sessions, signedIn).routes(routes);
-        new OrganisationPages(modules.auth().organisations(), layout, signedIn, clock).routes(routes);
-        new WebhookPages(modules.webhooks().admin(), modules.auth().organisations(), layout, signedIn).routes(routes);
+        SecretPages secrets = new SecretPages(new ShownOnce(clock), layout, signedIn);
+        secrets.routes(routes);
+        new OrganisationPages(modules.auth().organisations(), layout, signedIn, clock, secrets).routes(routes);
+        new WebhookPages(modules.webhooks().admin(), modules.auth().organisations(), layout, signedIn, secrets).routes(routes);
         new DeliveryPages(modules.webhooks().admin(), layout, signedIn).routes(routes);
         new CaseTypePages(modules.processing(), layout, signedIn).routes(routes);
         new CasePages(modules.cases(), layout, signedIn).routes(routes);

@@ -69,7 +69,7 @@ final class Html {
         if (rows.isEmpty()) {
             return "<p class=\"muted\">" + text(whenEmpty) + "</p>";
         }
-        StringBuilder out = new StringBuilder("<table><thead><tr>");
+        StringBuilder out = new StringBuilder("<div class=\"table-wrap\"><table><thead><tr>");
         headings.forEach(heading -> out.append("<th scope=\"col\">").append(text(heading)).append("</th>"));
         out.append("</tr></thead><tbody>");
         for (List<String> row : rows) {
@@ -77,7 +77,7 @@ final class Html {
             row.forEach(cell -> out.append("<td>").append(cell).append("</td>"));
             out.append("</tr>");
         }
-        return out.append("</tbody></table>").toString();
+        return out.append("</tbody></table></div>").toString();
     }
 
     /** Label/value pairs of one object; values are markup already. */

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Organisations and their API keys: create, revoke, roll; new secrets are shown once. */
 final class OrganisationPages {
@@ -24,13 +25,17 @@ final class OrganisationPages {
     private final Organisations organisations;
     private final Layout layout;
     private final SignedIn signedIn;
+    private static final java.util.Map<String, String> NOTICES = Map.of(
+            "revoked", "The key was revoked; requests with it are refused from now on.");
     private final Clock clock;
+    private final SecretPages secrets;
 
-    OrganisationPages(Organisations organisations, Layout layout, SignedIn signedIn, Clock clock) {
+    OrganisationPages(Organisations organisations, Layout layout, SignedIn signedIn, Clock clock, SecretPages secrets) {
         this.organisations = organisations;
         this.layout = layout;
         this.signedIn = signedIn;
         this.clock = clock;
+        this.secrets = secrets;
     }
 
     void routes(ApiRoutes routes) {
@@ -38,6 +43,7 @@ final class OrganisationPages {
         routes.publicRoute(Method.POST, "/organisations", signedIn.form(this::create));
         routes.publicRoute(Method.GET, "/organisations/{orgId}", signedIn.page(this::organisation));
         routes.publicRoute(Method.POST, "/organisations/{orgId}/keys", signedIn.form(this::createKey));
+        routes.publicRoute(Method.GET, "/keys/{keyId}/revoke", signedIn.page(this::confirmRevoke));
         routes.publicRoute(Method.POST, "/keys/{keyId}/revoke", signedIn.form(this::revoke));
         routes.publicRoute(Method.POST, "/keys/{keyId}/roll", signedIn.form(this::roll));
     }
@@ -56,10 +62,11 @@ final class OrganisationPages {
 
     private void create(ServerRequest request, ServerResponse response, OperatorSession session, Form form) {
         CreatedOrganisation created = organisations.create(form.required("name", "A name"));
-        String body = Html.notice("Organisation " + created.name() + " (" + created.orgId() + ") was created.")
-                + Html.secret("Test key", created.testKey().secret()) + Html.secret("Live key", created.liveKey().secret())
-                + "<p>" + Html.link(Dashboard.PREFIX + "/organisations/" + Html.url(created.orgId()), "Go to the organisation") + "</p>";
-        layout.page(request, response, session, 201, SECTION, "New organisation", body);
+        secrets.redirectToSecret(response, session, new ShownOnce.Page("New organisation",
+                "Organisation " + created.name() + " (" + created.orgId() + ") was created.",
+                List.of(Map.entry("Test key", created.testKey().secret()),
+                        Map.entry("Live key", created.liveKey().secret())),
+                Dashboard.PREFIX + "/organisations/" + Html.url(created.orgId()), "Go to the organisation"));
     }
 
     private void organisation(ServerRequest request, ServerResponse response, OperatorSession session) {
@@ -69,11 +76,12 @@ final class OrganisationPages {
         List<List<String>> rows = new ArrayList<>();
         for (KeySummary key : organisations.listKeys(organisation.orgId())) {
             String actions = key.revokedAt().isPresent() ? "" : rollForm(session, key)
-                    + Layout.button(session, Dashboard.PREFIX + "/keys/" + Html.url(key.keyId()) + "/revoke", "Revoke", "danger");
+                    + "<a class=\"button danger\" href=\"" + Dashboard.PREFIX + "/keys/" + Html.url(key.keyId()) + "/revoke\">Revoke…</a>";
             rows.add(List.of(Html.code(key.redacted()), Html.code(key.keyId()), Html.text(key.environment().wireName()),
                     Html.status(key.status(now)), Html.time(key.createdAt()), Html.time(key.expiresAt()), actions));
         }
-        String body = Html.facts(List.of(Html.fact("Id", Html.code(organisation.orgId())),
+        String notice = request.query().first("done").asOptional().map(NOTICES::get).map(Html::notice).orElse("");
+        String body = notice + Html.facts(List.of(Html.fact("Id", Html.code(organisation.orgId())),
                         Html.fact("Created", Html.time(organisation.createdAt())),
                         Html.fact("Also", Html.link(Dashboard.PREFIX + "/webhooks?org=" + Html.url(organisation.orgId()), "Webhook endpoints")
                                 + " · " + Html.link(Dashboard.PREFIX + "/erasures?org=" + Html.url(organisation.orgId()), "Erasure log"))))
@@ -97,12 +105,23 @@ final class OrganisationPages {
         String orgId = find(request.path().pathParameters().get("orgId")).orgId();
         Environment environment = Environment.fromWire(form.value("environment").orElse("")).orElseThrow(() ->
                 ApiException.validation("invalid_environment", "Choose test or live."));
-        showKey(request, response, session, organisations.createKey(orgId, environment), "A new key was created.");
+        showKey(response, session, organisations.createKey(orgId, environment), "A new key was created.");
+    }
+
+    private void confirmRevoke(ServerRequest request, ServerResponse response, OperatorSession session) {
+        String keyId = request.path().pathParameters().get("keyId");
+        KeySummary key = organisations.findKey(keyId).orElseThrow(() ->
+                ApiException.notFound("key_not_found", "There is no key " + keyId + "."));
+        SecretPages.confirm(layout, request, response, session, SECTION, "Revoke key " + key.redacted() + "?",
+                "Every request with this " + key.environment().wireName() + " key is refused at once, and the key cannot "
+                        + "be restored. To replace a key without an outage, roll it instead.",
+                Dashboard.PREFIX + "/keys/" + Html.url(keyId) + "/revoke", "Revoke the key",
+                Dashboard.PREFIX + "/organisations/" + Html.url(key.orgId()));
     }
 
     private void revoke(ServerRequest request, ServerResponse response, OperatorSession session, Form form) {
         KeySummary revoked = organisations.revoke(request.path().pathParameters().get("keyId"));
-        Layout.redirect(response, Dashboard.PREFIX + "/organisations/" + Html.url(revoked.orgId()));
+        Layout.redirect(response, Dashboard.PREFIX + "/organisations/" + Html.url(revoked.orgId()) + "?done=revoked");
     }
 
     private void roll(ServerRequest request, ServerResponse response, OperatorSession session, Form form) {
@@ -113,16 +132,16 @@ final class OrganisationPages {
             throw ApiException.validation("invalid_grace_period", "The grace period must be a number of hours.");
         }
         CreatedKey created = organisations.roll(request.path().pathParameters().get("keyId"), grace);
-        showKey(request, response, session, created, "The key was rolled; the old key keeps working for "
+        showKey(response, session, created, "The key was rolled; the old key keeps working for "
                 + grace.toHours() + " hours.");
     }
 
-    private void showKey(ServerRequest request, ServerResponse response, OperatorSession session, CreatedKey created,
+    private void showKey(ServerResponse response, OperatorSession session, CreatedKey created,
                          String notice) {
         KeySummary key = created.summary();
-        String body = Html.notice(notice) + Html.secret(key.environment().wireName() + " key " + key.keyId(), created.secret())
-                + "<p>" + Html.link(Dashboard.PREFIX + "/organisations/" + Html.url(key.orgId()), "Back to the organisation") + "</p>";
-        layout.page(request, response, session, 201, SECTION, "New API key", body);
+        secrets.redirectToSecret(response, session, new ShownOnce.Page("New API key", notice,
+                List.of(Map.entry(key.environment().wireName() + " key " + key.keyId(), created.secret())),
+                Dashboard.PREFIX + "/organisations/" + Html.url(key.orgId()), "Back to the organisation"));
     }
 
     private Organisation find(String orgId) {

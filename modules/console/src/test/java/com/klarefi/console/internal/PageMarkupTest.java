@@ -31,6 +31,16 @@ class PageMarkupTest {
     }
 
     @Test
+    void anEnabledEndpointWhoseDeliveriesFailIsFailingNotEnabled() {
+        java.time.Instant since = java.time.Instant.parse("2026-01-15T10:00:00Z");
+        com.klarefi.webhooks.api.WebhookEndpoint failing = new com.klarefi.webhooks.api.WebhookEndpoint("whep_1", "org_1", "test",
+                "https://x.example/h", "", "enabled", Optional.empty(), List.of(), Optional.of(since), Optional.empty(), since);
+
+        assertThat(WebhookPages.health(failing)).contains("status-failing").contains("2026-01-15T10:00:00Z")
+                .doesNotContain("status-enabled");
+    }
+
+    @Test
     void quotesAndApostrophesCannotLeaveAnAttribute() {
         assertThat(Html.text("\" onmouseover='x'")).isEqualTo("&quot; onmouseover=&#39;x&#39;");
     }

@@ -36,6 +36,11 @@ final class Loopback implements AutoCloseable {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
+        server.createContext("/failing-hooks", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
         server.start();
     }
 
@@ -46,6 +51,11 @@ final class Loopback implements AutoCloseable {
 
     String hooks() {
         return base() + "/hooks";
+    }
+
+    /** A receiver that answers every delivery with 500. */
+    String failingHooks() {
+        return base() + "/failing-hooks";
     }
 
     List<String> webhooks() {
