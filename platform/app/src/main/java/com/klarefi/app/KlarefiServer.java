@@ -93,7 +93,7 @@ public final class KlarefiServer implements AutoCloseable {
                 module.adminRoutes(admin);
             }
             Console console = ConsoleModule.create(composition.dashboardModules(), settings, platform.publicBaseUrl(),
-                    platform.clock());
+                    platform.clock(), metrics);
             jobs.start();
             jobs.recurring(PurgeIdempotencyRecords.RECURRING_ID, Duration.ofHours(1), new PurgeIdempotencyRecords());
             WebServer webServer = webServer(settings, api, pages, admin, console, composition.apiGuard(metrics),

@@ -5,6 +5,7 @@ import com.klarefi.cases.api.Cases;
 import com.klarefi.console.internal.Dashboard;
 import com.klarefi.erasure.api.Erasure;
 import com.klarefi.platform.config.Settings;
+import com.klarefi.platform.metrics.Metrics;
 import com.klarefi.processing.api.Processing;
 import com.klarefi.webhooks.api.Webhooks;
 import java.net.URI;
@@ -12,7 +13,7 @@ import java.time.Clock;
 
 /**
  * Builds the operators' console: pages under {@value #PREFIX} on the admin listener, signed in with
- * an operator account, for organisations and keys, webhooks and deliveries, case types, cases with
+ * an operator account: an overview of volume, failures, queue and review load, organisations and keys, webhooks and deliveries, case types, cases with
  * their evidence and the erasure log. It owns no tables; it reads and changes everything through
  * the other modules' apis.
  */
@@ -26,8 +27,11 @@ public final class ConsoleModule {
     private ConsoleModule() {
     }
 
-    /** {@code publicBaseUrl} decides whether cookies are {@code Secure}. */
-    public static Console create(Modules modules, Settings settings, URI publicBaseUrl, Clock clock) {
-        return Dashboard.create(modules, settings, publicBaseUrl, clock);
+    /**
+     * {@code publicBaseUrl} decides whether cookies are {@code Secure}; {@code metrics} are the
+     * service's own, which the overview shows as monitoring sees them.
+     */
+    public static Console create(Modules modules, Settings settings, URI publicBaseUrl, Clock clock, Metrics metrics) {
+        return Dashboard.create(modules, settings, publicBaseUrl, clock, metrics);
     }
 }

@@ -1,29 +1,41 @@
 package com.klarefi.console.internal;
 
 import com.klarefi.auth.api.OperatorSession;
+import com.klarefi.auth.api.Organisations;
 import com.klarefi.cases.api.CaseFeature;
+import com.klarefi.cases.api.CaseSearch;
 import com.klarefi.cases.api.CaseSummary;
 import com.klarefi.cases.api.CaseView;
 import com.klarefi.cases.api.Cases;
 import com.klarefi.platform.http.ApiException;
 import com.klarefi.platform.http.ApiRoutes;
+import com.klarefi.processing.api.Processing;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /** Finding a case by its id or the customer's id, and reading its documents and features with their evidence. */
 final class CasePages {
     static final String SECTION = "cases";
     private static final int RESULTS = 50;
 
+    private static final List<String> STATUSES = List.of("processing", "processed", "failed");
+
     private final Cases cases;
+    private final Organisations organisations;
+    private final Processing processing;
     private final Layout layout;
     private final SignedIn signedIn;
 
-    CasePages(Cases cases, Layout layout, SignedIn signedIn) {
+    CasePages(Cases cases, Organisations organisations, Processing processing, Layout layout, SignedIn signedIn) {
         this.cases = cases;
+        this.organisations = organisations;
+        this.processing = processing;
         this.layout = layout;
         this.signedIn = signedIn;
     }
@@ -35,18 +47,64 @@ final class CasePages {
 
     private void search(ServerRequest request, ServerResponse response, OperatorSession session) {
         String query = request.query().first("q").orElse("").strip();
-        List<List<String>> rows = cases.search(query, RESULTS).stream().map(summary -> List.of(
+        Optional<String> status = parameter(request, "status");
+        Optional<String> caseType = parameter(request, "case_type");
+        Optional<String> orgId = parameter(request, "org");
+        boolean withFailed = parameter(request, "failed").isPresent();
+        CaseSearch search = new CaseSearch(query, status, caseType, orgId, withFailed);
+        Map<String, String> names = organisationNames();
+        List<List<String>> rows = cases.search(search, RESULTS).stream().map(summary -> List.of(
                 Html.link(Dashboard.PREFIX + "/cases/" + Html.url(summary.caseId()), summary.caseId()),
-                Html.text(summary.externalCaseId()), Html.link(Dashboard.PREFIX + "/organisations/" + Html.url(summary.orgId()),
-                        summary.orgId()), Html.text(summary.environment().wireName()), Html.text(summary.caseTypeId()),
-                Html.status(summary.status()), Html.time(summary.updatedAt()))).toList();
+                Html.text(summary.externalCaseId()), organisation(names, summary.orgId()), Html.text(summary.environment().wireName()),
+                Html.text(summary.caseTypeId()), status(summary), Html.time(summary.updatedAt()))).toList();
+        boolean filtered = !search.equals(CaseSearch.latest());
         String body = "<form method=\"get\" action=\"" + Dashboard.PREFIX + "/cases\" class=\"row\" role=\"search\">"
-                + "<label for=\"q\">Case id or external case id</label><input id=\"q\" name=\"q\" value=\"" + Html.text(query) + "\">"
+                + "<label for=\"q\">Case id or start of the external id</label><input id=\"q\" name=\"q\" value=\"" + Html.text(query) + "\">"
+                + select("status", "Status", STATUSES.stream().map(value -> Map.entry(value, value)).toList(), status)
+                + select("case_type", "Case type", processing.caseTypes().stream()
+                        .map(definition -> Map.entry(definition.caseType().id(), definition.caseType().id())).toList(), caseType)
+                + select("org", "Organisation", names.entrySet().stream().map(entry -> Map.entry(entry.getKey(), entry.getValue()))
+                        .toList(), orgId)
+                + "<span class=\"check\"><input type=\"checkbox\" id=\"failed\" name=\"failed\" value=\"1\"" + (withFailed ? " checked" : "")
+                + "><label for=\"failed\">with a failed document</label></span>"
                 + "<button type=\"submit\">Search</button></form>"
-                + (query.isEmpty() ? "<h2>Recently changed</h2>" : "<h2>Results</h2>")
+                + (filtered ? "<h2>Results</h2>" : "<h2>Recently changed</h2>")
                 + Html.table(List.of("Case", "External id", "Organisation", "Environment", "Case type", "Status", "Updated"), rows,
-                query.isEmpty() ? "No cases yet." : "No case has this id or external id.");
+                filtered ? "No case matches." : "No cases yet.");
         layout.page(request, response, session, SECTION, "Cases", body);
+    }
+
+    /** The case's status, and beside it that some of its documents failed: a processed case may hold a failed document. */
+    static String status(CaseSummary summary) {
+        return Html.status(summary.status()) + (summary.failedDocuments() > 0 ? " <span class=\"status status-failed\">"
+                + summary.failedDocuments() + (summary.failedDocuments() == 1 ? " document" : " documents") + " failed</span>" : "");
+    }
+
+    private Map<String, String> organisationNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        organisations.list().forEach(organisation -> names.put(organisation.orgId(), organisation.name()));
+        return names;
+    }
+
+    /** An organisation by its name, linked; its id for the reader who needs it. */
+    private static String organisation(Map<String, String> names, String orgId) {
+        return Html.link(Dashboard.PREFIX + "/organisations/" + Html.url(orgId), names.getOrDefault(orgId, orgId))
+                + (names.containsKey(orgId) ? " <span class=\"muted\">" + Html.code(orgId) + "</span>" : "");
+    }
+
+    private static String select(String name, String label, List<Map.Entry<String, String>> options, Optional<String> chosen) {
+        StringBuilder out = new StringBuilder("<label for=\"").append(name).append("\">").append(Html.text(label))
+                .append("</label><select id=\"").append(name).append("\" name=\"").append(name).append("\"><option value=\"\">any</option>");
+        for (Map.Entry<String, String> option : options) {
+            out.append("<option value=\"").append(Html.text(option.getKey())).append('"')
+                    .append(chosen.filter(option.getKey()::equals).isPresent() ? " selected" : "").append('>')
+                    .append(Html.text(option.getValue())).append("</option>");
+        }
+        return out.append("</select>").toString();
+    }
+
+    private static Optional<String> parameter(ServerRequest request, String name) {
+        return request.query().first(name).asOptional().map(String::strip).filter(value -> !value.isEmpty());
     }
 
     private void view(ServerRequest request, ServerResponse response, OperatorSession session) {
@@ -59,10 +117,10 @@ final class CasePages {
                 Html.status(document.status()), Html.text(document.mediaType()), Html.text(document.pageCount()),
                 Html.text(document.failureCode().map(code -> code + ": " + document.failureMessage().orElse(""))))).toList();
         StringBuilder body = new StringBuilder(Html.facts(List.of(Html.fact("External case id", Html.text(summary.externalCaseId())),
-                Html.fact("Organisation", Html.link(Dashboard.PREFIX + "/organisations/" + Html.url(summary.orgId()), summary.orgId())
+                Html.fact("Organisation", organisation(organisationNames(), summary.orgId())
                         + " (" + Html.text(summary.environment().wireName()) + ")"),
                 Html.fact("Case type", Html.link(Dashboard.PREFIX + "/case-types/" + Html.url(summary.caseTypeId()), summary.caseTypeId())),
-                Html.fact("Status", Html.status(summary.status())), Html.fact("Created", Html.time(summary.createdAt())),
+                Html.fact("Status", status(summary)), Html.fact("Created", Html.time(summary.createdAt())),
                 Html.fact("Updated", Html.time(summary.updatedAt())))));
         body.append("<h2>Documents</h2>").append(Html.table(List.of("Document", "Status", "Media type", "Pages", "Failure"),
                 documents, "No documents."));

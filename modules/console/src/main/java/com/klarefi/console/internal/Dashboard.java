@@ -5,6 +5,7 @@ import com.klarefi.console.api.ConsoleModule;
 import com.klarefi.platform.config.Settings;
 import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.platform.http.Route;
+import com.klarefi.platform.metrics.Metrics;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.ServerRequest;
@@ -26,23 +27,25 @@ public final class Dashboard {
     private Dashboard() {
     }
 
-    public static Console create(ConsoleModule.Modules modules, Settings settings, URI publicBaseUrl, Clock clock) {
+    public static Console create(ConsoleModule.Modules modules, Settings settings, URI publicBaseUrl, Clock clock,
+                                 Metrics metrics) {
         Sessions sessions = new Sessions(modules.auth().operators(), "https".equalsIgnoreCase(publicBaseUrl.getScheme()));
         SignedIn signedIn = new SignedIn(sessions);
         Layout layout = new Layout(settings.flag("KLAREFI_DASHBOARD_ENABLED")
                 ? Optional.of(settings.port("KLAREFI_DASHBOARD_PORT")) : Optional.empty());
         ApiRoutes routes = new ApiRoutes(PREFIX, Route.Access.PUBLIC);
-        routes.publicRoute(Method.GET, "", (request, response) -> Layout.redirect(response, PREFIX + "/organisations"));
-        routes.publicRoute(Method.GET, "/", (request, response) -> Layout.redirect(response, PREFIX + "/organisations"));
+        routes.publicRoute(Method.GET, "", (request, response) -> Layout.redirect(response, PREFIX + "/overview"));
+        routes.publicRoute(Method.GET, "/", (request, response) -> Layout.redirect(response, PREFIX + "/overview"));
         routes.publicRoute(Method.GET, "/assets/dashboard.css", Dashboard::stylesheet);
         new LoginPages(modules.auth().operators(), sessions, signedIn).routes(routes);
+        new OverviewPages(metrics::scrape, modules.cases(), layout, signedIn).routes(routes);
         SecretPages secrets = new SecretPages(new ShownOnce(clock), layout, signedIn);
         secrets.routes(routes);
         new OrganisationPages(modules.auth().organisations(), layout, signedIn, clock, secrets).routes(routes);
         new WebhookPages(modules.webhooks().admin(), modules.auth().organisations(), layout, signedIn, secrets).routes(routes);
         new DeliveryPages(modules.webhooks().admin(), layout, signedIn).routes(routes);
         new CaseTypePages(modules.processing(), layout, signedIn).routes(routes);
-        new CasePages(modules.cases(), layout, signedIn).routes(routes);
+        new CasePages(modules.cases(), modules.auth().organisations(), modules.processing(), layout, signedIn).routes(routes);
         new PageTextPages(modules.cases(), modules.processing(), layout, signedIn).routes(routes);
         new ErasurePages(modules.erasure(), layout, signedIn).routes(routes);
         return new Console(routes, new ErrorPages(layout));

@@ -16,6 +16,7 @@ final class Layout {
     private static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'";
     private static final List<String[]> SECTIONS = List.of(
+            new String[] {"overview", "Overview"},
             new String[] {"organisations", "Organisations"},
             new String[] {"webhooks", "Webhooks"},
             new String[] {"case-types", "Case types"},

@@ -244,6 +244,38 @@ class DashboardPagesTest {
     }
 
     @Test
+    void aProcessedCaseWithAFailedDocumentSaysSoAndTheFiltersFindIt() {
+        Map<String, String> keys = server.newOrganisation("Acme Failures");
+        String external = "mixed-" + UUID.randomUUID();
+        String caseId = submit(keys.get("test"), loopback.document("mixed.txt", CLAIM), external).path("case_id").asText();
+        submit(keys.get("test"), loopback.absentDocument("gone.txt"), external);
+        HttpTestClient api = HttpTestClient.local(server.port()).bearer(keys.get("test"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/cases/" + caseId).json().path("documents")
+                .valueStream().map(document -> document.path("status").asText()).sorted().toList()
+                .equals(List.of("failed", "processed")));
+        String failureCode = api.get("/api/v1/cases/" + caseId).json().path("documents").valueStream()
+                .filter(document -> document.path("status").asText().equals("failed")).findFirst().orElseThrow()
+                .path("failure_code").asText();
+        String org = "&org=" + keys.get("org_id");
+
+        String found = browser.get("/dashboard/cases?q=" + external.substring(0, 20) + "&failed=1" + org).body();
+
+        assertThat(found).contains("/dashboard/cases/" + caseId).contains("status-processed").contains("1 document failed")
+                .contains(">Acme Failures</a>");
+        assertThat(browser.get("/dashboard/cases?status=processing" + org).body()).doesNotContain("/dashboard/cases/" + caseId);
+        assertThat(browser.get("/dashboard/cases/" + caseId).body()).contains("1 document failed").contains(failureCode);
+        String overview = browser.get("/dashboard/overview").body();
+        assertThat(overview).contains("Failures by code").contains("<th scope=\"row\">" + failureCode + "</th>")
+                .contains("Job queue").contains("<meter").contains("/dashboard/cases/" + caseId);
+    }
+
+    @Test
+    void signingInLandsOnTheOverview() {
+        assertThat(browser.get("/dashboard").headers().firstValue("Location")).contains("/dashboard/overview");
+        assertThat(browser.get("/dashboard/overview").body()).contains("<h1>Overview</h1>").contains("aria-current=\"page\">Overview");
+    }
+
+    @Test
     void anErasedDocumentAppearsInTheErasureLogWithoutItsContent() {
         Map<String, String> keys = server.newOrganisation("Acme Erasure");
         HttpTestClient api = HttpTestClient.local(server.port()).bearer(keys.get("test"));

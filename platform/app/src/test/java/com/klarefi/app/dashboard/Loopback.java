@@ -49,6 +49,11 @@ final class Loopback implements AutoCloseable {
         return base() + "/documents/" + name;
     }
 
+    /** The address of a document that is not there: fetching it answers 404. */
+    String absentDocument(String name) {
+        return base() + "/documents/absent-" + name;
+    }
+
     String hooks() {
         return base() + "/hooks";
     }
