@@ -111,9 +111,12 @@ final class CasePages {
         CaseView view = find(cases, request.path().pathParameters().get("caseId"));
         CaseSummary summary = view.summary();
         String casePath = Dashboard.PREFIX + "/cases/" + Html.url(summary.caseId());
+        Map<String, String> names = new LinkedHashMap<>();
+        view.documents().forEach(document -> names.put(document.docId(), source(processing.documentSource(document.docId()))));
         List<List<String>> documents = view.documents().stream().map(document -> List.of(
-                document.pageCount().isPresent() ? Html.link(casePath + "/documents/" + Html.url(document.docId()) + "/pages/0",
-                        document.docId()) : Html.code(document.docId()),
+                (document.pageCount().isPresent() ? Html.link(casePath + "/documents/" + Html.url(document.docId()) + "/pages/0",
+                        names.get(document.docId())) : Html.text(names.get(document.docId())))
+                        + "<br>" + Html.code(document.docId()),
                 Html.status(document.status()), Html.text(document.mediaType()), Html.text(document.pageCount()),
                 Html.text(document.failureCode().map(code -> code + ": " + document.failureMessage().orElse(""))))).toList();
         StringBuilder body = new StringBuilder(Html.facts(List.of(Html.fact("External case id", Html.text(summary.externalCaseId())),
@@ -128,11 +131,11 @@ final class CasePages {
         if (view.features().isEmpty()) {
             body.append("<p class=\"muted\">No features yet.</p>");
         }
-        view.features().forEach(feature -> body.append(feature(casePath, feature)));
+        view.features().forEach(feature -> body.append(feature(casePath, feature, names)));
         layout.page(request, response, session, SECTION, "Case " + summary.caseId(), body.toString());
     }
 
-    private static String feature(String casePath, CaseFeature feature) {
+    private static String feature(String casePath, CaseFeature feature, Map<String, String> documentNames) {
         CaseFeature.Decision decision = feature.decision();
         List<List<String>> candidates = feature.candidates().stream().map(candidate -> List.of(
                 decision.selectedCandidateIds().contains(candidate.candidateId()) ? "<strong>selected</strong>" : "",
@@ -146,7 +149,7 @@ final class CasePages {
         if (!feature.evidence().isEmpty()) {
             out.append("<ul class=\"evidence\">");
             feature.evidence().forEach(evidence -> out.append("<li>").append(Html.code(evidence.evidenceId())).append(" <q>")
-                    .append(Html.text(evidence.quote())).append("</q> ").append(source(casePath, evidence)).append("</li>"));
+                    .append(Html.text(evidence.quote())).append("</q> ").append(source(casePath, evidence, documentNames)).append("</li>"));
             out.append("</ul>");
         }
         return out.append("</section>").toString();
@@ -156,16 +159,36 @@ final class CasePages {
      * Where the quote was found: a page of a document, with a link that highlights it, or the
      * applicant's own statement on the intake page, which has no document to show.
      */
-    private static String source(String casePath, CaseFeature.Evidence evidence) {
+    private static String source(String casePath, CaseFeature.Evidence evidence, Map<String, String> documentNames) {
         if (evidence.sessionId().isPresent()) {
             return "<span class=\"muted\">stated by the applicant in session " + Html.code(evidence.sessionId().get()) + "</span>";
         }
         String page = casePath + "/documents/" + Html.url(evidence.docId()) + "/pages/" + evidence.pageIndex()
                 + "?evidence=" + Html.url(evidence.evidenceId()) + "#evidence";
-        return "<span class=\"muted\">" + Html.text(evidence.docId()) + ", page " + (evidence.pageIndex() + 1) + ", "
+        return "<span class=\"muted\">" + Html.text(documentNames.getOrDefault(evidence.docId(), evidence.docId())) + ", page " + (evidence.pageIndex() + 1) + ", "
                 + Html.text(evidence.method()) + (evidence.ocrConfidence().isPresent()
                 ? String.format(Locale.ROOT, ", OCR %.2f", evidence.ocrConfidence().getAsDouble()) : "")
                 + "</span> " + Html.link(page, "show on the page");
+    }
+
+    /**
+     * A document as people know it: the uploaded file's name, or the address it was fetched from.
+     * The query of an address is left out: presigned links carry their signature there.
+     */
+    static String source(Optional<String> source) {
+        if (source.isEmpty()) {
+            return "(no longer stored)";
+        }
+        String value = source.get();
+        if (value.startsWith("upload:")) {
+            return value.substring("upload:".length()) + " (uploaded)";
+        }
+        int cut = value.length();
+        for (char end : new char[] {'?', '#'}) {
+            int index = value.indexOf(end);
+            cut = index >= 0 ? Math.min(cut, index) : cut;
+        }
+        return cut < value.length() ? value.substring(0, cut) + "?…" : value;
     }
 
     static CaseView find(Cases cases, String caseId) {

@@ -41,6 +41,15 @@ class PageMarkupTest {
     }
 
     @Test
+    void aDocumentIsNamedByItsFileOrItsAddressWithoutTheQueryThatMayCarryASignature() {
+        assertThat(CasePages.source(Optional.of("upload:scan 1.pdf"))).isEqualTo("scan 1.pdf (uploaded)");
+        assertThat(CasePages.source(Optional.of("https://docs.example/claims/7.pdf?X-Amz-Signature=abc#p2")))
+                .isEqualTo("https://docs.example/claims/7.pdf?…");
+        assertThat(CasePages.source(Optional.of("https://docs.example/claims/7.pdf"))).isEqualTo("https://docs.example/claims/7.pdf");
+        assertThat(CasePages.source(Optional.empty())).isEqualTo("(no longer stored)");
+    }
+
+    @Test
     void quotesAndApostrophesCannotLeaveAnAttribute() {
         assertThat(Html.text("\" onmouseover='x'")).isEqualTo("&quot; onmouseover=&#39;x&#39;");
     }

@@ -19,6 +19,7 @@ import com.klarefi.processing.api.DocumentFetcher;
 import com.klarefi.processing.api.DocumentReader;
 import com.klarefi.processing.api.FetchSettings;
 import com.klarefi.processing.api.TextLayerSettings;
+import com.klarefi.processing.internal.db.DocumentRecord;
 import com.klarefi.processing.internal.db.DocumentRepository;
 import com.klarefi.processing.internal.faults.FaultInjection;
 import com.klarefi.processing.internal.http.ProcessHttpService;
@@ -149,6 +150,11 @@ public final class ProcessingWiring implements Processing {
     @Override
     public CaseTypeDefinition putCaseType(String caseTypeId, String json) {
         return definition(services.caseTypes().put(caseTypeId, json));
+    }
+
+    @Override
+    public Optional<String> documentSource(String docId) {
+        return services.documents().find(docId).map(DocumentRecord::sourceUrl);
     }
 
     @Override

@@ -263,7 +263,8 @@ class DashboardPagesTest {
         assertThat(found).contains("/dashboard/cases/" + caseId).contains("status-processed").contains("1 document failed")
                 .contains(">Acme Failures</a>");
         assertThat(browser.get("/dashboard/cases?status=processing" + org).body()).doesNotContain("/dashboard/cases/" + caseId);
-        assertThat(browser.get("/dashboard/cases/" + caseId).body()).contains("1 document failed").contains(failureCode);
+        assertThat(browser.get("/dashboard/cases/" + caseId).body()).contains("1 document failed").contains(failureCode)
+                .contains(loopback.absentDocument("gone.txt")).contains("/documents/mixed.txt</a>");
         String overview = browser.get("/dashboard/overview").body();
         assertThat(overview).contains("Failures by code").contains("<th scope=\"row\">" + failureCode + "</th>")
                 .contains("Job queue").contains("<meter").contains("/dashboard/cases/" + caseId);
