@@ -8,5 +8,6 @@ module com.klarefi.app {
     requires com.klarefi.webhooks;
     requires com.klarefi.erasure;
     requires com.klarefi.intake;
+    requires com.klarefi.console;
     requires java.logging;
 }

@@ -34,4 +34,5 @@ module com.klarefi.platform {
     exports com.klarefi.platform.erasure;
     exports com.klarefi.platform.metrics;
     exports com.klarefi.platform.net;
+    exports com.klarefi.platform.web;
 }

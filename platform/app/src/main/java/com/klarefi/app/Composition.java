@@ -4,7 +4,7 @@ import com.klarefi.auth.api.Auth;
 import com.klarefi.auth.api.AuthModule;
 import com.klarefi.cases.api.Cases;
 import com.klarefi.cases.api.CasesModule;
-import com.klarefi.app.dashboard.Dashboard;
+import com.klarefi.console.api.ConsoleModule;
 import com.klarefi.erasure.api.Erasure;
 import com.klarefi.erasure.api.ErasureModule;
 import com.klarefi.intake.api.IntakeModule;
@@ -32,10 +32,10 @@ final class Composition implements AutoCloseable {
     private final RateLimits rateLimits;
     private final Webhooks webhooks;
     private final List<KlarefiModule> modules;
-    private final Dashboard.Modules dashboardModules;
+    private final ConsoleModule.Modules dashboardModules;
 
     private Composition(Auth auth, RateLimits rateLimits, Webhooks webhooks, List<KlarefiModule> modules,
-                        Dashboard.Modules dashboardModules) {
+                        ConsoleModule.Modules dashboardModules) {
         this.auth = auth;
         this.rateLimits = rateLimits;
         this.webhooks = webhooks;
@@ -55,11 +55,11 @@ final class Composition implements AutoCloseable {
                 erasure,
                 IntakeModule.create(platform, cases, processing));
         return new Composition(auth, rateLimits, webhooks, modules,
-                new Dashboard.Modules(auth, webhooks, processing, cases, erasure));
+                new ConsoleModule.Modules(auth, webhooks, processing, cases, erasure));
     }
 
-    /** What the admin dashboard's pages read and change. */
-    Dashboard.Modules dashboardModules() {
+    /** What the operators' console reads and changes. */
+    ConsoleModule.Modules dashboardModules() {
         return dashboardModules;
     }
 

@@ -1,6 +1,7 @@
 package com.klarefi.app;
 
-import com.klarefi.app.dashboard.Dashboard;
+import com.klarefi.console.api.Console;
+import com.klarefi.console.api.ConsoleModule;
 import com.klarefi.platform.config.Settings;
 import com.klarefi.platform.config.SettingsException;
 import com.klarefi.platform.db.Database;
@@ -91,11 +92,11 @@ public final class KlarefiServer implements AutoCloseable {
                 }
                 module.adminRoutes(admin);
             }
-            Dashboard dashboard = Dashboard.create(composition.dashboardModules(), settings, platform.publicBaseUrl(),
-                    platform.clock());
+            Console console = ConsoleModule.create(composition.dashboardModules(), settings, platform.publicBaseUrl(),
+                    platform.clock(), metrics);
             jobs.start();
             jobs.recurring(PurgeIdempotencyRecords.RECURRING_ID, Duration.ofHours(1), new PurgeIdempotencyRecords());
-            WebServer webServer = webServer(settings, api, pages, admin, dashboard, composition.apiGuard(metrics),
+            WebServer webServer = webServer(settings, api, pages, admin, console, composition.apiGuard(metrics),
                     composition.adminGuard(), metrics);
             KlarefiServer server = new KlarefiServer(installation, database, jobs, composition, webServer);
             server.apiRoutes = api.routes();
@@ -115,13 +116,13 @@ public final class KlarefiServer implements AutoCloseable {
         }
     }
 
-    private static WebServer webServer(Settings settings, ApiRoutes api, ApiRoutes pages, ApiRoutes admin, Dashboard dashboard,
+    private static WebServer webServer(Settings settings, ApiRoutes api, ApiRoutes pages, ApiRoutes admin, Console console,
                                        RequestGuard apiGuard, RequestGuard adminGuard, Metrics metrics) {
         long maxBody = settings.bytes("KLAREFI_HTTP_MAX_BODY_BYTES");
         Duration grace = settings.seconds("KLAREFI_SHUTDOWN_GRACE_SECONDS");
         HttpSurface publicSurface = new HttpSurface("api", apiGuard, metrics);
         HttpSurface adminSurface = new HttpSurface("admin", adminGuard, metrics)
-                .errorPages(Dashboard.PREFIX, dashboard.errorPage());
+                .errorPages(ConsoleModule.PREFIX, console.errorPage());
         return WebServer.builder()
                 .shutdownHook(false)
                 .host(settings.required("KLAREFI_HTTP_HOST"))
@@ -136,7 +137,7 @@ public final class KlarefiServer implements AutoCloseable {
                         .maxPayloadSize(maxBody)
                         .shutdownGracePeriod(grace)
                         .directHandlers(HttpSurface.directHandlers())
-                        .routing(rules -> adminSurface.configure(rules, List.of(admin, dashboard.routes()))))
+                        .routing(rules -> adminSurface.configure(rules, List.of(admin, console.routes()))))
                 .build()
                 .start();
     }

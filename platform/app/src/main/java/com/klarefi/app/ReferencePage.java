@@ -1,6 +1,7 @@
 package com.klarefi.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.klarefi.platform.web.HtmlText;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -124,6 +125,6 @@ final class ReferencePage {
     }
 
     private static String text(String value) {
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return HtmlText.escape(value);
     }
 }

@@ -83,11 +83,8 @@ public interface Cases extends KlarefiModule {
     /** Records the outcome and appends {@code document.processed}/{@code document.failed} and {@code case.updated}. */
     void documentFinished(Tx tx, String docId, DocumentOutcome outcome);
 
-    /**
-     * Operators' search across organisations: cases whose id or {@code external_case_id} is exactly
-     * {@code idOrExternalId}, or the most recently changed cases when it is blank; newest first.
-     */
-    java.util.List<CaseSummary> search(String idOrExternalId, int limit);
+    /** Operators' search across organisations (see {@link CaseSearch}); most recently changed first. */
+    java.util.List<CaseSummary> search(CaseSearch search, int limit);
 
     /** A case of any organisation with its documents and features, for operators. */
     java.util.Optional<CaseView> view(String caseId);

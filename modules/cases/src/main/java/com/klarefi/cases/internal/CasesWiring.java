@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
 import com.klarefi.cases.api.CaseDocument;
+import com.klarefi.cases.api.CaseSearch;
 import com.klarefi.cases.api.CaseSummary;
 import com.klarefi.cases.api.CaseView;
 import com.klarefi.platform.http.Environment;
@@ -116,22 +117,25 @@ public final class CasesWiring implements Cases {
     }
 
     @Override
-    public List<CaseSummary> search(String idOrExternalId, int limit) {
-        return repository.search(idOrExternalId == null ? "" : idOrExternalId.strip(), limit).stream()
-                .map(CasesWiring::summary).toList();
+    public List<CaseSummary> search(CaseSearch search, int limit) {
+        return repository.search(search, limit).stream().map(found -> summary(found.row(), found.failedDocuments())).toList();
     }
 
     @Override
     public Optional<CaseView> view(String caseId) {
-        return repository.find(caseId).map(row -> new CaseView(summary(row), repository.documents(caseId).stream()
-                .map(document -> new CaseDocument(document.docId(), document.status(), document.failureCode(),
-                        document.failureMessage(), document.mediaType(), document.pageCount()))
-                .toList(), features.read(caseId)));
+        return repository.find(caseId).map(row -> {
+            List<CaseDocument> documents = repository.documents(caseId).stream()
+                    .map(document -> new CaseDocument(document.docId(), document.status(), document.failureCode(),
+                            document.failureMessage(), document.mediaType(), document.pageCount()))
+                    .toList();
+            int failed = (int) documents.stream().filter(document -> document.status().equals("failed")).count();
+            return new CaseView(summary(row, failed), documents, features.read(caseId));
+        });
     }
 
-    private static CaseSummary summary(CaseRow row) {
+    private static CaseSummary summary(CaseRow row, int failedDocuments) {
         return new CaseSummary(row.id(), row.orgId(), Environment.fromWire(row.environment()).orElseThrow(), row.caseTypeId(),
-                row.externalCaseId(), row.status(), row.createdAt(), row.updatedAt());
+                row.externalCaseId(), row.status(), row.createdAt(), row.updatedAt(), failedDocuments);
     }
 
     @Override

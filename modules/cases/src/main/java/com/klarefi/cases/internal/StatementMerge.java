@@ -12,7 +12,8 @@ import java.util.Optional;
  * Adds applicant statements to features computed from documents. Each statement becomes a
  * candidate with its own evidence (method {@code applicant_statement}, pointing at the session);
  * the document candidates stay, so a correction is visible as a correction, never an overwrite.
- * The decision keeps the newest statement of the feature.
+ * The decision keeps the newest statement of the feature; when that says there is no value, the
+ * decision is {@code missing} and the candidates stay for the reviewer.
  */
 final class StatementMerge {
     static final String REASON = "stated by the applicant";
@@ -41,14 +42,21 @@ final class StatementMerge {
         List<CaseFeature.Evidence> evidence = new ArrayList<>(feature.evidence());
         String preferred = null;
         for (ApplicantStatement statement : stated) {
+            if (statement.statesAbsence()) {
+                preferred = null;
+                continue;
+            }
             String evidenceId = "ev_" + statement.statementId();
             preferred = "cand_" + statement.statementId();
             evidence.add(CaseFeature.Evidence.statement(evidenceId, statement.sessionId(), statement.valueRaw()));
             candidates.add(new CaseFeature.Candidate(preferred, statement.valueRaw(), statement.valueNormalized(), 1.0,
                     List.of(evidenceId)));
         }
-        CaseFeature.Decision decision = new CaseFeature.Decision(feature.decision().decisionId(), "keep",
-                List.of(preferred), feature.decision().many(), Optional.of(REASON));
+        CaseFeature.Decision decision = preferred == null
+                ? new CaseFeature.Decision(feature.decision().decisionId(), "missing", List.of(), feature.decision().many(),
+                        Optional.of(ApplicantStatement.STATED_ABSENT))
+                : new CaseFeature.Decision(feature.decision().decisionId(), "keep", List.of(preferred),
+                        feature.decision().many(), Optional.of(REASON));
         return new CaseFeature(feature.featureId(), decision, candidates, evidence);
     }
 

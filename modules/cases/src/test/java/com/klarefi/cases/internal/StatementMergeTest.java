@@ -51,6 +51,19 @@ class StatementMergeTest {
         assertThat(merged.get(1).decision().outcome()).isEqualTo("keep");
     }
 
+    @Test
+    void aStatementThatThereIsNoValueMakesTheFeatureMissingAndKeepsWhatTheDocumentsSaid() {
+        CaseFeature merged = StatementMerge.merge(List.of(FROM_DOCUMENT), List.of(
+                statement("stmt_1", "incident_date", "2023-02-04"),
+                ApplicantStatement.absence("stmt_2", "incident_date", "session-1", Instant.EPOCH))).getFirst();
+
+        assertThat(merged.decision().outcome()).isEqualTo("missing");
+        assertThat(merged.decision().selectedCandidateIds()).isEmpty();
+        assertThat(merged.decision().reason()).contains(ApplicantStatement.STATED_ABSENT);
+        assertThat(merged.candidates()).extracting(CaseFeature.Candidate::valueNormalized)
+                .containsExactly("2023-02-03", "2023-02-04");
+    }
+
     private static ApplicantStatement statement(String id, String feature, String value) {
         return new ApplicantStatement(id, feature, value, value, "session-1", Instant.EPOCH);
     }

@@ -34,6 +34,12 @@ public interface Processing extends Documents {
      */
     CaseTypeDefinition putCaseType(String caseTypeId, String json);
 
+    /**
+     * Where the document came from: the URL it was fetched from, or {@code upload:<filename>} for a
+     * file uploaded on the intake page; empty when there is no such document (or it was erased).
+     */
+    Optional<String> documentSource(String docId);
+
     /** A page of the organisation's document in that environment, or empty when there is none (yet). */
     Optional<PageText> pageText(String orgId, Environment environment, String docId, int pageIndex);
 }

@@ -20,6 +20,7 @@ import com.klarefi.processing.api.PageText;
 import com.klarefi.processing.api.Processing;
 import com.klarefi.processing.internal.casetypes.CaseTypeRegistry;
 import com.klarefi.processing.internal.db.CaseTypeRepository;
+import com.klarefi.processing.internal.db.DocumentRecord;
 import com.klarefi.processing.internal.db.DocumentRepository;
 import com.klarefi.processing.internal.faults.FaultInjection;
 import com.klarefi.processing.internal.fetch.DocumentFetcher;
@@ -149,6 +150,11 @@ public final class ProcessingWiring implements Processing {
     @Override
     public CaseTypeDefinition putCaseType(String caseTypeId, String json) {
         return definition(services.caseTypes().put(caseTypeId, json));
+    }
+
+    @Override
+    public Optional<String> documentSource(String docId) {
+        return services.documents().find(docId).map(DocumentRecord::sourceUrl);
     }
 
     @Override

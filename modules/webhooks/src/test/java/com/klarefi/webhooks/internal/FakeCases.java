@@ -85,7 +85,7 @@ public final class FakeCases implements Cases {
     }
 
     @Override
-    public java.util.List<com.klarefi.cases.api.CaseSummary> search(String idOrExternalId, int limit) {
+    public java.util.List<com.klarefi.cases.api.CaseSummary> search(com.klarefi.cases.api.CaseSearch search, int limit) {
         throw new UnsupportedOperationException("not used by webhooks");
     }
 

@@ -8,6 +8,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
+import java.net.URLDecoder;
 import java.util.List;
 
 /**
@@ -49,6 +50,18 @@ final class ArchitectureRules {
                 .and().resideOutsideOfPackages("..internal.db..", root + ".platform..")
                 .should().dependOnClassesThat().resideInAPackage("org.jdbi..")
                 .as("Jdbi is used only in ..internal.db.. packages");
+    }
+
+    /**
+     * Browser forms are decoded in one place, the kernel's web package: a page that decodes its
+     * fields itself is a second form parser.
+     */
+    static ArchRule formsAreDecodedOnlyIn(String root, String webPackage) {
+        return noClasses()
+                .that().resideInAPackage(root + "..")
+                .and().resideOutsideOfPackage(webPackage)
+                .should().dependOnClassesThat().haveFullyQualifiedName(URLDecoder.class.getName())
+                .as("form fields are decoded only in " + webPackage);
     }
 
     /** Business modules never reach into the composition root. */

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
     private static final List<String> MODULES =
-            List.of("auth", "ratelimit", "cases", "extraction", "processing", "webhooks", "erasure", "intake");
+            List.of("auth", "ratelimit", "cases", "extraction", "processing", "webhooks", "erasure", "intake",
+                    "console");
     private static JavaClasses product;
     private static JavaClasses brokenFixture;
 
@@ -55,6 +56,26 @@ class ArchitectureTest {
     @Test
     void extractionDependsOnNothingOfThePlatform() {
         ArchitectureRules.standsAloneWithoutThePlatform("com.klarefi", "extraction").check(product);
+    }
+
+    @Test
+    void formsAreDecodedOnlyByTheKernelsWebPackage() {
+        ArchitectureRules.formsAreDecodedOnlyIn("com.klarefi", "com.klarefi.platform.web").check(product);
+    }
+
+    @Test
+    void theConsoleIsAModuleAndTheApplicationHoldsNoPagesOfItsOwn() {
+        assertThat(product.containPackage("com.klarefi.console.internal")).isTrue();
+        assertThat(product.containPackage("com.klarefi.app.dashboard")).isFalse();
+    }
+
+    @Test
+    void theFormRuleCatchesAModuleDecodingFormsItself() {
+        EvaluationResult result = ArchitectureRules.formsAreDecodedOnlyIn("com.klarefi.app.archfixture",
+                "com.klarefi.app.archfixture.alpha.api").evaluate(brokenFixture);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails()).anySatisfy(line -> assertThat(line).contains("Intruder"));
     }
 
     @Test

@@ -65,7 +65,9 @@ class DashboardBrowserTest {
         browser.findElement(By.id("password")).sendKeys("browser test password");
         screenshot(browser, "01-sign-in");
         clickAndWait(browser, browser.findElement(By.cssSelector("main form button")));
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Organisations");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Overview");
+        screenshot(browser, "01-overview");
+        browser.get(dashboard + "/organisations");
 
         browser.findElement(By.id("name")).sendKeys("Acme Browser");
         clickAndWait(browser, browser.findElement(By.cssSelector("main form button")));

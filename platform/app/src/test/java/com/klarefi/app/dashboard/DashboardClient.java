@@ -72,6 +72,13 @@ final class DashboardClient {
         return post(action, all);
     }
 
+    /** Follows a 303 as a browser does: GET its Location. */
+    HttpResponse<String> follow(HttpResponse<String> redirect) {
+        String location = redirect.headers().firstValue("Location").orElseThrow(() ->
+                new AssertionError("no redirect from " + redirect.uri() + ": " + redirect.statusCode() + " " + redirect.body()));
+        return get(location);
+    }
+
     Optional<String> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals(name))
                 .map(HttpCookie::getValue).findFirst();

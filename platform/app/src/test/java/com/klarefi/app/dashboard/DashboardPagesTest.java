@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.klarefi.app.TestServerAccess;
+import com.klarefi.app.intake.ApplicantPage;
 import com.klarefi.platform.json.Json;
 import com.klarefi.testing.HttpTestClient;
 import com.klarefi.testing.TestDatabase;
@@ -59,38 +60,62 @@ class DashboardPagesTest {
 
     @Test
     void keysAreShownOnceAndCanBeRolledAndRevoked() {
-        HttpResponse<String> created = browser.submit("/dashboard/organisations", "/dashboard/organisations",
+        HttpResponse<String> posted = browser.submit("/dashboard/organisations", "/dashboard/organisations",
                 List.of(Map.entry("name", "Acme Keys")));
-        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(posted.statusCode()).isEqualTo(303);
+        HttpResponse<String> created = browser.follow(posted);
+        assertThat(created.statusCode()).isEqualTo(200);
         String orgId = find("org_[0-9A-Za-z]+", created.body());
         String testKey = find("sk_test_[0-9A-Za-z]{40}", created.body());
         assertThat(created.body()).containsPattern("sk_live_[0-9A-Za-z]{40}");
+        HttpResponse<String> reloaded = browser.follow(posted);
+        assertThat(reloaded.statusCode()).as("a reload shows the keys no more, and makes none").isEqualTo(410);
+        assertThat(reloaded.body()).doesNotContain(testKey).doesNotContainPattern("sk_live_[0-9A-Za-z]{40}");
         HttpTestClient api = HttpTestClient.local(server.port()).bearer(testKey);
         assertThat(api.get("/api/v1/me").status()).isEqualTo(200);
         String orgPage = "/dashboard/organisations/" + orgId;
         assertThat(browser.get(orgPage).body()).contains("Acme Keys").doesNotContain(testKey).contains("sk_test_..." + testKey.substring(testKey.length() - 4));
         String keyId = keyIdOf(orgId, "test");
 
-        HttpResponse<String> rolled = browser.submit(orgPage, "/dashboard/keys/" + keyId + "/roll", List.of(Map.entry("grace_hours", "0")));
+        HttpResponse<String> rolled = browser.follow(browser.submit(orgPage, "/dashboard/keys/" + keyId + "/roll",
+                List.of(Map.entry("grace_hours", "0"))));
 
-        assertThat(rolled.statusCode()).isEqualTo(201);
+        assertThat(rolled.statusCode()).isEqualTo(200);
         String newKey = find("sk_test_[0-9A-Za-z]{40}", rolled.body());
         await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v1/me").status() == 401);
         HttpTestClient rolledApi = HttpTestClient.local(server.port()).bearer(newKey);
         assertThat(rolledApi.get("/api/v1/me").status()).isEqualTo(200);
+    }
 
-        HttpResponse<String> revoked = browser.submit(orgPage, "/dashboard/keys/" + keyIdOf(orgId, "test") + "/revoke", List.of());
+    @Test
+    void revokingAKeyAsksFirstAndSaysAfterwardsThatItWasRevoked() {
+        Map<String, String> keys = server.newOrganisation("Acme Revoke");
+        String orgPage = "/dashboard/organisations/" + keys.get("org_id");
+        String keyId = keyIdOf(keys.get("org_id"), "live");
+        HttpTestClient api = HttpTestClient.local(server.port()).bearer(keys.get("live"));
+        String confirmPage = "/dashboard/keys/" + keyId + "/revoke";
+        assertThat(browser.get(orgPage).body()).contains("href=\"" + confirmPage + "\"")
+                .doesNotContain("action=\"" + confirmPage + "\"");
+
+        HttpResponse<String> asked = browser.get(confirmPage);
+
+        assertThat(asked.body()).contains("is refused at once").contains("action=\"" + confirmPage + "\"")
+                .contains("href=\"" + orgPage + "\">Cancel</a>");
+        assertThat(api.get("/api/v1/me").status()).as("asking revokes nothing").isEqualTo(200);
+
+        HttpResponse<String> revoked = browser.submit(confirmPage, confirmPage, List.of());
 
         assertThat(revoked.statusCode()).isEqualTo(303);
-        await().atMost(Duration.ofSeconds(10)).until(() -> rolledApi.get("/api/v1/me").status() == 401);
-        assertThat(browser.get(orgPage).body()).contains("status-revoked");
+        assertThat(browser.follow(revoked).body()).contains("The key was revoked").contains("status-revoked");
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v1/me").status() == 401);
     }
 
     @Test
     void anEndpointRegisteredOnThePageGetsTheDeliveryOfASubmittedDocumentWhichCanBeResentAndReplayed() {
         Map<String, String> keys = server.newOrganisation("Acme Hooks");
-        HttpResponse<String> registered = register(keys.get("org_id"), "test", "document.processed");
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        HttpResponse<String> posted = register(keys.get("org_id"), "test", "document.processed");
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(303);
+        HttpResponse<String> registered = browser.follow(posted);
         assertThat(registered.body()).contains("Signing secret");
         String endpointPage = "/dashboard/webhooks/" + find("whep_[0-9A-Za-z]+", registered.body());
 
@@ -112,7 +137,7 @@ class DashboardPagesTest {
     void anEndpointCanBePausedResumedResubscribedAndGivenANewSecret() {
         Map<String, String> keys = server.newOrganisation("Acme Steering");
         String endpointPage = "/dashboard/webhooks/" + find("whep_[0-9A-Za-z]+",
-                register(keys.get("org_id"), "test", "case.updated").body());
+                browser.follow(register(keys.get("org_id"), "test", "case.updated")).body());
 
         browser.submit(endpointPage, endpointPage + "/pause", List.of());
         assertThat(browser.get(endpointPage).body()).contains("status-paused").contains("paused by an operator");
@@ -121,9 +146,10 @@ class DashboardPagesTest {
         browser.submit(endpointPage, endpointPage + "/subscriptions", List.of(Map.entry("event_type", "document.failed"),
                 Map.entry("event_type", "document.processed")));
         assertThat(browser.get(endpointPage).body()).contains("document.failed v1, document.processed v1");
-        HttpResponse<String> rotated = browser.submit(endpointPage, endpointPage + "/rotate-secret", List.of());
-        assertThat(rotated.statusCode()).isEqualTo(201);
-        assertThat(rotated.body()).contains("Signing secret");
+        assertThat(browser.get(endpointPage + "/rotate-secret").body()).contains("keeps signing beside it");
+        HttpResponse<String> rotated = browser.submit(endpointPage + "/rotate-secret", endpointPage + "/rotate-secret", List.of());
+        assertThat(rotated.statusCode()).isEqualTo(303);
+        assertThat(browser.follow(rotated).body()).contains("Signing secret");
         assertThat(browser.get(endpointPage).body()).containsPattern("Previous secret valid until</dt><dd><time");
     }
 
@@ -135,7 +161,26 @@ class DashboardPagesTest {
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
-        assertThat(refused.body()).contains("The endpoint URL cannot be used");
+        assertThat(refused.body()).as("the form comes back as it was sent, the problem beside the URL")
+                .containsPattern("id=\"url\"[^>]*value=\"" + Pattern.quote(loopback.hooks()) + "\"[^>]*aria-invalid=\"true\"")
+                .contains("<p class=\"field-error\" id=\"url-error\" role=\"alert\">The endpoint URL cannot be used")
+                .contains("value=\"claims system\"").contains("value=\"document.processed\" checked")
+                .contains("<option value=\"live\" selected>");
+    }
+
+    @Test
+    void anEndpointWhoseDeliveriesFailShowsAsFailingInTheList() {
+        Map<String, String> keys = server.newOrganisation("Acme Failing");
+        HttpResponse<String> registered = browser.submit("/dashboard/webhooks", "/dashboard/webhooks", List.of(
+                Map.entry("org_id", keys.get("org_id")), Map.entry("environment", "test"), Map.entry("url", loopback.failingHooks()),
+                Map.entry("event_type", "document.processed")));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(303);
+
+        submit(keys.get("test"), loopback.document("failing.txt", CLAIM), null);
+
+        String list = "/dashboard/webhooks?org=" + keys.get("org_id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> browser.get(list).body().contains("status-failing"));
+        assertThat(browser.get(list).body()).doesNotContain("status-enabled").contains("0 of ");
     }
 
     @Test
@@ -179,6 +224,56 @@ class DashboardPagesTest {
         String quote = find("Evidence <code>[^<]+</code>: <q>([^<]*)</q>", page, 1);
         assertThat(find("<mark id=\"evidence\">([^<]*)</mark>", page, 1)).isEqualTo(quote).isNotBlank();
         assertThat(page).contains("Schadeformulier motorrijtuigen");
+    }
+
+    @Test
+    void aCaseWithAnApplicantsCorrectionShowsTheStatementAsTheApplicantsWords() {
+        Map<String, String> keys = server.newOrganisation("Acme Statements");
+        HttpTestClient api = HttpTestClient.local(server.port()).bearer(keys.get("test"));
+        JsonNode session = api.post("/api/v1/sessions", Map.of("case_type_id", "motor_claim",
+                "idempotency_key", UUID.randomUUID().toString())).json();
+        ApplicantPage applicant = new ApplicantPage(session.path("signed_url").asText(), server.port());
+        applicant.open();
+        assertThat(applicant.submit("/statements", Map.of("value.policy_number", "AB-654321")).statusCode()).isEqualTo(303);
+
+        HttpResponse<String> casePage = browser.get("/dashboard/cases/" + session.path("case_id").asText());
+
+        assertThat(casePage.statusCode()).isEqualTo(200);
+        assertThat(casePage.body()).contains("<q>AB-654321</q>").contains("stated by the applicant")
+                .contains(session.path("session_id").asText()).doesNotContain("/documents/null");
+    }
+
+    @Test
+    void aProcessedCaseWithAFailedDocumentSaysSoAndTheFiltersFindIt() {
+        Map<String, String> keys = server.newOrganisation("Acme Failures");
+        String external = "mixed-" + UUID.randomUUID();
+        String caseId = submit(keys.get("test"), loopback.document("mixed.txt", CLAIM), external).path("case_id").asText();
+        submit(keys.get("test"), loopback.absentDocument("gone.txt"), external);
+        HttpTestClient api = HttpTestClient.local(server.port()).bearer(keys.get("test"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/cases/" + caseId).json().path("documents")
+                .valueStream().map(document -> document.path("status").asText()).sorted().toList()
+                .equals(List.of("failed", "processed")));
+        String failureCode = api.get("/api/v1/cases/" + caseId).json().path("documents").valueStream()
+                .filter(document -> document.path("status").asText().equals("failed")).findFirst().orElseThrow()
+                .path("failure_code").asText();
+        String org = "&org=" + keys.get("org_id");
+
+        String found = browser.get("/dashboard/cases?q=" + external.substring(0, 20) + "&failed=1" + org).body();
+
+        assertThat(found).contains("/dashboard/cases/" + caseId).contains("status-processed").contains("1 document failed")
+                .contains(">Acme Failures</a>");
+        assertThat(browser.get("/dashboard/cases?status=processing" + org).body()).doesNotContain("/dashboard/cases/" + caseId);
+        assertThat(browser.get("/dashboard/cases/" + caseId).body()).contains("1 document failed").contains(failureCode)
+                .contains(loopback.absentDocument("gone.txt")).contains("/documents/mixed.txt</a>");
+        String overview = browser.get("/dashboard/overview").body();
+        assertThat(overview).contains("Failures by code").contains("<th scope=\"row\">" + failureCode + "</th>")
+                .contains("Job queue").contains("<meter").contains("/dashboard/cases/" + caseId);
+    }
+
+    @Test
+    void signingInLandsOnTheOverview() {
+        assertThat(browser.get("/dashboard").headers().firstValue("Location")).contains("/dashboard/overview");
+        assertThat(browser.get("/dashboard/overview").body()).contains("<h1>Overview</h1>").contains("aria-current=\"page\">Overview");
     }
 
     @Test

@@ -36,6 +36,11 @@ final class Loopback implements AutoCloseable {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
+        server.createContext("/failing-hooks", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
         server.start();
     }
 
@@ -44,8 +49,18 @@ final class Loopback implements AutoCloseable {
         return base() + "/documents/" + name;
     }
 
+    /** The address of a document that is not there: fetching it answers 404. */
+    String absentDocument(String name) {
+        return base() + "/documents/absent-" + name;
+    }
+
     String hooks() {
         return base() + "/hooks";
+    }
+
+    /** A receiver that answers every delivery with 500. */
+    String failingHooks() {
+        return base() + "/failing-hooks";
     }
 
     List<String> webhooks() {

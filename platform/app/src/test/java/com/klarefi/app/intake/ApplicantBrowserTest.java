@@ -84,7 +84,7 @@ class ApplicantBrowserTest {
         URI signed = URI.create(session.path("signed_url").asText());
 
         browser.get("http://127.0.0.1:" + instance.port() + signed.getRawPath() + "?" + signed.getRawQuery());
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Motor vehicle damage claim");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Your documents for this request");
         screenshot("01-opened");
 
         browser.findElement(By.id("files")).sendKeys(CORPUS.resolve("dev-0001/completed_form.pdf") + "\n"

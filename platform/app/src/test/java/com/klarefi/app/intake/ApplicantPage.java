@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The applicant's side of a session over plain HTTP: the page, its cookie and its forms. */
-final class ApplicantPage {
+public final class ApplicantPage {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -25,7 +25,7 @@ final class ApplicantPage {
     private String csrf = "";
 
     /** {@code signedUrl} as the API returned it, pointed at the server under test. */
-    ApplicantPage(String signedUrl, int port) {
+    public ApplicantPage(String signedUrl, int port) {
         URI uri = URI.create(signedUrl);
         this.pageUrl = "http://127.0.0.1:" + port + uri.getRawPath() + "?" + uri.getRawQuery();
     }
@@ -34,7 +34,7 @@ final class ApplicantPage {
         return pageUrl;
     }
 
-    HttpResponse<String> open() {
+    public HttpResponse<String> open() {
         HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(pageUrl)).GET());
         page.headers().firstValue("Set-Cookie").ifPresent(value -> cookie = value.split(";", 2)[0]);
         Matcher matcher = CSRF.matcher(page.body());
@@ -53,7 +53,7 @@ final class ApplicantPage {
     }
 
     /** Posts with this page's CSRF value, as the page's forms do. */
-    HttpResponse<String> submit(String action, Map<String, String> fields) {
+    public HttpResponse<String> submit(String action, Map<String, String> fields) {
         Map<String, String> all = new java.util.LinkedHashMap<>(fields);
         all.put("csrf", csrf);
         return post(action, all);

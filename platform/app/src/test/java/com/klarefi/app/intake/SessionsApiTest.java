@@ -147,6 +147,52 @@ class SessionsApiTest {
     }
 
     @Test
+    void aTamperedLinkOfADutchSessionIsRefusedInDutchWhateverTheBrowserPrefers() {
+        ApplicantPage page = page(Map.of("locale", "nl"));
+        String tampered = page.pageUrl().substring(0, page.pageUrl().length() - 1) + (page.pageUrl().endsWith("A") ? "B" : "A");
+
+        HttpTestClient.Response refused = new HttpTestClient(tampered.replaceFirst("(http://[^/]+).*", "$1"))
+                .send("GET", tampered.replaceFirst("http://[^/]+", ""), null, Map.of("Accept-Language", "en-GB,en;q=0.9"));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("<html lang=\"nl\"").contains("Deze link is niet geldig");
+    }
+
+    @Test
+    void finishingWithoutAReadDocumentIsRefusedUntilTheApplicantSaysTheyHaveNone() {
+        ApplicantPage page = page(Map.of("locale", "en"));
+        page.open();
+
+        HttpResponse<String> refused = page.submit("/complete", Map.of());
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("We have not read any document of yours yet").contains("role=\"alert\"");
+        assertThat(api.get("/api/v1/sessions/" + sessionIdOf(page)).json().path("status").asText()).isEqualTo("open");
+
+        HttpResponse<String> finished = page.submit("/complete", Map.of("no_documents", "yes"));
+
+        assertThat(finished.statusCode()).isEqualTo(200);
+        assertThat(finished.body()).contains("received without documents");
+        assertThat(api.get("/api/v1/sessions/" + sessionIdOf(page)).json().path("status").asText()).isEqualTo("completed");
+    }
+
+    @Test
+    void aSaveWithAnUnreadableValueKeepsTheOthersAndMarksTheOneBesideItsField() {
+        JsonNode created = create(Map.of("locale", "en")).json();
+        ApplicantPage page = new ApplicantPage(created.path("signed_url").asText(), instance.port());
+        page.open();
+
+        HttpResponse<String> partly = page.submit("/statements", Map.of("value.incident_date", "sometime last week",
+                "value.license_plate", "GV-123-K"));
+
+        assertThat(partly.statusCode()).isEqualTo(400);
+        assertThat(partly.body()).contains("Your other corrections were saved")
+                .containsPattern("<div class=\"field source-[a-z]+ invalid\"><label for=\"value-incident_date\"")
+                .contains("value=\"sometime last week\"");
+        assertThat(value(created.path("case_id").asText(), "license_plate")).isEqualTo("GV-123-K");
+    }
+
+    @Test
     void aFormWithoutTheCookiesCsrfValueIsRefused() {
         ApplicantPage page = page(Map.of());
         page.open();
@@ -190,6 +236,28 @@ class SessionsApiTest {
     }
 
     @Test
+    void clearingAValueFoundInTheDocumentsRecordsThatThereIsNone() {
+        JsonNode created = create(Map.of("locale", "en")).json();
+        ApplicantPage page = new ApplicantPage(created.path("signed_url").asText(), instance.port());
+        page.open();
+        page.upload("claim.txt", CLAIM.getBytes(StandardCharsets.UTF_8), true);
+        String caseId = created.path("case_id").asText();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                value(caseId, "policy_number").equals("AB-123456"));
+        assertThat(page.open().body()).contains("value=\"3 February 2023\"");
+
+        HttpResponse<String> cleared = page.submit("/statements", Map.of("value.policy_number", "",
+                "value.incident_date", "3 February 2023"));
+
+        assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(303);
+        JsonNode decision = api.get("/api/v1/cases/" + caseId).json().path("features").path("policy_number").path("decision");
+        assertThat(decision.path("decision").asText()).isEqualTo("missing");
+        assertThat(value(caseId, "policy_number")).isEqualTo("(none)");
+        assertThat(value(caseId, "incident_date")).as("an unchanged value shown in words is no correction").isEqualTo("2023-02-03");
+        assertThat(page.open().body()).contains("you stated there is none");
+    }
+
+    @Test
     void anUnreadableCorrectionIsShownAgainWithoutBeingStored() {
         ApplicantPage page = page(Map.of("locale", "en"));
         page.open();
@@ -219,7 +287,7 @@ class SessionsApiTest {
         ApplicantPage page = new ApplicantPage(created.path("signed_url").asText(), instance.port());
         page.open();
 
-        HttpResponse<String> finished = page.submit("/complete", Map.of());
+        HttpResponse<String> finished = page.submit("/complete", Map.of("no_documents", "yes"));
 
         assertThat(finished.statusCode()).isEqualTo(303);
         assertThat(finished.headers().firstValue("Location"))

@@ -1,5 +1,7 @@
 package com.klarefi.platform.http;
 
+import static com.klarefi.platform.web.HtmlText.escape;
+
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
@@ -41,26 +43,6 @@ public final class HtmlPages {
         response.header("Referrer-Policy", "no-referrer");
         response.header("X-Frame-Options", "DENY");
         response.header("Content-Security-Policy", contentSecurityPolicy);
-    }
-
-    /** Text safe inside HTML element content and quoted attribute values. */
-    public static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     /** A plain page in Dutch and English for failures outside any module's own pages. */

@@ -2,6 +2,7 @@ package com.klarefi.cases.internal.db;
 
 import com.klarefi.cases.api.CaseEvent;
 import com.klarefi.cases.api.CaseOpening;
+import com.klarefi.cases.api.CaseSearch;
 import com.klarefi.cases.api.DocumentOutcome;
 import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.http.Caller;
@@ -139,13 +140,28 @@ public final class CaseRepository {
                 .bind("id", caseId).map((rows, context) -> caseRow(rows)).findOne());
     }
 
-    /** Cases with this id or external id (every organisation), or the latest changed ones for a blank text. */
-    public List<CaseRow> search(String text, int limit) {
+    /** A case found by an operator's search, with the number of its documents that failed. */
+    public record Found(CaseRow row, int failedDocuments) {
+    }
+
+    /** Cases of every organisation matching the search, most recently changed first. */
+    public List<Found> search(CaseSearch search, int limit) {
+        String prefix = search.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT * FROM cases.cases
-                         WHERE :text = '' OR id = :text OR external_case_id = :text
-                         ORDER BY updated_at DESC, id LIMIT :limit""")
-                .bind("text", text).bind("limit", limit).map((rows, context) -> caseRow(rows)).list());
+                        SELECT c.*, (SELECT count(*) FROM cases.case_documents d
+                                      WHERE d.case_id = c.id AND d.status = 'failed') AS failed_documents
+                          FROM cases.cases c
+                         WHERE (:text = '' OR c.id = :text OR c.external_case_id LIKE :prefix)
+                           AND (:status = '' OR c.status = :status)
+                           AND (:type = '' OR c.case_type_id = :type)
+                           AND (:org = '' OR c.org_id = :org)
+                           AND (NOT :withFailed OR EXISTS (SELECT 1 FROM cases.case_documents d
+                                                            WHERE d.case_id = c.id AND d.status = 'failed'))
+                         ORDER BY c.updated_at DESC, c.id LIMIT :limit""")
+                .bind("text", search.text()).bind("prefix", prefix).bind("status", search.status().orElse(""))
+                .bind("type", search.caseTypeId().orElse("")).bind("org", search.orgId().orElse(""))
+                .bind("withFailed", search.withFailedDocument()).bind("limit", limit)
+                .map((rows, context) -> new Found(caseRow(rows), rows.getInt("failed_documents"))).list());
     }
 
     public List<DocumentRow> documents(String caseId) {

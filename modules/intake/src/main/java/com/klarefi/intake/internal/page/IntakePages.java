@@ -9,6 +9,9 @@ import com.klarefi.intake.internal.sessions.Sessions;
 import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.platform.http.HtmlPages;
 import com.klarefi.platform.http.Responses;
+import com.klarefi.platform.web.BoundedBody;
+import com.klarefi.platform.web.Csrf;
+import com.klarefi.platform.web.FormFields;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
@@ -25,6 +28,7 @@ import java.util.stream.Collectors;
 /** The applicant's page at {@code /s/{session_id}?token=...} and the forms on it. */
 public final class IntakePages {
     private static final int MAX_FORM_BYTES = 64 * 1024;
+    private static final String CSRF_COOKIE = "klarefi_intake_csrf";
 
     private final Sessions sessions;
     private final Corrections corrections;
@@ -37,7 +41,7 @@ public final class IntakePages {
         this.sessions = sessions;
         this.corrections = corrections;
         this.cases = cases;
-        this.access = new PageAccess(sessions, settings.tokens(), new Csrf(settings.secureCookies()));
+        this.access = new PageAccess(sessions, settings.tokens(), new Csrf(CSRF_COOKIE, settings.secureCookies()));
         this.maxDocumentBytes = settings.maxDocumentBytes();
         this.uploads = new UploadHandler(sessions, access, settings.documents(), this::statusesOf, maxDocumentBytes);
     }
@@ -54,11 +58,13 @@ public final class IntakePages {
 
     private void page(ServerRequest request, ServerResponse response) {
         access.open(request, response).ifPresent(session -> render(request, response, session, 200, Map.of(), List.of(),
-                request.query().contains("saved") ? Optional.of(PageTexts.of(session.locale()).get("values.saved")) : Optional.empty()));
+                request.query().contains("saved")
+                        ? Optional.of(PageModel.Notice.of("values", PageTexts.of(session.locale()).get("values.saved")))
+                        : Optional.empty()));
     }
 
     void render(ServerRequest request, ServerResponse response, Session session, int status, Map<String, String> typed,
-                List<String> unreadable, Optional<String> notice) {
+                List<String> unreadable, Optional<PageModel.Notice> notice) {
         String token = request.query().first("token").orElse("");
         PageModel model = new PageModel(session, token, access.csrfFor(request, response, session),
                 corrections.caseType(session), statusesOf(session), corrections.values(session), typed, unreadable, notice,
@@ -86,26 +92,37 @@ public final class IntakePages {
 
     private void statements(ServerRequest request, ServerResponse response) {
         Map<String, String> form = form(request);
-        access.openForPost(request, response, form.get(Csrf.FIELD)).ifPresent(session -> {
+        access.openForPost(request, response, form.get(PageView.CSRF_FIELD)).ifPresent(session -> {
             Map<String, String> typed = form.entrySet().stream().filter(entry -> entry.getKey().startsWith("value."))
                     .collect(Collectors.toMap(entry -> entry.getKey().substring("value.".length()), Map.Entry::getValue,
                             (first, second) -> first, LinkedHashMap::new));
-            Optional<Map<String, FeatureDefinition>> unreadable = sessions.whileOpen(session.id(),
+            Optional<Corrections.Applied> applied = sessions.whileOpen(session.id(),
                     (tx, locked) -> corrections.apply(tx, locked, typed, sessions.now()));
-            if (unreadable.isEmpty()) {
+            if (applied.isEmpty()) {
                 access.open(request, response);
-            } else if (unreadable.get().isEmpty()) {
+            } else if (applied.get().unreadable().isEmpty()) {
                 redirect(response, "/s/" + session.id() + "?token=" + request.query().first("token").orElse("") + "&saved=1#values-title");
             } else {
-                render(request, response, session, 400, typed, List.copyOf(unreadable.get().keySet()), Optional.empty());
+                String notice = PageTexts.of(session.locale()).get(applied.get().stored() > 0 ? "values.partly" : "values.none_saved");
+                render(request, response, session, 400, typed, List.copyOf(applied.get().unreadable().keySet()),
+                        Optional.of(PageModel.Notice.problem("values", notice)));
             }
         });
     }
 
+    /**
+     * Finishing needs a document that was read, or the applicant's explicit word that they have
+     * none: one tap must not end a session that holds nothing.
+     */
     private void complete(ServerRequest request, ServerResponse response) {
         Map<String, String> form = form(request);
-        access.openForPost(request, response, form.get(Csrf.FIELD)).ifPresent(session -> {
-            if (sessions.whileOpen(session.id(), (tx, locked) -> {
+        access.openForPost(request, response, form.get(PageView.CSRF_FIELD)).ifPresent(session -> {
+            boolean anyRead = statusesOf(session).stream().anyMatch(document -> document.status().equals("processed"));
+            boolean withoutDocuments = !anyRead && "yes".equals(form.get("no_documents"));
+            if (!anyRead && !withoutDocuments) {
+                render(request, response, session, 400, Map.of(), List.of(), Optional.of(PageModel.Notice.problem("finish",
+                        PageTexts.of(session.locale()).get("finish.needs_document"))));
+            } else if (sessions.whileOpen(session.id(), (tx, locked) -> {
                 sessions.complete(tx, locked);
                 return true;
             }).isEmpty()) {
@@ -114,7 +131,7 @@ public final class IntakePages {
                 String url = session.returnUrl().get();
                 redirect(response, url + (url.contains("?") ? "&" : "?") + "session_id=" + session.id());
             } else {
-                MessagePages.send(response, 200, PageTexts.of(session.locale()), "done");
+                MessagePages.send(response, 200, PageTexts.of(session.locale()), withoutDocuments ? "done_without_documents" : "done");
             }
         });
     }
@@ -134,7 +151,7 @@ public final class IntakePages {
             return Map.of();
         }
         byte[] body = BoundedBody.read(request, MAX_FORM_BYTES).orElse(new byte[0]);
-        return FormFields.parse(new String(body, StandardCharsets.UTF_8));
+        return FormFields.parse(new String(body, StandardCharsets.UTF_8)).firstValues();
     }
 
     /** After a form post: 303, so reloading the next page does not post again. */

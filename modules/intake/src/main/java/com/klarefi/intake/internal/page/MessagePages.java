@@ -1,6 +1,6 @@
 package com.klarefi.intake.internal.page;
 
-import static com.klarefi.platform.http.HtmlPages.escape;
+import static com.klarefi.platform.web.HtmlText.escape;
 
 import com.klarefi.platform.http.HtmlPages;
 import io.helidon.webserver.http.ServerResponse;

@@ -3,6 +3,7 @@ package com.klarefi.intake.internal.page;
 import com.klarefi.intake.internal.sessions.Session;
 import com.klarefi.intake.internal.sessions.SessionTokens;
 import com.klarefi.intake.internal.sessions.Sessions;
+import com.klarefi.platform.web.Csrf;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.Locale;
@@ -11,7 +12,7 @@ import java.util.Optional;
 /**
  * Who may see a session's page: whoever holds its signed URL while it is open. A wrong or missing
  * token is 403, an expired, completed or cancelled session 410, each a page in the session's
- * language (or the browser's, when the session cannot be trusted to be the one meant).
+ * language (or the browser's, when the link names no session).
  */
 final class PageAccess {
     private final Sessions sessions;
@@ -30,7 +31,10 @@ final class PageAccess {
         String token = request.query().first("token").orElse("");
         Optional<Session> session = tokens.matches(sessionId, token) ? sessions.find(sessionId) : Optional.empty();
         if (session.isEmpty()) {
-            MessagePages.send(response, 403, PageTexts.of(browserLocale(request)), "refused.invalid");
+            // The refusal speaks the language of the session the link names, if there is one; it tells nothing else.
+            String locale = Optional.ofNullable(sessionId).flatMap(sessions::find).map(Session::locale)
+                    .orElseGet(() -> browserLocale(request));
+            MessagePages.send(response, 403, PageTexts.of(locale), "refused.invalid");
             return Optional.empty();
         }
         String status = session.get().statusAt(sessions.now());
@@ -53,7 +57,7 @@ final class PageAccess {
     }
 
     String csrfFor(ServerRequest request, ServerResponse response, Session session) {
-        return csrf.ensure(request, response, session.id());
+        return csrf.ensure(request, response, "/s/" + session.id());
     }
 
     private static String browserLocale(ServerRequest request) {

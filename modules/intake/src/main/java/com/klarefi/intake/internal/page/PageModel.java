@@ -10,7 +10,18 @@ import java.util.Optional;
 /** Everything the applicant's page shows at one moment. */
 record PageModel(Session session, String token, String csrf, CaseType caseType, List<UploadedDocument> documents,
                  List<Corrections.FeatureValue> values, Map<String, String> typed, List<String> unreadable,
-                 Optional<String> notice, long maxMegabytes) {
+                 Optional<Notice> notice, long maxMegabytes) {
+
+    /** A message shown in the section the applicant just used ({@code values} or {@code finish}), so it is where they look. */
+    record Notice(String section, String text, boolean problem) {
+        static Notice of(String section, String text) {
+            return new Notice(section, text, false);
+        }
+
+        static Notice problem(String section, String text) {
+            return new Notice(section, text, true);
+        }
+    }
 
     /** A document of the session with its processing status. */
     record UploadedDocument(String docId, String filename, String status, Optional<String> failureCode) {
@@ -30,7 +41,8 @@ record PageModel(Session session, String token, String csrf, CaseType caseType, 
     /** Values are worth showing once a document was read, or when the applicant already typed some. */
     boolean showsValues() {
         return anyRead() || !unreadable.isEmpty()
-                || values.stream().anyMatch(value -> value.source() == Corrections.Source.APPLICANT);
+                || values.stream().anyMatch(value -> value.source() == Corrections.Source.APPLICANT
+                        || value.source() == Corrections.Source.ABSENT);
     }
 
     String path(String suffix) {

@@ -1,9 +1,10 @@
 package com.klarefi.intake.internal.page;
 
-import static com.klarefi.platform.http.HtmlPages.escape;
+import static com.klarefi.platform.web.HtmlText.escape;
 
 import com.klarefi.extraction.api.FeatureDefinition;
 import com.klarefi.intake.internal.sessions.Corrections;
+import com.klarefi.extraction.api.FeatureType;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,6 +12,8 @@ import java.util.Locale;
 final class PageView {
     static final String STYLESHEET = "/s/assets/intake.css";
     static final String SCRIPT = "/s/assets/intake.js";
+    /** The form field that repeats the page's CSRF value. */
+    static final String CSRF_FIELD = "csrf";
 
     private PageView() {
     }
@@ -18,12 +21,11 @@ final class PageView {
     static String render(PageModel model) {
         PageTexts texts = PageTexts.of(model.session().locale());
         StringBuilder html = new StringBuilder(8192);
-        html.append(head(texts, model.caseType().name(), true));
+        html.append(head(texts, texts.get("title"), true));
         html.append("<main id=\"intake\" data-status-url=\"").append(escape(model.path("/status")))
                 .append("\" data-upload-url=\"").append(escape(model.path("/documents")))
                 .append("\" data-reading=\"").append(model.reading()).append("\">");
-        html.append("<h1>").append(escape(model.caseType().name())).append("</h1><p>").append(escape(texts.get("intro"))).append("</p>");
-        model.notice().ifPresent(notice -> html.append("<p class=\"notice\" role=\"status\">").append(escape(notice)).append("</p>"));
+        html.append("<h1>").append(escape(texts.get("title"))).append("</h1><p>").append(escape(texts.get("intro"))).append("</p>");
         needed(html, texts, model);
         upload(html, texts, model);
         documents(html, texts, model);
@@ -89,6 +91,7 @@ final class PageView {
     private static void values(StringBuilder html, PageTexts texts, PageModel model) {
         html.append("<section aria-labelledby=\"values-title\"><h2 id=\"values-title\">").append(escape(texts.get("values")))
                 .append("</h2>");
+        notice(html, model, "values");
         if (model.reading() || !model.anyRead()) {
             html.append("<p id=\"values-waiting\">").append(escape(texts.get("values.waiting"))).append("</p>");
         }
@@ -97,7 +100,7 @@ final class PageView {
             return;
         }
         html.append("<p>").append(escape(texts.get("values.intro"))).append("</p><form id=\"values-form\" method=\"post\" action=\"")
-                .append(escape(model.path("/statements"))).append("\">").append(csrfField(model));
+                .append(escape(model.path("/statements"))).append("#values-title\">").append(csrfField(model));
         for (Corrections.FeatureValue value : model.values()) {
             field(html, texts, model, value);
         }
@@ -108,30 +111,63 @@ final class PageView {
     private static void field(StringBuilder html, PageTexts texts, PageModel model, Corrections.FeatureValue value) {
         String id = value.feature().id();
         boolean unreadable = model.unreadable().contains(id);
-        String shown = model.typed().getOrDefault(id, value.value().orElse(""));
-        html.append("<div class=\"field").append(unreadable ? " invalid" : "").append("\"><label for=\"value-").append(escape(id))
+        String shown = model.typed().getOrDefault(id, value.shown());
+        String source = value.source().name().toLowerCase(Locale.ROOT);
+        html.append("<div class=\"field source-").append(source).append(unreadable ? " invalid" : "")
+                .append("\"><label for=\"value-").append(escape(id))
                 .append("\">").append(escape(label(value.feature(), texts.locale()))).append("</label>")
                 .append("<input id=\"value-").append(escape(id)).append("\" name=\"value.").append(escape(id))
-                .append("\" value=\"").append(escape(shown)).append("\" autocomplete=\"off\"")
+                .append("\" value=\"").append(escape(shown)).append("\"").append(inputKind(value.feature().type()))
                 .append(value.correctable() ? "" : " readonly")
                 .append(" aria-describedby=\"source-").append(escape(id)).append("\"")
                 .append(unreadable ? " aria-invalid=\"true\"" : "").append(">")
                 .append("<small id=\"source-").append(escape(id)).append("\">")
-                .append(escape(unreadable ? texts.get("values.unreadable")
-                        : texts.get("values.source." + value.source().name().toLowerCase(Locale.ROOT))))
+                .append(escape(unreadable ? texts.get("values.unreadable") : texts.get("values.source." + source)))
                 .append("</small></div>");
+    }
+
+    /**
+     * The input's type and autocomplete: phones get a phone keyboard, e-mail addresses an e-mail
+     * one, and what a browser may know about the applicant (name, postcode, country) may be
+     * filled in; values about the event itself are not the browser's to suggest.
+     */
+    static String inputKind(FeatureType type) {
+        return switch (type) {
+            case EMAIL -> " type=\"email\" autocomplete=\"email\" spellcheck=\"false\"";
+            case PHONE -> " type=\"tel\" autocomplete=\"tel\"";
+            case PERSON_NAME -> " type=\"text\" autocomplete=\"name\"";
+            case POSTCODE -> " type=\"text\" autocomplete=\"postal-code\"";
+            case COUNTRY -> " type=\"text\" autocomplete=\"country-name\"";
+            case IBAN, LICENSE_PLATE, IDENTIFIER, KVK ->
+                    " type=\"text\" autocomplete=\"off\" spellcheck=\"false\" autocapitalize=\"characters\"";
+            default -> " type=\"text\" autocomplete=\"off\"";
+        };
     }
 
     private static void finish(StringBuilder html, PageTexts texts, PageModel model) {
         html.append("<section aria-labelledby=\"finish-title\"><h2 id=\"finish-title\">").append(escape(texts.get("finish")))
-                .append("</h2><p>").append(escape(texts.get("finish.hint"))).append("</p><form id=\"finish-form\" method=\"post\" action=\"")
-                .append(escape(model.path("/complete"))).append("\">").append(csrfField(model))
-                .append("<button id=\"finish-submit\" type=\"submit\">").append(escape(texts.get("finish.submit")))
+                .append("</h2>");
+        notice(html, model, "finish");
+        html.append("<p>").append(escape(texts.get("finish.hint"))).append("</p><form id=\"finish-form\" method=\"post\" action=\"")
+                .append(escape(model.path("/complete"))).append("#finish-title\">").append(csrfField(model));
+        if (!model.anyRead()) {
+            html.append("<div class=\"choice\"><input id=\"no-documents\" name=\"no_documents\" type=\"checkbox\" value=\"yes\">")
+                    .append("<label for=\"no-documents\">").append(escape(texts.get("finish.no_documents"))).append("</label></div>");
+        }
+        html.append("<button id=\"finish-submit\" type=\"submit\">").append(escape(texts.get("finish.submit")))
                 .append("</button></form></section>");
     }
 
+    /** The notice meant for this section, right under its heading and announced when it appears. */
+    private static void notice(StringBuilder html, PageModel model, String section) {
+        model.notice().filter(notice -> notice.section().equals(section)).ifPresent(notice -> html
+                .append("<p id=\"").append(section).append("-notice\" class=\"notice").append(notice.problem() ? " problem" : "")
+                .append("\" role=\"").append(notice.problem() ? "alert" : "status").append("\" aria-live=\"")
+                .append(notice.problem() ? "assertive" : "polite").append("\">").append(escape(notice.text())).append("</p>"));
+    }
+
     private static String csrfField(PageModel model) {
-        return "<input type=\"hidden\" name=\"" + Csrf.FIELD + "\" value=\"" + escape(model.csrf()) + "\">";
+        return "<input type=\"hidden\" name=\"" + CSRF_FIELD + "\" value=\"" + escape(model.csrf()) + "\">";
     }
 
     /** The feature's first label in the page's language, else in English, else its id in words. */

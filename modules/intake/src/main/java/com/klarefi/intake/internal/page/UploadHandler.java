@@ -3,6 +3,9 @@ package com.klarefi.intake.internal.page;
 import com.klarefi.intake.internal.sessions.Session;
 import com.klarefi.intake.internal.sessions.Sessions;
 import com.klarefi.platform.http.Responses;
+import com.klarefi.platform.web.BoundedBody;
+import com.klarefi.platform.web.Csrf;
+import com.klarefi.platform.web.MultipartForm;
 import com.klarefi.processing.api.DocumentFailure;
 import com.klarefi.processing.api.Documents;
 import io.helidon.http.HeaderNames;
@@ -49,7 +52,7 @@ final class UploadHandler {
         } catch (MultipartForm.MalformedException e) {
             parts = List.of();
         }
-        String csrf = parts.stream().filter(part -> part.name().equals(Csrf.FIELD) && part.filename().isEmpty())
+        String csrf = parts.stream().filter(part -> part.name().equals(PageView.CSRF_FIELD) && part.filename().isEmpty())
                 .map(MultipartForm.Part::text).findFirst()
                 .orElse(request.headers().first(HeaderNames.create(Csrf.HEADER)).orElse(""));
         List<MultipartForm.Part> files = parts.stream().filter(part -> part.filename().isPresent() && part.content().length > 0).toList();

@@ -6,6 +6,7 @@ import com.klarefi.extraction.api.CaseType;
 import com.klarefi.extraction.api.CaseTypes;
 import com.klarefi.intake.internal.sessions.Corrections;
 import com.klarefi.intake.internal.sessions.Session;
+import com.klarefi.extraction.api.FeatureType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,48 @@ class PageViewTest {
         String html = PageView.render(model("nl", List.of(), Optional.empty()));
 
         assertThat(html).contains("<html lang=\"nl\"").contains("Wat we nodig hebben").contains("Datum diefstal")
-                .contains("(verplicht)").contains("Nog geen documenten.").doesNotContain("values-form");
+                .contains("(verplicht)").contains("Nog geen documenten.").doesNotContain("values-form")
+                .contains("<h1>Uw documenten voor deze aanvraag</h1>").doesNotContain("Wij lezen ze voor u");
+    }
+
+    @Test
+    void aValueTheEngineWasUnsureOfAsksToBeCheckedInsteadOfLookingCertain() {
+        Corrections.FeatureValue unsure = new Corrections.FeatureValue(TYPE.features().getFirst(), Optional.of("2024-04-26"),
+                "26 april 2024", Corrections.Source.REVIEW);
+
+        String html = PageView.render(model("nl", List.of(READ), Optional.of(unsure)));
+
+        assertThat(html).contains("value=\"26 april 2024\"").contains("controleer dit a.u.b.")
+                .doesNotContain(">uit uw documenten<").contains("field source-review");
+    }
+
+    @Test
+    void theSavedNoticeSitsUnderTheValuesHeadingAndIsAnnounced() {
+        PageModel saved = withNotice(model("en", List.of(READ), Optional.empty()), PageModel.Notice.of("values", "Saved."));
+
+        String html = PageView.render(saved);
+
+        int heading = html.indexOf("id=\"values-title\"");
+        int notice = html.indexOf("<p id=\"values-notice\" class=\"notice\" role=\"status\" aria-live=\"polite\">Saved.</p>");
+        assertThat(notice).isGreaterThan(heading).isLessThan(html.indexOf("id=\"values-form\""));
+        assertThat(html.indexOf("Saved.")).as("shown once").isEqualTo(html.lastIndexOf("Saved."));
+        assertThat(html).contains("/statements?token=tok#values-title\"");
+    }
+
+    @Test
+    void finishingWithoutAReadDocumentOffersTheChoiceOfHavingNone() {
+        assertThat(PageView.render(model("en", List.of(), Optional.empty())))
+                .contains("name=\"no_documents\" type=\"checkbox\" value=\"yes\"").contains("I have no documents");
+        assertThat(PageView.render(model("en", List.of(READ), Optional.empty()))).doesNotContain("no_documents");
+    }
+
+    @Test
+    void phonesAndEmailAddressesGetTheirKeyboardsAndWhatTheBrowserKnowsMayBeFilledIn() {
+        assertThat(PageView.inputKind(FeatureType.PHONE)).contains("type=\"tel\"").contains("autocomplete=\"tel\"");
+        assertThat(PageView.inputKind(FeatureType.EMAIL)).contains("type=\"email\"").contains("autocomplete=\"email\"");
+        assertThat(PageView.inputKind(FeatureType.PERSON_NAME)).contains("autocomplete=\"name\"");
+        assertThat(PageView.inputKind(FeatureType.POSTCODE)).contains("autocomplete=\"postal-code\"");
+        assertThat(PageView.inputKind(FeatureType.DATE)).contains("autocomplete=\"off\"");
     }
 
     @Test
@@ -31,7 +73,7 @@ class PageViewTest {
         PageModel.UploadedDocument upload = new PageModel.UploadedDocument("doc_1", "<img src=x onerror=alert(1)>.pdf",
                 "processed", Optional.empty());
         Corrections.FeatureValue value = new Corrections.FeatureValue(TYPE.features().getFirst(),
-                Optional.of("\"><script>alert(2)</script>"), Corrections.Source.DOCUMENT);
+                Optional.of("\"><script>alert(2)</script>"), "\"><script>alert(2)</script>", Corrections.Source.DOCUMENT);
 
         String html = PageView.render(model("en", List.of(upload), Optional.of(value)));
 
@@ -45,7 +87,15 @@ class PageViewTest {
         String html = PageView.render(model("en", List.of(), Optional.empty()));
 
         assertThat(html).contains("name=\"csrf\" value=\"csrf-value\"")
-                .contains("action=\"/s/s-1/documents?token=tok\"").contains("action=\"/s/s-1/complete?token=tok\"");
+                .contains("action=\"/s/s-1/documents?token=tok\"").contains("action=\"/s/s-1/complete?token=tok#finish-title\"");
+    }
+
+    private static final PageModel.UploadedDocument READ = new PageModel.UploadedDocument("doc_1", "claim.pdf", "processed",
+            Optional.empty());
+
+    private static PageModel withNotice(PageModel model, PageModel.Notice notice) {
+        return new PageModel(model.session(), model.token(), model.csrf(), model.caseType(), model.documents(), model.values(),
+                model.typed(), model.unreadable(), Optional.of(notice), model.maxMegabytes());
     }
 
     private static PageModel model(String locale, List<PageModel.UploadedDocument> documents,
@@ -53,7 +103,7 @@ class PageViewTest {
         Session session = new Session("s-1", "org_1", "test", "key_1", "case_1", "bike", locale, Optional.empty(),
                 Session.OPEN, Instant.EPOCH, Instant.EPOCH.plusSeconds(3600), Optional.empty());
         List<Corrections.FeatureValue> values = value.map(List::of).orElse(List.of(new Corrections.FeatureValue(
-                TYPE.features().getFirst(), Optional.empty(), Corrections.Source.MISSING)));
+                TYPE.features().getFirst(), Optional.empty(), "", Corrections.Source.MISSING)));
         return new PageModel(session, "tok", "csrf-value", TYPE, documents, values, Map.of(), List.of(), Optional.empty(), 25);
     }
 }

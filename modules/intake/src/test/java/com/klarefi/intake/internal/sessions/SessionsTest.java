@@ -123,6 +123,42 @@ class SessionsTest {
     }
 
     @Test
+    void clearingAValueRecordsTheApplicantsStatementThatThereIsNone() {
+        Session session = create(24);
+        correct(session, "4 februari 2023");
+
+        correct(session, "");
+
+        CaseFeature feature = feature(session, "incident_date");
+        assertThat(feature.decision().outcome()).isEqualTo("missing");
+        assertThat(feature.decision().reason()).contains(com.klarefi.cases.api.ApplicantStatement.STATED_ABSENT);
+        assertThat(valueShown(session, "incident_date").source()).isEqualTo(Corrections.Source.ABSENT);
+        assertThat(correct(session, "")).as("clearing again changes nothing").isEmpty();
+    }
+
+    @Test
+    void aSaveWithOneUnreadableValueKeepsTheReadableOnesAndNamesTheOther() {
+        Session session = create(24);
+
+        Corrections.Applied applied = sessions.whileOpen(session.id(), (tx, locked) -> corrections.apply(tx, locked,
+                Map.of("incident_date", "next tuesday", "license_plate", "GV-123-K"), sessions.now())).orElseThrow();
+
+        assertThat(applied.unreadable()).containsOnlyKeys("incident_date");
+        assertThat(applied.stored()).isEqualTo(1);
+        assertThat(selectedValue(session, "license_plate")).isEqualTo("GV-123-K");
+    }
+
+    @Test
+    void aFeatureTheFormDidNotHoldIsLeftAlone() {
+        Session session = create(24);
+        correct(session, "4 februari 2023");
+
+        sessions.whileOpen(session.id(), (tx, locked) -> corrections.apply(tx, locked, Map.of(), sessions.now()));
+
+        assertThat(selectedValue(session, "incident_date")).isEqualTo("2023-02-04");
+    }
+
+    @Test
     void anUnreadableCorrectionStoresNothing() {
         Session session = create(24);
 
@@ -132,7 +168,12 @@ class SessionsTest {
 
     private static Map<String, ?> correct(Session session, String date) {
         return sessions.whileOpen(session.id(), (tx, locked) ->
-                corrections.apply(tx, locked, Map.of("incident_date", date), sessions.now())).orElseThrow();
+                corrections.apply(tx, locked, Map.of("incident_date", date), sessions.now())).orElseThrow().unreadable();
+    }
+
+    private static Corrections.FeatureValue valueShown(Session session, String featureId) {
+        return corrections.values(session).stream().filter(value -> value.feature().id().equals(featureId))
+                .findFirst().orElseThrow();
     }
 
     private static String selectedValue(Session session, String featureId) {

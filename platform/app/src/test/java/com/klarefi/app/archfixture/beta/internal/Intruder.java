@@ -12,4 +12,8 @@ public final class Intruder {
     public Class<?> persistWithoutRepository() {
         return Jdbi.class;
     }
+
+    public String decodeAFormFieldItself(String field) {
+        return java.net.URLDecoder.decode(field, java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

@@ -1,0 +1,226 @@
+package com.klarefi.console.internal;
+
+import com.klarefi.auth.api.OperatorSession;
+import com.klarefi.auth.api.Organisation;
+import com.klarefi.auth.api.Organisations;
+import com.klarefi.platform.http.ApiException;
+import com.klarefi.platform.http.ApiRoutes;
+import com.klarefi.webhooks.api.CreatedEndpoint;
+import com.klarefi.webhooks.api.EventSubscription;
+import com.klarefi.webhooks.api.EventTypeInfo;
+import com.klarefi.webhooks.api.WebhookAdmin;
+import com.klarefi.webhooks.api.WebhookDelivery;
+import com.klarefi.webhooks.api.WebhookEndpoint;
+import io.helidon.http.Method;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Webhook endpoints: register, subscribe, pause, resume, rotate the secret, replay. */
+final class WebhookPages {
+    static final String SECTION = "webhooks";
+    private static final Map<String, String> NOTICES = Map.of("paused", "The endpoint is paused; deliveries wait for it.",
+            "resumed", "The endpoint is enabled; waiting deliveries are being sent.",
+            "subscribed", "The subscriptions were saved.", "replayed", "Deliveries were queued again.");
+
+    /** How many of an endpoint's latest deliveries the list counts. */
+    private static final int RECENT = 50;
+    /** The fields of the registration form, by the name the webhooks module gives a refused value. */
+    private static final Map<String, String> FIELDS = Map.of("org_id", "org_id", "environment", "environment", "url", "url",
+            "subscriptions", "event_type", "event_type", "event_type");
+
+    private final WebhookAdmin webhooks;
+    private final Organisations organisations;
+    private final Layout layout;
+    private final SignedIn signedIn;
+    private final SecretPages secrets;
+
+    WebhookPages(WebhookAdmin webhooks, Organisations organisations, Layout layout, SignedIn signedIn, SecretPages secrets) {
+        this.webhooks = webhooks;
+        this.organisations = organisations;
+        this.layout = layout;
+        this.signedIn = signedIn;
+        this.secrets = secrets;
+    }
+
+    void routes(ApiRoutes routes) {
+        routes.publicRoute(Method.GET, "/webhooks", signedIn.page(this::list));
+        routes.publicRoute(Method.POST, "/webhooks", signedIn.form(this::create));
+        routes.publicRoute(Method.GET, "/webhooks/{endpointId}", signedIn.page(this::endpoint));
+        routes.publicRoute(Method.POST, "/webhooks/{endpointId}/pause", signedIn.form((request, response, session, form) ->
+                done(response, webhooks.pause(id(request)), "paused")));
+        routes.publicRoute(Method.POST, "/webhooks/{endpointId}/resume", signedIn.form((request, response, session, form) ->
+                done(response, webhooks.resume(id(request)), "resumed")));
+        routes.publicRoute(Method.POST, "/webhooks/{endpointId}/subscriptions", signedIn.form((request, response, session, form) ->
+                done(response, webhooks.subscribe(id(request), form.all("event_type")), "subscribed")));
+        routes.publicRoute(Method.POST, "/webhooks/{endpointId}/replay", signedIn.form(this::replay));
+        routes.publicRoute(Method.GET, "/webhooks/{endpointId}/rotate-secret", signedIn.page(this::confirmRotation));
+        routes.publicRoute(Method.POST, "/webhooks/{endpointId}/rotate-secret", signedIn.form((request, response, session, form) ->
+                showSecret(response, session, webhooks.rotateSecret(id(request)),
+                        "The secret was rotated; the previous one keeps signing beside it for a while.")));
+    }
+
+    private void list(ServerRequest request, ServerResponse response, OperatorSession session) {
+        Optional<String> orgId = request.query().first("org").asOptional().filter(value -> !value.isBlank());
+        list(request, response, session, 200, orgId, Optional.empty(), Optional.empty());
+    }
+
+    /** The list and the registration form; after a refused registration, the form as sent with the problem beside its field. */
+    private void list(ServerRequest request, ServerResponse response, OperatorSession session, int status, Optional<String> orgId,
+                      Optional<Form> sent, Optional<ApiException> problem) {
+        List<List<String>> rows = webhooks.endpoints(orgId).stream().map(endpoint -> List.of(
+                Html.link(Dashboard.PREFIX + "/webhooks/" + Html.url(endpoint.id()), endpoint.url()),
+                Html.link(Dashboard.PREFIX + "/organisations/" + Html.url(endpoint.orgId()), endpoint.orgId()),
+                Html.text(endpoint.environment()), health(endpoint), recentDeliveries(endpoint), subscriptions(endpoint))).toList();
+        String body = Html.table(List.of("URL", "Organisation", "Environment", "Health", "Recent deliveries", "Subscriptions"), rows,
+                "No webhook endpoints" + (orgId.isPresent() ? " for this organisation." : " yet."))
+                + "<h2 id=\"register\">Register an endpoint</h2>" + createForm(session, orgId, sent, problem);
+        layout.page(request, response, session, status, SECTION, "Webhook endpoints", body);
+    }
+
+    /** Enabled is not healthy when every delivery fails: an endpoint that is failing says so, and since when. */
+    static String health(WebhookEndpoint endpoint) {
+        if (endpoint.status().equals("enabled") && endpoint.failingSince().isPresent()) {
+            return Html.status("failing") + " since " + Html.time(endpoint.failingSince().get());
+        }
+        return Html.status(endpoint.status());
+    }
+
+    private String recentDeliveries(WebhookEndpoint endpoint) {
+        List<WebhookDelivery> recent = webhooks.deliveries(endpoint.id(), Optional.empty(), RECENT);
+        long succeeded = recent.stream().filter(delivery -> delivery.status().equals("succeeded")).count();
+        long failed = recent.stream().filter(delivery -> delivery.status().equals("failed")).count();
+        long pending = recent.size() - succeeded - failed;
+        if (recent.isEmpty()) {
+            return "<span class=\"muted\">none yet</span>";
+        }
+        return succeeded + " of " + (succeeded + failed) + " delivered" + (pending > 0 ? ", " + pending + " pending" : "")
+                + (failed > 0 ? " <span class=\"status status-failed\">" + failed + " failed</span>" : "");
+    }
+
+    private String createForm(OperatorSession session, Optional<String> orgId, Optional<Form> sent, Optional<ApiException> problem) {
+        Optional<String> chosenOrg = sent.flatMap(form -> form.value("org_id")).or(() -> orgId);
+        StringBuilder organisationOptions = new StringBuilder();
+        for (Organisation organisation : organisations.list()) {
+            boolean chosen = chosenOrg.filter(organisation.orgId()::equals).isPresent();
+            organisationOptions.append("<option value=\"").append(Html.text(organisation.orgId())).append('"')
+                    .append(chosen ? " selected" : "").append('>').append(Html.text(organisation.name())).append(" (")
+                    .append(Html.text(organisation.orgId())).append(")</option>");
+        }
+        String environment = sent.flatMap(form -> form.value("environment")).orElse("test");
+        FieldErrors errors = new FieldErrors(problem, FIELDS);
+        return "<form method=\"post\" action=\"" + Dashboard.PREFIX + "/webhooks#register\" class=\"stacked\">" + Layout.csrfField(session)
+                + errors.unplaced()
+                + "<label for=\"org_id\">Organisation</label><select id=\"org_id\" name=\"org_id\" required"
+                + errors.attributes("org_id") + ">" + organisationOptions + "</select>" + errors.beside("org_id")
+                + "<label for=\"environment\">Environment</label><select id=\"environment\" name=\"environment\""
+                + errors.attributes("environment") + ">"
+                + "<option value=\"test\"" + (environment.equals("test") ? " selected" : "") + ">test</option>"
+                + "<option value=\"live\"" + (environment.equals("live") ? " selected" : "") + ">live</option></select>"
+                + errors.beside("environment")
+                + "<label for=\"url\">URL</label><input id=\"url\" name=\"url\" type=\"url\" required placeholder=\"https://\" value=\""
+                + Html.text(sent.map(form -> form.raw("url")).orElse("")) + "\"" + errors.attributes("url") + ">" + errors.beside("url")
+                + "<label for=\"description\">Description</label><input id=\"description\" name=\"description\" value=\""
+                + Html.text(sent.map(form -> form.raw("description")).orElse("")) + "\">"
+                + eventTypeChoices(sent.map(form -> Set.copyOf(form.all("event_type"))).orElse(Set.of()))
+                + errors.beside("event_type") + "<button type=\"submit\">Register endpoint</button></form>";
+    }
+
+    private String eventTypeChoices(Set<String> chosen) {
+        StringBuilder out = new StringBuilder("<fieldset><legend>Event types (newest version)</legend>");
+        webhooks.eventTypes().stream().filter(EventTypeInfo::subscribable).map(EventTypeInfo::eventType).distinct().forEach(type -> {
+            String id = "event-" + type.replace('.', '-');
+            out.append("<div class=\"check\"><input type=\"checkbox\" name=\"event_type\" id=\"").append(id).append("\" value=\"")
+                    .append(Html.text(type)).append('"').append(chosen.contains(type) ? " checked" : "").append("><label for=\"")
+                    .append(id).append("\">").append(Html.text(type)).append("</label></div>");
+        });
+        return out.append("</fieldset>").toString();
+    }
+
+    private void create(ServerRequest request, ServerResponse response, OperatorSession session, Form form) {
+        CreatedEndpoint created;
+        try {
+            created = webhooks.create(form.required("org_id", "An organisation"), form.value("environment").orElse(""),
+                    form.required("url", "A URL"), form.value("description").orElse(""), form.all("event_type"));
+        } catch (ApiException refused) {
+            if (refused.status() != 400) {
+                throw refused;
+            }
+            list(request, response, session, 400, Optional.empty(), Optional.of(form), Optional.of(refused));
+            return;
+        }
+        showSecret(response, session, created, "The endpoint was registered.");
+    }
+
+    private void endpoint(ServerRequest request, ServerResponse response, OperatorSession session) {
+        WebhookEndpoint endpoint = webhooks.endpoint(id(request));
+        String path = Dashboard.PREFIX + "/webhooks/" + Html.url(endpoint.id());
+        String notice = request.query().first("done").asOptional().map(NOTICES::get).map(Html::notice).orElse("");
+        String toggle = endpoint.status().equals("enabled")
+                ? Layout.button(session, path + "/pause", "Pause", "") : Layout.button(session, path + "/resume", "Resume", "");
+        Set<String> subscribed = endpoint.subscriptions().stream().map(EventSubscription::eventType).collect(Collectors.toSet());
+        String body = notice + Html.facts(List.of(Html.fact("Id", Html.code(endpoint.id())),
+                        Html.fact("Organisation", Html.link(Dashboard.PREFIX + "/organisations/" + Html.url(endpoint.orgId()), endpoint.orgId())
+                                + " (" + Html.text(endpoint.environment()) + ")"),
+                        Html.fact("Description", Html.text(endpoint.description())),
+                        Html.fact("Status", Html.status(endpoint.status()) + " " + Html.text(endpoint.statusReason().orElse(""))),
+                        Html.fact("Subscriptions", subscriptions(endpoint)),
+                        Html.fact("Failing since", Html.time(endpoint.failingSince())),
+                        Html.fact("Previous secret valid until", Html.time(endpoint.previousSecretValidUntil())),
+                        Html.fact("Created", Html.time(endpoint.createdAt()))))
+                + "<div class=\"actions\">" + toggle + "<a class=\"button\" href=\"" + path + "/rotate-secret\">Rotate secret…</a></div>"
+                + "<h2>Subscriptions</h2><form method=\"post\" action=\"" + path + "/subscriptions\">" + Layout.csrfField(session)
+                + eventTypeChoices(subscribed) + "<button type=\"submit\">Save subscriptions</button></form>"
+                + "<h2>Replay</h2><form method=\"post\" action=\"" + path + "/replay\" class=\"row\">" + Layout.csrfField(session)
+                + "<label for=\"since\">Send every delivery created since (UTC)</label>"
+                + "<input id=\"since\" name=\"since\" required placeholder=\"2026-01-15T10:30:00Z\">"
+                + "<button type=\"submit\">Replay</button></form>"
+                + DeliveryPages.deliveries(webhooks, endpoint.id(), request.query().first("status").asOptional());
+        layout.page(request, response, session, SECTION, endpoint.url(), body);
+    }
+
+    private void replay(ServerRequest request, ServerResponse response, OperatorSession session, Form form) {
+        String since = form.required("since", "A start time");
+        Instant from;
+        try {
+            from = Instant.parse(since);
+        } catch (DateTimeParseException e) {
+            throw ApiException.validation("invalid_field", "The start time must look like 2026-01-15T10:30:00Z.");
+        }
+        webhooks.replay(id(request), from);
+        Layout.redirect(response, Dashboard.PREFIX + "/webhooks/" + Html.url(id(request)) + "?done=replayed");
+    }
+
+    private void confirmRotation(ServerRequest request, ServerResponse response, OperatorSession session) {
+        WebhookEndpoint endpoint = webhooks.endpoint(id(request));
+        String path = Dashboard.PREFIX + "/webhooks/" + Html.url(endpoint.id());
+        SecretPages.confirm(layout, request, response, session, SECTION, "Rotate the signing secret of " + endpoint.url() + "?",
+                "A new secret signs every delivery from now on; the previous one keeps signing beside it for a while, "
+                        + "so the receiver must switch to the new one before then.", path + "/rotate-secret", "Rotate the secret", path);
+    }
+
+    private void showSecret(ServerResponse response, OperatorSession session, CreatedEndpoint created, String notice) {
+        secrets.redirectToSecret(response, session, new ShownOnce.Page(created.endpoint().url(), notice,
+                List.of(Map.entry("Signing secret", created.secret())),
+                Dashboard.PREFIX + "/webhooks/" + Html.url(created.endpoint().id()), "Go to the endpoint"));
+    }
+
+    private static void done(ServerResponse response, WebhookEndpoint endpoint, String notice) {
+        Layout.redirect(response, Dashboard.PREFIX + "/webhooks/" + Html.url(endpoint.id()) + "?done=" + notice);
+    }
+
+    private static String subscriptions(WebhookEndpoint endpoint) {
+        return endpoint.subscriptions().stream().map(subscription -> Html.text(subscription.eventType() + " " + subscription.version()))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String id(ServerRequest request) {
+        return request.path().pathParameters().get("endpointId");
+    }
+}
