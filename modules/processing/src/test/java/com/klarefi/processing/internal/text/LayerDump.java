@@ -38,7 +38,8 @@ import java.util.stream.Stream;
  * and either {@code pages} (a list of {@link PageLayer}: {@code index}, {@code text}, {@code method},
  * {@code width}, {@code height} and {@code words}, each with {@code charStart}, {@code charEnd},
  * its box {@code x0 y0 x1 y1} and {@code confidence}) or {@code failure} (the failure code). A file
- * whose recorded hash still matches is not read again, so a second run only reads what changed.
+ * whose recorded hash still matches is not read again, so a second run only reads what changed and
+ * what failed (an OCR timeout on a loaded machine is worth another try).
  */
 public final class LayerDump {
     static final int FORMAT = 1;
@@ -117,8 +118,11 @@ public final class LayerDump {
         byte[] content = Files.readAllBytes(source.path());
         String sha256 = sha256(content);
         Path target = target(source);
-        if (Files.isRegularFile(target) && sha256.equals(JSON.readTree(target.toFile()).path("sha256").asText())) {
-            return new Outcome(false, 0, 0, Optional.empty());
+        if (Files.isRegularFile(target)) {
+            JsonNode previous = JSON.readTree(target.toFile());
+            if (sha256.equals(previous.path("sha256").asText()) && previous.has("pages")) {
+                return new Outcome(false, previous.get("pages").size(), 0, Optional.empty());
+            }
         }
         MediaType type = reader.detect(content);
         ObjectNode dump = JSON.createObjectNode().put("format", FORMAT).put("case_id", source.caseId())

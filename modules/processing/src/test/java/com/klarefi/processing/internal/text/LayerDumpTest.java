@@ -20,6 +20,7 @@ class LayerDumpTest {
     private static final TextLayerSettings SETTINGS =
             new TextLayerSettings("tesseract", "nld+eng", Duration.ofSeconds(60), 300, 1000, 50_000_000);
     private static final String LETTER = "Dear Sir,\n\nmy policy number is AUT-2022-1234.\n";
+    private static final String NOT_A_DOCUMENT = "PK\u0003\u0004 not a zip archive's documents";
 
     @TempDir
     Path corpus;
@@ -59,12 +60,21 @@ class LayerDumpTest {
 
     @Test
     void anUnreadableDocumentIsDumpedWithItsFailureCodeAndNoPages() throws Exception {
-        LayerDump.Source archive = aCaseWith("case-2", "photos.zip", "PK\u0003\u0004 not a document");
+        LayerDump.Source archive = aCaseWith("case-2", "photos.zip", NOT_A_DOCUMENT);
 
         LayerDump.Outcome outcome = new LayerDump(SETTINGS, out).write(archive);
 
         assertThat(outcome.failure()).contains("unsupported_media_type");
         assertThat(LayerDump.read(out.resolve("case-2/photos.zip.json"))).isEmpty();
+    }
+
+    @Test
+    void aDocumentThatFailedIsTriedAgainOnTheNextRun() throws Exception {
+        LayerDump.Source archive = aCaseWith("case-2", "photos.zip", NOT_A_DOCUMENT);
+        LayerDump dump = new LayerDump(SETTINGS, out);
+        dump.write(archive);
+
+        assertThat(dump.write(archive).read()).isTrue();
     }
 
     @Test
