@@ -20,7 +20,7 @@ class ModuleDescriptorsTest {
     @Test
     void everyBusinessModuleExportsExactlyItsApiPackage() throws IOException {
         List<Path> descriptors = descriptors();
-        assertThat(descriptors).hasSize(8);
+        assertThat(descriptors).hasSize(9);
         for (Path descriptor : descriptors) {
             String source = withoutComments(Files.readString(descriptor));
             Matcher module = MODULE.matcher(source);
