@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.klarefi.cases.api.CaseOpening;
 import com.klarefi.platform.http.ApiException;
 import com.klarefi.processing.api.CaseType;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -50,11 +51,22 @@ public record SessionRequest(CaseOpening opening, Duration ttl, Optional<String>
         if (value == null || value.isNull()) {
             return Duration.ofHours(Math.min(DEFAULT_TTL_HOURS, maxTtlHours));
         }
-        if (!value.isIntegralNumber() || value.asLong() < MIN_TTL_HOURS || value.asLong() > maxTtlHours) {
+        Optional<BigDecimal> hours = wholeNumber(value);
+        if (hours.isEmpty() || hours.get().compareTo(BigDecimal.valueOf(MIN_TTL_HOURS)) < 0
+                || hours.get().compareTo(BigDecimal.valueOf(maxTtlHours)) > 0) {
             throw invalid("invalid_ttl_hours", "ttl_hours", "ttl_hours must be a whole number of hours from "
                     + MIN_TTL_HOURS + " to " + maxTtlHours + " (default " + DEFAULT_TTL_HOURS + ").");
         }
-        return Duration.ofHours(value.asLong());
+        return Duration.ofHours(hours.get().longValueExact());
+    }
+
+    /** The reference types ttl_hours as a JSON number, so 24, 24.0 and 2.4e1 are the same whole number. */
+    private static Optional<BigDecimal> wholeNumber(JsonNode value) {
+        if (!value.isNumber() || (value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue()))) {
+            return Optional.empty();
+        }
+        BigDecimal number = value.decimalValue();
+        return number.signum() == 0 || number.stripTrailingZeros().scale() <= 0 ? Optional.of(number) : Optional.empty();
     }
 
     private static Optional<String> returnUrl(JsonNode value) {
