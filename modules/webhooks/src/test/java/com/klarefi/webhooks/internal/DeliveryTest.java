@@ -71,6 +71,21 @@ class DeliveryTest {
     }
 
     @Test
+    void aDeliveryToAReceiverAnsweringHttp10SucceedsAtTheFirstAttempt() throws Exception {
+        try (ClosingReceiver old = ClosingReceiver.http10(200)) {
+            JsonNode endpoint = fixture.registerUrl("org_http10", "test", old.url("/old"), List.of("document.processed"));
+            fixture.emit("org_http10", "test", "document.processed", "case_http10");
+
+            fixture.runJob(onlyDelivery(endpoint).path("id").asText());
+
+            new Webhook(endpoint.path("secret").asText()).verify(old.received().getFirst().body(), old.received().getFirst().headers());
+            JsonNode delivery = onlyDelivery(endpoint);
+            assertThat(delivery.path("status").asText()).isEqualTo("succeeded");
+            assertThat(delivery.path("attempts").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void anEndpointOnlyReceivesTheTypesItSubscribedToOfItsOwnOrganisationAndEnvironment() {
         JsonNode endpoint = fixture.register("org_scope", "test", "/scope", List.of("case.updated"));
 

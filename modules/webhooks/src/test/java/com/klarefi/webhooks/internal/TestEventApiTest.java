@@ -46,6 +46,42 @@ class TestEventApiTest {
         assertThat(Json.read(request.body()).path("type").asText()).isEqualTo("webhook.test");
     }
 
+    /** Python's http.server answers this way: HTTP/1.0, no Content-Length, the close ends the body. */
+    @Test
+    void aReceiverAnsweringHttp10WithABodyEndedByTheCloseIsASuccess() throws Exception {
+        try (ClosingReceiver old = ClosingReceiver.http10(200)) {
+            JsonNode answer = api.post("/api/v1/webhooks/test", Map.of("endpoint_url", old.url("/old"),
+                    "signing_secret", SECRET)).json();
+
+            assertThat(answer.path("success").asBoolean()).isTrue();
+            assertThat(answer.path("status_code").asInt()).isEqualTo(200);
+            assertThat(answer.has("error")).isFalse();
+            new Webhook(SECRET).verify(old.received().getFirst().body(), old.received().getFirst().headers());
+        }
+    }
+
+    @Test
+    void anyTwoHundredStatusFromAReceiverThatClosesTheBodyIsASuccess() throws Exception {
+        try (ClosingReceiver accepted = ClosingReceiver.http11ClosingTheBody(202)) {
+            JsonNode answer = api.post("/api/v1/webhooks/test", Map.of("endpoint_url", accepted.url("/accepted"),
+                    "signing_secret", SECRET)).json();
+
+            assertThat(answer.path("success").asBoolean()).isTrue();
+            assertThat(answer.path("status_code").asInt()).isEqualTo(202);
+        }
+    }
+
+    @Test
+    void anHttp10ErrorStatusIsReportedAsThatStatus() throws Exception {
+        try (ClosingReceiver failing = ClosingReceiver.http10(503)) {
+            JsonNode answer = api.post("/api/v1/webhooks/test", Map.of("endpoint_url", failing.url("/down"),
+                    "signing_secret", SECRET)).json();
+
+            assertThat(answer.path("success").asBoolean()).isFalse();
+            assertThat(answer.path("status_code").asInt()).isEqualTo(503);
+        }
+    }
+
     @Test
     void aFailingReceiverAnswersSuccessFalseWithItsStatus() {
         fixture.receiver.answer(500);

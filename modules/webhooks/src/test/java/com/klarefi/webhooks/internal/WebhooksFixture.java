@@ -134,8 +134,13 @@ final class WebhooksFixture implements AutoCloseable {
 
     /** Registers an endpoint on the receiver through the admin API; returns the created endpoint with its secret. */
     JsonNode register(String orgId, String environment, String path, List<String> types) {
+        return registerUrl(orgId, environment, receiver.url(path), types);
+    }
+
+    /** Registers an endpoint at any URL (another receiver's) through the admin API. */
+    JsonNode registerUrl(String orgId, String environment, String url, List<String> types) {
         HttpTestClient.Response created = admin.post("/admin/v1/webhooks/endpoints", Map.of("org_id", orgId,
-                "environment", environment, "url", receiver.url(path), "subscriptions", types));
+                "environment", environment, "url", url, "subscriptions", types));
         if (created.status() != 201) {
             throw new IllegalStateException("registration failed: " + created.body());
         }
