@@ -3,16 +3,15 @@ package com.klarefi.intake.internal.sessions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.klarefi.cases.api.CaseOpening;
 import com.klarefi.platform.http.ApiException;
+import com.klarefi.platform.http.JsonBodies;
 import com.klarefi.processing.api.CaseType;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /** The body of {@code POST /api/v1/sessions}, validated field by field with codes that name the field. */
@@ -22,16 +21,11 @@ public record SessionRequest(CaseOpening opening, Duration ttl, Optional<String>
     public static final Set<String> LOCALES = Set.of("nl", "en");
     private static final int MAX_URL_LENGTH = 2048;
     private static final int MAX_ID_LENGTH = 255;
-    private static final Set<String> FIELDS = new TreeSet<>(Set.of("case_type_id", "idempotency_key", "ttl_hours",
-            "return_url", "locale", "external_case_id", "external_applicant_id", "external_customer_id", "trace_id"));
+    private static final Set<String> FIELDS = Set.of("case_type_id", "idempotency_key", "ttl_hours",
+            "return_url", "locale", "external_case_id", "external_applicant_id", "external_customer_id", "trace_id");
 
     public static SessionRequest from(JsonNode body, Function<String, Optional<CaseType>> caseTypes, int maxTtlHours) {
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                throw invalid("unknown_parameter", name, "Unknown field '" + name + "'. Allowed: " + String.join(", ", FIELDS) + ".");
-            }
-        }
+        JsonBodies.refuseUnknownFields(body, FIELDS);
         CaseType caseType = caseType(body.get("case_type_id"), caseTypes);
         CaseOpening opening = new CaseOpening(caseType.id(), text(body, "external_case_id"),
                 text(body, "external_applicant_id"), text(body, "external_customer_id"), text(body, "trace_id"));
