@@ -21,6 +21,7 @@ import com.klarefi.processing.api.FetchSettings;
 import com.klarefi.processing.api.TextLayerSettings;
 import com.klarefi.processing.internal.db.DocumentRepository;
 import com.klarefi.processing.internal.faults.FaultInjection;
+import com.klarefi.processing.internal.http.PagesHttpService;
 import com.klarefi.processing.internal.http.ProcessHttpService;
 import com.klarefi.platform.jobs.Jobs;
 import com.klarefi.processing.internal.jobs.ProcessDocument;
@@ -45,6 +46,7 @@ public final class ProcessingWiring implements Processing {
     private static final String RECONCILE_IDLE = "KLAREFI_RECONCILE_IDLE_SECONDS";
 
     private final ProcessHttpService http;
+    private final PagesHttpService pagesHttp;
     private final CaseTypesHttpService caseTypesHttp;
     private final Services services;
 
@@ -53,8 +55,10 @@ public final class ProcessingWiring implements Processing {
                             DocumentProcessor processor, DocumentRepository documents, Cases cases, Jobs jobs) {
     }
 
-    private ProcessingWiring(ProcessHttpService http, CaseTypesHttpService caseTypesHttp, Services services) {
+    private ProcessingWiring(ProcessHttpService http, PagesHttpService pagesHttp, CaseTypesHttpService caseTypesHttp,
+                             Services services) {
         this.http = http;
+        this.pagesHttp = pagesHttp;
         this.caseTypesHttp = caseTypesHttp;
         this.services = services;
     }
@@ -93,7 +97,8 @@ public final class ProcessingWiring implements Processing {
         UploadedDocuments uploads = new UploadedDocuments(documents, reader, cases,
                 FetchSettings.from(platform.settings()).maxBytes(), platform.clock());
         return new ProcessingWiring(new ProcessHttpService(platform.jsonBodies(), platform.idempotency(), cases,
-                documents, platform.jobs(), caseTypes::exists, platform.clock(), faults), new CaseTypesHttpService(caseTypes),
+                documents, platform.jobs(), caseTypes::exists, platform.clock(), faults),
+                new PagesHttpService(documents, platform.erasure().erasedDocuments()), new CaseTypesHttpService(caseTypes),
                 new Services(uploads, new StatedValues(), caseTypes, processor, documents, cases, platform.jobs()));
     }
 
@@ -169,6 +174,7 @@ public final class ProcessingWiring implements Processing {
     @Override
     public void apiRoutes(ApiRoutes routes) {
         http.routes(routes);
+        pagesHttp.routes(routes);
     }
 
     @Override
