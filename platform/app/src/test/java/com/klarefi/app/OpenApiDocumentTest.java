@@ -86,6 +86,38 @@ class OpenApiDocumentTest {
         assertThat(page.body()).contains("id=\"schema-Case\"");
     }
 
+    /** Every path answers other methods with 405, and every body is limited in size and media type. */
+    @Test
+    void everyOperationDocumentsA405AndEveryOperationWithABodyA413AndA415() {
+        JsonNode document = HttpTestClient.local(server.port()).get("/api/v1/openapi.json").json();
+
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            JsonNode responses = operation.getValue().path("responses");
+            String name = operation.getKey() + " " + path.getKey();
+            assertThat(responses.has("405")).as(name).isTrue();
+            if (operation.getValue().has("requestBody")) {
+                assertThat(responses.has("413")).as(name).isTrue();
+                assertThat(responses.has("415")).as(name).isTrue();
+            }
+        }));
+    }
+
+    /** The server refuses empty and over-long ids and URLs; the schema says so, so a validator agrees. */
+    @Test
+    void requestBodyStringsAreBoundedAsTheServerBoundsThem() {
+        JsonNode schemas = HttpTestClient.local(server.port()).get("/api/v1/openapi.json").json().path("components").path("schemas");
+
+        for (String body : java.util.List.of("ProcessRequest", "SessionRequest")) {
+            for (String id : java.util.List.of("idempotency_key", "external_case_id", "external_applicant_id",
+                    "external_customer_id", "trace_id")) {
+                JsonNode property = schemas.path(body).path("properties").path(id);
+                assertThat(property.path("minLength").asInt()).as(body + "." + id).isEqualTo(1);
+                assertThat(property.path("maxLength").asInt()).as(body + "." + id).isEqualTo(255);
+            }
+        }
+        assertThat(schemas.path("SessionRequest").path("properties").path("return_url").path("maxLength").asInt()).isEqualTo(2048);
+    }
+
     private static String normalise(String path) {
         return path.replaceAll("\\{[^}]+}", "{}");
     }
