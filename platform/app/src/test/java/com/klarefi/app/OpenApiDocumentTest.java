@@ -64,6 +64,18 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void theWebhooksGuideCataloguesEveryServedEventType() {
+        String key = server.organisations().create("Guide reader BV").testKey().secret();
+        HttpTestClient client = HttpTestClient.local(server.port());
+        JsonNode catalogue = client.bearer(key).get("/api/v1/webhooks/event-types").json();
+        String guide = client.get("/api/v1/docs/webhooks").body();
+        String table = guide.substring(guide.indexOf("Event catalogue"));
+
+        assertThat(catalogue.findValues("event_type")).isNotEmpty()
+                .allSatisfy(type -> assertThat(table).contains(type.asText()));
+    }
+
+    @Test
     void theGuideIsServed() {
         HttpTestClient.Response guide = HttpTestClient.local(server.port()).get("/api/v1/docs/api");
 

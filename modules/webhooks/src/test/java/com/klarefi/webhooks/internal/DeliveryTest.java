@@ -63,6 +63,10 @@ class DeliveryTest {
         assertThat(body.path("type").asText()).isEqualTo("document.processed");
         assertThat(body.path("version").asText()).isEqualTo("v1");
         assertThat(body.path("data").path("sequence").asLong()).isEqualTo(event.cursor());
+        assertThat(body.path("event_id").asText()).isEqualTo(event.eventId());
+        assertThat(body.path("event_type").asText()).isEqualTo(event.eventType());
+        assertThat(body.path("cursor").asLong()).isEqualTo(event.cursor());
+        assertThat(Instant.parse(body.path("created_at").asText())).isEqualTo(event.createdAt());
         assertThat(body.path("data").path("trace_id").asText()).isEqualTo("trace-case_verify");
         assertThat(body.path("data").path("external_case_id").asText()).isEqualTo("ext-case_verify");
         String flipped = request.body().replace("case_verify", "case_verifz");

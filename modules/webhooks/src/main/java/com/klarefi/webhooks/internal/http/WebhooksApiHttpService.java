@@ -20,6 +20,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -64,7 +65,7 @@ public final class WebhooksApiHttpService {
         });
         String messageId = Ids.newId("msg");
         Outbox.Event event = new Outbox.Event(caller.orgId(), caller.environment().wireName(), EventCatalogue.WEBHOOK_TEST,
-                messageId, Map.of("message", "This is a test event from Klarefi."), clock.instant());
+                messageId, Optional.empty(), Map.of("message", "This is a test event from Klarefi."), clock.instant());
         SendResult result = sender.send(url, caller.environment().wireName(), List.of(secret), messageId, Outbox.body(event, "v1"));
         // An ObjectNode, not a map: the API leaves absent values out, but status_code is null by contract.
         ObjectNode answer = Json.mapper().createObjectNode();
