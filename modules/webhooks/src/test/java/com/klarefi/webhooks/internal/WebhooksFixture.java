@@ -114,6 +114,11 @@ final class WebhooksFixture implements AutoCloseable {
         return new WebhooksFixture(testDatabase, secrets, Map.of(), true, receiver);
     }
 
+    /** An instance with its own receiver running a real job server, with settings of the test's choosing. */
+    static WebhooksFixture withJobServer(TestDatabase testDatabase, Map<String, String> overrides) throws java.io.IOException {
+        return new WebhooksFixture(testDatabase, new Secrets(Secrets.randomBytes(32)), overrides, true, new Receiver());
+    }
+
     /** Loopback names resolve without DNS; addresses follow the operator's allowed ranges. */
     private static AddressGuard guard(Settings settings) {
         HostResolver resolver = host -> host.equals("receiver.test")
