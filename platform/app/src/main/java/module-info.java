@@ -9,4 +9,6 @@ module com.klarefi.app {
     requires com.klarefi.erasure;
     requires com.klarefi.intake;
     requires java.logging;
+    requires org.commonmark;
+    requires org.commonmark.ext.gfm.tables;
 }
