@@ -10,4 +10,6 @@ module com.klarefi.app {
     requires com.klarefi.intake;
     requires com.klarefi.console;
     requires java.logging;
+    requires org.commonmark;
+    requires org.commonmark.ext.gfm.tables;
 }

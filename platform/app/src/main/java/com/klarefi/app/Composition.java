@@ -71,11 +71,19 @@ final class Composition implements AutoCloseable {
         return auth;
     }
 
-    /** Authenticates the key, then spends one request of its organisation's rate limit. */
+    /**
+     * Authenticates the key, then spends one request of its organisation's rate limit. Every answer
+     * carries the rate-limit headers; a 401 names no organisation and is told the default policy.
+     */
     RequestGuard apiGuard(Metrics metrics) {
         Counter rejections = metrics.counter("klarefi_rate_limit_rejections_total", "Requests refused with 429");
         return (request, response, route) -> {
-            Caller caller = auth.authenticate(request);
+            Caller caller;
+            try {
+                caller = auth.authenticate(request);
+            } catch (ApiException unauthenticated) {
+                throw rateLimits.unspent().onto(unauthenticated);
+            }
             try {
                 rateLimits.enforce(caller.orgId(), response);
             } catch (ApiException refused) {

@@ -64,26 +64,84 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void theGuideIsServed() {
-        HttpTestClient.Response guide = HttpTestClient.local(server.port()).get("/api/v1/docs/api");
+    void theWebhooksGuideCataloguesEveryServedEventType() {
+        String key = server.organisations().create("Guide reader BV").testKey().secret();
+        HttpTestClient client = HttpTestClient.local(server.port());
+        JsonNode catalogue = client.bearer(key).get("/api/v1/webhooks/event-types").json();
+        String guide = client.get("/api/v1/docs/webhooks").body();
+        String table = guide.substring(guide.indexOf("Event catalogue"));
 
-        assertThat(guide.status()).isEqualTo(200);
-        assertThat(guide.header("Content-Type")).get().asString().startsWith("text/markdown");
-        assertThat(guide.body()).contains("idempotency_key_in_use");
-        assertThat(HttpTestClient.local(server.port()).get("/api/v1/docs/nope").status()).isEqualTo(404);
+        assertThat(catalogue.findValues("event_type")).isNotEmpty()
+                .allSatisfy(type -> assertThat(table).contains(type.asText()));
     }
 
     @Test
-    void theReferencePageIsRenderedFromTheDocumentAndNamesEveryEndpoint() {
+    void theGuidesAreServedAsHtmlPagesReadableOnAPhone() {
         HttpTestClient client = HttpTestClient.local(server.port());
-        JsonNode document = client.get("/api/v1/openapi.json").json();
+        for (String name : java.util.List.of("api", "webhooks")) {
+            HttpTestClient.Response guide = client.get("/api/v1/docs/" + name);
+
+            assertThat(guide.status()).isEqualTo(200);
+            assertThat(guide.header("Content-Type")).get().asString().startsWith("text/html");
+            assertThat(guide.body()).contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                    .contains("<table>").contains("<code>").doesNotContain("| --- |").doesNotContain("**");
+        }
+        assertThat(client.get("/api/v1/docs/api").body()).contains("<td><code>idempotency_key_in_use</code>");
+        assertThat(client.get("/api/v1/docs/nope").status()).isEqualTo(404);
+    }
+
+    /** The interactive reference is Swagger UI from the artifact: every file it loads is served here. */
+    @Test
+    void theReferencePageLoadsOnlyAssetsServedByThisInstance() {
+        HttpTestClient client = HttpTestClient.local(server.port());
         HttpTestClient.Response page = client.get("/api/v1/docs");
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).get().asString().startsWith("text/html");
-        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation ->
-                assertThat(page.body()).contains(operation.getKey().toUpperCase() + " /api/v1" + path.getKey())));
-        assertThat(page.body()).contains("id=\"schema-Case\"");
+        assertThat(page.body()).doesNotContain("http://").doesNotContain("https://").doesNotContain("//cdn");
+        java.util.regex.Matcher loaded = java.util.regex.Pattern.compile("(?:src|href)=\"(docs/assets/[^\"]+)\"").matcher(page.body());
+        int assets = 0;
+        while (loaded.find()) {
+            HttpTestClient.Response asset = client.get("/api/v1/" + loaded.group(1));
+            assertThat(asset.status()).as(loaded.group(1)).isEqualTo(200);
+            assertThat(asset.body()).as(loaded.group(1)).isNotBlank();
+            assets++;
+        }
+        assertThat(assets).isEqualTo(4);
+        assertThat(client.get("/api/v1/docs/assets/swagger-ui-bundle.js").body()).contains("SwaggerUIBundle");
+        assertThat(client.get("/api/v1/docs/assets/..%2Fopenapi.json").status()).isEqualTo(404);
+    }
+
+    /** Every path answers other methods with 405, and every body is limited in size and media type. */
+    @Test
+    void everyOperationDocumentsA405AndEveryOperationWithABodyA413AndA415() {
+        JsonNode document = HttpTestClient.local(server.port()).get("/api/v1/openapi.json").json();
+
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            JsonNode responses = operation.getValue().path("responses");
+            String name = operation.getKey() + " " + path.getKey();
+            assertThat(responses.has("405")).as(name).isTrue();
+            if (operation.getValue().has("requestBody")) {
+                assertThat(responses.has("413")).as(name).isTrue();
+                assertThat(responses.has("415")).as(name).isTrue();
+            }
+        }));
+    }
+
+    /** The server refuses empty and over-long ids and URLs; the schema says so, so a validator agrees. */
+    @Test
+    void requestBodyStringsAreBoundedAsTheServerBoundsThem() {
+        JsonNode schemas = HttpTestClient.local(server.port()).get("/api/v1/openapi.json").json().path("components").path("schemas");
+
+        for (String body : java.util.List.of("ProcessRequest", "SessionRequest")) {
+            for (String id : java.util.List.of("idempotency_key", "external_case_id", "external_applicant_id",
+                    "external_customer_id", "trace_id")) {
+                JsonNode property = schemas.path(body).path("properties").path(id);
+                assertThat(property.path("minLength").asInt()).as(body + "." + id).isEqualTo(1);
+                assertThat(property.path("maxLength").asInt()).as(body + "." + id).isEqualTo(255);
+            }
+        }
+        assertThat(schemas.path("SessionRequest").path("properties").path("return_url").path("maxLength").asInt()).isEqualTo(2048);
     }
 
     private static String normalise(String path) {

@@ -84,6 +84,35 @@ class RateLimitApiTest {
     }
 
     @Test
+    void aWrongMethodWithAValidKeyIsCountedAndCarriesTheHeaders() {
+        awayFromTheMinuteBoundary();
+        HttpTestClient client = HttpTestClient.local(first.port()).bearer(newOrganisationKey());
+        int before = Integer.parseInt(client.get("/api/v1/me").header("X-RateLimit-Remaining").orElseThrow());
+
+        HttpTestClient.Response wrongMethod = client.delete("/api/v1/me");
+
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.header("X-RateLimit-Limit")).contains(Integer.toString(LIMIT));
+        assertThat(wrongMethod.header("X-RateLimit-Remaining")).contains(Integer.toString(before - 1));
+        assertThat(wrongMethod.header("X-RateLimit-Reset")).isPresent();
+    }
+
+    /** A request that names no organisation spends nothing; it is told the default policy and its window. */
+    @Test
+    void anUnauthenticatedRequestIsToldTheDefaultPolicyWithNothingSpent() {
+        HttpTestClient.Response unknownKey = HttpTestClient.local(first.port()).bearer("sk_test_" + "x".repeat(40)).get("/api/v1/me");
+        HttpTestClient.Response noKey = HttpTestClient.local(first.port()).get("/api/v1/cases/case_x");
+
+        for (HttpTestClient.Response response : java.util.List.of(unknownKey, noKey)) {
+            assertThat(response.status()).isEqualTo(401);
+            assertThat(response.header("X-RateLimit-Limit")).contains(Integer.toString(LIMIT));
+            assertThat(response.header("X-RateLimit-Remaining")).contains(Integer.toString(LIMIT));
+            long reset = Long.parseLong(response.header("X-RateLimit-Reset").orElseThrow());
+            assertThat(reset).isGreaterThan(Instant.now().getEpochSecond() - 1).isLessThanOrEqualTo(Instant.now().getEpochSecond() + 60);
+        }
+    }
+
+    @Test
     void healthIsNeverRateLimited() {
         HttpTestClient anonymous = HttpTestClient.local(first.port());
         for (int i = 0; i < LIMIT * 2; i++) {

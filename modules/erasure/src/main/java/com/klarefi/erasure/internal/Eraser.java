@@ -5,6 +5,7 @@ import com.klarefi.cases.api.FeatureSnapshot;
 import com.klarefi.erasure.internal.db.AuditRepository;
 import com.klarefi.erasure.internal.db.Receipt;
 import com.klarefi.platform.db.Database;
+import com.klarefi.platform.erasure.ErasedDocuments;
 import com.klarefi.platform.erasure.ErasureParticipant;
 import com.klarefi.platform.erasure.ErasureParticipants;
 import com.klarefi.platform.erasure.ErasureTarget;
@@ -91,10 +92,13 @@ final class Eraser {
     }
 
     private ApiException notFound(Caller caller, String docId) {
-        return audits.byDocument(caller, docId)
-                .map(receipt -> ApiException.notFound("document_erased", "Document " + docId + " was erased at "
-                        + receipt.erasedAt() + "; its receipt is " + receipt.auditId() + ".").withDetail("audit_id", receipt.auditId()))
-                .orElseGet(() -> ApiException.notFound("document_not_found", "No document " + docId + " for this API key."));
+        return erasedDocuments().notFound(caller, docId);
+    }
+
+    /** This module's receipts as every endpoint taking a doc_id asks for them. */
+    ErasedDocuments erasedDocuments() {
+        return (caller, docId) -> audits.byDocument(caller, docId)
+                .map(receipt -> new ErasedDocuments.Erased(receipt.auditId(), receipt.erasedAt()));
     }
 
     /** Ids present before and gone after: what depended on the erased document. */

@@ -26,6 +26,7 @@ public final class ErasureWiring implements Erasure {
     public static Erasure create(Platform platform, Cases cases, Processing processing) {
         AuditRepository audits = new AuditRepository(platform.database().jdbi());
         Eraser eraser = new Eraser(platform.database(), cases, processing, platform.erasure(), audits, platform.clock());
+        platform.erasure().registerErasedDocuments(eraser.erasedDocuments());
         return new ErasureWiring(new ErasureHttpService(
                 (request, response) -> ErasureHttpService.send(response,
                         eraser.erase(Caller.of(request), request.path().pathParameters().get("docId"))),

@@ -26,6 +26,7 @@ import com.klarefi.processing.internal.faults.FaultInjection;
 import com.klarefi.processing.internal.fetch.DocumentFetcher;
 import com.klarefi.processing.internal.fetch.FetchSettings;
 import com.klarefi.processing.internal.http.CaseTypesHttpService;
+import com.klarefi.processing.internal.http.PagesHttpService;
 import com.klarefi.processing.internal.http.ProcessHttpService;
 import com.klarefi.processing.internal.jobs.ProcessDocument;
 import com.klarefi.processing.internal.jobs.ProcessDocumentHandler;
@@ -46,6 +47,7 @@ public final class ProcessingWiring implements Processing {
     private static final String RECONCILE_IDLE = "KLAREFI_RECONCILE_IDLE_SECONDS";
 
     private final ProcessHttpService http;
+    private final PagesHttpService pagesHttp;
     private final CaseTypesHttpService caseTypesHttp;
     private final Services services;
 
@@ -54,8 +56,10 @@ public final class ProcessingWiring implements Processing {
                             DocumentProcessor processor, DocumentRepository documents, Cases cases, Jobs jobs) {
     }
 
-    private ProcessingWiring(ProcessHttpService http, CaseTypesHttpService caseTypesHttp, Services services) {
+    private ProcessingWiring(ProcessHttpService http, PagesHttpService pagesHttp, CaseTypesHttpService caseTypesHttp,
+                             Services services) {
         this.http = http;
+        this.pagesHttp = pagesHttp;
         this.caseTypesHttp = caseTypesHttp;
         this.services = services;
     }
@@ -94,7 +98,8 @@ public final class ProcessingWiring implements Processing {
         UploadedDocuments uploads = new UploadedDocuments(documents, reader, cases,
                 FetchSettings.from(platform.settings()).maxBytes(), platform.clock());
         return new ProcessingWiring(new ProcessHttpService(platform.jsonBodies(), platform.idempotency(), cases,
-                documents, platform.jobs(), caseTypes::exists, platform.clock(), faults), new CaseTypesHttpService(caseTypes),
+                documents, platform.jobs(), caseTypes::exists, platform.clock(), faults),
+                new PagesHttpService(documents, platform.erasure().erasedDocuments()), new CaseTypesHttpService(caseTypes),
                 new Services(uploads, StatedValues.create(), caseTypes, processor, documents, cases, platform.jobs()));
     }
 
@@ -175,6 +180,7 @@ public final class ProcessingWiring implements Processing {
     @Override
     public void apiRoutes(ApiRoutes routes) {
         http.routes(routes);
+        pagesHttp.routes(routes);
     }
 
     @Override

@@ -51,12 +51,17 @@ public record RateLimitDecision(boolean allowed, int limit, int remaining, long 
      * {@code Retry-After}, so it renders complete even if the response headers were reset.
      */
     public ApiException rejection() {
-        ApiException error = ApiException.of(429, ErrorTypes.RATE_LIMIT, "rate_limit_exceeded",
+        return onto(ApiException.of(429, ErrorTypes.RATE_LIMIT, "rate_limit_exceeded",
                 "This organisation may make " + limit + " requests per minute; retry after "
-                        + retryAfterSeconds + " seconds.");
+                        + retryAfterSeconds + " seconds.")).withHeader("Retry-After", Integer.toString(retryAfterSeconds));
+    }
+
+    /** The error with the rate-limit fields added, so it renders with them (e.g. a 401). */
+    public ApiException onto(ApiException error) {
+        ApiException withHeaders = error;
         for (Map.Entry<String, String> header : headers().entrySet()) {
-            error = error.withHeader(header.getKey(), header.getValue());
+            withHeaders = withHeaders.withHeader(header.getKey(), header.getValue());
         }
-        return error.withHeader("Retry-After", Integer.toString(retryAfterSeconds));
+        return withHeaders;
     }
 }

@@ -14,6 +14,12 @@ public interface RateLimits extends KlarefiModule, AutoCloseable {
     RateLimitDecision acquire(String orgId);
 
     /**
+     * The default policy in the current window for a request that names no organisation (a 401):
+     * it spends nothing, so the whole default limit remains.
+     */
+    RateLimitDecision unspent();
+
+    /**
      * What a request guard does: acquires, writes the rate-limit headers and throws the 429
      * {@link RateLimitDecision#rejection()} when the organisation is over its limit.
      */

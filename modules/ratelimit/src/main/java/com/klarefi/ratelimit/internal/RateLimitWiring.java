@@ -64,6 +64,11 @@ public final class RateLimitWiring implements RateLimits {
     }
 
     @Override
+    public RateLimitDecision unspent() {
+        return limiter.unspent(defaultLimit);
+    }
+
+    @Override
     public OrganisationRateLimit limitOf(String orgId) {
         requireOrgId(orgId);
         return limits.find(orgId)

@@ -11,6 +11,7 @@ import com.klarefi.webhooks.internal.delivery.Outbox;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns every case event into deliveries inside the transaction that appends it (the outbox), and
@@ -31,7 +32,7 @@ final class CaseEventRelay implements CaseEventListener {
         Map<String, Object> data = new LinkedHashMap<>(event.payload());
         data.put("sequence", event.cursor());
         List<DispatchRef> refs = outbox.record(tx, new Outbox.Event(orgId, environment.wireName(), event.eventType(),
-                event.eventId(), data, event.createdAt()), "");
+                event.eventId(), Optional.of(event.cursor()), data, event.createdAt()), "");
         if (!refs.isEmpty()) {
             WebhookStore.afterCommit(tx, () -> queue.dispatch(refs));
         }

@@ -113,6 +113,7 @@ public final class WebhooksWiring implements Webhooks {
 
     @Override
     public void close() {
+        deliveries.close();
         queue.close();
     }
 }

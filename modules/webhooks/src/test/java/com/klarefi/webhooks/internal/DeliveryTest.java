@@ -63,11 +63,30 @@ class DeliveryTest {
         assertThat(body.path("type").asText()).isEqualTo("document.processed");
         assertThat(body.path("version").asText()).isEqualTo("v1");
         assertThat(body.path("data").path("sequence").asLong()).isEqualTo(event.cursor());
+        assertThat(body.path("event_id").asText()).isEqualTo(event.eventId());
+        assertThat(body.path("event_type").asText()).isEqualTo(event.eventType());
+        assertThat(body.path("cursor").asLong()).isEqualTo(event.cursor());
+        assertThat(Instant.parse(body.path("created_at").asText())).isEqualTo(event.createdAt());
         assertThat(body.path("data").path("trace_id").asText()).isEqualTo("trace-case_verify");
         assertThat(body.path("data").path("external_case_id").asText()).isEqualTo("ext-case_verify");
         String flipped = request.body().replace("case_verify", "case_verifz");
         assertThatThrownBy(() -> verifier.verify(flipped, request.headers())).isInstanceOf(WebhookVerificationException.class);
         assertThat(onlyDelivery(endpoint).path("status").asText()).isEqualTo("succeeded");
+    }
+
+    @Test
+    void aDeliveryToAReceiverAnsweringHttp10SucceedsAtTheFirstAttempt() throws Exception {
+        try (ClosingReceiver old = ClosingReceiver.http10(200)) {
+            JsonNode endpoint = fixture.registerUrl("org_http10", "test", old.url("/old"), List.of("document.processed"));
+            fixture.emit("org_http10", "test", "document.processed", "case_http10");
+
+            fixture.runJob(onlyDelivery(endpoint).path("id").asText());
+
+            new Webhook(endpoint.path("secret").asText()).verify(old.received().getFirst().body(), old.received().getFirst().headers());
+            JsonNode delivery = onlyDelivery(endpoint);
+            assertThat(delivery.path("status").asText()).isEqualTo("succeeded");
+            assertThat(delivery.path("attempts").asInt()).isEqualTo(1);
+        }
     }
 
     @Test

@@ -114,6 +114,11 @@ final class WebhooksFixture implements AutoCloseable {
         return new WebhooksFixture(testDatabase, secrets, Map.of(), true, receiver);
     }
 
+    /** An instance with its own receiver running a real job server, with settings of the test's choosing. */
+    static WebhooksFixture withJobServer(TestDatabase testDatabase, Map<String, String> overrides) throws java.io.IOException {
+        return new WebhooksFixture(testDatabase, new Secrets(Secrets.randomBytes(32)), overrides, true, new Receiver());
+    }
+
     /** Loopback names resolve without DNS; addresses follow the operator's allowed ranges. */
     private static AddressGuard guard(Settings settings) {
         HostResolver resolver = host -> host.equals("receiver.test")
@@ -134,8 +139,13 @@ final class WebhooksFixture implements AutoCloseable {
 
     /** Registers an endpoint on the receiver through the admin API; returns the created endpoint with its secret. */
     JsonNode register(String orgId, String environment, String path, List<String> types) {
+        return registerUrl(orgId, environment, receiver.url(path), types);
+    }
+
+    /** Registers an endpoint at any URL (another receiver's) through the admin API. */
+    JsonNode registerUrl(String orgId, String environment, String url, List<String> types) {
         HttpTestClient.Response created = admin.post("/admin/v1/webhooks/endpoints", Map.of("org_id", orgId,
-                "environment", environment, "url", receiver.url(path), "subscriptions", types));
+                "environment", environment, "url", url, "subscriptions", types));
         if (created.status() != 201) {
             throw new IllegalStateException("registration failed: " + created.body());
         }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.klarefi.app.HeadlessChromium;
 import com.klarefi.app.TestServerAccess;
-import com.klarefi.app.architecture.RepositoryFiles;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.klarefi.platform.json.Json;
 import com.klarefi.testing.HttpTestClient;
@@ -13,19 +13,13 @@ import com.klarefi.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -34,21 +28,18 @@ import org.openqa.selenium.support.ui.Select;
  * case type file and see the evidence of the case. Screenshots go to {@code platform/app/target/screenshots/}.
  */
 class DashboardBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = RepositoryFiles.root().resolve("platform/app/target/screenshots");
 
     @Test
     void anOperatorSignsInCreatesAKeyRegistersAnEndpointAndSeesTheDelivery(@TempDir Path dataDirectory,
                                                                             @TempDir Path profile) throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(HeadlessChromium.installed(),
                 "Chromium is not installed (apt-get install chromium chromium-driver): skipping the dashboard's browser test");
         try (TestDatabase database = TestDatabase.create();
              TestServerAccess.Running server = TestServerAccess.start(database, dataDirectory,
                      Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8"));
              Loopback loopback = new Loopback()) {
             server.newOperator("operator@example.com", "browser test password");
-            WebDriver browser = chromium(profile);
+            WebDriver browser = HeadlessChromium.start(profile, "1280,900");
             try {
                 walkThrough(browser, server, loopback);
             } finally {
@@ -63,22 +54,22 @@ class DashboardBrowserTest {
         assertThat(browser.getCurrentUrl()).endsWith("/dashboard/login");
         browser.findElement(By.id("email")).sendKeys("operator@example.com");
         browser.findElement(By.id("password")).sendKeys("browser test password");
-        screenshot(browser, "01-sign-in");
+        HeadlessChromium.screenshot(browser, "01-sign-in");
         clickAndWait(browser, browser.findElement(By.cssSelector("main form button")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Overview");
-        screenshot(browser, "01-overview");
+        HeadlessChromium.screenshot(browser, "01-overview");
         browser.get(dashboard + "/organisations");
 
         browser.findElement(By.id("name")).sendKeys("Acme Browser");
         clickAndWait(browser, browser.findElement(By.cssSelector("main form button")));
         String testKey = browser.findElements(By.cssSelector(".secret-value")).getFirst().getText();
         assertThat(testKey).startsWith("sk_test_");
-        screenshot(browser, "02-organisation-created");
+        HeadlessChromium.screenshot(browser, "02-organisation-created");
         clickAndWait(browser, browser.findElement(By.linkText("Go to the organisation")));
         new Select(browser.findElement(By.id("environment"))).selectByValue("live");
         clickAndWait(browser, browser.findElement(By.xpath("//button[text()='Create key']")));
         assertThat(browser.findElement(By.cssSelector(".secret-value")).getText()).startsWith("sk_live_");
-        screenshot(browser, "03-key-created");
+        HeadlessChromium.screenshot(browser, "03-key-created");
 
         browser.get(dashboard + "/webhooks");
         new Select(browser.findElement(By.id("org_id"))).selectByVisibleText(
@@ -87,7 +78,7 @@ class DashboardBrowserTest {
         browser.findElement(By.id("event-document-processed")).click();
         clickAndWait(browser, browser.findElement(By.xpath("//button[text()='Register endpoint']")));
         assertThat(browser.findElement(By.cssSelector(".secret-value")).getText()).isNotBlank();
-        screenshot(browser, "04-endpoint-registered");
+        HeadlessChromium.screenshot(browser, "04-endpoint-registered");
         clickAndWait(browser, browser.findElement(By.linkText("Go to the endpoint")));
         String endpointPage = browser.getCurrentUrl();
 
@@ -102,21 +93,21 @@ class DashboardBrowserTest {
             return !browser.findElements(By.cssSelector(".status-succeeded")).isEmpty();
         });
         browser.get(endpointPage + "#deliveries");
-        screenshot(browser, "05-endpoint-with-delivery");
+        HeadlessChromium.screenshot(browser, "05-endpoint-with-delivery");
         clickAndWait(browser, browser.findElement(By.cssSelector("a[href^='/dashboard/deliveries/']")));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("document.processed").contains("204");
-        screenshot(browser, "06-delivery-attempts");
+        HeadlessChromium.screenshot(browser, "06-delivery-attempts");
         assertThat(loopback.webhooks()).hasSize(1);
 
         uploadCaseType(browser, server, dashboard);
 
         browser.get(dashboard + "/cases?q=" + external);
         clickAndWait(browser, browser.findElement(By.cssSelector("main table a[href^='/dashboard/cases/']")));
-        screenshot(browser, "08-case");
+        HeadlessChromium.screenshot(browser, "08-case");
         browser.findElements(By.linkText("show on the page")).getFirst().click();
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .until(() -> !browser.findElement(By.id("evidence")).getText().isBlank());
-        screenshot(browser, "09-evidence-on-the-page");
+        HeadlessChromium.screenshot(browser, "09-evidence-on-the-page");
     }
 
     private static void uploadCaseType(WebDriver browser, TestServerAccess.Running server, String dashboard) throws IOException {
@@ -129,27 +120,8 @@ class DashboardBrowserTest {
         browser.findElement(By.id("definition_file")).sendKeys(file.toString());
         clickAndWait(browser, browser.findElement(By.xpath("//button[text()='Validate and save']")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Claims uploaded in the browser");
-        screenshot(browser, "07-case-type-uploaded");
+        HeadlessChromium.screenshot(browser, "07-case-type-uploaded");
         Files.delete(file);
-    }
-
-    private static WebDriver chromium(Path profile) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900",
-                "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        WebDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
-        return driver;
-    }
-
-    private static void screenshot(WebDriver browser, String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Path taken = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(taken, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Clicks something that loads a new page and waits until the old one is gone, so no read races it. */

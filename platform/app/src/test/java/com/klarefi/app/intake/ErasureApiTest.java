@@ -147,6 +147,22 @@ class ErasureApiTest {
     }
 
     @Test
+    void aPageOfAnErasedDocumentAnswersDocumentErasedAsErasingItAgainDoes() {
+        String url = documents.put("erased-page.txt", "Polisnummer XY-77\n".repeat(4).getBytes(StandardCharsets.UTF_8), "text/plain");
+        String docId = submit(url, null).path("doc_id").asText();
+        String auditId = test.delete("/api/v1/documents/" + docId).json().path("erasure_receipt").path("audit_id").asText();
+
+        HttpTestClient.Response page = test.get("/api/v1/documents/" + docId + "/pages/0");
+        HttpTestClient.Response again = test.delete("/api/v1/documents/" + docId);
+
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.error().path("code").asText()).isEqualTo(again.error().path("code").asText()).isEqualTo("document_erased");
+        assertThat(page.error().path("audit_id").asText()).isEqualTo(auditId);
+        assertThat(stranger.get("/api/v1/documents/" + docId + "/pages/0").error().path("code").asText())
+                .as("another organisation learns nothing").isEqualTo("document_not_found");
+    }
+
+    @Test
     void erasureWhileTheDocumentIsBeingProcessedStopsTheJobFromBringingDataBack() throws Exception {
         String url = documents.put("slow-note.txt", "Datum ongeval: 3 februari 2023\nKenteken: GV-123-K\n".repeat(3)
                 .getBytes(StandardCharsets.UTF_8), "text/plain");

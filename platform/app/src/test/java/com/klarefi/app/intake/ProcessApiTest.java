@@ -103,6 +103,10 @@ class ProcessApiTest {
             assertThat(document.path("failure_code").asText()).as(document.toString()).isEqualTo(codes.get(i));
             assertThat(caseRead.path("status").asText()).isEqualTo("failed");
         }
+        HttpTestClient.Response page = test.get("/api/v1/documents/" + docIds.getFirst() + "/pages/0");
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.error().path("code").asText()).isEqualTo("document_failed");
+        assertThat(page.error().path("message").asText()).contains("fetch_failed").doesNotContain("once it is processed");
         JsonNode events = test.get("/api/v1/cases/" + caseOf(docIds.getFirst()) + "/events").json().path("events");
         assertThat(events.findValuesAsText("event_type")).contains("document.received", "document.failed", "case.updated");
     }

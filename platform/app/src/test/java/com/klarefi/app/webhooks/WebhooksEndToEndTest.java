@@ -79,8 +79,23 @@ class WebhooksEndToEndTest {
             assertThat(body.path("data").path("doc_id").asText()).isEqualTo(docId);
             assertThat(body.path("data").path("trace_id").asText()).isEqualTo("trace-e2e");
             assertThat(body.path("data").path("sequence").asLong()).isPositive();
+            JsonNode logged = eventOf(api, accepted.json().path("case_id").asText(), body.path("event_id").asText());
+            assertThat(body.path("event_type").asText()).isEqualTo(logged.path("event_type").asText()).isEqualTo("document.processed");
+            assertThat(body.path("cursor").asLong()).isEqualTo(logged.path("cursor").asLong()).isEqualTo(body.path("data").path("sequence").asLong());
+            assertThat(body.path("created_at").asText()).isEqualTo(logged.path("created_at").asText());
+            assertThat(delivery.headers().get("webhook-id")).containsExactly(body.path("event_id").asText());
         } finally {
             receiver.stop(0);
         }
+    }
+
+    /** The events API's entry with this id: a webhook carries the same identity. */
+    private static JsonNode eventOf(HttpTestClient api, String caseId, String eventId) {
+        for (JsonNode event : api.get("/api/v1/cases/" + caseId + "/events").json().path("events")) {
+            if (event.path("event_id").asText().equals(eventId)) {
+                return event;
+            }
+        }
+        throw new AssertionError("no event " + eventId + " in the events of " + caseId);
     }
 }

@@ -18,11 +18,4 @@ public record Caller(String orgId, Environment environment, String keyId) {
         RequestContexts.put(request, Caller.class, caller);
         RequestContexts.organisation(request, caller.orgId());
     }
-
-    /** 403 unless the key is a test key: for operations that only make sense while integrating. */
-    public void requireTestEnvironment(String operation) {
-        if (environment != Environment.TEST) {
-            throw ApiException.authorization("test_mode_only", operation + " is available to test keys (sk_test_...) only.");
-        }
-    }
 }

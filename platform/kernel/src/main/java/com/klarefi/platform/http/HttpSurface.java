@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -95,7 +96,11 @@ public final class HttpSurface {
             rules.route(route.method(), route.template(), guarded(route));
             methodsByTemplate.computeIfAbsent(route.template(), t -> new LinkedHashSet<>()).add(route.method());
         }
-        methodsByTemplate.forEach((template, methods) -> rules.any(template, methodNotAllowed(template, methods)));
+        Map<String, Route> protectedByTemplate = new LinkedHashMap<>();
+        routeSets.stream().flatMap(routes -> routes.routes().stream()).filter(route -> route.access() != Route.Access.PUBLIC)
+                .forEach(route -> protectedByTemplate.putIfAbsent(route.template(), route));
+        methodsByTemplate.forEach((template, methods) ->
+                rules.any(template, methodNotAllowed(template, methods, Optional.ofNullable(protectedByTemplate.get(template)))));
         rules.any(HttpSurface::routeNotFound);
         rules.error(Throwable.class, (request, response, error) -> render(request, response, unexpected(request, error)));
     }
@@ -145,10 +150,17 @@ public final class HttpSurface {
         };
     }
 
-    private static Handler methodNotAllowed(String template, Set<Method> methods) {
+    /**
+     * 405 with {@code Allow}. A caller who sent credentials to a protected path is checked first, as
+     * on its routes: the request counts against the organisation's limit and carries its headers.
+     */
+    private Handler methodNotAllowed(String template, Set<Method> methods, Optional<Route> protectedRoute) {
         String allow = methods.stream().map(Method::text).collect(Collectors.joining(", "));
         return (request, response) -> {
             request.context().register(RequestContexts.ROUTE, template);
+            if (protectedRoute.isPresent() && request.headers().contains(HeaderNames.AUTHORIZATION)) {
+                guard.check(request, response, protectedRoute.get());
+            }
             throw ApiException.of(405, ErrorTypes.VALIDATION, "method_not_allowed",
                     request.prologue().method().text() + " is not supported on this path; use " + allow + ".")
                     .withHeader("Allow", allow);

@@ -11,7 +11,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads a JSON request body with the API's rules: {@code application/json} only (415 otherwise),
@@ -60,6 +63,17 @@ public final class JsonBodies {
             throw ApiException.validation("invalid_body", "The request body must be a JSON object.");
         }
         return node;
+    }
+
+    /** Refuses a field the endpoint does not know (400 {@code unknown_parameter}), so a typo is not silently ignored. */
+    public static void refuseUnknownFields(JsonNode body, Set<String> known) {
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw ApiException.validation("unknown_parameter", "Unknown field '" + name + "'. Allowed: "
+                        + String.join(", ", new TreeSet<>(known)) + ".").withDetail("param", name);
+            }
+        }
     }
 
     private void requireJsonContentType(ServerRequest request) {

@@ -40,6 +40,7 @@ class HttpSurfaceTest {
             if (request.headers().first(io.helidon.http.HeaderNames.AUTHORIZATION).isEmpty()) {
                 throw ApiException.authentication("missing_api_key", "Send Authorization: Bearer <key>.");
             }
+            response.header("X-Guarded", "yes");
         };
         ApiRoutes pages = new ApiRoutes("/pages", Route.Access.PUBLIC);
         pages.publicRoute(Method.GET, "/broken", (request, response) -> {
@@ -107,6 +108,14 @@ class HttpSurfaceTest {
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().firstValue("Allow")).contains("POST");
         assertThat(error(response).path("code").asText()).isEqualTo("method_not_allowed");
+    }
+
+    @Test
+    void aWrongMethodWithCredentialsOnAProtectedPathIsCheckedByTheGuardFirst() throws Exception {
+        HttpResponse<String> response = send("DELETE", "/api/v1/guarded", null, null);
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("X-Guarded")).contains("yes");
     }
 
     @Test

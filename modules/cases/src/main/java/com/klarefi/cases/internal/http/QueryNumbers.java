@@ -35,7 +35,8 @@ final class QueryNumbers {
     }
 
     private static ApiException invalid(String name, long min, long max) {
-        return ApiException.validation("invalid_" + name, name + " must be a whole number between " + min + " and "
-                + (max == Long.MAX_VALUE ? "any" : max) + ".").withDetail("param", name);
+        String range = max == Long.MAX_VALUE ? "of " + min + " or more" : "from " + min + " to " + max;
+        return ApiException.validation("invalid_" + name, name + " must be a whole number " + range + ", written in digits.")
+                .withDetail("param", name);
     }
 }

@@ -30,6 +30,20 @@ class QueryNumbersTest {
     }
 
     @Test
+    void aFractionalCursorIsToldThatCursorsAreWholeNumbersWithoutAnUpperBound() {
+        assertThatThrownBy(() -> QueryNumbers.parse(Optional.of("1.5"), "after_cursor", 0, 0, Long.MAX_VALUE))
+                .isInstanceOfSatisfying(ApiException.class, refused -> assertThat(refused.getMessage())
+                        .isEqualTo("after_cursor must be a whole number of 0 or more, written in digits."));
+    }
+
+    @Test
+    void aBoundedNumberNamesBothBounds() {
+        assertThatThrownBy(() -> QueryNumbers.parse(Optional.of("0.5"), "limit", 100, 1, 100))
+                .isInstanceOfSatisfying(ApiException.class, refused -> assertThat(refused.getMessage())
+                        .isEqualTo("limit must be a whole number from 1 to 100, written in digits."));
+    }
+
+    @Test
     void aNumberOutsideItsBoundsIsRefused() {
         assertThatThrownBy(() -> QueryNumbers.parse(Optional.of("101"), "limit", 100, 1, 100))
                 .isInstanceOfSatisfying(ApiException.class, refused -> assertThat(refused.code()).isEqualTo("invalid_limit"));

@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.klarefi.cases.api.CaseOpening;
 import com.klarefi.extraction.api.CaseType;
 import com.klarefi.platform.http.ApiException;
+import com.klarefi.platform.http.JsonBodies;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /** The body of {@code POST /api/v1/sessions}, validated field by field with codes that name the field. */
@@ -21,16 +21,11 @@ public record SessionRequest(CaseOpening opening, Duration ttl, Optional<String>
     public static final Set<String> LOCALES = Set.of("nl", "en");
     private static final int MAX_URL_LENGTH = 2048;
     private static final int MAX_ID_LENGTH = 255;
-    private static final Set<String> FIELDS = new TreeSet<>(Set.of("case_type_id", "idempotency_key", "ttl_hours",
-            "return_url", "locale", "external_case_id", "external_applicant_id", "external_customer_id", "trace_id"));
+    private static final Set<String> FIELDS = Set.of("case_type_id", "idempotency_key", "ttl_hours",
+            "return_url", "locale", "external_case_id", "external_applicant_id", "external_customer_id", "trace_id");
 
     public static SessionRequest from(JsonNode body, Function<String, Optional<CaseType>> caseTypes, int maxTtlHours) {
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                throw invalid("unknown_parameter", name, "Unknown field '" + name + "'. Allowed: " + String.join(", ", FIELDS) + ".");
-            }
-        }
+        JsonBodies.refuseUnknownFields(body, FIELDS);
         CaseType caseType = caseType(body.get("case_type_id"), caseTypes);
         CaseOpening opening = new CaseOpening(caseType.id(), text(body, "external_case_id"),
                 text(body, "external_applicant_id"), text(body, "external_customer_id"), text(body, "trace_id"));
@@ -50,11 +45,22 @@ public record SessionRequest(CaseOpening opening, Duration ttl, Optional<String>
         if (value == null || value.isNull()) {
             return Duration.ofHours(Math.min(DEFAULT_TTL_HOURS, maxTtlHours));
         }
-        if (!value.isIntegralNumber() || value.asLong() < MIN_TTL_HOURS || value.asLong() > maxTtlHours) {
+        Optional<BigDecimal> hours = wholeNumber(value);
+        if (hours.isEmpty() || hours.get().compareTo(BigDecimal.valueOf(MIN_TTL_HOURS)) < 0
+                || hours.get().compareTo(BigDecimal.valueOf(maxTtlHours)) > 0) {
             throw invalid("invalid_ttl_hours", "ttl_hours", "ttl_hours must be a whole number of hours from "
                     + MIN_TTL_HOURS + " to " + maxTtlHours + " (default " + DEFAULT_TTL_HOURS + ").");
         }
-        return Duration.ofHours(value.asLong());
+        return Duration.ofHours(hours.get().longValueExact());
+    }
+
+    /** The reference types ttl_hours as a JSON number, so 24, 24.0 and 2.4e1 are the same whole number. */
+    private static Optional<BigDecimal> wholeNumber(JsonNode value) {
+        if (!value.isNumber() || (value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue()))) {
+            return Optional.empty();
+        }
+        BigDecimal number = value.decimalValue();
+        return number.signum() == 0 || number.stripTrailingZeros().scale() <= 0 ? Optional.of(number) : Optional.empty();
     }
 
     private static Optional<String> returnUrl(JsonNode value) {

@@ -49,6 +49,23 @@ class SessionRequestTest {
         assertThat(request.opening().traceId()).contains("t-1");
     }
 
+    /** The reference types ttl_hours as a number; clients that serialise floats send 2.0. */
+    @Test
+    void aWholeNumberOfHoursIsAcceptedInAnyJsonNumberForm() {
+        assertThat(parse("{\"case_type_id\": \"motor_claim\", \"ttl_hours\": 2.0}").ttl()).isEqualTo(Duration.ofHours(2));
+        assertThat(parse("{\"case_type_id\": \"motor_claim\", \"ttl_hours\": 2e1}").ttl()).isEqualTo(Duration.ofHours(20));
+        assertThat(parse("{\"case_type_id\": \"motor_claim\", \"ttl_hours\": 7.20E2}").ttl()).isEqualTo(Duration.ofHours(720));
+    }
+
+    @Test
+    void aFractionOfAnHourOrANumberBeyondRangeIsRefused() {
+        assertThat(refusal("{\"case_type_id\": \"motor_claim\", \"ttl_hours\": 2.5}")).isEqualTo("invalid_ttl_hours");
+        assertThat(refusal("{\"case_type_id\": \"motor_claim\", \"ttl_hours\": 1e400}")).isEqualTo("invalid_ttl_hours");
+        assertThat(refusal("{\"case_type_id\": \"motor_claim\", \"ttl_hours\": 0.0}")).isEqualTo("invalid_ttl_hours");
+        assertThat(refusal("{\"case_type_id\": \"motor_claim\", \"ttl_hours\": 99999999999999999999999}"))
+                .isEqualTo("invalid_ttl_hours");
+    }
+
     @Test
     void outOfRangeTtlsUrlsAndLocalesNameTheirField() {
         assertThat(refusal("{\"case_type_id\": \"motor_claim\", \"ttl_hours\": 721}")).isEqualTo("invalid_ttl_hours");

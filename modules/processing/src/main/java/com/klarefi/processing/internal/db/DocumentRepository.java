@@ -131,12 +131,18 @@ public final class DocumentRepository {
                 .findOne());
     }
 
-    /** The caller's document's status, for telling "no such page" from "not processed yet". */
-    public Optional<String> statusFor(Caller caller, String docId) {
-        return jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT status FROM processing.documents WHERE id = :doc AND org_id = :org AND environment = :env")
+    /** A document's status and, when it failed, why: what a page request says when there is no page. */
+    public record DocumentState(String status, Optional<String> failureCode) {
+    }
+
+    /** The caller's document's state, for telling "no such page" from "not processed yet" and "failed". */
+    public Optional<DocumentState> stateFor(Caller caller, String docId) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT status, failure_code FROM processing.documents
+                         WHERE id = :doc AND org_id = :org AND environment = :env""")
                 .bind("doc", docId).bind("org", caller.orgId()).bind("env", caller.environment().wireName())
-                .mapTo(String.class).findOne());
+                .map((rows, context) -> new DocumentState(rows.getString("status"), Optional.ofNullable(rows.getString("failure_code"))))
+                .findOne());
     }
 
     /** Every processed document of a case with its pages, read inside the caller's transaction. */

@@ -3,8 +3,8 @@ package com.klarefi.processing.internal.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.klarefi.cases.api.CaseOpening;
 import com.klarefi.platform.http.ApiException;
+import com.klarefi.platform.http.JsonBodies;
 import java.net.URI;
-import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -22,13 +22,7 @@ record ProcessRequest(String documentUrl, CaseOpening opening) {
                     + "Register webhook endpoints on the admin surface and subscribe them to event types instead.")
                     .withDetail("param", "webhook_url");
         }
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                throw ApiException.validation("unknown_parameter", "Unknown field '" + name + "'. Allowed: "
-                        + String.join(", ", FIELDS.stream().sorted().toList()) + ".").withDetail("param", name);
-            }
-        }
+        JsonBodies.refuseUnknownFields(body, FIELDS);
         String url = documentUrl(body.get("document_url"));
         String caseTypeId = caseTypeId(body.get("case_type_id"), knownCaseType);
         CaseOpening opening = new CaseOpening(caseTypeId, optionalId(body, "external_case_id"),

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.klarefi.processing.api.DocumentReader;
-import com.klarefi.processing.api.PageLayer;
-import com.klarefi.processing.api.TextLayerSettings;
+import com.klarefi.extraction.api.PageLayer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -37,6 +37,14 @@ public final class WindowLimiter {
         }
     }
 
+    /** The current window with nothing spent: what a request that names no organisation is told. */
+    public RateLimitDecision unspent(int limit) {
+        long now = clock.millis();
+        long resetSeconds = OrganisationBudget.windowStartOf(now) + RateLimitDecision.WINDOW_SECONDS;
+        long untilReset = Math.ceilDiv(resetSeconds * 1000 - now, 1000L);
+        return new RateLimitDecision(true, limit, limit, resetSeconds, (int) Math.max(1, untilReset));
+    }
+
     /**
      * Housekeeping, run every second or so: hands blocks that sat unspent past their lifetime back
      * to the ledger and forgets organisations that stopped calling. A failure for one organisation

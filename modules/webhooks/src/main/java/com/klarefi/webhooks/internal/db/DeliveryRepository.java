@@ -46,6 +46,12 @@ public final class DeliveryRepository {
                 .bind("endpoint", endpointId).bind("now", now).bind("except", exceptDeliveryId).mapTo(Integer.class).one();
     }
 
+    /** Whether someone is sending this very delivery now (another job, or this process's retry alarm). */
+    public boolean beingSent(Tx tx, String id, Instant now) {
+        return tx.handle().createQuery("SELECT sending_until > :now FROM webhooks.deliveries WHERE id = :id")
+                .bind("id", id).bind("now", now).mapTo(Boolean.class).findOne().orElse(false);
+    }
+
     public void markSending(Tx tx, String id, Instant until) {
         tx.handle().createUpdate("UPDATE webhooks.deliveries SET sending_until = :until WHERE id = :id")
                 .bind("id", id).bind("until", until).execute();

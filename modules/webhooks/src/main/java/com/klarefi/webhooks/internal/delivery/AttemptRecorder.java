@@ -116,6 +116,6 @@ final class AttemptRecorder {
         data.put("reason", reason);
         data.put("failing_since", failingSince.toString());
         return outbox.record(tx, new Outbox.Event(endpoint.orgId(), endpoint.environment(), EventCatalogue.ENDPOINT_PAUSED,
-                Ids.newId("msg"), data, now), endpoint.id());
+                Ids.newId("msg"), Optional.empty(), data, now), endpoint.id());
     }
 }

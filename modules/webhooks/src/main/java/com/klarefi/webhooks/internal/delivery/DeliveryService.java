@@ -24,7 +24,7 @@ import java.util.OptionalInt;
  * and before the bookkeeping leaves the delivery pending under the same job: it is sent again with
  * the same {@code webhook-id}, a duplicate and never a loss.
  */
-public final class DeliveryService {
+public final class DeliveryService implements AutoCloseable {
     /** A delivery due this long ago without a live job is handed a new one. */
     static final Duration RECONCILE_IDLE = Duration.ofSeconds(20);
     private static final Duration BUSY_RETRY = Duration.ofSeconds(5);
@@ -40,6 +40,7 @@ public final class DeliveryService {
     private final DeliveryQueue queue;
     private final WebhookSettings settings;
     private final Clock clock;
+    private final RetryAlarm alarm;
 
     private final com.klarefi.platform.metrics.Counter attempts;
     private final com.klarefi.platform.metrics.Histogram attemptSeconds;
@@ -65,6 +66,7 @@ public final class DeliveryService {
         this.queue = queue;
         this.settings = settings;
         this.clock = clock;
+        this.alarm = new RetryAlarm(clock);
     }
 
     public enum Outcome { SUCCEEDED, FAILED, STALE, ENDPOINT_NOT_ENABLED, BUSY }
@@ -97,7 +99,7 @@ public final class DeliveryService {
     private Outcome deliver(Optional<DeliveryRow> seen, String deliveryId, int dispatch) {
         Claim claim = store.inTransaction(tx -> claim(tx, seen, deliveryId, dispatch));
         if (claim.outcome() != null) {
-            claim.deferred().ifPresent(ref -> queue.dispatch(List.of(ref)));
+            claim.deferred().ifPresent(ref -> hand(List.of(ref)));
             return claim.outcome();
         }
         Instant started = now();
@@ -118,8 +120,23 @@ public final class DeliveryService {
             }
             return next;
         });
-        queue.dispatch(followUps);
+        hand(followUps);
         return result.succeeded() ? Outcome.SUCCEEDED : Outcome.FAILED;
+    }
+
+    /** Hands deliveries to their jobs and arms an alarm for each that is due later (see {@link RetryAlarm}). */
+    private void hand(List<DispatchRef> refs) {
+        queue.dispatch(refs);
+        refs.forEach(ref -> alarm.arm(ref, this::ring));
+    }
+
+    /**
+     * The alarm rang: the delivery is sent now, on a thread of its own. A job of the same dispatch
+     * that JobRunr started early and that waited to this moment may claim it first; the claim lets
+     * one of them send, and the other ends.
+     */
+    private void ring(DispatchRef due) {
+        Thread.ofVirtual().name("webhook-retry-" + due.deliveryId()).start(() -> deliver(due.deliveryId(), due.dispatch()));
     }
 
     private Claim claim(Tx tx, Optional<DeliveryRow> seen, String deliveryId, int dispatch) {
@@ -133,13 +150,14 @@ public final class DeliveryService {
             return Claim.ended(Outcome.STALE);
         }
         DeliveryRow delivery = locked.get();
-        if (!delivery.status().equals(DeliveryRow.PENDING) || delivery.dispatch() != dispatch) {
+        Instant now = now();
+        if (!delivery.status().equals(DeliveryRow.PENDING) || delivery.dispatch() != dispatch
+                || deliveries.beingSent(tx, deliveryId, now)) {
             return Claim.ended(Outcome.STALE);
         }
         if (!endpoint.get().enabled()) {
             return Claim.ended(Outcome.ENDPOINT_NOT_ENABLED);
         }
-        Instant now = now();
         if (deliveries.sending(tx, endpoint.get().id(), deliveryId, now) >= settings.maxInFlightPerEndpoint()) {
             return new Claim(Outcome.BUSY, null, null, Optional.of(deliveries.redispatch(tx, deliveryId, now.plus(BUSY_RETRY))));
         }
@@ -192,6 +210,11 @@ public final class DeliveryService {
         if (repaired > 0) {
             LOG.log(System.Logger.Level.WARNING, "handed " + repaired + " webhook deliveries a new job");
         }
+    }
+
+    @Override
+    public void close() {
+        alarm.close();
     }
 
     private Instant now() {

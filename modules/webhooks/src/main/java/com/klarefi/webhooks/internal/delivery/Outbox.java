@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Records an event as one delivery per subscribed endpoint inside the caller's transaction, so the
@@ -45,19 +46,31 @@ public final class Outbox {
         return toSend;
     }
 
-    /** The request body: Standard Webhooks' {@code type}, {@code timestamp} and {@code data}, plus version and environment. */
+    /**
+     * The request body: Standard Webhooks' {@code type}, {@code timestamp} and {@code data}, plus
+     * version and environment, and the identity the events API shows for the same event
+     * ({@code event_id}, also the {@code webhook-id}; {@code event_type}; {@code cursor} for case events;
+     * {@code created_at}).
+     */
     public static String body(Event event, String version) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", event.type());
         body.put("version", version);
         body.put("timestamp", event.occurredAt().toString());
         body.put("environment", event.environment());
+        body.put("event_id", event.messageId());
+        body.put("event_type", event.type());
+        event.cursor().ifPresent(cursor -> body.put("cursor", cursor));
+        body.put("created_at", event.occurredAt().toString());
         body.put("data", event.data());
         return Json.writeString(body);
     }
 
-    /** An event to deliver; {@code messageId} becomes the stable {@code webhook-id}. */
-    public record Event(String orgId, String environment, String type, String messageId, Map<String, Object> data,
-                        Instant occurredAt) {
+    /**
+     * An event to deliver; {@code messageId} becomes the stable {@code webhook-id}, {@code cursor} is
+     * the position in its case's event log (case events only).
+     */
+    public record Event(String orgId, String environment, String type, String messageId, Optional<Long> cursor,
+                        Map<String, Object> data, Instant occurredAt) {
     }
 }

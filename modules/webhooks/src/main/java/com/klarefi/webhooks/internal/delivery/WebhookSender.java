@@ -61,14 +61,29 @@ public final class WebhookSender {
             String start = readStart(response.inputStream());
             return SendResult.answered(response.status().code(), start,
                     response.headers().first(HeaderNames.RETRY_AFTER), since(started));
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             return classify(e, since(started));
         }
     }
 
-    private static String readStart(InputStream in) throws IOException {
-        byte[] bytes = in.readNBytes(RESPONSE_BODY_READ_BYTES);
-        String text = new String(bytes, StandardCharsets.UTF_8);
+    /**
+     * The start of the body, for the attempt log. The status line is the receiver's answer: a body
+     * that ends when the receiver closes the connection (HTTP/1.0, or HTTP/1.1 without a length, as
+     * RFC 9112 section 6.3 allows) ends the read here with an exception from the client, and then what
+     * arrived before the close is the body.
+     */
+    private static String readStart(InputStream in) {
+        byte[] bytes = new byte[RESPONSE_BODY_READ_BYTES];
+        int filled = 0;
+        try {
+            int read;
+            while (filled < bytes.length && (read = in.read(bytes, filled, bytes.length - filled)) != -1) {
+                filled += read;
+            }
+        } catch (IOException | RuntimeException endedByClose) {
+            // the body so far is all there is
+        }
+        String text = new String(bytes, 0, filled, StandardCharsets.UTF_8);
         return text.length() > RESPONSE_BODY_CHARS ? text.substring(0, RESPONSE_BODY_CHARS) : text;
     }
 

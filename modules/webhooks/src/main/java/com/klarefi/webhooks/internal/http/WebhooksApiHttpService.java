@@ -1,12 +1,14 @@
 package com.klarefi.webhooks.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.klarefi.platform.http.ApiException;
 import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.platform.http.Caller;
 import com.klarefi.platform.http.JsonBodies;
 import com.klarefi.platform.http.Responses;
 import com.klarefi.platform.ids.Ids;
+import com.klarefi.platform.json.Json;
 import com.klarefi.webhooks.internal.catalogue.EventCatalogue;
 import com.klarefi.webhooks.internal.delivery.EndpointRules;
 import com.klarefi.webhooks.internal.delivery.Outbox;
@@ -16,9 +18,10 @@ import com.klarefi.webhooks.internal.signing.SigningSecret;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The customers' webhook API: {@code POST /api/v1/webhooks/test} sends a signed
@@ -26,6 +29,8 @@ import java.util.Map;
  * {@code GET /api/v1/webhooks/event-types} lists what can be subscribed to.
  */
 public final class WebhooksApiHttpService {
+    private static final Set<String> FIELDS = Set.of("endpoint_url", "signing_secret");
+
     private final SignedSender sender;
     private final EndpointRules rules;
     private final EventCatalogue catalogue;
@@ -49,6 +54,7 @@ public final class WebhooksApiHttpService {
     private void test(ServerRequest request, ServerResponse response) {
         Caller caller = Caller.of(request);
         JsonNode body = bodies.readObject(request);
+        JsonBodies.refuseUnknownFields(body, FIELDS);
         String url = EndpointRequests.requiredText(body, "endpoint_url");
         SigningSecret secret = SigningSecret.parse(EndpointRequests.requiredText(body, "signing_secret")).orElseThrow(() ->
                 ApiException.validation("invalid_signing_secret", "'signing_secret' must be whsec_ followed by base64.")
@@ -59,9 +65,10 @@ public final class WebhooksApiHttpService {
         });
         String messageId = Ids.newId("msg");
         Outbox.Event event = new Outbox.Event(caller.orgId(), caller.environment().wireName(), EventCatalogue.WEBHOOK_TEST,
-                messageId, Map.of("message", "This is a test event from Klarefi."), clock.instant());
+                messageId, Optional.empty(), Map.of("message", "This is a test event from Klarefi."), clock.instant());
         SendResult result = sender.send(url, caller.environment().wireName(), List.of(secret), messageId, Outbox.body(event, "v1"));
-        Map<String, Object> answer = new LinkedHashMap<>();
+        // An ObjectNode, not a map: the API leaves absent values out, but status_code is null by contract.
+        ObjectNode answer = Json.mapper().createObjectNode();
         answer.put("success", result.succeeded());
         answer.put("status_code", result.statusCode().orElse(null));
         answer.put("webhook_id", messageId);

@@ -17,13 +17,12 @@ public record SigningSecret(String text) {
         return new SigningSecret(PREFIX + Secrets.randomBase64(GENERATED_BYTES));
     }
 
-    /** A caller-supplied secret, with or without the prefix; empty when it is not base64 of at least one byte. */
+    /** A caller-supplied secret: {@code whsec_} and base64 of at least one byte, nothing around it; else empty. */
     public static Optional<SigningSecret> parse(String text) {
-        if (text == null) {
+        if (text == null || !text.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        String trimmed = text.trim();
-        String encoded = trimmed.startsWith(PREFIX) ? trimmed.substring(PREFIX.length()) : trimmed;
+        String encoded = text.substring(PREFIX.length());
         try {
             byte[] key = Base64.getDecoder().decode(encoded);
             return key.length == 0 ? Optional.empty() : Optional.of(new SigningSecret(PREFIX + encoded));

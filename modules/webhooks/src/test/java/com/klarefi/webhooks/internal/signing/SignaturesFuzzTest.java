@@ -52,6 +52,6 @@ class SignaturesFuzzTest {
 
     private static SigningSecret secret(FuzzedDataProvider data) {
         byte[] key = data.consumeBytes(64);
-        return SigningSecret.parse(Base64.getEncoder().encodeToString(key.length == 0 ? new byte[] {1} : key)).orElseThrow();
+        return SigningSecret.parse(SigningSecret.PREFIX + Base64.getEncoder().encodeToString(key.length == 0 ? new byte[] {1} : key)).orElseThrow();
     }
 }
