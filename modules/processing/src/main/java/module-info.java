@@ -4,6 +4,7 @@ module com.klarefi.processing {
     requires transitive com.klarefi.cases;
     requires io.helidon.webclient;
     requires org.apache.pdfbox;
+    requires org.jsoup;
     requires java.desktop;
     requires org.iban4j;
     requires com.google.i18n.phonenumbers.libphonenumber;
