@@ -28,6 +28,8 @@ import com.klarefi.processing.internal.jobs.ProcessDocumentHandler;
 import com.klarefi.processing.internal.jobs.ReconcileDocuments;
 import com.klarefi.processing.internal.jobs.ReconcileDocumentsHandler;
 import com.klarefi.processing.internal.pipeline.DocumentProcessor;
+import com.klarefi.processing.internal.pipeline.DocumentWorkers;
+import com.klarefi.processing.internal.pipeline.StageBudgets;
 import java.time.Duration;
 import com.klarefi.processing.api.Extractor;
 import com.klarefi.processing.internal.casetypes.CaseTypeRegistry;
@@ -84,7 +86,8 @@ public final class ProcessingWiring implements Processing {
                 + " only; never set it in production)"));
         DocumentProcessor processor = new DocumentProcessor(documents, platform.database(),
                 DocumentFetcher.create(FetchSettings.from(platform.settings())), reader, cases, caseTypes,
-                Extractor.create(), platform.clock(), platform.metrics(), faults);
+                Extractor.create(), platform.clock(), platform.metrics(), faults, DocumentWorkers.from(platform.settings()),
+                StageBudgets.from(platform.settings()));
         platform.jobs().register(ProcessDocumentHandler.class, new ProcessDocumentHandler(processor));
         platform.jobs().register(ReconcileDocumentsHandler.class,
                 new ReconcileDocumentsHandler(documents, processor, platform.jobs(), platform.clock(),
