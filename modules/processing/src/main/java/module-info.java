@@ -6,6 +6,7 @@ module com.klarefi.processing {
     requires transitive com.klarefi.extraction;
     requires io.helidon.webclient;
     requires org.apache.pdfbox;
+    requires org.jsoup;
     requires java.desktop;
 
     exports com.klarefi.processing.api;

@@ -86,14 +86,15 @@ final class Installation implements AutoCloseable {
             Optional<Integer> running = EmbeddedDatabase.runningPort(dataDirectory.resolve("postgres"));
             if (joinRunning && running.isPresent()) {
                 return new Installation(mode, dataDirectory, secrets, dashboardPassword, publicBaseUrl,
-                        EmbeddedDatabase.attached(running.get(), 2).withSocketTimeout(socketTimeout), null, null);
+                        EmbeddedDatabase.attached(running.get(), 2, databasePassword(dataDirectory)).withSocketTimeout(socketTimeout),
+                        null, null);
             }
             throw new SettingsException("another Klarefi instance is using KLAREFI_DATA_DIR=" + dataDirectory
                     + "; stop it, or give this instance its own data directory or an external database (KLAREFI_DB_URL)");
         }
         try {
             EmbeddedDatabase embedded = EmbeddedDatabase.start(dataDirectory.resolve("postgres"),
-                    settings.port("KLAREFI_EMBEDDED_DB_PORT"));
+                    settings.port("KLAREFI_EMBEDDED_DB_PORT"), databasePassword(dataDirectory));
             return new Installation(mode, dataDirectory, secrets, dashboardPassword, publicBaseUrl,
                     embedded.connectionSettings(poolSize).withSocketTimeout(socketTimeout), embedded, lock.get());
         } catch (RuntimeException e) {
@@ -189,6 +190,11 @@ final class Installation implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new SettingsException("KLAREFI_PUBLIC_BASE_URL must be an absolute http(s) URL, got '" + raw + "'");
         }
+    }
+
+    /** The embedded PostgreSQL's superuser password, generated on first start. */
+    private static String databasePassword(Path dataDirectory) {
+        return generatedSecret(dataDirectory.resolve("secrets/database-password"), () -> com.klarefi.platform.ids.Ids.randomToken(32));
     }
 
     /** Reads a generated secret, creating it (readable by the owner only) on first start. */

@@ -63,7 +63,9 @@ public final class DocumentFailure extends RuntimeException {
         /** Text recognition is needed but Tesseract (or its languages) is not installed. */
         OCR_UNAVAILABLE("ocr_unavailable"),
         /** Tesseract ran but crashed or exceeded the per-page time limit. */
-        OCR_FAILED("ocr_failed");
+        OCR_FAILED("ocr_failed"),
+        /** Reading or extracting the document took longer than its stage's time budget. */
+        PROCESSING_TIMEOUT("processing_timeout");
 
         private final String wireName;
 

@@ -36,6 +36,8 @@ import com.klarefi.processing.internal.pipeline.DocumentProcessor;
 import com.klarefi.processing.internal.text.DocumentReader;
 import com.klarefi.processing.internal.text.TextLayerSettings;
 import com.klarefi.processing.internal.uploads.UploadedDocuments;
+import com.klarefi.processing.internal.pipeline.DocumentWorkers;
+import com.klarefi.processing.internal.pipeline.StageBudgets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -89,7 +91,8 @@ public final class ProcessingWiring implements Processing {
                 + " only; never set it in production)"));
         DocumentProcessor processor = new DocumentProcessor(documents, platform.database(),
                 DocumentFetcher.create(FetchSettings.from(platform.settings())), reader, cases, caseTypes,
-                Extractor.create(), platform.clock(), platform.metrics(), faults);
+                Extractor.create(), platform.clock(), platform.metrics(), faults, DocumentWorkers.from(platform.settings()),
+                StageBudgets.from(platform.settings()));
         platform.jobs().register(ProcessDocumentHandler.class, new ProcessDocumentHandler(processor));
         platform.jobs().register(ReconcileDocumentsHandler.class,
                 new ReconcileDocumentsHandler(documents, processor, platform.jobs(), platform.clock(),

@@ -1,9 +1,10 @@
 package com.klarefi.app.intake;
 
+import static com.klarefi.app.intake.Submissions.outcome;
+import static com.klarefi.app.intake.Submissions.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.klarefi.testing.HttpTestClient;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.zip.CRC32;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -50,19 +50,6 @@ class HostileDocumentsApiTest {
 
             expected.forEach((caseId, outcome) -> assertThat(outcome(api, caseId)).as("case %s", caseId).isEqualTo(outcome));
         }
-    }
-
-    /** The document's status, or its failure code when it failed. */
-    private static String outcome(HttpTestClient api, String caseId) {
-        JsonNode document = api.get("/api/v1/cases/" + caseId).json().path("documents").path(0);
-        return document.path("status").asText().equals("failed") ? document.path("failure_code").asText() : document.path("status").asText();
-    }
-
-    private static String submit(HttpTestClient api, String url) {
-        HttpTestClient.Response response = api.post("/api/v1/process", Map.of("document_url", url,
-                "case_type_id", "motor_claim", "idempotency_key", UUID.randomUUID().toString()));
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json().path("case_id").asText();
     }
 
     /** Ten thousand text pages sharing one content stream: a small file, far above the page limit. */

@@ -29,6 +29,10 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.settings = settings;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+        // Jdbi appends a failed statement's bound arguments to its exception message; they are
+        // document text, names and IBANs, and exception messages reach logs and job history.
+        jdbi.getConfig(org.jdbi.v3.core.statement.StatementExceptions.class)
+                .setMessageRendering(org.jdbi.v3.core.statement.StatementExceptions.MessageRendering.NONE);
     }
 
     public static Database connect(ConnectionSettings settings) {
@@ -45,6 +49,9 @@ public final class Database implements AutoCloseable {
         // Fail at start when the database is unreachable, naming the URL (never the password).
         config.setInitializationFailTimeout(settings.connectTimeout().toMillis());
         config.addDataSourceProperty("ApplicationName", "klarefi");
+        // pgjdbc otherwise quotes the server's error detail and a batch's bound values in its
+        // exception messages ("Failing row contains ...", "parameter $1 = '...'").
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         if (settings.socketTimeout().isPositive()) {
             // pgjdbc reads whole seconds, as a string property; a sub-second setting still gets a bound.
             config.addDataSourceProperty("socketTimeout", String.valueOf(Math.max(1, settings.socketTimeout().toSeconds())));

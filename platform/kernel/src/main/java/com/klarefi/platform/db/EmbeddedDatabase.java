@@ -21,14 +21,29 @@ import java.util.Optional;
 public final class EmbeddedDatabase implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EmbeddedDatabase.class.getName());
     public static final String DATABASE = "klarefi";
+    private static final String PASSWORD_RULES = """
+            # Written by Klarefi at every start: every connection gives the password kept in
+            # KLAREFI_DATA_DIR/secrets/database-password (scram-sha-256); nothing is trusted.
+            local   all   all                 scram-sha-256
+            host    all   all   127.0.0.1/32  scram-sha-256
+            host    all   all   ::1/128       scram-sha-256
+            """;
 
     private final EmbeddedPostgres postgres;
+    private final String password;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, String password) {
         this.postgres = postgres;
+        this.password = password;
     }
 
-    public static EmbeddedDatabase start(Path dataDirectory, int port) {
+    /**
+     * Starts (creating it the first time) the server on {@code dataDirectory}. Every connection,
+     * local or over TCP, must give {@code password} (scram-sha-256): without it, any account on the
+     * machine could connect as the superuser. An installation created before this trusted every
+     * local connection; its server is secured in place at its next start.
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, int port, String password) {
         Path directory = dataDirectory.toAbsolutePath().normalize();
         try {
             Files.createDirectories(directory.getParent());
@@ -43,13 +58,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("listen_addresses", "127.0.0.1");
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    // The library's default is off, which can lose acknowledged commits in an OS crash.
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    // The library checks readiness with its own connections; trust ignores the
+                    // password, so this works before the server is secured and after.
+                    .setConnectConfig("password", password);
             if (port > 0) {
                 builder.setPort(port);
             }
             EmbeddedPostgres postgres = builder.start();
-            EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+            EmbeddedDatabase database = new EmbeddedDatabase(postgres, password);
             database.createApplicationDatabase();
+            database.requirePassword(directory);
             LOG.log(System.Logger.Level.INFO, "embedded PostgreSQL listening on 127.0.0.1:" + postgres.getPort()
                     + ", data in " + directory);
             return database;
@@ -79,9 +101,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /** Connection settings for an embedded server another process runs on the given port. */
-    public static ConnectionSettings attached(int port, int poolSize) {
+    public static ConnectionSettings attached(int port, int poolSize, String password) {
         return new ConnectionSettings("jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE, Optional.of("postgres"),
-                Optional.empty(), poolSize, Duration.ofSeconds(10));
+                Optional.of(password), poolSize, Duration.ofSeconds(10));
     }
 
     public String jdbcUrl() {
@@ -93,7 +115,31 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public ConnectionSettings connectionSettings(int poolSize) {
-        return new ConnectionSettings(jdbcUrl(), Optional.of("postgres"), Optional.empty(), poolSize, Duration.ofSeconds(10));
+        return new ConnectionSettings(jdbcUrl(), Optional.of("postgres"), Optional.of(password), poolSize, Duration.ofSeconds(10));
+    }
+
+    /**
+     * Sets the superuser's password and makes every connection give it. The rules file is
+     * rewritten only when it differs, and the running server reloads it: no restart.
+     */
+    private void requirePassword(Path directory) throws IOException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("SET password_encryption = 'scram-sha-256'");
+            statement.execute("ALTER ROLE postgres PASSWORD " + quoted(password));
+            Path rules = directory.resolve("pg_hba.conf");
+            if (!Files.isRegularFile(rules) || !Files.readString(rules, StandardCharsets.UTF_8).equals(PASSWORD_RULES)) {
+                Files.writeString(rules, PASSWORD_RULES, StandardCharsets.UTF_8);
+                statement.execute("SELECT pg_reload_conf()");
+                LOG.log(System.Logger.Level.INFO, "the embedded PostgreSQL now requires its password (scram-sha-256) for every connection");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot set the embedded database's password", e);
+        }
+    }
+
+    private static String quoted(String literal) {
+        return "'" + literal.replace("'", "''") + "'";
     }
 
     private void createApplicationDatabase() {

@@ -56,7 +56,7 @@ public final class JsonBodies {
             throw ApiException.validation("invalid_json", "The request body is not valid JSON" + where
                     + ": nesting, size and duplicate fields are limited.");
         }
-        if (text.indexOf('\u0000') >= 0) {
+        if (text.indexOf('\u0000') >= 0 || containsNul(node)) {
             throw ApiException.validation("invalid_body", "Strings in the request body must not contain NUL characters.");
         }
         if (node == null || !node.isObject()) {
@@ -74,6 +74,33 @@ public final class JsonBodies {
                         + String.join(", ", new TreeSet<>(known)) + ".").withDetail("param", name);
             }
         }
+    }
+
+    /**
+     * Whether a string or field name holds NUL, also when written as the escape {@code \\u0000}:
+     * PostgreSQL stores NUL in neither text nor jsonb, so such a value could only fail later, as a 500.
+     */
+    private static boolean containsNul(JsonNode node) {
+        if (node == null) {
+            return false;
+        }
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\u0000') >= 0;
+        }
+        for (var fields = node.fields(); fields.hasNext(); ) {
+            var field = fields.next();
+            if (field.getKey().indexOf('\u0000') >= 0 || containsNul(field.getValue())) {
+                return true;
+            }
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (containsNul(element)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void requireJsonContentType(ServerRequest request) {

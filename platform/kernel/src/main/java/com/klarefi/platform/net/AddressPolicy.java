@@ -1,35 +1,27 @@
 package com.klarefi.platform.net;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides whether a resolved address may be connected to (document fetching, webhook delivery). Refuses every range that reaches the
- * installation's own machine or network (loopback, private, link-local with cloud metadata, CGNAT,
- * multicast, unspecified, broadcast), also when written as an IPv6 form embedding an IPv4 address,
- * unless the operator allowed the range explicitly.
+ * Decides whether a resolved address may be connected to (document fetching, webhook delivery).
+ * Refuses every IANA special-purpose range ({@code special-purpose-addresses.tsv}, with its
+ * sources): those that reach the installation's own machine or network (loopback, private,
+ * link-local with cloud metadata, CGNAT) and those no document lives at (documentation,
+ * benchmarking, protocol assignments), also when written as an IPv6 form embedding an IPv4
+ * address, unless the operator allowed the range explicitly.
  */
 public final class AddressPolicy {
-    private static final List<Rule> IPV4_RULES = List.of(
-            rule("0.0.0.0/8", "unspecified"),
-            rule("127.0.0.0/8", "loopback"),
-            rule("10.0.0.0/8", "private"),
-            rule("172.16.0.0/12", "private"),
-            rule("192.168.0.0/16", "private"),
-            rule("169.254.0.0/16", "link-local"),
-            rule("100.64.0.0/10", "cgnat"),
-            rule("224.0.0.0/4", "multicast"),
-            rule("255.255.255.255/32", "broadcast"),
-            rule("240.0.0.0/4", "reserved"));
-    private static final List<Rule> IPV6_RULES = List.of(
-            rule("::/128", "unspecified"),
-            rule("::1/128", "loopback"),
-            rule("fc00::/7", "private"),
-            rule("fec0::/10", "private"),
-            rule("fe80::/10", "link-local"),
-            rule("ff00::/8", "multicast"));
+    private static final String RANGES = "special-purpose-addresses.tsv";
+    private static final List<Rule> RULES = readRules();
+    private static final List<Rule> IPV4_RULES = RULES.stream().filter(rule -> rule.range().isIpv4()).toList();
+    private static final List<Rule> IPV6_RULES = RULES.stream().filter(rule -> !rule.range().isIpv4()).toList();
     /** IPv6 forms carrying an IPv4 address in their last four bytes: mapped, compatible, NAT64. */
     private static final List<Cidr> IPV4_IN_LAST_BYTES = List.of(
             Cidr.parse("::ffff:0:0/96"), Cidr.parse("::/96"), Cidr.parse("64:ff9b::/96"));
@@ -70,8 +62,20 @@ public final class AddressPolicy {
         return Optional.empty();
     }
 
-    private static Rule rule(String cidr, String name) {
-        return new Rule(Cidr.parse(cidr), name);
+    /** The refused ranges, kept as data with the registry they come from beside them. */
+    private static List<Rule> readRules() {
+        try (InputStream in = AddressPolicy.class.getResourceAsStream(RANGES)) {
+            if (in == null) {
+                throw new IllegalStateException(RANGES + " is missing from the artifact");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .map(line -> line.split("\t"))
+                    .map(fields -> new Rule(Cidr.parse(fields[0]), fields[1]))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RANGES, e);
+        }
     }
 
     private record Rule(Cidr range, String name) {

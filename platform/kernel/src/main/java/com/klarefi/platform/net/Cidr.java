@@ -55,6 +55,11 @@ public record Cidr(byte[] network, int prefixLength) {
         return bytes;
     }
 
+    /** Whether this is an IPv4 range (four bytes), not an IPv6 one. */
+    public boolean isIpv4() {
+        return network.length == 4;
+    }
+
     public boolean contains(byte[] address) {
         if (address.length != network.length) {
             return false;

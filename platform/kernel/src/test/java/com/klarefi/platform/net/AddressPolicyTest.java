@@ -38,6 +38,18 @@ class AddressPolicyTest {
     }
 
     @ParameterizedTest
+    @CsvSource({
+            "192.0.0.8, protocol-assignments", "192.0.2.10, documentation", "198.18.0.1, benchmarking",
+            "198.19.255.254, benchmarking", "198.51.100.7, documentation", "203.0.113.99, documentation",
+            "192.88.99.1, 6to4-relay", "192.31.196.1, as112", "192.52.193.1, amt", "192.175.48.1, as112",
+            "2001:db8::1, documentation", "2001::1, protocol-assignments", "2001:2::1, protocol-assignments",
+            "64:ff9b:1::a, translation", "100::1, discard", "3fff::1, documentation", "5f00::1, segment-routing",
+            "2620:4f:8000::1, as112"})
+    void refusesEverySpecialPurposeRangeOfTheIanaRegistries(String address, String rule) {
+        assertThat(policy.refusal(literal(address))).contains(rule);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"93.184.215.14", "8.8.8.8", "172.32.0.1", "172.15.255.255", "100.128.0.1",
             "169.253.255.255", "192.169.0.1", "2606:4700::6810:84e5", "2001:4860:4860::8888", "::ffff:8.8.8.8"})
     void allowsPublicAddresses(String address) {

@@ -63,6 +63,10 @@ record ProcessRequest(String documentUrl, CaseOpening opening) {
                     .withDetail("param", "case_type_id");
         }
         String id = value.asText();
+        if (hasControlCharacters(id)) {
+            throw ApiException.validation("invalid_case_type_id", "case_type_id must not contain control characters")
+                    .withDetail("param", "case_type_id");
+        }
         if (!knownCaseType.test(id)) {
             throw ApiException.validation("unknown_case_type", "No case type '" + id
                     + "'. Operators list and add case types on the admin surface.").withDetail("param", "case_type_id");
@@ -75,11 +79,17 @@ record ProcessRequest(String documentUrl, CaseOpening opening) {
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
-        if (!value.isTextual() || value.asText().isEmpty() || value.asText().length() > MAX_ID_LENGTH) {
-            throw ApiException.validation("invalid_" + field, field + " must be a string of 1-" + MAX_ID_LENGTH + " characters")
-                    .withDetail("param", field);
+        if (!value.isTextual() || value.asText().isEmpty() || value.asText().length() > MAX_ID_LENGTH
+                || hasControlCharacters(value.asText())) {
+            throw ApiException.validation("invalid_" + field, field + " must be a string of 1-" + MAX_ID_LENGTH
+                    + " characters without control characters").withDetail("param", field);
         }
         return Optional.of(value.asText());
+    }
+
+    /** Identifiers are echoed in JSON, logs and webhooks; a NUL or line break in one is never meant. */
+    private static boolean hasControlCharacters(String id) {
+        return id.chars().anyMatch(Character::isISOControl);
     }
 
     private static ApiException invalidUrl(String message) {

@@ -7,6 +7,7 @@ import com.klarefi.extraction.api.Extractor;
 import com.klarefi.extraction.api.PageLayer;
 import com.klarefi.platform.db.Database;
 import com.klarefi.platform.db.Tx;
+import com.klarefi.platform.jobs.ContentFreeException;
 import com.klarefi.platform.metrics.Counter;
 import com.klarefi.platform.metrics.Histogram;
 import com.klarefi.platform.metrics.Metrics;
@@ -49,10 +50,12 @@ public final class DocumentProcessor {
     private final Counter outcomes;
     private final Histogram stages;
     private final FaultInjection faults;
+    private final DocumentWorkers workers;
+    private final StageBudgets budgets;
 
     public DocumentProcessor(DocumentRepository documents, Database database, DocumentFetcher fetcher,
                              DocumentReader reader, Cases cases, CaseTypeRegistry caseTypes, Extractor extractor,
-                             Clock clock, Metrics metrics, FaultInjection faults) {
+                             Clock clock, Metrics metrics, FaultInjection faults, DocumentWorkers workers, StageBudgets budgets) {
         this.outcomes = metrics.counter("klarefi_documents_total", "Documents finished, by outcome; detail is the text method or the failure code",
                 "outcome", "detail");
         this.stages = metrics.histogram("klarefi_document_stage_seconds", "Time per processing stage (fetch, text, ocr, extract)",
@@ -66,6 +69,8 @@ public final class DocumentProcessor {
         this.extractor = extractor;
         this.clock = clock;
         this.faults = faults;
+        this.workers = workers;
+        this.budgets = budgets;
     }
 
     /**
@@ -86,7 +91,7 @@ public final class DocumentProcessor {
         }
         List<DocumentText> texts = documents.textsOfCase(tx, caseId, known);
         long started = System.nanoTime();
-        var result = extractor.extract(caseType.get().caseType(), texts);
+        var result = workers.run("extract", budgets.extract(), () -> extractor.extract(caseType.get().caseType(), texts));
         stages.observe((System.nanoTime() - started) / 1e9, "extract");
         cases.replaceFeatures(tx, caseId, CaseFeatures.of(result));
     }
@@ -109,7 +114,7 @@ public final class DocumentProcessor {
                         "The document is " + type.mimeType() + "; supported are PDF, PNG, JPEG, TIFF, plain text and e-mail (.eml).");
             }
             long started = System.nanoTime();
-            List<PageLayer> pages = reader.textLayers(content, type);
+            List<PageLayer> pages = workers.run("text", budgets.read(), () -> reader.textLayers(content, type));
             boolean recognised = pages.stream().anyMatch(page -> page.method() == com.klarefi.extraction.api.TextMethod.OCR);
             stages.observe((System.nanoTime() - started) / 1e9, recognised ? "ocr" : "text");
             finish(docId, type, pages);
@@ -125,6 +130,10 @@ public final class DocumentProcessor {
             fail(docId, failure.codeName(), failure.getMessage(), failure.httpStatus().isPresent() ? failure.httpStatus().getAsInt() : null);
             outcomes.inc("failed", failure.codeName());
             logJob(document, "failed", "code=" + failure.codeName(), jobStarted);
+        } catch (RuntimeException unexpected) {
+            // JobRunr logs this and keeps it in the job's history; the original's messages may quote
+            // the document (a parser's complaint, a refused statement's values).
+            throw ContentFreeException.of("processing document " + docId + " failed", unexpected);
         }
     }
 

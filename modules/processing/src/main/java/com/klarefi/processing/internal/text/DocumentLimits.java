@@ -1,6 +1,8 @@
 package com.klarefi.processing.internal.text;
 
 import com.klarefi.processing.api.DocumentFailure;
+import com.klarefi.extraction.api.PageLayer;
+import java.util.List;
 
 /**
  * The limits that keep one hostile document (a PDF bomb, a decompression bomb, a page count in the
@@ -16,6 +18,14 @@ final class DocumentLimits {
      * each time; one page may use a tenth of them, so a single page cannot take the whole budget.
      */
     static final long MAX_PDF_OPERATORS = 10_000_000;
+    /** Characters of one HTML mail body handed to the HTML parser, whose tree costs several times the text. */
+    static final int MAX_HTML_CHARS = 4 << 20;
+    /** Characters of text on one page: a dense A4 page has a few thousand, a long e-mail a few hundred thousand. */
+    static final int MAX_PAGE_CHARS = 1 << 20;
+    /** Characters of text in one document, all pages together. */
+    static final long MAX_DOCUMENT_CHARS = 8L << 20;
+    /** Words on one page; their positions are stored as one JSON value per page, which must stay far below PostgreSQL's limits. */
+    static final int MAX_PAGE_WORDS = 100_000;
     private static final int PAGE_SHARE = 10;
     private static final float POINTS_PER_INCH = 72f;
 
@@ -48,6 +58,38 @@ final class DocumentLimits {
         if (inDocument > maxOperators) {
             throw tooLarge("the PDF's pages draw more than " + maxOperators + " operations");
         }
+    }
+
+    static void checkHtml(int chars) {
+        if (chars > MAX_HTML_CHARS) {
+            throw tooLarge("the HTML body has more than " + MAX_HTML_CHARS + " characters");
+        }
+    }
+
+    /**
+     * The pages as read, or {@code too_large} when their text or words exceed what one page or
+     * document may hold. A NUL character, which PostgreSQL cannot store in text, becomes U+FFFD: one
+     * character for one, so the words' offsets stay right.
+     */
+    static List<PageLayer> checkText(List<PageLayer> pages) {
+        long total = 0;
+        List<PageLayer> storable = new java.util.ArrayList<>(pages.size());
+        for (PageLayer read : pages) {
+            PageLayer page = read.text().indexOf('\0') < 0 ? read
+                    : new PageLayer(read.index(), read.text().replace('\0', '\uFFFD'), read.method(), read.width(), read.height(), read.words());
+            storable.add(page);
+            if (page.text().length() > MAX_PAGE_CHARS) {
+                throw tooLarge("page " + (page.index() + 1) + " has more than " + MAX_PAGE_CHARS + " characters of text");
+            }
+            if (page.words().size() > MAX_PAGE_WORDS) {
+                throw tooLarge("page " + (page.index() + 1) + " has more than " + MAX_PAGE_WORDS + " words");
+            }
+            total += page.text().length();
+            if (total > MAX_DOCUMENT_CHARS) {
+                throw tooLarge("the document has more than " + MAX_DOCUMENT_CHARS + " characters of text");
+            }
+        }
+        return storable;
     }
 
     int checkPages(int pages) {

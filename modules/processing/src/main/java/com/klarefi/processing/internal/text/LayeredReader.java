@@ -42,13 +42,13 @@ final class LayeredReader implements DocumentReader {
 
     @Override
     public List<PageLayer> textLayers(byte[] content, MediaType type) {
-        return switch (type) {
+        return DocumentLimits.checkText(switch (type) {
             case PDF -> pdf.read(content);
             case PNG, JPEG, TIFF -> images.read(content, type);
             case PLAIN_TEXT -> List.of(TextPages.page(plainText(content)));
             case EMAIL -> List.of(TextPages.page(MimeMessage.text(content)));
             case HTML, UNKNOWN -> throw unsupported(content, type);
-        };
+        });
     }
 
     @Override

@@ -62,7 +62,12 @@ final class MimeMessage {
 
     private static Optional<String> bodyText(MimeEntity message) {
         return firstPart(message, "text/plain").map(MimeMessage::decodedText)
-                .or(() -> firstPart(message, "text/html").map(part -> HtmlText.toText(decodedText(part))));
+                .or(() -> firstPart(message, "text/html").map(part -> htmlText(decodedText(part))));
+    }
+
+    private static String htmlText(String html) {
+        DocumentLimits.checkHtml(html.length());
+        return HtmlText.toText(html);
     }
 
     private static Optional<MimeEntity> firstPart(MimeEntity entity, String mediaType) {

@@ -3,6 +3,7 @@ package com.klarefi.processing.internal.text;
 import com.klarefi.processing.api.DocumentFailure;
 import com.klarefi.processing.api.DocumentFailure.Code;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -11,10 +12,16 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
 /** Opens PDFs, turning PDFBox's exceptions into the failures the job records. */
 final class PdfDocuments {
+    private static final int EOF_WINDOW = 1024;
     private PdfDocuments() {
     }
 
     static PDDocument open(byte[] content) {
+        if (!endsWithEofMarker(content)) {
+            // PDFBox rebuilds a cut-off file from the objects it finds and may return some of its
+            // pages as if they were all; a partial document must not pass for a whole one.
+            throw unreadable("the PDF is truncated: it has no end-of-file marker", null);
+        }
         PDDocument document;
         try {
             document = Loader.loadPDF(content);
@@ -28,6 +35,13 @@ final class PdfDocuments {
             throw unreadable("the PDF has no pages", null);
         }
         return document;
+    }
+
+    /** Like Acrobat, expects {@code %%EOF} within the last 1024 bytes; writers may append a little after it. */
+    private static boolean endsWithEofMarker(byte[] content) {
+        int from = Math.max(0, content.length - EOF_WINDOW);
+        String tail = new String(content, from, content.length - from, StandardCharsets.ISO_8859_1);
+        return tail.contains("%%EOF");
     }
 
     static int pageCount(byte[] content, DocumentLimits limits) {

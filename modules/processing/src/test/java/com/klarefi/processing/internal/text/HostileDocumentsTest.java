@@ -36,6 +36,38 @@ class HostileDocumentsTest {
     }
 
     @Test
+    void aFourMegabyteTextFileFailsAsTooLargeInsteadOfReachingTheDatabase() {
+        byte[] text = "Jan Jansen NL91ABNA0417164300 ".repeat(140_000).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        quickly(() -> assertFailure(() -> reader.textLayers(text, MediaType.PLAIN_TEXT), Code.TOO_LARGE));
+    }
+
+    @Test
+    void aPageOfMoreWordsThanAPageMayHoldFailsAsTooLarge() {
+        byte[] text = "a ".repeat(DocumentLimits.MAX_PAGE_WORDS + 1).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        quickly(() -> assertFailure(() -> reader.textLayers(text, MediaType.PLAIN_TEXT), Code.TOO_LARGE));
+    }
+
+    @Test
+    void anHtmlBodyAboveTheHtmlBudgetFailsAsTooLargeBeforeItIsParsed() {
+        String html = "<p>" + "x".repeat(DocumentLimits.MAX_HTML_CHARS) + "</p>";
+        byte[] mail = ("From: a@example.nl\nContent-Type: text/html\n\n" + html).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        quickly(() -> assertFailure(() -> reader.textLayers(mail, MediaType.EMAIL), Code.TOO_LARGE));
+    }
+
+    @Test
+    void aNulCharacterInAnEmailBecomesAReplacementCharacterThatTheDatabaseCanStore() {
+        byte[] mail = "From: a@example.nl\nDate: x\nContent-Type: text/plain\nContent-Transfer-Encoding: quoted-printable\n\nNaam: Jan=00Jansen".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(reader.detect(mail)).isEqualTo(MediaType.EMAIL);
+        String text = reader.textLayers(mail, MediaType.EMAIL).getFirst().text();
+
+        assertThat(text).doesNotContain("\0").endsWith("Naam: Jan\uFFFDJansen");
+    }
+
+    @Test
     void aPdfWithinThePageLimitIsReadInFull() {
         byte[] pdf = HostileFiles.textPdf(settings.maxPages());
 

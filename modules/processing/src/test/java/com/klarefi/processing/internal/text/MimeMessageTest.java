@@ -1,8 +1,10 @@
 package com.klarefi.processing.internal.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +67,17 @@ class MimeMessageTest {
 
         assertThat(text).endsWith("Beste,\n\nBedrag: € 12,50 & meer\n\nGroet")
                 .doesNotContain("attached notes").doesNotContain("color").doesNotContain("alert");
+    }
+
+    @Test
+    void readsAnHtmlBodyOfFiftyThousandUnclosedCommentsInLinearTime() {
+        // Quadratic HTML handling took 52 s on this 200 KB message and froze the whole instance.
+        String html = "<p>Schade</p>" + "<!--".repeat(50_000);
+        String message = "From: a@example.nl\nContent-Type: text/html\n\n" + html;
+
+        String text = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> MimeMessage.text(utf8(message)));
+
+        assertThat(text).endsWith("Schade");
     }
 
     @Test

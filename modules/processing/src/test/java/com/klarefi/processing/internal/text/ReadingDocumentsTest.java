@@ -21,6 +21,8 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Reading documents made in the test; none of these needs Tesseract. */
 class ReadingDocumentsTest {
@@ -75,6 +77,16 @@ class ReadingDocumentsTest {
         assertThat(reader.detect(corrupt)).isEqualTo(MediaType.PDF);
         assertFailure(() -> reader.textLayers(corrupt, MediaType.PDF), Code.DOCUMENT_UNREADABLE);
         assertFailure(() -> reader.textLayers(truncated, MediaType.PDF), Code.DOCUMENT_UNREADABLE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {65, 75, 85, 95})
+    void refusesAPdfCutOffBeforeItsEndInsteadOfReadingThePagesThatSurvived(int percentKept) {
+        byte[] whole = Pdfs.withPages(new String[] {"Een regel tekst een", "Twee regel tekst twee", "Drie regels tekst drie"});
+        byte[] truncated = Arrays.copyOf(whole, whole.length * percentKept / 100);
+
+        assertFailure(() -> reader.textLayers(truncated, MediaType.PDF), Code.DOCUMENT_UNREADABLE);
+        assertFailure(() -> reader.pageCount(truncated, MediaType.PDF), Code.DOCUMENT_UNREADABLE);
     }
 
     @Test

@@ -1,0 +1,86 @@
+package com.klarefi.processing.internal.pipeline;
+
+import com.klarefi.platform.config.Settings;
+import com.klarefi.platform.config.SettingsException;
+import com.klarefi.processing.api.DocumentFailure;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * The platform threads that do a document's CPU-bound work: text layers, OCR, e-mail and HTML
+ * decoding, extraction. Jobs and HTTP requests run on virtual threads, which share a few carrier
+ * threads (one per core) and are never preempted: a virtual thread parsing a hostile document for a
+ * minute holds its carrier for that minute, and two of them froze the whole API. Here the operating
+ * system shares the cores between these threads and the carriers, and the caller's virtual thread
+ * waits without holding one.
+ *
+ * <p>Each call has a time budget. Past it the document fails with {@code processing_timeout} and
+ * the thread is interrupted; work that ignores interruption runs on until its own size limits stop
+ * it, so the pool is sized from the cores, not from the number of jobs.
+ */
+public final class DocumentWorkers implements AutoCloseable {
+    public static final String THREADS = "KLAREFI_DOCUMENT_THREADS";
+
+    private final ExecutorService pool;
+    private final int threads;
+
+    public DocumentWorkers(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.threads = threads;
+        this.pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("klarefi-document-", 1).factory());
+    }
+
+    /** {@value #THREADS}, where 0 (the default) means one thread per core. */
+    public static DocumentWorkers from(Settings settings) {
+        int configured = settings.integer(THREADS);
+        if (configured < 0) {
+            throw new SettingsException(THREADS + " must be 0 (one per core) or more, got " + configured);
+        }
+        return new DocumentWorkers(configured == 0 ? Runtime.getRuntime().availableProcessors() : configured);
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /** Runs the work on a document thread and waits for it at most {@code budget}. */
+    public <T> T run(String stage, Duration budget, Supplier<T> work) {
+        Future<T> result = pool.submit(work::get);
+        try {
+            return result.get(budget.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            result.cancel(true);
+            throw new DocumentFailure(DocumentFailure.Code.PROCESSING_TIMEOUT,
+                    "the " + stage + " stage took longer than its budget of " + budget.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the " + stage + " stage", e);
+        } catch (ExecutionException e) {
+            throw rethrown(e.getCause());
+        }
+    }
+
+    private static RuntimeException rethrown(Throwable cause) {
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(cause);
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}
