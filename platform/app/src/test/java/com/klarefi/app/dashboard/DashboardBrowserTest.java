@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.klarefi.app.Accessibility;
 import com.klarefi.app.TestServerAccess;
 import com.klarefi.app.architecture.RepositoryFiles;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -67,7 +68,9 @@ class DashboardBrowserTest {
         clickAndWait(browser, browser.findElement(By.cssSelector("main form button")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Overview");
         screenshot(browser, "01-overview");
+        Accessibility.assertNoSeriousViolations(browser, "the overview");
         browser.get(dashboard + "/organisations");
+        Accessibility.assertNoSeriousViolations(browser, "the organisations");
 
         browser.findElement(By.id("name")).sendKeys("Acme Browser");
         clickAndWait(browser, browser.findElement(By.cssSelector("main form button")));
@@ -103,6 +106,7 @@ class DashboardBrowserTest {
         });
         browser.get(endpointPage + "#deliveries");
         screenshot(browser, "05-endpoint-with-delivery");
+        Accessibility.assertNoSeriousViolations(browser, "an endpoint");
         clickAndWait(browser, browser.findElement(By.cssSelector("a[href^='/dashboard/deliveries/']")));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("document.processed").contains("204");
         screenshot(browser, "06-delivery-attempts");
@@ -113,10 +117,20 @@ class DashboardBrowserTest {
         browser.get(dashboard + "/cases?q=" + external);
         clickAndWait(browser, browser.findElement(By.cssSelector("main table a[href^='/dashboard/cases/']")));
         screenshot(browser, "08-case");
+        Accessibility.assertNoSeriousViolations(browser, "a case");
+        String casePage = browser.getCurrentUrl();
         browser.findElements(By.linkText("show on the page")).getFirst().click();
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .until(() -> !browser.findElement(By.id("evidence")).getText().isBlank());
         screenshot(browser, "09-evidence-on-the-page");
+        Accessibility.assertNoSeriousViolations(browser, "the evidence on the page");
+
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.get(dashboard + "/webhooks");
+        Accessibility.assertNoSeriousViolations(browser, "the webhooks on a phone");
+        screenshot(browser, "10-phone-webhooks");
+        browser.get(casePage);
+        screenshot(browser, "11-phone-case");
     }
 
     private static void uploadCaseType(WebDriver browser, TestServerAccess.Running server, String dashboard) throws IOException {
