@@ -51,7 +51,8 @@ final class CasePages {
         Optional<String> caseType = parameter(request, "case_type");
         Optional<String> orgId = parameter(request, "org");
         boolean withFailed = parameter(request, "failed").isPresent();
-        CaseSearch search = new CaseSearch(query, status, caseType, orgId, withFailed);
+        boolean toReview = parameter(request, "review").isPresent();
+        CaseSearch search = new CaseSearch(query, status, caseType, orgId, withFailed, toReview);
         Map<String, String> names = organisationNames();
         List<List<String>> rows = cases.search(search, RESULTS).stream().map(summary -> List.of(
                 Html.link(Dashboard.PREFIX + "/cases/" + Html.url(summary.caseId()), summary.caseId()),
@@ -67,6 +68,8 @@ final class CasePages {
                         .toList(), orgId)
                 + "<span class=\"check\"><input type=\"checkbox\" id=\"failed\" name=\"failed\" value=\"1\"" + (withFailed ? " checked" : "")
                 + "><label for=\"failed\">with a failed document</label></span>"
+                + "<span class=\"check\"><input type=\"checkbox\" id=\"review\" name=\"review\" value=\"1\"" + (toReview ? " checked" : "")
+                + "><label for=\"review\">with a value to review</label></span>"
                 + "<button type=\"submit\">Search</button></form>"
                 + (filtered ? "<h2>Results</h2>" : "<h2>Recently changed</h2>")
                 + Html.table(List.of("Case", "External id", "Organisation", "Environment", "Case type", "Status", "Updated"), rows,

@@ -57,7 +57,9 @@ final class OverviewPages {
                 + tile("Webhook attempts", "webhooks", samples.sumBy("klarefi_webhook_attempts_total", "outcome"),
                         "No webhook was sent yet.")
                 + tile("Review load", "review", reviewLoad(recent), "Nothing to review.")
-                + "</div><h2>Recent failures</h2>" + failures(recent);
+                + "</div><p>" + Html.link(Dashboard.PREFIX + "/cases?review=1", "Cases with a value to review")
+                + " · " + Html.link(Dashboard.PREFIX + "/cases?failed=1", "Cases with a failed document") + "</p>"
+                + "<h2>Recent failures</h2>" + failures(recent);
         layout.page(request, response, session, SECTION, "Overview", body);
     }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.klarefi.app.HeadlessChromium;
+import com.klarefi.app.Accessibility;
 import com.klarefi.app.TestServerAccess;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.klarefi.platform.json.Json;
@@ -58,7 +59,9 @@ class DashboardBrowserTest {
         clickAndWait(browser, browser.findElement(By.cssSelector("main form button")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Overview");
         HeadlessChromium.screenshot(browser, "01-overview");
+        Accessibility.assertNoSeriousViolations(browser, "the overview");
         browser.get(dashboard + "/organisations");
+        Accessibility.assertNoSeriousViolations(browser, "the organisations");
 
         browser.findElement(By.id("name")).sendKeys("Acme Browser");
         clickAndWait(browser, browser.findElement(By.cssSelector("main form button")));
@@ -94,6 +97,7 @@ class DashboardBrowserTest {
         });
         browser.get(endpointPage + "#deliveries");
         HeadlessChromium.screenshot(browser, "05-endpoint-with-delivery");
+        Accessibility.assertNoSeriousViolations(browser, "an endpoint");
         clickAndWait(browser, browser.findElement(By.cssSelector("a[href^='/dashboard/deliveries/']")));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("document.processed").contains("204");
         HeadlessChromium.screenshot(browser, "06-delivery-attempts");
@@ -104,10 +108,20 @@ class DashboardBrowserTest {
         browser.get(dashboard + "/cases?q=" + external);
         clickAndWait(browser, browser.findElement(By.cssSelector("main table a[href^='/dashboard/cases/']")));
         HeadlessChromium.screenshot(browser, "08-case");
+        Accessibility.assertNoSeriousViolations(browser, "a case");
+        String casePage = browser.getCurrentUrl();
         browser.findElements(By.linkText("show on the page")).getFirst().click();
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .until(() -> !browser.findElement(By.id("evidence")).getText().isBlank());
         HeadlessChromium.screenshot(browser, "09-evidence-on-the-page");
+        Accessibility.assertNoSeriousViolations(browser, "the evidence on the page");
+
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.get(dashboard + "/webhooks");
+        Accessibility.assertNoSeriousViolations(browser, "the webhooks on a phone");
+        HeadlessChromium.screenshot(browser, "10-phone-webhooks");
+        browser.get(casePage);
+        HeadlessChromium.screenshot(browser, "11-phone-case");
     }
 
     private static void uploadCaseType(WebDriver browser, TestServerAccess.Running server, String dashboard) throws IOException {

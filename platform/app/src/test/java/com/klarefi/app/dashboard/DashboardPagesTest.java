@@ -263,6 +263,7 @@ class DashboardPagesTest {
         assertThat(found).contains("/dashboard/cases/" + caseId).contains("status-processed").contains("1 document failed")
                 .contains(">Acme Failures</a>");
         assertThat(browser.get("/dashboard/cases?status=processing" + org).body()).doesNotContain("/dashboard/cases/" + caseId);
+        assertThat(browser.get("/dashboard/cases?review=1" + org).body()).contains("id=\"review\" name=\"review\" value=\"1\" checked");
         assertThat(browser.get("/dashboard/cases/" + caseId).body()).contains("1 document failed").contains(failureCode)
                 .contains(loopback.absentDocument("gone.txt")).contains("/documents/mixed.txt</a>");
         String overview = browser.get("/dashboard/overview").body();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.klarefi.app.Accessibility;
 import com.klarefi.app.architecture.RepositoryFiles;
 import com.klarefi.testing.HttpTestClient;
 import com.sun.net.httpserver.HttpServer;
@@ -86,6 +87,7 @@ class ApplicantBrowserTest {
         browser.get("http://127.0.0.1:" + instance.port() + signed.getRawPath() + "?" + signed.getRawQuery());
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Your documents for this request");
         screenshot("01-opened");
+        Accessibility.assertNoSeriousViolations(browser, "the applicant's page");
 
         browser.findElement(By.id("files")).sendKeys(CORPUS.resolve("dev-0001/completed_form.pdf") + "\n"
                 + CORPUS.resolve("dev-0001/invoice.jpg"));
@@ -96,6 +98,7 @@ class ApplicantBrowserTest {
                 && !browser.findElements(By.id("values-form")).isEmpty());
         WebElement name = browser.findElement(By.id("value-claimant_name"));
         screenshot("03-values");
+        Accessibility.assertNoSeriousViolations(browser, "the values found");
 
         name.clear();
         name.sendKeys(CORRECTED);
@@ -104,6 +107,10 @@ class ApplicantBrowserTest {
         assertThat(browser.findElement(By.id("value-claimant_name")).getAttribute("value")).isEqualTo(CORRECTED);
         assertThat(browser.findElement(By.id("source-claimant_name")).getText()).isEqualTo("as you stated");
         screenshot("04-corrected");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.navigate().refresh();
+        screenshot("04-phone-corrected");
+        Accessibility.assertNoSeriousViolations(browser, "the applicant's page on a phone");
 
         browser.findElement(By.id("finish-submit")).click();
         until(Duration.ofSeconds(30), () -> browser.getCurrentUrl().startsWith(returnUrl));

@@ -76,6 +76,12 @@ public final class ApplicantPage {
         return send(request);
     }
 
+    /** A page of this session by the path and query a redirect named. */
+    HttpResponse<String> get(String pathAndQuery) {
+        URI page = URI.create(pageUrl);
+        return send(HttpRequest.newBuilder(page.resolve(pathAndQuery.replaceFirst("#.*", ""))).GET());
+    }
+
     HttpResponse<String> status() {
         return send(HttpRequest.newBuilder(URI.create(actionUrl("/status"))).GET());
     }

@@ -165,8 +165,10 @@ class SessionsApiTest {
 
         HttpResponse<String> refused = page.submit("/complete", Map.of());
 
-        assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("We have not read any document of yours yet").contains("role=\"alert\"");
+        assertThat(refused.statusCode()).isEqualTo(303);
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("&unfinished=1#finish-title");
+        assertThat(page.get(refused.headers().firstValue("Location").orElseThrow()).body())
+                .contains("We have not read any document of yours yet").contains("role=\"alert\"");
         assertThat(api.get("/api/v1/sessions/" + sessionIdOf(page)).json().path("status").asText()).isEqualTo("open");
 
         HttpResponse<String> finished = page.submit("/complete", Map.of("no_documents", "yes"));

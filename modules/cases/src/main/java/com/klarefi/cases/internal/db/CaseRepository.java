@@ -157,10 +157,13 @@ public final class CaseRepository {
                            AND (:org = '' OR c.org_id = :org)
                            AND (NOT :withFailed OR EXISTS (SELECT 1 FROM cases.case_documents d
                                                             WHERE d.case_id = c.id AND d.status = 'failed'))
+                           AND (NOT :toReview OR EXISTS (SELECT 1 FROM cases.decisions r
+                                                          WHERE r.case_id = c.id AND r.outcome = 'review'))
                          ORDER BY c.updated_at DESC, c.id LIMIT :limit""")
                 .bind("text", search.text()).bind("prefix", prefix).bind("status", search.status().orElse(""))
                 .bind("type", search.caseTypeId().orElse("")).bind("org", search.orgId().orElse(""))
-                .bind("withFailed", search.withFailedDocument()).bind("limit", limit)
+                .bind("withFailed", search.withFailedDocument()).bind("toReview", search.withValueToReview())
+                .bind("limit", limit)
                 .map((rows, context) -> new Found(caseRow(rows), rows.getInt("failed_documents"))).list());
     }
 

@@ -58,9 +58,18 @@ public final class IntakePages {
 
     private void page(ServerRequest request, ServerResponse response) {
         access.open(request, response).ifPresent(session -> render(request, response, session, 200, Map.of(), List.of(),
-                request.query().contains("saved")
-                        ? Optional.of(PageModel.Notice.of("values", PageTexts.of(session.locale()).get("values.saved")))
-                        : Optional.empty()));
+                noticeAsked(request, PageTexts.of(session.locale()))));
+    }
+
+    /** The notice a redirect asked for: the saved corrections, or a finish that needs a document first. */
+    private static Optional<PageModel.Notice> noticeAsked(ServerRequest request, PageTexts texts) {
+        if (request.query().contains("saved")) {
+            return Optional.of(PageModel.Notice.of("values", texts.get("values.saved")));
+        }
+        if (request.query().contains("unfinished")) {
+            return Optional.of(PageModel.Notice.problem("finish", texts.get("finish.needs_document")));
+        }
+        return Optional.empty();
     }
 
     void render(ServerRequest request, ServerResponse response, Session session, int status, Map<String, String> typed,
@@ -120,8 +129,10 @@ public final class IntakePages {
             boolean anyRead = statusesOf(session).stream().anyMatch(document -> document.status().equals("processed"));
             boolean withoutDocuments = !anyRead && "yes".equals(form.get("no_documents"));
             if (!anyRead && !withoutDocuments) {
-                render(request, response, session, 400, Map.of(), List.of(), Optional.of(PageModel.Notice.problem("finish",
-                        PageTexts.of(session.locale()).get("finish.needs_document"))));
+                // Back to the page, at the finish section with the reason; the form itself carries no fragment,
+                // because a browser keeps it through the redirect to the customer's return URL.
+                redirect(response, "/s/" + session.id() + "?token=" + request.query().first("token").orElse("")
+                        + "&unfinished=1#finish-title");
             } else if (sessions.whileOpen(session.id(), (tx, locked) -> {
                 sessions.complete(tx, locked);
                 return true;

@@ -149,7 +149,7 @@ final class PageView {
                 .append("</h2>");
         notice(html, model, "finish");
         html.append("<p>").append(escape(texts.get("finish.hint"))).append("</p><form id=\"finish-form\" method=\"post\" action=\"")
-                .append(escape(model.path("/complete"))).append("#finish-title\">").append(csrfField(model));
+                .append(escape(model.path("/complete"))).append("\">").append(csrfField(model));
         if (!model.anyRead()) {
             html.append("<div class=\"choice\"><input id=\"no-documents\" name=\"no_documents\" type=\"checkbox\" value=\"yes\">")
                     .append("<label for=\"no-documents\">").append(escape(texts.get("finish.no_documents"))).append("</label></div>");

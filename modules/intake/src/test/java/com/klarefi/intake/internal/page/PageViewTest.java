@@ -87,7 +87,7 @@ class PageViewTest {
         String html = PageView.render(model("en", List.of(), Optional.empty()));
 
         assertThat(html).contains("name=\"csrf\" value=\"csrf-value\"")
-                .contains("action=\"/s/s-1/documents?token=tok\"").contains("action=\"/s/s-1/complete?token=tok#finish-title\"");
+                .contains("action=\"/s/s-1/documents?token=tok\"").contains("action=\"/s/s-1/complete?token=tok\"");
     }
 
     private static final PageModel.UploadedDocument READ = new PageModel.UploadedDocument("doc_1", "claim.pdf", "processed",
