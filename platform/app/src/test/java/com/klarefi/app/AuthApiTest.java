@@ -71,6 +71,24 @@ class AuthApiTest {
     }
 
     @Test
+    void aKeyInUseIsRefusedOnTheRevokingInstanceRightAfterTheRevoke(@TempDir Path data) {
+        // A watcher that polls once a minute: only the revoke itself can drop the cached key in time.
+        try (KlarefiServer slowWatcher = TestServers.start(database, data, Map.of("KLAREFI_AUTH_REFRESH_MILLIS", "60000"))) {
+            HttpTestClient client = HttpTestClient.local(slowWatcher.port());
+            HttpTestClient slowAdmin = HttpTestClient.local(slowWatcher.adminPort())
+                    .bearer(slowWatcher.organisations().createAdminToken("revoking"));
+            JsonNode org = slowAdmin.post("/admin/v1/organisations", Map.of("name", "Revoked In Use BV")).json();
+            String key = org.path("keys").path("test").asText();
+            assertThat(client.bearer(key).get("/api/v1/me").status()).as("the key works and is cached").isEqualTo(200);
+
+            assertThat(slowAdmin.post("/admin/v1/keys/" + org.path("key_ids").path("test").asText() + "/revoke", Map.of())
+                    .status()).isEqualTo(200);
+
+            assertThat(code(client.bearer(key).get("/api/v1/me"))).isEqualTo("revoked_api_key");
+        }
+    }
+
+    @Test
     void aRevokedKeyStopsWorkingOnEveryInstanceWithinSeconds() {
         JsonNode org = createOrganisation("Two Instances BV");
         String key = org.path("keys").path("live").asText();

@@ -70,7 +70,8 @@ final class OrganisationService implements Organisations {
     @Override
     public KeySummary revoke(String keyId) {
         requireKey(keyId);
-        repository.revoke(keyId, now());
+        // The watcher tells the cache within a refresh interval; on this instance it is at once.
+        repository.revoke(keyId, now()).ifPresent(cache::forget);
         return requireKey(keyId);
     }
 

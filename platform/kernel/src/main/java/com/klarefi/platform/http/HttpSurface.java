@@ -177,6 +177,9 @@ public final class HttpSurface {
         if (error instanceof ApiException api) {
             return api;
         }
+        if (isBrokenFraming(error)) {
+            return ApiException.validation("malformed_body", "The request body's chunked framing is malformed.");
+        }
         if (DatabaseOutages.isOutage(error)) {
             ERRORS.log(Level.WARNING, "request " + RequestContexts.requestId(request) + " answered 503: the database is unreachable ("
                     + error.getClass().getSimpleName() + ")");
@@ -184,6 +187,24 @@ public final class HttpSurface {
         }
         ERRORS.log(Level.ERROR, "unexpected failure in request " + RequestContexts.requestId(request), error);
         return ApiException.internal();
+    }
+
+    /**
+     * Helidon reads a chunked body only when the handler reads it, and a chunk size that is not
+     * hexadecimal surfaces there as a bare NumberFormatException from its chunk reader: the
+     * client's error, not ours.
+     */
+    private static boolean isBrokenFraming(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalArgumentException) {
+                for (StackTraceElement frame : cause.getStackTrace()) {
+                    if (frame.getMethodName().equals("readNextChunk") && frame.getClassName().startsWith("io.helidon.webserver.http1.")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static ApiException fromHelidon(HttpException e) {
@@ -232,11 +253,16 @@ public final class HttpSurface {
         response.header(HeaderNames.CONTENT_TYPE, "application/json");
         response.header(HeaderNames.CACHE_CONTROL, "no-store");
         error.headers().forEach(response::header);
-        if (request.content().hasEntity() && !request.content().consumed()) {
-            // The unread rest of the body must not be parsed as a next request on this connection.
+        boolean unread = request.content().hasEntity() && !request.content().consumed();
+        if (unread) {
             response.header(HeaderNames.CONNECTION, "close");
         }
         response.send(ErrorEnvelope.body(error, requestId));
+        if (unread) {
+            // The unread rest of the body (a 413's, a broken chunk's) must not be parsed as a next
+            // request: Helidon would read on despite the header, so the connection ends here.
+            throw new CloseConnectionException("answered " + error.status() + " before the request body was read");
+        }
     }
 
     private void logAccess(ServerRequest request, ServerResponse response, long started) {

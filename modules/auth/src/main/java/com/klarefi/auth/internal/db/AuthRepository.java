@@ -89,12 +89,16 @@ public final class AuthRepository {
                 .findOne());
     }
 
-    /** Revokes unless already revoked; the change stamp tells other instances' caches. */
-    public void revoke(String keyId, Instant now) {
-        jdbi.useHandle(handle -> handle.createUpdate("""
+    /**
+     * Revokes unless already revoked; the change stamp tells other instances' caches. Answers the
+     * revoked key's hash, for this instance's cache to drop at once.
+     */
+    public Optional<String> revoke(String keyId, Instant now) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
                         UPDATE auth.api_keys SET revoked_at = :now, updated_at = clock_timestamp()
-                         WHERE id = :id AND revoked_at IS NULL""")
-                .bind("id", keyId).bind("now", now).execute());
+                         WHERE id = :id AND revoked_at IS NULL
+                        RETURNING key_hash""")
+                .bind("id", keyId).bind("now", now).mapTo(String.class).findOne());
     }
 
     public void markReplaced(Tx tx, String keyId, String replacement, Instant expiresAt) {

@@ -1,0 +1,115 @@
+package com.klarefi.app.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.klarefi.app.TestServerAccess;
+import com.klarefi.testing.TestDatabase;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What clients, proxies and attackers on the internet send that a JSON client library never does,
+ * over raw sockets: old protocol versions, broken framing, control characters and oversized bodies.
+ */
+class HttpRobustnessTest {
+    @TempDir
+    static Path dataDirectory;
+    private static TestDatabase database;
+    private static TestServerAccess.Running server;
+    private static String key;
+
+    @BeforeAll
+    static void start() {
+        database = TestDatabase.create();
+        server = TestServerAccess.start(database, dataDirectory, Map.of("KLAREFI_RATE_LIMIT_PER_MINUTE", "100000",
+                "KLAREFI_HTTP_MAX_JSON_BYTES", "65536", "KLAREFI_HTTP_MAX_BODY_BYTES", "1048576"));
+        key = server.newOrganisation("Robust BV").get("test");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        database.close();
+    }
+
+    @Test
+    void anHttp10RequestIsToldTheVersionIsNotSupportedNotThatTheServerFailed() throws IOException {
+        String answer = exchange("GET /api/v1/health HTTP/1.0\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 505 ").contains("\"http_version_not_supported\"").contains("proxy_http_version 1.1");
+    }
+
+    @Test
+    void aMalformedChunkSizeIsABadRequest() throws IOException {
+        String answer = exchange("POST /api/v1/process HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key
+                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n{}\r\n0\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 400 ");
+    }
+
+    @Test
+    void controlCharactersInIdentifiersAreAValidationError() throws IOException {
+        for (String field : new String[] {"external_case_id", "trace_id", "case_type_id"}) {
+            for (String escape : new String[] {"\\u0000", "\\u0007", "\\n"}) {
+                String body = "{\"document_url\":\"https://example.org/a.pdf\",\"case_type_id\":\"motor_claim\","
+                        + "\"idempotency_key\":\"k-" + System.nanoTime() + "\"," + "\"" + field + "\":\"a" + escape + "b\"}";
+                String answer = exchange(post("/api/v1/process", body));
+
+                assertThat(answer).as("%s with %s", field, escape).startsWith("HTTP/1.1 400 ").contains("\"validation_error\"");
+            }
+        }
+    }
+
+    @Test
+    void anOversizedBodyGetsOne413AndTheConnectionClosed() throws IOException {
+        String smuggled = "GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n";
+        String body = "{\"pad\":\"" + "x".repeat(70_000) + "\"}" + smuggled;
+        String answer = exchange(post("/api/v1/process", body));
+
+        assertThat(answer).startsWith("HTTP/1.1 413 ");
+        assertThat(answer.split("HTTP/1\\.1 ", -1)).as("responses on the connection").hasSize(2);
+    }
+
+    private static String post(String path, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return "POST " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + bytes.length + "\r\n\r\n" + body;
+    }
+
+    /** Sends the bytes and reads until the server closes the connection or stays silent for two seconds. */
+    private static String exchange(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout((int) Duration.ofSeconds(2).toMillis());
+            OutputStream out = socket.getOutputStream();
+            try {
+                out.write(request.getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            } catch (IOException closedEarly) {
+                // the server may answer and close before it has read everything
+            }
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int read; (read = in.read(buffer)) > 0; ) {
+                    received.write(buffer, 0, read);
+                }
+            } catch (SocketTimeoutException | java.net.SocketException silentOrReset) {
+                // what arrived is the answer
+            }
+            return received.toString(StandardCharsets.UTF_8);
+        }
+    }
+}
