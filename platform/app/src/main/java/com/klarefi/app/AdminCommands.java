@@ -156,14 +156,7 @@ final class AdminCommands {
     }
 
     private static Map<String, Object> key(KeySummary key, Instant now) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("key_id", key.keyId());
-        view.put("org_id", key.orgId());
-        view.put("environment", key.environment().wireName());
-        view.put("key", key.redacted());
-        view.put("status", key.status(now));
-        key.expiresAt().ifPresent(at -> view.put("expires_at", at.toString()));
-        return view;
+        return key.view(now);
     }
 
     private static Map<String, Object> createdKey(CreatedKey created, Instant now) {

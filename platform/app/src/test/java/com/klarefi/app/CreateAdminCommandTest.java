@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code klarefi admin create-admin} against a running instance's database. */
+/** {@code klarefi admin create-admin} and the key commands against a running instance's database. */
 class CreateAdminCommandTest {
     private static TestDatabase database;
     private static TestServerAccess.Running server;
@@ -48,6 +49,24 @@ class CreateAdminCommandTest {
         int status = AdminCommands.run(TestServers.settings(database, dataDirectory, Map.of()), List.of(arguments), in,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void listKeysInJsonRendersKeysAsTheApiDoesWithCreationRevocationAndReplacement() {
+        String orgId = Json.read(admin("", "create-org", "--name", "Keys in JSON", "--json").out()).path("org_id").asText();
+        String rolled = Json.read(admin("", "create-key", "--org", orgId, "--env", "test", "--json").out()).path("key_id").asText();
+        String replacement = Json.read(admin("", "roll-key", "--key", rolled, "--json").out()).path("key_id").asText();
+        assertThat(admin("", "revoke-key", "--key", replacement, "--json").status()).isZero();
+
+        Run run = admin("", "list-keys", "--org", orgId, "--json");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        Map<String, JsonNode> keys = new HashMap<>();
+        Json.read(run.out()).forEach(key -> keys.put(key.path("key_id").asText(), key));
+        assertThat(keys.values()).allMatch(key -> key.hasNonNull("created_at"));
+        assertThat(keys.get(rolled).path("replaced_by").asText()).isEqualTo(replacement);
+        assertThat(keys.get(replacement).path("status").asText()).isEqualTo("revoked");
+        assertThat(keys.get(replacement).hasNonNull("revoked_at")).isTrue();
     }
 
     @Test

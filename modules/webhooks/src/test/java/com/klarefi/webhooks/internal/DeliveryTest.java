@@ -143,7 +143,7 @@ class DeliveryTest {
     }
 
     @Test
-    void theNextAttemptIsAScheduledJobrunrJobAtTheRecordedTime() {
+    void theNextAttemptIsAScheduledJobrunrJobAtTheRecordedTimeNamedByItsIdsAlone() {
         JsonNode endpoint = fixture.register("org_jobs", "test", "/jobs", List.of("document.failed"));
         fixture.emit("org_jobs", "test", "document.failed", "case_jobs");
         String deliveryId = onlyDelivery(endpoint).path("id").asText();
@@ -152,11 +152,13 @@ class DeliveryTest {
         fixture.runJob(deliveryId);
 
         Instant next = Instant.parse(fixture.delivery(deliveryId).path("next_attempt_at").asText());
-        var jobId = com.klarefi.webhooks.internal.jobs.DeliverWebhook.jobIdOf(deliveryId, fixture.dispatchOf(deliveryId));
+        int dispatch = fixture.dispatchOf(deliveryId);
+        var jobId = com.klarefi.webhooks.internal.jobs.DeliverWebhook.jobIdOf(deliveryId, dispatch);
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             var job = fixture.jobs.storage().getJobById(jobId);
             assertThat(job.getState()).isEqualTo(org.jobrunr.jobs.states.StateName.SCHEDULED);
             assertThat(((org.jobrunr.jobs.states.ScheduledState) job.getJobState()).getScheduledAt()).isEqualTo(next);
+            assertThat(job.getJobName()).isEqualTo("deliver webhook " + deliveryId + " (dispatch " + dispatch + ")");
         });
     }
 

@@ -52,7 +52,22 @@ class DocumentContentStaysInItsRowsTest {
             expected.forEach((caseId, outcome) -> assertThat(outcome(api, caseId)).as("case %s", caseId).isEqualTo(outcome));
             assertThat(logs.lines()).as("log lines with the canary").noneMatch(line -> line.contains(CANARY));
             assertThat(tablesHoldingTheCanary(instance)).isEmpty();
+            assertThat(processingJobNames(instance)).hasSize(expected.size())
+                    .allMatch(name -> name.matches("process document doc_[A-Za-z0-9]+"));
         }
+    }
+
+    /** The names the job dashboard shows for document jobs, as JobRunr stored them. */
+    private static List<String> processingJobNames(ApiInstance instance) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Connection connection = instance.database().connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT jobasjson::json ->> 'jobName' FROM jobrunr.jobrunr_jobs"
+                     + " WHERE jobsignature LIKE '%ProcessDocument%'")) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
     }
 
     private static List<String> tablesHoldingTheCanary(ApiInstance instance) throws Exception {

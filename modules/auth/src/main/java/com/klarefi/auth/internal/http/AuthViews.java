@@ -33,17 +33,7 @@ public final class AuthViews {
     }
 
     public static Map<String, Object> key(KeySummary key, Instant now) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("key_id", key.keyId());
-        view.put("org_id", key.orgId());
-        view.put("environment", key.environment().wireName());
-        view.put("key", key.redacted());
-        view.put("status", key.status(now));
-        view.put("created_at", key.createdAt().toString());
-        key.revokedAt().ifPresent(at -> view.put("revoked_at", at.toString()));
-        key.expiresAt().ifPresent(at -> view.put("expires_at", at.toString()));
-        key.replacedBy().ifPresent(id -> view.put("replaced_by", id));
-        return view;
+        return key.view(now);
     }
 
     /** A new key: the only response that ever contains the secret. */

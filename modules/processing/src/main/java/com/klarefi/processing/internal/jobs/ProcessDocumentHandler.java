@@ -1,12 +1,13 @@
 package com.klarefi.processing.internal.jobs;
 
 import com.klarefi.processing.internal.pipeline.DocumentProcessor;
-import org.jobrunr.jobs.annotations.Job;
 import org.jobrunr.jobs.lambdas.JobRequestHandler;
 
 /**
  * Runs {@link DocumentProcessor} for one document. Transient failures (timeouts, 5xx) are thrown
- * so JobRunr retries them with its backoff; the processor turns the last attempt into a failure.
+ * so JobRunr retries them with its backoff; the processor turns the last attempt into a failure. The
+ * job's name and retries are set where it is enqueued ({@link ProcessDocument#job}), since JobRunr
+ * refuses a {@code @Job} annotation on jobs built that way.
  */
 public final class ProcessDocumentHandler implements JobRequestHandler<ProcessDocument> {
     private final DocumentProcessor processor;
@@ -16,7 +17,6 @@ public final class ProcessDocumentHandler implements JobRequestHandler<ProcessDo
     }
 
     @Override
-    @Job(name = "Process document", retries = DocumentProcessor.MAX_ATTEMPTS - 1)
     public void run(ProcessDocument job) {
         processor.process(job.docId());
     }

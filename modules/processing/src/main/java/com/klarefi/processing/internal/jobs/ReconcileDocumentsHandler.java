@@ -45,7 +45,7 @@ public final class ReconcileDocumentsHandler implements JobRequestHandler<Reconc
             UUID jobId = ProcessDocument.jobIdOf(docId);
             Optional<StateName> state = jobs.stateOf(jobId);
             if (state.isEmpty() || state.get() == StateName.DELETED) {
-                jobs.enqueue(jobId, new ProcessDocument(docId));
+                jobs.scheduler().create(ProcessDocument.job(docId));
                 enqueued++;
             } else if (state.get() == StateName.FAILED) {
                 processor.giveUp(docId);

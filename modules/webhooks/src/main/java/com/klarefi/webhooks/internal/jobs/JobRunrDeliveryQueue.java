@@ -7,12 +7,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.jobrunr.jobs.states.StateName;
+import org.jobrunr.scheduling.JobBuilder;
 
 /**
  * Deliveries as JobRunr jobs with deterministic ids. Handing over happens on a background thread,
@@ -49,14 +49,13 @@ public final class JobRunrDeliveryQueue implements DeliveryQueue, AutoCloseable 
     private void handOver(List<DispatchRef> refs) {
         boolean wake = false;
         for (DispatchRef ref : refs) {
-            DeliverWebhook request = new DeliverWebhook(ref.deliveryId(), ref.dispatch());
-            UUID id = DeliverWebhook.jobIdOf(ref.deliveryId(), ref.dispatch());
+            JobBuilder job = DeliverWebhook.job(ref.deliveryId(), ref.dispatch());
             try {
                 // Due now or within a second: enqueue, since a scheduled job waits for the next poll (5 s or more).
                 if (ref.at().isAfter(clock.instant().plus(IMMEDIATE))) {
-                    jobs.scheduler().schedule(id, ref.at(), request);
+                    jobs.scheduler().create(job.scheduleAt(ref.at()));
                 } else {
-                    jobs.enqueue(id, request);
+                    jobs.scheduler().create(job);
                     wake = true;
                 }
             } catch (RuntimeException e) {
