@@ -3,6 +3,8 @@ package com.klarefi.extraction.internal.layout;
 import com.klarefi.extraction.api.CaseType;
 import com.klarefi.extraction.api.FeatureDefinition;
 import com.klarefi.extraction.api.FeatureType;
+import com.klarefi.extraction.internal.language.FeatureMatcher;
+import com.klarefi.extraction.internal.language.Lexicon;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -31,17 +33,30 @@ public final class LabelFinder {
     /** Lower-case words that qualify a label within its cell: "Naam verzekerde", "Datum vertrek". */
     private static final Pattern LOWER_QUALIFIER = Pattern.compile("(?:\\s+\\p{Ll}[\\p{L}.'/-]*){1,3}[:.]?\\s*");
 
+    /** Features of one type whose similarities lie this close share a key, as an identical label would. */
+    private static final double TIE = 0.02;
+
     private final List<Group> groups = new ArrayList<>();
     private final Set<String> shortSpellings = new HashSet<>();
+    private final FeatureMatcher matcher;
 
     /** The labels of the features of one type, with the context vocabulary. */
-    private record Group(PhraseIndex phrases, Map<String, Set<String>> owners) {
+    private record Group(PhraseIndex phrases, Map<String, Set<String>> owners, Set<String> features) {
+    }
+
+    /** A key of the page and what it names by meaning. */
+    private record KeyMatch(int start, int end, FeatureMatcher.KeyMatch match) {
     }
 
     public LabelFinder(CaseType caseType) {
+        this(caseType, Lexicon.standard());
+    }
+
+    public LabelFinder(CaseType caseType, Lexicon lexicon) {
         Map<FeatureType, List<FeatureDefinition>> byType = new EnumMap<>(FeatureType.class);
         caseType.features().forEach(f -> byType.computeIfAbsent(f.type(), t -> new ArrayList<>()).add(f));
         byType.values().forEach(features -> groups.add(group(features)));
+        this.matcher = new FeatureMatcher(caseType, lexicon);
     }
 
     private Group group(List<FeatureDefinition> features) {
@@ -59,7 +74,8 @@ public final class LabelFinder {
         ContextVocabulary.SIGNING.forEach(label -> byKey.putIfAbsent(key(label), new HashSet<>()));
         List<String> phrases = new ArrayList<>(byKey.keySet());
         phrases.sort(Comparator.comparingInt(String::length).reversed());
-        return new Group(new PhraseIndex(phrases, "(?iu)(?<![\\p{L}\\d])", LabelFinder::phraseRegex), byKey);
+        return new Group(new PhraseIndex(phrases, "(?iu)(?<![\\p{L}\\d])", LabelFinder::phraseRegex), byKey,
+                features.stream().map(FeatureDefinition::id).collect(java.util.stream.Collectors.toSet()));
     }
 
     /**
@@ -68,21 +84,72 @@ public final class LabelFinder {
      * because they never compete for a value.
      */
     public List<LabelHit> find(PageLayout layout) {
+        List<KeyMatch> keys = keyMatches(layout);
         Map<Long, LabelHit> bySpan = new TreeMap<>();
         for (Group group : groups) {
-            for (LabelHit hit : find(layout, group)) {
-                long span = ((long) hit.start() << 32) | hit.end();
-                LabelHit known = bySpan.get(span);
-                if (known == null) {
-                    bySpan.put(span, hit);
-                } else {
-                    Set<String> features = new HashSet<>(known.features());
-                    features.addAll(hit.features());
-                    bySpan.put(span, new LabelHit(hit.start(), hit.end(), features));
-                }
+            for (LabelHit hit : byMeaning(find(layout, group), keys, group)) {
+                bySpan.merge(((long) hit.start() << 32) | hit.end(), hit, LabelHit::merge);
             }
         }
         return withEmailHeaders(layout.text(), new ArrayList<>(bySpan.values()));
+    }
+
+    /** The page's keys (see {@link Keys}) and the words of its sentences, with what they name. */
+    private List<KeyMatch> keyMatches(PageLayout layout) {
+        String text = layout.text();
+        List<KeyMatch> matches = new ArrayList<>();
+        for (Keys.Key key : Keys.of(layout)) {
+            String keyText = text.substring(key.start(), key.end());
+            if (key.sentence()) {
+                for (FeatureMatcher.Phrase phrase : matcher.prose(keyText)) {
+                    matches.add(new KeyMatch(key.start() + phrase.start(), key.start() + phrase.end(), phrase.match()));
+                }
+            } else {
+                FeatureMatcher.KeyMatch match = matcher.key(keyText);
+                if (!match.isEmpty()) {
+                    matches.add(new KeyMatch(key.start(), key.end(), match));
+                }
+            }
+        }
+        return matches;
+    }
+
+    /**
+     * The exact labels of a group with the keys that name its features by meaning. A key names the
+     * group's features of the best similarity (near ties share it), or labels context when its
+     * context concept is stronger. Where a key and an exact label overlap, the exact label stands,
+     * unless the key is longer and names other features ("Kenteken wederpartij" around "Kenteken").
+     */
+    private static List<LabelHit> byMeaning(List<LabelHit> exact, List<KeyMatch> keys, Group group) {
+        List<LabelHit> result = new ArrayList<>(exact);
+        for (KeyMatch key : keys) {
+            Map<String, Double> inGroup = new java.util.HashMap<>();
+            key.match().features().forEach((feature, similarity) -> {
+                if (group.features().contains(feature)) {
+                    inGroup.put(feature, similarity);
+                }
+            });
+            double best = inGroup.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            LabelHit hit;
+            if (key.match().context() > best) {
+                hit = new LabelHit(key.start(), key.end(), Map.of(), key.match().context());
+            } else if (best > 0) {
+                inGroup.values().removeIf(similarity -> similarity < best - TIE);
+                hit = new LabelHit(key.start(), key.end(), inGroup, 0);
+            } else {
+                continue;
+            }
+            List<LabelHit> overlapping = exact.stream()
+                    .filter(other -> other.start() < hit.end() && other.end() > hit.start()).toList();
+            boolean replaces = overlapping.stream().allMatch(other -> other.length() < hit.length()
+                    && !hit.features().containsAll(other.features()));
+            if (overlapping.isEmpty() || replaces) {
+                result.removeAll(overlapping);
+                result.add(hit);
+            }
+        }
+        result.sort(java.util.Comparator.comparingInt(LabelHit::start));
+        return result;
     }
 
     private List<LabelHit> find(PageLayout layout, Group group) {
