@@ -34,6 +34,15 @@ public final class FeatureMatcher {
     public record Phrase(int start, int end, KeyMatch match) {
     }
 
+    private static final String PLACE = "place";
+    private static final java.util.Set<String> SENDER_TYPES = java.util.Set.of("person_name", "email");
+    /**
+     * "in Haarlem", "te Utrecht", "at Leeds": a preposition of place before a capitalised word makes
+     * the words before it ("aangereden", "collision") name where it happened as well.
+     */
+    private static final java.util.regex.Pattern AT_PLACE = java.util.regex.Pattern.compile(
+            "^\\s+(?:in|te|at|near|bij|nabij|im|bei|à|en)\\s+(?=\\p{Lu})");
+
     private record Seed(String featureId, String type, List<Meaning> labels, boolean mainParty) {
     }
 
@@ -57,18 +66,56 @@ public final class FeatureMatcher {
         return match(reader.read(text, true));
     }
 
+    /**
+     * What a key names on a document with a title ("Invoice"): the title may say what the key
+     * leaves open ("Date" on an invoice), never less than the key alone.
+     */
+    public KeyMatch key(String text, String title) {
+        KeyMatch alone = key(text);
+        if (title.isEmpty()) {
+            return alone;
+        }
+        KeyMatch titled = key(text + " (" + title + ")");
+        Map<String, Double> features = new LinkedHashMap<>(alone.features());
+        titled.features().forEach((feature, similarity) -> features.merge(feature, similarity, Math::max));
+        return new KeyMatch(features, alone.context());
+    }
+
+    /** Whether a text names a kind of document, as a title does ("Factuur", "Invoice"). */
+    public boolean namesDocument(String text) {
+        return similarity.namesDocument(reader.read(text, true));
+    }
+
     /** The words and phrases of running text that name features or context, in text order. */
     public List<Phrase> prose(String text) {
         List<Phrase> phrases = new ArrayList<>();
         for (Unit unit : reader.read(text, false).units()) {
             if (!unit.concepts().isEmpty()) {
-                KeyMatch match = match(new Meaning(List.of(unit)));
+                java.util.regex.Matcher place = AT_PLACE.matcher(text).region(unit.end(), text.length());
+                boolean atPlace = place.lookingAt() && !unit.concepts().contains(PLACE);
+                Meaning meaning = atPlace
+                        ? new Meaning(List.of(unit, new Unit(java.util.Set.of(PLACE), java.util.Set.of(), 1, unit.end(), place.end())))
+                        : new Meaning(List.of(unit));
+                KeyMatch match = match(meaning);
                 if (!match.isEmpty()) {
-                    phrases.add(new Phrase(unit.start(), unit.end(), match));
+                    phrases.add(new Phrase(unit.start(), atPlace ? place.end() : unit.end(), match));
                 }
             }
         }
         return phrases;
+    }
+
+    /** The main party's name and e-mail features, named by an e-mail's sender header. */
+    public Map<String, Double> sender() {
+        Map<String, Double> features = new LinkedHashMap<>();
+        seeds.stream().filter(seed -> seed.mainParty() && SENDER_TYPES.contains(seed.type()))
+                .forEach(seed -> features.put(seed.featureId(), Similarity.IMPLIED));
+        return features;
+    }
+
+    /** Whether a text names a party: the insured, the other party, a witness. */
+    public boolean namesParty(String text) {
+        return !text.isEmpty() && similarity.namesParty(reader.read(text, true));
     }
 
     private KeyMatch match(Meaning key) {

@@ -15,4 +15,9 @@ record Meaning(List<Unit> units) {
     boolean has(Unit unit) {
         return units.stream().anyMatch(unit::sameAs);
     }
+
+    /** The weight with which this meaning says what the unit says: 0 if it does not. */
+    double weightOf(Unit unit) {
+        return units.stream().filter(unit::sameAs).mapToDouble(Unit::weight).max().orElse(0);
+    }
 }

@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  * its stems.
  */
 final class MeaningReader {
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+(?:[-'’.][\\p{L}\\p{M}]+)*");
+    /** Words, and numbers of one or two digits, which count only inside a term ("Voertuig 2"). */
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+(?:[-'’.][\\p{L}\\p{M}]+)*|(?<![\\p{L}\\d])\\d{1,2}(?![\\d])");
     private static final int LONGEST_TERM = 4;
-    private static final double PARENTHESISED = 0.3;
+    private static final double PARENTHESISED = 0.5;
 
     /** A word of the text at {@code [start, end)}; {@code dotted} when a dot follows it. */
     record Word(String text, int start, int end, boolean dotted, boolean parenthesised) {
@@ -84,6 +85,10 @@ final class MeaningReader {
                     i += length;
                     continue;
                 }
+            }
+            if (concepts.isEmpty() && Character.isDigit(first.text().charAt(0))) {
+                i += length;
+                continue;
             }
             Set<String> stems = new HashSet<>();
             if (concepts.isEmpty()) {

@@ -13,6 +13,8 @@ final class Similarity {
     static final double IMPLIED = 0.9;
     private static final double QUALIFIER = 0.2;
     private static final double OTHER_PARTY = 0.3;
+    /** A key that says only whose value it is ("Verzekerde") names a feature weakly. */
+    private static final double QUALIFIERS_ONLY = 0.6;
 
     private final Lexicon lexicon;
 
@@ -26,13 +28,15 @@ final class Similarity {
         }
         double labelWeight = 0;
         double covered = 0;
+        boolean coversMoreThanQualifiers = false;
         for (Unit unit : label.units()) {
             boolean present = key.has(unit);
             if (!present && namesType(unit, type)) {
                 continue;
             }
             labelWeight += weight(unit);
-            covered += present ? weight(unit) : 0;
+            covered += present ? weight(unit) * key.weightOf(unit) : 0;
+            coversMoreThanQualifiers |= present && !qualifier(unit);
         }
         double keyWeight = 0;
         double explained = 0;
@@ -44,6 +48,9 @@ final class Similarity {
             return 0;
         }
         double similarity = covered / labelWeight * (0.5 + 0.5 * explained / keyWeight);
+        if (!coversMoreThanQualifiers) {
+            similarity *= QUALIFIERS_ONLY;
+        }
         if (singlesOutAnother(key, label)) {
             similarity *= OTHER_PARTY;
         }
@@ -72,6 +79,16 @@ final class Similarity {
         return meaning.units().stream().anyMatch(unit -> role(unit, Concept::distinct));
     }
 
+    /** Whether the meaning names a kind of document (an invoice): its title qualifies the keys below. */
+    boolean namesDocument(Meaning meaning) {
+        return meaning.units().stream().anyMatch(unit -> role(unit, Concept::document));
+    }
+
+    /** Whether the meaning names a party: another one, or the insured. */
+    boolean namesParty(Meaning meaning) {
+        return meaning.units().stream().anyMatch(unit -> role(unit, Concept::party));
+    }
+
     /** Whether the key has a context concept (a birth date, a subtotal) the label does not. */
     boolean context(Meaning key, Meaning label) {
         return key.units().stream().anyMatch(unit -> role(unit, Concept::context) && !label.has(unit));
@@ -94,8 +111,10 @@ final class Similarity {
     }
 
     private double weight(Unit unit) {
-        boolean qualifier = !unit.concepts().isEmpty()
-                && unit.concepts().stream().map(lexicon::concept).allMatch(Concept::qualifier);
-        return unit.weight() * (qualifier ? QUALIFIER : 1);
+        return unit.weight() * (qualifier(unit) ? QUALIFIER : 1);
+    }
+
+    private boolean qualifier(Unit unit) {
+        return !unit.concepts().isEmpty() && unit.concepts().stream().map(lexicon::concept).allMatch(Concept::qualifier);
     }
 }

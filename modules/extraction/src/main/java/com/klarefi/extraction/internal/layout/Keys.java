@@ -21,8 +21,17 @@ final class Keys {
                     + "|\\(?[a-h][.)]\\s+)?"
                     + "(?:(?:[\\[(]\\s*[xX✓✔]?\\s*[\\])]|[☐☑☒□■✓✔])\\s*)?");
 
-    /** A key at {@code [start, end)}; {@code sentence} when it is a cell of running text. */
-    record Key(int start, int end, boolean sentence) {
+    /** A number that is part of a key ("Voertuig 2", "Vraag 4"), not a value. */
+    private static final Pattern SMALL_NUMBER = Pattern.compile("\\d{1,2}[.:)]?");
+
+    /**
+     * A key at {@code [start, end)}; {@code sentence} when it is a cell of running text; the heading
+     * of its section at {@code [headingStart, headingEnd)}, or -1 when none stands above it.
+     */
+    record Key(int start, int end, boolean sentence, int headingStart, int headingEnd) {
+        boolean underHeading() {
+            return headingStart >= 0;
+        }
     }
 
     private Keys() {
@@ -31,13 +40,24 @@ final class Keys {
     static List<Key> of(PageLayout layout) {
         String text = layout.text();
         List<Key> keys = new ArrayList<>();
-        for (Line line : layout.lines()) {
+        List<Line> lines = layout.lines();
+        Cell heading = null;
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            if (heading(text, line, i + 1 < lines.size() ? lines.get(i + 1) : null)) {
+                heading = line.cells().getFirst();
+                Key key = key(text, heading, null);
+                if (key != null) {
+                    keys.add(key);
+                }
+                continue;
+            }
             for (Cell cell : line.cells()) {
                 if (cell.tokens().size() >= SENTENCE_WORDS) {
-                    keys.add(new Key(cell.start(), cell.end(), true));
+                    keys.add(new Key(cell.start(), cell.end(), true, -1, -1));
                     continue;
                 }
-                Key key = key(text, cell);
+                Key key = key(text, cell, heading);
                 if (key != null) {
                     keys.add(key);
                 }
@@ -46,7 +66,28 @@ final class Keys {
         return keys;
     }
 
-    private static Key key(String text, Cell cell) {
+    /**
+     * A section heading: a line of one short cell of words alone ("Gegevens tegenpartij", "Vehicle
+     * B"), followed by a line of fields (several cells, or a colon).
+     */
+    private static boolean heading(String text, Line line, Line next) {
+        if (line.cells().size() != 1 || next == null || line.cells().getFirst().tokens().size() > 5) {
+            return false;
+        }
+        Cell cell = line.cells().getFirst();
+        String words = text.substring(cell.start(), cell.end());
+        Matcher numbering = NUMBERING.matcher(words);
+        String rest = numbering.lookingAt() ? words.substring(numbering.end()) : words;
+        boolean valueInside = java.util.Arrays.stream(rest.strip().split("\\s+"))
+                .anyMatch(word -> word.chars().anyMatch(Character::isDigit) && !SMALL_NUMBER.matcher(word).matches());
+        if (valueInside || rest.strip().replaceAll(":$", "").contains(":") || rest.chars().filter(Character::isLetter).count() < 3) {
+            return false;
+        }
+        String below = text.substring(next.cells().getFirst().start(), next.cells().getLast().end());
+        return next.cells().size() >= 2 || below.contains(":");
+    }
+
+    private static Key key(String text, Cell cell, Cell heading) {
         Matcher numbering = NUMBERING.matcher(text).region(cell.start(), cell.end());
         int start = numbering.lookingAt() ? numbering.end() : cell.start();
         int end = cell.end();
@@ -55,8 +96,9 @@ final class Keys {
             end = colon;
         } else {
             for (Token token : cell.tokens()) {
-                if (token.start() >= start && text.substring(token.start(), token.end()).chars()
-                        .anyMatch(c -> Character.isDigit(c) || c == '@')) {
+                String word = text.substring(token.start(), token.end());
+                if (token.start() >= start && !SMALL_NUMBER.matcher(word).matches()
+                        && word.chars().anyMatch(c -> Character.isDigit(c) || c == '@')) {
                     end = Math.min(end, token.start());
                     break;
                 }
@@ -67,6 +109,9 @@ final class Keys {
             end--;
         }
         long letters = text.substring(start, Math.max(start, end)).chars().filter(Character::isLetter).count();
-        return letters >= 2 ? new Key(start, end, false) : null;
+        if (letters < 2) {
+            return null;
+        }
+        return heading == null ? new Key(start, end, false, -1, -1) : new Key(start, end, false, heading.start(), heading.end());
     }
 }

@@ -35,6 +35,9 @@ public final class LabelFinder {
 
     /** Features of one type whose similarities lie this close share a key, as an identical label would. */
     private static final double TIE = 0.02;
+    /** A document's title stands in its first lines, in a few words. */
+    private static final int TITLE_LINES = 12;
+    private static final int TITLE_WORDS = 3;
 
     private final List<Group> groups = new ArrayList<>();
     private final Set<String> shortSpellings = new HashSet<>();
@@ -98,6 +101,8 @@ public final class LabelFinder {
     private List<KeyMatch> keyMatches(PageLayout layout) {
         String text = layout.text();
         List<KeyMatch> matches = new ArrayList<>();
+        int[] title = title(layout);
+        String titleText = title == null ? "" : text.substring(title[0], title[1]);
         for (Keys.Key key : Keys.of(layout)) {
             String keyText = text.substring(key.start(), key.end());
             if (key.sentence()) {
@@ -105,13 +110,36 @@ public final class LabelFinder {
                     matches.add(new KeyMatch(key.start() + phrase.start(), key.start() + phrase.end(), phrase.match()));
                 }
             } else {
-                FeatureMatcher.KeyMatch match = matcher.key(keyText);
+                String heading = key.underHeading() ? text.substring(key.headingStart(), key.headingEnd()) : "";
+                // under a heading that names a party ("Tegenpartij", "Vehicle B") a key is that party's
+                String qualified = matcher.namesParty(heading) && !matcher.namesParty(keyText)
+                        ? keyText + " (" + heading + ")" : keyText;
+                boolean isTitle = title != null && key.start() < title[1] && key.end() > title[0];
+                FeatureMatcher.KeyMatch match = matcher.key(qualified, isTitle ? "" : titleText);
                 if (!match.isEmpty()) {
                     matches.add(new KeyMatch(key.start(), key.end(), match));
                 }
             }
         }
         return matches;
+    }
+
+    /**
+     * The page's title, when one of its first lines is a short cell of words naming a kind of
+     * document ("Factuur", "Invoice"): {start, end}, or null.
+     */
+    private int[] title(PageLayout layout) {
+        String text = layout.text();
+        for (Line line : layout.lines().subList(0, Math.min(TITLE_LINES, layout.lines().size()))) {
+            for (Cell cell : line.cells()) {
+                String words = text.substring(cell.start(), cell.end());
+                if (cell.tokens().size() <= TITLE_WORDS && words.chars().noneMatch(Character::isDigit)
+                        && matcher.namesDocument(words)) {
+                    return new int[] {cell.start(), cell.end()};
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -180,9 +208,10 @@ public final class LabelFinder {
 
     /**
      * In an e-mail's header lines the date is when it was sent and the subject is no label: only
-     * sender and recipient headers keep their feature labels.
+     * sender and recipient headers keep their feature labels. The sender header names the main
+     * party's name and address even where the case type has no label for it.
      */
-    private static List<LabelHit> withEmailHeaders(String text, List<LabelHit> hits) {
+    private List<LabelHit> withEmailHeaders(String text, List<LabelHit> hits) {
         int blockEnd = text.indexOf("\n\n");
         Matcher header = EMAIL_HEADER.matcher(text).region(0, blockEnd < 0 ? text.length() : blockEnd);
         List<LabelHit> result = new ArrayList<>(hits);
@@ -190,11 +219,16 @@ public final class LabelFinder {
         while (header.find()) {
             headers++;
             String name = header.group(1).toLowerCase(java.util.Locale.ROOT);
+            int start = header.start(1);
+            int end = header.end(1);
             if (!SENDER_HEADERS.contains(name)) {
-                int start = header.start(1);
-                int end = header.end(1);
                 result.removeIf(hit -> hit.start() < end && hit.end() > start);
                 result.add(new LabelHit(start, end, Set.of()));
+            } else if (result.stream().noneMatch(hit -> hit.start() < end && hit.end() > start)) {
+                Map<String, Double> sender = matcher.sender();
+                if (!sender.isEmpty()) {
+                    result.add(new LabelHit(start, end, sender, 0));
+                }
             }
         }
         if (headers < 2) {
