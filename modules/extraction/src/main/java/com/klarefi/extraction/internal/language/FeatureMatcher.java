@@ -113,6 +113,11 @@ public final class FeatureMatcher {
         return features;
     }
 
+    /** Whether a text singles out another party than the main one: the other party, a witness. */
+    public boolean namesOtherParty(String text) {
+        return !text.isEmpty() && similarity.singlesOut(reader.read(text, true));
+    }
+
     /** Whether a text names a party: the insured, the other party, a witness. */
     public boolean namesParty(String text) {
         return !text.isEmpty() && similarity.namesParty(reader.read(text, true));

@@ -5,10 +5,10 @@ package com.klarefi.extraction.internal.language;
  * key covers, discounted by what the key says beyond it. A unit naming what the value itself is (a
  * date for a date feature) need not be in the key; qualifiers of the default party weigh little; a
  * key that singles out another party (the other party, a witness) does not name a feature whose
- * label lacks it. Only an exact label scores 1; meaning alone scores at most {@link #MEANING}.
+ * label lacks it, nor does a key that says its value is of another kind. Only an exact label scores 1; meaning alone scores at most {@link #MEANING}.
  */
 final class Similarity {
-    static final double MEANING = 0.95;
+    static final double MEANING = 0.97;
     /** A key of a concept that alone names the main party's values (a closing names the sender). */
     static final double IMPLIED = 0.9;
     private static final double QUALIFIER = 0.2;
@@ -51,7 +51,7 @@ final class Similarity {
         if (!coversMoreThanQualifiers) {
             similarity *= QUALIFIERS_ONLY;
         }
-        if (singlesOutAnother(key, label)) {
+        if (singlesOutAnother(key, label) || namesOtherType(key, label, type)) {
             similarity *= OTHER_PARTY;
         }
         return Math.min(similarity, MEANING);
@@ -96,6 +96,16 @@ final class Similarity {
 
     boolean context(Meaning key) {
         return key.units().stream().anyMatch(unit -> role(unit, Concept::context));
+    }
+
+    /**
+     * Whether the key says its value is of another kind than the feature's ("Naam" for a plate).
+     * Numbers and references are of many kinds and say nothing against any.
+     */
+    private boolean namesOtherType(Meaning key, Meaning label, String type) {
+        return key.units().stream().anyMatch(unit -> !unit.concepts().isEmpty() && !label.has(unit)
+                && unit.concepts().stream().map(lexicon::concept)
+                        .allMatch(c -> !c.types().isEmpty() && !c.types().contains(type) && !c.types().contains("identifier")));
     }
 
     private boolean singlesOutAnother(Meaning key, Meaning label) {

@@ -67,7 +67,7 @@ public final class Associations {
 
     /** The strength with which {@code label} names the value at {@code [start, end)}. */
     public double relation(LabelHit label, int start, int end) {
-        if (start < label.end() && end > label.start()) {
+        if (start < label.end() && end > label.start() || !inColumn(label, start)) {
             return 0;
         }
         double score = Math.max(sameLine(label, start), prose(label, start, end));
@@ -84,6 +84,12 @@ public final class Associations {
      */
     public List<int[]> valueSpans(LabelHit label) {
         List<int[]> spans = new ArrayList<>();
+        if (label.column().isPresent()) {
+            layout.line(layout.lineOf(label.start())).ifPresent(line -> line.cells().stream()
+                    .filter(cell -> cell.start() >= label.end() && label.column().get().holds(cell.x0(), cell.x1()))
+                    .findFirst().ifPresent(cell -> spans.add(new int[] {cell.start(), cell.end()})));
+            return spans;
+        }
         Optional<Cell> cell = layout.cellAt(label.start());
         cell.filter(own -> own.end() > label.end()).ifPresent(own -> spans.add(new int[] {label.end(), own.end()}));
         cell.flatMap(this::nextCell).filter(next -> !columns.startsWithLabel(next))
@@ -91,6 +97,12 @@ public final class Associations {
         columns.cellBelow(label).filter(below -> !columns.startsWithLabel(below))
                 .ifPresent(below -> spans.add(new int[] {below.start(), below.end()}));
         return spans;
+    }
+
+    /** A label of a party table's column names only values in that column. */
+    private boolean inColumn(LabelHit label, int start) {
+        return label.column().isEmpty() || layout.cellAt(start)
+                .map(cell -> label.column().get().holds(cell.x0(), cell.x1())).orElse(false);
     }
 
     private double sameLine(LabelHit label, int start) {
@@ -116,7 +128,8 @@ public final class Associations {
             return words <= 6 ? (0.8 - 0.07 * words) * penalty : 0;
         }
         boolean endsCell = labelEndsCell(layout.text(), label, labelCell.get());
-        int skipped = valueCell.get().index() - labelCell.get().index() - 1;
+        // in a party table the cells between belong to the other parties' columns, not to this label
+        int skipped = label.column().isPresent() ? 0 : valueCell.get().index() - labelCell.get().index() - 1;
         boolean startsCell = separatorsOnly(slice(layout.text(), valueCell.get().start(), start));
         double score = (endsCell ? RIGHT_NEXT_CELL : 0.5) - 0.12 * skipped - (startsCell ? 0 : 0.15);
         return Math.max(score, 0) * penalty;

@@ -83,8 +83,7 @@ final class Keys {
         if (valueInside || rest.strip().replaceAll(":$", "").contains(":") || rest.chars().filter(Character::isLetter).count() < 3) {
             return false;
         }
-        String below = text.substring(next.cells().getFirst().start(), next.cells().getLast().end());
-        return next.cells().size() >= 2 || below.contains(":");
+        return next.cells().size() >= 2 || next.cells().stream().anyMatch(c -> text.substring(c.start(), c.end()).contains(":"));
     }
 
     private static Key key(String text, Cell cell, Cell heading) {

@@ -47,8 +47,15 @@ public final class LabelFinder {
     private record Group(PhraseIndex phrases, Map<String, Set<String>> owners, Set<String> features) {
     }
 
-    /** A key of the page and what it names by meaning. */
-    private record KeyMatch(int start, int end, FeatureMatcher.KeyMatch match) {
+    /** A key of the page and what it names by meaning; in a party table, in one party's column. */
+    private record KeyMatch(int start, int end, FeatureMatcher.KeyMatch match, java.util.Optional<LabelHit.Column> column,
+            boolean qualified) {
+        KeyMatch(int start, int end, FeatureMatcher.KeyMatch match) {
+            this(start, end, match, java.util.Optional.empty(), false);
+        }
+    }
+
+    private record Place(int start, int end, java.util.Optional<LabelHit.Column> column) {
     }
 
     public LabelFinder(CaseType caseType) {
@@ -88,13 +95,15 @@ public final class LabelFinder {
      */
     public List<LabelHit> find(PageLayout layout) {
         List<KeyMatch> keys = keyMatches(layout);
-        Map<Long, LabelHit> bySpan = new TreeMap<>();
+        Map<Place, LabelHit> byPlace = new LinkedHashMap<>();
         for (Group group : groups) {
             for (LabelHit hit : byMeaning(find(layout, group), keys, group)) {
-                bySpan.merge(((long) hit.start() << 32) | hit.end(), hit, LabelHit::merge);
+                byPlace.merge(new Place(hit.start(), hit.end(), hit.column()), hit, LabelHit::merge);
             }
         }
-        return withEmailHeaders(layout.text(), new ArrayList<>(bySpan.values()));
+        List<LabelHit> hits = new ArrayList<>(byPlace.values());
+        hits.sort(Comparator.comparingInt(LabelHit::start).thenComparingInt(LabelHit::end));
+        return withEmailHeaders(layout.text(), hits);
     }
 
     /** The page's keys (see {@link Keys}) and the words of its sentences, with what they name. */
@@ -112,13 +121,19 @@ public final class LabelFinder {
             } else {
                 String heading = key.underHeading() ? text.substring(key.headingStart(), key.headingEnd()) : "";
                 // under a heading that names a party ("Tegenpartij", "Vehicle B") a key is that party's
-                String qualified = matcher.namesParty(heading) && !matcher.namesParty(keyText)
-                        ? keyText + " (" + heading + ")" : keyText;
+                boolean qualified = matcher.namesParty(heading) && !matcher.namesParty(keyText) && !matcher.key(keyText).isEmpty();
                 boolean isTitle = title != null && key.start() < title[1] && key.end() > title[0];
-                FeatureMatcher.KeyMatch match = matcher.key(qualified, isTitle ? "" : titleText);
+                FeatureMatcher.KeyMatch match = matcher.key(qualified ? keyText + " " + heading : keyText,
+                        isTitle ? "" : titleText);
                 if (!match.isEmpty()) {
-                    matches.add(new KeyMatch(key.start(), key.end(), match));
+                    matches.add(new KeyMatch(key.start(), key.end(), match, java.util.Optional.empty(), qualified));
                 }
+            }
+        }
+        for (PartyTables.ColumnKey key : PartyTables.of(layout, matcher)) {
+            FeatureMatcher.KeyMatch match = matcher.key(key.text());
+            if (!match.isEmpty()) {
+                matches.add(new KeyMatch(key.start(), key.end(), match, java.util.Optional.of(key.column()), true));
             }
         }
         return matches;
@@ -163,14 +178,21 @@ public final class LabelFinder {
                 hit = new LabelHit(key.start(), key.end(), Map.of(), key.match().context());
             } else if (best > 0) {
                 inGroup.values().removeIf(similarity -> similarity < best - TIE);
-                hit = new LabelHit(key.start(), key.end(), inGroup, 0);
+                hit = new LabelHit(key.start(), key.end(), inGroup, 0, key.column());
             } else {
+                continue;
+            }
+            if (key.column().isPresent()) {
+                // a party table's row key names each column's value as that party's, not as one label
+                result.removeIf(other -> other.column().isEmpty() && other.start() < hit.end() && other.end() > hit.start());
+                result.add(hit);
                 continue;
             }
             List<LabelHit> overlapping = exact.stream()
                     .filter(other -> other.start() < hit.end() && other.end() > hit.start()).toList();
-            boolean replaces = overlapping.stream().allMatch(other -> other.length() < hit.length()
-                    && !hit.features().containsAll(other.features()));
+            // a key read with its section's party is longer than its words: "Kenteken" under "Tegenpartij"
+            boolean replaces = overlapping.stream().allMatch(other -> (other.length() < hit.length() || key.qualified())
+                    && !sameMeaning(hit, other));
             if (overlapping.isEmpty() || replaces) {
                 result.removeAll(overlapping);
                 result.add(hit);
@@ -236,6 +258,11 @@ public final class LabelFinder {
         }
         result.sort(Comparator.comparingInt(LabelHit::start));
         return result;
+    }
+
+    /** Both label context, or the key names at least the features the other label names. */
+    private static boolean sameMeaning(LabelHit key, LabelHit other) {
+        return key.context() == other.context() && key.features().containsAll(other.features());
     }
 
     private void rememberSpelling(String label) {

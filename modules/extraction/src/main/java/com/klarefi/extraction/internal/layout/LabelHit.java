@@ -11,9 +11,24 @@ import java.util.stream.Collectors;
  * lexicon). A label of the context vocabulary labels no feature: it claims the values next to it for
  * something else (a birth date, a due date, a subtotal), with {@code contextSimilarity}.
  */
-public record LabelHit(int start, int end, Map<String, Double> similarities, double contextSimilarity) {
+public record LabelHit(int start, int end, Map<String, Double> similarities, double contextSimilarity,
+        java.util.Optional<Column> column) {
+    /**
+     * The column of a party table a row's key names a value in ("Kenteken" in the column headed
+     * "Tegenpartij"): from {@code x0} to {@code x1} on the page.
+     */
+    public record Column(float x0, float x1) {
+        boolean holds(float x0, float x1) {
+            return x0 < this.x1 && x1 > this.x0;
+        }
+    }
+
     public LabelHit {
         similarities = Map.copyOf(similarities);
+    }
+
+    public LabelHit(int start, int end, Map<String, Double> similarities, double contextSimilarity) {
+        this(start, end, similarities, contextSimilarity, java.util.Optional.empty());
     }
 
     /** An exact label of these features, or of the context vocabulary when there are none. */
@@ -46,6 +61,6 @@ public record LabelHit(int start, int end, Map<String, Double> similarities, dou
     LabelHit merge(LabelHit other) {
         Map<String, Double> merged = new java.util.HashMap<>(similarities);
         other.similarities.forEach((feature, similarity) -> merged.merge(feature, similarity, Math::max));
-        return new LabelHit(start, end, merged, Math.max(contextSimilarity, other.contextSimilarity));
+        return new LabelHit(start, end, merged, Math.max(contextSimilarity, other.contextSimilarity), column);
     }
 }
