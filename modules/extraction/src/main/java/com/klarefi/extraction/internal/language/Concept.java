@@ -7,7 +7,7 @@ import java.util.Set;
  * whether it only qualifies (whose value), singles out another party, labels context, or alone names
  * the main party's values of some types. A distinct concept is always a party.
  */
-record Concept(String id, Set<String> types, boolean qualifier, boolean distinct, boolean party, boolean document, boolean context,
+record Concept(String id, Set<String> types, boolean generic, boolean qualifier, boolean distinct, boolean party, boolean document, boolean context,
         Set<String> implies) {
     Concept {
         types = Set.copyOf(types);

@@ -18,6 +18,7 @@ public final class FeatureMatcher {
     public static final double THRESHOLD = 0.55;
     /** The strength of a key that labels context (a birth date, a subtotal). */
     public static final double CONTEXT = 0.9;
+    private static final int KNOWN_KEYS = 5000;
 
     /** The features a key names with their similarities, and its strength as a context label (0 if none). */
     public record KeyMatch(Map<String, Double> features, double context) {
@@ -49,13 +50,20 @@ public final class FeatureMatcher {
     private final MeaningReader reader;
     private final Similarity similarity;
     private final List<Seed> seeds = new ArrayList<>();
+    /** Keys repeat on every page of a form and across a case's documents. */
+    private final Map<String, KeyMatch> known = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, KeyMatch> eldest) {
+            return size() > KNOWN_KEYS;
+        }
+    };
 
     public FeatureMatcher(CaseType caseType, Lexicon lexicon) {
         this.reader = lexicon.reader();
         this.similarity = new Similarity(lexicon);
         for (FeatureDefinition feature : caseType.features()) {
             List<Meaning> labels = feature.allLabels().stream().map(label -> reader.read(label, true))
-                    .filter(meaning -> !meaning.isEmpty()).toList();
+                    .filter(meaning -> !meaning.isEmpty()).distinct().toList();
             boolean mainParty = labels.stream().noneMatch(similarity::singlesOut);
             seeds.add(new Seed(feature.id(), feature.type().wireName(), labels, mainParty));
         }
@@ -63,7 +71,17 @@ public final class FeatureMatcher {
 
     /** What a key (the text of a form field's label, a column header) names. */
     public KeyMatch key(String text) {
-        return match(reader.read(text, true));
+        synchronized (known) {
+            KeyMatch match = known.get(text);
+            if (match != null) {
+                return match;
+            }
+        }
+        KeyMatch match = match(reader.read(text, true));
+        synchronized (known) {
+            known.put(text, match);
+        }
+        return match;
     }
 
     /**
@@ -111,6 +129,11 @@ public final class FeatureMatcher {
         seeds.stream().filter(seed -> seed.mainParty() && SENDER_TYPES.contains(seed.type()))
                 .forEach(seed -> features.put(seed.featureId(), Similarity.IMPLIED));
         return features;
+    }
+
+    /** Whether a feature is the main party's: its labels single out no other party. */
+    public boolean mainParty(String featureId) {
+        return seeds.stream().anyMatch(seed -> seed.featureId().equals(featureId) && seed.mainParty());
     }
 
     /** Whether a text singles out another party than the main one: the other party, a witness. */

@@ -158,7 +158,7 @@ public final class Lexicon {
                 implies.addAll(List.of(role.substring(8).split(",")));
             }
         }
-        return new Concept(id, types, roles.contains("qualifier"), roles.contains("distinct"),
+        return new Concept(id, types, roles.contains("generic"), roles.contains("qualifier"), roles.contains("distinct"),
                 roles.contains("distinct") || roles.contains("party"), roles.contains("document"), roles.contains("context"),
                 implies);
     }

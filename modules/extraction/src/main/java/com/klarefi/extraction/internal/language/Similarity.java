@@ -1,11 +1,19 @@
 package com.klarefi.extraction.internal.language;
 
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * How well a key on a page says what a label says, in [0, 1]: the share of the label's meaning the
  * key covers, discounted by what the key says beyond it. A unit naming what the value itself is (a
- * date for a date feature) need not be in the key; qualifiers of the default party weigh little; a
- * key that singles out another party (the other party, a witness) does not name a feature whose
- * label lacks it, nor does a key that says its value is of another kind. Only an exact label scores 1; meaning alone scores at most {@link #MEANING}.
+ * date for a date feature) need not be in the key, but a key must say more than such a unit shared
+ * by many kinds of value (a number). Qualifiers of the default party weigh little. A key that
+ * singles out another party (the other party, a witness) than the label does not name it, nor does
+ * a key that says its value is of another kind; a key that names the kind of value alone ("Kenteken")
+ * names it for every party, as a label shared by them would. Only an exact label scores 1; meaning
+ * alone scores at most {@link #MEANING}.
  */
 final class Similarity {
     static final double MEANING = 0.97;
@@ -16,7 +24,15 @@ final class Similarity {
     /** A key that says only whose value it is ("Verzekerde") names a feature weakly. */
     private static final double QUALIFIERS_ONLY = 0.6;
 
+    /** What the concepts of a unit do, all together (see lexicon.txt). */
+    private record Roles(Set<String> types, boolean typed, boolean generic, boolean qualifier, boolean distinct,
+            boolean party, boolean context, boolean document, Set<String> implies) {
+    }
+
+    private static final Roles WORD = new Roles(Set.of(), false, false, false, false, false, false, false, Set.of());
+
     private final Lexicon lexicon;
+    private final Map<Set<String>, Roles> roles = new ConcurrentHashMap<>();
 
     Similarity(Lexicon lexicon) {
         this.lexicon = lexicon;
@@ -26,47 +42,55 @@ final class Similarity {
         if (key.isEmpty() || label.isEmpty()) {
             return 0;
         }
+        boolean keyNamesParty = key.units().stream().anyMatch(unit -> roles(unit).party());
         double labelWeight = 0;
         double covered = 0;
         boolean coversMoreThanQualifiers = false;
+        boolean coversSpecific = false;
         for (Unit unit : label.units()) {
+            Roles roles = roles(unit);
             boolean present = key.has(unit);
-            if (!present && namesType(unit, type)) {
+            // the value says what it is; a key naming the kind of value alone names it for any party
+            if (!present && (roles.types().contains(type) || roles.distinct() && !keyNamesParty)) {
                 continue;
             }
             labelWeight += weight(unit);
             covered += present ? weight(unit) * key.weightOf(unit) : 0;
-            coversMoreThanQualifiers |= present && !qualifier(unit);
+            coversMoreThanQualifiers |= present && !roles.qualifier();
+            coversSpecific |= present && !roles.generic();
         }
         double keyWeight = 0;
         double explained = 0;
+        boolean otherParty = false;
+        boolean otherType = false;
         for (Unit unit : key.units()) {
+            Roles roles = roles(unit);
             keyWeight += weight(unit);
-            explained += label.has(unit) || namesType(unit, type) ? weight(unit) : 0;
+            boolean inLabel = label.has(unit);
+            explained += inLabel || roles.types().contains(type) ? weight(unit) : 0;
+            otherParty |= roles.distinct() && !inLabel;
+            otherType |= roles.typed() && !inLabel && !roles.types().contains(type) && !roles.types().contains("identifier");
         }
-        if (labelWeight == 0 || keyWeight == 0) {
+        if (labelWeight == 0 || keyWeight == 0 || !coversSpecific) {
             return 0;
         }
         double similarity = covered / labelWeight * (0.5 + 0.5 * explained / keyWeight);
         if (!coversMoreThanQualifiers) {
             similarity *= QUALIFIERS_ONLY;
         }
-        if (singlesOutAnother(key, label) || namesOtherType(key, label, type)) {
+        if (otherParty || otherType) {
             similarity *= OTHER_PARTY;
         }
         return Math.min(similarity, MEANING);
     }
 
-    /** A key whose concepts all imply the type names the main party's value of that type. */
+    /** A key whose concepts all imply the type (or only qualify) names the main party's value of that type. */
     boolean implies(Meaning key, String type) {
         boolean any = false;
         for (Unit unit : key.units()) {
-            if (unit.concepts().isEmpty()) {
-                return false;
-            }
-            boolean implying = unit.concepts().stream().map(lexicon::concept).anyMatch(c -> c.implies().contains(type));
-            boolean qualifying = unit.concepts().stream().map(lexicon::concept).allMatch(Concept::qualifier);
-            if (!implying && !qualifying) {
+            Roles roles = roles(unit);
+            boolean implying = roles.implies().contains(type);
+            if (unit.concepts().isEmpty() || !implying && !roles.qualifier()) {
                 return false;
             }
             any |= implying;
@@ -76,55 +100,56 @@ final class Similarity {
 
     /** Whether the meaning names another party or role than the default one. */
     boolean singlesOut(Meaning meaning) {
-        return meaning.units().stream().anyMatch(unit -> role(unit, Concept::distinct));
+        return meaning.units().stream().anyMatch(unit -> roles(unit).distinct());
     }
 
     /** Whether the meaning names a kind of document (an invoice): its title qualifies the keys below. */
     boolean namesDocument(Meaning meaning) {
-        return meaning.units().stream().anyMatch(unit -> role(unit, Concept::document));
+        return meaning.units().stream().anyMatch(unit -> roles(unit).document());
     }
 
     /** Whether the meaning names a party: another one, or the insured. */
     boolean namesParty(Meaning meaning) {
-        return meaning.units().stream().anyMatch(unit -> role(unit, Concept::party));
-    }
-
-    /** Whether the key has a context concept (a birth date, a subtotal) the label does not. */
-    boolean context(Meaning key, Meaning label) {
-        return key.units().stream().anyMatch(unit -> role(unit, Concept::context) && !label.has(unit));
+        return meaning.units().stream().anyMatch(unit -> roles(unit).party());
     }
 
     boolean context(Meaning key) {
-        return key.units().stream().anyMatch(unit -> role(unit, Concept::context));
+        return key.units().stream().anyMatch(unit -> roles(unit).context());
     }
 
-    /**
-     * Whether the key says its value is of another kind than the feature's ("Naam" for a plate).
-     * Numbers and references are of many kinds and say nothing against any.
-     */
-    private boolean namesOtherType(Meaning key, Meaning label, String type) {
-        return key.units().stream().anyMatch(unit -> !unit.concepts().isEmpty() && !label.has(unit)
-                && unit.concepts().stream().map(lexicon::concept)
-                        .allMatch(c -> !c.types().isEmpty() && !c.types().contains(type) && !c.types().contains("identifier")));
+    private Roles roles(Unit unit) {
+        if (unit.concepts().isEmpty()) {
+            return WORD;
+        }
+        return roles.computeIfAbsent(unit.concepts(), this::roles);
     }
 
-    private boolean singlesOutAnother(Meaning key, Meaning label) {
-        return key.units().stream().anyMatch(unit -> role(unit, Concept::distinct) && !label.has(unit));
-    }
-
-    private boolean role(Unit unit, java.util.function.Predicate<Concept> role) {
-        return unit.concepts().stream().map(lexicon::concept).anyMatch(role);
-    }
-
-    private boolean namesType(Unit unit, String type) {
-        return unit.concepts().stream().map(lexicon::concept).anyMatch(c -> c.types().contains(type));
+    private Roles roles(Set<String> ids) {
+        Set<String> types = new HashSet<>();
+        Set<String> implies = new HashSet<>();
+        boolean typed = true;
+        boolean generic = true;
+        boolean qualifier = true;
+        boolean distinct = false;
+        boolean party = false;
+        boolean context = false;
+        boolean document = false;
+        for (String id : ids) {
+            Concept concept = lexicon.concept(id);
+            types.addAll(concept.types());
+            implies.addAll(concept.implies());
+            typed &= !concept.types().isEmpty();
+            generic &= concept.generic();
+            qualifier &= concept.qualifier();
+            distinct |= concept.distinct();
+            party |= concept.party();
+            context |= concept.context();
+            document |= concept.document();
+        }
+        return new Roles(Set.copyOf(types), typed, generic, qualifier, distinct, party, context, document, Set.copyOf(implies));
     }
 
     private double weight(Unit unit) {
-        return unit.weight() * (qualifier(unit) ? QUALIFIER : 1);
-    }
-
-    private boolean qualifier(Unit unit) {
-        return !unit.concepts().isEmpty() && unit.concepts().stream().map(lexicon::concept).allMatch(Concept::qualifier);
+        return unit.weight() * (roles(unit).qualifier() ? QUALIFIER : 1);
     }
 }

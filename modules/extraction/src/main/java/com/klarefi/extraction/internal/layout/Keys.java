@@ -86,6 +86,10 @@ final class Keys {
         return next.cells().size() >= 2 || next.cells().stream().anyMatch(c -> text.substring(c.start(), c.end()).contains(":"));
     }
 
+    private static boolean valueWord(String word) {
+        return !SMALL_NUMBER.matcher(word).matches() && word.chars().anyMatch(c -> Character.isDigit(c) || c == '@');
+    }
+
     private static Key key(String text, Cell cell, Cell heading) {
         Matcher numbering = NUMBERING.matcher(text).region(cell.start(), cell.end());
         int start = numbering.lookingAt() ? numbering.end() : cell.start();
@@ -94,10 +98,13 @@ final class Keys {
         if (colon >= 0 && colon < end) {
             end = colon;
         } else {
+            // the value in the key's cell starts at its first word with a digit; a small number is
+            // part of the key only where no other value follows ("Voertuig 2", not "zaterdag 7 oktober 1961")
+            boolean value = cell.tokens().stream().anyMatch(token -> token.start() >= start
+                    && valueWord(text.substring(token.start(), token.end())));
             for (Token token : cell.tokens()) {
                 String word = text.substring(token.start(), token.end());
-                if (token.start() >= start && !SMALL_NUMBER.matcher(word).matches()
-                        && word.chars().anyMatch(c -> Character.isDigit(c) || c == '@')) {
+                if (token.start() >= start && (valueWord(word) || value && SMALL_NUMBER.matcher(word).matches())) {
                     end = Math.min(end, token.start());
                     break;
                 }

@@ -132,6 +132,12 @@ public final class LabelFinder {
         }
         for (PartyTables.ColumnKey key : PartyTables.of(layout, matcher)) {
             FeatureMatcher.KeyMatch match = matcher.key(key.text());
+            if (!key.otherParty()) {
+                // the main party's column: not the other party's value, though the key names its kind
+                Map<String, Double> main = new java.util.HashMap<>(match.features());
+                main.keySet().removeIf(feature -> !matcher.mainParty(feature));
+                match = new FeatureMatcher.KeyMatch(main, match.context());
+            }
             if (!match.isEmpty()) {
                 matches.add(new KeyMatch(key.start(), key.end(), match, java.util.Optional.of(key.column()), true));
             }
@@ -196,6 +202,13 @@ public final class LabelFinder {
             if (overlapping.isEmpty() || replaces) {
                 result.removeAll(overlapping);
                 result.add(hit);
+            } else {
+                // the same words as an exact label: it also names what they mean ("Kenteken" the other party's plate too)
+                overlapping.stream().filter(other -> other.start() == hit.start() && other.end() == hit.end()
+                        && other.context() == hit.context()).findFirst().ifPresent(other -> {
+                            result.remove(other);
+                            result.add(other.merge(hit));
+                        });
             }
         }
         result.sort(java.util.Comparator.comparingInt(LabelHit::start));

@@ -15,7 +15,7 @@ final class PartyTables {
     private static final int MAX_ROWS = 20;
 
     /** A row key read in one party's column. */
-    record ColumnKey(int start, int end, String text, LabelHit.Column column) {
+    record ColumnKey(int start, int end, String text, LabelHit.Column column, boolean otherParty) {
     }
 
     private PartyTables() {
@@ -44,8 +44,9 @@ final class PartyTables {
                     Cell party = parties.get(c);
                     float to = c + 1 < parties.size() ? parties.get(c + 1).x0() : Float.MAX_VALUE;
                     String heading = text.substring(party.start(), party.end());
-                    String read = matcher.namesOtherParty(heading) ? key + " (" + heading + ")" : key;
-                    keys.add(new ColumnKey(first.start(), first.end(), read, new LabelHit.Column(party.x0() - 1, to)));
+                    boolean other = matcher.namesOtherParty(heading);
+                    keys.add(new ColumnKey(first.start(), first.end(), other ? key + " (" + heading + ")" : key,
+                            new LabelHit.Column(party.x0() - 1, to), other));
                 }
             }
             i = row - 1;
