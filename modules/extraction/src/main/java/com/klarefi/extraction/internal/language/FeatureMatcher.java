@@ -85,12 +85,12 @@ public final class FeatureMatcher {
     }
 
     /**
-     * What a key names on a document with a title ("Invoice"): the title may say what the key
-     * leaves open ("Date" on an invoice), never less than the key alone.
+     * What a key names on a document with a title ("Invoice"): where the key alone names no feature,
+     * the title may say what it leaves open ("Date" on an invoice).
      */
     public KeyMatch key(String text, String title) {
         KeyMatch alone = key(text);
-        if (title.isEmpty()) {
+        if (title.isEmpty() || !alone.features().isEmpty()) {
             return alone;
         }
         KeyMatch titled = key(text + " (" + title + ")");

@@ -23,6 +23,12 @@ import org.apache.lucene.analysis.CharArraySet;
  * word is looked up by its stem in each language.
  */
 public final class Lexicon {
+    /**
+     * Three-letter words that are parts of compounds ("Unfallort", "KvK-nummer"); other short words
+     * ("dag", "uur") end too many words by chance to split them off.
+     */
+    private static final Set<String> SHORT_PARTS = Set.of("ort", "kvk", "btw", "vat", "tel", "coc");
+    /** Declared after what its loading reads. */
     private static final Lexicon STANDARD = load();
 
     private final Map<String, Concept> concepts;
@@ -43,7 +49,7 @@ public final class Lexicon {
         for (String[] term : rawTerms) {
             for (MeaningReader.Word word : MeaningReader.words(term[2])) {
                 String folded = foldAbbreviation(word.text());
-                if (folded.length() >= 3 && !stopwords.contains(folded)) {
+                if ((folded.length() >= 4 || SHORT_PARTS.contains(folded)) && !stopwords.contains(folded)) {
                     dictionary.add(folded);
                 }
             }

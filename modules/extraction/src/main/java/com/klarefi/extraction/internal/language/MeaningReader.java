@@ -43,9 +43,20 @@ final class MeaningReader {
             depth = Math.max(depth, 0);
             scanned = matcher.start();
             boolean dotted = matcher.end() < text.length() && text.charAt(matcher.end()) == '.';
+            if (partOfAddress(text, matcher.start(), matcher.end())) {
+                continue;
+            }
             words.add(new Word(matcher.group(), matcher.start(), matcher.end(), dotted, depth > 0));
         }
         return words;
+    }
+
+    /** A word of an e-mail or web address ("schade@...", "www.schade.nl") says nothing as a key. */
+    private static boolean partOfAddress(String text, int start, int end) {
+        char before = start > 0 ? text.charAt(start - 1) : ' ';
+        char after = end < text.length() ? text.charAt(end) : ' ';
+        return before == '@' || after == '@' || before == '.' || before == '/'
+                || after == '.' && end + 1 < text.length() && Character.isLetter(text.charAt(end + 1));
     }
 
     /**

@@ -22,7 +22,7 @@ final class Similarity {
     private static final double QUALIFIER = 0.2;
     private static final double OTHER_PARTY = 0.3;
     /** A key that says only whose value it is ("Verzekerde") names a feature weakly. */
-    private static final double QUALIFIERS_ONLY = 0.6;
+    private static final double QUALIFIERS_ONLY = 0.5;
 
     /** What the concepts of a unit do, all together (see lexicon.txt). */
     private record Roles(Set<String> types, boolean typed, boolean generic, boolean qualifier, boolean distinct,

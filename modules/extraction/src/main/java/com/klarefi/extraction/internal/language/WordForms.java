@@ -26,7 +26,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 final class WordForms {
     private static final int MIN_COMPOUND = 6;
-    private static final int MIN_PART = 4;
+    private static final int MIN_PART = 3;
     private static final int MAX_PART = 20;
     private static final int CACHE = 20_000;
 

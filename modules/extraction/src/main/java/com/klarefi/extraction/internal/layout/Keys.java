@@ -26,9 +26,10 @@ final class Keys {
 
     /**
      * A key at {@code [start, end)}; {@code sentence} when it is a cell of running text; the heading
-     * of its section at {@code [headingStart, headingEnd)}, or -1 when none stands above it.
+     * of its section at {@code [headingStart, headingEnd)}, or -1 when none stands above it;
+     * {@code field} when its line holds a form's field (at most a key and a value), not a table row.
      */
-    record Key(int start, int end, boolean sentence, int headingStart, int headingEnd) {
+    record Key(int start, int end, boolean sentence, int headingStart, int headingEnd, boolean field) {
         boolean underHeading() {
             return headingStart >= 0;
         }
@@ -46,7 +47,7 @@ final class Keys {
             Line line = lines.get(i);
             if (heading(text, line, i + 1 < lines.size() ? lines.get(i + 1) : null)) {
                 heading = line.cells().getFirst();
-                Key key = key(text, heading, null);
+                Key key = key(text, heading, null, true);
                 if (key != null) {
                     keys.add(key);
                 }
@@ -54,10 +55,10 @@ final class Keys {
             }
             for (Cell cell : line.cells()) {
                 if (cell.tokens().size() >= SENTENCE_WORDS) {
-                    keys.add(new Key(cell.start(), cell.end(), true, -1, -1));
+                    keys.add(new Key(cell.start(), cell.end(), true, -1, -1, false));
                     continue;
                 }
-                Key key = key(text, cell, heading);
+                Key key = key(text, cell, heading, line.cells().size() <= 2);
                 if (key != null) {
                     keys.add(key);
                 }
@@ -90,7 +91,7 @@ final class Keys {
         return !SMALL_NUMBER.matcher(word).matches() && word.chars().anyMatch(c -> Character.isDigit(c) || c == '@');
     }
 
-    private static Key key(String text, Cell cell, Cell heading) {
+    private static Key key(String text, Cell cell, Cell heading, boolean field) {
         Matcher numbering = NUMBERING.matcher(text).region(cell.start(), cell.end());
         int start = numbering.lookingAt() ? numbering.end() : cell.start();
         int end = cell.end();
@@ -118,6 +119,7 @@ final class Keys {
         if (letters < 2) {
             return null;
         }
-        return heading == null ? new Key(start, end, false, -1, -1) : new Key(start, end, false, heading.start(), heading.end());
+        return heading == null ? new Key(start, end, false, -1, -1, field)
+                : new Key(start, end, false, heading.start(), heading.end(), field);
     }
 }

@@ -124,7 +124,7 @@ public final class LabelFinder {
                 boolean qualified = matcher.namesParty(heading) && !matcher.namesParty(keyText) && !matcher.key(keyText).isEmpty();
                 boolean isTitle = title != null && key.start() < title[1] && key.end() > title[0];
                 FeatureMatcher.KeyMatch match = matcher.key(qualified ? keyText + " " + heading : keyText,
-                        isTitle ? "" : titleText);
+                        isTitle || !key.field() ? "" : titleText);
                 if (!match.isEmpty()) {
                     matches.add(new KeyMatch(key.start(), key.end(), match, java.util.Optional.empty(), qualified));
                 }
