@@ -50,13 +50,9 @@ public final class FeatureMatcher {
     private final MeaningReader reader;
     private final Similarity similarity;
     private final List<Seed> seeds = new ArrayList<>();
-    /** Keys repeat on every page of a form and across a case's documents. */
-    private final Map<String, KeyMatch> known = new java.util.LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, KeyMatch> eldest) {
-            return size() > KNOWN_KEYS;
-        }
-    };
+    private final Map<String, KeyMatch> keys = lru();
+    private final Map<String, Meaning> meanings = lru();
+    private final Map<String, List<Phrase>> sentences = lru();
 
     public FeatureMatcher(CaseType caseType, Lexicon lexicon) {
         this.reader = lexicon.reader();
@@ -71,17 +67,35 @@ public final class FeatureMatcher {
 
     /** What a key (the text of a form field's label, a column header) names. */
     public KeyMatch key(String text) {
-        synchronized (known) {
-            KeyMatch match = known.get(text);
-            if (match != null) {
-                return match;
+        return cached(keys, text, () -> match(meaning(text)));
+    }
+
+    private Meaning meaning(String text) {
+        return cached(meanings, text, () -> reader.read(text, true));
+    }
+
+    /** Keys, headings and sentences repeat on every page of a form and across a case's documents. */
+    private static <T> T cached(Map<String, T> cache, String text, java.util.function.Supplier<T> compute) {
+        synchronized (cache) {
+            T known = cache.get(text);
+            if (known != null) {
+                return known;
             }
         }
-        KeyMatch match = match(reader.read(text, true));
-        synchronized (known) {
-            known.put(text, match);
+        T computed = compute.get();
+        synchronized (cache) {
+            cache.put(text, computed);
         }
-        return match;
+        return computed;
+    }
+
+    private static <T> Map<String, T> lru() {
+        return new java.util.LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, T> eldest) {
+                return size() > KNOWN_KEYS;
+            }
+        };
     }
 
     /**
@@ -101,11 +115,15 @@ public final class FeatureMatcher {
 
     /** Whether a text names a kind of document, as a title does ("Factuur", "Invoice"). */
     public boolean namesDocument(String text) {
-        return similarity.namesDocument(reader.read(text, true));
+        return similarity.namesDocument(meaning(text));
     }
 
     /** The words and phrases of running text that name features or context, in text order. */
     public List<Phrase> prose(String text) {
+        return cached(sentences, text, () -> phrases(text));
+    }
+
+    private List<Phrase> phrases(String text) {
         List<Phrase> phrases = new ArrayList<>();
         for (Unit unit : reader.read(text, false).units()) {
             if (!unit.concepts().isEmpty()) {
@@ -120,7 +138,7 @@ public final class FeatureMatcher {
                 }
             }
         }
-        return phrases;
+        return List.copyOf(phrases);
     }
 
     /** The main party's name and e-mail features, named by an e-mail's sender header. */
@@ -138,12 +156,12 @@ public final class FeatureMatcher {
 
     /** Whether a text singles out another party than the main one: the other party, a witness. */
     public boolean namesOtherParty(String text) {
-        return !text.isEmpty() && similarity.singlesOut(reader.read(text, true));
+        return !text.isEmpty() && similarity.singlesOut(meaning(text));
     }
 
     /** Whether a text names a party: the insured, the other party, a witness. */
     public boolean namesParty(String text) {
-        return !text.isEmpty() && similarity.namesParty(reader.read(text, true));
+        return !text.isEmpty() && similarity.namesParty(meaning(text));
     }
 
     private KeyMatch match(Meaning key) {

@@ -34,7 +34,8 @@ final class WordForms {
     record Forms(String whole, List<String> parts) {
     }
 
-    private final Map<Language, Analyzer> analyzers = new EnumMap<>(Language.class);
+    private final Analyzer compounds;
+    private final Map<Language, Analyzer> stemmers = new EnumMap<>(Language.class);
     private final Map<String, Map<Language, Forms>> cache = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Map<Language, Forms>> eldest) {
@@ -43,11 +44,13 @@ final class WordForms {
     };
 
     WordForms(CharArraySet dictionary) {
+        this.compounds = analyzer(null, dictionary);
         for (Language language : Language.values()) {
-            analyzers.put(language, analyzer(language, dictionary));
+            stemmers.put(language, analyzer(language, null));
         }
     }
 
+    /** Folding, then splitting into the dictionary's words (with a dictionary) or stemming (with a language). */
     private static Analyzer analyzer(Language language, CharArraySet dictionary) {
         return new Analyzer() {
             @Override
@@ -57,7 +60,10 @@ final class WordForms {
                 if (dictionary != null) {
                     stream = new DictionaryCompoundWordTokenFilter(stream, dictionary, MIN_COMPOUND, MIN_PART, MAX_PART, true);
                 }
-                return new TokenStreamComponents(source, new SnowballFilter(stream, language.stemmer()));
+                if (language != null) {
+                    stream = new SnowballFilter(stream, language.stemmer());
+                }
+                return new TokenStreamComponents(source, stream);
             }
         };
     }
@@ -70,14 +76,56 @@ final class WordForms {
                 return known;
             }
         }
+        List<String> found = tokens(compounds, word);
+        String whole = found.isEmpty() ? "" : found.getFirst();
+        List<String> parts = found.size() > 1 ? segmentation(whole, found.subList(1, found.size())) : List.of();
         Map<Language, Forms> forms = new EnumMap<>(Language.class);
         for (Language language : Language.values()) {
-            forms.put(language, analyse(language, word));
+            Analyzer stemmer = stemmers.get(language);
+            forms.put(language, new Forms(whole.isEmpty() ? "" : stem(stemmer, whole),
+                    parts.stream().map(part -> stem(stemmer, part)).toList()));
         }
         synchronized (cache) {
             cache.put(word, forms);
         }
         return forms;
+    }
+
+    /**
+     * The dictionary words that make up the whole word one after another, allowing a linking "s",
+     * "e" or hyphen between them ("ongeval|s|datum"); none when they do not cover it, because a word
+     * found inside another by chance ("lieu" in "milieutoeslag") is no part of it.
+     */
+    static List<String> segmentation(String word, List<String> parts) {
+        List<String>[] best = new List[word.length() + 1];
+        best[0] = List.of();
+        for (int at = 0; at < word.length(); at++) {
+            if (best[at] == null) {
+                continue;
+            }
+            for (String part : parts) {
+                if (word.startsWith(part, at)) {
+                    int next = at + part.length();
+                    List<String> path = new ArrayList<>(best[at]);
+                    path.add(part);
+                    if (best[next] == null || best[next].size() > path.size()) {
+                        best[next] = path;
+                    }
+                    int linked = next + 1;
+                    if (linked <= word.length() && next < word.length() && "se-".indexOf(word.charAt(next)) >= 0
+                            && (best[linked] == null || best[linked].size() > path.size())) {
+                        best[linked] = path;
+                    }
+                }
+            }
+        }
+        List<String> cover = best[word.length()];
+        return cover == null || cover.size() < 2 ? List.of() : List.copyOf(cover);
+    }
+
+    private static String stem(Analyzer stemmer, String word) {
+        List<String> tokens = tokens(stemmer, word);
+        return tokens.isEmpty() ? word : tokens.getFirst();
     }
 
     /** The folded word, before stemming: how the dictionary of compound parts is spelled. */
@@ -88,9 +136,9 @@ final class WordForms {
         return new String(output, 0, length);
     }
 
-    private Forms analyse(Language language, String word) {
+    private static List<String> tokens(Analyzer analyzer, String word) {
         List<String> tokens = new ArrayList<>();
-        try (TokenStream stream = analyzers.get(language).tokenStream("", word)) {
+        try (TokenStream stream = analyzer.tokenStream("", word)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
@@ -100,9 +148,6 @@ final class WordForms {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (tokens.isEmpty()) {
-            return new Forms("", List.of());
-        }
-        return new Forms(tokens.getFirst(), List.copyOf(tokens.subList(1, tokens.size())));
+        return tokens;
     }
 }

@@ -199,9 +199,15 @@ public final class LabelFinder {
             // a key read with its section's party is longer than its words: "Kenteken" under "Tegenpartij"
             boolean replaces = overlapping.stream().allMatch(other -> (other.length() < hit.length() || key.qualified())
                     && !sameMeaning(hit, other));
+            // a key that holds exact labels of the same meaning and fills its cell ("Bank account (IBAN)")
+            boolean holds = overlapping.stream().allMatch(other -> other.start() >= hit.start() && other.end() <= hit.end()
+                    && other.length() < hit.length() && sameMeaning(hit, other));
             if (overlapping.isEmpty() || replaces) {
                 result.removeAll(overlapping);
                 result.add(hit);
+            } else if (holds) {
+                result.removeAll(overlapping);
+                result.add(overlapping.stream().reduce(hit, LabelHit::merge));
             } else {
                 // the same words as an exact label: it also names what they mean ("Kenteken" the other party's plate too)
                 overlapping.stream().filter(other -> other.start() == hit.start() && other.end() == hit.end()
