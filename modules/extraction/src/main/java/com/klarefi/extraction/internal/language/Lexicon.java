@@ -105,7 +105,7 @@ public final class Lexicon {
         for (MeaningReader.Word word : MeaningReader.words(term)) {
             String folded = foldAbbreviation(word.text());
             if (!stopwords.contains(folded)) {
-                stems.add(forms.of(folded).get(language).whole());
+                stems.add(forms.of(folded, false).get(language).whole());
             }
         }
         return String.join(" ", stems);

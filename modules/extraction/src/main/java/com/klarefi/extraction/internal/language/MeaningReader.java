@@ -75,7 +75,7 @@ final class MeaningReader {
             }
         }
         words.removeIf(word -> lexicon.stopword(WordForms.fold(word.text())));
-        List<Map<Language, WordForms.Forms>> forms = words.stream().map(word -> lexicon.forms().of(word.text())).toList();
+        List<Map<Language, WordForms.Forms>> forms = words.stream().map(word -> lexicon.forms().of(word.text(), compounds)).toList();
         List<Unit> units = new ArrayList<>();
         int i = 0;
         while (i < words.size()) {

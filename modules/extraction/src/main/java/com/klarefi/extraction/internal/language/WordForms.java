@@ -15,14 +15,16 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.tartarus.snowball.SnowballStemmer;
 
 /**
- * The forms of a word in each language, through Lucene's analysers: folded to lower case without
- * accents, split into the lexicon's words where it is a compound ("Schadedatum" holds "schade" and
- * "datum"), and stemmed by Snowball. Results are cached: a page repeats its words and a form
- * repeats its labels.
+ * The forms of a word in each language, with Lucene's analysis: folded to lower case without
+ * accents ({@code ASCIIFoldingFilter}), split into the lexicon's words where it is a compound
+ * ("Schadedatum" holds "schade" and "datum"; {@code DictionaryCompoundWordTokenFilter}, then only a
+ * segmentation that covers the word), and stemmed by Lucene's Snowball stemmers (called directly:
+ * a token stream per word would cost more than the rest of a page). Results are cached: a page
+ * repeats its words and a form repeats its labels.
  */
 final class WordForms {
     private static final int MIN_COMPOUND = 6;
@@ -35,60 +37,73 @@ final class WordForms {
     }
 
     private final Analyzer compounds;
-    private final Map<Language, Analyzer> stemmers = new EnumMap<>(Language.class);
-    private final Map<String, Map<Language, Forms>> cache = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Map<Language, Forms>> eldest) {
-            return size() > CACHE;
-        }
-    };
+    private final Map<String, Map<Language, Forms>> withParts = lru();
+    private final Map<String, Map<Language, Forms>> withoutParts = lru();
 
     WordForms(CharArraySet dictionary) {
-        this.compounds = analyzer(null, dictionary);
-        for (Language language : Language.values()) {
-            stemmers.put(language, analyzer(language, null));
-        }
-    }
-
-    /** Folding, then splitting into the dictionary's words (with a dictionary) or stemming (with a language). */
-    private static Analyzer analyzer(Language language, CharArraySet dictionary) {
-        return new Analyzer() {
+        this.compounds = new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = new KeywordTokenizer();
-                TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(source));
-                if (dictionary != null) {
-                    stream = new DictionaryCompoundWordTokenFilter(stream, dictionary, MIN_COMPOUND, MIN_PART, MAX_PART, true);
-                }
-                if (language != null) {
-                    stream = new SnowballFilter(stream, language.stemmer());
-                }
-                return new TokenStreamComponents(source, stream);
+                TokenStream folded = new ASCIIFoldingFilter(new LowerCaseFilter(source));
+                return new TokenStreamComponents(source,
+                        new DictionaryCompoundWordTokenFilter(folded, dictionary, MIN_COMPOUND, MIN_PART, MAX_PART, true));
             }
         };
     }
 
-    /** The word's forms in every language. */
-    Map<Language, Forms> of(String word) {
+    private static Map<String, Map<Language, Forms>> lru() {
+        return new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Map<Language, Forms>> eldest) {
+                return size() > CACHE;
+            }
+        };
+    }
+
+    /**
+     * The word's forms in every language; its compound parts only when asked ({@code compounds}):
+     * running text is read word by word without them.
+     */
+    Map<Language, Forms> of(String word, boolean compounds) {
+        Map<String, Map<Language, Forms>> cache = compounds ? withParts : withoutParts;
         synchronized (cache) {
             Map<Language, Forms> known = cache.get(word);
             if (known != null) {
                 return known;
             }
         }
-        List<String> found = tokens(compounds, word);
+        List<String> found = compounds ? tokens(this.compounds, word) : List.of(fold(word));
         String whole = found.isEmpty() ? "" : found.getFirst();
         List<String> parts = found.size() > 1 ? segmentation(whole, found.subList(1, found.size())) : List.of();
         Map<Language, Forms> forms = new EnumMap<>(Language.class);
+        Map<Language, SnowballStemmer> stemmers = STEMMERS.get();
         for (Language language : Language.values()) {
-            Analyzer stemmer = stemmers.get(language);
-            forms.put(language, new Forms(whole.isEmpty() ? "" : stem(stemmer, whole),
-                    parts.stream().map(part -> stem(stemmer, part)).toList()));
+            SnowballStemmer stemmer = stemmers.get(language);
+            forms.put(language, new Forms(stem(stemmer, whole), parts.stream().map(part -> stem(stemmer, part)).toList()));
         }
         synchronized (cache) {
             cache.put(word, forms);
         }
         return forms;
+    }
+
+    /** Snowball's stemmers keep state while they stem: one set per thread. */
+    private static final ThreadLocal<Map<Language, SnowballStemmer>> STEMMERS = ThreadLocal.withInitial(() -> {
+        Map<Language, SnowballStemmer> stemmers = new EnumMap<>(Language.class);
+        for (Language language : Language.values()) {
+            stemmers.put(language, language.stemmer());
+        }
+        return stemmers;
+    });
+
+    private static String stem(SnowballStemmer stemmer, String folded) {
+        if (folded.isEmpty()) {
+            return folded;
+        }
+        stemmer.setCurrent(folded);
+        stemmer.stem();
+        return stemmer.getCurrent();
     }
 
     /**
@@ -121,11 +136,6 @@ final class WordForms {
         }
         List<String> cover = best[word.length()];
         return cover == null || cover.size() < 2 ? List.of() : List.copyOf(cover);
-    }
-
-    private static String stem(Analyzer stemmer, String word) {
-        List<String> tokens = tokens(stemmer, word);
-        return tokens.isEmpty() ? word : tokens.getFirst();
     }
 
     /** The folded word, before stemming: how the dictionary of compound parts is spelled. */
