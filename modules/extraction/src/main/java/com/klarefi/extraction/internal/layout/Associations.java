@@ -33,10 +33,23 @@ public final class Associations {
     private final List<LabelHit> hits;
     private final Columns columns;
 
+    /** Hits by the line they start on, and the signing lines: asked for every value and feature. */
+    private final java.util.Map<Integer, List<LabelHit>> hitsByLine = new java.util.HashMap<>();
+    private final java.util.Set<Integer> signingLines = new java.util.HashSet<>();
+    private final int[] starts;
+
     public Associations(PageLayout layout, List<LabelHit> hits) {
         this.layout = layout;
-        this.hits = List.copyOf(hits);
+        this.hits = hits.stream().sorted(java.util.Comparator.comparingInt(LabelHit::start)).toList();
         this.columns = new Columns(layout, this.hits);
+        this.starts = this.hits.stream().mapToInt(LabelHit::start).toArray();
+        for (LabelHit hit : this.hits) {
+            int line = layout.lineOf(hit.start());
+            hitsByLine.computeIfAbsent(line, l -> new ArrayList<>()).add(hit);
+            if (LabelFinder.signing(layout.text().substring(hit.start(), hit.end()))) {
+                signingLines.add(line);
+            }
+        }
     }
 
     public List<LabelHit> hits() {
@@ -171,17 +184,27 @@ public final class Associations {
         int line = layout.lineOf(label.start());
         long from = layout.ordinal(label.end() - 1);
         long to = layout.ordinal(start);
-        return hits.stream().filter(hit -> layout.lineOf(hit.start()) == line
-                && layout.ordinal(hit.start()) > from && layout.ordinal(hit.end() - 1) < to).count();
+        return hitsByLine.getOrDefault(line, List.of()).stream()
+                .filter(hit -> layout.ordinal(hit.start()) > from && layout.ordinal(hit.end() - 1) < to).count();
     }
 
     private long labelsBetween(int from, int to) {
-        return hits.stream().filter(hit -> hit.start() >= from && hit.end() <= to).count();
+        int first = java.util.Arrays.binarySearch(starts, from);
+        if (first < 0) {
+            first = -first - 1;
+        }
+        while (first > 0 && starts[first - 1] >= from) {
+            first--;
+        }
+        long count = 0;
+        for (int i = first; i < starts.length && starts[i] < to; i++) {
+            count += hits.get(i).end() <= to ? 1 : 0;
+        }
+        return count;
     }
 
     private boolean signingLine(int line) {
-        return hits.stream().anyMatch(hit -> layout.lineOf(hit.start()) == line
-                && LabelFinder.signing(layout.text().substring(hit.start(), hit.end())));
+        return signingLines.contains(line);
     }
 
     private Optional<Cell> nextCell(Cell cell) {
