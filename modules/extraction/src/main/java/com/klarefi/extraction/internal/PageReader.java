@@ -114,7 +114,9 @@ final class PageReader {
             if (!relevant) {
                 continue;
             }
-            double relation = associations.relation(hit, value.start(), value.end());
+            // How strongly the label names the value: its place (relation) times how well its words say the feature.
+            double relation = associations.relation(hit, value.start(), value.end())
+                    * (hit.features().contains(feature.id()) ? hit.similarity(feature.id()) : hit.similarity());
             if (!hit.features().contains(feature.id())) {
                 other = Math.max(other, relation);
                 rival = hit.context() ? rival : Math.max(rival, relation);
