@@ -38,6 +38,7 @@ def main():
     run_eval.GEVAL = a.geval
     best = defaultdict(lambda: [0, 0, 0])   # (fold or "all", feature or "all") -> tp fp fn
     keep = defaultdict(lambda: [0, 0])      # feature -> right, wrong kept values
+    kept = [0, 0, 0]                          # keep decisions only: tp fp fn
     for line in open(a.predictions):
         pred = json.loads(line)
         cid = pred["case"]
@@ -55,6 +56,7 @@ def main():
                 if kind == "keep":
                     keep[fid][0] += tp
                     keep[fid][1] += len(preds) - tp
+                k = (tp, len(preds) - tp, len(golds) - tp) if kind == "keep" else (0, 0, len(golds))
             else:
                 value = values[0] if values else None
                 ok = value is not None and run_eval.same(value, gold, ftype)
@@ -62,6 +64,11 @@ def main():
                      1 if gold is not None and not ok else 0)
                 if kind == "keep" and value is not None:
                     keep[fid][0 if ok else 1] += 1
+                    k = t
+                else:
+                    k = (0, 0, 1 if gold is not None else 0)
+            for i in range(3):
+                kept[i] += k[i]
             if a.verbose and (t[1] or t[2]):
                 print("%s %s %s gold=%s got=%s %s" % (cid, fid, kind, gold, values, got.get("candidates")))
             for key in ((f, "all"), ("all", "all"), ("all", fid)):
@@ -70,6 +77,7 @@ def main():
     print("%-28s %6s %6s %6s %5s %5s %5s" % ("best guess (keep or review)", "P", "R", "F1", "tp", "fp", "fn"))
     for key in sorted(best, key=lambda k: (str(k[0]), k[1])):
         print("%-28s %6.3f %6.3f %6.3f %5d %5d %5d" % ("fold %s %s" % key, *prf(best[key]), *best[key]))
+    print("keep decisions only: P %.3f R %.3f F1 %.3f" % prf(kept))
     for fid, (right, wrong) in sorted(keep.items()):
         share = wrong / (right + wrong) if right + wrong else 0.0
         print("keep %-22s right %4d wrong %4d  wrong-keep %.1f %%" % (fid, right, wrong, 100 * share))
