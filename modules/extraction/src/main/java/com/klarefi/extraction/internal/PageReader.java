@@ -45,6 +45,7 @@ final class PageReader {
     private final PageLayout layout;
     private final Associations associations;
     private final Map<Recogniser, List<Match>> scanned = new IdentityHashMap<>();
+    private final Placement placement;
 
     PageReader(CaseType caseType, Recognisers recognisers, LabelFinder labels, String docId, PageLayer page) {
         this.caseType = caseType;
@@ -53,6 +54,7 @@ final class PageReader {
         this.page = page;
         this.layout = PageLayout.of(page);
         this.associations = new Associations(layout, labels.find(layout));
+        this.placement = new Placement(page.text(), page.index() == 0);
     }
 
     Map<String, List<Sighting>> read() {
@@ -68,13 +70,17 @@ final class PageReader {
         List<Match> values = new ArrayList<>(scanned.computeIfAbsent(recogniser, r -> r.scan(page.text())));
         if (recogniser.anchored()) {
             values.addAll(anchoredValues(feature, recogniser));
+            placement.zoneValues(feature, recogniser).stream()
+                    .filter(value -> values.stream().noneMatch(v -> v.start() == value.start() && v.end() == value.end()))
+                    .forEach(values::add);
         }
         Set<String> rivals = caseType.features().stream()
                 .filter(other -> other.type() == feature.type())
                 .map(FeatureDefinition::id).collect(Collectors.toSet());
         List<Sighting> sightings = new ArrayList<>();
         for (Match value : values) {
-            double support = support(feature, rivals, value) * methodFactor(value, recogniser);
+            double support = Math.max(support(feature, rivals, value), placement.support(feature, value))
+                    * methodFactor(value, recogniser);
             if (support > 0) {
                 sightings.add(sighting(feature, value, support));
             }
@@ -135,7 +141,7 @@ final class PageReader {
                 && (!decidedByShared || exclusiveWins || (tie && firstOf(feature, strongest)))
                 && !associations.inContextSentence(value.start());
         double label = wins ? own : own * DOMINATED;
-        double place = place(feature.type(), value.start());
+        double place = Placement.wantsHeader(feature) ? 1 : place(feature.type(), value.start());
         return label * place * value.strength();
     }
 
