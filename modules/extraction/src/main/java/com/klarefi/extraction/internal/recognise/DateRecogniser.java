@@ -32,13 +32,13 @@ final class DateRecogniser implements Recogniser {
     DateRecogniser() {
         String weekday = "(?:(?:" + words.weekdayAlternation() + ")\\.?,?\\s+)?";
         String month = "(" + words.monthAlternation() + ")\\.?";
-        dayFirst = Pattern.compile("(?iu)(?<![\\p{L}\\d])" + weekday
+        dayFirst = Pattern.compile("(?iuU)(?<![\\p{L}\\d])" + weekday
                 + "(\\d{1,2})(?:st|nd|rd|th|er|e)?\\.?\\s+" + month + ",?\\s+(\\d{4})(?!\\d)");
-        monthFirst = Pattern.compile("(?iu)(?<![\\p{L}\\d])" + weekday
+        monthFirst = Pattern.compile("(?iuU)(?<![\\p{L}\\d])" + weekday
                 + month + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)");
-        dayOf = Pattern.compile("(?iu)(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th)?\\s+day\\s+of\\s+" + month
+        dayOf = Pattern.compile("(?iuU)(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:day\\s+)?of\\s+" + month
                 + ",?\\s+(?:in\\s+the\\s+year\\s+)?(\\d{4})(?!\\d)");
-        compact = Pattern.compile("(?iu)(?<![\\p{L}\\d])(\\d{1,2})([-/ ])" + month + "\\2(\\d{4}|\\d{2})(?!\\d)");
+        compact = Pattern.compile("(?iuU)(?<![\\p{L}\\d])(\\d{1,2})([-/ ])" + month + "\\2(\\d{4}|\\d{2})(?!\\d)");
     }
 
     @Override

@@ -20,7 +20,7 @@ final class DurationRecogniser implements Recogniser {
             + "|maanden|maand|months?|monate?n?|mois|meses|mes|mesi|mese|bulan"
             + "|weken|week|weeks|wochen?|semaines?|semanas?|settimane?|minggu"
             + "|dagen|dag|days?|tage?n?|jours?|días?|giorni|giorno|hari)";
-    private static final Pattern DURATION = Pattern.compile("(?iu)(?<![\\p{L}\\d.,])(?:(" + words()
+    private static final Pattern DURATION = Pattern.compile("(?iuU)(?<![\\p{L}\\d.,])(?:(" + words()
             + ")\\s*(?:\\(\\s*(\\d{1,3})\\s*\\))?|(\\d{1,3}))\\s*(?:-\\s*)?(?:calendar\\s+|full\\s+)?" + UNIT + "(?!\\p{L})");
 
     @Override

@@ -41,6 +41,9 @@ final class MoneyRecogniser implements Recogniser {
     private static final Set<String> CODES = Currency.getAvailableCurrencies().stream()
             .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
 
+    private static final Pattern ALONE = Pattern.compile("(?<![\\p{L}\\d])(€|£|₹|RM|EUR|USD|GBP|CHF|MYR|SGD|INR|JPY|CNY"
+            + "|AUD|CAD|SEK|NOK|DKK|PLN|CZK|HKD|zł|Kč)(?![\\p{L}])");
+
     private final Pattern before;
     private final Pattern after;
     private final Optional<String> stated;
@@ -77,9 +80,7 @@ final class MoneyRecogniser implements Recogniser {
 
     /** Amounts without a currency, in the stated currency or the one the page prints most. */
     private void bare(String text, List<Match> matches) {
-        Optional<String> currency = stated.or(() -> matches.stream()
-                .collect(Collectors.groupingBy(m -> m.normalized().substring(0, 3), Collectors.counting()))
-                .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey));
+        Optional<String> currency = stated.or(() -> printed(text, matches));
         if (currency.isEmpty()) {
             return;
         }
@@ -105,6 +106,21 @@ final class MoneyRecogniser implements Recogniser {
                 matches.add(new Match(matcher.start(), matcher.end(), normalized, 1.0));
             }
         }
+    }
+
+    /**
+     * The currency a page prints most often, with amounts or alone ("Total (RM)", "Prices in EUR").
+     * Alone only symbols, local words and the codes of {@link #STATED}: an upper-case page is full of
+     * three-letter words that are also ISO codes ("ALL", "TOP", "CUP").
+     */
+    private static Optional<String> printed(String text, List<Match> matches) {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        matches.forEach(m -> counts.merge(m.normalized().substring(0, 3), 1L, Long::sum));
+        Matcher alone = ALONE.matcher(text);
+        while (alone.find()) {
+            currency(alone.group(1)).ifPresent(code -> counts.merge(code, 1L, Long::sum));
+        }
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
     }
 
     static Optional<String> currency(String printed) {

@@ -11,10 +11,13 @@ import java.util.regex.Pattern;
 /**
  * Organisation names. A name that ends in a legal form (Inc., LLC, GmbH, B.V., Sdn Bhd, ...) is an
  * organisation wherever it stands, so such names are found anywhere; other names are read only
- * where a label points, as a phrase. Normalised as printed with whitespace collapsed, commas
- * dropped and a free-standing {@code &} written {@code and} ("Sears, Roebuck & Co." is "Sears
- * Roebuck and Co."), so that the same company printed with or without the comma before its legal
- * form is one value.
+ * where a label points, as a phrase of capitalised words ("Eric Dean Sprunk (EMPLOYEE)" is "Eric
+ * Dean Sprunk"; a sentence in capitals is no name). Normalised as printed with whitespace
+ * collapsed, commas dropped, a free-standing {@code &} written {@code and} and "Incorporated"
+ * written "Inc." ("Sears, Roebuck & Co." is "Sears Roebuck and Co."), so that the same company
+ * printed with or without the comma before its legal form is one value. A name is read across a
+ * line break only when the line with the legal form has no name word of its own ("POPULAR BOOK /
+ * CO. (M) SDN BHD"); leading numbers are no part of it.
  */
 final class OrganisationRecogniser implements Recogniser {
     /** Legal forms of companies in many countries, longest first where one is a prefix of another. */
@@ -25,14 +28,19 @@ final class OrganisationRecogniser implements Recogniser {
             + "|K\\.K\\.|Co\\.)";
     private static final String WORD = "(?:[\\p{Lu}\\d][\\p{L}\\d&'’.\\-]*|\\([\\p{Lu}\\d]{1,4}\\))";
     private static final String CONNECTOR = "(?:and|&|of|the|for|de|van|der|und|et|y|e)";
-    private static final String GAP = "(?:[ \\t]+|[ \\t]*\\n[ \\t]*)";
+    private static final String GAP = "(?:[ \\t\u00a0]+|[ \\t\u00a0]*\\n[ \\t\u00a0]*)";
     private static final Pattern NAME = Pattern.compile("(?<![\\p{L}\\d&])(" + WORD + "(?:" + GAP + "(?:" + CONNECTOR
             + GAP + ")?" + WORD + "){0,6}),?" + GAP + "?(?=\\p{Lu})((?i:" + LEGAL_FORM + "))(?![\\p{L}\\d])");
     /** Words that open a sentence or a defined term, never a company's name. */
     private static final Set<String> NOT_A_NAME_START = Set.of("the", "this", "that", "each", "such", "any", "a", "an",
             "between", "by", "and", "of", "receiving", "disclosing", "said", "other", "our", "your", "its", "no");
 
-    private final PhraseRecogniser phrase = new PhraseRecogniser(8, true);
+    /** Words of running text, in capitals as contracts print whole clauses: never in a name. */
+    private static final Set<String> PROSE_WORDS = Set.of("the", "to", "in", "by", "any", "that", "may", "hereby",
+            "is", "are", "will", "shall", "with", "as", "at", "his", "her", "its", "their", "or", "not", "on", "be",
+            "me", "i", "we", "you", "this", "hereto", "which", "who", "has", "have", "from", "such", "each", "if",
+            "agree", "agrees", "acknowledges", "information", "confidential", "agreement", "party", "parties");
+    private static final int PHRASE_WORDS = 6;
 
     @Override
     public List<Match> scan(String text) {
@@ -40,7 +48,7 @@ final class OrganisationRecogniser implements Recogniser {
         Matcher matcher = NAME.matcher(text);
         int from = 0;
         while (from < text.length() && matcher.find(from)) {
-            int start = nameStart(text, matcher.start(), matcher.start(2));
+            int start = nameStart(text, lastLine(text, matcher.start(), matcher.start(2)), matcher.start(2));
             if (start >= 0) {
                 int end = matcher.end();
                 matches.add(new Match(start, end, normalise(text.substring(start, end)), 1.0));
@@ -60,7 +68,55 @@ final class OrganisationRecogniser implements Recogniser {
         if (named.isPresent()) {
             return named;
         }
-        return phrase.readAt(text, from, to).map(m -> new Match(m.start(), m.end(), normalise(m.normalized()), m.strength()));
+        return phrase(text, start, lineEnd);
+    }
+
+    /** Capitalised words (and joining words between them) up to punctuation or the end of the line. */
+    private static Optional<Match> phrase(String text, int start, int end) {
+        Words words = Words.of(text, start, end);
+        int last = -1;
+        for (int i = 0; i < words.size() && i < PHRASE_WORDS; i++) {
+            String word = words.word(i).replaceAll("[,;:.]+$", "");
+            String bare = word.toLowerCase(Locale.ROOT);
+            boolean capitalised = !word.isEmpty() && Character.isUpperCase(word.charAt(0));
+            boolean joining = i > 0 && (bare.equals("and") || bare.equals("&") || bare.equals("of"));
+            if (word.isEmpty() || word.startsWith("(") || PROSE_WORDS.contains(bare) || !capitalised && !joining) {
+                break;
+            }
+            last = i;
+            if (words.word(i).matches(".*[,;:]$")) {
+                break;
+            }
+        }
+        while (last >= 0 && !Character.isUpperCase(words.word(last).charAt(0))) {
+            last--;
+        }
+        if (last < 0) {
+            return Optional.empty();
+        }
+        int from = words.starts().getFirst();
+        int to = words.ends().get(last);
+        while (to > from && ",;:".indexOf(text.charAt(to - 1)) >= 0) {
+            to--;
+        }
+        String value = text.substring(from, to);
+        long letters = value.chars().filter(Character::isLetter).count();
+        if (letters < 2 || letters < 0.6 * value.replaceAll("\\s", "").length()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Match(from, to, normalise(value), 0.9));
+    }
+
+    /**
+     * Where a name crossing line breaks starts: on the legal form's own line when that line holds
+     * a name word of three letters or more before the form.
+     */
+    private static int lastLine(String text, int start, int formStart) {
+        int newline = text.lastIndexOf('\n', formStart - 1);
+        if (newline < start) {
+            return start;
+        }
+        return text.substring(newline + 1, formStart).matches("(?s).*\\p{L}{3,}.*") ? newline + 1 : start;
     }
 
     /** Organisation names are anchored for names without a legal form, scanned for those with one. */
@@ -77,7 +133,8 @@ final class OrganisationRecogniser implements Recogniser {
             while (wordEnd < formStart && !Character.isWhitespace(text.charAt(wordEnd))) {
                 wordEnd++;
             }
-            if (!NOT_A_NAME_START.contains(text.substring(position, wordEnd).toLowerCase(Locale.ROOT))) {
+            String word = text.substring(position, wordEnd);
+            if (!NOT_A_NAME_START.contains(word.toLowerCase(Locale.ROOT)) && !word.matches("[\\d.,:#-]+")) {
                 return text.substring(position, formStart).isBlank() ? -1 : position;
             }
             position = wordEnd;
@@ -89,6 +146,7 @@ final class OrganisationRecogniser implements Recogniser {
     }
 
     static String normalise(String printed) {
-        return printed.replace(",", " ").replaceAll("\\s&\\s", " and ").replaceAll("\\s+", " ").strip();
+        return printed.replace(",", " ").replaceAll("(?U)\\s&\\s", " and ").replaceAll("(?U)\\s+", " ")
+                .replaceAll("(?i)\\bIncorporated$", "Inc.").strip();
     }
 }
