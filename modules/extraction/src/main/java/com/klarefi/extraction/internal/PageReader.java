@@ -1,5 +1,6 @@
 package com.klarefi.extraction.internal;
 
+import com.klarefi.extraction.api.Cardinality;
 import com.klarefi.extraction.api.CaseType;
 import com.klarefi.extraction.api.Evidence;
 import com.klarefi.extraction.api.EvidenceLocation;
@@ -92,7 +93,11 @@ final class PageReader {
         List<Match> values = new ArrayList<>();
         for (LabelHit hit : associations.hits()) {
             if (hit.features().contains(feature.id())) {
-                for (int[] span : associations.valueSpans(hit)) {
+                List<int[]> spans = new ArrayList<>(associations.valueSpans(hit));
+                if (feature.cardinality() == Cardinality.MANY) {
+                    spans.addAll(ProseCues.joinedSpans(page.text(), hit.end()));
+                }
+                for (int[] span : spans) {
                     recogniser.readAt(page.text(), span[0], span[1])
                             .filter(value -> values.stream().noneMatch(v -> v.start() == value.start()))
                             .ifPresent(values::add);

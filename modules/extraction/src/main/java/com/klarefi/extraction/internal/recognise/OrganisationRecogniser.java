@@ -41,6 +41,8 @@ final class OrganisationRecogniser implements Recogniser {
             "me", "i", "we", "you", "this", "hereto", "which", "who", "has", "have", "from", "such", "each", "if",
             "agree", "agrees", "acknowledges", "information", "confidential", "agreement", "party", "parties");
     private static final int PHRASE_WORDS = 6;
+    /** Words of multi-word legal forms ("Sdn Bhd", "Pty Ltd"), which are no name of their own. */
+    private static final Set<String> FORM_PARTS = Set.of("sdn", "bhd", "pty", "pte", "ltd", "inc", "corp", "llc", "plc");
 
     @Override
     public List<Match> scan(String text) {
@@ -79,7 +81,7 @@ final class OrganisationRecogniser implements Recogniser {
             String word = words.word(i).replaceAll("[,;:.]+$", "");
             String bare = word.toLowerCase(Locale.ROOT);
             boolean capitalised = !word.isEmpty() && Character.isUpperCase(word.charAt(0));
-            boolean joining = i > 0 && (bare.equals("and") || bare.equals("&") || bare.equals("of"));
+            boolean joining = i > 0 && bare.equals("of");
             if (word.isEmpty() || word.startsWith("(") || PROSE_WORDS.contains(bare) || !capitalised && !joining) {
                 break;
             }
@@ -101,25 +103,31 @@ final class OrganisationRecogniser implements Recogniser {
         }
         String value = text.substring(from, to);
         long letters = value.chars().filter(Character::isLetter).count();
-        if (letters < 2 || letters < 0.6 * value.replaceAll("\\s", "").length()) {
+        if (last < 1 || letters < 0.6 * value.replaceAll("\\s", "").length()) {
             return Optional.empty();
         }
         return Optional.of(new Match(from, to, normalise(value), 0.9));
     }
 
     /**
-     * Where a name crossing line breaks starts: on the legal form's own line when that line holds
-     * a name word of three letters or more before the form.
+     * Where a name crossing a line break starts: on the legal form's own line when the line above
+     * holds nothing but the rest of the name (a receipt's separate header lines, "JIMART@SP3" over
+     * "OGN GROUP SDN BHD") and the form's line has a name word of three letters or more; a name
+     * that running text wraps ("between Aspect Medical / Systems Inc.") stays whole.
      */
     private static int lastLine(String text, int start, int formStart) {
         int newline = text.lastIndexOf('\n', formStart - 1);
         if (newline < start) {
             return start;
         }
-        return text.substring(newline + 1, formStart).matches("(?s).*\\p{L}{3,}.*") ? newline + 1 : start;
+        boolean wholeLineAbove = start == 0 || text.charAt(start - 1) == '\n'
+                || text.substring(text.lastIndexOf('\n', start - 1) + 1, start).isBlank();
+        boolean ownWord = java.util.Arrays.stream(text.substring(newline + 1, formStart).split("\\s+"))
+                .anyMatch(word -> word.matches("\\p{L}{3,}") && !FORM_PARTS.contains(word.toLowerCase(Locale.ROOT)));
+        return wholeLineAbove && ownWord ? newline + 1 : start;
     }
 
-    /** Organisation names are anchored for names without a legal form, scanned for those with one. */
+    /** Names without a legal form are read only where a label or the page's zone points. */
     @Override
     public boolean anchored() {
         return true;
