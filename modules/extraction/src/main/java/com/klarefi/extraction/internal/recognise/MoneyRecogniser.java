@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
  * Amounts with a currency before or after them: {@code € 1.234,56}, {@code 1.234,-},
  * {@code CHF 1'234.50}, {@code $1,234.56}, {@code 12.50 USD}, {@code 852,00 euro}, {@code RM 9.90},
  * {@code ₹1,23,456.00} (Indian grouping). An amount printed without a currency ({@code TOTAL 90.00})
- * is read in the currency the feature states, else in the currency the page itself prints most
- * often; on a page that prints none, and for a feature that states none, it is no amount. Hand-written:
+ * is read in the currency the feature states, else in the currency the page prints alone as a
+ * heading of bare amounts, when the page prints more bare amounts than amounts with a currency (a
+ * receipt under "Total (RM)"); otherwise it is no amount. Hand-written:
  * java.text's NumberFormat parses one locale's separators and needs the currency in the locale's
  * own position, while documents mix them. ISO codes come from java.util.Currency; symbols and words
  * map to codes in a small table because symbols are ambiguous ({@code $}: read as USD).
@@ -42,7 +43,7 @@ final class MoneyRecogniser implements Recogniser {
             .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
 
     private static final Pattern ALONE = Pattern.compile("(?<![\\p{L}\\d])(€|£|₹|RM|EUR|USD|GBP|CHF|MYR|SGD|INR|JPY|CNY"
-            + "|AUD|CAD|SEK|NOK|DKK|PLN|CZK|HKD|zł|Kč)(?![\\p{L}])");
+            + "|AUD|CAD|SEK|NOK|DKK|PLN|CZK|HKD|zł|Kč)(?![\\p{L}]|\\s?\\d)");
 
     private final Pattern before;
     private final Pattern after;
@@ -94,7 +95,11 @@ final class MoneyRecogniser implements Recogniser {
                         currency.get() + " " + value.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString(), 0.8)));
             }
         }
-        matches.addAll(bare);
+        // A page that writes its currency beside most amounts means something else by a bare number
+        // (a quantity, a rate); one that mostly prints bare numbers under a currency heading does not.
+        if (stated.isPresent() || bare.size() > matches.size()) {
+            matches.addAll(bare);
+        }
     }
 
     private static void collect(Matcher matcher, int currencyGroup, int amountGroup, List<Match> matches) {
@@ -109,13 +114,13 @@ final class MoneyRecogniser implements Recogniser {
     }
 
     /**
-     * The currency a page prints most often, with amounts or alone ("Total (RM)", "Prices in EUR").
+     * The currency a page prints most often alone, as a heading of bare amounts ("Total (RM)",
+     * "Prices in EUR"); a currency printed beside an amount says nothing about the numbers without one.
      * Alone only symbols, local words and the codes of {@link #STATED}: an upper-case page is full of
      * three-letter words that are also ISO codes ("ALL", "TOP", "CUP").
      */
     private static Optional<String> printed(String text, List<Match> matches) {
         Map<String, Long> counts = new java.util.HashMap<>();
-        matches.forEach(m -> counts.merge(m.normalized().substring(0, 3), 1L, Long::sum));
         Matcher alone = ALONE.matcher(text);
         while (alone.find()) {
             currency(alone.group(1)).ifPresent(code -> counts.merge(code, 1L, Long::sum));

@@ -64,9 +64,11 @@ final class PhraseRecogniser implements Recogniser {
         if (i == 0 || !Character.isLowerCase(word.charAt(0))) {
             return false;
         }
-        boolean joining = JOINING.contains(word) && i + 1 < words.size()
-                && Character.isUpperCase(words.word(i + 1).charAt(0));
-        return !joining;
+        int next = i;
+        while (next < words.size() && JOINING.contains(words.word(next))) {
+            next++;
+        }
+        return next == i || next >= words.size() || !Character.isUpperCase(words.word(next).charAt(0));
     }
 
     private static final java.util.Set<String> JOINING = java.util.Set.of(
