@@ -34,8 +34,8 @@ public enum FeatureType {
     /** Dutch postcode {@code 1234 AB}. */
     POSTCODE("postcode"),
     /**
-     * {@code 3_years}, {@code 18_months}, {@code 90_days}: the number, an underscore and the unit as
-     * written (weeks become days). Not ISO 8601 ({@code P3Y}): this wire form is what stored
+     * {@code 3_years}, {@code 18_months}, {@code 90_days}, {@code 1_year}: the number, an underscore
+     * and the unit, singular for one (weeks become days; numbers written in words are read). Not ISO 8601 ({@code P3Y}): this wire form is what stored
      * results and contract benchmarks (Kleister-NDA's {@code term}) already use, and changing it
      * would break them.
      */

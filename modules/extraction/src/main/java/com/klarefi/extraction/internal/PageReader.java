@@ -47,6 +47,8 @@ final class PageReader {
     private final Associations associations;
     private final Map<Recogniser, List<Match>> scanned = new IdentityHashMap<>();
     private final Placement placement;
+    /** Values (start to end) a cue's sentence ties to a list feature through a joining word. */
+    private final Map<Integer, Integer> tiedByCue = new java.util.HashMap<>();
 
     PageReader(CaseType caseType, Recognisers recognisers, LabelFinder labels, String docId, PageLayer page) {
         this.caseType = caseType;
@@ -67,6 +69,7 @@ final class PageReader {
     }
 
     private List<Sighting> sightings(FeatureDefinition feature) {
+        tiedByCue.clear();
         Recogniser recogniser = recognisers.forFeature(feature);
         List<Match> values = new ArrayList<>(scanned.computeIfAbsent(recogniser, r -> r.scan(page.text())));
         if (recogniser.anchored()) {
@@ -80,7 +83,8 @@ final class PageReader {
                 .map(FeatureDefinition::id).collect(Collectors.toSet());
         List<Sighting> sightings = new ArrayList<>();
         for (Match value : values) {
-            double support = Math.max(support(feature, rivals, value), placement.support(feature, value))
+            double tied = tiedByCue.getOrDefault(value.start(), -1) == value.end() ? ProseCues.JOINED : 0;
+            double support = Math.max(Math.max(support(feature, rivals, value), placement.support(feature, value)), tied)
                     * methodFactor(value, recogniser);
             if (support > 0) {
                 sightings.add(sighting(feature, value, support));
@@ -93,14 +97,21 @@ final class PageReader {
         List<Match> values = new ArrayList<>();
         for (LabelHit hit : associations.hits()) {
             if (hit.features().contains(feature.id())) {
-                List<int[]> spans = new ArrayList<>(associations.valueSpans(hit));
-                if (feature.cardinality() == Cardinality.MANY) {
-                    spans.addAll(ProseCues.joinedSpans(page.text(), hit.end()));
-                }
-                for (int[] span : spans) {
+                for (int[] span : associations.valueSpans(hit)) {
                     recogniser.readAt(page.text(), span[0], span[1])
                             .filter(value -> values.stream().noneMatch(v -> v.start() == value.start()))
                             .ifPresent(values::add);
+                }
+                if (feature.cardinality() == Cardinality.MANY) {
+                    ProseCues.joinedSpans(page.text(), hit.end()).forEach(span -> recogniser
+                            .readAt(page.text(), span[0], span[1])
+                            .filter(value -> value.start() == span[0])
+                            .ifPresent(value -> {
+                                tiedByCue.put(value.start(), value.end());
+                                if (values.stream().noneMatch(v -> v.start() == value.start())) {
+                                    values.add(value);
+                                }
+                            }));
                 }
             }
         }

@@ -26,11 +26,14 @@ final class OrganisationRecogniser implements Recogniser {
             + "|B\\.V\\.?|BV|N\\.V\\.?|NV|S\\.A\\.S\\.|SAS|S\\.A\\.R\\.L\\.|SARL|S\\.A\\.|SA|S\\.p\\.A\\.|SpA|S\\.r\\.l\\.|Srl"
             + "|S\\.L\\.|SL|Sdn\\.?\\s?Bhd\\.?|Bhd\\.?|Pty\\.?\\s?Ltd\\.?|Pte\\.?\\s?Ltd\\.?|Oy|Oyj|AB|ASA|A/S|ApS"
             + "|K\\.K\\.|Co\\.)";
-    private static final String WORD = "(?:[\\p{Lu}\\d][\\p{L}\\d&'’.\\-]*|\\([\\p{Lu}\\d]{1,4}\\))";
+    /** A word of a name; a legal form that closes one name never opens the next ("X Inc. and Y Co."). */
+    private static final String WORD = "(?:(?!(?i:inc|incorporated|corp|corporation|ltd|limited|llc|gmbh|plc|bhd|b\\.v|n\\.v|s\\.a|ag|bv|nv)\\b)"
+            + "[\\p{Lu}\\d][\\p{L}\\d&'’.\\-]*|\\([\\p{Lu}\\d]{1,4}\\))";
     private static final String CONNECTOR = "(?:and|&|of|the|for|de|van|der|und|et|y|e)";
     private static final String GAP = "(?:[ \\t\u00a0]+|[ \\t\u00a0]*\\n[ \\t\u00a0]*)";
-    private static final Pattern NAME = Pattern.compile("(?<![\\p{L}\\d&])(" + WORD + "(?:" + GAP + "(?:" + CONNECTOR
-            + GAP + ")?" + WORD + "){0,6}),?" + GAP + "?(?=\\p{Lu})((?i:" + LEGAL_FORM + "))(?![\\p{L}\\d])");
+    private static final Pattern NAME = Pattern.compile("(?<![\\p{L}\\d&])(" + WORD + "(?:(?:,?" + GAP + "|" + GAP + CONNECTOR
+            + GAP + ")" + WORD + "){0,6})(?:" + GAP + "(?:and|&))?,?" + GAP + "?(?=\\p{Lu})((?i:" + LEGAL_FORM
+            + "))(?![\\p{L}\\d])");
     /** Words that open a sentence or a defined term, never a company's name. */
     private static final Set<String> NOT_A_NAME_START = Set.of("the", "this", "that", "each", "such", "any", "a", "an",
             "between", "by", "and", "of", "receiving", "disclosing", "said", "other", "our", "your", "its", "no");
