@@ -83,7 +83,7 @@ final class PageReader {
                 .map(FeatureDefinition::id).collect(Collectors.toSet());
         List<Sighting> sightings = new ArrayList<>();
         for (Match value : values) {
-            double tied = tiedByCue.getOrDefault(value.start(), -1) == value.end() ? ProseCues.JOINED : 0;
+            double tied = tiedByCue.getOrDefault(value.start(), -1) == value.end() ? ProseCues.JOINED * value.strength() : 0;
             double support = Math.max(Math.max(support(feature, rivals, value), placement.support(feature, value)), tied)
                     * methodFactor(value, recogniser);
             if (support > 0) {

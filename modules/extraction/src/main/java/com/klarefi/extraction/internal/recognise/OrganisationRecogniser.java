@@ -44,6 +44,8 @@ final class OrganisationRecogniser implements Recogniser {
             "me", "i", "we", "you", "this", "hereto", "which", "who", "has", "have", "from", "such", "each", "if",
             "agree", "agrees", "acknowledges", "information", "confidential", "agreement", "party", "parties");
     private static final int PHRASE_WORDS = 6;
+    /** A capitalised phrase is a name less surely than one with a legal form: unsure, it goes to review. */
+    private static final double PHRASE_STRENGTH = 0.75;
     /** Words of multi-word legal forms ("Sdn Bhd", "Pty Ltd"), which are no name of their own. */
     private static final Set<String> FORM_PARTS = Set.of("sdn", "bhd", "pty", "pte", "ltd", "inc", "corp", "llc", "plc");
 
@@ -109,7 +111,7 @@ final class OrganisationRecogniser implements Recogniser {
         if (last < 1 || letters < 0.6 * value.replaceAll("\\s", "").length()) {
             return Optional.empty();
         }
-        return Optional.of(new Match(from, to, normalise(value), 0.9));
+        return Optional.of(new Match(from, to, normalise(value), PHRASE_STRENGTH));
     }
 
     /**
