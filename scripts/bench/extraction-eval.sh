@@ -5,6 +5,7 @@
 # as the service reads them (PDFBox, Tesseract OCR for scans, text, e-mail) and their page layers
 # cached under modules/processing/target/layer-cache (a cold run OCRs every scan: minutes).
 # --verbose lists every wrong or missed decision. scripts/eval measures the same through the API.
+# KLAREFI_CASE_TYPES_DIR=DIR evaluates with the case types in DIR (e.g. an operator's) over the built-ins.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"

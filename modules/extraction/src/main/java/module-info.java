@@ -6,6 +6,8 @@ module com.klarefi.extraction {
     requires com.fasterxml.jackson.databind;
     requires org.iban4j;
     requires com.google.i18n.phonenumbers.libphonenumber;
+    requires org.apache.lucene.core;
+    requires org.apache.lucene.analysis.common;
 
     exports com.klarefi.extraction.api;
 }

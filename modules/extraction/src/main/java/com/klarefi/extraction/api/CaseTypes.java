@@ -17,7 +17,7 @@ public final class CaseTypes {
         return CaseTypeParser.parse(json);
     }
 
-    /** {@code motor_claim} and {@code travel_claim}. */
+    /** {@code motor_claim}, {@code travel_claim}, and the examples {@code receipt} and {@code nda}. */
     public static List<CaseType> builtIn() {
         return CaseTypeParser.builtIn();
     }

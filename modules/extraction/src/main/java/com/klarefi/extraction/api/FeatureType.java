@@ -33,8 +33,19 @@ public enum FeatureType {
     KVK("kvk"),
     /** Dutch postcode {@code 1234 AB}. */
     POSTCODE("postcode"),
-    /** {@code 3_years}, {@code 18_months}, {@code 90_days}. */
-    DURATION("duration");
+    /**
+     * {@code 3_years}, {@code 18_months}, {@code 90_days}, {@code 1_year}: the number, an underscore
+     * and the unit, singular for one (weeks become days; numbers written in words are read). Not ISO 8601 ({@code P3Y}): this wire form is what stored
+     * results and contract benchmarks (Kleister-NDA's {@code term}) already use, and changing it
+     * would break them.
+     */
+    DURATION("duration"),
+    /**
+     * A country or first-level subdivision (a US state, a Canadian province, a German Land) by its
+     * English name: {@code New York}, {@code Netherlands}. Read where a label or cue points, e.g.
+     * a governing-law clause.
+     */
+    PLACE("place");
 
     private final String wireName;
 

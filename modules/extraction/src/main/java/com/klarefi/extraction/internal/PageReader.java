@@ -1,5 +1,6 @@
 package com.klarefi.extraction.internal;
 
+import com.klarefi.extraction.api.Cardinality;
 import com.klarefi.extraction.api.CaseType;
 import com.klarefi.extraction.api.Evidence;
 import com.klarefi.extraction.api.EvidenceLocation;
@@ -45,6 +46,9 @@ final class PageReader {
     private final PageLayout layout;
     private final Associations associations;
     private final Map<Recogniser, List<Match>> scanned = new IdentityHashMap<>();
+    private final Placement placement;
+    /** Values (start to end) a cue's sentence ties to a list feature through a joining word. */
+    private final Map<Integer, Integer> tiedByCue = new java.util.HashMap<>();
 
     PageReader(CaseType caseType, Recognisers recognisers, LabelFinder labels, String docId, PageLayer page) {
         this.caseType = caseType;
@@ -53,6 +57,7 @@ final class PageReader {
         this.page = page;
         this.layout = PageLayout.of(page);
         this.associations = new Associations(layout, labels.find(layout));
+        this.placement = new Placement(page.text(), page.index() == 0);
     }
 
     Map<String, List<Sighting>> read() {
@@ -64,17 +69,23 @@ final class PageReader {
     }
 
     private List<Sighting> sightings(FeatureDefinition feature) {
+        tiedByCue.clear();
         Recogniser recogniser = recognisers.forFeature(feature);
         List<Match> values = new ArrayList<>(scanned.computeIfAbsent(recogniser, r -> r.scan(page.text())));
         if (recogniser.anchored()) {
             values.addAll(anchoredValues(feature, recogniser));
+            placement.zoneValues(feature, recogniser).stream()
+                    .filter(value -> values.stream().noneMatch(v -> v.start() == value.start() && v.end() == value.end()))
+                    .forEach(values::add);
         }
         Set<String> rivals = caseType.features().stream()
                 .filter(other -> other.type() == feature.type())
                 .map(FeatureDefinition::id).collect(Collectors.toSet());
         List<Sighting> sightings = new ArrayList<>();
         for (Match value : values) {
-            double support = support(feature, rivals, value) * methodFactor(value, recogniser);
+            double tied = tiedByCue.getOrDefault(value.start(), -1) == value.end() ? ProseCues.JOINED * value.strength() : 0;
+            double support = Math.max(Math.max(support(feature, rivals, value), placement.support(feature, value)), tied)
+                    * methodFactor(value, recogniser);
             if (support > 0) {
                 sightings.add(sighting(feature, value, support));
             }
@@ -90,6 +101,17 @@ final class PageReader {
                     recogniser.readAt(page.text(), span[0], span[1])
                             .filter(value -> values.stream().noneMatch(v -> v.start() == value.start()))
                             .ifPresent(values::add);
+                }
+                if (feature.cardinality() == Cardinality.MANY) {
+                    ProseCues.joinedSpans(page.text(), hit.end()).forEach(span -> recogniser
+                            .readAt(page.text(), span[0], span[1])
+                            .filter(value -> value.start() == span[0])
+                            .ifPresent(value -> {
+                                tiedByCue.put(value.start(), value.end());
+                                if (values.stream().noneMatch(v -> v.start() == value.start())) {
+                                    values.add(value);
+                                }
+                            }));
                 }
             }
         }
@@ -114,7 +136,9 @@ final class PageReader {
             if (!relevant) {
                 continue;
             }
-            double relation = associations.relation(hit, value.start(), value.end());
+            // How strongly the label names the value: its place (relation) times how well its words say the feature.
+            double relation = associations.relation(hit, value.start(), value.end())
+                    * (hit.features().contains(feature.id()) ? hit.similarity(feature.id()) : hit.similarity());
             if (!hit.features().contains(feature.id())) {
                 other = Math.max(other, relation);
                 rival = hit.context() ? rival : Math.max(rival, relation);
@@ -135,7 +159,7 @@ final class PageReader {
                 && (!decidedByShared || exclusiveWins || (tie && firstOf(feature, strongest)))
                 && !associations.inContextSentence(value.start());
         double label = wins ? own : own * DOMINATED;
-        double place = place(feature.type(), value.start());
+        double place = Placement.wantsHeader(feature) ? 1 : place(feature.type(), value.start());
         return label * place * value.strength();
     }
 

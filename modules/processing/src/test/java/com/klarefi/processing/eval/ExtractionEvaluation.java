@@ -37,8 +37,7 @@ public final class ExtractionEvaluation {
     private static final double[] BINS = {0, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 1.0001};
 
     private final Extractor extractor = Extractor.create();
-    private final Map<String, CaseType> caseTypes =
-            CaseTypes.builtIn().stream().collect(Collectors.toMap(CaseType::id, Function.identity()));
+    private final Map<String, CaseType> caseTypes = caseTypes();
     private final ProductLayers layers = new ProductLayers(Path.of("target/layer-cache"));
     private final boolean verbose;
     private final Map<String, Tally> caseByFeature = new TreeMap<>();
@@ -54,6 +53,28 @@ public final class ExtractionEvaluation {
 
     private ExtractionEvaluation(boolean verbose) {
         this.verbose = verbose;
+    }
+
+    /**
+     * The built-in case types, each replaced by the definition of the same id in the directory
+     * {@code KLAREFI_CASE_TYPES_DIR} names (as the service loads an operator's case types).
+     */
+    private static Map<String, CaseType> caseTypes() {
+        Map<String, CaseType> byId = new TreeMap<>(
+                CaseTypes.builtIn().stream().collect(Collectors.toMap(CaseType::id, Function.identity())));
+        String dir = System.getenv("KLAREFI_CASE_TYPES_DIR");
+        if (dir != null && !dir.isBlank()) {
+            try (Stream<Path> files = Files.list(Path.of(dir))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                    CaseType caseType = CaseTypes.parse(Files.readString(file));
+                    byId.put(caseType.id(), caseType);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            System.out.println("== case types from " + dir + " over the built-ins: " + byId.keySet());
+        }
+        return byId;
     }
 
     public static void main(String[] args) throws Exception {

@@ -17,7 +17,7 @@ import java.util.List;
  * with its JSON path, so an operator can fix a file in one go.
  */
 public final class CaseTypeParser {
-    private static final List<String> BUILT_IN = List.of("motor_claim.json", "travel_claim.json");
+    private static final List<String> BUILT_IN = List.of("motor_claim.json", "travel_claim.json", "receipt.json", "nda.json");
     private static final List<String> TOP_LEVEL_KEYS = List.of("id", "name", "locales", "features");
 
     private CaseTypeParser() {

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.klarefi.extraction.api.Cardinality;
 import com.klarefi.extraction.api.FeatureDefinition;
 import com.klarefi.extraction.api.FeatureType;
+import com.klarefi.extraction.api.Role;
+import com.klarefi.extraction.api.Zone;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,10 +17,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 
 /** Reads the {@code features} array of a case type definition. */
 final class FeatureParser {
-    private static final List<String> KEYS = List.of("id", "type", "cardinality", "labels", "pattern", "required");
+    private static final List<String> KEYS = List.of(
+            "id", "type", "cardinality", "labels", "pattern", "required", "role", "zone", "currency");
+    private static final List<String> ROLES = Arrays.stream(Role.values()).map(Role::wireName).toList();
+    private static final List<String> ZONES = Arrays.stream(Zone.values()).map(Zone::wireName).toList();
+    private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
+            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
     private static final List<String> TYPES =
             Arrays.stream(FeatureType.values()).map(FeatureType::wireName).toList();
 
@@ -62,10 +71,13 @@ final class FeatureParser {
         Map<String, List<String>> labels = labels(node.get("labels"), path + ".labels", locales);
         Optional<Pattern> pattern = pattern(node, path, type);
         boolean required = fields.bool(node, "required", path);
+        Optional<Role> role = named(node, "role", path, ROLES).flatMap(Role::fromWireName);
+        Optional<Zone> zone = named(node, "zone", path, ZONES).flatMap(Zone::fromWireName);
+        Optional<String> currency = currency(node, path, type);
         if (id == null || type == null || cardinality == null || labels == null) {
             return null;
         }
-        return new FeatureDefinition(id, type, cardinality, labels, pattern, required);
+        return new FeatureDefinition(id, type, cardinality, labels, pattern, required, role, zone, currency);
     }
 
     private FeatureType type(JsonNode node, String path) {
@@ -90,6 +102,32 @@ final class FeatureParser {
         }
         fields.problem(path + ".cardinality", "expected \"one\" or \"many\", got \"" + name + "\"");
         return null;
+    }
+
+    /** An optional key whose value is one of {@code allowed}. */
+    private Optional<String> named(JsonNode node, String key, String path, List<String> allowed) {
+        String name = fields.text(node, key, path, false);
+        if (name != null && !allowed.contains(name)) {
+            fields.problem(path + "." + key, "unknown " + key + " \"" + name + "\"; expected one of " + allowed);
+            return Optional.empty();
+        }
+        return Optional.ofNullable(name);
+    }
+
+    private Optional<String> currency(JsonNode node, String path, FeatureType type) {
+        String code = fields.text(node, "currency", path, false);
+        if (code == null) {
+            return Optional.empty();
+        }
+        if (type != FeatureType.MONEY) {
+            fields.problem(path + ".currency", "only features of type \"money\" take a currency");
+            return Optional.empty();
+        }
+        if (!CURRENCIES.contains(code)) {
+            fields.problem(path + ".currency", "\"" + code + "\" is not an ISO 4217 currency code, e.g. \"EUR\"");
+            return Optional.empty();
+        }
+        return Optional.of(code);
     }
 
     private Map<String, List<String>> labels(JsonNode node, String path, List<String> locales) {

@@ -33,10 +33,23 @@ public final class Associations {
     private final List<LabelHit> hits;
     private final Columns columns;
 
+    /** Hits by the line they start on, and the signing lines: asked for every value and feature. */
+    private final java.util.Map<Integer, List<LabelHit>> hitsByLine = new java.util.HashMap<>();
+    private final java.util.Set<Integer> signingLines = new java.util.HashSet<>();
+    private final int[] starts;
+
     public Associations(PageLayout layout, List<LabelHit> hits) {
         this.layout = layout;
-        this.hits = List.copyOf(hits);
+        this.hits = hits.stream().sorted(java.util.Comparator.comparingInt(LabelHit::start)).toList();
         this.columns = new Columns(layout, this.hits);
+        this.starts = this.hits.stream().mapToInt(LabelHit::start).toArray();
+        for (LabelHit hit : this.hits) {
+            int line = layout.lineOf(hit.start());
+            hitsByLine.computeIfAbsent(line, l -> new ArrayList<>()).add(hit);
+            if (LabelFinder.signing(layout.text().substring(hit.start(), hit.end()))) {
+                signingLines.add(line);
+            }
+        }
     }
 
     public List<LabelHit> hits() {
@@ -67,7 +80,7 @@ public final class Associations {
 
     /** The strength with which {@code label} names the value at {@code [start, end)}. */
     public double relation(LabelHit label, int start, int end) {
-        if (start < label.end() && end > label.start()) {
+        if (start < label.end() && end > label.start() || !inColumn(label, start)) {
             return 0;
         }
         double score = Math.max(sameLine(label, start), prose(label, start, end));
@@ -84,6 +97,12 @@ public final class Associations {
      */
     public List<int[]> valueSpans(LabelHit label) {
         List<int[]> spans = new ArrayList<>();
+        if (label.column().isPresent()) {
+            layout.line(layout.lineOf(label.start())).ifPresent(line -> line.cells().stream()
+                    .filter(cell -> cell.start() >= label.end() && label.column().get().holds(cell.x0(), cell.x1()))
+                    .findFirst().ifPresent(cell -> spans.add(new int[] {cell.start(), cell.end()})));
+            return spans;
+        }
         Optional<Cell> cell = layout.cellAt(label.start());
         cell.filter(own -> own.end() > label.end()).ifPresent(own -> spans.add(new int[] {label.end(), own.end()}));
         cell.flatMap(this::nextCell).filter(next -> !columns.startsWithLabel(next))
@@ -91,6 +110,12 @@ public final class Associations {
         columns.cellBelow(label).filter(below -> !columns.startsWithLabel(below))
                 .ifPresent(below -> spans.add(new int[] {below.start(), below.end()}));
         return spans;
+    }
+
+    /** A label of a party table's column names only values in that column. */
+    private boolean inColumn(LabelHit label, int start) {
+        return label.column().isEmpty() || layout.cellAt(start)
+                .map(cell -> label.column().get().holds(cell.x0(), cell.x1())).orElse(false);
     }
 
     private double sameLine(LabelHit label, int start) {
@@ -116,7 +141,8 @@ public final class Associations {
             return words <= 6 ? (0.8 - 0.07 * words) * penalty : 0;
         }
         boolean endsCell = labelEndsCell(layout.text(), label, labelCell.get());
-        int skipped = valueCell.get().index() - labelCell.get().index() - 1;
+        // in a party table the cells between belong to the other parties' columns, not to this label
+        int skipped = label.column().isPresent() ? 0 : valueCell.get().index() - labelCell.get().index() - 1;
         boolean startsCell = separatorsOnly(slice(layout.text(), valueCell.get().start(), start));
         double score = (endsCell ? RIGHT_NEXT_CELL : 0.5) - 0.12 * skipped - (startsCell ? 0 : 0.15);
         return Math.max(score, 0) * penalty;
@@ -158,17 +184,27 @@ public final class Associations {
         int line = layout.lineOf(label.start());
         long from = layout.ordinal(label.end() - 1);
         long to = layout.ordinal(start);
-        return hits.stream().filter(hit -> layout.lineOf(hit.start()) == line
-                && layout.ordinal(hit.start()) > from && layout.ordinal(hit.end() - 1) < to).count();
+        return hitsByLine.getOrDefault(line, List.of()).stream()
+                .filter(hit -> layout.ordinal(hit.start()) > from && layout.ordinal(hit.end() - 1) < to).count();
     }
 
     private long labelsBetween(int from, int to) {
-        return hits.stream().filter(hit -> hit.start() >= from && hit.end() <= to).count();
+        int first = java.util.Arrays.binarySearch(starts, from);
+        if (first < 0) {
+            first = -first - 1;
+        }
+        while (first > 0 && starts[first - 1] >= from) {
+            first--;
+        }
+        long count = 0;
+        for (int i = first; i < starts.length && starts[i] < to; i++) {
+            count += hits.get(i).end() <= to ? 1 : 0;
+        }
+        return count;
     }
 
     private boolean signingLine(int line) {
-        return hits.stream().anyMatch(hit -> layout.lineOf(hit.start()) == line
-                && LabelFinder.signing(layout.text().substring(hit.start(), hit.end())));
+        return signingLines.contains(line);
     }
 
     private Optional<Cell> nextCell(Cell cell) {

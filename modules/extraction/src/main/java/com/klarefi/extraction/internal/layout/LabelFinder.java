@@ -3,6 +3,8 @@ package com.klarefi.extraction.internal.layout;
 import com.klarefi.extraction.api.CaseType;
 import com.klarefi.extraction.api.FeatureDefinition;
 import com.klarefi.extraction.api.FeatureType;
+import com.klarefi.extraction.internal.language.FeatureMatcher;
+import com.klarefi.extraction.internal.language.Lexicon;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -31,17 +33,40 @@ public final class LabelFinder {
     /** Lower-case words that qualify a label within its cell: "Naam verzekerde", "Datum vertrek". */
     private static final Pattern LOWER_QUALIFIER = Pattern.compile("(?:\\s+\\p{Ll}[\\p{L}.'/-]*){1,3}[:.]?\\s*");
 
+    /** Features of one type whose similarities lie this close share a key, as an identical label would. */
+    private static final double TIE = 0.02;
+    /** A document's title stands in its first lines, in a few words. */
+    private static final int TITLE_LINES = 12;
+    private static final int TITLE_WORDS = 3;
+
     private final List<Group> groups = new ArrayList<>();
     private final Set<String> shortSpellings = new HashSet<>();
+    private final FeatureMatcher matcher;
 
     /** The labels of the features of one type, with the context vocabulary. */
-    private record Group(PhraseIndex phrases, Map<String, Set<String>> owners) {
+    private record Group(PhraseIndex phrases, Map<String, Set<String>> owners, Set<String> features) {
+    }
+
+    /** A key of the page and what it names by meaning; in a party table, in one party's column. */
+    private record KeyMatch(int start, int end, FeatureMatcher.KeyMatch match, java.util.Optional<LabelHit.Column> column,
+            boolean qualified) {
+        KeyMatch(int start, int end, FeatureMatcher.KeyMatch match) {
+            this(start, end, match, java.util.Optional.empty(), false);
+        }
+    }
+
+    private record Place(int start, int end, java.util.Optional<LabelHit.Column> column) {
     }
 
     public LabelFinder(CaseType caseType) {
+        this(caseType, Lexicon.standard());
+    }
+
+    public LabelFinder(CaseType caseType, Lexicon lexicon) {
         Map<FeatureType, List<FeatureDefinition>> byType = new EnumMap<>(FeatureType.class);
         caseType.features().forEach(f -> byType.computeIfAbsent(f.type(), t -> new ArrayList<>()).add(f));
         byType.values().forEach(features -> groups.add(group(features)));
+        this.matcher = new FeatureMatcher(caseType, lexicon);
     }
 
     private Group group(List<FeatureDefinition> features) {
@@ -59,7 +84,8 @@ public final class LabelFinder {
         ContextVocabulary.SIGNING.forEach(label -> byKey.putIfAbsent(key(label), new HashSet<>()));
         List<String> phrases = new ArrayList<>(byKey.keySet());
         phrases.sort(Comparator.comparingInt(String::length).reversed());
-        return new Group(new PhraseIndex(phrases, "(?iu)(?<![\\p{L}\\d])", LabelFinder::phraseRegex), byKey);
+        return new Group(new PhraseIndex(phrases, "(?iu)(?<![\\p{L}\\d])", LabelFinder::phraseRegex), byKey,
+                features.stream().map(FeatureDefinition::id).collect(java.util.stream.Collectors.toSet()));
     }
 
     /**
@@ -68,21 +94,131 @@ public final class LabelFinder {
      * because they never compete for a value.
      */
     public List<LabelHit> find(PageLayout layout) {
-        Map<Long, LabelHit> bySpan = new TreeMap<>();
+        List<KeyMatch> keys = keyMatches(layout);
+        Map<Place, LabelHit> byPlace = new LinkedHashMap<>();
         for (Group group : groups) {
-            for (LabelHit hit : find(layout, group)) {
-                long span = ((long) hit.start() << 32) | hit.end();
-                LabelHit known = bySpan.get(span);
-                if (known == null) {
-                    bySpan.put(span, hit);
-                } else {
-                    Set<String> features = new HashSet<>(known.features());
-                    features.addAll(hit.features());
-                    bySpan.put(span, new LabelHit(hit.start(), hit.end(), features));
+            for (LabelHit hit : byMeaning(find(layout, group), keys, group)) {
+                byPlace.merge(new Place(hit.start(), hit.end(), hit.column()), hit, LabelHit::merge);
+            }
+        }
+        List<LabelHit> hits = new ArrayList<>(byPlace.values());
+        hits.sort(Comparator.comparingInt(LabelHit::start).thenComparingInt(LabelHit::end));
+        return withEmailHeaders(layout.text(), hits);
+    }
+
+    /** The page's keys (see {@link Keys}) and the words of its sentences, with what they name. */
+    private List<KeyMatch> keyMatches(PageLayout layout) {
+        String text = layout.text();
+        List<KeyMatch> matches = new ArrayList<>();
+        int[] title = title(layout);
+        String titleText = title == null ? "" : text.substring(title[0], title[1]);
+        for (Keys.Key key : Keys.of(layout)) {
+            String keyText = text.substring(key.start(), key.end());
+            if (key.sentence()) {
+                for (FeatureMatcher.Phrase phrase : matcher.prose(keyText)) {
+                    matches.add(new KeyMatch(key.start() + phrase.start(), key.start() + phrase.end(), phrase.match()));
+                }
+            } else {
+                String heading = key.underHeading() ? text.substring(key.headingStart(), key.headingEnd()) : "";
+                // under a heading that names a party ("Tegenpartij", "Vehicle B") a key is that party's
+                boolean qualified = matcher.namesParty(heading) && !matcher.namesParty(keyText) && !matcher.key(keyText).isEmpty();
+                boolean isTitle = title != null && key.start() < title[1] && key.end() > title[0];
+                FeatureMatcher.KeyMatch match = matcher.key(qualified ? keyText + " " + heading : keyText,
+                        isTitle || !key.field() ? "" : titleText);
+                if (!match.isEmpty()) {
+                    matches.add(new KeyMatch(key.start(), key.end(), match, java.util.Optional.empty(), qualified));
                 }
             }
         }
-        return withEmailHeaders(layout.text(), new ArrayList<>(bySpan.values()));
+        for (PartyTables.ColumnKey key : PartyTables.of(layout, matcher)) {
+            FeatureMatcher.KeyMatch match = matcher.key(key.text());
+            if (!key.otherParty()) {
+                // the main party's column: not the other party's value, though the key names its kind
+                Map<String, Double> main = new java.util.HashMap<>(match.features());
+                main.keySet().removeIf(feature -> !matcher.mainParty(feature));
+                match = new FeatureMatcher.KeyMatch(main, match.context());
+            }
+            if (!match.isEmpty()) {
+                matches.add(new KeyMatch(key.start(), key.end(), match, java.util.Optional.of(key.column()), true));
+            }
+        }
+        return matches;
+    }
+
+    /**
+     * The page's title, when one of its first lines is a short cell of words naming a kind of
+     * document ("Factuur", "Invoice"): {start, end}, or null.
+     */
+    private int[] title(PageLayout layout) {
+        String text = layout.text();
+        for (Line line : layout.lines().subList(0, Math.min(TITLE_LINES, layout.lines().size()))) {
+            for (Cell cell : line.cells()) {
+                String words = text.substring(cell.start(), cell.end());
+                if (cell.tokens().size() <= TITLE_WORDS && words.chars().noneMatch(Character::isDigit)
+                        && matcher.namesDocument(words)) {
+                    return new int[] {cell.start(), cell.end()};
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The exact labels of a group with the keys that name its features by meaning. A key names the
+     * group's features of the best similarity (near ties share it), or labels context when its
+     * context concept is stronger. Where a key and an exact label overlap, the exact label stands,
+     * unless the key is longer and names other features ("Kenteken wederpartij" around "Kenteken").
+     */
+    private static List<LabelHit> byMeaning(List<LabelHit> exact, List<KeyMatch> keys, Group group) {
+        List<LabelHit> result = new ArrayList<>(exact);
+        for (KeyMatch key : keys) {
+            Map<String, Double> inGroup = new java.util.HashMap<>();
+            key.match().features().forEach((feature, similarity) -> {
+                if (group.features().contains(feature)) {
+                    inGroup.put(feature, similarity);
+                }
+            });
+            double best = inGroup.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            LabelHit hit;
+            if (key.match().context() > best) {
+                hit = new LabelHit(key.start(), key.end(), Map.of(), key.match().context());
+            } else if (best > 0) {
+                inGroup.values().removeIf(similarity -> similarity < best - TIE);
+                hit = new LabelHit(key.start(), key.end(), inGroup, 0, key.column());
+            } else {
+                continue;
+            }
+            if (key.column().isPresent()) {
+                // a party table's row key names each column's value as that party's, not as one label
+                result.removeIf(other -> other.column().isEmpty() && other.start() < hit.end() && other.end() > hit.start());
+                result.add(hit);
+                continue;
+            }
+            List<LabelHit> overlapping = exact.stream()
+                    .filter(other -> other.start() < hit.end() && other.end() > hit.start()).toList();
+            // a key read with its section's party is longer than its words: "Kenteken" under "Tegenpartij"
+            boolean replaces = overlapping.stream().allMatch(other -> (other.length() < hit.length() || key.qualified())
+                    && !sameMeaning(hit, other));
+            // a key that holds exact labels of the same meaning and fills its cell ("Bank account (IBAN)")
+            boolean holds = overlapping.stream().allMatch(other -> other.start() >= hit.start() && other.end() <= hit.end()
+                    && other.length() < hit.length() && sameMeaning(hit, other));
+            if (overlapping.isEmpty() || replaces) {
+                result.removeAll(overlapping);
+                result.add(hit);
+            } else if (holds) {
+                result.removeAll(overlapping);
+                result.add(overlapping.stream().reduce(hit, LabelHit::merge));
+            } else {
+                // the same words as an exact label: it also names what they mean ("Kenteken" the other party's plate too)
+                overlapping.stream().filter(other -> other.start() == hit.start() && other.end() == hit.end()
+                        && other.context() == hit.context()).findFirst().ifPresent(other -> {
+                            result.remove(other);
+                            result.add(other.merge(hit));
+                        });
+            }
+        }
+        result.sort(java.util.Comparator.comparingInt(LabelHit::start));
+        return result;
     }
 
     private List<LabelHit> find(PageLayout layout, Group group) {
@@ -113,9 +249,10 @@ public final class LabelFinder {
 
     /**
      * In an e-mail's header lines the date is when it was sent and the subject is no label: only
-     * sender and recipient headers keep their feature labels.
+     * sender and recipient headers keep their feature labels. The sender header names the main
+     * party's name and address even where the case type has no label for it.
      */
-    private static List<LabelHit> withEmailHeaders(String text, List<LabelHit> hits) {
+    private List<LabelHit> withEmailHeaders(String text, List<LabelHit> hits) {
         int blockEnd = text.indexOf("\n\n");
         Matcher header = EMAIL_HEADER.matcher(text).region(0, blockEnd < 0 ? text.length() : blockEnd);
         List<LabelHit> result = new ArrayList<>(hits);
@@ -123,11 +260,16 @@ public final class LabelFinder {
         while (header.find()) {
             headers++;
             String name = header.group(1).toLowerCase(java.util.Locale.ROOT);
+            int start = header.start(1);
+            int end = header.end(1);
             if (!SENDER_HEADERS.contains(name)) {
-                int start = header.start(1);
-                int end = header.end(1);
                 result.removeIf(hit -> hit.start() < end && hit.end() > start);
                 result.add(new LabelHit(start, end, Set.of()));
+            } else if (result.stream().noneMatch(hit -> hit.start() < end && hit.end() > start)) {
+                Map<String, Double> sender = matcher.sender();
+                if (!sender.isEmpty()) {
+                    result.add(new LabelHit(start, end, sender, 0));
+                }
             }
         }
         if (headers < 2) {
@@ -135,6 +277,11 @@ public final class LabelFinder {
         }
         result.sort(Comparator.comparingInt(LabelHit::start));
         return result;
+    }
+
+    /** Both label context, or the key names at least the features the other label names. */
+    private static boolean sameMeaning(LabelHit key, LabelHit other) {
+        return key.context() == other.context() && key.features().containsAll(other.features());
     }
 
     private void rememberSpelling(String label) {

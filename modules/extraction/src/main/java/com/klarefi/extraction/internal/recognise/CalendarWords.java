@@ -13,13 +13,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Month and weekday names in Dutch, English, German and French. The names come from java.time
+ * Month and weekday names in Dutch, English, German, French, Spanish, Italian and Malay. The names come from java.time
  * (CLDR); a few abbreviations that people write but CLDR does not list are added by hand
  * ({@code sept}, {@code mrz}, {@code maa}), because printed documents use them.
  */
 final class CalendarWords {
     private static final List<Locale> LOCALES = List.of(
-            Locale.forLanguageTag("nl"), Locale.ENGLISH, Locale.GERMAN, Locale.FRENCH);
+            Locale.forLanguageTag("nl"), Locale.ENGLISH, Locale.GERMAN, Locale.FRENCH, Locale.forLanguageTag("es"),
+            Locale.ITALIAN, Locale.forLanguageTag("ms"));
     private static final Map<String, Integer> EXTRA_MONTHS = Map.of(
             "sept", 9, "mrz", 3, "maa", 3, "okt", 10, "dez", 12, "mär", 3, "juil", 7, "fevr", 2);
 
@@ -29,7 +30,8 @@ final class CalendarWords {
     CalendarWords() {
         for (Locale locale : LOCALES) {
             for (Month month : Month.values()) {
-                for (TextStyle style : List.of(TextStyle.FULL, TextStyle.SHORT)) {
+                for (TextStyle style : List.of(TextStyle.FULL, TextStyle.SHORT, TextStyle.FULL_STANDALONE,
+                        TextStyle.SHORT_STANDALONE)) {
                     months.putIfAbsent(key(month.getDisplayName(style, locale)), month.getValue());
                 }
             }

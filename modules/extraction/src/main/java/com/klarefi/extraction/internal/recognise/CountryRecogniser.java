@@ -10,13 +10,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Country names in Dutch, English, German and French, read as ISO 3166-1 alpha-2 codes. Names come
- * from java.util.Locale; common names Locale does not give (e.g. "Groot-Brittannië", "USA",
- * "Engeland") are added by hand because people write them.
+ * Country names in the languages of {@link #LOCALES}, read as ISO 3166-1 alpha-2 codes; or, as
+ * {@link #places()}, countries and first-level subdivisions (US states, provinces) read as their
+ * English names. Country names come from the JDK's locale data (java.util.Locale, CLDR); common
+ * names Locale does not give (e.g. "Groot-Brittannië", "USA", "Engeland") are added by hand because
+ * people write them; subdivision names come from the resource {@code subdivisions.tsv}, which
+ * names its source.
  */
 final class CountryRecogniser implements Recogniser {
     private static final List<Locale> LOCALES = List.of(
-            Locale.forLanguageTag("nl"), Locale.ENGLISH, Locale.GERMAN, Locale.FRENCH);
+            Locale.forLanguageTag("nl"), Locale.ENGLISH, Locale.GERMAN, Locale.FRENCH, Locale.forLanguageTag("es"),
+            Locale.ITALIAN, Locale.forLanguageTag("pt"), Locale.forLanguageTag("ms"), Locale.forLanguageTag("sv"),
+            Locale.forLanguageTag("da"), Locale.forLanguageTag("pl"));
     private static final Map<String, String> EXTRA = Map.ofEntries(
             Map.entry("groot-brittannie", "GB"), Map.entry("great britain", "GB"), Map.entry("britain", "GB"),
             Map.entry("engeland", "GB"), Map.entry("england", "GB"), Map.entry("schotland", "GB"),
@@ -26,9 +31,37 @@ final class CountryRecogniser implements Recogniser {
             Map.entry("tsjechie", "CZ"), Map.entry("czech republic", "CZ"), Map.entry("turkey", "TR"));
     private static final Pattern WORD = Pattern.compile("\\p{Lu}[\\p{L}'-]*(?:\\s+(?:of|van|the|de|du|des|la|\\p{Lu}[\\p{L}'-]*)){0,4}");
 
-    private final Map<String, String> codes = new HashMap<>();
+    private final Map<String, String> codes;
 
     CountryRecogniser() {
+        this(countryCodes());
+    }
+
+    private CountryRecogniser(Map<String, String> codes) {
+        this.codes = codes;
+    }
+
+    /** Countries and first-level subdivisions, each read as its English name. */
+    static CountryRecogniser places() {
+        Map<String, String> names = new HashMap<>();
+        try (var in = CountryRecogniser.class.getResourceAsStream("subdivisions.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("subdivisions.tsv missing");
+            }
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.startsWith("#") && line.contains("\t"))
+                    .map(line -> line.split("\t")[1].strip())
+                    .forEach(name -> names.put(key(name), name));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        countryCodes().forEach((name, code) ->
+                names.putIfAbsent(name, Locale.of("", code).getDisplayCountry(Locale.ENGLISH)));
+        return new CountryRecogniser(names);
+    }
+
+    private static Map<String, String> countryCodes() {
+        Map<String, String> codes = new HashMap<>();
         for (String code : Locale.getISOCountries()) {
             Locale country = Locale.of("", code);
             for (Locale language : LOCALES) {
@@ -36,6 +69,7 @@ final class CountryRecogniser implements Recogniser {
             }
         }
         codes.putAll(EXTRA);
+        return codes;
     }
 
     @Override

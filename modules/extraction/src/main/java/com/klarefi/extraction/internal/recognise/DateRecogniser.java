@@ -12,7 +12,11 @@ import java.util.regex.Pattern;
  * Dates in ISO, numeric and written forms. java.time's formatters parse one fixed pattern at a
  * time and cannot find dates inside running text, so finding is hand-written (regular expressions
  * over CLDR month names) and java.time validates the result. Numeric dates are day first, as in
- * Europe, unless the page itself shows US order (a second number above 12 and no first one).
+ * Europe, unless the value itself is impossible day first (05/13/2017) or the page shows US order
+ * (a second number above 12 and no first one). A case type's locales are languages, not regions
+ * ("en" is both the US and Britain), so they cannot decide the order; the page can. Two-digit
+ * years are read in 1951-2050 and are less sure. Contracts write "the 18th day of April, 2001";
+ * receipts "16-Mar-2018" and "16 MAR 18".
  */
 final class DateRecogniser implements Recogniser {
     private static final Pattern ISO = Pattern.compile("(?<![\\d./-])(\\d{4})-(\\d{1,2})-(\\d{1,2})(?![\\d-])");
@@ -22,14 +26,19 @@ final class DateRecogniser implements Recogniser {
     private final CalendarWords words = new CalendarWords();
     private final Pattern dayFirst;
     private final Pattern monthFirst;
+    private final Pattern dayOf;
+    private final Pattern compact;
 
     DateRecogniser() {
         String weekday = "(?:(?:" + words.weekdayAlternation() + ")\\.?,?\\s+)?";
         String month = "(" + words.monthAlternation() + ")\\.?";
-        dayFirst = Pattern.compile("(?iu)(?<![\\p{L}\\d])" + weekday
+        dayFirst = Pattern.compile("(?iuU)(?<![\\p{L}\\d])" + weekday
                 + "(\\d{1,2})(?:st|nd|rd|th|er|e)?\\.?\\s+" + month + ",?\\s+(\\d{4})(?!\\d)");
-        monthFirst = Pattern.compile("(?iu)(?<![\\p{L}\\d])" + weekday
+        monthFirst = Pattern.compile("(?iuU)(?<![\\p{L}\\d])" + weekday
                 + month + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)");
+        dayOf = Pattern.compile("(?iuU)(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:day\\s+)?of\\s+" + month
+                + ",?\\s+(?:in\\s+the\\s+year\\s+)?(\\d{4})(?!\\d)");
+        compact = Pattern.compile("(?iuU)(?<![\\p{L}\\d])(\\d{1,2})([-/ ])" + month + "\\2(\\d{4}|\\d{2})(?!\\d)");
     }
 
     @Override
@@ -47,7 +56,7 @@ final class DateRecogniser implements Recogniser {
             int year = fullYear(numeric.group(4));
             boolean ambiguous = first <= 12 && second <= 12 && first != second;
             double strength = numeric.group(4).length() == 2 ? 0.7 : ambiguous ? 0.9 : 1.0;
-            if (us) {
+            if (us || second > 12 && first <= 12) {
                 add(matches, numeric, year, first, second, strength);
             } else {
                 add(matches, numeric, year, second, first, strength);
@@ -56,6 +65,18 @@ final class DateRecogniser implements Recogniser {
         Matcher written = dayFirst.matcher(text);
         while (written.find()) {
             add(matches, written, num(written, 3), words.month(written.group(2)), num(written, 1), 1.0);
+        }
+        Matcher contract = dayOf.matcher(text);
+        while (contract.find()) {
+            add(matches, contract, num(contract, 3), words.month(contract.group(2)), num(contract, 1), 1.0);
+        }
+        Matcher receipt = compact.matcher(text);
+        while (receipt.find()) {
+            String year = receipt.group(4);
+            if (matches.stream().noneMatch(m -> m.start() == receipt.start())) {
+                add(matches, receipt, fullYear(year), words.month(receipt.group(3)), num(receipt, 1),
+                        year.length() == 2 ? 0.8 : 1.0);
+            }
         }
         Matcher american = monthFirst.matcher(text);
         while (american.find()) {

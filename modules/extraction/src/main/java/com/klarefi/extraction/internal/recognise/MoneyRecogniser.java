@@ -14,7 +14,11 @@ import java.util.stream.Collectors;
 
 /**
  * Amounts with a currency before or after them: {@code € 1.234,56}, {@code 1.234,-},
- * {@code CHF 1'234.50}, {@code $1,234.56}, {@code 12.50 USD}, {@code 852,00 euro}. Hand-written:
+ * {@code CHF 1'234.50}, {@code $1,234.56}, {@code 12.50 USD}, {@code 852,00 euro}, {@code RM 9.90},
+ * {@code ₹1,23,456.00} (Indian grouping). An amount printed without a currency ({@code TOTAL 90.00})
+ * is read in the currency the feature states, else in the currency the page prints alone as a
+ * heading of bare amounts, when the page prints more bare amounts than amounts with a currency (a
+ * receipt under "Total (RM)"); otherwise it is no amount. Hand-written:
  * java.text's NumberFormat parses one locale's separators and needs the currency in the locale's
  * own position, while documents mix them. ISO codes come from java.util.Currency; symbols and words
  * map to codes in a small table because symbols are ambiguous ({@code $}: read as USD).
@@ -24,19 +28,36 @@ final class MoneyRecogniser implements Recogniser {
             Map.entry("€", "EUR"), Map.entry("eur", "EUR"), Map.entry("euro", "EUR"), Map.entry("euros", "EUR"),
             Map.entry("£", "GBP"), Map.entry("us$", "USD"), Map.entry("$", "USD"), Map.entry("¥", "JPY"),
             Map.entry("fr.", "CHF"), Map.entry("kr", "SEK"), Map.entry("zł", "PLN"), Map.entry("a$", "AUD"),
-            Map.entry("c$", "CAD"));
+            Map.entry("c$", "CAD"), Map.entry("rm", "MYR"), Map.entry("s$", "SGD"), Map.entry("hk$", "HKD"),
+            Map.entry("₹", "INR"), Map.entry("rs", "INR"), Map.entry("rs.", "INR"), Map.entry("sfr.", "CHF"),
+            Map.entry("kč", "CZK"), Map.entry("ft", "HUF"), Map.entry("₩", "KRW"), Map.entry("฿", "THB"),
+            Map.entry("rp", "IDR"), Map.entry("₱", "PHP"), Map.entry("₺", "TRY"), Map.entry("zl", "PLN"));
     private static final String AMOUNT = "(\\d{1,3}(?:[.,'\u00a0\u202f]\\d{3})+(?:[.,]\\d{2}|,-|\\.-)?"
-            + "|\\d+(?:[.,]\\d{2}|,-|\\.-)?)";
+            + "|\\d{1,2}(?:,\\d{2})+,\\d{3}(?:\\.\\d{2})?|\\d+(?:[.,]\\d{2}|,-|\\.-)?)";
+    /** An amount with two decimals and no currency: {@code 90.00}, {@code 1,234.50}, {@code 12,50}. */
+    private static final Pattern BARE = Pattern.compile("(?<![\\d.,:/-])(\\d{1,3}(?:[,.'\u00a0]\\d{3})+[.,]\\d{2}"
+            + "|\\d{1,2}(?:,\\d{2})+,\\d{3}\\.\\d{2}|\\d{1,7}[.,]\\d{2})(?![\\d%]|[.,:/-]\\d)");
     /** {@code 1.234,-}: a whole amount in Dutch writing, euros unless a currency says otherwise. */
     private static final Pattern ROUND = Pattern.compile("(?<![\\d.,])\\d{1,3}(?:\\.\\d{3})*,-");
     private static final Set<String> CODES = Currency.getAvailableCurrencies().stream()
             .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
 
+    private static final Pattern ALONE = Pattern.compile("(?<![\\p{L}\\d])(€|£|₹|RM|EUR|USD|GBP|CHF|MYR|SGD|INR|JPY|CNY"
+            + "|AUD|CAD|SEK|NOK|DKK|PLN|CZK|HKD|zł|Kč)(?![\\p{L}]|\\s?\\d)");
+
     private final Pattern before;
     private final Pattern after;
+    private final Optional<String> stated;
 
     MoneyRecogniser() {
-        String currency = "(US\\$|A\\$|C\\$|€|£|\\$|¥|[A-Z]{3}|(?i:eur(?:os?)?)|Fr\\.)";
+        this(Optional.empty());
+    }
+
+    /** Reads amounts without a currency in {@code stated} (ISO 4217), when given. */
+    MoneyRecogniser(Optional<String> stated) {
+        this.stated = stated;
+        String currency = "(US\\$|A\\$|C\\$|S\\$|HK\\$|€|£|\\$|¥|₹|₩|฿|₱|₺|[A-Z]{3}|(?i:eur(?:os?)?)|Fr\\.|SFr\\."
+                + "|RM|Rs\\.?|Kč|zł|zl|kr|Rp)";
         before = Pattern.compile("(?<![\\p{L}\\d])" + currency + "\\s?" + AMOUNT + "(?![\\d]|[.,]\\d)");
         after = Pattern.compile("(?<![\\d.,])" + AMOUNT + "\\s?" + currency + "(?![\\p{L}])");
     }
@@ -53,8 +74,32 @@ final class MoneyRecogniser implements Recogniser {
                         "EUR " + value.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString(), 0.8)));
             }
         }
+        bare(text, matches);
         matches.sort(java.util.Comparator.comparingInt(Match::start));
         return matches;
+    }
+
+    /** Amounts without a currency, in the stated currency or the one the page prints most. */
+    private void bare(String text, List<Match> matches) {
+        Optional<String> currency = stated.or(() -> printed(text, matches));
+        if (currency.isEmpty()) {
+            return;
+        }
+        List<Match> bare = new ArrayList<>();
+        Matcher matcher = BARE.matcher(text);
+        while (matcher.find()) {
+            int start = matcher.start();
+            int end = matcher.end();
+            if (matches.stream().noneMatch(m -> m.start() < end && m.end() > start)) {
+                amount(matcher.group(1)).ifPresent(value -> bare.add(new Match(start, end,
+                        currency.get() + " " + value.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString(), 0.8)));
+            }
+        }
+        // A page that writes its currency beside most amounts means something else by a bare number
+        // (a quantity, a rate); one that mostly prints bare numbers under a currency heading does not.
+        if (stated.isPresent() || bare.size() > matches.size()) {
+            matches.addAll(bare);
+        }
     }
 
     private static void collect(Matcher matcher, int currencyGroup, int amountGroup, List<Match> matches) {
@@ -66,6 +111,21 @@ final class MoneyRecogniser implements Recogniser {
                 matches.add(new Match(matcher.start(), matcher.end(), normalized, 1.0));
             }
         }
+    }
+
+    /**
+     * The currency a page prints most often alone, as a heading of bare amounts ("Total (RM)",
+     * "Prices in EUR"); a currency printed beside an amount says nothing about the numbers without one.
+     * Alone only symbols, local words and the codes of {@link #STATED}: an upper-case page is full of
+     * three-letter words that are also ISO codes ("ALL", "TOP", "CUP").
+     */
+    private static Optional<String> printed(String text, List<Match> matches) {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        Matcher alone = ALONE.matcher(text);
+        while (alone.find()) {
+            currency(alone.group(1)).ifPresent(code -> counts.merge(code, 1L, Long::sum));
+        }
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
     }
 
     static Optional<String> currency(String printed) {

@@ -9,6 +9,9 @@ import com.klarefi.extraction.api.CaseType;
 import com.klarefi.extraction.api.FeatureDefinition;
 import com.klarefi.extraction.api.FeatureType;
 import com.klarefi.extraction.api.InvalidCaseTypeException;
+import com.klarefi.extraction.api.Role;
+import com.klarefi.extraction.api.Zone;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 class CaseTypeParserTest {
@@ -43,7 +46,7 @@ class CaseTypeParserTest {
                         "$.id: \"Bad Id\" is not a valid id; use lower case letters, digits and _, starting with a letter",
                         "$.name: missing",
                         "$.features[0].type: unknown type \"dat\"; expected one of [date, time, money, iban, license_plate,"
-                                + " phone, email, person_name, organization_name, text, identifier, country, kvk, postcode, duration]",
+                                + " phone, email, person_name, organization_name, text, identifier, country, kvk, postcode, duration, place]",
                         "$.features[0].labels: no labels for locale \"en\" listed in $.locales",
                         "$.features[1].cardinality: expected \"one\" or \"many\", got \"several\"",
                         "$.features[2].labels.nl: expected a non-empty array of strings",
@@ -60,13 +63,14 @@ class CaseTypeParserTest {
 
     @Test
     void shipsTheBuiltInCaseTypesWithTheirFeatures() {
-        assertThat(CaseTypeParser.builtIn()).extracting(CaseType::id).containsExactly("motor_claim", "travel_claim");
+        assertThat(CaseTypeParser.builtIn()).extracting(CaseType::id)
+                .containsExactly("motor_claim", "travel_claim", "receipt", "nda");
         CaseType motor = CaseTypeParser.builtIn().getFirst();
         assertThat(motor.features()).extracting(FeatureDefinition::id).containsExactly(
                 "incident_date", "incident_time", "incident_city", "license_plate", "counterparty_license_plate",
                 "policy_number", "claimant_name", "claimant_iban", "claimant_email", "claimant_phone", "repair_total",
                 "invoice_number", "invoice_date", "repairer_kvk");
-        CaseType travel = CaseTypeParser.builtIn().getLast();
+        CaseType travel = CaseTypeParser.builtIn().get(1);
         assertThat(travel.features()).extracting(FeatureDefinition::id).containsExactly(
                 "trip_start_date", "trip_end_date", "incident_date", "destination_country", "policy_number",
                 "claimant_name", "claimant_iban", "claimed_amount", "booking_reference", "flight_number");
@@ -78,5 +82,47 @@ class CaseTypeParserTest {
                 .extracting(CaseType::id, CaseType::name, caseType -> caseType.features().size())
                 .isEqualTo(CaseTypeParser.builtIn().stream()
                         .map(caseType -> tuple(caseType.id(), caseType.name(), caseType.features().size())).toList());
+    }
+
+    @Test
+    void readsWhereAValueIsBeyondLabels() {
+        CaseType receipt = CaseTypeParser.parse("""
+                {"id": "till", "name": "Till", "locales": ["en"], "features": [
+                  {"id": "shop", "type": "organization_name", "role": "issuer", "zone": "header",
+                   "labels": {"en": ["Store"]}},
+                  {"id": "total", "type": "money", "currency": "MYR", "labels": {"en": ["Total"]}}]}""");
+        FeatureDefinition shop = receipt.feature("shop").orElseThrow();
+        assertThat(shop.role()).contains(Role.ISSUER);
+        assertThat(shop.zone()).contains(Zone.HEADER);
+        assertThat(receipt.feature("total").orElseThrow().currency()).contains("MYR");
+    }
+
+    @Test
+    void saysWhatIsWrongWithARoleAZoneOrACurrency() {
+        assertThatThrownBy(() -> CaseTypeParser.parse("""
+                {"id": "till", "name": "Till", "locales": ["en"], "features": [
+                  {"id": "shop", "type": "organization_name", "role": "printer", "zone": "top",
+                   "labels": {"en": ["Store"]}},
+                  {"id": "total", "type": "money", "currency": "RM", "labels": {"en": ["Total"]}},
+                  {"id": "when", "type": "date", "currency": "EUR", "labels": {"en": ["Date"]}}]}"""))
+                .isInstanceOf(InvalidCaseTypeException.class)
+                .extracting(e -> ((InvalidCaseTypeException) e).problems()).asInstanceOf(InstanceOfAssertFactories.LIST)
+                .containsExactly(
+                        "$.features[0].role: unknown role \"printer\"; expected one of [issuer, recipient, counterparty]",
+                        "$.features[0].zone: unknown zone \"top\"; expected one of [header, body, footer]",
+                        "$.features[1].currency: \"RM\" is not an ISO 4217 currency code, e.g. \"EUR\"",
+                        "$.features[2].currency: only features of type \"money\" take a currency");
+    }
+
+    @Test
+    void shipsReceiptAndContractExamplesThatSayWhereTheirValuesAre() {
+        CaseType receipt = CaseTypeParser.builtIn().get(2);
+        assertThat(receipt.feature("company").orElseThrow().role()).contains(Role.ISSUER);
+        assertThat(receipt.feature("address").orElseThrow().role()).contains(Role.ISSUER);
+        CaseType nda = CaseTypeParser.builtIn().get(3);
+        assertThat(nda.feature("party").orElseThrow().cardinality()).isEqualTo(Cardinality.MANY);
+        assertThat(nda.feature("jurisdiction").orElseThrow().type()).isEqualTo(FeatureType.PLACE);
+        assertThat(nda.features()).allSatisfy(feature -> feature.labels().values()
+                .forEach(labels -> assertThat(labels).hasSizeLessThanOrEqualTo(4)));
     }
 }

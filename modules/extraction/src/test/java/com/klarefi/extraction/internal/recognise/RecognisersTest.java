@@ -38,7 +38,7 @@ class RecognisersTest {
     @Test
     void readsDurationsInYearsMonthsWeeksAndDays() {
         assertThat(normalised(FeatureType.DURATION, "3 jaar, 18 maanden, 90 dagen, 2 weeks, 1 year"))
-                .containsExactly("3_years", "18_months", "90_days", "14_days", "1_years");
+                .containsExactly("3_years", "18_months", "90_days", "14_days", "1_year");
     }
 
     @Test

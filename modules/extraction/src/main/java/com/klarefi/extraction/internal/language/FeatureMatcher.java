@@ -1,0 +1,186 @@
+package com.klarefi.extraction.internal.language;
+
+import com.klarefi.extraction.api.CaseType;
+import com.klarefi.extraction.api.FeatureDefinition;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Matches keys found on a page to a case type's features by meaning. A feature's labels are seeds:
+ * each is read through the lexicon once, and a key names the feature with the best similarity of
+ * any of its labels (see {@link Similarity}). A feature whose labels single out no other party is
+ * the main party's: a key that alone implies its type (a closing, "bereikbaar op") names it too.
+ */
+public final class FeatureMatcher {
+    /** Below this similarity a key does not name a feature. */
+    public static final double THRESHOLD = 0.55;
+    /** The strength of a key that labels context (a birth date, a subtotal). */
+    public static final double CONTEXT = 0.9;
+    private static final int KNOWN_KEYS = 5000;
+
+    /** The features a key names with their similarities, and its strength as a context label (0 if none). */
+    public record KeyMatch(Map<String, Double> features, double context) {
+        public KeyMatch {
+            features = Map.copyOf(features);
+        }
+
+        public boolean isEmpty() {
+            return features.isEmpty() && context == 0;
+        }
+    }
+
+    /** A word or phrase of running text at {@code [start, end)} that names features or context. */
+    public record Phrase(int start, int end, KeyMatch match) {
+    }
+
+    private static final String PLACE = "place";
+    private static final java.util.Set<String> SENDER_TYPES = java.util.Set.of("person_name", "email");
+    /**
+     * "in Haarlem", "te Utrecht", "at Leeds": a preposition of place before a capitalised word makes
+     * the words before it ("aangereden", "collision") name where it happened as well.
+     */
+    private static final java.util.regex.Pattern AT_PLACE = java.util.regex.Pattern.compile(
+            "^\\s+(?:in|te|at|near|bij|nabij|im|bei|à|en)\\s+(?=\\p{Lu})");
+
+    private record Seed(String featureId, String type, List<Meaning> labels, boolean mainParty) {
+    }
+
+    private final MeaningReader reader;
+    private final Similarity similarity;
+    private final List<Seed> seeds = new ArrayList<>();
+    private final Map<String, KeyMatch> keys = lru();
+    private final Map<String, Meaning> meanings = lru();
+    private final Map<String, List<Phrase>> sentences = lru();
+
+    public FeatureMatcher(CaseType caseType, Lexicon lexicon) {
+        this.reader = lexicon.reader();
+        this.similarity = new Similarity(lexicon);
+        for (FeatureDefinition feature : caseType.features()) {
+            List<Meaning> labels = feature.allLabels().stream().map(label -> reader.read(label, true))
+                    .filter(meaning -> !meaning.isEmpty()).distinct().toList();
+            boolean mainParty = labels.stream().noneMatch(similarity::singlesOut);
+            seeds.add(new Seed(feature.id(), feature.type().wireName(), labels, mainParty));
+        }
+    }
+
+    /** What a key (the text of a form field's label, a column header) names. */
+    public KeyMatch key(String text) {
+        return cached(keys, text, () -> match(meaning(text)));
+    }
+
+    private Meaning meaning(String text) {
+        return cached(meanings, text, () -> reader.read(text, true));
+    }
+
+    /** Keys, headings and sentences repeat on every page of a form and across a case's documents. */
+    private static <T> T cached(Map<String, T> cache, String text, java.util.function.Supplier<T> compute) {
+        synchronized (cache) {
+            T known = cache.get(text);
+            if (known != null) {
+                return known;
+            }
+        }
+        T computed = compute.get();
+        synchronized (cache) {
+            cache.put(text, computed);
+        }
+        return computed;
+    }
+
+    private static <T> Map<String, T> lru() {
+        return new java.util.LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, T> eldest) {
+                return size() > KNOWN_KEYS;
+            }
+        };
+    }
+
+    /**
+     * What a key names on a document with a title ("Invoice"): where the key alone names no feature,
+     * the title may say what it leaves open ("Date" on an invoice).
+     */
+    public KeyMatch key(String text, String title) {
+        KeyMatch alone = key(text);
+        if (title.isEmpty() || !alone.features().isEmpty()) {
+            return alone;
+        }
+        KeyMatch titled = key(text + " (" + title + ")");
+        Map<String, Double> features = new LinkedHashMap<>(alone.features());
+        titled.features().forEach((feature, similarity) -> features.merge(feature, similarity, Math::max));
+        return new KeyMatch(features, alone.context());
+    }
+
+    /** Whether a text names a kind of document, as a title does ("Factuur", "Invoice"). */
+    public boolean namesDocument(String text) {
+        return similarity.namesDocument(meaning(text));
+    }
+
+    /** The words and phrases of running text that name features or context, in text order. */
+    public List<Phrase> prose(String text) {
+        return cached(sentences, text, () -> phrases(text));
+    }
+
+    private List<Phrase> phrases(String text) {
+        List<Phrase> phrases = new ArrayList<>();
+        for (Unit unit : reader.read(text, false).units()) {
+            if (!unit.concepts().isEmpty()) {
+                java.util.regex.Matcher place = AT_PLACE.matcher(text).region(unit.end(), text.length());
+                boolean atPlace = place.lookingAt() && !unit.concepts().contains(PLACE);
+                Meaning meaning = atPlace
+                        ? new Meaning(List.of(unit, new Unit(java.util.Set.of(PLACE), java.util.Set.of(), 1, unit.end(), place.end())))
+                        : new Meaning(List.of(unit));
+                KeyMatch match = match(meaning);
+                if (!match.isEmpty()) {
+                    phrases.add(new Phrase(unit.start(), atPlace ? place.end() : unit.end(), match));
+                }
+            }
+        }
+        return List.copyOf(phrases);
+    }
+
+    /** The main party's name and e-mail features, named by an e-mail's sender header. */
+    public Map<String, Double> sender() {
+        Map<String, Double> features = new LinkedHashMap<>();
+        seeds.stream().filter(seed -> seed.mainParty() && SENDER_TYPES.contains(seed.type()))
+                .forEach(seed -> features.put(seed.featureId(), Similarity.IMPLIED));
+        return features;
+    }
+
+    /** Whether a feature is the main party's: its labels single out no other party. */
+    public boolean mainParty(String featureId) {
+        return seeds.stream().anyMatch(seed -> seed.featureId().equals(featureId) && seed.mainParty());
+    }
+
+    /** Whether a text singles out another party than the main one: the other party, a witness. */
+    public boolean namesOtherParty(String text) {
+        return !text.isEmpty() && similarity.singlesOut(meaning(text));
+    }
+
+    /** Whether a text names a party: the insured, the other party, a witness. */
+    public boolean namesParty(String text) {
+        return !text.isEmpty() && similarity.namesParty(meaning(text));
+    }
+
+    private KeyMatch match(Meaning key) {
+        Map<String, Double> features = new LinkedHashMap<>();
+        if (key.isEmpty()) {
+            return new KeyMatch(features, 0);
+        }
+        for (Seed seed : seeds) {
+            double best = 0;
+            for (Meaning label : seed.labels()) {
+                best = Math.max(best, similarity.of(key, label, seed.type()));
+            }
+            if (best < THRESHOLD && seed.mainParty() && similarity.implies(key, seed.type())) {
+                best = Similarity.IMPLIED;
+            }
+            if (best >= THRESHOLD) {
+                features.put(seed.featureId(), best);
+            }
+        }
+        return new KeyMatch(features, similarity.context(key) ? CONTEXT : 0);
+    }
+}

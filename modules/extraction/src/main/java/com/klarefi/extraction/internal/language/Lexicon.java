@@ -1,0 +1,183 @@
+package com.klarefi.extraction.internal.language;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.CharArraySet;
+
+/**
+ * The domain lexicon (lexicon.txt), its abbreviations (abbreviations.txt) and function words
+ * (stopwords.txt), read once. Terms are indexed by their stems in their own language, so a page
+ * word is looked up by its stem in each language.
+ */
+public final class Lexicon {
+    /**
+     * Three-letter words that are parts of compounds ("Unfallort", "KvK-nummer"); other short words
+     * ("dag", "uur") end too many words by chance to split them off.
+     */
+    private static final Set<String> SHORT_PARTS = Set.of("ort", "kvk", "btw", "vat", "tel", "coc");
+    /** Declared after what its loading reads. */
+    private static final Lexicon STANDARD = load();
+
+    private final Map<String, Concept> concepts;
+    private final Map<Language, Map<String, Set<String>>> terms = new EnumMap<>(Language.class);
+    private final Map<String, List<String>> abbreviations;
+    private final Set<String> dottedOnly;
+    private final Set<String> stopwords;
+    private final WordForms forms;
+    private final MeaningReader reader;
+
+    private Lexicon(Map<String, Concept> concepts, List<String[]> rawTerms, Map<String, List<String>> abbreviations,
+            Set<String> dottedOnly, Set<String> stopwords) {
+        this.concepts = Map.copyOf(concepts);
+        this.abbreviations = Map.copyOf(abbreviations);
+        this.dottedOnly = Set.copyOf(dottedOnly);
+        this.stopwords = Set.copyOf(stopwords);
+        CharArraySet dictionary = new CharArraySet(512, true);
+        for (String[] term : rawTerms) {
+            for (MeaningReader.Word word : MeaningReader.words(term[2])) {
+                String folded = foldAbbreviation(word.text());
+                if ((folded.length() >= 4 || SHORT_PARTS.contains(folded)) && !stopwords.contains(folded)) {
+                    dictionary.add(folded);
+                }
+            }
+        }
+        this.forms = new WordForms(dictionary);
+        this.reader = new MeaningReader(this);
+        for (String[] term : rawTerms) {
+            Language language = Language.of(term[1]);
+            String key = stemKey(language, term[2]);
+            if (!key.isEmpty()) {
+                terms.computeIfAbsent(language, l -> new HashMap<>()).computeIfAbsent(key, k -> new HashSet<>()).add(term[0]);
+            }
+        }
+    }
+
+    /** The lexicon that ships with the product. */
+    public static Lexicon standard() {
+        return STANDARD;
+    }
+
+    MeaningReader reader() {
+        return reader;
+    }
+
+    WordForms forms() {
+        return forms;
+    }
+
+    Concept concept(String id) {
+        return concepts.get(id);
+    }
+
+    /** The concepts whose term in {@code language} has these stems (space-separated). */
+    Set<String> lookup(Language language, String stems) {
+        return terms.getOrDefault(language, Map.of()).getOrDefault(stems, Set.of());
+    }
+
+    boolean stopword(String folded) {
+        return stopwords.contains(folded);
+    }
+
+    /** The expansion of an abbreviation, given whether the page writes a dot after it. */
+    List<String> expansion(String folded, boolean dotted) {
+        List<String> withDot = abbreviations.get(folded + ".");
+        if (dotted && withDot != null) {
+            return withDot;
+        }
+        return dottedOnly.contains(folded) ? null : abbreviations.get(folded);
+    }
+
+    private String stemKey(Language language, String term) {
+        List<String> stems = new ArrayList<>();
+        for (MeaningReader.Word word : MeaningReader.words(term)) {
+            String folded = foldAbbreviation(word.text());
+            if (!stopwords.contains(folded)) {
+                stems.add(forms.of(folded, false).get(language).whole());
+            }
+        }
+        return String.join(" ", stems);
+    }
+
+    private static Lexicon load() {
+        Map<String, Concept> concepts = new LinkedHashMap<>();
+        List<String[]> terms = new ArrayList<>();
+        String current = null;
+        for (String line : lines("lexicon.txt")) {
+            String[] fields = line.strip().split("\\s+");
+            if (fields[0].equals("concept")) {
+                current = fields[1];
+                concepts.put(current, concept(current, Arrays.asList(fields).subList(2, fields.length)));
+            } else {
+                int colon = line.indexOf(':');
+                String language = line.substring(0, colon).strip();
+                for (String term : line.substring(colon + 1).split(",")) {
+                    if (!term.isBlank()) {
+                        terms.add(new String[] {current, language, term.strip()});
+                    }
+                }
+            }
+        }
+        Map<String, List<String>> abbreviations = new HashMap<>();
+        Set<String> dottedOnly = new HashSet<>();
+        for (String line : lines("abbreviations.txt")) {
+            int space = line.indexOf(' ');
+            String abbreviation = foldAbbreviation(line.substring(0, space));
+            abbreviations.put(abbreviation, List.of(line.substring(space + 1).strip().split("\\s+")));
+            if (abbreviation.endsWith(".")) {
+                dottedOnly.add(abbreviation.substring(0, abbreviation.length() - 1));
+            }
+        }
+        abbreviations.keySet().stream().filter(a -> !a.endsWith(".")).forEach(dottedOnly::remove);
+        Set<String> stopwords = new HashSet<>();
+        lines("stopwords.txt").forEach(line -> stopwords.addAll(List.of(line.strip().split("\\s+"))));
+        return new Lexicon(concepts, terms, abbreviations, dottedOnly, stopwords);
+    }
+
+    /** "Tel.nr." is looked up as "telnr." : inner dots and hyphens go, a final dot stays. */
+    static String foldAbbreviation(String abbreviation) {
+        boolean dotted = abbreviation.endsWith(".");
+        String inner = WordForms.fold(dotted ? abbreviation.substring(0, abbreviation.length() - 1) : abbreviation)
+                .replaceAll("[.\\-]", "");
+        return dotted ? inner + "." : inner;
+    }
+
+    private static Concept concept(String id, List<String> roles) {
+        Set<String> types = new HashSet<>();
+        Set<String> implies = new HashSet<>();
+        for (String role : roles) {
+            if (role.startsWith("type=")) {
+                types.addAll(List.of(role.substring(5).split(",")));
+            } else if (role.startsWith("implies=")) {
+                implies.addAll(List.of(role.substring(8).split(",")));
+            }
+        }
+        return new Concept(id, types, roles.contains("generic"), roles.contains("qualifier"), roles.contains("distinct"),
+                roles.contains("distinct") || roles.contains("party"), roles.contains("document"), roles.contains("context"),
+                implies);
+    }
+
+    private static List<String> lines(String resource) {
+        try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package com.klarefi.extraction.internal.language;
+
+import java.util.List;
+
+/** What a key or label says, as units of meaning in text order. */
+record Meaning(List<Unit> units) {
+    Meaning {
+        units = List.copyOf(units);
+    }
+
+    boolean isEmpty() {
+        return units.isEmpty();
+    }
+
+    boolean has(Unit unit) {
+        return units.stream().anyMatch(unit::sameAs);
+    }
+
+    /** The weight with which this meaning says what the unit says: 0 if it does not. */
+    double weightOf(Unit unit) {
+        return units.stream().filter(unit::sameAs).mapToDouble(Unit::weight).max().orElse(0);
+    }
+}

@@ -1,0 +1,131 @@
+package com.klarefi.extraction.internal.language;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads what a text says: words (numbers and punctuation dropped), abbreviations expanded, function
+ * words dropped, then the longest lexicon terms first (up to four words); a word the lexicon does
+ * not know as a whole may be a compound of its words ("Ongevalsdatum"), else it stays itself, by
+ * its stems.
+ */
+final class MeaningReader {
+    /** Words, and numbers of one or two digits, which count only inside a term ("Voertuig 2"). */
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+(?:[-'’.][\\p{L}\\p{M}]+)*|(?<![\\p{L}\\d])\\d{1,2}(?![\\d])");
+    private static final int LONGEST_TERM = 4;
+    private static final double PARENTHESISED = 0.5;
+
+    /** A word of the text at {@code [start, end)}; {@code dotted} when a dot follows it. */
+    record Word(String text, int start, int end, boolean dotted, boolean parenthesised) {
+    }
+
+    private final Lexicon lexicon;
+
+    MeaningReader(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    static List<Word> words(String text) {
+        List<Word> words = new ArrayList<>();
+        Matcher matcher = WORD.matcher(text);
+        int depth = 0;
+        int scanned = 0;
+        while (matcher.find()) {
+            for (int i = scanned; i < matcher.start(); i++) {
+                char c = text.charAt(i);
+                depth += c == '(' || c == '[' ? 1 : c == ')' || c == ']' ? -1 : 0;
+            }
+            depth = Math.max(depth, 0);
+            scanned = matcher.start();
+            boolean dotted = matcher.end() < text.length() && text.charAt(matcher.end()) == '.';
+            if (partOfAddress(text, matcher.start(), matcher.end())) {
+                continue;
+            }
+            words.add(new Word(matcher.group(), matcher.start(), matcher.end(), dotted, depth > 0));
+        }
+        return words;
+    }
+
+    /** A word of an e-mail or web address ("schade@...", "www.schade.nl") says nothing as a key. */
+    private static boolean partOfAddress(String text, int start, int end) {
+        char before = start > 0 ? text.charAt(start - 1) : ' ';
+        char after = end < text.length() ? text.charAt(end) : ' ';
+        return before == '@' || after == '@' || before == '.' || before == '/'
+                || after == '.' && end + 1 < text.length() && Character.isLetter(text.charAt(end + 1));
+    }
+
+    /**
+     * The meaning of a text. With {@code compounds}, words may be split into the lexicon's words
+     * (keys and labels); running text is read word by word, where a split would find words by chance.
+     */
+    Meaning read(String text, boolean compounds) {
+        List<Word> words = new ArrayList<>();
+        for (Word word : words(text)) {
+            String folded = Lexicon.foldAbbreviation(word.text());
+            List<String> expansion = lexicon.expansion(folded, word.dotted());
+            if (expansion != null) {
+                expansion.forEach(part -> words.add(new Word(part, word.start(), word.end(), false, word.parenthesised())));
+            } else if (!lexicon.stopword(folded)) {
+                words.add(new Word(folded, word.start(), word.end(), word.dotted(), word.parenthesised()));
+            }
+        }
+        words.removeIf(word -> lexicon.stopword(WordForms.fold(word.text())));
+        List<Map<Language, WordForms.Forms>> forms = words.stream().map(word -> lexicon.forms().of(word.text(), compounds)).toList();
+        List<Unit> units = new ArrayList<>();
+        int i = 0;
+        while (i < words.size()) {
+            int length = Math.min(LONGEST_TERM, words.size() - i);
+            Set<String> concepts = Set.of();
+            for (; length > 0 && concepts.isEmpty(); length--) {
+                concepts = lookup(forms.subList(i, i + length));
+            }
+            length++;
+            Word first = words.get(i);
+            Word last = words.get(i + length - 1);
+            double weight = first.parenthesised() ? PARENTHESISED : 1;
+            if (concepts.isEmpty() && compounds) {
+                Set<String> parts = parts(forms.get(i));
+                if (!parts.isEmpty()) {
+                    // each part of a compound says something of its own: "Ongevals|datum" is an incident and a date
+                    parts.forEach(part -> units.add(new Unit(Set.of(part), Set.of(), weight, first.start(), last.end())));
+                    i += length;
+                    continue;
+                }
+            }
+            if (concepts.isEmpty() && Character.isDigit(first.text().charAt(0))) {
+                i += length;
+                continue;
+            }
+            Set<String> stems = new HashSet<>();
+            if (concepts.isEmpty()) {
+                forms.get(i).values().forEach(f -> stems.add(f.whole()));
+            }
+            units.add(new Unit(concepts, stems, weight, first.start(), last.end()));
+            i += length;
+        }
+        return new Meaning(units);
+    }
+
+    private Set<String> lookup(List<Map<Language, WordForms.Forms>> phrase) {
+        Set<String> concepts = new HashSet<>();
+        for (Language language : Language.values()) {
+            StringBuilder key = new StringBuilder();
+            for (Map<Language, WordForms.Forms> word : phrase) {
+                key.append(key.isEmpty() ? "" : " ").append(word.get(language).whole());
+            }
+            concepts.addAll(lexicon.lookup(language, key.toString()));
+        }
+        return concepts;
+    }
+
+    private Set<String> parts(Map<Language, WordForms.Forms> word) {
+        Set<String> concepts = new HashSet<>();
+        word.forEach((language, forms) -> forms.parts().forEach(part -> concepts.addAll(lexicon.lookup(language, part))));
+        return concepts;
+    }
+}

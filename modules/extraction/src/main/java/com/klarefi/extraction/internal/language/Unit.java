@@ -1,0 +1,23 @@
+package com.klarefi.extraction.internal.language;
+
+import java.util.Set;
+
+/**
+ * One unit of meaning of a text, at characters {@code [start, end)}: the lexicon concepts a word or
+ * phrase stands for, or, for a word the lexicon does not know, its stems in every language.
+ * {@code weight} is lower for words in parentheses, which qualify rather than name.
+ */
+record Unit(Set<String> concepts, Set<String> stems, double weight, int start, int end) {
+    Unit {
+        concepts = Set.copyOf(concepts);
+        stems = Set.copyOf(stems);
+    }
+
+    /** The same concept, or for unknown words a shared stem. */
+    boolean sameAs(Unit other) {
+        if (!concepts.isEmpty() || !other.concepts.isEmpty()) {
+            return concepts.stream().anyMatch(other.concepts::contains);
+        }
+        return stems.stream().anyMatch(other.stems::contains);
+    }
+}

@@ -1,0 +1,125 @@
+package com.klarefi.extraction.internal.layout;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The keys of a page, found by its structure alone, before any case type is asked: in a cell of a
+ * few words, the words before a colon, or before the first word with a digit (the value in the same
+ * cell), or the whole cell (a value cell follows, or stands below, or a column header). A question's
+ * number ("4.", "4a)", "Q3", "Vraag 2") and a tick box ("[x]", "☒") are not part of the key. Cells
+ * of running text are sentences: their words are matched one by one, not as a key.
+ */
+final class Keys {
+    /** Cells with at least this many words are running text. */
+    static final int SENTENCE_WORDS = 8;
+    private static final Pattern NUMBERING = Pattern.compile(
+            "^\\s*(?:(?:[\\[(]\\s*[xX✓✔]?\\s*[\\])]|[☐☑☒□■✓✔])\\s*)?"
+                    + "(?:(?:Q|Vraag|Question|Frage|Question)\\s*\\d{1,2}[a-z]?[.:)]?\\s+|\\(?\\d{1,2}(?:\\.\\d{1,2})*[a-z]?[.)]\\s+"
+                    + "|\\(?[a-h][.)]\\s+)?"
+                    + "(?:(?:[\\[(]\\s*[xX✓✔]?\\s*[\\])]|[☐☑☒□■✓✔])\\s*)?");
+
+    /** A number that is part of a key ("Voertuig 2", "Vraag 4"), not a value. */
+    private static final Pattern SMALL_NUMBER = Pattern.compile("\\d{1,2}[.:)]?");
+
+    /**
+     * A key at {@code [start, end)}; {@code sentence} when it is a cell of running text; the heading
+     * of its section at {@code [headingStart, headingEnd)}, or -1 when none stands above it;
+     * {@code field} when its line holds a form's field (at most a key and a value), not a table row.
+     */
+    record Key(int start, int end, boolean sentence, int headingStart, int headingEnd, boolean field) {
+        boolean underHeading() {
+            return headingStart >= 0;
+        }
+    }
+
+    private Keys() {
+    }
+
+    static List<Key> of(PageLayout layout) {
+        String text = layout.text();
+        List<Key> keys = new ArrayList<>();
+        List<Line> lines = layout.lines();
+        Cell heading = null;
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            if (heading(text, line, i + 1 < lines.size() ? lines.get(i + 1) : null)) {
+                heading = line.cells().getFirst();
+                Key key = key(text, heading, null, true);
+                if (key != null) {
+                    keys.add(key);
+                }
+                continue;
+            }
+            for (Cell cell : line.cells()) {
+                if (cell.tokens().size() >= SENTENCE_WORDS) {
+                    keys.add(new Key(cell.start(), cell.end(), true, -1, -1, false));
+                    continue;
+                }
+                Key key = key(text, cell, heading, line.cells().size() <= 2);
+                if (key != null) {
+                    keys.add(key);
+                }
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * A section heading: a line of one short cell of words alone ("Gegevens tegenpartij", "Vehicle
+     * B"), followed by a line of fields (several cells, or a colon).
+     */
+    private static boolean heading(String text, Line line, Line next) {
+        if (line.cells().size() != 1 || next == null || line.cells().getFirst().tokens().size() > 5) {
+            return false;
+        }
+        Cell cell = line.cells().getFirst();
+        String words = text.substring(cell.start(), cell.end());
+        Matcher numbering = NUMBERING.matcher(words);
+        String rest = numbering.lookingAt() ? words.substring(numbering.end()) : words;
+        boolean valueInside = java.util.Arrays.stream(rest.strip().split("\\s+"))
+                .anyMatch(word -> word.chars().anyMatch(Character::isDigit) && !SMALL_NUMBER.matcher(word).matches());
+        if (valueInside || rest.strip().replaceAll(":$", "").contains(":") || rest.chars().filter(Character::isLetter).count() < 3) {
+            return false;
+        }
+        return next.cells().size() >= 2 || next.cells().stream().anyMatch(c -> text.substring(c.start(), c.end()).contains(":"));
+    }
+
+    private static boolean valueWord(String word) {
+        return !SMALL_NUMBER.matcher(word).matches() && word.chars().anyMatch(c -> Character.isDigit(c) || c == '@');
+    }
+
+    private static Key key(String text, Cell cell, Cell heading, boolean field) {
+        Matcher numbering = NUMBERING.matcher(text).region(cell.start(), cell.end());
+        int start = numbering.lookingAt() ? numbering.end() : cell.start();
+        int end = cell.end();
+        int colon = text.indexOf(':', start);
+        if (colon >= 0 && colon < end) {
+            end = colon;
+        } else {
+            // the value in the key's cell starts at its first word with a digit; a small number is
+            // part of the key only where no other value follows ("Voertuig 2", not "zaterdag 7 oktober 1961")
+            boolean value = cell.tokens().stream().anyMatch(token -> token.start() >= start
+                    && valueWord(text.substring(token.start(), token.end())));
+            for (Token token : cell.tokens()) {
+                String word = text.substring(token.start(), token.end());
+                if (token.start() >= start && (valueWord(word) || value && SMALL_NUMBER.matcher(word).matches())) {
+                    end = Math.min(end, token.start());
+                    break;
+                }
+            }
+        }
+        while (end > start && !Character.isLetter(text.charAt(end - 1)) && text.charAt(end - 1) != '.'
+                && text.charAt(end - 1) != ')') {
+            end--;
+        }
+        long letters = text.substring(start, Math.max(start, end)).chars().filter(Character::isLetter).count();
+        if (letters < 2) {
+            return null;
+        }
+        return heading == null ? new Key(start, end, false, -1, -1, field)
+                : new Key(start, end, false, heading.start(), heading.end(), field);
+    }
+}

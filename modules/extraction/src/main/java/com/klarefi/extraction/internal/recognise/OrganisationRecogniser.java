@@ -1,0 +1,165 @@
+package com.klarefi.extraction.internal.recognise;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Organisation names. A name that ends in a legal form (Inc., LLC, GmbH, B.V., Sdn Bhd, ...) is an
+ * organisation wherever it stands, so such names are found anywhere; other names are read only
+ * where a label points, as a phrase of capitalised words ("Eric Dean Sprunk (EMPLOYEE)" is "Eric
+ * Dean Sprunk"; a sentence in capitals is no name). Normalised as printed with whitespace
+ * collapsed, commas dropped, a free-standing {@code &} written {@code and} and "Incorporated"
+ * written "Inc." ("Sears, Roebuck & Co." is "Sears Roebuck and Co."), so that the same company
+ * printed with or without the comma before its legal form is one value. A name is read across a
+ * line break only when the line with the legal form has no name word of its own ("POPULAR BOOK /
+ * CO. (M) SDN BHD"); leading numbers are no part of it.
+ */
+final class OrganisationRecogniser implements Recogniser {
+    /** Legal forms of companies in many countries, longest first where one is a prefix of another. */
+    private static final String LEGAL_FORM = "(?:Incorporated|Inc\\.?|Corporation|Corp\\.?|Company|Co\\.,?\\s?Ltd\\.?"
+            + "|Limited|Ltd\\.?|L\\.L\\.C\\.|LLC|L\\.L\\.P\\.|LLP|L\\.P\\.|LP|PLC|plc|GmbH|AG|KGaA|e\\.V\\."
+            + "|B\\.V\\.?|BV|N\\.V\\.?|NV|S\\.A\\.S\\.|SAS|S\\.A\\.R\\.L\\.|SARL|S\\.A\\.|SA|S\\.p\\.A\\.|SpA|S\\.r\\.l\\.|Srl"
+            + "|S\\.L\\.|SL|Sdn\\.?\\s?Bhd\\.?|Bhd\\.?|Pty\\.?\\s?Ltd\\.?|Pte\\.?\\s?Ltd\\.?|Oy|Oyj|AB|ASA|A/S|ApS"
+            + "|K\\.K\\.|Co\\.)";
+    /** A word of a name; a legal form that closes one name never opens the next ("X Inc. and Y Co."). */
+    private static final String WORD = "(?:(?!(?i:inc|incorporated|corp|corporation|ltd|limited|llc|gmbh|plc|bhd|b\\.v|n\\.v|s\\.a|ag|bv|nv)\\b)"
+            + "[\\p{Lu}\\d][\\p{L}\\d&'’.\\-]*|\\([\\p{Lu}\\d]{1,4}\\))";
+    private static final String CONNECTOR = "(?:and|&|of|the|for|de|van|der|und|et|y|e)";
+    private static final String GAP = "(?:[ \\t\u00a0]+|[ \\t\u00a0]*\\n[ \\t\u00a0]*)";
+    private static final Pattern NAME = Pattern.compile("(?<![\\p{L}\\d&])(" + WORD + "(?:(?:,?" + GAP + "|" + GAP + CONNECTOR
+            + GAP + ")" + WORD + "){0,6})(?:" + GAP + "(?:and|&))?,?" + GAP + "?(?=\\p{Lu})((?i:" + LEGAL_FORM
+            + "))(?![\\p{L}\\d])");
+    /** Words that open a sentence or a defined term, never a company's name. */
+    private static final Set<String> NOT_A_NAME_START = Set.of("the", "this", "that", "each", "such", "any", "a", "an",
+            "between", "by", "and", "of", "receiving", "disclosing", "said", "other", "our", "your", "its", "no");
+
+    /** Words of running text, in capitals as contracts print whole clauses: never in a name. */
+    private static final Set<String> PROSE_WORDS = Set.of("the", "to", "in", "by", "any", "that", "may", "hereby",
+            "is", "are", "will", "shall", "with", "as", "at", "his", "her", "its", "their", "or", "not", "on", "be",
+            "me", "i", "we", "you", "this", "hereto", "which", "who", "has", "have", "from", "such", "each", "if",
+            "agree", "agrees", "acknowledges", "information", "confidential", "agreement", "party", "parties");
+    private static final int PHRASE_WORDS = 6;
+    /** A capitalised phrase is a name less surely than one with a legal form: unsure, it goes to review. */
+    private static final double PHRASE_STRENGTH = 0.75;
+    /** Words of multi-word legal forms ("Sdn Bhd", "Pty Ltd"), which are no name of their own. */
+    private static final Set<String> FORM_PARTS = Set.of("sdn", "bhd", "pty", "pte", "ltd", "inc", "corp", "llc", "plc");
+
+    @Override
+    public List<Match> scan(String text) {
+        List<Match> matches = new ArrayList<>();
+        Matcher matcher = NAME.matcher(text);
+        int from = 0;
+        while (from < text.length() && matcher.find(from)) {
+            int start = nameStart(text, lastLine(text, matcher.start(), matcher.start(2)), matcher.start(2));
+            if (start >= 0) {
+                int end = matcher.end();
+                matches.add(new Match(start, end, normalise(text.substring(start, end)), 1.0));
+            }
+            from = matcher.end();
+        }
+        return matches;
+    }
+
+    /** A name read where a label points: a legal-form name starting there, else the phrase. */
+    @Override
+    public Optional<Match> readAt(String text, int from, int to) {
+        int start = Spans.skipSeparators(text, from, to);
+        int lineEnd = Spans.lineEnd(text, start, to);
+        Optional<Match> named = scan(text.substring(0, Math.min(text.length(), lineEnd + 80))).stream()
+                .filter(match -> match.start() == start).findFirst();
+        if (named.isPresent()) {
+            return named;
+        }
+        return phrase(text, start, lineEnd);
+    }
+
+    /** Capitalised words (and joining words between them) up to punctuation or the end of the line. */
+    private static Optional<Match> phrase(String text, int start, int end) {
+        Words words = Words.of(text, start, end);
+        int last = -1;
+        for (int i = 0; i < words.size() && i < PHRASE_WORDS; i++) {
+            String word = words.word(i).replaceAll("[,;:.]+$", "");
+            String bare = word.toLowerCase(Locale.ROOT);
+            boolean capitalised = !word.isEmpty() && Character.isUpperCase(word.charAt(0));
+            boolean joining = i > 0 && bare.equals("of");
+            if (word.isEmpty() || word.startsWith("(") || PROSE_WORDS.contains(bare) || !capitalised && !joining) {
+                break;
+            }
+            last = i;
+            if (words.word(i).matches(".*[,;:]$")) {
+                break;
+            }
+        }
+        while (last >= 0 && !Character.isUpperCase(words.word(last).charAt(0))) {
+            last--;
+        }
+        if (last < 0) {
+            return Optional.empty();
+        }
+        int from = words.starts().getFirst();
+        int to = words.ends().get(last);
+        while (to > from && ",;:".indexOf(text.charAt(to - 1)) >= 0) {
+            to--;
+        }
+        String value = text.substring(from, to);
+        long letters = value.chars().filter(Character::isLetter).count();
+        if (last < 1 || letters < 0.6 * value.replaceAll("\\s", "").length()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Match(from, to, normalise(value), PHRASE_STRENGTH));
+    }
+
+    /**
+     * Where a name crossing a line break starts: on the legal form's own line when the line above
+     * holds nothing but the rest of the name (a receipt's separate header lines, "JIMART@SP3" over
+     * "OGN GROUP SDN BHD") and the form's line has a name word of three letters or more; a name
+     * that running text wraps ("between Aspect Medical / Systems Inc.") stays whole.
+     */
+    private static int lastLine(String text, int start, int formStart) {
+        int newline = text.lastIndexOf('\n', formStart - 1);
+        if (newline < start) {
+            return start;
+        }
+        boolean wholeLineAbove = start == 0 || text.charAt(start - 1) == '\n'
+                || text.substring(text.lastIndexOf('\n', start - 1) + 1, start).isBlank();
+        boolean ownWord = java.util.Arrays.stream(text.substring(newline + 1, formStart).split("\\s+"))
+                .anyMatch(word -> word.matches("\\p{L}{3,}") && !FORM_PARTS.contains(word.toLowerCase(Locale.ROOT)));
+        return wholeLineAbove && ownWord ? newline + 1 : start;
+    }
+
+    /** Names without a legal form are read only where a label or the page's zone points. */
+    @Override
+    public boolean anchored() {
+        return true;
+    }
+
+    /** The start of the name without leading sentence words, or -1 when nothing of a name is left. */
+    private static int nameStart(String text, int start, int formStart) {
+        int position = start;
+        while (position < formStart) {
+            int wordEnd = position;
+            while (wordEnd < formStart && !Character.isWhitespace(text.charAt(wordEnd))) {
+                wordEnd++;
+            }
+            String word = text.substring(position, wordEnd);
+            if (!NOT_A_NAME_START.contains(word.toLowerCase(Locale.ROOT)) && !word.matches("[\\d.,:#-]+")) {
+                return text.substring(position, formStart).isBlank() ? -1 : position;
+            }
+            position = wordEnd;
+            while (position < formStart && Character.isWhitespace(text.charAt(position))) {
+                position++;
+            }
+        }
+        return -1;
+    }
+
+    static String normalise(String printed) {
+        return printed.replace(",", " ").replaceAll("(?U)\\s&\\s", " and ").replaceAll("(?U)\\s+", " ")
+                .replaceAll("(?i)\\bIncorporated$", "Inc.").strip();
+    }
+}

@@ -1,0 +1,59 @@
+package com.klarefi.extraction.internal.recognise;
+
+import com.klarefi.extraction.api.Zone;
+
+/**
+ * The zone of a position in a page's text, judged from the text alone so that OCR'd and typeset
+ * pages read alike: the header is the top of the first page up to the first line that carries a
+ * date or an amount, at most {@value #HEADER_LINES} non-blank lines (letterhead, a receipt's shop
+ * name and address: what the issuer prints about itself before the business of the page starts);
+ * the footer the last {@value #FOOTER_LINES} non-blank lines of any page; the body everything
+ * between.
+ */
+public final class Zones {
+    static final int HEADER_LINES = 8;
+    static final int FOOTER_LINES = 3;
+
+    private static final java.util.regex.Pattern BUSINESS = java.util.regex.Pattern.compile(
+            "\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d[.,]\\d{2}(?!\\d)");
+
+    private final int[] nonBlankLineOf;
+    private int headerLines = HEADER_LINES;
+    private final int nonBlankLines;
+    private final boolean firstPage;
+
+    public Zones(String text, boolean firstPage) {
+        this.firstPage = firstPage;
+        nonBlankLineOf = new int[text.length() + 1];
+        int line = -1;
+        int lineStart = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (!text.substring(lineStart, i).isBlank()) {
+                    line++;
+                    if (line < headerLines && BUSINESS.matcher(text.substring(lineStart, i)).find()) {
+                        headerLines = line;
+                    }
+                }
+                for (int j = lineStart; j <= i && j < nonBlankLineOf.length; j++) {
+                    nonBlankLineOf[j] = Math.max(line, 0);
+                }
+                lineStart = i + 1;
+            }
+        }
+        nonBlankLines = line + 1;
+    }
+
+    /** The non-blank line (0-based) holding a character. */
+    public int line(int position) {
+        return nonBlankLineOf[Math.min(Math.max(position, 0), nonBlankLineOf.length - 1)];
+    }
+
+    public Zone zone(int position) {
+        int line = line(position);
+        if (firstPage && line < headerLines) {
+            return Zone.HEADER;
+        }
+        return line >= nonBlankLines - FOOTER_LINES && nonBlankLines > HEADER_LINES ? Zone.FOOTER : Zone.BODY;
+    }
+}

@@ -1,0 +1,132 @@
+package com.klarefi.extraction.internal;
+
+import static com.klarefi.extraction.internal.Pages.aPage;
+import static com.klarefi.extraction.internal.Pages.plainText;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.klarefi.extraction.api.CaseType;
+import com.klarefi.extraction.api.CaseTypes;
+import com.klarefi.extraction.api.DecisionOutcome;
+import com.klarefi.extraction.api.DocumentText;
+import com.klarefi.extraction.api.ExtractionResult;
+import com.klarefi.extraction.api.Extractor;
+import com.klarefi.extraction.api.FeatureResult;
+import com.klarefi.extraction.api.PageLayer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pages whose keys the case type does not spell out: one label per feature and locale, as an
+ * operator writes them, and layouts, abbreviations and compounds read by structure and meaning.
+ */
+class StructureAndLanguageTest {
+    private static final CaseType CLAIM = CaseTypes.parse("""
+            {"id": "claim", "name": "Claim", "locales": ["nl", "en"], "features": [
+              {"id": "incident_date", "type": "date", "labels": {"nl": ["Schadedatum"], "en": ["Date of incident"]}},
+              {"id": "plate", "type": "license_plate", "labels": {"nl": ["Kenteken"], "en": ["Registration number"]}},
+              {"id": "other_plate", "type": "license_plate", "labels": {"nl": ["Kenteken tegenpartij"], "en": ["Registration of the other party"]}},
+              {"id": "phone", "type": "phone", "labels": {"nl": ["Telefoonnummer"], "en": ["Phone number"]}},
+              {"id": "policy", "type": "identifier", "labels": {"nl": ["Polisnummer"], "en": ["Policy number"]}},
+              {"id": "name", "type": "person_name", "labels": {"nl": ["Naam verzekeringnemer"], "en": ["Name of policyholder"]}}]}""");
+
+    private final Extractor extractor = Extractor.create();
+
+    private ExtractionResult extract(PageLayer page) {
+        return extractor.extract(CLAIM, List.of(new DocumentText("doc_a", List.of(page))));
+    }
+
+    private static String kept(ExtractionResult result, String feature) {
+        FeatureResult found = result.feature(feature).orElseThrow();
+        assertThat(found.decision().outcome()).as(feature).isEqualTo(DecisionOutcome.KEEP);
+        return found.selected().getFirst().valueNormalized();
+    }
+
+    private static boolean keptAny(ExtractionResult result, String feature) {
+        return result.feature(feature).orElseThrow().decision().outcome() == DecisionOutcome.KEEP;
+    }
+
+    @Test
+    void readsAValueBelowAKeyThatSaysItInOtherWords() {
+        PageLayer page = aPage()
+                .line(0, "Datum van het ongeval", 50, "Polis nr.")
+                .line(0, "12-03-2024", 50, "AUT-2020-123456")
+                .build();
+        ExtractionResult result = extract(page);
+        assertThat(kept(result, "incident_date")).isEqualTo("2024-03-12");
+        assertThat(kept(result, "policy")).isEqualTo("AUT-2020-123456");
+    }
+
+    @Test
+    void readsEachPartysValueFromItsColumnOfATwoPartyTable() {
+        PageLayer page = aPage()
+                .line(30, "Verzekerde", 60, "Tegenpartij")
+                .line(0, "Naam", 30, "Jan Jansen", 60, "Piet Pieters")
+                .line(0, "Kenteken", 30, "AB-123-C", 60, "XY-45-ZZ")
+                .build();
+        ExtractionResult result = extract(page);
+        assertThat(kept(result, "plate")).isEqualTo("AB-123-C");
+        assertThat(kept(result, "other_plate")).isEqualTo("XY-45-ZZ");
+        assertThat(kept(result, "name")).isEqualTo("Jan Jansen");
+    }
+
+    @Test
+    void readsTheAnswerToANumberedQuestion() {
+        PageLayer page = aPage()
+                .line(0, "4. Telnr. (privé)", 40, "06-12345678")
+                .line(0, "5a) Uw polisnummer:", 40, "POL-778899")
+                .build();
+        ExtractionResult result = extract(page);
+        assertThat(kept(result, "phone")).isEqualTo("+31612345678");
+        assertThat(kept(result, "policy")).isEqualTo("POL-778899");
+    }
+
+    @Test
+    void readsAnAbbreviatedKey() {
+        PageLayer page = aPage().line(0, "Kent.", 30, "AB-123-C").line(0, "Tel. nr.", 30, "020-1234567").build();
+        ExtractionResult result = extract(page);
+        assertThat(kept(result, "plate")).isEqualTo("AB-123-C");
+        assertThat(kept(result, "phone")).isEqualTo("+31201234567");
+    }
+
+    @Test
+    void readsACompoundKeyAsItsParts() {
+        PageLayer page = aPage().line(0, "Ongevalsdatum", 30, "12-03-2024").line(0, "Kentekenplaat wederpartij", 30, "XY-45-ZZ")
+                .build();
+        ExtractionResult result = extract(page);
+        assertThat(kept(result, "incident_date")).isEqualTo("2024-03-12");
+        assertThat(kept(result, "other_plate")).isEqualTo("XY-45-ZZ");
+        assertThat(keptAny(result, "plate")).isFalse();
+    }
+
+    @Test
+    void keysUnderAHeadingOfTheOtherPartyAreThatPartys() {
+        PageLayer page = aPage()
+                .line(0, "Kenteken", 30, "AB-123-C")
+                .line(0, "Gegevens tegenpartij")
+                .line(0, "Naam", 30, "Piet Pieters")
+                .line(0, "Kenteken", 30, "XY-45-ZZ")
+                .build();
+        ExtractionResult result = extract(page);
+        assertThat(kept(result, "plate")).isEqualTo("AB-123-C");
+        assertThat(kept(result, "other_plate")).isEqualTo("XY-45-ZZ");
+        assertThat(keptAny(result, "name")).isFalse();
+    }
+
+    @Test
+    void anEmailStatesValuesInSentencesAndItsSenderIsTheClaimant() {
+        PageLayer page = plainText("""
+                From: Ingrid Peters <ingrid@example.org>
+                To: claims@example.com
+                Subject: Damage
+
+                Hello, I had an accident on 06/06/2024 in Haarlem. My car has registration KF-05-HJ.
+
+                Kind regards,
+                Ingrid Peters
+                """);
+        ExtractionResult result = extract(page);
+        assertThat(kept(result, "incident_date")).isEqualTo("2024-06-06");
+        assertThat(kept(result, "plate")).isEqualTo("KF-05-HJ");
+        assertThat(kept(result, "name")).isEqualTo("Ingrid Peters");
+    }
+}

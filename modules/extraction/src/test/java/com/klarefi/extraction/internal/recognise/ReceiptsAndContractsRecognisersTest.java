@@ -1,0 +1,124 @@
+package com.klarefi.extraction.internal.recognise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The recognisers that read receipts and contracts, with the cases that go wrong most easily. */
+class ReceiptsAndContractsRecognisersTest {
+    private static List<String> normalised(Recogniser recogniser, String text) {
+        return recogniser.scan(text).stream().map(Match::normalized).toList();
+    }
+
+    @Test
+    void anAmbiguousNumericDateIsReadDayFirstAndAnImpossibleOneMonthFirst() {
+        DateRecogniser dates = new DateRecogniser();
+        assertThat(normalised(dates, "Date 05/01/2017")).containsExactly("2017-01-05");
+        assertThat(normalised(dates, "Date 05/13/2017")).containsExactly("2017-05-13");
+        assertThat(normalised(dates, "Date 31/02/2017")).isEmpty();
+    }
+
+    @Test
+    void twoDigitYearsAreReadInThisCenturyAndAreLessSure() {
+        List<Match> matches = new DateRecogniser().scan("26-03-18 13:05");
+        assertThat(matches).extracting(Match::normalized).containsExactly("2018-03-26");
+        assertThat(matches.getFirst().strength()).isLessThan(1.0);
+        assertThat(normalised(new DateRecogniser(), "16-Mar-18 and 4 MAR 2018")).containsExactly("2018-03-16", "2018-03-04");
+    }
+
+    @Test
+    void monthNamesAreReadInSpanishItalianMalayAndTheContractsOwnForm() {
+        DateRecogniser dates = new DateRecogniser();
+        assertThat(normalised(dates, "Fecha: 5 marzo 2018")).containsExactly("2018-03-05");
+        assertThat(normalised(dates, "Data: 12 settembre 2019")).containsExactly("2019-09-12");
+        assertThat(normalised(dates, "Tarikh: 9 Ogos 2018")).containsExactly("2018-08-09");
+        assertThat(normalised(dates, "dated this 6th day of January, 2012")).containsExactly("2012-01-06");
+        assertThat(normalised(dates, "effective as of February\u00a010, 2017")).containsExactly("2017-02-10");
+    }
+
+    @Test
+    void localCurrencyWordsAndIndianGroupingAreRead() {
+        MoneyRecogniser money = new MoneyRecogniser();
+        assertThat(normalised(money, "CASH RM 6.00")).containsExactly("MYR 6.00");
+        assertThat(normalised(money, "Razem 120,50 zł")).containsExactly("PLN 120.50");
+        assertThat(normalised(money, "Total ₹1,23,456.00")).containsExactly("INR 123456.00");
+        assertThat(normalised(money, "Total CHF 1'234.50")).containsExactly("CHF 1234.50");
+    }
+
+    @Test
+    void anAmountWithoutCurrencyTakesTheStatedOneOrTheHeadingsOrIsNoAmount() {
+        assertThat(normalised(new MoneyRecogniser(Optional.of("MYR")), "TOTAL 90.00")).containsExactly("MYR 90.00");
+        assertThat(normalised(new MoneyRecogniser(), "Amount (RM)\nTOTAL 90.00")).containsExactly("MYR 90.00");
+        assertThat(normalised(new MoneyRecogniser(), "TOTAL 90.00")).isEmpty();
+        assertThat(normalised(new MoneyRecogniser(), "Korting € 5,00\nTotaal € 85,00\nPrijs 42,25")).containsExactly(
+                "EUR 5.00", "EUR 85.00");
+    }
+
+    @Test
+    void durationsWrittenInWordsAndDigitsKeepTheirWireForm() {
+        DurationRecogniser durations = new DurationRecogniser();
+        assertThat(normalised(durations, "for a period of two (2) years")).containsExactly("2_years");
+        assertThat(normalised(durations, "one (1) year")).containsExactly("1_year");
+        assertThat(normalised(durations, "24 months, 2 jaar, three years, 2 weeks")).containsExactly(
+                "24_months", "2_years", "3_years", "14_days");
+    }
+
+    @Test
+    void organisationsWithALegalFormAreFoundAnywhereAndLoseTheCommaBeforeIt() {
+        OrganisationRecogniser organisations = new OrganisationRecogniser();
+        assertThat(normalised(organisations, "between Blackbaud, Inc., a Delaware corporation, and Acme Widgets GmbH"))
+                .containsExactly("Blackbaud Inc.", "Acme Widgets GmbH");
+        assertThat(normalised(organisations, "between Kite Pharma,\nInc. and Sears, Roebuck & Co."))
+                .containsExactly("Kite Pharma Inc.", "Sears Roebuck and Co.");
+        assertThat(normalised(organisations, "De Vries Bouw B.V. and Philips N.V. and Popular Book Co. (M) Sdn Bhd"))
+                .containsExactly("De Vries Bouw B.V.", "Philips N.V.", "Popular Book Co. (M) Sdn Bhd");
+        assertThat(normalised(organisations, "the Company shall")).isEmpty();
+    }
+
+    @Test
+    void aNameOnItsOwnHeaderLineIsNotJoinedToTheLineAbove() {
+        OrganisationRecogniser organisations = new OrganisationRecogniser();
+        assertThat(normalised(organisations, "JIMART\nOGN GROUP SDN BHD\n")).containsExactly("OGN GROUP SDN BHD");
+        assertThat(normalised(organisations, "POPULAR BOOK\nCO. (M) SDN BHD\n")).containsExactly("POPULAR BOOK CO. (M) SDN BHD");
+    }
+
+    @Test
+    void aNameWithoutLegalFormIsACapitalisedPhraseWhereALabelPoints() {
+        OrganisationRecogniser organisations = new OrganisationRecogniser();
+        String text = "between Eric Dean Sprunk (\"EMPLOYEE\") and";
+        assertThat(organisations.readAt(text, 8, text.length())).map(Match::normalized).contains("Eric Dean Sprunk");
+        String shouting = "EACH PARTY HEREBY WAIVES ANY RIGHT";
+        assertThat(organisations.readAt(shouting, 0, shouting.length())).isEmpty();
+    }
+
+    @Test
+    void aMultiLineAddressIsOneValueEndingBeforeThePhoneLine() {
+        String receipt = "BHPetrol Palekbang\nLot 1626, Mukim Kampung Laut\nTumpat\n16200 Palekbang, Kelantan\n"
+                + "Tel 013-336 3999\n";
+        assertThat(normalised(new AddressRecogniser(), receipt))
+                .containsExactly("Lot 1626, Mukim Kampung Laut Tumpat 16200 Palekbang, Kelantan");
+        assertThat(normalised(new AddressRecogniser(), "No.29M, Jalan Dinar G U3/G, Seksyen U3,\n"
+                + "Subang Perdana, 40150 Shah Alam\n013-336 3999\n"))
+                .containsExactly("No.29M, Jalan Dinar G U3/G, Seksyen U3, Subang Perdana, 40150 Shah Alam");
+    }
+
+    @Test
+    void placesAreCountriesInManyLanguagesAndFirstLevelSubdivisionsByTheirEnglishName() {
+        Recogniser places = CountryRecogniser.places();
+        assertThat(normalised(places, "the laws of the State of New York without giving effect"))
+                .containsExactly("New York");
+        assertThat(normalised(places, "Nederland, Alemania, NOORD-HOLLAND, Selangor"))
+                .containsExactly("Netherlands", "Germany", "Noord-Holland", "Selangor");
+    }
+
+    @Test
+    void aPlaceReadAsTextEndsWhereTheClauseGoesOnInLowerCase() {
+        PhraseRecogniser text = new PhraseRecogniser(5, false);
+        String clause = "New York without giving effect";
+        assertThat(text.readAt(clause, 0, clause.length())).map(Match::normalized).contains("New York");
+        String town = "Alphen aan den Rijn";
+        assertThat(text.readAt(town, 0, town.length())).map(Match::normalized).contains("Alphen aan den Rijn");
+    }
+}
