@@ -8,6 +8,7 @@ import com.klarefi.extraction.api.FeatureDefinition;
 import com.klarefi.extraction.api.FeatureType;
 import com.klarefi.extraction.api.PageLayer;
 import com.klarefi.extraction.api.TextMethod;
+import com.klarefi.extraction.internal.decide.Clue;
 import com.klarefi.extraction.internal.decide.Sighting;
 import com.klarefi.extraction.internal.decide.StableIds;
 import com.klarefi.extraction.internal.layout.Associations;
@@ -83,11 +84,23 @@ final class PageReader {
                 .map(FeatureDefinition::id).collect(Collectors.toSet());
         List<Sighting> sightings = new ArrayList<>();
         for (Match value : values) {
-            double tied = tiedByCue.getOrDefault(value.start(), -1) == value.end() ? ProseCues.JOINED * value.strength() : 0;
-            double support = Math.max(Math.max(support(feature, rivals, value), placement.support(feature, value)), tied)
+            double[] clues = Clue.none();
+            boolean cue = tiedByCue.getOrDefault(value.start(), -1) == value.end();
+            double tied = cue ? ProseCues.JOINED * value.strength() : 0;
+            double zone = placement.support(feature, value);
+            double support = Math.max(Math.max(support(feature, rivals, value, clues), zone), tied)
                     * methodFactor(value, recogniser);
             if (support > 0) {
-                sightings.add(sighting(feature, value, support));
+                set(clues, Clue.SUPPORT, support);
+                set(clues, Clue.STRENGTH, value.strength());
+                set(clues, Clue.ZONE, zone);
+                set(clues, Clue.CUE, cue ? 1 : 0);
+                set(clues, Clue.OCR, page.method() == TextMethod.OCR ? 1 : 0);
+                set(clues, Clue.OCR_CONFIDENCE, page.method() == TextMethod.OCR ? layout.confidence(value.start(), value.end()) : 1);
+                set(clues, Clue.FIRST_PAGE, page.index() == 0 ? 1 : 0);
+                set(clues, Clue.SELF_CHECKING, recogniser.selfChecking() ? 1 : 0);
+                set(clues, Clue.FREE_TEXT, recogniser.anchored() ? 1 : 0);
+                sightings.add(sighting(feature, value, support, clues));
             }
         }
         return sightings;
@@ -125,11 +138,14 @@ final class PageReader {
      * feature alone ("tegenpartij", "Voertuig 2") decide; when none does, the value goes to the
      * feature listed first in the case type, the plain meaning of the shared label.
      */
-    private double support(FeatureDefinition feature, Set<String> rivals, Match value) {
+    private double support(FeatureDefinition feature, Set<String> rivals, Match value, double[] clues) {
         double own = 0;
         double exclusive = 0;
         double other = 0;
         double rival = 0;
+        double context = 0;
+        double ownRelation = 0;
+        double ownSimilarity = 0;
         LabelHit strongest = null;
         for (LabelHit hit : associations.hits()) {
             boolean relevant = hit.context() || hit.features().stream().anyMatch(rivals::contains);
@@ -137,14 +153,21 @@ final class PageReader {
                 continue;
             }
             // How strongly the label names the value: its place (relation) times how well its words say the feature.
-            double relation = associations.relation(hit, value.start(), value.end())
-                    * (hit.features().contains(feature.id()) ? hit.similarity(feature.id()) : hit.similarity());
+            double place = associations.relation(hit, value.start(), value.end());
+            if (place == 0) {
+                continue;
+            }
+            double similarity = hit.features().contains(feature.id()) ? hit.similarity(feature.id()) : hit.similarity();
+            double relation = place * similarity;
             if (!hit.features().contains(feature.id())) {
                 other = Math.max(other, relation);
                 rival = hit.context() ? rival : Math.max(rival, relation);
+                context = hit.context() ? Math.max(context, relation) : context;
             } else {
                 if (relation > own) {
                     strongest = hit;
+                    ownRelation = place;
+                    ownSimilarity = similarity;
                 }
                 own = Math.max(own, relation);
                 if (hit.features().stream().filter(rivals::contains).count() == 1) {
@@ -155,11 +178,21 @@ final class PageReader {
         boolean decidedByShared = exclusive + MARGIN < own;
         boolean exclusiveWins = exclusive > rival + MARGIN;
         boolean tie = decidedByShared && !exclusiveWins && rival <= exclusive + MARGIN;
+        boolean contextSentence = associations.inContextSentence(value.start());
         boolean wins = own + MARGIN >= other
                 && (!decidedByShared || exclusiveWins || (tie && firstOf(feature, strongest)))
-                && !associations.inContextSentence(value.start());
+                && !contextSentence;
         double label = wins ? own : own * DOMINATED;
         double place = Placement.wantsHeader(feature) ? 1 : place(feature.type(), value.start());
+        set(clues, Clue.LABEL, own);
+        set(clues, Clue.RELATION, ownRelation);
+        set(clues, Clue.SIMILARITY, ownSimilarity);
+        set(clues, Clue.RIVAL_LABEL, rival);
+        set(clues, Clue.CONTEXT_LABEL, context);
+        set(clues, Clue.EXCLUSIVE_LABEL, exclusive);
+        set(clues, Clue.WINS, wins && own > 0 ? 1 : 0);
+        set(clues, Clue.PLACE, place);
+        set(clues, Clue.CONTEXT_SENTENCE, contextSentence ? 1 : 0);
         return label * place * value.strength();
     }
 
@@ -191,7 +224,11 @@ final class PageReader {
         return 0.6 + 0.4 * layout.confidence(value.start(), value.end());
     }
 
-    private Sighting sighting(FeatureDefinition feature, Match value, double support) {
+    private static void set(double[] clues, Clue clue, double value) {
+        clues[clue.ordinal()] = value;
+    }
+
+    private Sighting sighting(FeatureDefinition feature, Match value, double support, double[] clues) {
         String quote = page.text().substring(value.start(), value.end());
         Evidence evidence = new Evidence(
                 StableIds.of("ev", feature.id(), docId, page.index(), value.start(), value.end()),
@@ -201,7 +238,7 @@ final class PageReader {
                 page.method() == TextMethod.OCR
                         ? OptionalDouble.of(layout.confidence(value.start(), value.end()))
                         : OptionalDouble.empty());
-        return new Sighting(value.normalized(), key(feature.type(), value.normalized()), evidence, support);
+        return new Sighting(value.normalized(), key(feature.type(), value.normalized()), evidence, support, clues);
     }
 
     /** Values that differ only in spacing or case are one value when comparing identifiers. */
