@@ -47,12 +47,6 @@ public final class DeliveryService implements AutoCloseable {
 
     public DeliveryService(WebhookStore store, EndpointRepository endpoints, DeliveryRepository deliveries, Outbox outbox,
                            SignedSender sender, RetrySchedule schedule, DeliveryQueue queue, WebhookSettings settings,
-                           Clock clock) {
-        this(store, endpoints, deliveries, outbox, sender, schedule, queue, settings, clock, new Metrics());
-    }
-
-    public DeliveryService(WebhookStore store, EndpointRepository endpoints, DeliveryRepository deliveries, Outbox outbox,
-                           SignedSender sender, RetrySchedule schedule, DeliveryQueue queue, WebhookSettings settings,
                            Clock clock, Metrics metrics) {
         this.attempts = metrics.counter("klarefi_webhook_attempts_total", "Webhook delivery attempts by outcome",
                 "outcome");
