@@ -12,6 +12,8 @@ import com.klarefi.extraction.api.ExtractionResult;
 import com.klarefi.extraction.api.Extractor;
 import com.klarefi.extraction.api.FeatureResult;
 import com.klarefi.extraction.api.PageLayer;
+import com.klarefi.extraction.internal.ExtractionEngine;
+import java.util.Optional;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +50,9 @@ public final class LayerCorpusRun {
             }
         }
         ObjectMapper json = new ObjectMapper();
-        Extractor extractor = Extractor.create();
+        // -Dklarefi.scorer=rules: the hand-set rule scorer instead of the shipped ranker, for comparison
+        Extractor extractor = "rules".equals(System.getProperty("klarefi.scorer"))
+                ? ExtractionEngine.create(Optional.empty()) : Extractor.create();
         List<Long> cpu = new ArrayList<>();
         List<Long> bornDigitalCpu = new ArrayList<>();
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();

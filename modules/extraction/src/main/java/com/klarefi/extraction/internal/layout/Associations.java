@@ -37,12 +37,18 @@ public final class Associations {
     private final java.util.Map<Integer, List<LabelHit>> hitsByLine = new java.util.HashMap<>();
     private final java.util.Set<Integer> signingLines = new java.util.HashSet<>();
     private final int[] starts;
+    /** A label's relation to a value is asked once per feature of the value's type: computed once. */
+    private final java.util.Map<Long, Double> relations = new java.util.HashMap<>();
+    private final java.util.Map<LabelHit, Integer> indexOf = new java.util.IdentityHashMap<>();
 
     public Associations(PageLayout layout, List<LabelHit> hits) {
         this.layout = layout;
         this.hits = hits.stream().sorted(java.util.Comparator.comparingInt(LabelHit::start)).toList();
         this.columns = new Columns(layout, this.hits);
         this.starts = this.hits.stream().mapToInt(LabelHit::start).toArray();
+        for (int i = 0; i < this.hits.size(); i++) {
+            indexOf.put(this.hits.get(i), i);
+        }
         for (LabelHit hit : this.hits) {
             int line = layout.lineOf(hit.start());
             hitsByLine.computeIfAbsent(line, l -> new ArrayList<>()).add(hit);
@@ -80,6 +86,20 @@ public final class Associations {
 
     /** The strength with which {@code label} names the value at {@code [start, end)}. */
     public double relation(LabelHit label, int start, int end) {
+        Integer index = indexOf.get(label);
+        if (index == null || start >= 1 << 24 || end >= 1 << 24) {
+            return computeRelation(label, start, end);
+        }
+        long key = ((long) index << 48) | ((long) start << 24) | end;
+        Double known = relations.get(key);
+        if (known == null) {
+            known = computeRelation(label, start, end);
+            relations.put(key, known);
+        }
+        return known;
+    }
+
+    private double computeRelation(LabelHit label, int start, int end) {
         if (start < label.end() && end > label.start() || !inColumn(label, start)) {
             return 0;
         }

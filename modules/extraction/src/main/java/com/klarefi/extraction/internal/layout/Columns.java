@@ -15,6 +15,9 @@ final class Columns {
 
     private final PageLayout layout;
     private final List<LabelHit> hits;
+    /** Asked for every value a label may name, for every feature: read once per label and cell. */
+    private final java.util.Map<LabelHit, List<Cell>> below = new java.util.IdentityHashMap<>();
+    private final java.util.Map<Integer, Boolean> labelled = new java.util.HashMap<>();
 
     Columns(PageLayout layout, List<LabelHit> hits) {
         this.layout = layout;
@@ -22,7 +25,7 @@ final class Columns {
     }
 
     double below(LabelHit label, int start) {
-        List<Cell> below = cellsBelow(label);
+        List<Cell> below = this.below.computeIfAbsent(label, this::cellsBelow);
         for (int i = 0; i < below.size(); i++) {
             Cell cell = below.get(i);
             if (start >= cell.start() && start < cell.end()) {
@@ -35,7 +38,7 @@ final class Columns {
 
     /** The first cell below the label's header cell in its column, if the label heads a column. */
     Optional<Cell> cellBelow(LabelHit label) {
-        return cellsBelow(label).stream().findFirst();
+        return below.computeIfAbsent(label, this::cellsBelow).stream().findFirst();
     }
 
     /**
@@ -99,6 +102,10 @@ final class Columns {
     }
 
     boolean startsWithLabel(Cell cell) {
+        return labelled.computeIfAbsent(cell.start(), start -> labelAtStartOf(cell));
+    }
+
+    private boolean labelAtStartOf(Cell cell) {
         return hits.stream().anyMatch(hit -> hit.start() >= cell.start() && hit.start() < cell.end()
                 && Associations.separatorsOnly(Associations.slice(layout.text(), cell.start(), hit.start())));
     }

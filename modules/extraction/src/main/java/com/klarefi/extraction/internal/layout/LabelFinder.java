@@ -226,6 +226,11 @@ public final class LabelFinder {
         List<LabelHit> hits = new ArrayList<>();
         int from = 0;
         while ((from = group.phrases().next(text, from)) >= 0) {
+            if (from > 0 && insideWord(text.charAt(from - 1))) {
+                // the phrases' look-behind refuses this place anyway: skip the regular expression
+                from++;
+                continue;
+            }
             Matcher matcher = group.phrases().matchAt(text, from);
             if (matcher == null) {
                 from++;
@@ -245,6 +250,11 @@ public final class LabelFinder {
             }
         }
         return hits;
+    }
+
+    /** A character the phrases' look-behind {@code (?<![\p{L}\d])} refuses before a label. */
+    private static boolean insideWord(char before) {
+        return Character.isLetter(before) || before >= '0' && before <= '9';
     }
 
     /**

@@ -93,9 +93,16 @@ public final class PageLayout {
 
     /** The cell holding a character, if a word covers or directly precedes it on its line. */
     Optional<Cell> cellAt(int charIndex) {
-        return line(lineOf(charIndex)).flatMap(line -> line.cells().stream()
-                .filter(cell -> cell.start() <= charIndex && charIndex < Math.max(cell.end(), cell.start() + 1))
-                .findFirst());
+        Optional<Line> line = line(lineOf(charIndex));
+        if (line.isPresent()) {
+            // asked for every label and value: a loop, not a stream
+            for (Cell cell : line.get().cells()) {
+                if (cell.start() <= charIndex && charIndex < Math.max(cell.end(), cell.start() + 1)) {
+                    return Optional.of(cell);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The box around the words touching {@code [start, end)}, when the page has real boxes. */
