@@ -2,7 +2,7 @@
 # Evaluates the extraction engine on a corpus whose page layers were dumped beforehand
 # (scripts/bench/dump-layers.sh), in the JVM, without OCR or HTTP, and scores it with the
 # benchmark scorer's own comparison (run_eval.py's norm/same), per fold of a K-fold split.
-#   scripts/bench/layer-eval.sh CORPUS LAYERS [--types DIR] [--geval] [--folds K] [--loto] [--rules] [--verbose]
+#   scripts/bench/layer-eval.sh CORPUS LAYERS [--types DIR] [--geval] [--folds K] [--loto | --case-folds] [--rules] [--verbose]
 # e.g. scripts/bench/layer-eval.sh /work/data/sroie-train /work/data/layers/sroie-train \
 #        --types modules/extraction/src/main/resources/com/klarefi/extraction/internal/casetype
 # Without --types the built-in case types are used. Folds: SHA-256(case id) mod K, as scripts/eval.
@@ -10,6 +10,8 @@
 # on the documents of the other templates and each held-out document is read alone, by the rule
 # scorer and by that ranker (LeaveOneTemplateOut); prints keep and best-guess figures per fold and
 # rendition, calibration, and CPU per one-page born-digital document.
+# --case-folds: the cases in 5 folds, each read by a ranker fitted on the other folds' cases
+#   (CaseFolds): the development corpus's figures out of sample.
 # --rules: decide with the hand-set rule scorer instead of the shipped ranker (for comparison).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -20,6 +22,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --types) types="$2"; shift 2 ;;
     --rules) scorer=rules; shift ;;
+    --case-folds) runner=com.klarefi.extraction.training.CaseFolds; shift ;;
     --loto) runner=com.klarefi.extraction.training.LeaveOneTemplateOut; score_args+=("$1"); shift ;;
     *) score_args+=("$1"); shift ;;
   esac

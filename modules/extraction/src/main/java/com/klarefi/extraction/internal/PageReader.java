@@ -50,6 +50,8 @@ final class PageReader {
     private final Placement placement;
     /** Values (start to end) a cue's sentence ties to a list feature through a joining word. */
     private final Map<Integer, Integer> tiedByCue = new java.util.HashMap<>();
+    /** Per feature type, the labels that may name its values: asked for every value of every feature. */
+    private final Map<FeatureType, List<LabelHit>> relevantHits = new java.util.EnumMap<>(FeatureType.class);
 
     PageReader(CaseType caseType, Recognisers recognisers, LabelFinder labels, String docId, PageLayer page) {
         this.caseType = caseType;
@@ -147,11 +149,7 @@ final class PageReader {
         double ownRelation = 0;
         double ownSimilarity = 0;
         LabelHit strongest = null;
-        for (LabelHit hit : associations.hits()) {
-            boolean relevant = hit.context() || hit.features().stream().anyMatch(rivals::contains);
-            if (!relevant) {
-                continue;
-            }
+        for (LabelHit hit : relevantHits.computeIfAbsent(feature.type(), type -> relevant(rivals))) {
             // How strongly the label names the value: its place (relation) times how well its words say the feature.
             double place = associations.relation(hit, value.start(), value.end());
             if (place == 0) {
@@ -208,6 +206,12 @@ final class PageReader {
             return layout.insurerMargin(position) ? INSURER : layout.footer(position) ? FOOTER_KVK : 1;
         }
         return layout.letterhead(position) ? LETTERHEAD : 1;
+    }
+
+    /** The labels that may name a value of one type: the context's and those of the type's features. */
+    private List<LabelHit> relevant(Set<String> rivals) {
+        return associations.hits().stream()
+                .filter(hit -> hit.context() || hit.features().stream().anyMatch(rivals::contains)).toList();
     }
 
     /** Whether the feature comes first in the case type among those the shared label names. */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -53,11 +54,12 @@ public record Corpus(List<Case> cases, int skipped) {
                 List<Document> documents = new ArrayList<>();
                 for (JsonNode document : expected.get("documents")) {
                     Path layer = layers.resolve(caseId).resolve(document.get("file").asText() + ".json");
-                    if (!Files.exists(layer)) {
+                    Optional<Document> read = Files.exists(layer) ? document(caseId, document, layer) : Optional.empty();
+                    if (read.isEmpty()) {
                         documents = null;
                         break;
                     }
-                    documents.add(document(caseId, document, layer));
+                    documents.add(read.get());
                 }
                 if (documents == null) {
                     skipped++;
@@ -73,14 +75,24 @@ public record Corpus(List<Case> cases, int skipped) {
         return new Corpus(cases, skipped);
     }
 
-    private static Document document(String caseId, JsonNode document, Path layer) throws IOException {
+    /** The document, unless its dump is unfinished (no pages, or not yet whole). */
+    private static Optional<Document> document(String caseId, JsonNode document, Path layer) {
+        JsonNode dump;
+        try {
+            dump = JSON.readTree(layer.toFile());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (dump == null || !dump.path("pages").isArray()) {
+            return Optional.empty();
+        }
         String file = document.get("file").asText();
         String template = document.path("template").asText("");
         String fold = template.contains("_") ? template.substring(template.lastIndexOf('_') + 1) : "-";
         Map<String, JsonNode> values = new LinkedHashMap<>();
         document.path("values").properties().forEach(entry -> values.put(entry.getKey(), entry.getValue().get("value")));
-        List<PageLayer> pages = JSON.convertValue(JSON.readTree(layer.toFile()).get("pages"), PAGES);
-        return new Document(file, fold, document.path("rendition").asText(""), values,
-                new DocumentText(caseId + "/" + file, pages));
+        List<PageLayer> pages = JSON.convertValue(dump.get("pages"), PAGES);
+        return Optional.of(new Document(file, fold, document.path("rendition").asText(""), values,
+                new DocumentText(caseId + "/" + file, pages)));
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -29,12 +30,7 @@ public final class TrainExtraction {
         switch (args.length > 0 ? args[0] : "") {
             case "rows" -> {
                 Corpus corpus = Corpus.read(Path.of(args[1]), Path.of(args[2]));
-                List<TrainingRows.Row> rows = new ArrayList<>(TrainingRows.of(corpus, builtIn(), "builtin"));
-                if (args.length > 4) {
-                    Map<String, CaseType> types = builtIn();
-                    types.putAll(caseTypes(Path.of(args[4])));
-                    renumbered(rows, TrainingRows.of(corpus, types, "operator"));
-                }
+                List<TrainingRows.Row> rows = rows(corpus, args.length > 4 ? Optional.of(Path.of(args[4])) : Optional.empty());
                 TrainingRows.write(rows, Path.of(args[3]));
                 System.out.printf("%d rows from %d cases (%d without layers skipped)%n", rows.size(), corpus.cases().size(),
                         corpus.skipped());
@@ -48,6 +44,17 @@ public final class TrainExtraction {
         }
     }
 
+    /** The rows with the built-in case types, then with the operator's over them, if there are any. */
+    static List<TrainingRows.Row> rows(Corpus corpus, Optional<Path> operatorTypes) {
+        List<TrainingRows.Row> rows = new ArrayList<>(TrainingRows.of(corpus, builtIn(), "builtin"));
+        if (operatorTypes.isPresent()) {
+            Map<String, CaseType> types = builtIn();
+            types.putAll(caseTypes(operatorTypes.get()));
+            renumbered(rows, TrainingRows.of(corpus, types, "operator"));
+        }
+        return rows;
+    }
+
     /** Adds rows after the existing ones, their groups numbered on. */
     private static void renumbered(List<TrainingRows.Row> rows, List<TrainingRows.Row> more) {
         int offset = rows.isEmpty() ? 0 : rows.getLast().group() + 1;
@@ -55,13 +62,13 @@ public final class TrainExtraction {
                 row.group() + offset, row.gold(), row.candidate(), row.label(), row.signals())));
     }
 
-    static Map<String, CaseType> builtIn() {
+    public static Map<String, CaseType> builtIn() {
         Map<String, CaseType> types = new LinkedHashMap<>();
         CaseTypes.builtIn().forEach(type -> types.put(type.id(), type));
         return types;
     }
 
-    static Map<String, CaseType> caseTypes(Path dir) {
+    public static Map<String, CaseType> caseTypes(Path dir) {
         Map<String, CaseType> types = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {

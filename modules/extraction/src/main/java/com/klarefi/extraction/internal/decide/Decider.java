@@ -22,7 +22,8 @@ import java.util.TreeMap;
  * rival, so two well-supported values that disagree both end below the keep threshold.
  * With a {@link Ranker}, the candidate's confidence is instead the ranker's probability that it is
  * the value, from the rule confidence and the other generic signals, and a value is kept from the
- * ranker's threshold on.
+ * ranker's threshold on. List features and features placed by a role or zone keep the rule
+ * confidence: the training corpus has none (see {@link #learned}).
  */
 public final class Decider {
     static final double KEEP_THRESHOLD = 0.8;
@@ -69,6 +70,7 @@ public final class Decider {
             scored.add(new Scored(candidate(feature, entry.getValue(), combined, rival), entry.getValue(), combined, rival));
             entry.getValue().stream().map(Sighting::evidence).forEach(evidence::add);
         }
+        Optional<Ranker> ranker = learned(feature) ? this.ranker : Optional.empty();
         List<Candidate> candidates = new ArrayList<>();
         for (Scored candidate : scored) {
             double[] signals = signals(feature, candidate, scored);
@@ -83,13 +85,23 @@ public final class Decider {
         return new FeatureResult(feature, candidates, evidence, decision(feature, candidates, keep));
     }
 
+    /**
+     * Whether the ranker has learned from features like this one: one value, found by its labels.
+     * The training corpus has no list feature and none placed by a role or zone (a receipt's issuer
+     * in its header), so for those the rules decide.
+     */
+    static boolean learned(FeatureDefinition feature) {
+        return feature.cardinality() == Cardinality.ONE && feature.role().isEmpty() && feature.zone().isEmpty();
+    }
+
     /** A candidate as the rules see it: its rule confidence, sightings, combined support and strongest rival. */
     private record Scored(Candidate rule, List<Sighting> sightings, double support, double rival) {
     }
 
     /** The candidate's signals, in the order of {@link Ranker#SIGNALS}. */
     private static double[] signals(FeatureDefinition feature, Scored candidate, List<Scored> all) {
-        double bestOther = all.stream().filter(other -> other != candidate)
+        // values of a list feature do not compete: as for the rule confidence, they have no rival
+        double bestOther = feature.cardinality() == Cardinality.MANY ? 0 : all.stream().filter(other -> other != candidate)
                 .mapToDouble(other -> other.rule().confidence()).max().orElse(0);
         double confidence = candidate.rule().confidence();
         Sighting strongest = candidate.sightings().stream().max(Comparator.comparingDouble(Sighting::support)).orElseThrow();

@@ -98,7 +98,7 @@ final class Columns {
 
     /** A cell of words without digits reads as a column header even when it is no known label. */
     private boolean wordsOnly(Cell cell) {
-        return layout.text().substring(cell.start(), cell.end()).chars().noneMatch(Character::isDigit);
+        return Associations.slice(layout.text(), cell.start(), cell.end()).chars().noneMatch(Character::isDigit);
     }
 
     boolean startsWithLabel(Cell cell) {

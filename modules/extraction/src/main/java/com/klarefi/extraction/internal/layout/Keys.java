@@ -76,7 +76,7 @@ final class Keys {
             return false;
         }
         Cell cell = line.cells().getFirst();
-        String words = text.substring(cell.start(), cell.end());
+        String words = Associations.slice(text, cell.start(), cell.end());
         Matcher numbering = NUMBERING.matcher(words);
         String rest = numbering.lookingAt() ? words.substring(numbering.end()) : words;
         boolean valueInside = java.util.Arrays.stream(rest.strip().split("\\s+"))

@@ -153,7 +153,8 @@ public final class LabelFinder {
         String text = layout.text();
         for (Line line : layout.lines().subList(0, Math.min(TITLE_LINES, layout.lines().size()))) {
             for (Cell cell : line.cells()) {
-                String words = text.substring(cell.start(), cell.end());
+                // on OCR pages a visual row's cell may end before it starts in the text
+                String words = Associations.slice(text, cell.start(), cell.end());
                 if (cell.tokens().size() <= TITLE_WORDS && words.chars().noneMatch(Character::isDigit)
                         && matcher.namesDocument(words)) {
                     return new int[] {cell.start(), cell.end()};

@@ -173,7 +173,7 @@ public final class PageLayout {
 
     private String lineText(int charIndex) {
         return line(lineOf(charIndex))
-                .map(line -> line.cells().stream().map(cell -> page.text().substring(cell.start(), cell.end()))
+                .map(line -> line.cells().stream().map(cell -> Associations.slice(page.text(), cell.start(), cell.end()))
                         .collect(java.util.stream.Collectors.joining("  ")))
                 .orElse("");
     }
@@ -254,8 +254,10 @@ public final class PageLayout {
             if (i == tokens.size() || tokens.get(i).x0() - tokens.get(i - 1).x1() > gap
                     || textLineOf(tokens.get(i).start()) != textLineOf(tokens.get(i - 1).start())) {
                 List<Token> run = tokens.subList(from, i);
-                cells.add(new Cell(bare.index(), cells.size(), run.getFirst().start(), run.getLast().end(),
-                        run.getFirst().x0(), run.getLast().x1(), run));
+                // one text line; OCR may order its words otherwise than their boxes stand
+                int start = run.stream().mapToInt(Token::start).min().orElseThrow();
+                int end = run.stream().mapToInt(Token::end).max().orElseThrow();
+                cells.add(new Cell(bare.index(), cells.size(), start, end, run.getFirst().x0(), run.getLast().x1(), run));
                 from = i;
             }
         }

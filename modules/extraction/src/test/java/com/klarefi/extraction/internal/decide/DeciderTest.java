@@ -62,6 +62,30 @@ class DeciderTest {
     }
 
     @Test
+    void aListFeatureIsDecidedByTheRulesEvenWithARanker() {
+        FeatureDefinition surcharges = CaseTypes.parse("""
+                {"id": "t", "name": "T", "locales": ["en"], "features": [
+                  {"id": "surcharges", "type": "money", "cardinality": "many", "labels": {"en": ["Surcharge"]}}]}""")
+                .features().getFirst();
+        List<Sighting> sightings = List.of(aSighting("EUR 10.00", 0.9, 0.2), aSighting("EUR 12.00", 0.85, 0.2));
+        FeatureResult result = new Decider(Optional.of(trustingLabels(0.5))).decide(surcharges, sightings);
+        assertThat(result.candidates()).extracting(c -> c.confidence()).containsExactlyInAnyOrder(0.949, 0.922);
+        assertThat(result.decision().outcome()).isEqualTo(DecisionOutcome.KEEP);
+        assertThat(result.decision().selectedCandidateIds()).hasSize(2);
+    }
+
+    @Test
+    void aFeaturePlacedByARoleIsDecidedByTheRulesEvenWithARanker() {
+        FeatureDefinition issuer = CaseTypes.parse("""
+                {"id": "t", "name": "T", "locales": ["en"], "features": [
+                  {"id": "company", "type": "organization_name", "role": "issuer", "labels": {"en": ["Company"]}}]}""")
+                .features().getFirst();
+        FeatureResult result = new Decider(Optional.of(trustingLabels(0.5))).decide(issuer, List.of(aSighting("Acme BV", 0.6, 0.9)));
+        assertThat(result.candidates().getFirst().confidence()).isEqualTo(0.775);
+        assertThat(result.decision().outcome()).isEqualTo(DecisionOutcome.REVIEW);
+    }
+
+    @Test
     void everyCandidateIsHandedOverWithItsSignals() {
         List<double[]> seen = new ArrayList<>();
         new Decider(Optional.empty()).decide(DATE, List.of(aSighting("2024-03-01", 0.9, 0.2), aSighting("2024-04-02", 0.5, 0.9)),
