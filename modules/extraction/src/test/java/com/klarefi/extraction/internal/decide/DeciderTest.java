@@ -17,9 +17,14 @@ import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class DeciderTest {
-    private static final FeatureDefinition DATE = CaseTypes.parse("""
-            {"id": "t", "name": "T", "locales": ["en"], "features": [
-              {"id": "incident_date", "type": "date", "labels": {"en": ["Date of incident"]}}]}""").features().getFirst();
+    private static final FeatureDefinition DATE =
+            aFeature("{\"id\": \"incident_date\", \"type\": \"date\", \"labels\": {\"en\": [\"Date of incident\"]}}");
+
+    /** The one feature of a case type that has only it. */
+    private static FeatureDefinition aFeature(String json) {
+        return CaseTypes.parse("{\"id\": \"t\", \"name\": \"T\", \"locales\": [\"en\"], \"features\": [" + json + "]}")
+                .features().getFirst();
+    }
 
     private static Sighting aSighting(String value, double support, double label) {
         double[] clues = Clue.none();
@@ -63,10 +68,8 @@ class DeciderTest {
 
     @Test
     void aListFeatureIsDecidedByTheRulesEvenWithARanker() {
-        FeatureDefinition surcharges = CaseTypes.parse("""
-                {"id": "t", "name": "T", "locales": ["en"], "features": [
-                  {"id": "surcharges", "type": "money", "cardinality": "many", "labels": {"en": ["Surcharge"]}}]}""")
-                .features().getFirst();
+        FeatureDefinition surcharges =
+                aFeature("{\"id\": \"surcharges\", \"type\": \"money\", \"cardinality\": \"many\", \"labels\": {\"en\": [\"Surcharge\"]}}");
         List<Sighting> sightings = List.of(aSighting("EUR 10.00", 0.9, 0.2), aSighting("EUR 12.00", 0.85, 0.2));
         FeatureResult result = new Decider(Optional.of(trustingLabels(0.5))).decide(surcharges, sightings);
         assertThat(result.candidates()).extracting(c -> c.confidence()).containsExactlyInAnyOrder(0.949, 0.922);
@@ -76,10 +79,8 @@ class DeciderTest {
 
     @Test
     void aFeaturePlacedByARoleIsDecidedByTheRulesEvenWithARanker() {
-        FeatureDefinition issuer = CaseTypes.parse("""
-                {"id": "t", "name": "T", "locales": ["en"], "features": [
-                  {"id": "company", "type": "organization_name", "role": "issuer", "labels": {"en": ["Company"]}}]}""")
-                .features().getFirst();
+        FeatureDefinition issuer =
+                aFeature("{\"id\": \"company\", \"type\": \"organization_name\", \"role\": \"issuer\", \"labels\": {\"en\": [\"Company\"]}}");
         FeatureResult result = new Decider(Optional.of(trustingLabels(0.5))).decide(issuer, List.of(aSighting("Acme BV", 0.6, 0.9)));
         assertThat(result.candidates().getFirst().confidence()).isEqualTo(0.775);
         assertThat(result.decision().outcome()).isEqualTo(DecisionOutcome.REVIEW);
