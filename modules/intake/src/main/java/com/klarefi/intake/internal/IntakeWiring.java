@@ -46,7 +46,8 @@ public final class IntakeWiring implements KlarefiModule {
                 documents::caseType, maxTtlHours);
         boolean https = "https".equalsIgnoreCase(platform.publicBaseUrl().getScheme());
         IntakePages pages = new IntakePages(sessions, new Corrections(statements, cases, documents), cases,
-                new PageAccessSettings(tokens, https, documents, documents.maxDocumentBytes()));
+                new PageAccessSettings(tokens,
+                        platform.secrets().derive(PageAccessSettings.CSRF_KEY_PURPOSE), https, documents, documents.maxDocumentBytes()));
         return new IntakeWiring(api, pages);
     }
 
