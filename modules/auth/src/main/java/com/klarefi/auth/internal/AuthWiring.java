@@ -4,6 +4,7 @@ import com.klarefi.auth.api.Auth;
 import com.klarefi.auth.api.Operators;
 import com.klarefi.auth.api.Organisations;
 import com.klarefi.auth.internal.db.AuthRepository;
+import com.klarefi.auth.internal.db.ProfileRepository;
 import com.klarefi.auth.internal.db.OperatorRepository;
 import com.klarefi.auth.internal.http.AuthHttpService;
 import com.klarefi.platform.http.ApiRoutes;
@@ -32,7 +33,8 @@ public final class AuthWiring implements Auth {
     public static Auth create(Platform platform, Duration refresh, OperatorPolicy policy) {
         AuthRepository repository = new AuthRepository(platform.database().jdbi());
         KeyCache cache = new KeyCache(repository, platform.clock(), refresh);
-        OrganisationService organisations = new OrganisationService(repository, cache, platform.clock());
+        OrganisationService organisations = new OrganisationService(repository, cache, platform.clock(),
+                new ProfileService(new ProfileRepository(platform.database().jdbi())));
         OperatorService operators = new OperatorService(new OperatorRepository(platform.database().jdbi()),
                 new PasswordHasher(PasswordHasher.ITERATIONS), policy, platform.clock());
         return new AuthWiring(cache, new ApiKeyAuthenticator(cache, repository, platform.clock()), organisations,

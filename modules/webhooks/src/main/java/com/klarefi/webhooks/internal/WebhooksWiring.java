@@ -85,7 +85,7 @@ public final class WebhooksWiring implements Webhooks {
 
         return new WebhooksWiring(new WebhooksAdminHttpService(service, endpoints, deliveryRows, catalogue, platform.jsonBodies()),
                 new WebhooksApiHttpService(sender, rules, catalogue, platform.jsonBodies(), platform.clock()), queue, deliveries,
-                new AdminOperations(service, endpoints, deliveryRows, catalogue));
+                new AdminOperations(service, endpoints, deliveryRows, catalogue, sender, platform.clock()));
     }
 
     DeliveryService deliveries() {

@@ -160,11 +160,6 @@ public final class DocumentRepository {
                 .findOne());
     }
 
-    /** Every processed document of a case with its pages, read inside the caller's transaction. */
-    public List<DocumentText> textsOfCase(Tx tx, String caseId) {
-        return textsOfCase(tx, caseId, Optional.empty());
-    }
-
     /**
      * The processed documents' pages in the order they came, with {@code known} (a document whose
      * pages this transaction has just written) taken as given instead of read back and parsed.
