@@ -83,6 +83,12 @@ public interface Cases extends KlarefiModule {
     /** Records the outcome and appends {@code document.processed}/{@code document.failed} and {@code case.updated}. */
     void documentFinished(Tx tx, String docId, DocumentOutcome outcome);
 
+    /**
+     * A failed document goes through processing again: it waits once more, and the case, processing
+     * again, appends {@code case.updated}; its outcome arrives later through {@link #documentFinished}.
+     */
+    void documentRequeued(Tx tx, String docId);
+
     /** Operators' search across organisations (see {@link CaseSearch}); most recently changed first. */
     java.util.List<CaseSummary> search(CaseSearch search, int limit);
 

@@ -162,4 +162,9 @@ public final class CasesWiring implements Cases {
     public void documentFinished(Tx tx, String docId, DocumentOutcome outcome) {
         service.documentFinished(tx, docId, outcome);
     }
+
+    @Override
+    public void documentRequeued(Tx tx, String docId) {
+        service.documentRequeued(tx, docId);
+    }
 }

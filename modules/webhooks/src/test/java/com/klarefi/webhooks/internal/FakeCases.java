@@ -55,6 +55,11 @@ public final class FakeCases implements Cases {
     }
 
     @Override
+    public void documentRequeued(Tx tx, String docId) {
+        throw new UnsupportedOperationException("not used by webhooks");
+    }
+
+    @Override
     public LockedCase lockCaseOfDocument(Tx tx, String docId) {
         throw new UnsupportedOperationException("not used by webhooks");
     }

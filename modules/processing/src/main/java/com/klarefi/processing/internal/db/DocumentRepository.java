@@ -116,6 +116,18 @@ public final class DocumentRepository {
     }
 
     /**
+     * A failed document back in the queue, as if just accepted: no failure, no attempts. Only a
+     * failed one: of two operators retrying at once, the second finds it queued already.
+     */
+    public boolean requeueFailed(Tx tx, String id, Instant now) {
+        return tx.handle().createUpdate("""
+                        UPDATE processing.documents SET status = 'queued', failure_code = NULL, failure_message = NULL,
+                               attempts = 0, updated_at = :now
+                         WHERE id = :id AND status = 'failed'""")
+                .bind("id", id).bind("now", now).execute() == 1;
+    }
+
+    /**
      * Writes the pages of a document being finished, in one multi-row statement. Pages are only
      * ever written in the transaction that marks their document processed, so a document still
      * queued or processing has none: a rerun after a crash finds none to replace.
@@ -136,13 +148,14 @@ public final class DocumentRepository {
 
     public Optional<StoredPage> page(Caller caller, String docId, int pageIndex) {
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT p.page_index, p.method, p.text, p.width, p.height, d.page_count
+                        SELECT p.page_index, p.method, p.text, p.width, p.height, p.words::text AS words, d.page_count
                           FROM processing.pages p JOIN processing.documents d ON d.id = p.doc_id
                          WHERE p.doc_id = :doc AND p.page_index = :index AND d.org_id = :org AND d.environment = :env""")
                 .bind("doc", docId).bind("index", pageIndex).bind("org", caller.orgId())
                 .bind("env", caller.environment().wireName())
                 .map((rows, context) -> new StoredPage(docId, rows.getInt("page_index"), rows.getString("method"),
-                        rows.getString("text"), rows.getFloat("width"), rows.getFloat("height"), rows.getInt("page_count")))
+                        rows.getString("text"), rows.getFloat("width"), rows.getFloat("height"), rows.getInt("page_count"),
+                        parseWords(rows.getString("words"))))
                 .findOne());
     }
 
@@ -249,7 +262,7 @@ public final class DocumentRepository {
 
     /** A stored page as the pages endpoint returns it. */
     public record StoredPage(String docId, int pageIndex, String method, String text, float width, float height,
-                             int pageCount) {
+                             int pageCount, List<Word> words) {
         public TextMethod textMethod() {
             return DocumentRepository.method(method);
         }
