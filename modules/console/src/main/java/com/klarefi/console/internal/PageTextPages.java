@@ -12,6 +12,7 @@ import com.klarefi.processing.api.Processing;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.List;
 import java.util.Optional;
 
 /** The text of a document's page with one piece of evidence highlighted where its offsets point. */
@@ -57,7 +58,7 @@ final class PageTextPages {
         }
         String quote = evidence.map(found -> "<p>Evidence " + Html.code(found.evidenceId()) + ": <q>" + Html.text(found.quote())
                 + "</q>, characters " + found.charStart() + "-" + found.charEnd() + ".</p>").orElse("");
-        String body = pager.append("</p>") + Html.facts(java.util.List.of(Html.fact("Method", Html.text(page.method().wireName())),
+        String body = pager.append("</p>") + Html.facts(List.of(Html.fact("Method", Html.text(page.method().wireName())),
                 Html.fact("Page", (pageIndex + 1) + " of " + page.pageCount()))) + quote
                 + "<pre class=\"page-text\">" + highlighted(page.text(), evidence) + "</pre>";
         layout.page(request, response, session, CasePages.SECTION, "Document " + docId + ", page " + (pageIndex + 1), body);
