@@ -22,6 +22,7 @@ import com.klarefi.extraction.internal.recognise.Match;
 import com.klarefi.extraction.internal.recognise.Recogniser;
 import com.klarefi.extraction.internal.recognise.Recognisers;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +53,7 @@ final class PageReader {
     private final Map<Recogniser, List<Match>> scanned = new IdentityHashMap<>();
     private final Placement placement;
     /** Values (start to end) a cue's sentence ties to a list feature through a joining word. */
-    private final Map<Integer, Integer> tiedByCue = new java.util.HashMap<>();
+    private final Map<Integer, Integer> tiedByCue = new HashMap<>();
 
     /** A value a label names in a contract whose structure states nothing of its clause: review at most. */
     private static final double LABEL_IN_CONTRACT = 0.5;
