@@ -253,10 +253,13 @@ final class PageReader {
         return new Sighting(value.normalized(), key(feature.type(), value.normalized()), evidence, support);
     }
 
-    /** Values that differ only in spacing or case are one value when comparing identifiers. */
+    /** Values that differ only in spacing or case are one value when comparing identifiers; names differ not by case. */
     private static String key(FeatureType type, String normalized) {
-        return type == FeatureType.IDENTIFIER
-                ? normalized.replaceAll("\\s+", "").toUpperCase(Locale.ROOT)
-                : normalized;
+        return switch (type) {
+            case IDENTIFIER -> normalized.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+            // a name printed in capitals in the signatures is the name of the opening sentence
+            case ORGANIZATION_NAME, PERSON_NAME -> normalized.toUpperCase(Locale.ROOT);
+            default -> normalized;
+        };
     }
 }
