@@ -122,7 +122,8 @@ final class PageReader {
     private List<Sighting> structured(FeatureDefinition feature, Clause clause, Recogniser recogniser, List<Sighting> byLabels) {
         Contract contract = structure.contract();
         if (!contract.states(clause)) {
-            return contract.opening()
+            // a contract's parties are whom its structure names; a label elsewhere only suggests one
+            return contract.opening() || clause == Clause.PARTIES
                     ? byLabels.stream().map(s -> s.withSupport(Math.min(s.support(), LABEL_IN_CONTRACT))).toList()
                     : byLabels;
         }
@@ -137,7 +138,7 @@ final class PageReader {
             recogniser.readAt(running, statement.start(), statement.end())
                     .filter(value -> value.start() == from)
                     .ifPresent(value -> stated.add(sighting(feature, value,
-                            statement.support() * (0.5 + 0.5 * value.strength()) * methodFactor(value, recogniser))));
+                            statement.support() * value.strength() * methodFactor(value, recogniser))));
         }
         return stated;
     }
