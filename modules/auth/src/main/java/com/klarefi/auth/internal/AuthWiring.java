@@ -4,6 +4,7 @@ import com.klarefi.auth.api.Auth;
 import com.klarefi.auth.api.Operators;
 import com.klarefi.auth.api.Organisations;
 import com.klarefi.auth.internal.db.AuthRepository;
+import com.klarefi.auth.internal.db.ProfileRepository;
 import com.klarefi.auth.internal.db.OperatorRepository;
 import com.klarefi.auth.internal.http.AuthHttpService;
 import com.klarefi.platform.db.ChannelListener;
@@ -38,7 +39,8 @@ public final class AuthWiring implements Auth {
         // A change to a key is notified as it commits (a trigger on auth.api_keys); every instance
         // drops the key at once, and the cache's poll catches what a reconnecting listener missed.
         ChannelListener keyChanges = platform.database().listen(AuthRepository.KEY_CHANGES_CHANNEL, cache::forget);
-        OrganisationService organisations = new OrganisationService(repository, cache, platform.clock());
+        OrganisationService organisations = new OrganisationService(repository, cache, platform.clock(),
+                new ProfileService(new ProfileRepository(platform.database().jdbi())));
         OperatorService operators = new OperatorService(new OperatorRepository(platform.database().jdbi()),
                 new PasswordHasher(PasswordHasher.ITERATIONS), policy, platform.clock());
         return new AuthWiring(cache, keyChanges, new ApiKeyAuthenticator(cache, repository, platform.clock()), organisations,

@@ -43,7 +43,9 @@ public final class Dashboard {
         SecretPages secrets = new SecretPages(new ShownOnce(clock), layout, signedIn);
         secrets.routes(routes);
         new OrganisationPages(modules.auth().organisations(), layout, signedIn, clock, secrets).routes(routes);
-        new WebhookPages(modules.webhooks().admin(), modules.auth().organisations(), layout, signedIn, secrets).routes(routes);
+        WebhookPages webhooks = new WebhookPages(modules.webhooks().admin(), modules.auth().organisations(), layout, signedIn, secrets);
+        webhooks.routes(routes);
+        new EndpointPages(modules.webhooks().admin(), layout, signedIn, webhooks).routes(routes);
         new DeliveryPages(modules.webhooks().admin(), layout, signedIn).routes(routes);
         new CaseTypePages(modules.processing(), layout, signedIn).routes(routes);
         new CasePages(modules.cases(), modules.auth().organisations(), modules.processing(), layout, signedIn).routes(routes);

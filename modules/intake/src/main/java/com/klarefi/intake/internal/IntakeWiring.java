@@ -1,5 +1,6 @@
 package com.klarefi.intake.internal;
 
+import com.klarefi.auth.api.OrganisationProfiles;
 import com.klarefi.cases.api.Cases;
 import com.klarefi.intake.internal.db.SessionRepository;
 import com.klarefi.intake.internal.db.StatementRepository;
@@ -30,7 +31,7 @@ public final class IntakeWiring implements KlarefiModule {
         this.pages = pages;
     }
 
-    public static KlarefiModule create(Platform platform, Cases cases, Documents documents) {
+    public static KlarefiModule create(Platform platform, Cases cases, Documents documents, OrganisationProfiles profiles) {
         SessionRepository repository = new SessionRepository(platform.database().jdbi());
         StatementRepository statements = new StatementRepository(platform.database().jdbi());
         SessionTokens tokens = new SessionTokens(platform.secrets().derive(SessionTokens.KEY_PURPOSE));
@@ -47,7 +48,7 @@ public final class IntakeWiring implements KlarefiModule {
         boolean https = "https".equalsIgnoreCase(platform.publicBaseUrl().getScheme());
         IntakePages pages = new IntakePages(sessions, new Corrections(statements, cases, documents), cases,
                 new PageAccessSettings(tokens,
-                        platform.secrets().derive(PageAccessSettings.CSRF_KEY_PURPOSE), https, documents, documents.maxDocumentBytes()));
+                        platform.secrets().derive(PageAccessSettings.CSRF_KEY_PURPOSE), https, documents, documents.maxDocumentBytes()), profiles);
         return new IntakeWiring(api, pages);
     }
 

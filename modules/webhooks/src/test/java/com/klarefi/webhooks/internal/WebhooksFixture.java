@@ -26,6 +26,7 @@ import com.klarefi.platform.net.HostResolver;
 import com.klarefi.platform.secrets.Secrets;
 import com.klarefi.testing.HttpTestClient;
 import com.klarefi.testing.TestDatabase;
+import com.klarefi.testing.TestClock;
 import io.helidon.webserver.WebServer;
 import java.net.URI;
 import java.time.Duration;
@@ -42,7 +43,7 @@ import java.util.random.RandomGenerator;
  * bearer token ({@code org_a:test}).
  */
 final class WebhooksFixture implements AutoCloseable {
-    final MutableClock clock = new MutableClock();
+    final TestClock clock = TestClock.flowing();
     final FakeCases cases = new FakeCases();
     final Receiver receiver;
     final Database database;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.klarefi.app.TestServerAccess;
+import com.klarefi.testing.DocumentServer;
 import com.klarefi.testing.HttpTestClient;
 import com.klarefi.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ class MultiInstanceTest {
                                                                                  @TempDir Path c) throws Exception {
         Map<String, String> common = Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8", "KLAREFI_RATE_LIMIT_PER_MINUTE", "100000");
         try (TestDatabase database = TestDatabase.create();
-             DocumentServer documents = new DocumentServer();
+             DocumentServer documents = DocumentServer.start();
              TestServerAccess.Running apiOnly = TestServerAccess.start(database, a, with(common, "api"));
              TestServerAccess.Running jobsOnly = TestServerAccess.start(database, b, with(common, "jobs"))) {
             String key = apiOnly.newOrganisation("Scale BV").get("test");

@@ -55,19 +55,31 @@ public final class DocumentRepository {
                                content IS NOT NULL AS has_content, media_type
                           FROM processing.documents WHERE id = :id""")
                 .bind("id", id)
-                .map((rows, context) -> new DocumentRecord(rows.getString("id"), rows.getString("org_id"),
-                        rows.getString("environment"), rows.getString("case_id"), rows.getString("case_type_id"),
-                        rows.getString("source_url"), rows.getString("status"), rows.getInt("attempts"),
-                        rows.getBoolean("has_content"), Optional.ofNullable(rows.getString("media_type"))))
+                .map((rows, context) -> record(rows))
                 .findOne());
     }
 
-    /** Marks an attempt; false when the document is finished (or gone) and must not be worked on. */
-    public boolean startAttempt(String id, Instant now) {
-        return jdbi.withHandle(handle -> handle.createUpdate("""
+    private static DocumentRecord record(java.sql.ResultSet rows) throws java.sql.SQLException {
+        return new DocumentRecord(rows.getString("id"), rows.getString("org_id"), rows.getString("environment"),
+                rows.getString("case_id"), rows.getString("case_type_id"), rows.getString("source_url"),
+                rows.getString("status"), rows.getInt("attempts"), rows.getBoolean("has_content"),
+                Optional.ofNullable(rows.getString("media_type")));
+    }
+
+    /**
+     * Marks an attempt and returns the document as it was before it (so {@code attempts} counts the
+     * earlier ones); empty when the document is finished or gone and must not be worked on. One
+     * statement for what a read and an update did.
+     */
+    public Optional<DocumentRecord> startAttempt(String id, Instant now) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
                         UPDATE processing.documents SET status = 'processing', attempts = attempts + 1, updated_at = :now
-                         WHERE id = :id AND status IN ('queued', 'processing')""")
-                .bind("id", id).bind("now", now).execute() == 1);
+                         WHERE id = :id AND status IN ('queued', 'processing')
+                        RETURNING id, org_id, environment, case_id, case_type_id, source_url, status, attempts - 1 AS attempts,
+                                  content IS NOT NULL AS has_content, media_type""")
+                .bind("id", id).bind("now", now)
+                .map((rows, context) -> record(rows))
+                .findOne());
     }
 
     public void storeContent(String id, byte[] content, String sha256, String mediaType, Integer httpStatus, Instant now) {
@@ -103,9 +115,12 @@ public final class DocumentRepository {
                 .execute() == 1;
     }
 
-    /** Replaces the document's pages (a rerun after a crash writes the same rows again, not twice). */
-    public void replacePages(Tx tx, String docId, List<PageLayer> pages) {
-        tx.handle().createUpdate("DELETE FROM processing.pages WHERE doc_id = :doc").bind("doc", docId).execute();
+    /**
+     * Writes the pages of a document being finished, in one multi-row statement. Pages are only
+     * ever written in the transaction that marks their document processed, so a document still
+     * queued or processing has none: a rerun after a crash finds none to replace.
+     */
+    public void insertPages(Tx tx, String docId, List<PageLayer> pages) {
         PreparedBatch batch = tx.handle().prepareBatch("""
                 INSERT INTO processing.pages (doc_id, page_index, method, text, width, height, words)
                 VALUES (:doc, :index, :method, :text, :width, :height, CAST(:words AS jsonb))""");
@@ -143,11 +158,6 @@ public final class DocumentRepository {
                 .bind("doc", docId).bind("org", caller.orgId()).bind("env", caller.environment().wireName())
                 .map((rows, context) -> new DocumentState(rows.getString("status"), Optional.ofNullable(rows.getString("failure_code"))))
                 .findOne());
-    }
-
-    /** Every processed document of a case with its pages, read inside the caller's transaction. */
-    public List<DocumentText> textsOfCase(Tx tx, String caseId) {
-        return textsOfCase(tx, caseId, Optional.empty());
     }
 
     /**
