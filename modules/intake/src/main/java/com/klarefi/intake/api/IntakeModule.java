@@ -1,7 +1,7 @@
 package com.klarefi.intake.api;
 
 import com.klarefi.cases.api.Cases;
-import com.klarefi.intake.internal.IntakeWiring;
+import com.klarefi.intake.internal.IntakeFacade;
 import com.klarefi.platform.module.KlarefiModule;
 import com.klarefi.platform.module.Platform;
 import com.klarefi.processing.api.Documents;
@@ -19,6 +19,6 @@ public final class IntakeModule {
 
     public static KlarefiModule create(Platform platform, Cases cases, Documents documents) {
         platform.database().migrate(NAME);
-        return IntakeWiring.create(platform, cases, documents);
+        return IntakeFacade.create(platform, cases, documents);
     }
 }

@@ -1,6 +1,6 @@
 package com.klarefi.intake.internal.page;
 
-import com.klarefi.cases.api.Cases;
+import com.klarefi.cases.api.CaseQueries;
 import com.klarefi.cases.api.DocumentOutcome;
 import com.klarefi.extraction.api.FeatureDefinition;
 import com.klarefi.intake.internal.sessions.Corrections;
@@ -32,12 +32,12 @@ public final class IntakePages {
 
     private final Sessions sessions;
     private final Corrections corrections;
-    private final Cases cases;
+    private final CaseQueries cases;
     private final PageAccess access;
     private final UploadHandler uploads;
     private final long maxDocumentBytes;
 
-    public IntakePages(Sessions sessions, Corrections corrections, Cases cases, PageAccessSettings settings) {
+    public IntakePages(Sessions sessions, Corrections corrections, CaseQueries cases, PageAccessSettings settings) {
         this.sessions = sessions;
         this.corrections = corrections;
         this.cases = cases;
