@@ -75,6 +75,25 @@ class JobsIntegrationTest {
     }
 
     @Test
+    void aJobEnqueuedOnAnApiOnlyInstanceStartsWithoutWaitingForTheJobServersPoll() {
+        GreetHandler handler = new GreetHandler();
+        try (Jobs apiOnly = new Jobs(settings(false, "api-only-ringing"), database.dataSource());
+             Jobs worker = new Jobs(new JobsSettings(true, 2, Duration.ofSeconds(60), "slow-poller", false, 0, "admin",
+                     Optional.empty()), database.dataSource())) {
+            worker.register(GreetHandler.class, handler);
+            apiOnly.start();
+            worker.start();
+            // The worker's first poll and its listener's first look happen at start; let them pass.
+            await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+
+            apiOnly.enqueue(UUID.randomUUID(), new Greet("rung"));
+            apiOnly.wakeUp();
+
+            await("well before the 60 s poll").atMost(Duration.ofSeconds(5)).until(() -> handler.greeted.contains("rung"));
+        }
+    }
+
+    @Test
     void jobRunrKeepsItsTablesInItsOwnSchema() throws Exception {
         try (Jobs jobs = new Jobs(settings(false, "probe"), database.dataSource());
              var connection = testDatabase.connect();

@@ -2,6 +2,7 @@ package com.klarefi.auth.internal;
 
 import com.klarefi.auth.api.Auth;
 import com.klarefi.auth.internal.db.AuthRepository;
+import com.klarefi.auth.internal.db.ProfileRepository;
 import com.klarefi.auth.internal.db.OperatorRepository;
 import com.klarefi.auth.internal.http.AuthHttpService;
 import com.klarefi.platform.module.Platform;
@@ -15,7 +16,8 @@ final class AuthWiring {
     static Auth assemble(Platform platform, Duration refresh, OperatorPolicy policy) {
         AuthRepository repository = new AuthRepository(platform.database().jdbi());
         KeyCache cache = new KeyCache(repository, platform.clock(), refresh);
-        OrganisationService organisations = new OrganisationService(repository, cache, platform.clock());
+        OrganisationService organisations = new OrganisationService(repository, cache, platform.clock(),
+                new ProfileService(new ProfileRepository(platform.database().jdbi())));
         OperatorService operators = new OperatorService(new OperatorRepository(platform.database().jdbi()),
                 new PasswordHasher(PasswordHasher.ITERATIONS), policy, platform.clock());
         return new AuthFacade(cache, new ApiKeyAuthenticator(cache, repository, platform.clock()), organisations,

@@ -44,4 +44,10 @@ public interface CaseDocuments {
 
     /** Records the outcome and appends {@code document.processed}/{@code document.failed} and {@code case.updated}. */
     void documentFinished(Tx tx, String docId, DocumentOutcome outcome);
+
+    /**
+     * A failed document goes through processing again: it waits once more, and the case, processing
+     * again, appends {@code case.updated}; its outcome arrives later through {@link #documentFinished}.
+     */
+    void documentRequeued(Tx tx, String docId);
 }

@@ -86,6 +86,11 @@ public final class CasesFacade implements Cases {
     }
 
     @Override
+    public void documentRequeued(Tx tx, String docId) {
+        service.documentRequeued(tx, docId);
+    }
+
+    @Override
     public List<CaseFeature> features(String caseId) {
         return features.read(caseId);
     }

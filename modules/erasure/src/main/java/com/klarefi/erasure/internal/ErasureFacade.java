@@ -32,6 +32,11 @@ public final class ErasureFacade implements Erasure {
     }
 
     @Override
+    public List<ErasureRecord> ofCase(String caseId) {
+        return audits.ofCase(caseId).stream().map(Receipt::record).toList();
+    }
+
+    @Override
     public String name() {
         return "erasure";
     }

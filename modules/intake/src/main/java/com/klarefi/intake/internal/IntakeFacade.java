@@ -1,5 +1,6 @@
 package com.klarefi.intake.internal;
 
+import com.klarefi.auth.api.OrganisationProfiles;
 import com.klarefi.cases.api.Cases;
 import com.klarefi.intake.internal.http.SessionsHttpService;
 import com.klarefi.intake.internal.page.IntakePages;
@@ -18,8 +19,8 @@ public final class IntakeFacade implements KlarefiModule {
         this.pages = pages;
     }
 
-    public static KlarefiModule create(Platform platform, Cases cases, Documents documents) {
-        return IntakeWiring.assemble(platform, cases, documents);
+    public static KlarefiModule create(Platform platform, Cases cases, Documents documents, OrganisationProfiles profiles) {
+        return IntakeWiring.assemble(platform, cases, documents, profiles);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.klarefi.intake.internal;
 
+import com.klarefi.auth.api.OrganisationProfiles;
 import com.klarefi.cases.api.Cases;
 import com.klarefi.intake.internal.db.SessionRepository;
 import com.klarefi.intake.internal.db.StatementRepository;
@@ -24,7 +25,7 @@ final class IntakeWiring {
     private IntakeWiring() {
     }
 
-    static KlarefiModule assemble(Platform platform, Cases cases, Documents documents) {
+    static KlarefiModule assemble(Platform platform, Cases cases, Documents documents, OrganisationProfiles profiles) {
         SessionRepository repository = new SessionRepository(platform.database().jdbi());
         StatementRepository statements = new StatementRepository(platform.database().jdbi());
         SessionTokens tokens = new SessionTokens(platform.secrets().derive(SessionTokens.KEY_PURPOSE));
@@ -40,7 +41,8 @@ final class IntakeWiring {
                 documents::caseType, maxTtlHours);
         boolean https = "https".equalsIgnoreCase(platform.publicBaseUrl().getScheme());
         IntakePages pages = new IntakePages(sessions, new Corrections(statements, cases, documents), cases,
-                new PageAccessSettings(tokens, https, documents, documents.maxDocumentBytes()));
+                new PageAccessSettings(tokens,
+                        platform.secrets().derive(PageAccessSettings.CSRF_KEY_PURPOSE), https, documents, documents.maxDocumentBytes()), profiles);
         return new IntakeFacade(api, pages);
     }
 }

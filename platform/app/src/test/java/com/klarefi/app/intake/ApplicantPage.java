@@ -45,6 +45,17 @@ public final class ApplicantPage {
         return page;
     }
 
+    /** The cookie and CSRF value the page gave this browser, as a forger would try to reuse them. */
+    String[] csrfPair() {
+        return new String[] {cookie, csrf};
+    }
+
+    /** Sends {@code cookieHeader} and {@code formValue} from now on, in place of what the page gave. */
+    void useCsrfPair(String cookieHeader, String formValue) {
+        cookie = cookieHeader;
+        csrf = formValue;
+    }
+
     HttpResponse<String> post(String action, Map<String, String> fields) {
         String body = fields.entrySet().stream().map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
                 .collect(Collectors.joining("&"));

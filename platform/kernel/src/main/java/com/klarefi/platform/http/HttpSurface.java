@@ -93,9 +93,16 @@ public final class HttpSurface {
     public void configure(HttpRouting.Builder rules, List<ApiRoutes> routeSets) {
         rules.addFilter(this::filter);
         Map<String, Set<Method>> methodsByTemplate = new LinkedHashMap<>();
-        for (Route route : routeSets.stream().flatMap(routes -> routes.routes().stream()).toList()) {
+        List<Route> all = routeSets.stream().flatMap(routes -> routes.routes().stream()).toList();
+        for (Route route : all) {
             rules.route(route.method(), route.template(), guarded(route));
             methodsByTemplate.computeIfAbsent(route.template(), t -> new LinkedHashSet<>()).add(route.method());
+        }
+        for (Route route : all) {
+            if (route.method().equals(Method.GET) && methodsByTemplate.get(route.template()).add(Method.HEAD)) {
+                Handler get = guarded(route);
+                rules.route(Method.HEAD, route.template(), (request, response) -> get.handle(request, new HeadResponse(response)));
+            }
         }
         Map<String, Route> protectedByTemplate = new LinkedHashMap<>();
         routeSets.stream().flatMap(routes -> routes.routes().stream()).filter(route -> route.access() != Route.Access.PUBLIC)
@@ -122,6 +129,11 @@ public final class HttpSurface {
         String requestId = Ids.newId("req");
         request.context().register(RequestContexts.REQUEST_ID, requestId);
         response.header(REQUEST_ID_HEADER, requestId);
+        response.beforeSend(() -> {
+            if (bodyLeftUnread(request)) {
+                response.header(HeaderNames.CONNECTION, "close");
+            }
+        });
         try {
             chain.proceed();
         } catch (ApiException e) {
@@ -135,6 +147,15 @@ public final class HttpSurface {
         } finally {
             logAccess(request, response, started);
         }
+        if (response.isSent() && bodyLeftUnread(request)) {
+            // Answered without reading the body (a refusal, a 413): Helidon would otherwise read the
+            // rest, all of an unauthenticated upload, and parse whatever follows as a next request.
+            throw new CloseConnectionException("answered " + response.status().code() + " before the request body was read");
+        }
+    }
+
+    private static boolean bodyLeftUnread(ServerRequest request) {
+        return request.content().hasEntity() && !request.content().consumed();
     }
 
     private Handler guarded(Route route) {
@@ -226,7 +247,8 @@ public final class HttpSurface {
         return servesPages && !(path.equals(apiPrefix) || path.startsWith(apiPrefix + "/"));
     }
 
-    void render(ServerRequest request, ServerResponse response, ApiException error) {
+    void render(ServerRequest request, ServerResponse sent, ApiException error) {
+        ServerResponse response = request.prologue().method().equals(Method.HEAD) ? new HeadResponse(sent) : sent;
         if (response.isSent()) {
             ERRORS.log(Level.WARNING, "cannot report " + error.code() + " for request "
                     + RequestContexts.requestId(request) + ": the response was already sent");
@@ -254,16 +276,7 @@ public final class HttpSurface {
         response.header(HeaderNames.CONTENT_TYPE, "application/json");
         response.header(HeaderNames.CACHE_CONTROL, "no-store");
         error.headers().forEach(response::header);
-        boolean unread = request.content().hasEntity() && !request.content().consumed();
-        if (unread) {
-            response.header(HeaderNames.CONNECTION, "close");
-        }
         response.send(ErrorEnvelope.body(error, requestId));
-        if (unread) {
-            // The unread rest of the body (a 413's, a broken chunk's) must not be parsed as a next
-            // request: Helidon would read on despite the header, so the connection ends here.
-            throw new CloseConnectionException("answered " + error.status() + " before the request body was read");
-        }
     }
 
     private void logAccess(ServerRequest request, ServerResponse response, long started) {

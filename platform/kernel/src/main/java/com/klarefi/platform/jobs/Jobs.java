@@ -41,12 +41,15 @@ public final class Jobs implements AutoCloseable {
     private final StorageProvider storage;
     private final JobRequestScheduler scheduler;
     private final JobHandlers handlers = new JobHandlers();
+    private final DataSource dataSource;
     private BackgroundJobServer server;
+    private WakeUpChannel wakeUps;
     private JobRunrDashboardWebServer dashboard;
     private ScheduledExecutorService watchdog;
 
     public Jobs(JobsSettings settings, DataSource dataSource) {
         this.settings = settings;
+        this.dataSource = dataSource;
         PostgresStorageProvider provider = new PostgresStorageProvider(dataSource, SCHEMA + ".", DatabaseOptions.CREATE);
         provider.setJobMapper(new JobMapper(jsonMapper));
         this.storage = provider;
@@ -73,11 +76,21 @@ public final class Jobs implements AutoCloseable {
     }
 
     /**
-     * Asks this instance's job server to look for enqueued work now instead of at its next poll (at
-     * least 5 s away with SQL storage). This is JobRunr's own onboarding, the one a worker runs when
-     * it finishes a job; instances without a job server pick the job up at their next poll.
+     * Says that a job was just enqueued, so that it starts now instead of at a job server's next
+     * poll (at least 5 s away with SQL storage). On an instance with a job server that server looks
+     * for work at once (JobRunr's own onboarding, the one a worker runs when it finishes a job); an
+     * instance without one rings the job servers of the other instances through PostgreSQL
+     * ({@link WakeUpChannel}). Either way a lost wake-up only costs the wait for the poll.
      */
     public void wakeUp() {
+        if (server != null) {
+            wakeLocalServer();
+        } else {
+            WakeUpChannel.ring(dataSource);
+        }
+    }
+
+    private void wakeLocalServer() {
         BackgroundJobServer running = server;
         if (running != null && running.isRunning()) {
             var steward = running.getJobSteward();
@@ -124,6 +137,8 @@ public final class Jobs implements AutoCloseable {
             server.start();
             LOG.log(System.Logger.Level.INFO, "background job server '" + settings.serverName() + "' started with "
                     + settings.workers() + " workers");
+            wakeUps = new WakeUpChannel(dataSource, this::wakeLocalServer);
+            wakeUps.listen();
             watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("klarefi-jobs-watchdog").factory());
             watchdog.scheduleWithFixedDelay(this::restartIfStopped, WATCHDOG_PERIOD.toMillis(), WATCHDOG_PERIOD.toMillis(),
                     TimeUnit.MILLISECONDS);
@@ -176,6 +191,10 @@ public final class Jobs implements AutoCloseable {
 
     @Override
     public void close() {
+        if (wakeUps != null) {
+            wakeUps.close();
+            wakeUps = null;
+        }
         if (watchdog != null) {
             watchdog.shutdownNow();
             watchdog = null;

@@ -53,6 +53,13 @@ public final class AuditRepository {
                 .map((rows, context) -> receipt(rows)).list());
     }
 
+    /** The erasures of one case's documents, oldest first. */
+    public java.util.List<Receipt> ofCase(String caseId) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT * FROM erasure.audit_records WHERE case_id = :case ORDER BY erased_at, audit_id""")
+                .bind("case", caseId).map((rows, context) -> receipt(rows)).list());
+    }
+
     private static Receipt receipt(ResultSet rows) throws SQLException {
         return new Receipt(rows.getString("audit_id"), rows.getString("org_id"), rows.getString("environment"),
                 rows.getString("doc_id"), rows.getString("case_id"), Optional.ofNullable(rows.getString("sha256")),

@@ -42,6 +42,11 @@ public final class Recognisers {
         byType.put(FeatureType.PLACE, CountryRecogniser.places());
     }
 
+    /** The plain recogniser of a feature type (no pattern, no stated currency). */
+    public Recogniser of(FeatureType type) {
+        return byType.get(type);
+    }
+
     /**
      * The recogniser for a feature: by type; for identifiers by type and pattern; for money with a
      * stated currency one that reads bare amounts in it; for text that a role or zone places, the

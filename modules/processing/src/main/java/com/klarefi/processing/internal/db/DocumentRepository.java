@@ -58,19 +58,31 @@ public final class DocumentRepository {
                                content IS NOT NULL AS has_content, media_type
                           FROM processing.documents WHERE id = :id""")
                 .bind("id", id)
-                .map((rows, context) -> new DocumentRecord(rows.getString("id"), rows.getString("org_id"),
-                        rows.getString("environment"), rows.getString("case_id"), rows.getString("case_type_id"),
-                        rows.getString("source_url"), rows.getString("status"), rows.getInt("attempts"),
-                        rows.getBoolean("has_content"), Optional.ofNullable(rows.getString("media_type"))))
+                .map((rows, context) -> record(rows))
                 .findOne());
     }
 
-    /** Marks an attempt; false when the document is finished (or gone) and must not be worked on. */
-    public boolean startAttempt(String id, Instant now) {
-        return jdbi.withHandle(handle -> handle.createUpdate("""
+    private static DocumentRecord record(java.sql.ResultSet rows) throws java.sql.SQLException {
+        return new DocumentRecord(rows.getString("id"), rows.getString("org_id"), rows.getString("environment"),
+                rows.getString("case_id"), rows.getString("case_type_id"), rows.getString("source_url"),
+                rows.getString("status"), rows.getInt("attempts"), rows.getBoolean("has_content"),
+                Optional.ofNullable(rows.getString("media_type")));
+    }
+
+    /**
+     * Marks an attempt and returns the document as it was before it (so {@code attempts} counts the
+     * earlier ones); empty when the document is finished or gone and must not be worked on. One
+     * statement for what a read and an update did.
+     */
+    public Optional<DocumentRecord> startAttempt(String id, Instant now) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
                         UPDATE processing.documents SET status = 'processing', attempts = attempts + 1, updated_at = :now
-                         WHERE id = :id AND status IN ('queued', 'processing')""")
-                .bind("id", id).bind("now", now).execute() == 1);
+                         WHERE id = :id AND status IN ('queued', 'processing')
+                        RETURNING id, org_id, environment, case_id, case_type_id, source_url, status, attempts - 1 AS attempts,
+                                  content IS NOT NULL AS has_content, media_type""")
+                .bind("id", id).bind("now", now)
+                .map((rows, context) -> record(rows))
+                .findOne());
     }
 
     public void storeContent(String id, byte[] content, String sha256, String mediaType, Integer httpStatus, Instant now) {
@@ -106,9 +118,24 @@ public final class DocumentRepository {
                 .execute() == 1;
     }
 
-    /** Replaces the document's pages (a rerun after a crash writes the same rows again, not twice). */
-    public void replacePages(Tx tx, String docId, List<PageLayer> pages) {
-        tx.handle().createUpdate("DELETE FROM processing.pages WHERE doc_id = :doc").bind("doc", docId).execute();
+    /**
+     * A failed document back in the queue, as if just accepted: no failure, no attempts. Only a
+     * failed one: of two operators retrying at once, the second finds it queued already.
+     */
+    public boolean requeueFailed(Tx tx, String id, Instant now) {
+        return tx.handle().createUpdate("""
+                        UPDATE processing.documents SET status = 'queued', failure_code = NULL, failure_message = NULL,
+                               attempts = 0, updated_at = :now
+                         WHERE id = :id AND status = 'failed'""")
+                .bind("id", id).bind("now", now).execute() == 1;
+    }
+
+    /**
+     * Writes the pages of a document being finished, in one multi-row statement. Pages are only
+     * ever written in the transaction that marks their document processed, so a document still
+     * queued or processing has none: a rerun after a crash finds none to replace.
+     */
+    public void insertPages(Tx tx, String docId, List<PageLayer> pages) {
         PreparedBatch batch = tx.handle().prepareBatch("""
                 INSERT INTO processing.pages (doc_id, page_index, method, text, width, height, words)
                 VALUES (:doc, :index, :method, :text, :width, :height, CAST(:words AS jsonb))""");
@@ -124,13 +151,14 @@ public final class DocumentRepository {
 
     public Optional<StoredPage> page(Caller caller, String docId, int pageIndex) {
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT p.page_index, p.method, p.text, p.width, p.height, d.page_count
+                        SELECT p.page_index, p.method, p.text, p.width, p.height, p.words::text AS words, d.page_count
                           FROM processing.pages p JOIN processing.documents d ON d.id = p.doc_id
                          WHERE p.doc_id = :doc AND p.page_index = :index AND d.org_id = :org AND d.environment = :env""")
                 .bind("doc", docId).bind("index", pageIndex).bind("org", caller.orgId())
                 .bind("env", caller.environment().wireName())
                 .map((rows, context) -> new StoredPage(docId, rows.getInt("page_index"), rows.getString("method"),
-                        rows.getString("text"), rows.getFloat("width"), rows.getFloat("height"), rows.getInt("page_count")))
+                        rows.getString("text"), rows.getFloat("width"), rows.getFloat("height"), rows.getInt("page_count"),
+                        parseWords(rows.getString("words"))))
                 .findOne());
     }
 
@@ -237,7 +265,7 @@ public final class DocumentRepository {
 
     /** A stored page as the pages endpoint returns it. */
     public record StoredPage(String docId, int pageIndex, String method, String text, float width, float height,
-                             int pageCount) {
+                             int pageCount, List<Word> words) {
         public TextMethod textMethod() {
             return DocumentRepository.method(method);
         }

@@ -47,12 +47,6 @@ public final class DeliveryRepository {
                 .bind("endpoint", endpointId).bind("now", now).bind("except", exceptDeliveryId).mapTo(Integer.class).one();
     }
 
-    /** Whether someone is sending this very delivery now (another job, or this process's retry alarm). */
-    public boolean beingSent(Tx tx, String id, Instant now) {
-        return tx.handle().createQuery("SELECT sending_until > :now FROM webhooks.deliveries WHERE id = :id")
-                .bind("id", id).bind("now", now).mapTo(Boolean.class).findOne().orElse(false);
-    }
-
     public void markSending(Tx tx, String id, Instant until) {
         tx.handle().createUpdate("UPDATE webhooks.deliveries SET sending_until = :until WHERE id = :id")
                 .bind("id", id).bind("until", until).execute();
@@ -198,7 +192,7 @@ public final class DeliveryRepository {
                 rows.getString("status"), rows.getInt("attempts"), rows.getInt("dispatch"),
                 Rows.optionalInstant(rows, "next_attempt_at"), Rows.optionalInt(rows, "last_status"),
                 Optional.ofNullable(rows.getString("last_error")), Rows.instant(rows, "created_at"),
-                Rows.optionalInstant(rows, "finished_at"));
+                Rows.optionalInstant(rows, "finished_at"), Rows.optionalInstant(rows, "sending_until"));
     }
 
     /**
