@@ -1,6 +1,6 @@
 package com.klarefi.erasure.internal;
 
-import com.klarefi.cases.api.Cases;
+import com.klarefi.cases.api.CaseErasure;
 import com.klarefi.cases.api.FeatureSnapshot;
 import com.klarefi.erasure.internal.db.AuditRepository;
 import com.klarefi.erasure.internal.db.Receipt;
@@ -29,13 +29,13 @@ import java.util.Set;
  */
 final class Eraser {
     private final Database database;
-    private final Cases cases;
+    private final CaseErasure cases;
     private final Processing processing;
     private final ErasureParticipants participants;
     private final AuditRepository audits;
     private final Clock clock;
 
-    Eraser(Database database, Cases cases, Processing processing, ErasureParticipants participants,
+    Eraser(Database database, CaseErasure cases, Processing processing, ErasureParticipants participants,
            AuditRepository audits, Clock clock) {
         this.database = database;
         this.cases = cases;

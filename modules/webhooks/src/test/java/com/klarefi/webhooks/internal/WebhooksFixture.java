@@ -49,7 +49,7 @@ import java.util.random.RandomGenerator;
  */
 final class WebhooksFixture implements AutoCloseable {
     final TestClock clock = TestClock.flowing();
-    final FakeCases cases = new FakeCases();
+    final FakeCaseEventLog cases = new FakeCaseEventLog();
     final Receiver receiver;
     final Database database;
     final Jobs jobs;
