@@ -7,6 +7,7 @@ import com.klarefi.auth.internal.db.AuthRepository;
 import com.klarefi.auth.internal.db.ProfileRepository;
 import com.klarefi.auth.internal.db.OperatorRepository;
 import com.klarefi.auth.internal.http.AuthHttpService;
+import com.klarefi.platform.db.ChannelListener;
 import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.platform.http.Caller;
 import com.klarefi.platform.module.Platform;
@@ -16,14 +17,16 @@ import java.time.Duration;
 /** The auth module as the composition root sees it. */
 public final class AuthWiring implements Auth {
     private final KeyCache cache;
+    private final ChannelListener keyChanges;
     private final ApiKeyAuthenticator authenticator;
     private final OrganisationService organisations;
     private final AuthHttpService http;
     private final OperatorService operators;
 
-    private AuthWiring(KeyCache cache, ApiKeyAuthenticator authenticator, OrganisationService organisations,
-                       AuthHttpService http, OperatorService operators) {
+    private AuthWiring(KeyCache cache, ChannelListener keyChanges, ApiKeyAuthenticator authenticator,
+                       OrganisationService organisations, AuthHttpService http, OperatorService operators) {
         this.cache = cache;
+        this.keyChanges = keyChanges;
         this.authenticator = authenticator;
         this.organisations = organisations;
         this.http = http;
@@ -33,11 +36,14 @@ public final class AuthWiring implements Auth {
     public static Auth create(Platform platform, Duration refresh, OperatorPolicy policy) {
         AuthRepository repository = new AuthRepository(platform.database().jdbi());
         KeyCache cache = new KeyCache(repository, platform.clock(), refresh);
+        // A change to a key is notified as it commits (a trigger on auth.api_keys); every instance
+        // drops the key at once, and the cache's poll catches what a reconnecting listener missed.
+        ChannelListener keyChanges = platform.database().listen(AuthRepository.KEY_CHANGES_CHANNEL, cache::forget);
         OrganisationService organisations = new OrganisationService(repository, cache, platform.clock(),
                 new ProfileService(new ProfileRepository(platform.database().jdbi())));
         OperatorService operators = new OperatorService(new OperatorRepository(platform.database().jdbi()),
                 new PasswordHasher(PasswordHasher.ITERATIONS), policy, platform.clock());
-        return new AuthWiring(cache, new ApiKeyAuthenticator(cache, repository, platform.clock()), organisations,
+        return new AuthWiring(cache, keyChanges, new ApiKeyAuthenticator(cache, repository, platform.clock()), organisations,
                 new AuthHttpService(organisations, platform.jsonBodies(), platform.clock()), operators);
     }
 
@@ -78,6 +84,7 @@ public final class AuthWiring implements Auth {
 
     @Override
     public void close() {
+        keyChanges.close();
         cache.close();
     }
 }

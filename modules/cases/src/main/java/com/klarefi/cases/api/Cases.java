@@ -5,6 +5,7 @@ import com.klarefi.platform.http.Caller;
 import com.klarefi.platform.module.KlarefiModule;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Cases, their documents' progress and their event log. Writers pass the transaction they are in,
@@ -90,8 +91,8 @@ public interface Cases extends KlarefiModule {
     void documentRequeued(Tx tx, String docId);
 
     /** Operators' search across organisations (see {@link CaseSearch}); most recently changed first. */
-    java.util.List<CaseSummary> search(CaseSearch search, int limit);
+    List<CaseSummary> search(CaseSearch search, int limit);
 
     /** A case of any organisation with its documents and features, for operators. */
-    java.util.Optional<CaseView> view(String caseId);
+    Optional<CaseView> view(String caseId);
 }

@@ -28,8 +28,9 @@ public final class Dashboard {
     }
 
     public static Console create(ConsoleModule.Modules modules, Settings settings, URI publicBaseUrl, Clock clock,
-                                 Metrics metrics) {
-        Sessions sessions = new Sessions(modules.auth().operators(), "https".equalsIgnoreCase(publicBaseUrl.getScheme()));
+                                 Metrics metrics, byte[] loginFormKey) {
+        Sessions sessions = new Sessions(modules.auth().operators(), "https".equalsIgnoreCase(publicBaseUrl.getScheme()),
+                loginFormKey);
         SignedIn signedIn = new SignedIn(sessions);
         Layout layout = new Layout(settings.flag("KLAREFI_DASHBOARD_ENABLED")
                 ? Optional.of(settings.port("KLAREFI_DASHBOARD_PORT")) : Optional.empty());

@@ -13,6 +13,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.List;
 import java.util.Optional;
 
 /** The text of a document's page with one piece of evidence highlighted where its offsets point. */
@@ -80,7 +81,7 @@ final class PageTextPages {
                 + "</q>, characters " + found.charStart() + "-" + found.charEnd() + ".</p>").orElse("");
         boolean imaged = view.documents().stream().anyMatch(document -> document.docId().equals(docId)
                 && document.mediaType().filter(IMAGED::contains).isPresent());
-        String body = pager.append("</p>") + Html.facts(java.util.List.of(Html.fact("Method", Html.text(page.method().wireName())),
+        String body = pager.append("</p>") + Html.facts(List.of(Html.fact("Method", Html.text(page.method().wireName())),
                 Html.fact("Page", (pageIndex + 1) + " of " + page.pageCount()))) + quote
                 + (imaged ? EvidenceOverlay.figure(pagePath + pageIndex + "/image", page, evidence, pageIndex) : "")
                 + "<h2>Page text</h2><pre class=\"page-text\">" + highlighted(page.text(), evidence) + "</pre>";

@@ -47,7 +47,8 @@ public final class IntakeWiring implements KlarefiModule {
                 documents::caseType, maxTtlHours);
         boolean https = "https".equalsIgnoreCase(platform.publicBaseUrl().getScheme());
         IntakePages pages = new IntakePages(sessions, new Corrections(statements, cases, documents), cases,
-                new PageAccessSettings(tokens, https, documents, documents.maxDocumentBytes()), profiles);
+                new PageAccessSettings(tokens,
+                        platform.secrets().derive(PageAccessSettings.CSRF_KEY_PURPOSE), https, documents, documents.maxDocumentBytes()), profiles);
         return new IntakeWiring(api, pages);
     }
 

@@ -7,7 +7,7 @@ import com.klarefi.platform.http.JsonBodies;
 import com.klarefi.ratelimit.api.RateLimitDecision;
 import com.klarefi.ratelimit.api.RateLimits;
 import com.klarefi.ratelimit.internal.limiter.LeasePolicy;
-import com.klarefi.ratelimit.internal.limiter.MutableClock;
+import com.klarefi.testing.TestClock;
 import com.klarefi.testing.TestDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ class RateLimitsAcrossInstancesTest {
     private static Database firstPool;
     private static Database secondPool;
 
-    private final MutableClock clock = MutableClock.atStartOfAMinute();
+    private final TestClock clock = TestClock.atStartOfAMinute();
     private RateLimitWiring first;
     private RateLimitWiring second;
 

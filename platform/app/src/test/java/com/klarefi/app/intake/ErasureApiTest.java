@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.klarefi.app.architecture.RepositoryFiles;
+import com.klarefi.testing.DocumentServer;
 import com.klarefi.testing.HttpTestClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -164,8 +165,8 @@ class ErasureApiTest {
 
     @Test
     void erasureWhileTheDocumentIsBeingProcessedStopsTheJobFromBringingDataBack() throws Exception {
-        String url = documents.put("slow-note.txt", "Datum ongeval: 3 februari 2023\nKenteken: GV-123-K\n".repeat(3)
-                .getBytes(StandardCharsets.UTF_8), "text/plain");
+        String url = documents.putSlow("slow-note.txt", "Datum ongeval: 3 februari 2023\nKenteken: GV-123-K\n".repeat(3)
+                .getBytes(StandardCharsets.UTF_8), "text/plain", Duration.ofMillis(1500));
         JsonNode accepted = submit(url, null);
         String docId = accepted.path("doc_id").asText();
         String caseId = accepted.path("case_id").asText();

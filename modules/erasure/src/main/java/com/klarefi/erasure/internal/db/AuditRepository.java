@@ -4,6 +4,7 @@ import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.http.Caller;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -44,7 +45,7 @@ public final class AuditRepository {
     }
 
     /** Newest first, of one organisation or of all (operators' audit log). */
-    public java.util.List<Receipt> recent(Optional<String> orgId, int limit) {
+    public List<Receipt> recent(Optional<String> orgId, int limit) {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT * FROM erasure.audit_records WHERE CAST(:org AS text) IS NULL OR org_id = :org
                          ORDER BY erased_at DESC, audit_id LIMIT :limit""")

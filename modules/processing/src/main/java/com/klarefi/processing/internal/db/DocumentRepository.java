@@ -1,5 +1,6 @@
 package com.klarefi.processing.internal.db;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.klarefi.extraction.api.DocumentText;
 import com.klarefi.extraction.api.PageLayer;
 import com.klarefi.extraction.api.TextMethod;
@@ -7,8 +8,10 @@ import com.klarefi.extraction.api.Word;
 import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.http.Caller;
 import com.klarefi.platform.json.Json;
+import com.klarefi.processing.api.ErasableDocument;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -173,18 +176,13 @@ public final class DocumentRepository {
                 .findOne());
     }
 
-    /** Every processed document of a case with its pages, read inside the caller's transaction. */
-    public List<DocumentText> textsOfCase(Tx tx, String caseId) {
-        return textsOfCase(tx, caseId, Optional.empty());
-    }
-
     /**
      * The processed documents' pages in the order they came, with {@code known} (a document whose
      * pages this transaction has just written) taken as given instead of read back and parsed.
      */
     public List<DocumentText> textsOfCase(Tx tx, String caseId, Optional<DocumentText> known) {
         String knownId = known.map(DocumentText::docId).orElse("");
-        Map<String, List<PageLayer>> pages = new java.util.LinkedHashMap<>();
+        Map<String, List<PageLayer>> pages = new LinkedHashMap<>();
         tx.handle().createQuery("""
                         SELECT d.id AS doc_id, p.page_index, p.method, p.text, p.width, p.height, p.words::text AS words
                           FROM processing.documents d
@@ -221,10 +219,10 @@ public final class DocumentRepository {
     }
 
     private static List<Word> parseWords(String json) {
-        com.fasterxml.jackson.databind.JsonNode array = Json.read(json);
+        JsonNode array = Json.read(json);
         List<Word> words = new ArrayList<>(array.size());
-        for (com.fasterxml.jackson.databind.JsonNode word : array) {
-            com.fasterxml.jackson.databind.JsonNode box = word.path("b");
+        for (JsonNode word : array) {
+            JsonNode box = word.path("b");
             words.add(new Word(word.path("s").asInt(), word.path("e").asInt(), (float) box.path(0).asDouble(),
                     (float) box.path(1).asDouble(), (float) box.path(2).asDouble(), (float) box.path(3).asDouble(),
                     (float) word.path("c").asDouble()));
@@ -232,12 +230,12 @@ public final class DocumentRepository {
         return words;
     }
 
-    public Optional<com.klarefi.processing.api.ErasableDocument> lockForErasure(Tx tx, Caller caller, String docId) {
+    public Optional<ErasableDocument> lockForErasure(Tx tx, Caller caller, String docId) {
         return tx.handle().createQuery("""
                         SELECT id, case_id, case_type_id, sha256 FROM processing.documents
                          WHERE id = :doc AND org_id = :org AND environment = :env FOR UPDATE""")
                 .bind("doc", docId).bind("org", caller.orgId()).bind("env", caller.environment().wireName())
-                .map((rows, context) -> new com.klarefi.processing.api.ErasableDocument(rows.getString("id"),
+                .map((rows, context) -> new ErasableDocument(rows.getString("id"),
                         rows.getString("case_id"), rows.getString("case_type_id"), Optional.ofNullable(rows.getString("sha256"))))
                 .findOne();
     }
