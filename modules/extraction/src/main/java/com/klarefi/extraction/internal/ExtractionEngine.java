@@ -7,10 +7,14 @@ import com.klarefi.extraction.api.Extractor;
 import com.klarefi.extraction.api.FeatureDefinition;
 import com.klarefi.extraction.api.FeatureResult;
 import com.klarefi.extraction.api.PageLayer;
+import com.klarefi.extraction.internal.contract.Clause;
+import com.klarefi.extraction.internal.contract.Contract;
+import com.klarefi.extraction.internal.contract.ContractReader;
 import com.klarefi.extraction.internal.decide.Decider;
 import com.klarefi.extraction.internal.decide.OneRole;
 import com.klarefi.extraction.internal.decide.Ranker;
 import com.klarefi.extraction.internal.decide.Sighting;
+import com.klarefi.extraction.internal.language.Lexicon;
 import com.klarefi.extraction.internal.layout.LabelFinder;
 import com.klarefi.extraction.internal.recognise.Recognisers;
 import java.util.ArrayList;
@@ -29,10 +33,13 @@ public final class ExtractionEngine implements Extractor {
     private final Recognisers recognisers;
     private final Decider decider;
     private final Map<CaseType, LabelFinder> labelFinders = new ConcurrentHashMap<>();
+    private final Map<CaseType, Map<String, Clause>> clauses = new ConcurrentHashMap<>();
+    private final ContractReader contracts;
 
     private ExtractionEngine(Recognisers recognisers, Optional<Ranker> ranker) {
         this.recognisers = recognisers;
         this.decider = new Decider(ranker);
+        this.contracts = new ContractReader(recognisers);
     }
 
     /** The engine with the shipped ranker (see {@link Ranker#shipped()}), else the rule scorer. */
@@ -55,9 +62,13 @@ public final class ExtractionEngine implements Extractor {
         LabelFinder labels = labelFinders.computeIfAbsent(caseType, LabelFinder::new);
         Map<String, List<Sighting>> sightings = new LinkedHashMap<>();
         caseType.features().forEach(feature -> sightings.put(feature.id(), new ArrayList<>()));
+        Map<String, Clause> featureClauses = clauses.computeIfAbsent(caseType, ExtractionEngine::clauses);
         for (DocumentText document : documents) {
+            // only a case type that asks for a contract's clauses pays for reading the structure
+            Contract contract = featureClauses.isEmpty() ? Contract.none() : contracts.read(document.pages());
             for (PageLayer page : document.pages()) {
-                PageReader reader = new PageReader(caseType, recognisers, labels, document.docId(), page);
+                PageReader reader = new PageReader(caseType, recognisers, labels, document.docId(), page,
+                        new PageReader.Structure(featureClauses, contract));
                 reader.read().forEach((featureId, found) -> sightings.get(featureId).addAll(found));
             }
         }
@@ -67,5 +78,13 @@ public final class ExtractionEngine implements Extractor {
             results.add(decider.decide(feature, owned.get(feature.id()), sink));
         }
         return new ExtractionResult(caseType.id(), results);
+    }
+
+    /** The contract clause each feature reads, for the features whose labels name one. */
+    private static Map<String, Clause> clauses(CaseType caseType) {
+        Map<String, Clause> clauses = new LinkedHashMap<>();
+        caseType.features().forEach(feature -> Clause.of(feature, Lexicon.standard())
+                .ifPresent(clause -> clauses.put(feature.id(), clause)));
+        return Map.copyOf(clauses);
     }
 }

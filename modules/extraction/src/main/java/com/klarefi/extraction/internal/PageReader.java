@@ -8,6 +8,10 @@ import com.klarefi.extraction.api.FeatureDefinition;
 import com.klarefi.extraction.api.FeatureType;
 import com.klarefi.extraction.api.PageLayer;
 import com.klarefi.extraction.api.TextMethod;
+import com.klarefi.extraction.internal.contract.Clause;
+import com.klarefi.extraction.internal.contract.Contract;
+import com.klarefi.extraction.internal.contract.ContractReader;
+import com.klarefi.extraction.internal.contract.Statement;
 import com.klarefi.extraction.internal.decide.Clue;
 import com.klarefi.extraction.internal.decide.Sighting;
 import com.klarefi.extraction.internal.decide.StableIds;
@@ -19,6 +23,7 @@ import com.klarefi.extraction.internal.recognise.Match;
 import com.klarefi.extraction.internal.recognise.Recogniser;
 import com.klarefi.extraction.internal.recognise.Recognisers;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,11 +54,27 @@ final class PageReader {
     private final Map<Recogniser, List<Match>> scanned = new IdentityHashMap<>();
     private final Placement placement;
     /** Values (start to end) a cue's sentence ties to a list feature through a joining word. */
-    private final Map<Integer, Integer> tiedByCue = new java.util.HashMap<>();
+    private final Map<Integer, Integer> tiedByCue = new HashMap<>();
     /** Per feature type, the labels that may name its values: asked for every value of every feature. */
     private final Map<FeatureType, List<LabelHit>> relevantHits = new java.util.EnumMap<>(FeatureType.class);
 
+    /** A value a label names in a contract whose structure states nothing of its clause: review at most. */
+    private static final double LABEL_IN_CONTRACT = 0.5;
+
+    /** The contract clauses the case type's features read, and what the document's structure states. */
+    record Structure(Map<String, Clause> clauses, Contract contract) {
+        static final Structure NONE = new Structure(Map.of(), Contract.none());
+    }
+
+    private final Structure structure;
+
     PageReader(CaseType caseType, Recognisers recognisers, LabelFinder labels, String docId, PageLayer page) {
+        this(caseType, recognisers, labels, docId, page, Structure.NONE);
+    }
+
+    PageReader(CaseType caseType, Recognisers recognisers, LabelFinder labels, String docId, PageLayer page,
+            Structure structure) {
+        this.structure = structure;
         this.caseType = caseType;
         this.recognisers = recognisers;
         this.docId = docId;
@@ -93,19 +114,44 @@ final class PageReader {
             double support = Math.max(Math.max(support(feature, rivals, value, clues), zone), tied)
                     * methodFactor(value, recogniser);
             if (support > 0) {
-                set(clues, Clue.SUPPORT, support);
-                set(clues, Clue.STRENGTH, value.strength());
                 set(clues, Clue.ZONE, zone);
                 set(clues, Clue.CUE, cue ? 1 : 0);
-                set(clues, Clue.OCR, page.method() == TextMethod.OCR ? 1 : 0);
-                set(clues, Clue.OCR_CONFIDENCE, page.method() == TextMethod.OCR ? layout.confidence(value.start(), value.end()) : 1);
-                set(clues, Clue.FIRST_PAGE, page.index() == 0 ? 1 : 0);
-                set(clues, Clue.SELF_CHECKING, recogniser.selfChecking() ? 1 : 0);
-                set(clues, Clue.FREE_TEXT, recogniser.anchored() ? 1 : 0);
-                sightings.add(sighting(feature, value, support, clues));
+                sightings.add(sighting(feature, value, support, withValueClues(clues, value, recogniser, support)));
             }
         }
-        return sightings;
+        Clause clause = structure.clauses().get(feature.id());
+        return clause == null ? sightings : structured(feature, clause, recogniser, sightings);
+    }
+
+    /**
+     * A contract's structure speaks for the clause a feature reads: where the document states the
+     * clause, its statements replace what labels found; where it opens as a contract but states
+     * nothing of the clause, label values are no more than suggestions.
+     */
+    private List<Sighting> structured(FeatureDefinition feature, Clause clause, Recogniser recogniser, List<Sighting> byLabels) {
+        Contract contract = structure.contract();
+        if (!contract.states(clause)) {
+            // a contract's parties are whom its structure names; a label elsewhere only suggests one
+            return contract.opening() || clause == Clause.PARTIES
+                    ? byLabels.stream().map(s -> s.withSupport(Math.min(s.support(), LABEL_IN_CONTRACT))).toList()
+                    : byLabels;
+        }
+        String running = ContractReader.runningText(page.text());
+        List<Sighting> stated = new ArrayList<>();
+        for (Statement statement : contract.on(page.index(), clause)) {
+            int start = statement.start();
+            while (start < statement.end() && Character.isWhitespace(running.charAt(start))) {
+                start++;
+            }
+            int from = start;
+            recogniser.readAt(running, statement.start(), statement.end())
+                    .filter(value -> value.start() == from)
+                    .ifPresent(value -> {
+                        double support = statement.support() * value.strength() * methodFactor(value, recogniser);
+                        stated.add(sighting(feature, value, support, withValueClues(Clue.none(), value, recogniser, support)));
+                    });
+        }
+        return stated;
     }
 
     private List<Match> anchoredValues(FeatureDefinition feature, Recogniser recogniser) {
@@ -228,6 +274,18 @@ final class PageReader {
         return 0.6 + 0.4 * layout.confidence(value.start(), value.end());
     }
 
+    /** The clues every sighting has, whatever supports it: the value's own and its page's. */
+    private double[] withValueClues(double[] clues, Match value, Recogniser recogniser, double support) {
+        set(clues, Clue.SUPPORT, support);
+        set(clues, Clue.STRENGTH, value.strength());
+        set(clues, Clue.OCR, page.method() == TextMethod.OCR ? 1 : 0);
+        set(clues, Clue.OCR_CONFIDENCE, page.method() == TextMethod.OCR ? layout.confidence(value.start(), value.end()) : 1);
+        set(clues, Clue.FIRST_PAGE, page.index() == 0 ? 1 : 0);
+        set(clues, Clue.SELF_CHECKING, recogniser.selfChecking() ? 1 : 0);
+        set(clues, Clue.FREE_TEXT, recogniser.anchored() ? 1 : 0);
+        return clues;
+    }
+
     private static void set(double[] clues, Clue clue, double value) {
         clues[clue.ordinal()] = value;
     }
@@ -245,10 +303,13 @@ final class PageReader {
         return new Sighting(value.normalized(), key(feature.type(), value.normalized()), evidence, support, clues);
     }
 
-    /** Values that differ only in spacing or case are one value when comparing identifiers. */
+    /** Values that differ only in spacing or case are one value when comparing identifiers; names differ not by case. */
     private static String key(FeatureType type, String normalized) {
-        return type == FeatureType.IDENTIFIER
-                ? normalized.replaceAll("\\s+", "").toUpperCase(Locale.ROOT)
-                : normalized;
+        return switch (type) {
+            case IDENTIFIER -> normalized.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+            // a name printed in capitals in the signatures is the name of the opening sentence
+            case ORGANIZATION_NAME, PERSON_NAME -> normalized.toUpperCase(Locale.ROOT);
+            default -> normalized;
+        };
     }
 }

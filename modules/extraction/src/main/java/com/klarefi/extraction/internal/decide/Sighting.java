@@ -23,4 +23,11 @@ public record Sighting(String normalized, String key, Evidence evidence, double 
         changed[Clue.SUPPORT.ordinal()] = support * factor;
         return new Sighting(normalized, key, evidence, support * factor, changed);
     }
+
+    /** The same sighting with another support. */
+    public Sighting withSupport(double other) {
+        double[] changed = clues.clone();
+        changed[Clue.SUPPORT.ordinal()] = other;
+        return new Sighting(normalized, key, evidence, other, changed);
+    }
 }
