@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.klarefi.testing.DocumentServer;
 import com.klarefi.testing.HttpTestClient;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
