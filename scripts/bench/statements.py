@@ -39,13 +39,13 @@ def main():
         raise SystemExit(f"cannot read the server log {args.server_log} (--server-log)")
     workdir = b.workdir("statements")
     database = b.ScratchDatabase("klarefi_bench_statements")
-    files = b.FileServer({"document.pdf": pdf})
+    files = b.FileServer.of_files({"document.pdf": pdf})
     receiver = b.WebhookReceiver()
     service = None
     try:
         database.psql("postgres", f'ALTER DATABASE "{database.name}" SET log_statement = \'all\'')
         service = b.Service(workdir, "service", database.service_settings())
-        service.await_ready()
+        service.start()
         org_id, key = service.create_organisation("Statements benchmark")
         b.subscribe(service, org_id, receiver.url, TERMINAL)
         for index in range(args.warmup):
@@ -66,7 +66,7 @@ def main():
 
 
 def submit_and_await(service, key, files, receiver, database, label):
-    body = {"document_url": files.url("document.pdf", f"{label}-{secrets.token_hex(4)}"), "case_type_id": "motor_claim",
+    body = {"document_url": files.url("document.pdf", unique=f"{label}-{secrets.token_hex(4)}"), "case_type_id": "motor_claim",
             "idempotency_key": secrets.token_hex(16)}
     status, created = b.request("POST", service.base_url + "/api/v1/process", key, body)
     if status != 201:

@@ -1,5 +1,7 @@
 package com.klarefi.app;
 
+import com.klarefi.auth.api.Operators;
+import com.klarefi.auth.api.Organisations;
 import com.klarefi.console.api.Console;
 import com.klarefi.console.api.ConsoleModule;
 import com.klarefi.platform.config.Settings;
@@ -21,12 +23,14 @@ import com.klarefi.platform.module.Platform;
 import io.helidon.http.Method;
 import io.helidon.webserver.WebServer;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -166,7 +170,7 @@ public final class KlarefiServer implements AutoCloseable {
         String serverName;
         try {
             serverName = InetAddress.getLocalHost().getHostName() + ":" + settings.required("KLAREFI_HTTP_PORT");
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             serverName = "klarefi:" + settings.required("KLAREFI_HTTP_PORT");
         }
         int pollSeconds = settings.integer("KLAREFI_JOBS_POLL_SECONDS");
@@ -185,7 +189,7 @@ public final class KlarefiServer implements AutoCloseable {
 
     private static Set<String> roles(Settings settings) {
         Set<String> roles = Arrays.stream(settings.required("KLAREFI_ROLES").split(","))
-                .map(String::trim).filter(role -> !role.isEmpty()).collect(Collectors.toCollection(java.util.TreeSet::new));
+                .map(String::trim).filter(role -> !role.isEmpty()).collect(Collectors.toCollection(TreeSet::new));
         for (String role : roles) {
             if (!role.equals("api") && !role.equals("jobs")) {
                 throw new SettingsException("KLAREFI_ROLES may contain only 'api' and 'jobs', got '" + role + "'");
@@ -216,12 +220,12 @@ public final class KlarefiServer implements AutoCloseable {
     }
 
     /** Operators' operations on this instance's database (tests and tools in this package). */
-    com.klarefi.auth.api.Organisations organisations() {
+    Organisations organisations() {
         return composition.auth().organisations();
     }
 
     /** Dashboard accounts on this instance's database (tests and tools in this package). */
-    com.klarefi.auth.api.Operators operators() {
+    Operators operators() {
         return composition.auth().operators();
     }
 

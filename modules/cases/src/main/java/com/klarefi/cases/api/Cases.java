@@ -5,6 +5,7 @@ import com.klarefi.platform.http.Caller;
 import com.klarefi.platform.module.KlarefiModule;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Cases, their documents' progress and their event log. Writers pass the transaction they are in,
@@ -83,9 +84,15 @@ public interface Cases extends KlarefiModule {
     /** Records the outcome and appends {@code document.processed}/{@code document.failed} and {@code case.updated}. */
     void documentFinished(Tx tx, String docId, DocumentOutcome outcome);
 
+    /**
+     * A failed document goes through processing again: it waits once more, and the case, processing
+     * again, appends {@code case.updated}; its outcome arrives later through {@link #documentFinished}.
+     */
+    void documentRequeued(Tx tx, String docId);
+
     /** Operators' search across organisations (see {@link CaseSearch}); most recently changed first. */
-    java.util.List<CaseSummary> search(CaseSearch search, int limit);
+    List<CaseSummary> search(CaseSearch search, int limit);
 
     /** A case of any organisation with its documents and features, for operators. */
-    java.util.Optional<CaseView> view(String caseId);
+    Optional<CaseView> view(String caseId);
 }

@@ -1,9 +1,11 @@
 package com.klarefi.cases.internal;
 
+import com.klarefi.cases.api.CaseEventListener;
 import com.klarefi.cases.api.CaseOpening;
 import com.klarefi.cases.api.Cases;
 import com.klarefi.cases.api.DocumentOutcome;
 import com.klarefi.cases.api.CaseFeature;
+import com.klarefi.cases.api.FeatureSnapshot;
 import com.klarefi.cases.internal.db.CaseRepository;
 import com.klarefi.cases.internal.db.CaseRow;
 import com.klarefi.cases.internal.db.FeatureRepository;
@@ -56,7 +58,7 @@ public final class CasesWiring implements Cases {
     }
 
     @Override
-    public com.klarefi.cases.api.FeatureSnapshot featureSnapshot(Tx tx, String caseId) {
+    public FeatureSnapshot featureSnapshot(Tx tx, String caseId) {
         return features.snapshot(tx, caseId);
     }
 
@@ -154,12 +156,17 @@ public final class CasesWiring implements Cases {
     }
 
     @Override
-    public void addEventListener(com.klarefi.cases.api.CaseEventListener listener) {
+    public void addEventListener(CaseEventListener listener) {
         service.addEventListener(listener);
     }
 
     @Override
     public void documentFinished(Tx tx, String docId, DocumentOutcome outcome) {
         service.documentFinished(tx, docId, outcome);
+    }
+
+    @Override
+    public void documentRequeued(Tx tx, String docId) {
+        service.documentRequeued(tx, docId);
     }
 }

@@ -48,7 +48,8 @@ public final class Dashboard {
         new EndpointPages(modules.webhooks().admin(), layout, signedIn, webhooks).routes(routes);
         new DeliveryPages(modules.webhooks().admin(), layout, signedIn).routes(routes);
         new CaseTypePages(modules.processing(), layout, signedIn).routes(routes);
-        new CasePages(modules.cases(), modules.auth().organisations(), modules.processing(), layout, signedIn).routes(routes);
+        new CasePages(modules.cases(), modules.auth().organisations(), modules.processing(), layout, signedIn,
+                new CaseDocuments(modules.cases(), modules.processing(), modules.erasure(), signedIn)).routes(routes);
         new PageTextPages(modules.cases(), modules.processing(), layout, signedIn).routes(routes);
         new ErasurePages(modules.erasure(), layout, signedIn).routes(routes);
         return new Console(routes, new ErrorPages(layout));

@@ -14,6 +14,7 @@ import com.klarefi.platform.http.Caller;
 import com.klarefi.platform.ids.Ids;
 import com.klarefi.processing.api.ErasableDocument;
 import com.klarefi.processing.api.Processing;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
@@ -59,7 +60,7 @@ final class Eraser {
 
     private static boolean isDeadlock(Throwable error) {
         for (Throwable cursor = error; cursor != null; cursor = cursor.getCause()) {
-            if (cursor instanceof java.sql.SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+            if (cursor instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
                 return true;
             }
         }

@@ -64,10 +64,18 @@ public final class ErasureWiring implements Erasure {
 
     @Override
     public List<ErasureRecord> auditLog(Optional<String> orgId, int limit) {
-        return audits.recent(orgId, limit).stream().map(receipt -> new ErasureRecord(receipt.auditId(), receipt.orgId(),
-                receipt.environment(), receipt.docId(), receipt.caseId(), receipt.sha256(), receipt.deletedEvidence(),
-                receipt.deletedCandidates(), receipt.deletedDecisions(), receipt.deletedDocument(),
-                receipt.requestedByKey(), receipt.erasedAt())).toList();
+        return audits.recent(orgId, limit).stream().map(ErasureWiring::record).toList();
+    }
+
+    @Override
+    public List<ErasureRecord> ofCase(String caseId) {
+        return audits.ofCase(caseId).stream().map(ErasureWiring::record).toList();
+    }
+
+    private static ErasureRecord record(Receipt receipt) {
+        return new ErasureRecord(receipt.auditId(), receipt.orgId(), receipt.environment(), receipt.docId(), receipt.caseId(),
+                receipt.sha256(), receipt.deletedEvidence(), receipt.deletedCandidates(), receipt.deletedDecisions(),
+                receipt.deletedDocument(), receipt.requestedByKey(), receipt.erasedAt());
     }
 
     @Override

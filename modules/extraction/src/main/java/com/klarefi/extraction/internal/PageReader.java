@@ -22,6 +22,7 @@ import com.klarefi.extraction.internal.recognise.Match;
 import com.klarefi.extraction.internal.recognise.Recogniser;
 import com.klarefi.extraction.internal.recognise.Recognisers;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +53,7 @@ final class PageReader {
     private final Map<Recogniser, List<Match>> scanned = new IdentityHashMap<>();
     private final Placement placement;
     /** Values (start to end) a cue's sentence ties to a list feature through a joining word. */
-    private final Map<Integer, Integer> tiedByCue = new java.util.HashMap<>();
+    private final Map<Integer, Integer> tiedByCue = new HashMap<>();
 
     /** A value a label names in a contract whose structure states nothing of its clause: review at most. */
     private static final double LABEL_IN_CONTRACT = 0.5;
@@ -122,7 +123,8 @@ final class PageReader {
     private List<Sighting> structured(FeatureDefinition feature, Clause clause, Recogniser recogniser, List<Sighting> byLabels) {
         Contract contract = structure.contract();
         if (!contract.states(clause)) {
-            return contract.opening()
+            // a contract's parties are whom its structure names; a label elsewhere only suggests one
+            return contract.opening() || clause == Clause.PARTIES
                     ? byLabels.stream().map(s -> s.withSupport(Math.min(s.support(), LABEL_IN_CONTRACT))).toList()
                     : byLabels;
         }
@@ -137,7 +139,7 @@ final class PageReader {
             recogniser.readAt(running, statement.start(), statement.end())
                     .filter(value -> value.start() == from)
                     .ifPresent(value -> stated.add(sighting(feature, value,
-                            statement.support() * (0.5 + 0.5 * value.strength()) * methodFactor(value, recogniser))));
+                            statement.support() * value.strength() * methodFactor(value, recogniser))));
         }
         return stated;
     }
@@ -253,10 +255,13 @@ final class PageReader {
         return new Sighting(value.normalized(), key(feature.type(), value.normalized()), evidence, support);
     }
 
-    /** Values that differ only in spacing or case are one value when comparing identifiers. */
+    /** Values that differ only in spacing or case are one value when comparing identifiers; names differ not by case. */
     private static String key(FeatureType type, String normalized) {
-        return type == FeatureType.IDENTIFIER
-                ? normalized.replaceAll("\\s+", "").toUpperCase(Locale.ROOT)
-                : normalized;
+        return switch (type) {
+            case IDENTIFIER -> normalized.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+            // a name printed in capitals in the signatures is the name of the opening sentence
+            case ORGANIZATION_NAME, PERSON_NAME -> normalized.toUpperCase(Locale.ROOT);
+            default -> normalized;
+        };
     }
 }

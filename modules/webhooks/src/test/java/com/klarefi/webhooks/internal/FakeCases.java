@@ -1,10 +1,16 @@
 package com.klarefi.webhooks.internal;
 
+import com.klarefi.cases.api.ApplicantStatements;
 import com.klarefi.cases.api.CaseEvent;
 import com.klarefi.cases.api.CaseEventListener;
+import com.klarefi.cases.api.CaseFeature;
 import com.klarefi.cases.api.CaseOpening;
+import com.klarefi.cases.api.CaseSearch;
+import com.klarefi.cases.api.CaseSummary;
+import com.klarefi.cases.api.CaseView;
 import com.klarefi.cases.api.Cases;
 import com.klarefi.cases.api.DocumentOutcome;
+import com.klarefi.cases.api.FeatureSnapshot;
 import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.http.Caller;
 import com.klarefi.platform.http.Environment;
@@ -13,6 +19,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -55,17 +62,22 @@ public final class FakeCases implements Cases {
     }
 
     @Override
+    public void documentRequeued(Tx tx, String docId) {
+        throw new UnsupportedOperationException("not used by webhooks");
+    }
+
+    @Override
     public LockedCase lockCaseOfDocument(Tx tx, String docId) {
         throw new UnsupportedOperationException("not used by webhooks");
     }
 
     @Override
-    public void replaceFeatures(Tx tx, String caseId, java.util.List<com.klarefi.cases.api.CaseFeature> features) {
+    public void replaceFeatures(Tx tx, String caseId, List<CaseFeature> features) {
         throw new UnsupportedOperationException("not used by webhooks");
     }
 
     @Override
-    public com.klarefi.cases.api.FeatureSnapshot featureSnapshot(Tx tx, String caseId) {
+    public FeatureSnapshot featureSnapshot(Tx tx, String caseId) {
         throw new UnsupportedOperationException("not used by webhooks");
     }
 
@@ -80,12 +92,12 @@ public final class FakeCases implements Cases {
     }
 
     @Override
-    public void addStatementSource(com.klarefi.cases.api.ApplicantStatements source) {
+    public void addStatementSource(ApplicantStatements source) {
         throw new UnsupportedOperationException("not used by webhooks");
     }
 
     @Override
-    public java.util.List<com.klarefi.cases.api.CaseSummary> search(com.klarefi.cases.api.CaseSearch search, int limit) {
+    public List<CaseSummary> search(CaseSearch search, int limit) {
         throw new UnsupportedOperationException("not used by webhooks");
     }
 
@@ -105,22 +117,22 @@ public final class FakeCases implements Cases {
     }
 
     @Override
-    public CaseEvent appendEvent(Tx tx, String caseId, String type, java.util.Map<String, Object> payload) {
+    public CaseEvent appendEvent(Tx tx, String caseId, String type, Map<String, Object> payload) {
         throw new UnsupportedOperationException("not used by webhooks");
     }
 
     @Override
-    public java.util.List<com.klarefi.cases.api.CaseFeature> features(String caseId) {
+    public List<CaseFeature> features(String caseId) {
         throw new UnsupportedOperationException("not used by webhooks");
     }
 
     @Override
-    public java.util.List<DocumentOutcome> documents(String caseId) {
+    public List<DocumentOutcome> documents(String caseId) {
         throw new UnsupportedOperationException("not used by webhooks");
     }
 
     @Override
-    public java.util.Optional<com.klarefi.cases.api.CaseView> view(String caseId) {
+    public Optional<CaseView> view(String caseId) {
         throw new UnsupportedOperationException("not used by webhooks");
     }
 }

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,7 +66,7 @@ public final class ApplicantPage {
 
     /** Posts with this page's CSRF value, as the page's forms do. */
     public HttpResponse<String> submit(String action, Map<String, String> fields) {
-        Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+        Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("csrf", csrf);
         return post(action, all);
     }

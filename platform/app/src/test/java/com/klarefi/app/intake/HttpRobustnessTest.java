@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -212,7 +213,7 @@ class HttpRobustnessTest {
                 for (int read; (read = in.read(buffer)) > 0; ) {
                     received.write(buffer, 0, read);
                 }
-            } catch (SocketTimeoutException | java.net.SocketException silentOrReset) {
+            } catch (SocketTimeoutException | SocketException silentOrReset) {
                 // what arrived is the answer
             }
             return received.toString(StandardCharsets.UTF_8);

@@ -11,6 +11,7 @@ import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.RoutingRequest;
@@ -123,7 +124,7 @@ public final class HttpSurface {
         return builder.build();
     }
 
-    private void filter(io.helidon.webserver.http.FilterChain chain, RoutingRequest request, RoutingResponse response) {
+    private void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
         long started = System.nanoTime();
         String requestId = Ids.newId("req");
         request.context().register(RequestContexts.REQUEST_ID, requestId);
@@ -160,7 +161,7 @@ public final class HttpSurface {
     private Handler guarded(Route route) {
         return (request, response) -> {
             request.context().register(RequestContexts.ROUTE, route.template());
-            if (request.path().pathParameters().toMap().values().stream().flatMap(java.util.List::stream)
+            if (request.path().pathParameters().toMap().values().stream().flatMap(List::stream)
                     .anyMatch(value -> value.indexOf('\u0000') >= 0 || value.length() > 512)) {
                 throw ApiException.notFound("not_found", "No such resource.");
             }

@@ -1,6 +1,8 @@
 package com.klarefi.platform.jobs;
 
+import com.klarefi.platform.db.Tx;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -10,11 +12,13 @@ import org.jobrunr.jobs.JobId;
 import org.jobrunr.jobs.lambdas.JobRequest;
 import org.jobrunr.jobs.lambdas.JobRequestHandler;
 import org.jobrunr.jobs.mappers.JobMapper;
+import org.jobrunr.jobs.states.StateName;
 import org.jobrunr.scheduling.JobRequestScheduler;
 import org.jobrunr.server.BackgroundJobServer;
 import org.jobrunr.server.BackgroundJobServerConfiguration;
 import org.jobrunr.server.configuration.BackgroundJobServerThreadType;
 import org.jobrunr.server.configuration.DefaultBackgroundJobServerWorkerPolicy;
+import org.jobrunr.storage.JobNotFoundException;
 import org.jobrunr.storage.StorageProvider;
 import org.jobrunr.storage.StorageProviderUtils.DatabaseOptions;
 import org.jobrunr.storage.sql.postgres.PostgresStorageProvider;
@@ -100,16 +104,16 @@ public final class Jobs implements AutoCloseable {
      * jobs in our database). Erasure uses it: a job's parameters name the document it worked on.
      * A server still running the job fails to save its next state change and drops it.
      */
-    public void forget(com.klarefi.platform.db.Tx tx, UUID id) {
+    public void forget(Tx tx, UUID id) {
         tx.handle().createUpdate("DELETE FROM " + SCHEMA + ".jobrunr_jobs WHERE id = :id").bind("id", id.toString()).execute();
     }
 
     /** The state JobRunr has for a job id, or empty when it has no such job. */
-    public java.util.Optional<org.jobrunr.jobs.states.StateName> stateOf(UUID id) {
+    public Optional<StateName> stateOf(UUID id) {
         try {
-            return java.util.Optional.of(storage.getJobById(id).getState());
-        } catch (org.jobrunr.storage.JobNotFoundException e) {
-            return java.util.Optional.empty();
+            return Optional.of(storage.getJobById(id).getState());
+        } catch (JobNotFoundException e) {
+            return Optional.empty();
         }
     }
 

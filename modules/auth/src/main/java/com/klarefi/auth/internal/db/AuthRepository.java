@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import com.klarefi.platform.db.Tx;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -51,7 +52,7 @@ public final class AuthRepository {
         return new KeySummary(id, orgId, environment, last4, now, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    public <T> T inTransaction(java.util.function.Function<Tx, T> work) {
+    public <T> T inTransaction(Function<Tx, T> work) {
         return jdbi.inTransaction(handle -> work.apply(new Tx(handle)));
     }
 

@@ -4,6 +4,7 @@ import com.klarefi.intake.internal.sessions.Session;
 import com.klarefi.intake.internal.sessions.SessionTokens;
 import com.klarefi.intake.internal.sessions.Sessions;
 import com.klarefi.platform.web.Csrf;
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.Locale;
@@ -66,7 +67,7 @@ final class PageAccess {
     }
 
     private static String browserLocale(ServerRequest request) {
-        String accepted = request.headers().first(io.helidon.http.HeaderNames.ACCEPT_LANGUAGE).orElse("");
+        String accepted = request.headers().first(HeaderNames.ACCEPT_LANGUAGE).orElse("");
         return accepted.toLowerCase(Locale.ROOT).startsWith("nl") ? "nl" : "en";
     }
 }
