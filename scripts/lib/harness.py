@@ -257,7 +257,7 @@ class Service:
     def log_path(self):
         return os.path.join(self.workdir, "%s-%02d.log" % (self.name, max(self.starts, 1)))
 
-    def start(self, ready_within=180):
+    def start(self, ready_within=300):
         """Starts the service and waits until its readiness check (the database answers) says 200;
         answers the seconds that took. May be called again after stop() or kill()."""
         ensure_jar()

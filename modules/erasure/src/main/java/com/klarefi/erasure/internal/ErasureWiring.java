@@ -1,33 +1,24 @@
 package com.klarefi.erasure.internal;
 
-import com.klarefi.cases.api.Cases;
+import com.klarefi.cases.api.CaseErasure;
+import com.klarefi.erasure.api.Erasure;
 import com.klarefi.erasure.internal.db.AuditRepository;
 import com.klarefi.erasure.internal.http.ErasureHttpService;
 import com.klarefi.platform.http.ApiException;
-import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.platform.http.Caller;
-import com.klarefi.erasure.api.Erasure;
-import com.klarefi.erasure.api.ErasureRecord;
-import java.util.List;
-import java.util.Optional;
 import com.klarefi.platform.module.Platform;
 import com.klarefi.processing.api.Processing;
 
-/** The erasure module as the composition root sees it. */
-public final class ErasureWiring implements Erasure {
-    private final ErasureHttpService http;
-    private final AuditRepository audits;
-
-    private ErasureWiring(ErasureHttpService http, AuditRepository audits) {
-        this.http = http;
-        this.audits = audits;
+/** Builds the erasure module's parts from the platform; {@link ErasureFacade} is what others hold. */
+final class ErasureWiring {
+    private ErasureWiring() {
     }
 
-    public static Erasure create(Platform platform, Cases cases, Processing processing) {
+    static Erasure assemble(Platform platform, CaseErasure cases, Processing processing) {
         AuditRepository audits = new AuditRepository(platform.database().jdbi());
         Eraser eraser = new Eraser(platform.database(), cases, processing, platform.erasure(), audits, platform.clock());
         platform.erasure().registerErasedDocuments(eraser.erasedDocuments());
-        return new ErasureWiring(new ErasureHttpService(
+        return new ErasureFacade(new ErasureHttpService(
                 (request, response) -> ErasureHttpService.send(response,
                         eraser.erase(Caller.of(request), request.path().pathParameters().get("docId"))),
                 (request, response) -> {
@@ -35,23 +26,5 @@ public final class ErasureWiring implements Erasure {
                     ErasureHttpService.send(response, audits.byAuditId(Caller.of(request), auditId).orElseThrow(() ->
                             ApiException.notFound("erasure_not_found", "No erasure receipt " + auditId + " for this API key.")));
                 }), audits);
-    }
-
-    @Override
-    public List<ErasureRecord> auditLog(Optional<String> orgId, int limit) {
-        return audits.recent(orgId, limit).stream().map(receipt -> new ErasureRecord(receipt.auditId(), receipt.orgId(),
-                receipt.environment(), receipt.docId(), receipt.caseId(), receipt.sha256(), receipt.deletedEvidence(),
-                receipt.deletedCandidates(), receipt.deletedDecisions(), receipt.deletedDocument(),
-                receipt.requestedByKey(), receipt.erasedAt())).toList();
-    }
-
-    @Override
-    public String name() {
-        return "erasure";
-    }
-
-    @Override
-    public void apiRoutes(ApiRoutes routes) {
-        http.routes(routes);
     }
 }

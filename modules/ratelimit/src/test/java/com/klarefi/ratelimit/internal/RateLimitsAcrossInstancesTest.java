@@ -28,8 +28,8 @@ class RateLimitsAcrossInstancesTest {
     private static Database secondPool;
 
     private final TestClock clock = TestClock.atStartOfAMinute();
-    private RateLimitWiring first;
-    private RateLimitWiring second;
+    private RateLimitFacade first;
+    private RateLimitFacade second;
 
     @BeforeAll
     static void startDatabase() {
@@ -146,8 +146,8 @@ class RateLimitsAcrossInstancesTest {
         assertThat(quiet + busy + allowed(second, "org_a", 200)).isEqualTo(100);
     }
 
-    private RateLimitWiring instance(Database pool) {
-        return new RateLimitWiring(pool, clock, 100, LeasePolicy.standard(), new JsonBodies(1 << 16));
+    private RateLimitFacade instance(Database pool) {
+        return new RateLimitFacade(pool, clock, 100, LeasePolicy.standard(), new JsonBodies(1 << 16));
     }
 
     private static int allowedAfter(CountDownLatch start, RateLimits instance, String orgId, int attempts)

@@ -1,6 +1,6 @@
 package com.klarefi.webhooks.internal;
 
-import com.klarefi.cases.api.Cases;
+import com.klarefi.cases.api.CaseEventLog;
 import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.platform.module.Platform;
 import com.klarefi.platform.net.AddressGuard;
@@ -51,12 +51,12 @@ public final class WebhooksWiring implements Webhooks {
         this.deliveries = deliveries;
     }
 
-    public static Webhooks create(Platform platform, Cases cases) {
+    public static Webhooks create(Platform platform, CaseEventLog cases) {
         return create(platform, cases, AddressGuard.from(platform.settings()), RandomGenerator.getDefault());
     }
 
     /** With the address guard and the jitter's random source given, for tests. */
-    static WebhooksWiring create(Platform platform, Cases cases, AddressGuard guard, RandomGenerator jitter) {
+    static WebhooksWiring create(Platform platform, CaseEventLog cases, AddressGuard guard, RandomGenerator jitter) {
         WebhookSettings settings = WebhookSettings.from(platform.settings());
         WebhookStore store = new WebhookStore(platform.database().jdbi());
         EndpointRepository endpoints = new EndpointRepository(platform.database().jdbi());

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,7 +89,7 @@ final class DashboardClient {
     /** Posts a form with the CSRF token of the page at {@code pagePath}. */
     HttpResponse<String> submit(String pagePath, String action, List<Map.Entry<String, String>> fields) {
         String token = csrfOf(get(pagePath));
-        List<Map.Entry<String, String>> all = new java.util.ArrayList<>(fields);
+        List<Map.Entry<String, String>> all = new ArrayList<>(fields);
         all.add(Map.entry("csrf_token", token));
         return post(action, all);
     }

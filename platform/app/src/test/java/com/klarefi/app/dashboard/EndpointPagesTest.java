@@ -3,7 +3,6 @@ package com.klarefi.app.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.klarefi.app.TestServerAccess;
-import com.klarefi.testing.TestDatabase;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,27 +16,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** One webhook endpoint in the console: a test event, an edit whose mistakes stay in the form, a delete that asks first. */
 class EndpointPagesTest {
-    private static final String PASSWORD = "a long enough password";
-    private static TestDatabase database;
+    private static SignedInConsole console;
     private static TestServerAccess.Running server;
     private static Loopback loopback;
     private static DashboardClient browser;
 
     @BeforeAll
     static void start(@TempDir Path dataDirectory) throws Exception {
-        database = TestDatabase.create();
-        server = TestServerAccess.start(database, dataDirectory, Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8"));
-        loopback = new Loopback();
-        server.newOperator("endpoints@example.com", PASSWORD);
-        browser = new DashboardClient(server.adminPort());
-        assertThat(browser.signIn("endpoints@example.com", PASSWORD).statusCode()).isEqualTo(303);
+        console = SignedInConsole.start(dataDirectory, Map.of());
+        server = console.server();
+        browser = console.browser();
+        loopback = console.loopback();
     }
 
     @AfterAll
     static void stop() {
-        loopback.close();
-        server.close();
-        database.close();
+        console.close();
     }
 
     @Test

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.klarefi.app.TestServerAccess;
 import com.klarefi.app.intake.ApplicantPage;
 import com.klarefi.testing.HttpTestClient;
-import com.klarefi.testing.TestDatabase;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,28 +29,24 @@ import org.junit.jupiter.api.io.TempDir;
  * value stays in the form with its problem beside the field), and shown on the intake page.
  */
 class OrganisationProfileTest {
-    private static final String PASSWORD = "a long enough password";
-    private static TestDatabase database;
+    private static SignedInConsole console;
     private static TestServerAccess.Running server;
     private static DashboardClient browser;
     private static HttpTestClient admin;
     private static String adminToken;
 
     @BeforeAll
-    static void start(@TempDir Path dataDirectory) {
-        database = TestDatabase.create();
-        server = TestServerAccess.start(database, dataDirectory, Map.of());
-        server.newOperator("profiles@example.com", PASSWORD);
-        browser = new DashboardClient(server.adminPort());
-        assertThat(browser.signIn("profiles@example.com", PASSWORD).statusCode()).isEqualTo(303);
+    static void start(@TempDir Path dataDirectory) throws Exception {
+        console = SignedInConsole.start(dataDirectory, Map.of());
+        server = console.server();
+        browser = console.browser();
         adminToken = server.adminToken();
         admin = HttpTestClient.local(server.adminPort()).bearer(adminToken);
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        database.close();
+        console.close();
     }
 
     @Test

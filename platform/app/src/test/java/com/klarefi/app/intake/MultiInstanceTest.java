@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,7 +54,7 @@ class MultiInstanceTest {
     }
 
     private static Map<String, String> with(Map<String, String> common, String roles) {
-        Map<String, String> settings = new java.util.HashMap<>(common);
+        Map<String, String> settings = new HashMap<>(common);
         settings.put("KLAREFI_ROLES", roles);
         return settings;
     }

@@ -1,20 +1,22 @@
 package com.klarefi.platform.jobs;
 
+import com.klarefi.platform.db.Tx;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.jobrunr.dashboard.JobRunrDashboardWebServer;
-import org.jobrunr.dashboard.JobRunrDashboardWebServerConfiguration;
 import org.jobrunr.jobs.JobId;
 import org.jobrunr.jobs.lambdas.JobRequest;
 import org.jobrunr.jobs.lambdas.JobRequestHandler;
 import org.jobrunr.jobs.mappers.JobMapper;
+import org.jobrunr.jobs.states.StateName;
 import org.jobrunr.scheduling.JobRequestScheduler;
 import org.jobrunr.server.BackgroundJobServer;
 import org.jobrunr.server.BackgroundJobServerConfiguration;
+import org.jobrunr.storage.JobNotFoundException;
 import org.jobrunr.storage.StorageProvider;
 import org.jobrunr.storage.StorageProviderUtils.DatabaseOptions;
 import org.jobrunr.storage.sql.postgres.PostgresStorageProvider;
@@ -40,7 +42,7 @@ public final class Jobs implements AutoCloseable {
     private final DataSource dataSource;
     private BackgroundJobServer server;
     private WakeUpChannel wakeUps;
-    private JobRunrDashboardWebServer dashboard;
+    private JobDashboard dashboard;
     private ScheduledExecutorService watchdog;
 
     public Jobs(JobsSettings settings, DataSource dataSource) {
@@ -100,16 +102,16 @@ public final class Jobs implements AutoCloseable {
      * jobs in our database). Erasure uses it: a job's parameters name the document it worked on.
      * A server still running the job fails to save its next state change and drops it.
      */
-    public void forget(com.klarefi.platform.db.Tx tx, UUID id) {
+    public void forget(Tx tx, UUID id) {
         tx.handle().createUpdate("DELETE FROM " + SCHEMA + ".jobrunr_jobs WHERE id = :id").bind("id", id.toString()).execute();
     }
 
     /** The state JobRunr has for a job id, or empty when it has no such job. */
-    public java.util.Optional<org.jobrunr.jobs.states.StateName> stateOf(UUID id) {
+    public Optional<StateName> stateOf(UUID id) {
         try {
-            return java.util.Optional.of(storage.getJobById(id).getState());
-        } catch (org.jobrunr.storage.JobNotFoundException e) {
-            return java.util.Optional.empty();
+            return Optional.of(storage.getJobById(id).getState());
+        } catch (JobNotFoundException e) {
+            return Optional.empty();
         }
     }
 
@@ -142,15 +144,11 @@ public final class Jobs implements AutoCloseable {
             LOG.log(System.Logger.Level.INFO, "this instance runs no background jobs (KLAREFI_ROLES has no 'jobs')");
         }
         if (settings.dashboard()) {
-            JobRunrDashboardWebServerConfiguration configuration = JobRunrDashboardWebServerConfiguration
-                    .usingStandardDashboardConfiguration()
-                    .andPort(settings.dashboardPort())
-                    .andAllowAnonymousDataUsage(false);
-            settings.dashboardPassword().ifPresent(password ->
-                    configuration.andBasicAuthentication(settings.dashboardUser(), password));
-            dashboard = new JobRunrDashboardWebServer(storage, jsonMapper, configuration);
-            dashboard.start();
-            LOG.log(System.Logger.Level.INFO, "job dashboard on port " + settings.dashboardPort()
+            String password = settings.dashboardPassword().orElseThrow(() ->
+                    new IllegalStateException("the job dashboard needs a password"));
+            dashboard = JobDashboard.start(storage, jsonMapper, settings.dashboardHost(), settings.dashboardPort(),
+                    settings.dashboardUser(), password);
+            LOG.log(System.Logger.Level.INFO, "job dashboard on " + settings.dashboardHost() + ":" + dashboard.port()
                     + " (basic authentication, user '" + settings.dashboardUser() + "')");
         }
     }
@@ -181,6 +179,12 @@ public final class Jobs implements AutoCloseable {
         return running != null && running.isRunning();
     }
 
+    /** The port the job dashboard listens on, if this instance serves it. */
+    public java.util.OptionalInt dashboardPort() {
+        JobDashboard serving = dashboard;
+        return serving == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(serving.port());
+    }
+
     public boolean runsServer() {
         return server != null;
     }
@@ -200,7 +204,7 @@ public final class Jobs implements AutoCloseable {
             server = null;
         }
         if (dashboard != null) {
-            dashboard.stop();
+            dashboard.close();
             dashboard = null;
         }
         storage.close();

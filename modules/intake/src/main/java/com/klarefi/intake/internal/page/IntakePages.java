@@ -2,7 +2,7 @@ package com.klarefi.intake.internal.page;
 
 import com.klarefi.auth.api.OrganisationLogo;
 import com.klarefi.auth.api.OrganisationProfiles;
-import com.klarefi.cases.api.Cases;
+import com.klarefi.cases.api.CaseQueries;
 import com.klarefi.cases.api.DocumentOutcome;
 import com.klarefi.extraction.api.FeatureDefinition;
 import com.klarefi.intake.internal.sessions.Corrections;
@@ -34,19 +34,19 @@ public final class IntakePages {
 
     private final Sessions sessions;
     private final Corrections corrections;
-    private final Cases cases;
+    private final CaseQueries cases;
     private final PageAccess access;
     private final UploadHandler uploads;
     private final long maxDocumentBytes;
     private final OrganisationProfiles profiles;
 
-    public IntakePages(Sessions sessions, Corrections corrections, Cases cases, PageAccessSettings settings,
+    public IntakePages(Sessions sessions, Corrections corrections, CaseQueries cases, PageAccessSettings settings,
                        OrganisationProfiles profiles) {
         this.sessions = sessions;
         this.profiles = profiles;
         this.corrections = corrections;
         this.cases = cases;
-        this.access = new PageAccess(sessions, settings.tokens(), new Csrf(CSRF_COOKIE, settings.secureCookies()));
+        this.access = new PageAccess(sessions, settings.tokens(), new Csrf(CSRF_COOKIE, settings.secureCookies(), settings.csrfKey()));
         this.maxDocumentBytes = settings.maxDocumentBytes();
         this.uploads = new UploadHandler(sessions, access, settings.documents(), this::statusesOf, maxDocumentBytes);
     }

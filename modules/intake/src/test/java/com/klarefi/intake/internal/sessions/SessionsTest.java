@@ -3,6 +3,7 @@ package com.klarefi.intake.internal.sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.klarefi.cases.api.ApplicantStatement;
 import com.klarefi.cases.api.CaseEvent;
 import com.klarefi.cases.api.CaseFeature;
 import com.klarefi.cases.api.Cases;
@@ -131,7 +132,7 @@ class SessionsTest {
 
         CaseFeature feature = feature(session, "incident_date");
         assertThat(feature.decision().outcome()).isEqualTo("missing");
-        assertThat(feature.decision().reason()).contains(com.klarefi.cases.api.ApplicantStatement.STATED_ABSENT);
+        assertThat(feature.decision().reason()).contains(ApplicantStatement.STATED_ABSENT);
         assertThat(valueShown(session, "incident_date").source()).isEqualTo(Corrections.Source.ABSENT);
         assertThat(correct(session, "")).as("clearing again changes nothing").isEmpty();
     }

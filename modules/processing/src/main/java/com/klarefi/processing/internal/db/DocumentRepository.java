@@ -1,5 +1,6 @@
 package com.klarefi.processing.internal.db;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.klarefi.extraction.api.DocumentText;
 import com.klarefi.extraction.api.PageLayer;
 import com.klarefi.extraction.api.TextMethod;
@@ -7,8 +8,10 @@ import com.klarefi.extraction.api.Word;
 import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.http.Caller;
 import com.klarefi.platform.json.Json;
+import com.klarefi.processing.api.ErasableDocument;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,6 +119,18 @@ public final class DocumentRepository {
     }
 
     /**
+     * A failed document back in the queue, as if just accepted: no failure, no attempts. Only a
+     * failed one: of two operators retrying at once, the second finds it queued already.
+     */
+    public boolean requeueFailed(Tx tx, String id, Instant now) {
+        return tx.handle().createUpdate("""
+                        UPDATE processing.documents SET status = 'queued', failure_code = NULL, failure_message = NULL,
+                               attempts = 0, updated_at = :now
+                         WHERE id = :id AND status = 'failed'""")
+                .bind("id", id).bind("now", now).execute() == 1;
+    }
+
+    /**
      * Writes the pages of a document being finished, in one multi-row statement. Pages are only
      * ever written in the transaction that marks their document processed, so a document still
      * queued or processing has none: a rerun after a crash finds none to replace.
@@ -136,13 +151,14 @@ public final class DocumentRepository {
 
     public Optional<StoredPage> page(Caller caller, String docId, int pageIndex) {
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT p.page_index, p.method, p.text, p.width, p.height, d.page_count
+                        SELECT p.page_index, p.method, p.text, p.width, p.height, p.words::text AS words, d.page_count
                           FROM processing.pages p JOIN processing.documents d ON d.id = p.doc_id
                          WHERE p.doc_id = :doc AND p.page_index = :index AND d.org_id = :org AND d.environment = :env""")
                 .bind("doc", docId).bind("index", pageIndex).bind("org", caller.orgId())
                 .bind("env", caller.environment().wireName())
                 .map((rows, context) -> new StoredPage(docId, rows.getInt("page_index"), rows.getString("method"),
-                        rows.getString("text"), rows.getFloat("width"), rows.getFloat("height"), rows.getInt("page_count")))
+                        rows.getString("text"), rows.getFloat("width"), rows.getFloat("height"), rows.getInt("page_count"),
+                        parseWords(rows.getString("words"))))
                 .findOne());
     }
 
@@ -166,7 +182,7 @@ public final class DocumentRepository {
      */
     public List<DocumentText> textsOfCase(Tx tx, String caseId, Optional<DocumentText> known) {
         String knownId = known.map(DocumentText::docId).orElse("");
-        Map<String, List<PageLayer>> pages = new java.util.LinkedHashMap<>();
+        Map<String, List<PageLayer>> pages = new LinkedHashMap<>();
         tx.handle().createQuery("""
                         SELECT d.id AS doc_id, p.page_index, p.method, p.text, p.width, p.height, p.words::text AS words
                           FROM processing.documents d
@@ -203,10 +219,10 @@ public final class DocumentRepository {
     }
 
     private static List<Word> parseWords(String json) {
-        com.fasterxml.jackson.databind.JsonNode array = Json.read(json);
+        JsonNode array = Json.read(json);
         List<Word> words = new ArrayList<>(array.size());
-        for (com.fasterxml.jackson.databind.JsonNode word : array) {
-            com.fasterxml.jackson.databind.JsonNode box = word.path("b");
+        for (JsonNode word : array) {
+            JsonNode box = word.path("b");
             words.add(new Word(word.path("s").asInt(), word.path("e").asInt(), (float) box.path(0).asDouble(),
                     (float) box.path(1).asDouble(), (float) box.path(2).asDouble(), (float) box.path(3).asDouble(),
                     (float) word.path("c").asDouble()));
@@ -214,12 +230,12 @@ public final class DocumentRepository {
         return words;
     }
 
-    public Optional<com.klarefi.processing.api.ErasableDocument> lockForErasure(Tx tx, Caller caller, String docId) {
+    public Optional<ErasableDocument> lockForErasure(Tx tx, Caller caller, String docId) {
         return tx.handle().createQuery("""
                         SELECT id, case_id, case_type_id, sha256 FROM processing.documents
                          WHERE id = :doc AND org_id = :org AND environment = :env FOR UPDATE""")
                 .bind("doc", docId).bind("org", caller.orgId()).bind("env", caller.environment().wireName())
-                .map((rows, context) -> new com.klarefi.processing.api.ErasableDocument(rows.getString("id"),
+                .map((rows, context) -> new ErasableDocument(rows.getString("id"),
                         rows.getString("case_id"), rows.getString("case_type_id"), Optional.ofNullable(rows.getString("sha256"))))
                 .findOne();
     }
@@ -249,7 +265,7 @@ public final class DocumentRepository {
 
     /** A stored page as the pages endpoint returns it. */
     public record StoredPage(String docId, int pageIndex, String method, String text, float width, float height,
-                             int pageCount) {
+                             int pageCount, List<Word> words) {
         public TextMethod textMethod() {
             return DocumentRepository.method(method);
         }

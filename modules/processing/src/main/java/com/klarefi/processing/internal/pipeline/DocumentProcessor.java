@@ -5,6 +5,7 @@ import com.klarefi.cases.api.DocumentOutcome;
 import com.klarefi.extraction.api.DocumentText;
 import com.klarefi.extraction.api.Extractor;
 import com.klarefi.extraction.api.PageLayer;
+import com.klarefi.extraction.api.TextMethod;
 import com.klarefi.platform.db.Database;
 import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.jobs.ContentFreeException;
@@ -115,7 +116,7 @@ public final class DocumentProcessor {
             }
             long started = System.nanoTime();
             List<PageLayer> pages = workers.run("text", budgets.read(), () -> reader.textLayers(content, type));
-            boolean recognised = pages.stream().anyMatch(page -> page.method() == com.klarefi.extraction.api.TextMethod.OCR);
+            boolean recognised = pages.stream().anyMatch(page -> page.method() == TextMethod.OCR);
             stages.observe((System.nanoTime() - started) / 1e9, recognised ? "ocr" : "text");
             finish(docId, type, pages);
             String method = pages.isEmpty() ? "none" : pages.getFirst().method().wireName();

@@ -2,6 +2,7 @@ package com.klarefi.processing.internal.text;
 
 import com.klarefi.extraction.api.PageLayer;
 import com.klarefi.extraction.api.TextMethod;
+import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -74,7 +75,7 @@ final class PdfLayers {
             float dpi = limits.renderDpi(size, settings.renderDpi());
             BufferedImage image = renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
             Path file = OcrLayers.writePng(scratch, "page-" + index + ".png", image);
-            PageLayer pixels = OcrLayers.layer(index, ocr.recognise(file), POINTS_PER_INCH / dpi);
+            PageLayer pixels = OcrLayers.layer(index, ocr.recognise(file, new Dimension(image.getWidth(), image.getHeight())), POINTS_PER_INCH / dpi);
             return new PageLayer(index, pixels.text(), TextMethod.OCR, size[0], size[1], pixels.words());
         }
 

@@ -1,6 +1,7 @@
 package com.klarefi.webhooks.internal.db;
 
 import com.klarefi.platform.db.Tx;
+import com.klarefi.platform.erasure.ErasureTarget;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -198,7 +199,7 @@ public final class DeliveryRepository {
      * Erasure: deliveries of the document's organisation and environment whose payload names it get
      * the id replaced by {@code erased}, and the receivers' answers to them (which may echo it) go.
      */
-    public void eraseDocument(com.klarefi.platform.db.Tx tx, com.klarefi.platform.erasure.ErasureTarget target) {
+    public void eraseDocument(Tx tx, ErasureTarget target) {
         tx.handle().createUpdate("""
                         UPDATE webhooks.attempts SET response_body = NULL
                          WHERE delivery_id IN (SELECT d.id FROM webhooks.deliveries d

@@ -1,6 +1,8 @@
 package com.klarefi.webhooks.internal.delivery;
 
 import com.klarefi.platform.db.Tx;
+import com.klarefi.platform.metrics.Counter;
+import com.klarefi.platform.metrics.Histogram;
 import com.klarefi.webhooks.internal.db.DeliveryRepository;
 import com.klarefi.webhooks.internal.db.DeliveryRow;
 import com.klarefi.webhooks.internal.db.DispatchRef;
@@ -51,8 +53,8 @@ public final class DeliveryService implements AutoCloseable {
      */
     private final java.util.concurrent.Semaphore firstAttempts = new java.util.concurrent.Semaphore(FIRST_ATTEMPTS_AT_ONCE);
 
-    private final com.klarefi.platform.metrics.Counter attempts;
-    private final com.klarefi.platform.metrics.Histogram attemptSeconds;
+    private final Counter attempts;
+    private final Histogram attemptSeconds;
 
     /**
      * {@code sendsHere}: whether this process sends first attempts itself (it runs a job server);
