@@ -27,7 +27,7 @@ final class OrganisationPages {
     private final Organisations organisations;
     private final Layout layout;
     private final SignedIn signedIn;
-    private static final java.util.Map<String, String> NOTICES = Map.of(
+    private static final Map<String, String> NOTICES = Map.of(
             "revoked", "The key was revoked; requests with it are refused from now on.",
             "profile", "What applicants see was saved.");
     private final Clock clock;

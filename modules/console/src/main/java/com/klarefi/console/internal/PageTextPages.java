@@ -13,7 +13,9 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The text of a document's page with one piece of evidence highlighted where its offsets point. */
 final class PageTextPages {
@@ -31,7 +33,7 @@ final class PageTextPages {
 
     /** The widest page image sent; wide enough for a desktop, small enough for a phone's data. */
     static final int IMAGE_WIDTH = 1400;
-    private static final java.util.Set<String> IMAGED = java.util.Set.of("application/pdf", "image/png", "image/jpeg", "image/tiff");
+    private static final Set<String> IMAGED = Set.of("application/pdf", "image/png", "image/jpeg", "image/tiff");
 
     void routes(ApiRoutes routes) {
         routes.publicRoute(Method.GET, "/cases/{caseId}/documents/{docId}/pages/{pageIndex}", signedIn.page(this::page));
@@ -80,7 +82,7 @@ final class PageTextPages {
                 + "</q>, characters " + found.charStart() + "-" + found.charEnd() + ".</p>").orElse("");
         boolean imaged = view.documents().stream().anyMatch(document -> document.docId().equals(docId)
                 && document.mediaType().filter(IMAGED::contains).isPresent());
-        String body = pager.append("</p>") + Html.facts(java.util.List.of(Html.fact("Method", Html.text(page.method().wireName())),
+        String body = pager.append("</p>") + Html.facts(List.of(Html.fact("Method", Html.text(page.method().wireName())),
                 Html.fact("Page", (pageIndex + 1) + " of " + page.pageCount()))) + quote
                 + (imaged ? EvidenceOverlay.figure(pagePath + pageIndex + "/image", page, evidence, pageIndex) : "")
                 + "<h2>Page text</h2><pre class=\"page-text\">" + highlighted(page.text(), evidence) + "</pre>";
