@@ -182,7 +182,8 @@ public final class KlarefiServer implements AutoCloseable {
             throw new SettingsException("KLAREFI_JOBS_WORKERS must be at least 1");
         }
         return new JobsSettings(roles.contains("jobs"), workers, Duration.ofSeconds(pollSeconds), serverName,
-                settings.flag("KLAREFI_DASHBOARD_ENABLED"), settings.port("KLAREFI_DASHBOARD_PORT"),
+                settings.flag("KLAREFI_DASHBOARD_ENABLED"), settings.required("KLAREFI_ADMIN_HOST"),
+                settings.port("KLAREFI_DASHBOARD_PORT"),
                 settings.required("KLAREFI_DASHBOARD_USER"), installation.dashboardPassword());
     }
 
@@ -206,6 +207,11 @@ public final class KlarefiServer implements AutoCloseable {
 
     public int adminPort() {
         return webServer.port(ADMIN_SOCKET);
+    }
+
+    /** The port of JobRunr's dashboard, if this instance serves it (tests). */
+    java.util.OptionalInt jobDashboardPort() {
+        return jobs.dashboardPort();
     }
 
     /** The public API's routes, for the test that holds the OpenAPI document to the code. */

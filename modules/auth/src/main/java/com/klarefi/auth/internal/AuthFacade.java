@@ -4,6 +4,7 @@ import com.klarefi.auth.api.Auth;
 import com.klarefi.auth.api.Operators;
 import com.klarefi.auth.api.Organisations;
 import com.klarefi.auth.internal.http.AuthHttpService;
+import com.klarefi.platform.db.ChannelListener;
 import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.platform.http.Caller;
 import com.klarefi.platform.module.Platform;
@@ -13,14 +14,16 @@ import java.time.Duration;
 /** The auth module as other modules hold it: API keys, organisations and operators. */
 public final class AuthFacade implements Auth {
     private final KeyCache cache;
+    private final ChannelListener keyChanges;
     private final ApiKeyAuthenticator authenticator;
     private final OrganisationService organisations;
     private final AuthHttpService http;
     private final OperatorService operators;
 
-    AuthFacade(KeyCache cache, ApiKeyAuthenticator authenticator, OrganisationService organisations,
+    AuthFacade(KeyCache cache, ChannelListener keyChanges, ApiKeyAuthenticator authenticator, OrganisationService organisations,
                AuthHttpService http, OperatorService operators) {
         this.cache = cache;
+        this.keyChanges = keyChanges;
         this.authenticator = authenticator;
         this.organisations = organisations;
         this.http = http;
@@ -68,6 +71,7 @@ public final class AuthFacade implements Auth {
 
     @Override
     public void close() {
+        keyChanges.close();
         cache.close();
     }
 }

@@ -1,8 +1,10 @@
 package com.klarefi.extraction.api;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A kind of case and the features its documents are read for; configuration, not code. {@code names}
@@ -10,7 +12,7 @@ import java.util.Optional;
  */
 public record CaseType(String id, String name, Map<String, String> names, List<String> locales, List<FeatureDefinition> features) {
     public CaseType {
-        names = Map.copyOf(names);
+        names = Collections.unmodifiableMap(new TreeMap<>(names));
         locales = List.copyOf(locales);
         features = List.copyOf(features);
     }

@@ -123,7 +123,8 @@ final class PageReader {
     private List<Sighting> structured(FeatureDefinition feature, Clause clause, Recogniser recogniser, List<Sighting> byLabels) {
         Contract contract = structure.contract();
         if (!contract.states(clause)) {
-            return contract.opening()
+            // a contract's parties are whom its structure names; a label elsewhere only suggests one
+            return contract.opening() || clause == Clause.PARTIES
                     ? byLabels.stream().map(s -> s.withSupport(Math.min(s.support(), LABEL_IN_CONTRACT))).toList()
                     : byLabels;
         }
@@ -138,7 +139,7 @@ final class PageReader {
             recogniser.readAt(running, statement.start(), statement.end())
                     .filter(value -> value.start() == from)
                     .ifPresent(value -> stated.add(sighting(feature, value,
-                            statement.support() * (0.5 + 0.5 * value.strength()) * methodFactor(value, recogniser))));
+                            statement.support() * value.strength() * methodFactor(value, recogniser))));
         }
         return stated;
     }
@@ -254,10 +255,13 @@ final class PageReader {
         return new Sighting(value.normalized(), key(feature.type(), value.normalized()), evidence, support);
     }
 
-    /** Values that differ only in spacing or case are one value when comparing identifiers. */
+    /** Values that differ only in spacing or case are one value when comparing identifiers; names differ not by case. */
     private static String key(FeatureType type, String normalized) {
-        return type == FeatureType.IDENTIFIER
-                ? normalized.replaceAll("\\s+", "").toUpperCase(Locale.ROOT)
-                : normalized;
+        return switch (type) {
+            case IDENTIFIER -> normalized.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+            // a name printed in capitals in the signatures is the name of the opening sentence
+            case ORGANIZATION_NAME, PERSON_NAME -> normalized.toUpperCase(Locale.ROOT);
+            default -> normalized;
+        };
     }
 }

@@ -232,6 +232,10 @@ public final class ProcessingWiring implements Processing {
         caseTypesHttp.adminRoutes(routes);
         routes.post("/documents/{docId}/retry", (request, response) -> {
             String docId = request.path().pathParameters().get("docId");
+            if (request.content().hasEntity()) {
+                // The retry takes no body; one sent anyway is read and dropped, so a refusal can be answered cleanly.
+                request.content().consume();
+            }
             retryDocument(docId);
             Responses.json(response, 202, Map.of("doc_id", docId, "status", "queued"));
         });

@@ -143,7 +143,7 @@ class DashboardBrowserTest {
     }
 
     /** Clicks something that loads a new page and waits until the old one is gone, so no read races it. */
-    private static void clickAndWait(WebDriver browser, WebElement target) {
+    static void clickAndWait(WebDriver browser, WebElement target) {
         WebElement page = browser.findElement(By.tagName("html"));
         target.click();
         // Chromium reports a node of an unloaded page either as stale or as "not in the document":

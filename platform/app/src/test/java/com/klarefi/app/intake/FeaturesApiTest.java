@@ -103,7 +103,8 @@ class FeaturesApiTest {
             Map.of("id", "bank_account", "type", "iban", "labels", Map.of("nl", new String[] {"IBAN"}, "en", new String[] {"IBAN"}))});
         HttpTestClient.Response stored = admin.put("/admin/v1/case-types/bicycle_claim", definition);
         assertThat(stored.status()).as(stored.body()).isEqualTo(200);
-        assertThat(admin.get("/admin/v1/case-types").body()).contains("bicycle_claim").contains("motor_claim");
+        assertThat(admin.get("/admin/v1/case-types").body()).contains("bicycle_claim").contains("motor_claim")
+                .contains("\"names\":{\"en\":\"Motor vehicle damage claim\",\"nl\":\"Schadeclaim motorrijtuig\"}");
 
         String text = """
                 Melding fietsdiefstal

@@ -106,6 +106,14 @@ public final class Database implements AutoCloseable {
         LOG.log(System.Logger.Level.DEBUG, "schema " + schema + " is up to date");
     }
 
+    /**
+     * Hands every payload notified on {@code channel} ({@code pg_notify}) to {@code onPayload}, on a
+     * thread and connection of the listener's own, until the listener is closed.
+     */
+    public ChannelListener listen(String channel, java.util.function.Consumer<String> onPayload) {
+        return ChannelListener.start(settings, channel, onPayload);
+    }
+
     /** Creates a schema outside Flyway's control, for libraries that manage their own tables. */
     public void ensureSchema(String schema) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {

@@ -8,8 +8,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.jobrunr.dashboard.JobRunrDashboardWebServer;
-import org.jobrunr.dashboard.JobRunrDashboardWebServerConfiguration;
 import org.jobrunr.jobs.JobId;
 import org.jobrunr.jobs.lambdas.JobRequest;
 import org.jobrunr.jobs.lambdas.JobRequestHandler;
@@ -44,7 +42,7 @@ public final class Jobs implements AutoCloseable {
     private final DataSource dataSource;
     private BackgroundJobServer server;
     private WakeUpChannel wakeUps;
-    private JobRunrDashboardWebServer dashboard;
+    private JobDashboard dashboard;
     private ScheduledExecutorService watchdog;
 
     public Jobs(JobsSettings settings, DataSource dataSource) {
@@ -146,15 +144,11 @@ public final class Jobs implements AutoCloseable {
             LOG.log(System.Logger.Level.INFO, "this instance runs no background jobs (KLAREFI_ROLES has no 'jobs')");
         }
         if (settings.dashboard()) {
-            JobRunrDashboardWebServerConfiguration configuration = JobRunrDashboardWebServerConfiguration
-                    .usingStandardDashboardConfiguration()
-                    .andPort(settings.dashboardPort())
-                    .andAllowAnonymousDataUsage(false);
-            settings.dashboardPassword().ifPresent(password ->
-                    configuration.andBasicAuthentication(settings.dashboardUser(), password));
-            dashboard = new JobRunrDashboardWebServer(storage, jsonMapper, configuration);
-            dashboard.start();
-            LOG.log(System.Logger.Level.INFO, "job dashboard on port " + settings.dashboardPort()
+            String password = settings.dashboardPassword().orElseThrow(() ->
+                    new IllegalStateException("the job dashboard needs a password"));
+            dashboard = JobDashboard.start(storage, jsonMapper, settings.dashboardHost(), settings.dashboardPort(),
+                    settings.dashboardUser(), password);
+            LOG.log(System.Logger.Level.INFO, "job dashboard on " + settings.dashboardHost() + ":" + dashboard.port()
                     + " (basic authentication, user '" + settings.dashboardUser() + "')");
         }
     }
@@ -185,6 +179,12 @@ public final class Jobs implements AutoCloseable {
         return running != null && running.isRunning();
     }
 
+    /** The port the job dashboard listens on, if this instance serves it. */
+    public java.util.OptionalInt dashboardPort() {
+        JobDashboard serving = dashboard;
+        return serving == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(serving.port());
+    }
+
     public boolean runsServer() {
         return server != null;
     }
@@ -204,7 +204,7 @@ public final class Jobs implements AutoCloseable {
             server = null;
         }
         if (dashboard != null) {
-            dashboard.stop();
+            dashboard.close();
             dashboard = null;
         }
         storage.close();

@@ -16,6 +16,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /** Organisations, API keys and admin tokens in schema {@code auth}. */
 public final class AuthRepository {
+    /** The channel a trigger notifies with a key's hash whenever the key changes (V5 migration). */
+    public static final String KEY_CHANGES_CHANNEL = "klarefi_api_key_changes";
     /** What authentication needs to know about a key. */
     public record KeyRecord(String keyId, String orgId, Environment environment, Optional<Instant> revokedAt,
                             Optional<Instant> expiresAt) {

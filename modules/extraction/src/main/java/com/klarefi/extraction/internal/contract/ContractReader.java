@@ -15,11 +15,11 @@ import java.util.Optional;
  */
 public final class ContractReader {
     /** A party the opening sentence lists and a defined term or the signatures confirm. */
-    static final double CONFIRMED = 0.9;
+    static final double CONFIRMED = 0.8;
     /** A party confirmed both ways. */
     static final double CONFIRMED_TWICE = 0.95;
     /** A party the opening sentence lists, with nothing else for it: enough for review. */
-    static final double LISTED = 0.6;
+    static final double LISTED = 0.5;
     /** The opening sentence stands on one of the first pages. */
     private static final int OPENING_PAGES = 2;
 

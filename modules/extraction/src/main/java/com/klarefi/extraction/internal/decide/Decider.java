@@ -26,7 +26,7 @@ public final class Decider {
     private static final double MIN_SUPPORT = 0.15;
     private static final double RIVAL_WEIGHT = 0.5;
     /** A value of a list this confident is worth a reviewer's look beside the sure ones. */
-    static final double LISTED = 0.5;
+    static final double LISTED = 0.35;
     /**
      * A value with fair support and no rival anywhere in the case is likelier right than its label
      * distance alone says (a sentence naming one date near "accident"): its confidence rises.

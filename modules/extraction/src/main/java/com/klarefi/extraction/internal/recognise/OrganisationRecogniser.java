@@ -45,6 +45,13 @@ final class OrganisationRecogniser implements Recogniser {
             "me", "i", "we", "you", "this", "hereto", "which", "who", "has", "have", "from", "such", "each", "if",
             "agree", "agrees", "acknowledges", "information", "confidential", "agreement", "party", "parties");
     private static final int PHRASE_WORDS = 6;
+    /**
+     * One spelling per legal form, so that a company printed with or without dots is one value:
+     * "Incorporated" and "Inc" are "Inc.", "Limited" is "Ltd.", "L.L.C." is "LLC", "L.P." is "LP".
+     */
+    private static final String[][] LEGAL_FORM_SPELLINGS = {
+        {"Incorporated", "Inc."}, {"Inc", "Inc."}, {"Corp", "Corp."}, {"Limited", "Ltd."}, {"Ltd", "Ltd."},
+        {"L\\.L\\.C\\.?", "LLC"}, {"L\\.L\\.P\\.?", "LLP"}, {"L\\.P\\.?", "LP"}};
     /** A capitalised phrase is a name less surely than one with a legal form: unsure, it goes to review. */
     private static final double PHRASE_STRENGTH = 0.75;
     /** Words of multi-word legal forms ("Sdn Bhd", "Pty Ltd"), which are no name of their own. */
@@ -160,7 +167,12 @@ final class OrganisationRecogniser implements Recogniser {
     }
 
     static String normalise(String printed) {
-        return printed.replace(",", " ").replaceAll("(?U)\\s&\\s", " and ").replaceAll("(?U)\\s+", " ")
-                .replaceAll("(?i)\\bIncorporated$", "Inc.").strip();
+        String name = printed.replace(",", " ").replaceAll("(?U)\\s*&\\s*", " and ").replaceAll("(?U)\\s+", " ").strip();
+        for (String[] form : LEGAL_FORM_SPELLINGS) {
+            name = name.replaceAll("(?i)(?<=\\s)" + form[0] + "$", form[1]);
+        }
+        // a sentence's period after a name without an abbreviated form is no part of it
+        return name.matches("(?s).*\\s\\p{L}{4,}\\.$") && !name.matches("(?is).*\\s(?:inc|corp|ltd|bhd)\\.$")
+                ? name.substring(0, name.length() - 1) : name;
     }
 }

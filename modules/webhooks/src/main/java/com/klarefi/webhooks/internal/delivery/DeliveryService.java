@@ -95,10 +95,13 @@ public final class DeliveryService implements AutoCloseable {
     }
 
     public Outcome deliver(String deliveryId, int dispatch) {
-        return deliver(deliveries.find(deliveryId), deliveryId, dispatch);
+        return deliver(Optional.empty(), deliveryId, dispatch);
     }
 
-    /** {@code seen} is the delivery as read before, without a lock: it names the endpoint to lock first. */
+    /**
+     * {@code seen} is the delivery as read before, without a lock, when the caller has read it: it
+     * names the endpoint to lock first; without it the claim finds the endpoint through the delivery.
+     */
     private Outcome deliver(Optional<DeliveryRow> seen, String deliveryId, int dispatch) {
         Claim claim = store.inTransaction(tx -> claim(tx, seen, deliveryId, dispatch));
         if (claim.outcome() != null) {
@@ -174,13 +177,14 @@ public final class DeliveryService implements AutoCloseable {
     }
 
     private Claim claim(Tx tx, Optional<DeliveryRow> seen, String deliveryId, int dispatch) {
-        if (seen.isEmpty()) {
+        // Endpoint first, then the delivery: the same lock order as the bookkeeping.
+        Optional<EndpointRow> endpoint = seen.isPresent() ? endpoints.lock(tx, seen.get().endpointId())
+                : endpoints.lockOfDelivery(tx, deliveryId);
+        if (endpoint.isEmpty()) {
             return Claim.ended(Outcome.STALE);
         }
-        // Endpoint first, then the delivery: the same lock order as the bookkeeping.
-        Optional<EndpointRow> endpoint = endpoints.lock(tx, seen.get().endpointId());
         Optional<DeliveryRow> locked = deliveries.lock(tx, deliveryId);
-        if (endpoint.isEmpty() || locked.isEmpty()) {
+        if (locked.isEmpty()) {
             return Claim.ended(Outcome.STALE);
         }
         DeliveryRow delivery = locked.get();
