@@ -3,6 +3,7 @@ package com.klarefi.webhooks.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.klarefi.platform.secrets.Secrets;
 import com.klarefi.testing.TestDatabase;
 import com.klarefi.webhooks.internal.db.DeliveryRepository;
 import com.klarefi.webhooks.internal.delivery.DeliveryService.Outcome;
@@ -76,7 +77,7 @@ class FirstAttemptTest {
     void anAttemptThatNeverRecordedItsOutcomeGetsANewJobOnceItsLeaseRanOutAndTheOldSenderFindsItselfStale() throws Exception {
         try (TestDatabase database = TestDatabase.create(); Receiver receiver = new Receiver()) {
             WebhooksFixture fixture = WebhooksFixture.withSecrets(database,
-                    new com.klarefi.platform.secrets.Secrets(com.klarefi.platform.secrets.Secrets.randomBytes(32)), receiver);
+                    new Secrets(Secrets.randomBytes(32)), receiver);
             try (fixture) {
                 String endpointId = fixture.register("org_lost", "test", "/lost", List.of("document.processed"))
                         .path("id").asText();
