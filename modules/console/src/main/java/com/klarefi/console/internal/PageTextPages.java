@@ -15,6 +15,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The text of a document's page with one piece of evidence highlighted where its offsets point. */
 final class PageTextPages {
@@ -32,7 +33,7 @@ final class PageTextPages {
 
     /** The widest page image sent; wide enough for a desktop, small enough for a phone's data. */
     static final int IMAGE_WIDTH = 1400;
-    private static final java.util.Set<String> IMAGED = java.util.Set.of("application/pdf", "image/png", "image/jpeg", "image/tiff");
+    private static final Set<String> IMAGED = Set.of("application/pdf", "image/png", "image/jpeg", "image/tiff");
 
     void routes(ApiRoutes routes) {
         routes.publicRoute(Method.GET, "/cases/{caseId}/documents/{docId}/pages/{pageIndex}", signedIn.page(this::page));

@@ -308,7 +308,7 @@ final class PageReader {
         return switch (type) {
             case IDENTIFIER -> normalized.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
             // a name printed in capitals in the signatures is the name of the opening sentence
-            case ORGANIZATION_NAME, PERSON_NAME -> normalized.toUpperCase(Locale.ROOT);
+            case ORGANIZATION_NAME -> normalized.toUpperCase(Locale.ROOT);
             default -> normalized;
         };
     }

@@ -47,6 +47,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The processing module as the composition root sees it. */
@@ -236,7 +237,7 @@ public final class ProcessingWiring implements Processing {
                 request.content().consume();
             }
             retryDocument(docId);
-            Responses.json(response, 202, java.util.Map.of("doc_id", docId, "status", "queued"));
+            Responses.json(response, 202, Map.of("doc_id", docId, "status", "queued"));
         });
     }
 }

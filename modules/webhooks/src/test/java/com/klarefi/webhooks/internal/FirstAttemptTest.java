@@ -3,13 +3,17 @@ package com.klarefi.webhooks.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.klarefi.platform.secrets.Secrets;
 import com.klarefi.testing.TestDatabase;
 import com.klarefi.webhooks.internal.db.DeliveryRepository;
 import com.klarefi.webhooks.internal.delivery.DeliveryService.Outcome;
+import com.klarefi.webhooks.internal.delivery.WebhookSettings;
 import com.klarefi.webhooks.internal.jobs.DeliverWebhook;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.jobrunr.jobs.states.StateName;
 import org.junit.jupiter.api.Test;
 
@@ -39,10 +43,41 @@ class FirstAttemptTest {
     }
 
     @Test
+    void beyondFourFirstAttemptsUnderWayTheNextEventsDeliveriesGoToJobs() throws Exception {
+        try (TestDatabase database = TestDatabase.create();
+             WebhooksFixture fixture = WebhooksFixture.withJobServer(database, Map.of(WebhookSettings.MAX_IN_FLIGHT, "10"));
+             Receiver receiver = fixture.receiver) {
+            CountDownLatch held = new CountDownLatch(1);
+            receiver.onRequest(() -> {
+                try {
+                    held.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            String endpointId = fixture.register("org_burst", "test", "/burst", List.of("case.updated")).path("id").asText();
+
+            for (int event = 0; event < 6; event++) {
+                fixture.emit("org_burst", "test", "case.updated", "case_burst_" + event);
+            }
+
+            List<String> deliveryIds = fixture.database.jdbi().withHandle(handle -> handle.createQuery(
+                            "SELECT id FROM webhooks.deliveries WHERE endpoint_id = :endpoint ORDER BY created_at, id")
+                    .bind("endpoint", endpointId).mapTo(String.class).list());
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(deliveryIds.stream()
+                    .filter(id -> fixture.jobs.stateOf(DeliverWebhook.jobIdOf(id, 0)).isPresent()).toList())
+                    .containsExactlyElementsOf(deliveryIds.subList(4, 6)));
+            held.countDown();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(fixture.deliveries(endpointId))
+                    .allSatisfy(delivery -> assertThat(delivery.path("status").asText()).isEqualTo("succeeded")));
+        }
+    }
+
+    @Test
     void anAttemptThatNeverRecordedItsOutcomeGetsANewJobOnceItsLeaseRanOutAndTheOldSenderFindsItselfStale() throws Exception {
         try (TestDatabase database = TestDatabase.create(); Receiver receiver = new Receiver()) {
             WebhooksFixture fixture = WebhooksFixture.withSecrets(database,
-                    new com.klarefi.platform.secrets.Secrets(com.klarefi.platform.secrets.Secrets.randomBytes(32)), receiver);
+                    new Secrets(Secrets.randomBytes(32)), receiver);
             try (fixture) {
                 String endpointId = fixture.register("org_lost", "test", "/lost", List.of("document.processed"))
                         .path("id").asText();

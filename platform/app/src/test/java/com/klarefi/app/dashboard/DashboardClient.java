@@ -1,5 +1,6 @@
 package com.klarefi.app.dashboard;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -69,8 +70,8 @@ final class DashboardClient {
     HttpResponse<String> multipart(String pagePath, String action, List<Map.Entry<String, String>> fields, String fileField,
                                    byte[] file) {
         String boundary = "----dashboard-test-" + UUID.randomUUID();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        List<Map.Entry<String, String>> all = new java.util.ArrayList<>(fields);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        List<Map.Entry<String, String>> all = new ArrayList<>(fields);
         all.add(Map.entry("csrf_token", csrfOf(get(pagePath))));
         for (Map.Entry<String, String> field : all) {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"

@@ -169,7 +169,7 @@ class HttpRobustnessTest {
             for (int read; (read = in.read(buffer)) > 0; ) {
                 received.write(buffer, 0, read);
             }
-        } catch (java.net.SocketException reset) {
+        } catch (SocketException reset) {
             // closed by a reset: what arrived is the answer
         }
         return received.toString(StandardCharsets.UTF_8);

@@ -16,6 +16,8 @@ import org.jobrunr.jobs.states.StateName;
 import org.jobrunr.scheduling.JobRequestScheduler;
 import org.jobrunr.server.BackgroundJobServer;
 import org.jobrunr.server.BackgroundJobServerConfiguration;
+import org.jobrunr.server.configuration.BackgroundJobServerThreadType;
+import org.jobrunr.server.configuration.DefaultBackgroundJobServerWorkerPolicy;
 import org.jobrunr.storage.JobNotFoundException;
 import org.jobrunr.storage.StorageProvider;
 import org.jobrunr.storage.StorageProviderUtils.DatabaseOptions;
@@ -128,7 +130,11 @@ public final class Jobs implements AutoCloseable {
             BackgroundJobServerConfiguration configuration = BackgroundJobServerConfiguration
                     .usingStandardBackgroundJobServerConfiguration()
                     .andName(settings.serverName())
-                    .andWorkerCount(settings.workers())
+                    // Platform threads: a job computes (hashes, sniffs, serialises a document's words)
+                    // between its waits, and virtual threads are never preempted, so jobs on them
+                    // would hold the few carriers that every HTTP request needs too.
+                    .andBackgroundJobServerWorkerPolicy(new DefaultBackgroundJobServerWorkerPolicy(settings.workers(),
+                            BackgroundJobServerThreadType.PlatformThreads))
                     .andPollInterval(settings.pollInterval())
                     .andInterruptJobsAwaitDurationOnStopBackgroundJobServer(Duration.ofSeconds(3));
             server = new BackgroundJobServer(storage, jsonMapper, handlers, configuration);

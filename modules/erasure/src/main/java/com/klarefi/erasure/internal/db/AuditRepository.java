@@ -54,7 +54,7 @@ public final class AuditRepository {
     }
 
     /** The erasures of one case's documents, oldest first. */
-    public java.util.List<Receipt> ofCase(String caseId) {
+    public List<Receipt> ofCase(String caseId) {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT * FROM erasure.audit_records WHERE case_id = :case ORDER BY erased_at, audit_id""")
                 .bind("case", caseId).map((rows, context) -> receipt(rows)).list());

@@ -43,13 +43,18 @@ public final class ContractReader {
             Optional<Preamble> preamble = Preamble.find(flats.get(i), recognisers.of(FeatureType.ORGANIZATION_NAME));
             if (preamble.isPresent()) {
                 opening = true;
-                statements.addAll(parties(pages.get(i).index(), preamble.get(), Signatures.of(pages.stream().map(PageLayer::text).toList())));
+                // the opening sentence must not confirm itself where the signatures share its page
+                int openingEnd = i == pages.size() - 1 ? preamble.get().end() : 0;
+                statements.addAll(parties(pages.get(i).index(), preamble.get(),
+                        Signatures.of(pages.stream().map(PageLayer::text).toList(), openingEnd)));
                 EffectiveDate.inPreamble(pages.get(i).index(), preamble.get(), recognisers.of(FeatureType.DATE)).ifPresent(statements::add);
             }
         }
         for (int i = 0; i < pages.size(); i++) {
             int page = pages.get(i).index();
-            statements.addAll(EffectiveDate.defined(page, flats.get(i), recognisers.of(FeatureType.DATE)));
+            EffectiveDate.defined(page, flats.get(i), recognisers.of(FeatureType.DATE)).stream()
+                    .filter(date -> statements.stream().noneMatch(s -> s.page() == date.page() && s.start() == date.start()))
+                    .forEach(statements::add);
             statements.addAll(TermClauses.read(page, flats.get(i), recognisers.of(FeatureType.DURATION)));
             statements.addAll(GoverningLaw.read(page, flats.get(i), recognisers.of(FeatureType.PLACE)));
         }

@@ -21,8 +21,11 @@ final class Signatures {
         this.compact = compact;
     }
 
-    /** The signature part of a document of these page texts. */
-    static Signatures of(List<String> pages) {
+    /**
+     * The signature part of a document of these page texts; without a witness clause, the end of
+     * the last page after {@code openingEnd} (where the opening sentence ends on that page, else 0).
+     */
+    static Signatures of(List<String> pages, int openingEnd) {
         for (int page = pages.size() - 1; page >= Math.max(0, pages.size() - 3); page--) {
             String text = pages.get(page);
             int last = -1;
@@ -37,7 +40,7 @@ final class Signatures {
             }
         }
         String text = pages.isEmpty() ? "" : pages.getLast();
-        return new Signatures(Preamble.key(text.substring(Math.max(0, text.length() - TAIL))));
+        return new Signatures(Preamble.key(text.substring(Math.min(text.length(), Math.max(openingEnd, text.length() - TAIL)))));
     }
 
     /** Whether a name (as {@link Preamble#key}) stands in the signatures. */

@@ -161,22 +161,35 @@ public final class Decider {
     }
 
     /**
-     * A list is kept only when every value it selects is confident: one unsure value among sure
-     * ones sends the whole list to review, with every plausible value selected, so a reviewer sees
+     * A list is kept only when it is confident as a whole (the product of its values' confidences):
+     * one unsure value among sure ones sends the whole list to review, with every plausible value selected, so a reviewer sees
      * the list as the engine would fill it and a wrong value is never kept beside right ones.
      */
     private static Decision listDecision(String decisionId, List<Candidate> candidates) {
-        List<Candidate> plausible = candidates.stream().filter(c -> c.confidence() >= LISTED).toList();
+        List<Candidate> listed = candidates.stream().filter(c -> c.confidence() >= LISTED).toList();
+        List<Candidate> plausible = listed.stream().filter(c -> listed.stream().noneMatch(other -> shortens(c, other))).toList();
         if (plausible.isEmpty()) {
             plausible = List.of(candidates.getFirst());
         }
         List<String> selected = plausible.stream().map(Candidate::candidateId).toList();
-        boolean sure = plausible.stream().allMatch(c -> c.confidence() >= KEEP_THRESHOLD);
+        // the list is right only when every value is: its confidence is their product
+        double together = plausible.stream().mapToDouble(Candidate::confidence).reduce(1, (a, b) -> a * b);
+        boolean sure = together >= KEEP_THRESHOLD;
         return sure
                 ? new Decision(decisionId, DecisionOutcome.KEEP, selected, Optional.empty())
                 : new Decision(decisionId, DecisionOutcome.REVIEW, selected,
                         Optional.of(selected.size() == 1 ? "no value is confident enough"
                                 : "not every value is confident enough"));
+    }
+
+    /**
+     * Whether a value of a list is another value shortened at a word boundary ("Option Care" of
+     * "Option Care Inc."): the same item read twice, of which the longer says more.
+     */
+    private static boolean shortens(Candidate shorter, Candidate longer) {
+        String inner = shorter.valueNormalized().toUpperCase(java.util.Locale.ROOT);
+        String outer = longer.valueNormalized().toUpperCase(java.util.Locale.ROOT);
+        return outer.length() > inner.length() && (outer.startsWith(inner + " ") || outer.endsWith(" " + inner));
     }
 
     private static Decision decision(FeatureDefinition feature, List<Candidate> candidates, double keep) {

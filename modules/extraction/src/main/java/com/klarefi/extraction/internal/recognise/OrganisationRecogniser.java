@@ -45,6 +45,10 @@ final class OrganisationRecogniser implements Recogniser {
             "me", "i", "we", "you", "this", "hereto", "which", "who", "has", "have", "from", "such", "each", "if",
             "agree", "agrees", "acknowledges", "information", "confidential", "agreement", "party", "parties");
     private static final int PHRASE_WORDS = 6;
+    /** "Sony Corporation of America": a corporation or company named after its place goes on past its form. */
+    private static final Pattern OF_PLACE = Pattern.compile("[ \\t]+of[ \\t]+(?:the[ \\t]+)?\\p{Lu}[\\p{L}]+(?:[ \\t]+\\p{Lu}[\\p{L}]+)?(?![\\p{L}\\d])");
+    /** A person's generation after the name ("Thomas W. Mills, Sr.", "Eugene Wright III") belongs to it. */
+    private static final Pattern GENERATION = Pattern.compile(",?\\s*(?:Jr\\.|Sr\\.|JR\\.|SR\\.|II|III|IV)(?![\\p{L}\\d])");
     /**
      * One spelling per legal form, so that a company printed with or without dots is one value:
      * "Incorporated" and "Inc" are "Inc.", "Limited" is "Ltd.", "L.L.C." is "LLC", "L.P." is "LP".
@@ -66,6 +70,10 @@ final class OrganisationRecogniser implements Recogniser {
             int start = nameStart(text, lastLine(text, matcher.start(), matcher.start(2)), matcher.start(2));
             if (start >= 0) {
                 int end = matcher.end();
+                Matcher where = OF_PLACE.matcher(text).region(end, Math.min(text.length(), end + 40));
+                if (matcher.group(2).matches("(?i)corporation|company") && where.lookingAt()) {
+                    end = where.end();
+                }
                 matches.add(new Match(start, end, normalise(text.substring(start, end)), 1.0));
             }
             from = matcher.end();
@@ -113,6 +121,10 @@ final class OrganisationRecogniser implements Recogniser {
         int to = words.ends().get(last);
         while (to > from && ",;:".indexOf(text.charAt(to - 1)) >= 0) {
             to--;
+        }
+        Matcher suffix = GENERATION.matcher(text).region(to, Math.min(end, to + 8));
+        if (suffix.lookingAt()) {
+            to = suffix.end();
         }
         String value = text.substring(from, to);
         long letters = value.chars().filter(Character::isLetter).count();

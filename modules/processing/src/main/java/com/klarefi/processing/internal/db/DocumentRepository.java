@@ -9,6 +9,8 @@ import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.http.Caller;
 import com.klarefi.platform.json.Json;
 import com.klarefi.processing.api.ErasableDocument;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,7 +64,7 @@ public final class DocumentRepository {
                 .findOne());
     }
 
-    private static DocumentRecord record(java.sql.ResultSet rows) throws java.sql.SQLException {
+    private static DocumentRecord record(ResultSet rows) throws SQLException {
         return new DocumentRecord(rows.getString("id"), rows.getString("org_id"), rows.getString("environment"),
                 rows.getString("case_id"), rows.getString("case_type_id"), rows.getString("source_url"),
                 rows.getString("status"), rows.getInt("attempts"), rows.getBoolean("has_content"),

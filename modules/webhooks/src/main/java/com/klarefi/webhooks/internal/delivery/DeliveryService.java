@@ -31,6 +31,7 @@ public final class DeliveryService implements AutoCloseable {
     /** A delivery due this long ago without a live job is handed a new one. */
     static final Duration RECONCILE_IDLE = Duration.ofSeconds(20);
     private static final Duration BUSY_RETRY = Duration.ofSeconds(5);
+    static final int FIRST_ATTEMPTS_AT_ONCE = 4;
     /** Longer than JobRunr's poll interval (5 s by default), so an early job always waits to its time. */
     private static final Duration MAX_EARLY = Duration.ofSeconds(30);
     private static final System.Logger LOG = System.getLogger(DeliveryService.class.getName());
@@ -45,6 +46,12 @@ public final class DeliveryService implements AutoCloseable {
     private final Clock clock;
     private final RetryAlarm alarm;
     private final BooleanSupplier sendsHere;
+    /**
+     * First attempts under way in this process. Bounded like a job server's workers: each takes a
+     * pooled connection twice, and a burst of events (a backlog finishing after a restart) with one
+     * thread each emptied the pool for requests and jobs. Beyond the bound, deliveries go to jobs.
+     */
+    private final java.util.concurrent.Semaphore firstAttempts = new java.util.concurrent.Semaphore(FIRST_ATTEMPTS_AT_ONCE);
 
     private final Counter attempts;
     private final Histogram attemptSeconds;
@@ -138,7 +145,8 @@ public final class DeliveryService implements AutoCloseable {
      * claim fails (the database is away), the delivery stays pending without a job and the
      * reconciler hands it one once it is overdue and its lease has run out: the attempt may have
      * reached the receiver, so it is sent again with the same {@code webhook-id}, a duplicate and
-     * never a loss. An instance without a job server hands its deliveries to jobs instead.
+     * never a loss. An instance without a job server hands its deliveries to jobs instead, and so
+     * does this one for what exceeds {@link #FIRST_ATTEMPTS_AT_ONCE}.
      */
     public void sendFirstAttempts(List<DispatchRef> refs) {
         if (refs.isEmpty()) {
@@ -148,7 +156,12 @@ public final class DeliveryService implements AutoCloseable {
             queue.dispatch(refs);
             return;
         }
+        List<DispatchRef> toJobs = new ArrayList<>();
         for (DispatchRef ref : refs) {
+            if (!firstAttempts.tryAcquire()) {
+                toJobs.add(ref);
+                continue;
+            }
             Thread.ofVirtual().name("webhook-first-" + ref.deliveryId()).start(() -> {
                 try {
                     deliver(ref.deliveryId(), ref.dispatch());
@@ -156,9 +169,12 @@ public final class DeliveryService implements AutoCloseable {
                     LOG.log(System.Logger.Level.WARNING, "first attempt of delivery " + ref.deliveryId()
                             + " failed before its outcome was recorded; the reconciler hands it a job ("
                             + e.getClass().getSimpleName() + ")");
+                } finally {
+                    firstAttempts.release();
                 }
             });
         }
+        queue.dispatch(toJobs);
     }
 
     /** Hands deliveries to their jobs and arms an alarm for each that is due later (see {@link RetryAlarm}). */
