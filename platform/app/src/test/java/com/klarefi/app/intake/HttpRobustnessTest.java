@@ -149,6 +149,14 @@ class HttpRobustnessTest {
         assertThat(refusal).startsWith("HTTP/1.1 401 ");
     }
 
+    @Test
+    void aBodyAnnouncedLargerThanTheLimitIsAnswered413AndClosedWithoutWaitingForIt() throws IOException {
+        String refusal = answerBeforeTheBody("POST /api/v1/process HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key
+                + "\r\nContent-Type: application/json\r\nContent-Length: 5000000\r\n\r\n{\"document_url\":\"");
+
+        assertThat(refusal).startsWith("HTTP/1.1 413 ").containsIgnoringCase("connection: close");
+    }
+
     /** Sends headers that announce a large body and only its first bytes; what the server answers before the rest, then closes. */
     private static String answerBeforeTheBody(String headersAndStart) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
