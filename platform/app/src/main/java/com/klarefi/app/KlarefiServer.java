@@ -103,6 +103,7 @@ public final class KlarefiServer implements AutoCloseable {
             Console console = ConsoleModule.create(composition.dashboardModules(), settings, platform.publicBaseUrl(),
                     platform.clock(), metrics, platform.secrets());
             jobs.start();
+            jobs.listenForWakeUps(database);
             jobs.recurring(PurgeIdempotencyRecords.RECURRING_ID, Duration.ofHours(1), new PurgeIdempotencyRecords());
             headerTimeout = HeaderTimeout.start(settings.seconds("KLAREFI_HTTP_HEADER_TIMEOUT_SECONDS"));
             WebServer webServer = webServer(settings, api, pages, admin, console, composition.apiGuard(metrics),

@@ -83,6 +83,7 @@ class JobsIntegrationTest {
             worker.register(GreetHandler.class, handler);
             apiOnly.start();
             worker.start();
+            worker.listenForWakeUps(database);
             // The worker's first poll and its listener's first look happen at start; let them pass.
             await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
 

@@ -1,6 +1,10 @@
 package com.klarefi.platform.jobs;
 
 import com.klarefi.platform.db.Tx;
+import com.klarefi.platform.db.Database;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -33,6 +37,8 @@ import org.jobrunr.utils.mapper.jackson.JacksonJsonMapper;
  */
 public final class Jobs implements AutoCloseable {
     public static final String SCHEMA = "jobrunr";
+    /** The channel on which an instance without a job server rings those that have one. */
+    public static final String WAKE_UP_CHANNEL = "klarefi_jobs";
     private static final System.Logger LOG = System.getLogger(Jobs.class.getName());
     private static final Duration WATCHDOG_PERIOD = Duration.ofSeconds(5);
 
@@ -43,7 +49,7 @@ public final class Jobs implements AutoCloseable {
     private final JobHandlers handlers = new JobHandlers();
     private final DataSource dataSource;
     private BackgroundJobServer server;
-    private WakeUpChannel wakeUps;
+    private AutoCloseable wakeUps;
     private JobDashboard dashboard;
     private ScheduledExecutorService watchdog;
 
@@ -80,13 +86,36 @@ public final class Jobs implements AutoCloseable {
      * poll (at least 5 s away with SQL storage). On an instance with a job server that server looks
      * for work at once (JobRunr's own onboarding, the one a worker runs when it finishes a job); an
      * instance without one rings the job servers of the other instances through PostgreSQL
-     * ({@link WakeUpChannel}). Either way a lost wake-up only costs the wait for the poll.
+     * ({@code NOTIFY} on {@link #WAKE_UP_CHANNEL}, heard by {@link #listenForWakeUps}). Either way a
+     * lost wake-up only costs the wait for the poll.
      */
     public void wakeUp() {
         if (server != null) {
             wakeLocalServer();
         } else {
-            WakeUpChannel.ring(dataSource);
+            ringJobServers();
+        }
+    }
+
+    /**
+     * Lets the other instances' wake-ups reach this instance's job server: on a listening
+     * connection of the database's own ({@link Database#listen}), each ring makes the server look
+     * for work at once. Call after {@link #start()}; an instance without a job server does nothing.
+     */
+    public void listenForWakeUps(Database database) {
+        if (server != null && wakeUps == null) {
+            wakeUps = database.listen(WAKE_UP_CHANNEL, ring -> wakeLocalServer());
+        }
+    }
+
+    private void ringJobServers() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, '')")) {
+            notify.setString(1, WAKE_UP_CHANNEL);
+            notify.execute();
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.DEBUG, "could not ring the job servers; their poll finds the job ("
+                    + e.getSQLState() + ")");
         }
     }
 
@@ -141,8 +170,6 @@ public final class Jobs implements AutoCloseable {
             server.start();
             LOG.log(System.Logger.Level.INFO, "background job server '" + settings.serverName() + "' started with "
                     + settings.workers() + " workers");
-            wakeUps = new WakeUpChannel(dataSource, this::wakeLocalServer);
-            wakeUps.listen();
             watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("klarefi-jobs-watchdog").factory());
             watchdog.scheduleWithFixedDelay(this::restartIfStopped, WATCHDOG_PERIOD.toMillis(), WATCHDOG_PERIOD.toMillis(),
                     TimeUnit.MILLISECONDS);
@@ -198,7 +225,11 @@ public final class Jobs implements AutoCloseable {
     @Override
     public void close() {
         if (wakeUps != null) {
-            wakeUps.close();
+            try {
+                wakeUps.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing the wake-up listener failed: " + e.getClass().getSimpleName());
+            }
             wakeUps = null;
         }
         if (watchdog != null) {
