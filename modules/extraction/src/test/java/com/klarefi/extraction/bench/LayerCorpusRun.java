@@ -63,10 +63,18 @@ public final class LayerCorpusRun {
                 for (JsonNode document : expected.get("documents")) {
                     String file = document.get("file").asText();
                     JsonNode dump = json.readTree(layers.resolve(caseId).resolve(file + ".json").toFile());
+                    if (!dump.has("pages")) {
+                        continue; // the document failed to read (its "failure" says why): as the service, no pages
+                    }
                     documents.add(new DocumentText(caseId + "/" + file, json.convertValue(dump.get("pages"), PAGES)));
                 }
                 long before = System.nanoTime();
-                ExtractionResult result = extractor.extract(caseTypes.get(expected.get("case_type_id").asText()), documents);
+                ExtractionResult result;
+                try {
+                    result = extractor.extract(caseTypes.get(expected.get("case_type_id").asText()), documents);
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("extraction failed on " + caseId, e);
+                }
                 int pages = documents.stream().mapToInt(d -> d.pages().size()).sum();
                 cpu.add((System.nanoTime() - before) / Math.max(1, pages));
                 writer.write(json.writeValueAsString(line(json, caseId, result)));

@@ -244,8 +244,11 @@ public final class PageLayout {
         List<Cell> cells = new ArrayList<>();
         int from = 0;
         for (int i = 1; i <= tokens.size(); i++) {
+            // A cell is a span of the text: OCR boxes that overlap may order two words against the
+            // text, and then they stand in cells of their own.
             if (i == tokens.size() || tokens.get(i).x0() - tokens.get(i - 1).x1() > gap
-                    || textLineOf(tokens.get(i).start()) != textLineOf(tokens.get(i - 1).start())) {
+                    || textLineOf(tokens.get(i).start()) != textLineOf(tokens.get(i - 1).start())
+                    || tokens.get(i).start() < tokens.get(i - 1).end()) {
                 List<Token> run = tokens.subList(from, i);
                 cells.add(new Cell(bare.index(), cells.size(), run.getFirst().start(), run.getLast().end(),
                         run.getFirst().x0(), run.getLast().x1(), run));
