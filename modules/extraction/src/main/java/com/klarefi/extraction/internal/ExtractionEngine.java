@@ -10,6 +10,8 @@ import com.klarefi.extraction.api.PageLayer;
 import com.klarefi.extraction.internal.decide.Decider;
 import com.klarefi.extraction.internal.decide.OneRole;
 import com.klarefi.extraction.internal.decide.Sighting;
+import com.klarefi.extraction.internal.language.FeatureMatcher;
+import com.klarefi.extraction.internal.language.Lexicon;
 import com.klarefi.extraction.internal.layout.LabelFinder;
 import com.klarefi.extraction.internal.recognise.Recognisers;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ public final class ExtractionEngine implements Extractor {
     private final Recognisers recognisers;
     private final Decider decider = new Decider();
     private final Map<CaseType, LabelFinder> labelFinders = new ConcurrentHashMap<>();
+    private final Map<CaseType, CaseType> withRoles = new ConcurrentHashMap<>();
 
     private ExtractionEngine(Recognisers recognisers) {
         this.recognisers = recognisers;
@@ -37,7 +40,9 @@ public final class ExtractionEngine implements Extractor {
     }
 
     @Override
-    public ExtractionResult extract(CaseType caseType, List<DocumentText> documents) {
+    public ExtractionResult extract(CaseType stated, List<DocumentText> documents) {
+        CaseType caseType = withRoles.computeIfAbsent(stated,
+                type -> IssuerRoles.apply(type, new FeatureMatcher(type, Lexicon.standard())));
         LabelFinder labels = labelFinders.computeIfAbsent(caseType, LabelFinder::new);
         Map<String, List<Sighting>> sightings = new LinkedHashMap<>();
         caseType.features().forEach(feature -> sightings.put(feature.id(), new ArrayList<>()));

@@ -52,4 +52,36 @@ class ReceiptsTest {
 
         assertThat(result.feature("total").orElseThrow().decision().outcome()).isNotNull();
     }
+
+    @Test
+    void readsTheShopThatPrintedTheReceiptWhenTheCaseTypeSaysOnlyCompanyAndAddress() {
+        PageLayer receipt = plainTextWithCells("""
+                HOME MASTER HARDWARE & ELECTRICAL
+                (Co. Reg 00123-X)
+                No. 12, Jalan Besar,
+                43000 Kajang, Selangor.
+                Tel 03-8736 1234
+                TAX INVOICE
+                Date: 24/06/2018
+                TOTAL RM 52.40""");
+
+        ExtractionResult result = extract(receipt);
+
+        assertThat(bestGuesses(result, "company")).containsExactly("HOME MASTER HARDWARE & ELECTRICAL");
+        assertThat(bestGuesses(result, "address")).containsExactly("No. 12, Jalan Besar, 43000 Kajang, Selangor.");
+        assertThat(bestGuesses(result, "date")).containsExactly("2018-06-24");
+        assertThat(bestGuesses(result, "total")).containsExactly("MYR 52.40");
+    }
+
+    @Test
+    void repairsALegalFormThatOcrMisreadAndKeepsTheNameAsPrinted() {
+        PageLayer receipt = plainTextWithCells("""
+                MOONLIGHT CAKE HOUSE SON BHD 802729-U
+                No.1, Jalan Permas 10/5,
+                81750 Johor Bahru, Johor.
+                Date: 02/01/2018
+                TOTAL RM 9.00""");
+
+        assertThat(bestGuesses(extract(receipt), "company")).containsExactly("MOONLIGHT CAKE HOUSE SDN BHD");
+    }
 }

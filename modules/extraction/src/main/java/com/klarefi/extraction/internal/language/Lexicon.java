@@ -166,7 +166,7 @@ public final class Lexicon {
         }
         return new Concept(id, types, roles.contains("generic"), roles.contains("qualifier"), roles.contains("distinct"),
                 roles.contains("distinct") || roles.contains("party"), roles.contains("document"), roles.contains("context"),
-                implies);
+                implies, roles.contains("issuer"), roles.contains("block"));
     }
 
     private static List<String> lines(String resource) {
