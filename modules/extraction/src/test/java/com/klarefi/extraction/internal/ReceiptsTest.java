@@ -84,4 +84,17 @@ class ReceiptsTest {
 
         assertThat(bestGuesses(extract(receipt), "company")).containsExactly("MOONLIGHT CAKE HOUSE SDN BHD");
     }
+
+    @Test
+    void takesTheOnlyDateOfTheCaseTypeFromTheBodyWithoutALabel() {
+        PageLayer receipt = plainTextWithCells("""
+                SANYU STATIONERY SHOP
+                No. 31G, Jalan Setia Indah X U13/X,
+                40170 Setia Alam, Selangor
+                Cash Sales
+                19/10/2017 20:49:59
+                TOTAL RM 11.00""");
+
+        assertThat(bestGuesses(extract(receipt), "date")).containsExactly("2017-10-19");
+    }
 }

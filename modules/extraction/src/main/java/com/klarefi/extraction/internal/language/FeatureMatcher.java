@@ -169,6 +169,18 @@ public final class FeatureMatcher {
         return everyLabel(featureId, Concept::block);
     }
 
+    /**
+     * Whether a feature's labels say nothing but the kind of its value ("Date" for a date): the
+     * feature then asks for the document's value of that kind, wherever it stands.
+     */
+    public boolean namesOnlyItsType(String featureId) {
+        return seeds.stream().filter(seed -> seed.featureId().equals(featureId)).findFirst()
+                .map(seed -> !seed.labels().isEmpty() && seed.labels().stream().allMatch(label -> label.units().stream()
+                        .allMatch(unit -> unit.concepts().stream().map(lexicon::concept)
+                                .anyMatch(concept -> concept != null && concept.types().contains(seed.type())))))
+                .orElse(false);
+    }
+
     private boolean everyLabel(String featureId, java.util.function.Predicate<Concept> role) {
         return seeds.stream().filter(seed -> seed.featureId().equals(featureId)).findFirst()
                 .map(seed -> !seed.labels().isEmpty() && seed.labels().stream().allMatch(label -> label.units().stream()
