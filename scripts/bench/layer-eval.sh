@@ -8,7 +8,7 @@
 # Without --types the built-in case types are used. Folds: SHA-256(case id) mod K, as scripts/eval.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+source scripts/lib/java.sh
 corpus="$1"; layers="$2"; shift 2
 types=""; score_args=()
 while [ $# -gt 0 ]; do
@@ -21,6 +21,6 @@ classpath_file="modules/extraction/target/layer-eval.classpath"
 ./mvnw ${MAVEN_FLAGS-} -q -B -pl modules/extraction -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$PWD/$classpath_file" -Dmdep.includeScope=test
 predictions="modules/extraction/target/layer-eval-$(basename "$corpus").jsonl"
-"$JAVA_HOME/bin/java" -cp "modules/extraction/target/test-classes:modules/extraction/target/classes:$(cat "$classpath_file")" \
+"$JAVA" -cp "modules/extraction/target/test-classes:modules/extraction/target/classes:$(cat "$classpath_file")" \
   com.klarefi.extraction.bench.LayerCorpusRun "$corpus" "$layers" "$predictions" ${types:+"$types"}
 exec python3 scripts/bench/score_predictions.py "$corpus" "$predictions" ${types:+--types "$types"} "${score_args[@]}"

@@ -7,6 +7,9 @@ import com.klarefi.extraction.api.Extractor;
 import com.klarefi.extraction.api.FeatureDefinition;
 import com.klarefi.extraction.api.FeatureResult;
 import com.klarefi.extraction.api.PageLayer;
+import com.klarefi.extraction.internal.contract.Clause;
+import com.klarefi.extraction.internal.contract.Contract;
+import com.klarefi.extraction.internal.contract.ContractReader;
 import com.klarefi.extraction.internal.decide.Decider;
 import com.klarefi.extraction.internal.decide.OneRole;
 import com.klarefi.extraction.internal.decide.Sighting;
@@ -30,9 +33,12 @@ public final class ExtractionEngine implements Extractor {
     private final Decider decider = new Decider();
     private final Map<CaseType, LabelFinder> labelFinders = new ConcurrentHashMap<>();
     private final Map<CaseType, CaseType> withRoles = new ConcurrentHashMap<>();
+    private final Map<CaseType, Map<String, Clause>> clauses = new ConcurrentHashMap<>();
+    private final ContractReader contracts;
 
     private ExtractionEngine(Recognisers recognisers) {
         this.recognisers = recognisers;
+        this.contracts = new ContractReader(recognisers);
     }
 
     public static ExtractionEngine create() {
@@ -46,9 +52,13 @@ public final class ExtractionEngine implements Extractor {
         LabelFinder labels = labelFinders.computeIfAbsent(caseType, LabelFinder::new);
         Map<String, List<Sighting>> sightings = new LinkedHashMap<>();
         caseType.features().forEach(feature -> sightings.put(feature.id(), new ArrayList<>()));
+        Map<String, Clause> featureClauses = clauses.computeIfAbsent(caseType, ExtractionEngine::clauses);
         for (DocumentText document : documents) {
+            // only a case type that asks for a contract's clauses pays for reading the structure
+            Contract contract = featureClauses.isEmpty() ? Contract.none() : contracts.read(document.pages());
             for (PageLayer page : document.pages()) {
-                PageReader reader = new PageReader(caseType, recognisers, labels, document.docId(), page);
+                PageReader reader = new PageReader(caseType, recognisers, labels, document.docId(), page,
+                        new PageReader.Structure(featureClauses, contract));
                 reader.read().forEach((featureId, found) -> sightings.get(featureId).addAll(found));
             }
         }
@@ -58,5 +68,13 @@ public final class ExtractionEngine implements Extractor {
             results.add(decider.decide(feature, owned.get(feature.id())));
         }
         return new ExtractionResult(caseType.id(), results);
+    }
+
+    /** The contract clause each feature reads, for the features whose labels name one. */
+    private static Map<String, Clause> clauses(CaseType caseType) {
+        Map<String, Clause> clauses = new LinkedHashMap<>();
+        caseType.features().forEach(feature -> Clause.of(feature, Lexicon.standard())
+                .ifPresent(clause -> clauses.put(feature.id(), clause)));
+        return Map.copyOf(clauses);
     }
 }

@@ -28,7 +28,7 @@ final class IssuerRoles {
                 .map(feature -> implied(feature, matcher, otherParties))
                 .map(feature -> documentDate(feature, caseType, matcher)).toList();
         return features.equals(caseType.features()) ? caseType
-                : new CaseType(caseType.id(), caseType.name(), caseType.locales(), features);
+                : new CaseType(caseType.id(), caseType.name(), caseType.names(), caseType.locales(), features);
     }
 
     private static FeatureDefinition documentDate(FeatureDefinition feature, CaseType caseType, FeatureMatcher matcher) {

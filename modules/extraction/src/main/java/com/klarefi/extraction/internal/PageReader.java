@@ -8,6 +8,10 @@ import com.klarefi.extraction.api.FeatureDefinition;
 import com.klarefi.extraction.api.FeatureType;
 import com.klarefi.extraction.api.PageLayer;
 import com.klarefi.extraction.api.TextMethod;
+import com.klarefi.extraction.internal.contract.Clause;
+import com.klarefi.extraction.internal.contract.Contract;
+import com.klarefi.extraction.internal.contract.ContractReader;
+import com.klarefi.extraction.internal.contract.Statement;
 import com.klarefi.extraction.internal.decide.Sighting;
 import com.klarefi.extraction.internal.decide.StableIds;
 import com.klarefi.extraction.internal.layout.Associations;
@@ -18,6 +22,7 @@ import com.klarefi.extraction.internal.recognise.Match;
 import com.klarefi.extraction.internal.recognise.Recogniser;
 import com.klarefi.extraction.internal.recognise.Recognisers;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,9 +54,25 @@ final class PageReader {
     private final Map<Recogniser, List<Match>> scanned = new IdentityHashMap<>();
     private final Placement placement;
     /** Values (start to end) a cue's sentence ties to a list feature through a joining word. */
-    private final Map<Integer, Integer> tiedByCue = new java.util.HashMap<>();
+    private final Map<Integer, Integer> tiedByCue = new HashMap<>();
+
+    /** A value a label names in a contract whose structure states nothing of its clause: review at most. */
+    private static final double LABEL_IN_CONTRACT = 0.5;
+
+    /** The contract clauses the case type's features read, and what the document's structure states. */
+    record Structure(Map<String, Clause> clauses, Contract contract) {
+        static final Structure NONE = new Structure(Map.of(), Contract.none());
+    }
+
+    private final Structure structure;
 
     PageReader(CaseType caseType, Recognisers recognisers, LabelFinder labels, String docId, PageLayer page) {
+        this(caseType, recognisers, labels, docId, page, Structure.NONE);
+    }
+
+    PageReader(CaseType caseType, Recognisers recognisers, LabelFinder labels, String docId, PageLayer page,
+            Structure structure) {
+        this.structure = structure;
         this.caseType = caseType;
         this.recognisers = recognisers;
         this.docId = docId;
@@ -92,7 +113,37 @@ final class PageReader {
                 sightings.add(sighting(feature, value, support));
             }
         }
-        return sightings;
+        Clause clause = structure.clauses().get(feature.id());
+        return clause == null ? sightings : structured(feature, clause, recogniser, sightings);
+    }
+
+    /**
+     * A contract's structure speaks for the clause a feature reads: where the document states the
+     * clause, its statements replace what labels found; where it opens as a contract but states
+     * nothing of the clause, label values are no more than suggestions.
+     */
+    private List<Sighting> structured(FeatureDefinition feature, Clause clause, Recogniser recogniser, List<Sighting> byLabels) {
+        Contract contract = structure.contract();
+        if (!contract.states(clause)) {
+            // a contract's parties are whom its structure names; a label elsewhere only suggests one
+            return contract.opening() || clause == Clause.PARTIES
+                    ? byLabels.stream().map(s -> s.withSupport(Math.min(s.support(), LABEL_IN_CONTRACT))).toList()
+                    : byLabels;
+        }
+        String running = ContractReader.runningText(page.text());
+        List<Sighting> stated = new ArrayList<>();
+        for (Statement statement : contract.on(page.index(), clause)) {
+            int start = statement.start();
+            while (start < statement.end() && Character.isWhitespace(running.charAt(start))) {
+                start++;
+            }
+            int from = start;
+            recogniser.readAt(running, statement.start(), statement.end())
+                    .filter(value -> value.start() == from)
+                    .ifPresent(value -> stated.add(sighting(feature, value,
+                            statement.support() * value.strength() * methodFactor(value, recogniser))));
+        }
+        return stated;
     }
 
     private List<Match> anchoredValues(FeatureDefinition feature, Recogniser recogniser) {
@@ -206,10 +257,13 @@ final class PageReader {
         return new Sighting(value.normalized(), key(feature.type(), value.normalized()), evidence, support);
     }
 
-    /** Values that differ only in spacing or case are one value when comparing identifiers. */
+    /** Values that differ only in spacing or case are one value when comparing identifiers; names differ not by case. */
     private static String key(FeatureType type, String normalized) {
-        return type == FeatureType.IDENTIFIER
-                ? normalized.replaceAll("\\s+", "").toUpperCase(Locale.ROOT)
-                : normalized;
+        return switch (type) {
+            case IDENTIFIER -> normalized.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+            // a name printed in capitals in the signatures is the name of the opening sentence
+            case ORGANIZATION_NAME -> normalized.toUpperCase(Locale.ROOT);
+            default -> normalized;
+        };
     }
 }

@@ -25,6 +25,8 @@ public final class Decider {
     static final double KEEP_THRESHOLD = 0.8;
     private static final double MIN_SUPPORT = 0.15;
     private static final double RIVAL_WEIGHT = 0.5;
+    /** A value of a list this confident is worth a reviewer's look beside the sure ones. */
+    static final double LISTED = 0.35;
     /**
      * A value with fair support and no rival anywhere in the case is likelier right than its label
      * distance alone says (a sentence naming one date near "accident"): its confidence rises.
@@ -82,6 +84,38 @@ public final class Decider {
                 best.normalized(), confidence, evidenceIds);
     }
 
+    /**
+     * A list is kept only when it is confident as a whole (the product of its values' confidences):
+     * one unsure value among sure ones sends the whole list to review, with every plausible value selected, so a reviewer sees
+     * the list as the engine would fill it and a wrong value is never kept beside right ones.
+     */
+    private static Decision listDecision(String decisionId, List<Candidate> candidates) {
+        List<Candidate> listed = candidates.stream().filter(c -> c.confidence() >= LISTED).toList();
+        List<Candidate> plausible = listed.stream().filter(c -> listed.stream().noneMatch(other -> shortens(c, other))).toList();
+        if (plausible.isEmpty()) {
+            plausible = List.of(candidates.getFirst());
+        }
+        List<String> selected = plausible.stream().map(Candidate::candidateId).toList();
+        // the list is right only when every value is: its confidence is their product
+        double together = plausible.stream().mapToDouble(Candidate::confidence).reduce(1, (a, b) -> a * b);
+        boolean sure = together >= KEEP_THRESHOLD;
+        return sure
+                ? new Decision(decisionId, DecisionOutcome.KEEP, selected, Optional.empty())
+                : new Decision(decisionId, DecisionOutcome.REVIEW, selected,
+                        Optional.of(selected.size() == 1 ? "no value is confident enough"
+                                : "not every value is confident enough"));
+    }
+
+    /**
+     * Whether a value of a list is another value shortened at a word boundary ("Option Care" of
+     * "Option Care Inc."): the same item read twice, of which the longer says more.
+     */
+    private static boolean shortens(Candidate shorter, Candidate longer) {
+        String inner = shorter.valueNormalized().toUpperCase(java.util.Locale.ROOT);
+        String outer = longer.valueNormalized().toUpperCase(java.util.Locale.ROOT);
+        return outer.length() > inner.length() && (outer.startsWith(inner + " ") || outer.endsWith(" " + inner));
+    }
+
     private static Decision decision(FeatureDefinition feature, List<Candidate> candidates) {
         String decisionId = StableIds.of("dec", feature.id(),
                 candidates.stream().map(Candidate::candidateId).toList());
@@ -89,12 +123,7 @@ public final class Decider {
             return new Decision(decisionId, DecisionOutcome.MISSING, List.of(), Optional.of("no document states a value"));
         }
         if (feature.cardinality() == Cardinality.MANY) {
-            List<String> kept = candidates.stream().filter(c -> c.confidence() >= KEEP_THRESHOLD)
-                    .map(Candidate::candidateId).toList();
-            return kept.isEmpty()
-                    ? new Decision(decisionId, DecisionOutcome.REVIEW, List.of(candidates.getFirst().candidateId()),
-                            Optional.of("no value is confident enough"))
-                    : new Decision(decisionId, DecisionOutcome.KEEP, kept, Optional.empty());
+            return listDecision(decisionId, candidates);
         }
         Candidate best = candidates.getFirst();
         if (best.confidence() >= KEEP_THRESHOLD) {

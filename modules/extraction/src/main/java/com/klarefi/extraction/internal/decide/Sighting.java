@@ -7,4 +7,8 @@ import com.klarefi.extraction.api.Evidence;
  * place supports it for the feature, in [0, 1].
  */
 public record Sighting(String normalized, String key, Evidence evidence, double support) {
+    /** The same sighting with another support. */
+    public Sighting withSupport(double other) {
+        return new Sighting(normalized, key, evidence, other);
+    }
 }

@@ -87,6 +87,18 @@ public final class Lexicon {
         return terms.getOrDefault(language, Map.of()).getOrDefault(stems, Set.of());
     }
 
+    /**
+     * The contract clause a label names ("Term", "Governing law", "Parties"), or empty: the clause
+     * of its concepts when no unit of the label names another clause.
+     */
+    public String clauseOf(String label) {
+        Set<String> clauses = new HashSet<>();
+        for (Unit unit : reader.read(label, true).units()) {
+            unit.concepts().stream().map(id -> concepts.get(id).clause()).filter(c -> !c.isEmpty()).forEach(clauses::add);
+        }
+        return clauses.size() == 1 ? clauses.iterator().next() : "";
+    }
+
     boolean stopword(String folded) {
         return stopwords.contains(folded);
     }
@@ -157,16 +169,19 @@ public final class Lexicon {
     private static Concept concept(String id, List<String> roles) {
         Set<String> types = new HashSet<>();
         Set<String> implies = new HashSet<>();
+        String clause = "";
         for (String role : roles) {
             if (role.startsWith("type=")) {
                 types.addAll(List.of(role.substring(5).split(",")));
             } else if (role.startsWith("implies=")) {
                 implies.addAll(List.of(role.substring(8).split(",")));
+            } else if (role.startsWith("clause=")) {
+                clause = role.substring(7);
             }
         }
         return new Concept(id, types, roles.contains("generic"), roles.contains("qualifier"), roles.contains("distinct"),
                 roles.contains("distinct") || roles.contains("party"), roles.contains("document"), roles.contains("context"),
-                implies, roles.contains("issuer"), roles.contains("block"));
+                implies, clause, roles.contains("issuer"), roles.contains("block"));
     }
 
     private static List<String> lines(String resource) {

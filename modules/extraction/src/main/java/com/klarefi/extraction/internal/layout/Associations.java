@@ -1,9 +1,16 @@
 package com.klarefi.extraction.internal.layout;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How strongly a label points at a value on a page, in [0, 1]: on the same line right of it, below
@@ -21,26 +28,26 @@ public final class Associations {
 
     private static final int PROSE_WORDS = 8;
     /** "From: Jan de Vries &lt;jan@example.org&gt;": the value in angle brackets belongs to the label. */
-    private static final java.util.regex.Pattern ADDRESSED = java.util.regex.Pattern.compile("[^<>\\n]{0,60}<");
-    private static final java.util.regex.Pattern QUALIFIER =
-            java.util.regex.Pattern.compile("\\s*(?:\\p{L}[\\p{L}.'’/-]*\\s*){1,3}[:.]?\\s*");
+    private static final Pattern ADDRESSED = Pattern.compile("[^<>\\n]{0,60}<");
+    private static final Pattern QUALIFIER =
+            Pattern.compile("\\s*(?:\\p{L}[\\p{L}.'’/-]*\\s*){1,3}[:.]?\\s*");
     private static final int SENTENCE_LOOKBACK = 250;
     private static final int SENTENCE_OPENING = 30;
-    private static final java.util.regex.Pattern SENTENCE_START = java.util.regex.Pattern.compile("[.!?]\\s+|\\n\\s*\\n");
-    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("[.!?]\\s+\\p{Lu}");
+    private static final Pattern SENTENCE_START = Pattern.compile("[.!?]\\s+|\\n\\s*\\n");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?]\\s+\\p{Lu}");
 
     private final PageLayout layout;
     private final List<LabelHit> hits;
     private final Columns columns;
 
     /** Hits by the line they start on, and the signing lines: asked for every value and feature. */
-    private final java.util.Map<Integer, List<LabelHit>> hitsByLine = new java.util.HashMap<>();
-    private final java.util.Set<Integer> signingLines = new java.util.HashSet<>();
+    private final Map<Integer, List<LabelHit>> hitsByLine = new HashMap<>();
+    private final Set<Integer> signingLines = new HashSet<>();
     private final int[] starts;
 
     public Associations(PageLayout layout, List<LabelHit> hits) {
         this.layout = layout;
-        this.hits = hits.stream().sorted(java.util.Comparator.comparingInt(LabelHit::start)).toList();
+        this.hits = hits.stream().sorted(Comparator.comparingInt(LabelHit::start)).toList();
         this.columns = new Columns(layout, this.hits);
         this.starts = this.hits.stream().mapToInt(LabelHit::start).toArray();
         for (LabelHit hit : this.hits) {
@@ -189,7 +196,7 @@ public final class Associations {
     }
 
     private long labelsBetween(int from, int to) {
-        int first = java.util.Arrays.binarySearch(starts, from);
+        int first = Arrays.binarySearch(starts, from);
         if (first < 0) {
             first = -first - 1;
         }

@@ -1,5 +1,6 @@
 package com.klarefi.extraction.internal.layout;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +51,7 @@ final class Columns {
             return List.of();
         }
         Line headerLine = layout.line(header.get().line()).orElseThrow();
-        List<Cell> cells = new java.util.ArrayList<>();
+        List<Cell> cells = new ArrayList<>();
         float lastY = headerLine.y1();
         for (Line line : layout.lines()) {
             if (line.index() <= headerLine.index()) {

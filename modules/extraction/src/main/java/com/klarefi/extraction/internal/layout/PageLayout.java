@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A page as lines of cells. Word boxes come from the page layer; a page without boxes (plain text,
@@ -17,7 +19,7 @@ import java.util.Optional;
  * space (two spaces in plain text).
  */
 public final class PageLayout {
-    private static final java.util.regex.Pattern COMPANY_DETAILS = java.util.regex.Pattern.compile(
+    private static final Pattern COMPANY_DETAILS = Pattern.compile(
             "(?iu)(?<!\\p{L})(tel\\.|kvk|coc|btw|vat|iban|www\\.|postbus|po box|b\\.v\\.|n\\.v\\.|v\\.o\\.f\\.|gmbh|ltd)|@");
 
     private final PageLayer page;
@@ -167,7 +169,7 @@ public final class PageLayout {
     private String lineText(int charIndex) {
         return line(lineOf(charIndex))
                 .map(line -> line.cells().stream().map(cell -> page.text().substring(cell.start(), cell.end()))
-                        .collect(java.util.stream.Collectors.joining("  ")))
+                        .collect(Collectors.joining("  ")))
                 .orElse("");
     }
 

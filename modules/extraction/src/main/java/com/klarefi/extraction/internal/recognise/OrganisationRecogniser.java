@@ -1,6 +1,7 @@
 package com.klarefi.extraction.internal.recognise;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -44,6 +45,17 @@ final class OrganisationRecogniser implements Recogniser {
             "me", "i", "we", "you", "this", "hereto", "which", "who", "has", "have", "from", "such", "each", "if",
             "agree", "agrees", "acknowledges", "information", "confidential", "agreement", "party", "parties");
     private static final int PHRASE_WORDS = 6;
+    /** "Sony Corporation of America": a corporation or company named after its place goes on past its form. */
+    private static final Pattern OF_PLACE = Pattern.compile("[ \\t]+of[ \\t]+(?:the[ \\t]+)?\\p{Lu}[\\p{L}]+(?:[ \\t]+\\p{Lu}[\\p{L}]+)?(?![\\p{L}\\d])");
+    /** A person's generation after the name ("Thomas W. Mills, Sr.", "Eugene Wright III") belongs to it. */
+    private static final Pattern GENERATION = Pattern.compile(",?\\s*(?:Jr\\.|Sr\\.|JR\\.|SR\\.|II|III|IV)(?![\\p{L}\\d])");
+    /**
+     * One spelling per legal form, so that a company printed with or without dots is one value:
+     * "Incorporated" and "Inc" are "Inc.", "Limited" is "Ltd.", "L.L.C." is "LLC", "L.P." is "LP".
+     */
+    private static final String[][] LEGAL_FORM_SPELLINGS = {
+        {"Incorporated", "Inc."}, {"Inc", "Inc."}, {"Corp", "Corp."}, {"Limited", "Ltd."}, {"Ltd", "Ltd."},
+        {"L\\.L\\.C\\.?", "LLC"}, {"L\\.L\\.P\\.?", "LLP"}, {"L\\.P\\.?", "LP"}};
     /** A capitalised phrase is a name less surely than one with a legal form: unsure, it goes to review. */
     private static final double PHRASE_STRENGTH = 0.75;
     /** Words of multi-word legal forms ("Sdn Bhd", "Pty Ltd"), which are no name of their own. */
@@ -78,6 +90,10 @@ final class OrganisationRecogniser implements Recogniser {
             int start = nameStart(text, lastLine(text, matcher.start(), matcher.start(2)), matcher.start(2));
             if (start >= 0) {
                 int end = matcher.end();
+                Matcher where = OF_PLACE.matcher(text).region(end, Math.min(text.length(), end + 40));
+                if (matcher.group(2).matches("(?i)corporation|company") && where.lookingAt()) {
+                    end = where.end();
+                }
                 matches.add(new Match(start, end, normalised(text.substring(start, end)), 1.0));
             }
             from = matcher.end();
@@ -128,6 +144,10 @@ final class OrganisationRecogniser implements Recogniser {
         while (to > from && ",;:".indexOf(text.charAt(to - 1)) >= 0) {
             to--;
         }
+        Matcher suffix = GENERATION.matcher(text).region(to, Math.min(end, to + 8));
+        if (suffix.lookingAt()) {
+            to = suffix.end();
+        }
         String value = text.substring(from, to);
         long letters = value.chars().filter(Character::isLetter).count();
         if (last < 1 || letters < 0.6 * value.replaceAll("\\s", "").length()) {
@@ -149,7 +169,7 @@ final class OrganisationRecogniser implements Recogniser {
         }
         boolean wholeLineAbove = start == 0 || text.charAt(start - 1) == '\n'
                 || text.substring(text.lastIndexOf('\n', start - 1) + 1, start).isBlank();
-        boolean ownWord = java.util.Arrays.stream(text.substring(newline + 1, formStart).split("\\s+"))
+        boolean ownWord = Arrays.stream(text.substring(newline + 1, formStart).split("\\s+"))
                 .anyMatch(word -> word.matches("\\p{L}{3,}") && !FORM_PARTS.contains(word.toLowerCase(Locale.ROOT)));
         return wholeLineAbove && ownWord ? newline + 1 : start;
     }
@@ -181,7 +201,12 @@ final class OrganisationRecogniser implements Recogniser {
     }
 
     static String normalise(String printed) {
-        return printed.replace(",", " ").replaceAll("(?U)\\s&\\s", " and ").replaceAll("(?U)\\s+", " ")
-                .replaceAll("(?i)\\bIncorporated$", "Inc.").strip();
+        String name = printed.replace(",", " ").replaceAll("(?U)\\s*&\\s*", " and ").replaceAll("(?U)\\s+", " ").strip();
+        for (String[] form : LEGAL_FORM_SPELLINGS) {
+            name = name.replaceAll("(?i)(?<=\\s)" + form[0] + "$", form[1]);
+        }
+        // a sentence's period after a name without an abbreviated form is no part of it
+        return name.matches("(?s).*\\s\\p{L}{4,}\\.$") && !name.matches("(?is).*\\s(?:inc|corp|ltd|bhd)\\.$")
+                ? name.substring(0, name.length() - 1) : name;
     }
 }

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 
 /** Text layers of scanned images (PNG, JPEG, every page of a TIFF), in pixels. */
@@ -31,7 +32,7 @@ final class OcrLayers {
                 // Tesseract reads PNG and JPEG as they came. Only when it fails is the image decoded
                 // here, to tell a corrupt image from a recogniser failure: decoding every scan up
                 // front cost the service about as much CPU as a sixth of Tesseract's own work.
-                Path image = scratch.write("page-0." + type.name().toLowerCase(java.util.Locale.ROOT), content);
+                Path image = scratch.write("page-0." + type.name().toLowerCase(Locale.ROOT), content);
                 try {
                     return List.of(layer(0, ocr.recognise(image, sizes.getFirst()), 1f));
                 } catch (DocumentFailure failure) {
