@@ -14,6 +14,7 @@ import com.klarefi.extraction.internal.decide.Decider;
 import com.klarefi.extraction.internal.decide.OneRole;
 import com.klarefi.extraction.internal.decide.Ranker;
 import com.klarefi.extraction.internal.decide.Sighting;
+import com.klarefi.extraction.internal.language.FeatureMatcher;
 import com.klarefi.extraction.internal.language.Lexicon;
 import com.klarefi.extraction.internal.layout.LabelFinder;
 import com.klarefi.extraction.internal.recognise.Recognisers;
@@ -33,6 +34,7 @@ public final class ExtractionEngine implements Extractor {
     private final Recognisers recognisers;
     private final Decider decider;
     private final Map<CaseType, LabelFinder> labelFinders = new ConcurrentHashMap<>();
+    private final Map<CaseType, CaseType> withRoles = new ConcurrentHashMap<>();
     private final Map<CaseType, Map<String, Clause>> clauses = new ConcurrentHashMap<>();
     private final ContractReader contracts;
 
@@ -58,7 +60,9 @@ public final class ExtractionEngine implements Extractor {
     }
 
     /** Extracts, and hands every candidate's signals to {@code sink} (training rows are made of them). */
-    public ExtractionResult extract(CaseType caseType, List<DocumentText> documents, Decider.SignalSink sink) {
+    public ExtractionResult extract(CaseType stated, List<DocumentText> documents, Decider.SignalSink sink) {
+        CaseType caseType = withRoles.computeIfAbsent(stated,
+                type -> IssuerRoles.apply(type, new FeatureMatcher(type, Lexicon.standard())));
         LabelFinder labels = labelFinders.computeIfAbsent(caseType, LabelFinder::new);
         Map<String, List<Sighting>> sightings = new LinkedHashMap<>();
         caseType.features().forEach(feature -> sightings.put(feature.id(), new ArrayList<>()));

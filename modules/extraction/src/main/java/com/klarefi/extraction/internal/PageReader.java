@@ -51,6 +51,7 @@ final class PageReader {
     private final PageLayer page;
     private final PageLayout layout;
     private final Associations associations;
+    private final LabelFinder labels;
     private final Map<Recogniser, List<Match>> scanned = new IdentityHashMap<>();
     private final Placement placement;
     /** Values (start to end) a cue's sentence ties to a list feature through a joining word. */
@@ -80,6 +81,7 @@ final class PageReader {
         this.docId = docId;
         this.page = page;
         this.layout = PageLayout.of(page);
+        this.labels = labels;
         this.associations = new Associations(layout, labels.find(layout));
         this.placement = new Placement(page.text(), page.index() == 0);
     }
@@ -94,7 +96,7 @@ final class PageReader {
 
     private List<Sighting> sightings(FeatureDefinition feature) {
         tiedByCue.clear();
-        Recogniser recogniser = recognisers.forFeature(feature);
+        Recogniser recogniser = recognisers.forFeature(feature, labels.namesIssuer(feature.id()));
         List<Match> values = new ArrayList<>(scanned.computeIfAbsent(recogniser, r -> r.scan(page.text())));
         if (recogniser.anchored()) {
             values.addAll(anchoredValues(feature, recogniser));

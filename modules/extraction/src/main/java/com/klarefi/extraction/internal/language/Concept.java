@@ -5,11 +5,12 @@ import java.util.Set;
 /**
  * A concept of the lexicon and its roles (see lexicon.txt): the feature types whose values it names,
  * whether it only qualifies (whose value), singles out another party, labels context, or alone names
- * the main party's values of some types, or names a clause of a contract (its parties, its term).
- * A distinct concept is always a party.
+ * the main party's values of some types, names a clause of a contract (its parties, its term),
+ * names the document's issuer, or names a value printed as a block of lines. A distinct concept is
+ * always a party.
  */
 record Concept(String id, Set<String> types, boolean generic, boolean qualifier, boolean distinct, boolean party, boolean document, boolean context,
-        Set<String> implies, String clause) {
+        Set<String> implies, String clause, boolean issuer, boolean block) {
     Concept {
         types = Set.copyOf(types);
         implies = Set.copyOf(implies);

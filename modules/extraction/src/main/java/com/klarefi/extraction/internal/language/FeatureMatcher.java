@@ -51,6 +51,7 @@ public final class FeatureMatcher {
     private record Seed(String featureId, String type, List<Meaning> labels, boolean mainParty) {
     }
 
+    private final Lexicon lexicon;
     private final MeaningReader reader;
     private final Similarity similarity;
     private final List<Seed> seeds = new ArrayList<>();
@@ -59,6 +60,7 @@ public final class FeatureMatcher {
     private final Map<String, List<Phrase>> sentences = lru();
 
     public FeatureMatcher(CaseType caseType, Lexicon lexicon) {
+        this.lexicon = lexicon;
         this.reader = lexicon.reader();
         this.similarity = new Similarity(lexicon);
         for (FeatureDefinition feature : caseType.features()) {
@@ -156,6 +158,39 @@ public final class FeatureMatcher {
     /** Whether a feature is the main party's: its labels single out no other party. */
     public boolean mainParty(String featureId) {
         return seeds.stream().anyMatch(seed -> seed.featureId().equals(featureId) && seed.mainParty());
+    }
+
+    /**
+     * Whether every label of a feature names the document's issuer ("Company", "Merchant", "Store"):
+     * the feature is then the issuer's name, printed at the head of the document, where no role says so.
+     */
+    public boolean namesIssuer(String featureId) {
+        return everyLabel(featureId, Concept::issuer);
+    }
+
+    /** Whether every label of a feature names a value printed as a block of lines (an address). */
+    public boolean namesBlock(String featureId) {
+        return everyLabel(featureId, Concept::block);
+    }
+
+    /**
+     * Whether a feature's labels say nothing but the kind of its value ("Date" for a date): the
+     * feature then asks for the document's value of that kind, wherever it stands.
+     */
+    public boolean namesOnlyItsType(String featureId) {
+        return seeds.stream().filter(seed -> seed.featureId().equals(featureId)).findFirst()
+                .map(seed -> !seed.labels().isEmpty() && seed.labels().stream().allMatch(label -> label.units().stream()
+                        .allMatch(unit -> unit.concepts().stream().map(lexicon::concept)
+                                .anyMatch(concept -> concept != null && concept.types().contains(seed.type())))))
+                .orElse(false);
+    }
+
+    private boolean everyLabel(String featureId, java.util.function.Predicate<Concept> role) {
+        return seeds.stream().filter(seed -> seed.featureId().equals(featureId)).findFirst()
+                .map(seed -> !seed.labels().isEmpty() && seed.labels().stream().allMatch(label -> label.units().stream()
+                        .flatMap(unit -> unit.concepts().stream()).map(lexicon::concept)
+                        .anyMatch(concept -> concept != null && role.test(concept))))
+                .orElse(false);
     }
 
     /** Whether a text singles out another party than the main one: the other party, a witness. */

@@ -181,7 +181,7 @@ public final class Lexicon {
         }
         return new Concept(id, types, roles.contains("generic"), roles.contains("qualifier"), roles.contains("distinct"),
                 roles.contains("distinct") || roles.contains("party"), roles.contains("document"), roles.contains("context"),
-                implies, clause);
+                implies, clause, roles.contains("issuer"), roles.contains("block"));
     }
 
     private static List<String> lines(String resource) {

@@ -88,6 +88,10 @@ final class Keys {
         return next.cells().size() >= 2 || next.cells().stream().anyMatch(c -> text.substring(c.start(), c.end()).contains(":"));
     }
 
+    /** A currency as printed before an amount: a symbol, a local word or an ISO 4217 code. */
+    private static final Pattern CURRENCY = Pattern.compile("[€$£¥₹]|RM|Rs\\.?|kr|zł|"
+            + String.join("|", java.util.Currency.getAvailableCurrencies().stream().map(java.util.Currency::getCurrencyCode).sorted().toList()));
+
     private static boolean valueWord(String word) {
         return !SMALL_NUMBER.matcher(word).matches() && word.chars().anyMatch(c -> Character.isDigit(c) || c == '@');
     }
@@ -104,9 +108,14 @@ final class Keys {
             // part of the key only where no other value follows ("Voertuig 2", not "zaterdag 7 oktober 1961")
             boolean value = cell.tokens().stream().anyMatch(token -> token.start() >= start
                     && valueWord(text.substring(token.start(), token.end())));
-            for (Token token : cell.tokens()) {
+            List<Token> tokens = cell.tokens();
+            for (int i = 0; i < tokens.size(); i++) {
+                Token token = tokens.get(i);
                 String word = text.substring(token.start(), token.end());
-                if (token.start() >= start && (valueWord(word) || value && SMALL_NUMBER.matcher(word).matches())) {
+                // a currency printed before its amount is part of the value ("TOTAL RM 52.40")
+                boolean currencyOfValue = i + 1 < tokens.size() && CURRENCY.matcher(word).matches()
+                        && valueWord(text.substring(tokens.get(i + 1).start(), tokens.get(i + 1).end()));
+                if (token.start() >= start && (currencyOfValue || valueWord(word) || value && SMALL_NUMBER.matcher(word).matches())) {
                     end = Math.min(end, token.start());
                     break;
                 }

@@ -62,6 +62,11 @@ public final class LabelFinder {
     private record Place(int start, int end, Optional<LabelHit.Column> column) {
     }
 
+    /** Whether every label of a feature names the document's issuer (see {@link FeatureMatcher#namesIssuer}). */
+    public boolean namesIssuer(String featureId) {
+        return matcher.namesIssuer(featureId);
+    }
+
     public LabelFinder(CaseType caseType) {
         this(caseType, Lexicon.standard());
     }

@@ -253,8 +253,11 @@ public final class PageLayout {
         List<Cell> cells = new ArrayList<>();
         int from = 0;
         for (int i = 1; i <= tokens.size(); i++) {
+            // A cell is a span of the text: OCR boxes that overlap may order two words against the
+            // text, and then they stand in cells of their own.
             if (i == tokens.size() || tokens.get(i).x0() - tokens.get(i - 1).x1() > gap
-                    || textLineOf(tokens.get(i).start()) != textLineOf(tokens.get(i - 1).start())) {
+                    || textLineOf(tokens.get(i).start()) != textLineOf(tokens.get(i - 1).start())
+                    || tokens.get(i).start() < tokens.get(i - 1).end()) {
                 List<Token> run = tokens.subList(from, i);
                 // one text line; OCR may order its words otherwise than their boxes stand
                 int start = run.stream().mapToInt(Token::start).min().orElseThrow();

@@ -72,13 +72,14 @@ final class AddressRecogniser implements Recogniser {
             postcode |= hasPostcode;
             position = lineEnd + 1;
         }
-        while (end > start && ",;.".indexOf(text.charAt(end - 1)) >= 0) {
+        // a closing comma joins nothing; a final dot is printed as part of the address ("Selangor.")
+        while (end > start && ",;".indexOf(text.charAt(end - 1)) >= 0) {
             end--;
         }
         if (lines.isEmpty() || !postcode && lines.size() < 2) {
             return Optional.empty();
         }
-        String value = String.join(" ", lines).replaceAll("\\s+", " ").replaceAll("[,;.]$", "");
+        String value = String.join(" ", lines).replaceAll("\\s+", " ").replaceAll("[,;]$", "");
         return Optional.of(new Match(start, end, value, postcode ? 1.0 : 0.7));
     }
 

@@ -25,11 +25,11 @@ final class OrganisationRecogniser implements Recogniser {
     private static final String LEGAL_FORM = "(?:Incorporated|Inc\\.?|Corporation|Corp\\.?|Company|Co\\.,?\\s?Ltd\\.?"
             + "|Limited|Ltd\\.?|L\\.L\\.C\\.|LLC|L\\.L\\.P\\.|LLP|L\\.P\\.|LP|PLC|plc|GmbH|AG|KGaA|e\\.V\\."
             + "|B\\.V\\.?|BV|N\\.V\\.?|NV|S\\.A\\.S\\.|SAS|S\\.A\\.R\\.L\\.|SARL|S\\.A\\.|SA|S\\.p\\.A\\.|SpA|S\\.r\\.l\\.|Srl"
-            + "|S\\.L\\.|SL|Sdn\\.?\\s?Bhd\\.?|Bhd\\.?|Pty\\.?\\s?Ltd\\.?|Pte\\.?\\s?Ltd\\.?|Oy|Oyj|AB|ASA|A/S|ApS"
+            + "|S\\.L\\.|SL|Sdn\\.?\\s?Bhd\\.?|Bhd\\.?|S/B|PLT|Enterprise|Trading|Pty\\.?\\s?Ltd\\.?|Pte\\.?\\s?Ltd\\.?|Oy|Oyj|AB|ASA|A/S|ApS"
             + "|K\\.K\\.|Co\\.)";
     /** A word of a name; a legal form that closes one name never opens the next ("X Inc. and Y Co."). */
     private static final String WORD = "(?:(?!(?i:inc|incorporated|corp|corporation|ltd|limited|llc|gmbh|plc|bhd|b\\.v|n\\.v|s\\.a|ag|bv|nv)\\b)"
-            + "[\\p{Lu}\\d][\\p{L}\\d&'’.\\-]*|\\([\\p{Lu}\\d]{1,4}\\))";
+            + "[\\p{Lu}\\d][\\p{L}\\d&'’.\\-]*|\\([\\p{Lu}\\d]{1,12}\\))";
     private static final String CONNECTOR = "(?:and|&|of|the|for|de|van|der|und|et|y|e)";
     private static final String GAP = "(?:[ \\t\u00a0]+|[ \\t\u00a0]*\\n[ \\t\u00a0]*)";
     private static final Pattern NAME = Pattern.compile("(?<![\\p{L}\\d&])(" + WORD + "(?:(?:,?" + GAP + "|" + GAP + CONNECTOR
@@ -61,9 +61,29 @@ final class OrganisationRecogniser implements Recogniser {
     /** Words of multi-word legal forms ("Sdn Bhd", "Pty Ltd"), which are no name of their own. */
     private static final Set<String> FORM_PARTS = Set.of("sdn", "bhd", "pty", "pte", "ltd", "inc", "corp", "llc", "plc");
 
+    private final boolean asPrinted;
+
+    OrganisationRecogniser() {
+        this(false);
+    }
+
+    /**
+     * With {@code asPrinted}, names are normalised as a {@code text} value is (whitespace collapsed,
+     * punctuation and {@code &} kept): a case type that asks for the issuer's name as text asks for it
+     * as printed.
+     */
+    OrganisationRecogniser(boolean asPrinted) {
+        this.asPrinted = asPrinted;
+    }
+
+    private String normalised(String printed) {
+        return asPrinted ? printed.replaceAll("(?U)\\s+", " ").strip() : normalise(printed);
+    }
+
     @Override
-    public List<Match> scan(String text) {
+    public List<Match> scan(String printed) {
         List<Match> matches = new ArrayList<>();
+        String text = LegalForms.repaired(printed);
         Matcher matcher = NAME.matcher(text);
         int from = 0;
         while (from < text.length() && matcher.find(from)) {
@@ -74,7 +94,7 @@ final class OrganisationRecogniser implements Recogniser {
                 if (matcher.group(2).matches("(?i)corporation|company") && where.lookingAt()) {
                     end = where.end();
                 }
-                matches.add(new Match(start, end, normalise(text.substring(start, end)), 1.0));
+                matches.add(new Match(start, end, normalised(text.substring(start, end)), 1.0));
             }
             from = matcher.end();
         }
@@ -91,7 +111,9 @@ final class OrganisationRecogniser implements Recogniser {
         if (named.isPresent()) {
             return named;
         }
-        return phrase(text, start, lineEnd);
+        return phrase(text, start, lineEnd).map(match -> asPrinted
+                ? new Match(match.start(), match.end(), normalised(text.substring(match.start(), match.end())), match.strength())
+                : match);
     }
 
     /** Capitalised words (and joining words between them) up to punctuation or the end of the line. */
@@ -102,7 +124,7 @@ final class OrganisationRecogniser implements Recogniser {
             String word = words.word(i).replaceAll("[,;:.]+$", "");
             String bare = word.toLowerCase(Locale.ROOT);
             boolean capitalised = !word.isEmpty() && Character.isUpperCase(word.charAt(0));
-            boolean joining = i > 0 && bare.equals("of");
+            boolean joining = i > 0 && (bare.equals("of") || bare.equals("&") || bare.equals("and"));
             if (word.isEmpty() || word.startsWith("(") || PROSE_WORDS.contains(bare) || !capitalised && !joining) {
                 break;
             }

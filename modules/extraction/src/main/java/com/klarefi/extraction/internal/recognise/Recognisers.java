@@ -23,6 +23,7 @@ public final class Recognisers {
     private final Map<String, Recogniser> identifiers = new ConcurrentHashMap<>();
     private final Map<String, Recogniser> moneyByCurrency = new ConcurrentHashMap<>();
     private final Recogniser blocks = new AddressRecogniser();
+    private final Recogniser namesAsPrinted = new OrganisationRecogniser(true);
 
     public Recognisers() {
         byType.put(FeatureType.DATE, new DateRecogniser());
@@ -53,6 +54,17 @@ public final class Recognisers {
      * block of lines of an address rather than a phrase after a label.
      */
     public Recogniser forFeature(FeatureDefinition feature) {
+        return forFeature(feature, false);
+    }
+
+    /**
+     * The recogniser for a feature whose labels may name the issuer: a {@code text} feature that
+     * names the issuer reads the issuer's name (an organisation, as printed), not an address block.
+     */
+    public Recogniser forFeature(FeatureDefinition feature, boolean namesIssuer) {
+        if (feature.type() == FeatureType.TEXT && namesIssuer) {
+            return namesAsPrinted;
+        }
         if (feature.type() == FeatureType.MONEY && feature.currency().isPresent()) {
             return moneyByCurrency.computeIfAbsent(feature.currency().get(),
                     code -> new MoneyRecogniser(Optional.of(code)));

@@ -1,0 +1,100 @@
+package com.klarefi.extraction.internal;
+
+import static com.klarefi.extraction.internal.Pages.plainTextWithCells;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.klarefi.extraction.api.CaseType;
+import com.klarefi.extraction.api.CaseTypes;
+import com.klarefi.extraction.api.DecisionOutcome;
+import com.klarefi.extraction.api.DocumentText;
+import com.klarefi.extraction.api.ExtractionResult;
+import com.klarefi.extraction.api.Extractor;
+import com.klarefi.extraction.api.FeatureResult;
+import com.klarefi.extraction.api.PageLayer;
+import com.klarefi.extraction.api.TextMethod;
+import com.klarefi.extraction.api.Word;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Till receipts read with a case type written from four field names only (company, date, address,
+ * total: no role, zone or currency), as an operator writes one on the first day.
+ */
+class ReceiptsTest {
+    private static final CaseType FROM_FIELD_NAMES = CaseTypes.parse("""
+            {"id": "receipt", "name": "receipt", "locales": ["en"], "features": [
+              {"id": "company", "type": "text", "labels": {"en": ["company"]}},
+              {"id": "date", "type": "date", "labels": {"en": ["date"]}},
+              {"id": "address", "type": "text", "labels": {"en": ["address"]}},
+              {"id": "total", "type": "money", "labels": {"en": ["total"]}}]}""");
+
+    private final Extractor extractor = Extractor.create();
+
+    private ExtractionResult extract(PageLayer page) {
+        return extractor.extract(FROM_FIELD_NAMES, List.of(new DocumentText("doc", List.of(page))));
+    }
+
+    private static List<String> bestGuesses(ExtractionResult result, String feature) {
+        FeatureResult found = result.feature(feature).orElseThrow();
+        assertThat(found.decision().outcome()).as(feature).isNotEqualTo(DecisionOutcome.MISSING);
+        return found.selected().stream().map(candidate -> candidate.valueNormalized()).toList();
+    }
+
+    @Test
+    void readsAnOcrLineWhoseWordBoxesOverlapAgainstTheTextOrder() {
+        // "5 ]": OCR boxes of two specks, the second a pixel left of the first.
+        String text = "TOTAL 9.90\n5 ]";
+        PageLayer page = new PageLayer(0, text, TextMethod.OCR, 800, 1400, List.of(
+                new Word(0, 5, 100, 600, 180, 620, 0.95f), new Word(6, 10, 300, 600, 360, 620, 0.95f),
+                new Word(11, 12, 775, 437, 813, 462, 0.7f), new Word(13, 14, 774, 403, 813, 408, 0.7f)));
+
+        ExtractionResult result = extract(page);
+
+        assertThat(result.feature("total").orElseThrow().decision().outcome()).isNotNull();
+    }
+
+    @Test
+    void readsTheShopThatPrintedTheReceiptWhenTheCaseTypeSaysOnlyCompanyAndAddress() {
+        PageLayer receipt = plainTextWithCells("""
+                HOME MASTER HARDWARE & ELECTRICAL
+                (Co. Reg 00123-X)
+                No. 12, Jalan Besar,
+                43000 Kajang, Selangor.
+                Tel 03-8736 1234
+                TAX INVOICE
+                Date: 24/06/2018
+                TOTAL RM 52.40""");
+
+        ExtractionResult result = extract(receipt);
+
+        assertThat(bestGuesses(result, "company")).containsExactly("HOME MASTER HARDWARE & ELECTRICAL");
+        assertThat(bestGuesses(result, "address")).containsExactly("No. 12, Jalan Besar, 43000 Kajang, Selangor.");
+        assertThat(bestGuesses(result, "date")).containsExactly("2018-06-24");
+        assertThat(bestGuesses(result, "total")).containsExactly("MYR 52.40");
+    }
+
+    @Test
+    void repairsALegalFormThatOcrMisreadAndKeepsTheNameAsPrinted() {
+        PageLayer receipt = plainTextWithCells("""
+                MOONLIGHT CAKE HOUSE SON BHD 802729-U
+                No.1, Jalan Permas 10/5,
+                81750 Johor Bahru, Johor.
+                Date: 02/01/2018
+                TOTAL RM 9.00""");
+
+        assertThat(bestGuesses(extract(receipt), "company")).containsExactly("MOONLIGHT CAKE HOUSE SDN BHD");
+    }
+
+    @Test
+    void takesTheOnlyDateOfTheCaseTypeFromTheBodyWithoutALabel() {
+        PageLayer receipt = plainTextWithCells("""
+                SANYU STATIONERY SHOP
+                No. 31G, Jalan Setia Indah X U13/X,
+                40170 Setia Alam, Selangor
+                Cash Sales
+                19/10/2017 20:49:59
+                TOTAL RM 11.00""");
+
+        assertThat(bestGuesses(extract(receipt), "date")).containsExactly("2017-10-19");
+    }
+}
