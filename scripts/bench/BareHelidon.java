@@ -1,5 +1,6 @@
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The HTTP layer's ceiling for scripts/bench/http-layer.sh: a bare Helidon SE server with one route
@@ -9,7 +10,7 @@ import io.helidon.webserver.WebServer;
  */
 public final class BareHelidon {
     private static final byte[] BODY = "{\"org_id\":\"org_00000000000000000000000000\",\"environment\":\"test\"}"
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            .getBytes(StandardCharsets.UTF_8);
 
     public static void main(String[] arguments) {
         WebServer server = WebServer.builder()

@@ -1,9 +1,9 @@
-"""Shared pieces of Klarefi's benchmark scripts (standard library only).
+"""What only Klarefi's benchmark scripts share (standard library only); the service, its API and
+the file server come from scripts/lib/harness.py.
 
-Starts the packaged service as an operator would (``java -jar klarefi.jar serve``) on loopback,
-measures its start time to ready and its peak resident memory per phase, serves files and receives
-webhooks on 127.0.0.1, drives ``wrk``, and prints and stores results. Every figure a script reports
-is measured beside its baseline in the same run; nothing here fails because something was slow.
+Measures CPU time, runs scratch databases, receives webhooks on 127.0.0.1, drives ``wrk``, and
+prints and stores results. Every figure a script reports is measured beside its baseline in the
+same run; nothing here fails because something was slow.
 """
 
 import base64
@@ -13,57 +13,23 @@ import os
 import platform
 import secrets
 import shutil
-import signal
-import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import time
-import urllib.error
-import urllib.request
 from datetime import datetime, timezone
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-JAR = os.environ.get("KLAREFI_JAR") or os.path.join(ROOT, "platform", "app", "target", "klarefi.jar")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "lib"))
+from harness import (CORPUS, JAR, ROOT, FileServer, Process, Service, free_port, java,  # noqa: E402,F401
+                     java_options, request, send)
+
 RESULTS_DIR = os.environ.get("KLAREFI_BENCH_RESULTS", os.path.join(ROOT, "bench-results"))
-CORPUS = os.environ.get("KLAREFI_CORPUS", os.path.join(os.path.dirname(ROOT), "shared", "corpus"))
-
-
-def java():
-    return os.environ.get("JAVA") or os.path.join(os.environ.get("JAVA_HOME", "/usr"), "bin", "java")
-
-
-def java_options():
-    """The JVM flags every Java process of a run gets, the service and its baseline alike."""
-    return os.environ.get("KLAREFI_JAVA_OPTS", "").split()
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def request(method, url, token=None, body=None, timeout=30):
-    """(status, parsed JSON or text) of one call; HTTP errors are answers, not exceptions."""
-    data = json.dumps(body).encode() if body is not None else None
-    headers = {"Content-Type": "application/json"} if data else {}
-    if token:
-        headers["Authorization"] = "Bearer " + token
-    call = urllib.request.Request(url, data=data, headers=headers, method=method)
-    try:
-        with urllib.request.urlopen(call, timeout=timeout) as response:
-            return response.status, json.loads(response.read() or b"{}")
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode(errors="replace")
 
 
 def request_text(url, timeout=30):
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
-            return response.status, response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, ""
+    status, _, raw = send("GET", url, None, None, None, timeout)
+    return status, raw.decode("utf-8", "replace") if status == 200 else ""
 
 
 def machine_cpu_seconds():
@@ -96,68 +62,7 @@ def parse_time(text):
     return seconds + (float("0." + fraction) if fraction else 0.0)
 
 
-# ---------------------------------------------------------------- processes and memory
-
-class Process:
-    """A child process whose peak resident set size can be read and reset per phase."""
-
-    def __init__(self, command, log_path, environment=None, cwd=None):
-        self.log_path = log_path
-        self.started = time.monotonic()
-        with open(log_path, "ab") as log:
-            self.process = subprocess.Popen(command, env=environment, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
-        self.pid = self.process.pid
-
-    def peak_rss_mib(self):
-        """VmHWM: the highest resident set size since start or since the last reset_peak()."""
-        try:
-            with open(f"/proc/{self.pid}/status") as status:
-                for line in status:
-                    if line.startswith("VmHWM:"):
-                        return int(line.split()[1]) / 1024
-        except OSError:
-            pass
-        return None
-
-    def reset_peak(self):
-        try:
-            with open(f"/proc/{self.pid}/clear_refs", "w") as refs:
-                refs.write("5")
-        except OSError:
-            pass  # the peak then covers the whole life of the process, which the report says
-
-    def cpu_seconds(self):
-        try:
-            with open(f"/proc/{self.pid}/stat") as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
-            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-        except OSError:
-            return None
-
-    def await_http(self, url, timeout=180, name="process"):
-        """Seconds from start until url answers 200."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise SystemExit(f"{name} exited with status {self.process.returncode}; see {self.log_path}")
-            try:
-                status, _ = request("GET", url, timeout=5)
-                if status == 200:
-                    return time.monotonic() - self.started
-            except OSError:
-                pass
-            time.sleep(0.05)
-        raise SystemExit(f"{name} did not answer {url} within {timeout} s; see {self.log_path}")
-
-    def stop(self):
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-
+# ---------------------------------------------------------------- processes
 
 def bare_helidon(workdir, port):
     """A Process running BareHelidon.java, compiled once against the service's jar, on port."""
@@ -168,57 +73,6 @@ def bare_helidon(workdir, port):
                         os.path.join(os.path.dirname(os.path.abspath(__file__)), "BareHelidon.java")], check=True)
     return Process([java(), *java_options(), "-cp", JAR + os.pathsep + classes, "BareHelidon", str(port)],
                    os.path.join(workdir, "bare.log"))
-
-
-class Service(Process):
-    """One `java -jar klarefi.jar serve` with its own ports, data directory and log."""
-
-    def __init__(self, workdir, name, settings=None):
-        self.name = name
-        self.http_port, self.admin_port = free_port(), free_port()
-        self.environment = {key: value for key, value in os.environ.items() if not key.startswith("KLAREFI_")}
-        self.environment.update({
-            "KLAREFI_DATA_DIR": os.path.join(workdir, name + "-data"),
-            "KLAREFI_HTTP_HOST": "127.0.0.1",
-            "KLAREFI_HTTP_PORT": str(self.http_port),
-            "KLAREFI_ADMIN_PORT": str(self.admin_port),
-            "KLAREFI_DASHBOARD_ENABLED": "false",
-            "KLAREFI_FETCH_ALLOWED_CIDRS": "127.0.0.0/8",
-            "KLAREFI_RATE_LIMIT_PER_MINUTE": "1000000",
-        })
-        self.environment.update(settings or {})
-        self.base_url = f"http://127.0.0.1:{self.http_port}"
-        self.admin_url = f"http://127.0.0.1:{self.admin_port}/admin/v1"
-        super().__init__([java(), *java_options(), "-jar", JAR, "serve"], os.path.join(workdir, name + ".log"),
-                         self.environment)
-        self.ready_seconds = None
-        self._admin_token = None
-
-    def await_ready(self, timeout=180):
-        """Start to ready: until the admin surface's readiness check (the database answers) says 200."""
-        self.ready_seconds = self.await_http(self.admin_url + "/health/ready", timeout, self.name)
-        return self.ready_seconds
-
-    def admin_cli(self, *arguments):
-        done = subprocess.run([java(), "-jar", JAR, "admin", *arguments, "--json"], env=self.environment,
-                              capture_output=True, text=True, timeout=180)
-        if done.returncode != 0:
-            raise SystemExit(f"admin {arguments[0]} failed ({done.returncode}): {done.stderr[-2000:]}")
-        return json.loads(done.stdout)
-
-    def admin(self, method, path, body=None):
-        if self._admin_token is None:
-            self._admin_token = self.admin_cli("create-admin-token", "--description", "benchmark")["token"]
-        status, answer = request(method, self.admin_url + path, self._admin_token, body)
-        if status >= 300:
-            raise SystemExit(f"{method} /admin/v1{path} answered {status}: {answer}")
-        return answer
-
-    def create_organisation(self, name="Benchmark", requests_per_minute=1_000_000):
-        """(org_id, test key) of a new organisation whose rate limit is raised for the run."""
-        created = self.admin("POST", "/organisations", {"name": name})
-        self.admin("PUT", f"/organisations/{created['org_id']}/rate-limit", {"requests_per_minute": requests_per_minute})
-        return created["org_id"], created["keys"]["test"]
 
 
 class ScratchDatabase:
@@ -254,32 +108,6 @@ class _QuietHandler(http.server.BaseHTTPRequestHandler):
 
     def log_message(self, *arguments):
         pass
-
-
-class FileServer:
-    """Serves files by name (GET /files/<name>) on 127.0.0.1 and a free port."""
-
-    def __init__(self, files):
-        contents = {name: open(path, "rb").read() for name, path in files.items()}
-
-        class Handler(_QuietHandler):
-            def do_GET(self):
-                body = contents.get(self.path.rsplit("/", 1)[-1].split("?")[0])
-                self.send_response(200 if body is not None else 404)
-                self.send_header("Content-Type", "application/octet-stream")
-                self.send_header("Content-Length", str(len(body or b"")))
-                self.end_headers()
-                self.wfile.write(body or b"")
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.base_url = f"http://127.0.0.1:{self.server.server_port}/files"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def url(self, name, unique=""):
-        return f"{self.base_url}/{name}" + (f"?u={unique}" if unique else "")
-
-    def close(self):
-        self.server.shutdown()
 
 
 class WebhookReceiver:

@@ -8,7 +8,7 @@
 # KLAREFI_CASE_TYPES_DIR=DIR evaluates with the case types in DIR (e.g. an operator's) over the built-ins.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+source scripts/lib/java.sh
 corpus="${KLAREFI_CORPUS:-$PWD/../shared/corpus}"
 args=()
 for arg in "$@"; do
@@ -22,6 +22,6 @@ classpath_file="modules/processing/target/extraction-eval.classpath"
   -Dmdep.outputFile="$PWD/$classpath_file" -Dmdep.includeScope=test
 cd modules/processing
 export OMP_THREAD_LIMIT=1
-exec "$JAVA_HOME/bin/java" -Djava.util.logging.config.file=/dev/null \
+exec "$JAVA" -Djava.util.logging.config.file=/dev/null \
   -cp "target/test-classes:target/classes:$(cat "target/extraction-eval.classpath")" \
   com.klarefi.processing.eval.ExtractionEvaluation "$corpus" "${args[@]}"

@@ -52,7 +52,7 @@ def main():
         bare_url = f"http://127.0.0.1:{bare_port}/api/v1/me"
         bare.await_http(bare_url, name="bare Helidon")
         service = b.Service(workdir, "service", database.service_settings())
-        service.await_ready()
+        service.start()
         keys = [service.create_organisation(f"HTTP benchmark {index}")[1] for index in range(args.organisations)]
         service_url = service.base_url + "/api/v1/me"
         # Both servers get the same requests (the bare route ignores the key), built by the same script.

@@ -93,7 +93,7 @@ def main():
     try:
         service = b.Service(workdir, "api", dict(database.service_settings(), KLAREFI_ROLES="api",
                                                  KLAREFI_DB_POOL_SIZE=str(max(10, args.connections + 4))))
-        service.await_ready()
+        service.start()
         keys = [service.create_organisation(f"Intake {index}")[1] for index in range(args.organisations)]
         for copy, table in TABLES.items():
             database.psql(database.name, f"CREATE SCHEMA IF NOT EXISTS bench; "

@@ -37,12 +37,12 @@ def main():
     pdfs = dict(b.corpus_documents("born_digital", args.corpus))
     workdir = b.workdir("latency")
     database = b.ScratchDatabase("klarefi_bench_latency")
-    files = b.FileServer(dict(pdfs, probe=os.path.join(args.corpus, PROBE)))
+    files = b.FileServer.of_files(dict(pdfs, probe=os.path.join(args.corpus, PROBE)))
     receiver = b.WebhookReceiver()
     service = None
     try:
         service = b.Service(workdir, "service", database.service_settings())
-        service.await_ready()
+        service.start()
         org_id, key = service.create_organisation("Latency benchmark")
         b.subscribe(service, org_id, receiver.url)
         client = Client(service, key, files, receiver)
@@ -67,7 +67,7 @@ class Client:
     def submit_and_await(self, name):
         """(seconds from the 201 to the document.processed timestamp, the processed webhook's body)."""
         status, answer = b.request("POST", self.service.base_url + "/api/v1/process", self.key, {
-            "document_url": self.files.url(name, secrets.token_hex(4)), "case_type_id": "motor_claim",
+            "document_url": self.files.url(name, unique=secrets.token_hex(4)), "case_type_id": "motor_claim",
             "idempotency_key": secrets.token_hex(16)})
         accepted = time.time()
         if status != 201:

@@ -55,7 +55,7 @@ def main():
     workdir = b.workdir("pipeline")
     bundles = bundled(pdfs, args.bundle, workdir) if args.bundle > 1 else []
     database = b.ScratchDatabase("klarefi_bench_pipeline")
-    files = b.FileServer({name: path for name, path, _ in pdfs + bundles + scans})
+    files = b.FileServer.of_files({name: path for name, path, _ in pdfs + bundles + scans})
     receiver = b.WebhookReceiver()
     service = None
     try:
@@ -63,7 +63,7 @@ def main():
         if args.workers:
             settings["KLAREFI_JOBS_WORKERS"] = str(args.workers)
         service = b.Service(workdir, "service", settings)
-        service.await_ready()
+        service.start()
         org_id, key = service.create_organisation("Pipeline benchmark")
         b.subscribe(service, org_id, receiver.url, TERMINAL)
         phases = []
@@ -132,7 +132,7 @@ def through_service(service, key, files, receiver, documents):
     started = time.time()
     for name, _, _ in documents:
         status, answer = b.request("POST", service.base_url + "/api/v1/process", key, {
-            "document_url": files.url(name, secrets.token_hex(4)), "case_type_id": "motor_claim",
+            "document_url": files.url(name, unique=secrets.token_hex(4)), "case_type_id": "motor_claim",
             "idempotency_key": secrets.token_hex(16)})
         if status != 201:
             raise SystemExit(f"POST /api/v1/process answered {status}: {answer}")

@@ -33,8 +33,8 @@ GIVE_UP_SECONDS = 300
 def main():
     args = parse_arguments()
     workdir = b.workdir("process-latency")
-    files = b.FileServer({"document.pdf": args.pdf})
-    print(f"document: {args.pdf} ({os.path.getsize(args.pdf)} bytes), served at {files.base_url}")
+    files = b.FileServer.of_files({"document.pdf": args.pdf})
+    print(f"document: {args.pdf} ({os.path.getsize(args.pdf)} bytes), served at {files.url('document.pdf')}")
     print(f"{args.documents} documents per scenario, one at a time after a random pause below {args.pause_ms} ms,"
           f" events polled every {args.poll_ms} ms; logs in {workdir}")
     results = []
@@ -87,7 +87,7 @@ def first_born_digital():
 def single_instance(args, workdir, files):
     service = b.Service(workdir, "single")
     try:
-        service.await_ready()
+        service.start()
         _, key = service.create_organisation("Latency bench")
         return measure(args, service.base_url, key, files, "single")
     finally:
@@ -104,10 +104,10 @@ def split_instances(args, workdir, files):
     try:
         api = b.Service(workdir, "api-only", dict(shared, KLAREFI_ROLES="api"))
         services.append(api)
-        api.await_ready()
+        api.start()
         worker = b.Service(workdir, "jobs-only", dict(shared, KLAREFI_ROLES="jobs"))
         services.append(worker)
-        worker.await_ready()
+        worker.start()
         _, key = api.create_organisation("Latency bench")
         return measure(args, api.base_url, key, files, "split")
     finally:
@@ -122,7 +122,7 @@ def measure(args, base_url, key, files, prefix):
     for index in range(args.warmup + args.documents):
         time.sleep(random.uniform(0, args.pause_ms / 1000))
         label = "warm-up" if index < args.warmup else f"{index - args.warmup + 1:3d}"
-        document_url = files.url("document.pdf", f"{prefix}-{index}-{secrets.token_hex(4)}")
+        document_url = files.url("document.pdf", unique=f"{prefix}-{index}-{secrets.token_hex(4)}")
         outcome = submit_and_await(args, base_url, key, document_url)
         if outcome is None:
             print(f"  {label:>7}: not processed within {GIVE_UP_SECONDS} s; left out of the figures")

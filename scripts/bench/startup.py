@@ -60,7 +60,7 @@ def bare(workdir):
 def service(workdir, name, settings):
     process = b.Service(workdir, name, settings)
     try:
-        seconds = process.await_ready()
+        seconds = process.start()
         time.sleep(1)
         return {"seconds": seconds, "idle_rss_mib": process.peak_rss_mib()}
     finally:

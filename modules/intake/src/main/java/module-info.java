@@ -1,6 +1,7 @@
 /** Hosted intake sessions and the applicant's page. */
 module com.klarefi.intake {
     requires transitive com.klarefi.platform;
+    requires transitive com.klarefi.auth;
     requires transitive com.klarefi.cases;
     requires transitive com.klarefi.processing;
 

@@ -14,6 +14,7 @@ import com.klarefi.platform.http.Environment;
 import com.klarefi.platform.jobs.Jobs;
 import com.klarefi.platform.jobs.JobsSettings;
 import com.klarefi.platform.json.Json;
+import com.klarefi.platform.metrics.Metrics;
 import com.klarefi.platform.module.Platform;
 import com.klarefi.auth.api.Operator;
 import com.klarefi.auth.api.Operators;
@@ -33,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -183,7 +185,7 @@ final class AdminCommands {
     /** {@code --name value} and {@code --json} style options. */
     private record Options(Map<String, String> values, boolean json) {
         /** Options that take no value. */
-        private static final java.util.Set<String> FLAGS = java.util.Set.of("password-stdin");
+        private static final Set<String> FLAGS = Set.of("password-stdin");
 
         static Options parse(List<String> args) {
             Map<String, String> values = new LinkedHashMap<>();
@@ -227,7 +229,7 @@ final class AdminCommands {
             Jobs jobs = new Jobs(new JobsSettings(false, 1, Duration.ofSeconds(5), "admin-command", false, 0, "admin",
                     Optional.empty()), database.dataSource());
             Platform platform = Platforms.create(settings, installation, database, jobs, Clock.systemUTC(),
-                    new com.klarefi.platform.metrics.Metrics());
+                    new Metrics());
             return new Session(installation, database, jobs, AuthModule.create(platform));
         }
 

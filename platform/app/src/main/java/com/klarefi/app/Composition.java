@@ -53,7 +53,7 @@ final class Composition implements AutoCloseable {
         List<KlarefiModule> modules = List.of(auth, rateLimits, cases, processing,
                 webhooks,
                 erasure,
-                IntakeModule.create(platform, cases, processing));
+                IntakeModule.create(platform, cases, processing, auth.organisations()));
         return new Composition(auth, rateLimits, webhooks, modules,
                 new ConsoleModule.Modules(auth, webhooks, processing, cases, erasure));
     }

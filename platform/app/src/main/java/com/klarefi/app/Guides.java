@@ -1,5 +1,6 @@
 package com.klarefi.app;
 
+import com.klarefi.platform.web.HtmlText;
 import java.util.List;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -39,7 +40,7 @@ final class Guides {
                 %s</main>
                 </body>
                 </html>
-                """.formatted(escape(title(document)), body);
+                """.formatted(HtmlText.escape(title(document)), body);
     }
 
     private static String title(Node document) {
@@ -49,9 +50,5 @@ final class Guides {
             }
         }
         return "Klarefi API";
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

@@ -5,16 +5,20 @@ import com.klarefi.platform.config.Settings;
 import com.klarefi.platform.config.SettingsException;
 import com.klarefi.platform.db.ConnectionSettings;
 import com.klarefi.platform.db.EmbeddedDatabase;
+import com.klarefi.platform.ids.Ids;
 import com.klarefi.platform.secrets.Secrets;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Everything that differs between installations, resolved once at start: the mode, the data
@@ -168,7 +172,7 @@ final class Installation implements AutoCloseable {
                     + "(or set KLAREFI_DASHBOARD_ENABLED=false)");
         }
         Path file = dataDirectory.resolve("secrets/dashboard-password");
-        String password = generatedSecret(file, () -> com.klarefi.platform.ids.Ids.randomToken(24));
+        String password = generatedSecret(file, () -> Ids.randomToken(24));
         LOG.log(System.Logger.Level.INFO, "job dashboard password generated; read it from " + file);
         return Optional.of(password);
     }
@@ -194,11 +198,11 @@ final class Installation implements AutoCloseable {
 
     /** The embedded PostgreSQL's superuser password, generated on first start. */
     private static String databasePassword(Path dataDirectory) {
-        return generatedSecret(dataDirectory.resolve("secrets/database-password"), () -> com.klarefi.platform.ids.Ids.randomToken(32));
+        return generatedSecret(dataDirectory.resolve("secrets/database-password"), () -> Ids.randomToken(32));
     }
 
     /** Reads a generated secret, creating it (readable by the owner only) on first start. */
-    private static String generatedSecret(Path file, java.util.function.Supplier<String> generator) {
+    private static String generatedSecret(Path file, Supplier<String> generator) {
         try {
             if (Files.isRegularFile(file)) {
                 return Files.readString(file, StandardCharsets.UTF_8).trim();
@@ -209,8 +213,8 @@ final class Installation implements AutoCloseable {
             String value = generator.get();
             Files.writeString(temporary, value + "\n", StandardCharsets.UTF_8);
             try {
-                Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException raced) {
                 Files.deleteIfExists(temporary);
             }
             return Files.readString(file, StandardCharsets.UTF_8).trim();

@@ -1,5 +1,7 @@
 package com.klarefi.app;
 
+import com.klarefi.auth.api.Operators;
+import com.klarefi.auth.api.Organisations;
 import com.klarefi.console.api.Console;
 import com.klarefi.console.api.ConsoleModule;
 import com.klarefi.platform.config.Settings;
@@ -7,6 +9,7 @@ import com.klarefi.platform.config.SettingsException;
 import com.klarefi.platform.db.Database;
 import com.klarefi.platform.db.DatabaseHealth;
 import com.klarefi.platform.http.ApiRoutes;
+import com.klarefi.platform.http.HeaderTimeout;
 import com.klarefi.platform.http.HttpSurface;
 import com.klarefi.platform.http.RequestGuard;
 import com.klarefi.platform.http.Route;
@@ -20,12 +23,14 @@ import com.klarefi.platform.module.Platform;
 import io.helidon.http.Method;
 import io.helidon.webserver.WebServer;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -43,16 +48,18 @@ public final class KlarefiServer implements AutoCloseable {
     private final Jobs jobs;
     private final Composition composition;
     private final WebServer webServer;
+    private final HeaderTimeout headerTimeout;
     private List<Route> apiRoutes = List.of();
     private boolean closed;
 
     private KlarefiServer(Installation installation, Database database, Jobs jobs, Composition composition,
-                          WebServer webServer) {
+                          WebServer webServer, HeaderTimeout headerTimeout) {
         this.installation = installation;
         this.database = database;
         this.jobs = jobs;
         this.composition = composition;
         this.webServer = webServer;
+        this.headerTimeout = headerTimeout;
     }
 
     public static KlarefiServer start(Settings settings) {
@@ -65,6 +72,7 @@ public final class KlarefiServer implements AutoCloseable {
         Installation installation = Installation.open(settings);
         Database database = null;
         Jobs jobs = null;
+        HeaderTimeout headerTimeout = null;
         try {
             database = Database.connect(installation.connection());
             database.ensureSchema(Jobs.SCHEMA);
@@ -93,18 +101,23 @@ public final class KlarefiServer implements AutoCloseable {
                 module.adminRoutes(admin);
             }
             Console console = ConsoleModule.create(composition.dashboardModules(), settings, platform.publicBaseUrl(),
-                    platform.clock(), metrics);
+                    platform.clock(), metrics, platform.secrets());
             jobs.start();
+            jobs.listenForWakeUps(database);
             jobs.recurring(PurgeIdempotencyRecords.RECURRING_ID, Duration.ofHours(1), new PurgeIdempotencyRecords());
+            headerTimeout = HeaderTimeout.start(settings.seconds("KLAREFI_HTTP_HEADER_TIMEOUT_SECONDS"));
             WebServer webServer = webServer(settings, api, pages, admin, console, composition.apiGuard(metrics),
-                    composition.adminGuard(), metrics);
-            KlarefiServer server = new KlarefiServer(installation, database, jobs, composition, webServer);
+                    composition.adminGuard(), metrics, headerTimeout);
+            KlarefiServer server = new KlarefiServer(installation, database, jobs, composition, webServer, headerTimeout);
             server.apiRoutes = api.routes();
             LOG.log(System.Logger.Level.INFO, "Klarefi is ready: API on port " + server.port() + ", admin surface on "
                     + settings.required("KLAREFI_ADMIN_HOST") + ":" + server.adminPort() + " (" + installation.mode()
                     + " mode, roles " + String.join(",", roles) + ")");
             return server;
         } catch (RuntimeException e) {
+            if (headerTimeout != null) {
+                headerTimeout.close();
+            }
             if (jobs != null) {
                 jobs.close();
             }
@@ -117,9 +130,13 @@ public final class KlarefiServer implements AutoCloseable {
     }
 
     private static WebServer webServer(Settings settings, ApiRoutes api, ApiRoutes pages, ApiRoutes admin, Console console,
-                                       RequestGuard apiGuard, RequestGuard adminGuard, Metrics metrics) {
+                                       RequestGuard apiGuard, RequestGuard adminGuard, Metrics metrics,
+                                       HeaderTimeout headerTimeout) {
         long maxBody = settings.bytes("KLAREFI_HTTP_MAX_BODY_BYTES");
         Duration grace = settings.seconds("KLAREFI_SHUTDOWN_GRACE_SECONDS");
+        Duration idleTimeout = settings.seconds("KLAREFI_HTTP_IDLE_TIMEOUT_SECONDS");
+        // The idle check runs often enough that a connection outlives its timeout by at most a quarter of it.
+        Duration idleCheck = Duration.ofMillis(Math.max(500, idleTimeout.toMillis() / 4));
         HttpSurface publicSurface = new HttpSurface("api", apiGuard, metrics);
         HttpSurface adminSurface = new HttpSurface("admin", adminGuard, metrics)
                 .errorPages(ConsoleModule.PREFIX, console.errorPage());
@@ -129,6 +146,10 @@ public final class KlarefiServer implements AutoCloseable {
                 .port(settings.port("KLAREFI_HTTP_PORT"))
                 .maxPayloadSize(maxBody)
                 .shutdownGracePeriod(grace)
+                .protocolsDiscoverServices(false)
+                .addProtocol(headerTimeout.http1())
+                .idleConnectionTimeout(idleTimeout)
+                .idleConnectionPeriod(idleCheck)
                 .directHandlers(HttpSurface.directHandlers())
                 .routing(rules -> publicSurface.configure(rules, api, pages))
                 .putSocket(ADMIN_SOCKET, socket -> socket
@@ -136,6 +157,10 @@ public final class KlarefiServer implements AutoCloseable {
                         .port(settings.port("KLAREFI_ADMIN_PORT"))
                         .maxPayloadSize(maxBody)
                         .shutdownGracePeriod(grace)
+                        .protocolsDiscoverServices(false)
+                .addProtocol(headerTimeout.http1())
+                        .idleConnectionTimeout(idleTimeout)
+                        .idleConnectionPeriod(idleCheck)
                         .directHandlers(HttpSurface.directHandlers())
                         .routing(rules -> adminSurface.configure(rules, List.of(admin, console.routes()))))
                 .build()
@@ -146,7 +171,7 @@ public final class KlarefiServer implements AutoCloseable {
         String serverName;
         try {
             serverName = InetAddress.getLocalHost().getHostName() + ":" + settings.required("KLAREFI_HTTP_PORT");
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             serverName = "klarefi:" + settings.required("KLAREFI_HTTP_PORT");
         }
         int pollSeconds = settings.integer("KLAREFI_JOBS_POLL_SECONDS");
@@ -158,13 +183,14 @@ public final class KlarefiServer implements AutoCloseable {
             throw new SettingsException("KLAREFI_JOBS_WORKERS must be at least 1");
         }
         return new JobsSettings(roles.contains("jobs"), workers, Duration.ofSeconds(pollSeconds), serverName,
-                settings.flag("KLAREFI_DASHBOARD_ENABLED"), settings.port("KLAREFI_DASHBOARD_PORT"),
+                settings.flag("KLAREFI_DASHBOARD_ENABLED"), settings.required("KLAREFI_ADMIN_HOST"),
+                settings.port("KLAREFI_DASHBOARD_PORT"),
                 settings.required("KLAREFI_DASHBOARD_USER"), installation.dashboardPassword());
     }
 
     private static Set<String> roles(Settings settings) {
         Set<String> roles = Arrays.stream(settings.required("KLAREFI_ROLES").split(","))
-                .map(String::trim).filter(role -> !role.isEmpty()).collect(Collectors.toCollection(java.util.TreeSet::new));
+                .map(String::trim).filter(role -> !role.isEmpty()).collect(Collectors.toCollection(TreeSet::new));
         for (String role : roles) {
             if (!role.equals("api") && !role.equals("jobs")) {
                 throw new SettingsException("KLAREFI_ROLES may contain only 'api' and 'jobs', got '" + role + "'");
@@ -184,18 +210,23 @@ public final class KlarefiServer implements AutoCloseable {
         return webServer.port(ADMIN_SOCKET);
     }
 
+    /** The port of JobRunr's dashboard, if this instance serves it (tests). */
+    java.util.OptionalInt jobDashboardPort() {
+        return jobs.dashboardPort();
+    }
+
     /** The public API's routes, for the test that holds the OpenAPI document to the code. */
     List<Route> apiRoutes() {
         return apiRoutes;
     }
 
     /** Operators' operations on this instance's database (tests and tools in this package). */
-    com.klarefi.auth.api.Organisations organisations() {
+    Organisations organisations() {
         return composition.auth().organisations();
     }
 
     /** Dashboard accounts on this instance's database (tests and tools in this package). */
-    com.klarefi.auth.api.Operators operators() {
+    Operators operators() {
         return composition.auth().operators();
     }
 
@@ -212,6 +243,7 @@ public final class KlarefiServer implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "shutting down: finishing in-flight requests");
         long started = System.nanoTime();
         webServer.stop();
+        headerTimeout.close();
         long web = System.nanoTime();
         jobs.close();
         composition.close();

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Handler;
 import java.util.logging.LogManager;
+import java.util.logging.Logger;
 
 /**
  * The one entry point: {@code klarefi serve} runs the service, {@code klarefi admin ...} runs
@@ -132,16 +134,16 @@ public final class Main {
         String format = settings.required("KLAREFI_LOG_FORMAT");
         switch (format) {
             case "json" -> {
-                for (java.util.logging.Handler handler : java.util.logging.Logger.getLogger("").getHandlers()) {
+                for (Handler handler : Logger.getLogger("").getHandlers()) {
                     handler.setFormatter(new JsonLogFormatter());
                 }
             }
             case "text" -> {
-                for (java.util.logging.Handler handler : java.util.logging.Logger.getLogger("").getHandlers()) {
+                for (Handler handler : Logger.getLogger("").getHandlers()) {
                     handler.setFormatter(new TextLogFormatter());
                 }
             }
-            default -> throw new com.klarefi.platform.config.SettingsException(
+            default -> throw new SettingsException(
                     "KLAREFI_LOG_FORMAT must be text or json, got '" + format + "'");
         }
     }

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +43,7 @@ record ArtifactProcess(Process process, Path log) {
     }
 
     static ArtifactProcess serve(Path dataDirectory, Ports ports, Map<String, String> settings, Path log) {
-        Map<String, String> all = new java.util.HashMap<>(ports.settings());
+        Map<String, String> all = new HashMap<>(ports.settings());
         all.putAll(settings);
         return new ArtifactProcess(start(dataDirectory, all, log, List.of("serve")), log);
     }
@@ -66,7 +68,7 @@ record ArtifactProcess(Process process, Path log) {
         Path jar = Path.of(System.getProperty("klarefi.jar", "target/klarefi.jar"));
         assertThat(jar).as("build the artifact first (mvn package)").exists();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", jar.toString()));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command);
         if (arguments.getFirst().equals("serve")) {

@@ -89,6 +89,23 @@ class AuthApiTest {
     }
 
     @Test
+    void aRevokedKeyStopsWorkingOnAnotherInstanceWithinASecondWithoutWaitingForItsPoll(@TempDir Path data) {
+        // The other instance polls once a minute: only the notification of the change can reach it in time.
+        try (KlarefiServer slowWatcher = TestServers.start(database, data, Map.of("KLAREFI_AUTH_REFRESH_MILLIS", "60000"))) {
+            JsonNode org = createOrganisation("Notified BV");
+            String key = org.path("keys").path("live").asText();
+            HttpTestClient onOther = HttpTestClient.local(slowWatcher.port()).bearer(key);
+            assertThat(onOther.get("/api/v1/me").status()).as("the key works and is cached there").isEqualTo(200);
+
+            admin.post("/admin/v1/keys/" + org.path("key_ids").path("live").asText() + "/revoke", Map.of());
+
+            await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> onOther.get("/api/v1/me").status() == 401);
+            assertThat(code(onOther.get("/api/v1/me"))).isEqualTo("revoked_api_key");
+        }
+    }
+
+    @Test
     void aRevokedKeyStopsWorkingOnEveryInstanceWithinSeconds() {
         JsonNode org = createOrganisation("Two Instances BV");
         String key = org.path("keys").path("live").asText();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.klarefi.app.architecture.RepositoryFiles;
 import com.klarefi.testing.TestDatabase;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.util.Map;
@@ -60,7 +61,7 @@ class BackupScriptTest {
 
     private static boolean onPath(String tool) {
         for (String folder : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (java.nio.file.Files.isExecutable(Path.of(folder, tool))) {
+            if (Files.isExecutable(Path.of(folder, tool))) {
                 return true;
             }
         }

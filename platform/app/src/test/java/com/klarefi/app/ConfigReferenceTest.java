@@ -7,6 +7,7 @@ import com.klarefi.platform.config.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The operators' documentation must name every setting the artifact knows. */
@@ -24,7 +25,7 @@ class ConfigReferenceTest {
     void theExampleProductionConfigUsesOnlyKnownSettings() throws IOException {
         var example = RepositoryFiles.root().resolve("ops/klarefi.env.example");
 
-        Settings settings = Settings.load(Map.of(), java.util.Optional.of(example));
+        Settings settings = Settings.load(Map.of(), Optional.of(example));
 
         assertThat(settings.required("KLAREFI_MODE")).isEqualTo("production");
     }

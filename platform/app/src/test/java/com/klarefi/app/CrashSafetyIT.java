@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.klarefi.app.ArtifactProcess.Ports;
 import com.klarefi.app.IntakeApi.Accepted;
 import com.klarefi.app.IntakeApi.Submission;
+import com.klarefi.testing.DocumentServer;
 import com.klarefi.testing.HttpTestClient;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +25,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +59,7 @@ class CrashSafetyIT {
     @BeforeEach
     void startDocumentServer() {
         documents = DocumentServer.start();
+        documents.answerEveryName(onePagePdf(), "application/pdf");
     }
 
     @AfterEach
@@ -71,7 +81,7 @@ class CrashSafetyIT {
         Accepted accepted = intake.submit(submission("after-accept", Optional.empty()));
 
         assertThat(running.awaitExit(Duration.ofSeconds(30))).as("halted like SIGKILL").isEqualTo(137);
-        assertThat(documents.fetchesOf("after-accept")).as("its job never ran").isZero();
+        assertThat(documents.fetchesOf("after-accept.pdf")).as("its job never ran").isZero();
         serve(Optional.empty());
         awaitFinished(intake, List.of(accepted));
         intake.assertProcessedExactlyOnce(accepted);
@@ -86,11 +96,11 @@ class CrashSafetyIT {
         Accepted accepted = intake.submit(submission("in-job", Optional.empty()));
 
         assertThat(running.awaitExit(Duration.ofSeconds(60))).as("halted like SIGKILL").isEqualTo(137);
-        assertThat(documents.fetchesOf("in-job")).as("fetched before the halt").isEqualTo(1);
+        assertThat(documents.fetchesOf("in-job.pdf")).as("fetched before the halt").isEqualTo(1);
         serve(Optional.empty());
         awaitFinished(intake, List.of(accepted));
         intake.assertProcessedExactlyOnce(accepted);
-        assertThat(documents.fetchesOf("in-job")).as("the stored bytes are reused, not fetched again").isEqualTo(1);
+        assertThat(documents.fetchesOf("in-job.pdf")).as("the stored bytes are reused, not fetched again").isEqualTo(1);
         running.terminateAndAssertCleanExit();
     }
 
@@ -151,7 +161,7 @@ class CrashSafetyIT {
     }
 
     private Submission submission(String name, Optional<String> externalCaseId) {
-        return new Submission("key-" + name, documents.url(name), externalCaseId);
+        return new Submission("key-" + name, documents.url(name + ".pdf"), externalCaseId);
     }
 
     private void awaitFinished(IntakeApi intake, Collection<Accepted> accepted) {
@@ -195,6 +205,24 @@ class CrashSafetyIT {
             } catch (IOException | RuntimeException e) {
                 System.out.println("could not check for a leftover PostgreSQL in " + postgresDirectory + ": " + e);
             }
+        }
+    }
+
+    private static byte[] onePagePdf() {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(72, 700);
+                content.showText("Claim form: vehicle damage reported on 3 March 2026");
+                content.endText();
+            }
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -16,6 +16,7 @@ import com.klarefi.testing.HttpTestClient;
 import com.klarefi.testing.TestDatabase;
 import java.nio.file.Path;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -193,7 +194,7 @@ class IdempotencyApiTest {
                 rows.next();
                 return rows.getInt(1);
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -75,6 +75,79 @@ class JobsIntegrationTest {
     }
 
     @Test
+    void aJobEnqueuedOnAnApiOnlyInstanceStartsWithoutWaitingForTheJobServersPoll() {
+        GreetHandler handler = new GreetHandler();
+        try (Jobs apiOnly = new Jobs(settings(false, "api-only-ringing"), database.dataSource());
+             Jobs worker = new Jobs(new JobsSettings(true, 2, Duration.ofSeconds(60), "slow-poller", false, 0, "admin",
+                     Optional.empty()), database.dataSource())) {
+            worker.register(GreetHandler.class, handler);
+            apiOnly.start();
+            worker.start();
+            worker.listenForWakeUps(database);
+            // The worker's first poll and its listener's first look happen at start; let them pass.
+            await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+
+            apiOnly.enqueue(UUID.randomUUID(), new Greet("rung"));
+            apiOnly.wakeUp();
+
+            await("well before the 60 s poll").atMost(Duration.ofSeconds(5)).until(() -> handler.greeted.contains("rung"));
+        }
+    }
+
+    public record Compute(long millis) implements JobRequest {
+        @Override
+        public Class<ComputeHandler> getJobRequestHandler() {
+            return ComputeHandler.class;
+        }
+    }
+
+    /** Computes without blocking, as hashing, sniffing or serialising a large document does. */
+    public static final class ComputeHandler implements JobRequestHandler<Compute> {
+        final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public void run(Compute request) {
+            running.incrementAndGet();
+            long end = System.nanoTime() + Duration.ofMillis(request.millis()).toNanos();
+            long spin = 0;
+            while (System.nanoTime() < end) {
+                spin += System.identityHashCode(this) % 7;
+            }
+            running.decrementAndGet();
+            if (spin == 42) {
+                throw new IllegalStateException("unreachable: keeps the loop from being optimised away");
+            }
+        }
+    }
+
+    @Test
+    void jobsThatComputeForSecondsLeaveVirtualThreadsTheirCarriers() throws Exception {
+        // More jobs than cores: on virtual threads, which are never preempted, they would hold every
+        // carrier, and HTTP requests (virtual threads too) would wait until they were done.
+        int cores = Runtime.getRuntime().availableProcessors();
+        ComputeHandler handler = new ComputeHandler();
+        try (Jobs worker = new Jobs(new JobsSettings(true, cores + 2, Duration.ofSeconds(5), "computing", false, 0, "admin",
+                Optional.empty()), database.dataSource())) {
+            worker.register(ComputeHandler.class, handler);
+            worker.start();
+            for (int index = 0; index < cores + 2; index++) {
+                worker.enqueue(UUID.randomUUID(), new Compute(8_000));
+            }
+            worker.wakeUp();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> handler.running.get() >= cores);
+
+            java.util.concurrent.CompletableFuture<Long> started = new java.util.concurrent.CompletableFuture<>();
+            long asked = System.nanoTime();
+            Thread.ofVirtual().start(() -> started.complete(System.nanoTime()));
+
+            long waited = Duration.ofNanos(started.get(20, java.util.concurrent.TimeUnit.SECONDS) - asked).toMillis();
+            assertThat(handler.running.get()).as("jobs still computing").isGreaterThanOrEqualTo(cores);
+            assertThat(waited).as("ms a virtual thread waited for a carrier").isLessThan(1_000);
+        }
+    }
+
+    @Test
     void jobRunrKeepsItsTablesInItsOwnSchema() throws Exception {
         try (Jobs jobs = new Jobs(settings(false, "probe"), database.dataSource());
              var connection = testDatabase.connect();

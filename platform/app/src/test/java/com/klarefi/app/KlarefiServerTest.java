@@ -7,8 +7,10 @@ import com.klarefi.platform.config.SettingsException;
 import com.klarefi.testing.HttpTestClient;
 import com.klarefi.testing.TestDatabase;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,7 +84,7 @@ class KlarefiServerTest {
         List<String> expected = List.of("auth", "ratelimit", "cases", "processing", "webhooks", "erasure", "intake", "jobrunr");
         try (var connection = database.connect();
              var rows = connection.createStatement().executeQuery("SELECT nspname FROM pg_namespace")) {
-            java.util.Set<String> schemas = new java.util.HashSet<>();
+            Set<String> schemas = new HashSet<>();
             while (rows.next()) {
                 schemas.add(rows.getString(1));
             }

@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.klarefi.testing.HttpTestClient;
 import com.klarefi.testing.TestDatabase;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,7 +81,7 @@ class OpenApiDocumentTest {
     @Test
     void theGuidesAreServedAsHtmlPagesReadableOnAPhone() {
         HttpTestClient client = HttpTestClient.local(server.port());
-        for (String name : java.util.List.of("api", "webhooks")) {
+        for (String name : List.of("api", "webhooks")) {
             HttpTestClient.Response guide = client.get("/api/v1/docs/" + name);
 
             assertThat(guide.status()).isEqualTo(200);
@@ -99,7 +102,7 @@ class OpenApiDocumentTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).get().asString().startsWith("text/html");
         assertThat(page.body()).doesNotContain("http://").doesNotContain("https://").doesNotContain("//cdn");
-        java.util.regex.Matcher loaded = java.util.regex.Pattern.compile("(?:src|href)=\"(docs/assets/[^\"]+)\"").matcher(page.body());
+        Matcher loaded = Pattern.compile("(?:src|href)=\"(docs/assets/[^\"]+)\"").matcher(page.body());
         int assets = 0;
         while (loaded.find()) {
             HttpTestClient.Response asset = client.get("/api/v1/" + loaded.group(1));
@@ -133,8 +136,8 @@ class OpenApiDocumentTest {
     void requestBodyStringsAreBoundedAsTheServerBoundsThem() {
         JsonNode schemas = HttpTestClient.local(server.port()).get("/api/v1/openapi.json").json().path("components").path("schemas");
 
-        for (String body : java.util.List.of("ProcessRequest", "SessionRequest")) {
-            for (String id : java.util.List.of("idempotency_key", "external_case_id", "external_applicant_id",
+        for (String body : List.of("ProcessRequest", "SessionRequest")) {
+            for (String id : List.of("idempotency_key", "external_case_id", "external_applicant_id",
                     "external_customer_id", "trace_id")) {
                 JsonNode property = schemas.path(body).path("properties").path(id);
                 assertThat(property.path("minLength").asInt()).as(body + "." + id).isEqualTo(1);

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.klarefi.testing.HttpTestClient;
 import com.klarefi.testing.TestDatabase;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,7 +106,7 @@ class RateLimitApiTest {
         HttpTestClient.Response unknownKey = HttpTestClient.local(first.port()).bearer("sk_test_" + "x".repeat(40)).get("/api/v1/me");
         HttpTestClient.Response noKey = HttpTestClient.local(first.port()).get("/api/v1/cases/case_x");
 
-        for (HttpTestClient.Response response : java.util.List.of(unknownKey, noKey)) {
+        for (HttpTestClient.Response response : List.of(unknownKey, noKey)) {
             assertThat(response.status()).isEqualTo(401);
             assertThat(response.header("X-RateLimit-Limit")).contains(Integer.toString(LIMIT));
             assertThat(response.header("X-RateLimit-Remaining")).contains(Integer.toString(LIMIT));
@@ -127,8 +130,8 @@ class RateLimitApiTest {
 
     /** Windows are aligned to the minute; a test that straddles one would see two budgets. */
     private static void awayFromTheMinuteBoundary() {
-        org.awaitility.Awaitility.await("a fresh minute window").atMost(java.time.Duration.ofSeconds(20))
-                .pollInterval(java.time.Duration.ofMillis(200))
+        Awaitility.await("a fresh minute window").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> Instant.now().getEpochSecond() % 60 <= 45);
     }
 }

@@ -3,6 +3,7 @@ package com.klarefi.app;
 import com.klarefi.auth.api.CreatedOrganisation;
 import com.klarefi.testing.TestDatabase;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Map;
 
 /** Lets tests in other packages start an in-process server and use its operator functions. */
@@ -48,7 +49,7 @@ public final class TestServerAccess {
                     rows.next();
                     return rows.getString(1);
                 }
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
         }
@@ -57,7 +58,7 @@ public final class TestServerAccess {
         public void execute(String sql) {
             try (var connection = database.connect(); var statement = connection.createStatement()) {
                 statement.execute(sql);
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
         }

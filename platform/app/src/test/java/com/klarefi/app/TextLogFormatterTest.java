@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 
 class TextLogFormatterTest {
@@ -52,7 +53,7 @@ class TextLogFormatterTest {
         return record;
     }
 
-    /** What java.util.logging.SimpleFormatter writes with the pattern. */
+    /** What SimpleFormatter writes with the pattern. */
     private static String byPattern(LogRecord record, ZoneId zone) {
         String thrown = "";
         if (record.getThrown() != null) {
@@ -63,7 +64,7 @@ class TextLogFormatterTest {
             writer.close();
             thrown = trace.toString();
         }
-        String message = new java.util.logging.SimpleFormatter().formatMessage(record);
+        String message = new SimpleFormatter().formatMessage(record);
         return String.format(PATTERN, record.getInstant().atZone(zone), "source", record.getLoggerName(),
                 record.getLevel().getLocalizedName(), message, thrown);
     }

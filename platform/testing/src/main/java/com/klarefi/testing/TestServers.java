@@ -2,6 +2,7 @@ package com.klarefi.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import org.awaitility.Awaitility;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -29,7 +31,7 @@ final class TestServers {
     static {
         // Test classes share one JVM: a server closed by an earlier class may still have a worker
         // thread failing on its dropped database. Awaitility would blame whichever test is waiting.
-        org.awaitility.Awaitility.doNotCatchUncaughtExceptionsByDefault();
+        Awaitility.doNotCatchUncaughtExceptionsByDefault();
     }
 
     private TestServers() {
@@ -79,7 +81,7 @@ final class TestServers {
     }
 
     private static Server configured(String url) {
-        java.net.URI uri = java.net.URI.create(url.replaceFirst("^jdbc:", ""));
+        URI uri = URI.create(url.replaceFirst("^jdbc:", ""));
         int port = uri.getPort() < 0 ? 5432 : uri.getPort();
         Server server = new Server("configured", uri.getHost(), port, env("KLAREFI_TEST_DB_USER").orElse("postgres"),
                 env("KLAREFI_TEST_DB_PASSWORD"));

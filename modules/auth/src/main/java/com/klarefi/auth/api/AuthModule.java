@@ -1,6 +1,6 @@
 package com.klarefi.auth.api;
 
-import com.klarefi.auth.internal.AuthWiring;
+import com.klarefi.auth.internal.AuthFacade;
 import com.klarefi.auth.internal.OperatorPolicy;
 import com.klarefi.platform.module.Platform;
 import java.time.Duration;
@@ -21,6 +21,6 @@ public final class AuthModule {
                 Duration.ofHours(platform.settings().integer("KLAREFI_ADMIN_SESSION_MAX_HOURS")),
                 platform.settings().integer("KLAREFI_ADMIN_LOCKOUT_FAILURES"),
                 Duration.ofMinutes(platform.settings().integer("KLAREFI_ADMIN_LOCKOUT_MINUTES")));
-        return AuthWiring.create(platform, refresh, policy);
+        return AuthFacade.create(platform, refresh, policy);
     }
 }

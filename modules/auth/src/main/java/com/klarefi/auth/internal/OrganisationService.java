@@ -4,6 +4,8 @@ import com.klarefi.auth.api.CreatedKey;
 import com.klarefi.auth.api.CreatedOrganisation;
 import com.klarefi.auth.api.KeySummary;
 import com.klarefi.auth.api.Organisation;
+import com.klarefi.auth.api.OrganisationLogo;
+import com.klarefi.auth.api.OrganisationProfile;
 import com.klarefi.auth.api.Organisations;
 import com.klarefi.auth.internal.db.AuthRepository;
 import com.klarefi.platform.http.ApiException;
@@ -22,9 +24,11 @@ final class OrganisationService implements Organisations {
     private final AuthRepository repository;
     private final KeyCache cache;
     private final Clock clock;
+    private final ProfileService profiles;
 
-    OrganisationService(AuthRepository repository, KeyCache cache, Clock clock) {
+    OrganisationService(AuthRepository repository, KeyCache cache, Clock clock, ProfileService profiles) {
         this.repository = repository;
+        this.profiles = profiles;
         this.cache = cache;
         this.clock = clock;
     }
@@ -53,6 +57,31 @@ final class OrganisationService implements Organisations {
     @Override
     public Optional<Organisation> find(String orgId) {
         return repository.organisation(orgId);
+    }
+
+    @Override
+    public Optional<OrganisationProfile> profile(String orgId) {
+        return profiles.profile(orgId);
+    }
+
+    @Override
+    public Optional<OrganisationLogo> logo(String orgId) {
+        return profiles.logo(orgId);
+    }
+
+    @Override
+    public OrganisationProfile updateProfile(String orgId, String displayName, String privacyUrl, String helpContact) {
+        return profiles.update(orgId, displayName, privacyUrl, helpContact);
+    }
+
+    @Override
+    public OrganisationProfile putLogo(String orgId, byte[] image) {
+        return profiles.putLogo(orgId, image);
+    }
+
+    @Override
+    public OrganisationProfile removeLogo(String orgId) {
+        return profiles.removeLogo(orgId);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package com.klarefi.cases.api;
 
-import com.klarefi.cases.internal.CasesWiring;
+import com.klarefi.cases.internal.CasesFacade;
 import com.klarefi.platform.module.Platform;
 
 /** Builds the cases module: cases, their features, candidates, evidence, decisions and event log. */
@@ -12,6 +12,6 @@ public final class CasesModule {
 
     public static Cases create(Platform platform) {
         platform.database().migrate(NAME);
-        return CasesWiring.create(platform);
+        return CasesFacade.create(platform);
     }
 }

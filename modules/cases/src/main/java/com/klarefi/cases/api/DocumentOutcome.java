@@ -11,6 +11,11 @@ public record DocumentOutcome(String docId, String status, Optional<String> fail
                 Optional.of(pageCount));
     }
 
+    /** A document sent through processing again: waiting, its earlier failure forgotten. */
+    public static DocumentOutcome queued(String docId) {
+        return new DocumentOutcome(docId, "queued", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
     public static DocumentOutcome failed(String docId, String code, String message) {
         return new DocumentOutcome(docId, "failed", Optional.of(code), Optional.of(message), Optional.empty(), Optional.empty());
     }

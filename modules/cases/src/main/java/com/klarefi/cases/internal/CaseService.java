@@ -109,6 +109,14 @@ final class CaseService {
         appendCaseUpdated(tx, row, repository.refreshStatus(tx, row.id(), now), now);
     }
 
+    void documentRequeued(Tx tx, String docId) {
+        Instant now = now();
+        CaseRow row = repository.lockCaseOfDocument(tx, docId).orElseThrow(() ->
+                new IllegalStateException("document " + docId + " belongs to no case"));
+        repository.recordOutcome(tx, DocumentOutcome.queued(docId), now);
+        appendCaseUpdated(tx, row, repository.refreshStatus(tx, row.id(), now), now);
+    }
+
     void documentErased(Tx tx, String caseId, String auditId) {
         Instant now = now();
         CaseRow row = repository.lock(tx, caseId);

@@ -6,6 +6,7 @@ import com.klarefi.console.internal.Dashboard;
 import com.klarefi.erasure.api.Erasure;
 import com.klarefi.platform.config.Settings;
 import com.klarefi.platform.metrics.Metrics;
+import com.klarefi.platform.secrets.Secrets;
 import com.klarefi.processing.api.Processing;
 import com.klarefi.webhooks.api.Webhooks;
 import java.net.URI;
@@ -19,6 +20,7 @@ import java.time.Clock;
  */
 public final class ConsoleModule {
     public static final String PREFIX = "/dashboard";
+    private static final String LOGIN_FORM_KEY_PURPOSE = "console-login-form-csrf";
 
     /** The module facades the pages read and change. */
     public record Modules(Auth auth, Webhooks webhooks, Processing processing, Cases cases, Erasure erasure) {
@@ -29,9 +31,11 @@ public final class ConsoleModule {
 
     /**
      * {@code publicBaseUrl} decides whether cookies are {@code Secure}; {@code metrics} are the
-     * service's own, which the overview shows as monitoring sees them.
+     * service's own, which the overview shows as monitoring sees them; {@code secrets} signs the
+     * login form's CSRF value.
      */
-    public static Console create(Modules modules, Settings settings, URI publicBaseUrl, Clock clock, Metrics metrics) {
-        return Dashboard.create(modules, settings, publicBaseUrl, clock, metrics);
+    public static Console create(Modules modules, Settings settings, URI publicBaseUrl, Clock clock, Metrics metrics,
+                                 Secrets secrets) {
+        return Dashboard.create(modules, settings, publicBaseUrl, clock, metrics, secrets.derive(LOGIN_FORM_KEY_PURPOSE));
     }
 }

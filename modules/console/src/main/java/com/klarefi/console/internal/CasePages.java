@@ -31,8 +31,11 @@ final class CasePages {
     private final Processing processing;
     private final Layout layout;
     private final SignedIn signedIn;
+    private final CaseDocuments documents;
 
-    CasePages(Cases cases, Organisations organisations, Processing processing, Layout layout, SignedIn signedIn) {
+    CasePages(Cases cases, Organisations organisations, Processing processing, Layout layout, SignedIn signedIn,
+              CaseDocuments documents) {
+        this.documents = documents;
         this.cases = cases;
         this.organisations = organisations;
         this.processing = processing;
@@ -43,6 +46,7 @@ final class CasePages {
     void routes(ApiRoutes routes) {
         routes.publicRoute(Method.GET, "/cases", signedIn.page(this::search));
         routes.publicRoute(Method.GET, "/cases/{caseId}", signedIn.page(this::view));
+        documents.routes(routes);
     }
 
     private void search(ServerRequest request, ServerResponse response, OperatorSession session) {
@@ -116,26 +120,34 @@ final class CasePages {
         String casePath = Dashboard.PREFIX + "/cases/" + Html.url(summary.caseId());
         Map<String, String> names = new LinkedHashMap<>();
         view.documents().forEach(document -> names.put(document.docId(), source(processing.documentSource(document.docId()))));
-        List<List<String>> documents = view.documents().stream().map(document -> List.of(
-                (document.pageCount().isPresent() ? Html.link(casePath + "/documents/" + Html.url(document.docId()) + "/pages/0",
-                        names.get(document.docId())) : Html.text(names.get(document.docId())))
-                        + "<br>" + Html.code(document.docId()),
-                Html.status(document.status()), Html.text(document.mediaType()), Html.text(document.pageCount()),
-                Html.text(document.failureCode().map(code -> code + ": " + document.failureMessage().orElse(""))))).toList();
-        StringBuilder body = new StringBuilder(Html.facts(List.of(Html.fact("External case id", Html.text(summary.externalCaseId())),
+        String notice = request.query().first("done").asOptional().filter("retried"::equals)
+                .map(done -> Html.notice("The document is being processed again.")).orElse("");
+        StringBuilder body = new StringBuilder(notice).append(Html.facts(List.of(Html.fact("External case id", Html.text(summary.externalCaseId())),
                 Html.fact("Organisation", organisation(organisationNames(), summary.orgId())
                         + " (" + Html.text(summary.environment().wireName()) + ")"),
                 Html.fact("Case type", Html.link(Dashboard.PREFIX + "/case-types/" + Html.url(summary.caseTypeId()), summary.caseTypeId())),
                 Html.fact("Status", status(summary)), Html.fact("Created", Html.time(summary.createdAt())),
                 Html.fact("Updated", Html.time(summary.updatedAt())))));
-        body.append("<h2>Documents</h2>").append(Html.table(List.of("Document", "Status", "Media type", "Pages", "Failure"),
-                documents, "No documents."));
+        body.append(documents.section(session, view, names));
         body.append("<h2>Features</h2>");
         if (view.features().isEmpty()) {
             body.append("<p class=\"muted\">No features yet.</p>");
+        } else {
+            body.append(summaryTable(view.features()));
         }
         view.features().forEach(feature -> body.append(feature(casePath, feature, names)));
         layout.page(request, response, session, SECTION, "Case " + summary.caseId(), body.toString());
+    }
+
+    /** Every feature in one line: the value chosen and the decision, linked to its details below. */
+    static String summaryTable(List<CaseFeature> features) {
+        List<List<String>> rows = features.stream().map(feature -> List.of(
+                "<a href=\"#feature-" + Html.text(feature.featureId()) + "\">" + Html.text(feature.featureId()) + "</a>",
+                Html.text(String.join(", ", feature.candidates().stream()
+                        .filter(candidate -> feature.decision().selectedCandidateIds().contains(candidate.candidateId()))
+                        .map(CaseFeature.Candidate::valueNormalized).toList())),
+                Html.status(feature.decision().outcome()))).toList();
+        return Html.table(List.of("Feature", "Value", "Decision"), rows, "No features yet.");
     }
 
     private static String feature(String casePath, CaseFeature feature, Map<String, String> documentNames) {
@@ -145,7 +157,8 @@ final class CasePages {
                 Html.text(candidate.valueRaw()), Html.code(candidate.valueNormalized()),
                 String.format(Locale.ROOT, "%.2f", candidate.confidence()),
                 String.join(" ", candidate.evidenceIds().stream().map(Html::code).toList()))).toList();
-        StringBuilder out = new StringBuilder("<section class=\"feature\"><h3>").append(Html.text(feature.featureId()))
+        StringBuilder out = new StringBuilder("<section class=\"feature\" id=\"feature-").append(Html.text(feature.featureId()))
+                .append("\"><h3>").append(Html.text(feature.featureId()))
                 .append(" ").append(Html.status(decision.outcome())).append("</h3>");
         decision.reason().ifPresent(reason -> out.append("<p class=\"muted\">").append(Html.text(reason)).append("</p>"));
         out.append(Html.table(List.of("", "Value", "Normalised", "Confidence", "Evidence"), candidates, "No candidates."));

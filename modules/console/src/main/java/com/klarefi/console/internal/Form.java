@@ -16,14 +16,16 @@ import java.util.Optional;
 
 /**
  * A submitted HTML form ({@code application/x-www-form-urlencoded}, or {@code multipart/form-data}
- * for forms with a file field, whose files are read as UTF-8 text), read with a size limit.
+ * for forms with a file field, whose files are read as UTF-8 text and kept as bytes), read with a size limit.
  */
 final class Form {
     static final int MAX_BYTES = 1024 * 1024;
     private final FormFields fields;
+    private final Map<String, byte[]> files;
 
-    private Form(FormFields fields) {
+    private Form(FormFields fields, Map<String, byte[]> files) {
         this.fields = fields;
+        this.files = files;
     }
 
     static Form read(ServerRequest request) {
@@ -42,15 +44,20 @@ final class Form {
     }
 
     static Form parse(String encoded) {
-        return new Form(FormFields.parse(encoded));
+        return new Form(FormFields.parse(encoded), Map.of());
     }
 
     static Form multipart(byte[] body, String boundary) {
         try {
             Map<String, List<String>> values = new LinkedHashMap<>();
-            MultipartForm.parse(body, boundary).forEach(part ->
-                    values.computeIfAbsent(part.name(), name -> new ArrayList<>()).add(part.text()));
-            return new Form(FormFields.of(values));
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            MultipartForm.parse(body, boundary).forEach(part -> {
+                values.computeIfAbsent(part.name(), name -> new ArrayList<>()).add(part.text());
+                if (part.filename().isPresent() && part.content().length > 0) {
+                    files.putIfAbsent(part.name(), part.content());
+                }
+            });
+            return new Form(FormFields.of(values), files);
         } catch (MultipartForm.MalformedException e) {
             throw ApiException.validation("invalid_form", "The uploaded form could not be read.");
         }
@@ -58,6 +65,11 @@ final class Form {
 
     Optional<String> value(String name) {
         return all(name).stream().findFirst();
+    }
+
+    /** The bytes of the file chosen in a file field, when one was chosen. */
+    Optional<byte[]> file(String name) {
+        return Optional.ofNullable(files.get(name));
     }
 
     /** The value as typed, spaces and line breaks kept (for definitions pasted into a text area). */

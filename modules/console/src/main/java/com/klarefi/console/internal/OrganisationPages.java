@@ -5,6 +5,7 @@ import com.klarefi.auth.api.CreatedOrganisation;
 import com.klarefi.auth.api.KeySummary;
 import com.klarefi.auth.api.OperatorSession;
 import com.klarefi.auth.api.Organisation;
+import com.klarefi.auth.api.OrganisationProfile;
 import com.klarefi.auth.api.Organisations;
 import com.klarefi.platform.http.ApiException;
 import com.klarefi.platform.http.ApiRoutes;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Organisations and their API keys: create, revoke, roll; new secrets are shown once. */
 final class OrganisationPages {
@@ -25,8 +27,9 @@ final class OrganisationPages {
     private final Organisations organisations;
     private final Layout layout;
     private final SignedIn signedIn;
-    private static final java.util.Map<String, String> NOTICES = Map.of(
-            "revoked", "The key was revoked; requests with it are refused from now on.");
+    private static final Map<String, String> NOTICES = Map.of(
+            "revoked", "The key was revoked; requests with it are refused from now on.",
+            "profile", "What applicants see was saved.");
     private final Clock clock;
     private final SecretPages secrets;
 
@@ -41,7 +44,12 @@ final class OrganisationPages {
     void routes(ApiRoutes routes) {
         routes.publicRoute(Method.GET, "/organisations", signedIn.page(this::list));
         routes.publicRoute(Method.POST, "/organisations", signedIn.form(this::create));
-        routes.publicRoute(Method.GET, "/organisations/{orgId}", signedIn.page(this::organisation));
+        routes.publicRoute(Method.GET, "/organisations/{orgId}", signedIn.page((request, response, session) ->
+                organisation(request, response, session, 200, Optional.empty(), Optional.empty())));
+        routes.publicRoute(Method.POST, "/organisations/{orgId}/profile", signedIn.form(this::saveProfile));
+        routes.publicRoute(Method.GET, "/organisations/{orgId}/logo", signedIn.page((request, response, session) ->
+                ProfileForm.sendLogo(response, organisations.logo(find(request.path().pathParameters().get("orgId")).orgId())
+                        .orElseThrow(() -> ApiException.notFound("logo_not_found", "This organisation has no logo.")))));
         routes.publicRoute(Method.POST, "/organisations/{orgId}/keys", signedIn.form(this::createKey));
         routes.publicRoute(Method.GET, "/keys/{keyId}/revoke", signedIn.page(this::confirmRevoke));
         routes.publicRoute(Method.POST, "/keys/{keyId}/revoke", signedIn.form(this::revoke));
@@ -69,7 +77,9 @@ final class OrganisationPages {
                 Dashboard.PREFIX + "/organisations/" + Html.url(created.orgId()), "Go to the organisation"));
     }
 
-    private void organisation(ServerRequest request, ServerResponse response, OperatorSession session) {
+    /** The organisation; after a refused profile, its form as sent with the problem beside the field. */
+    private void organisation(ServerRequest request, ServerResponse response, OperatorSession session, int status,
+                              Optional<Form> sent, Optional<ApiException> problem) {
         Organisation organisation = find(request.path().pathParameters().get("orgId"));
         String orgPath = Dashboard.PREFIX + "/organisations/" + Html.url(organisation.orgId());
         Instant now = clock.instant();
@@ -81,6 +91,7 @@ final class OrganisationPages {
                     Html.status(key.status(now)), Html.time(key.createdAt()), Html.time(key.expiresAt()), actions));
         }
         String notice = request.query().first("done").asOptional().map(NOTICES::get).map(Html::notice).orElse("");
+        OrganisationProfile profile = organisations.profile(organisation.orgId()).orElseThrow();
         String body = notice + Html.facts(List.of(Html.fact("Id", Html.code(organisation.orgId())),
                         Html.fact("Created", Html.time(organisation.createdAt())),
                         Html.fact("Also", Html.link(Dashboard.PREFIX + "/webhooks?org=" + Html.url(organisation.orgId()), "Webhook endpoints")
@@ -90,8 +101,23 @@ final class OrganisationPages {
                 + "<h2>New key</h2><form method=\"post\" action=\"" + orgPath + "/keys\" class=\"row\">" + Layout.csrfField(session)
                 + "<label for=\"environment\">Environment</label><select id=\"environment\" name=\"environment\">"
                 + "<option value=\"test\">test</option><option value=\"live\">live</option></select>"
-                + "<button type=\"submit\">Create key</button></form>";
-        layout.page(request, response, session, SECTION, organisation.name(), body);
+                + "<button type=\"submit\">Create key</button></form>"
+                + ProfileForm.render(session, orgPath, profile, sent, problem);
+        layout.page(request, response, session, status, SECTION, organisation.name(), body);
+    }
+
+    private void saveProfile(ServerRequest request, ServerResponse response, OperatorSession session, Form form) {
+        String orgId = find(request.path().pathParameters().get("orgId")).orgId();
+        try {
+            ProfileForm.save(organisations, orgId, form);
+        } catch (ApiException refused) {
+            if (refused.status() != 400) {
+                throw refused;
+            }
+            organisation(request, response, session, 400, Optional.of(form), Optional.of(refused));
+            return;
+        }
+        Layout.redirect(response, Dashboard.PREFIX + "/organisations/" + Html.url(orgId) + "?done=profile#profile");
     }
 
     private static String rollForm(OperatorSession session, KeySummary key) {

@@ -11,6 +11,7 @@ import io.helidon.http.Method;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,7 +82,7 @@ final class OverviewPages {
 
     /** How many features of the recent cases wait for a person: decided {@code review}, or {@code missing}. */
     private static Map<String, Double> reviewLoad(List<CaseView> recent) {
-        Map<String, Double> load = new java.util.LinkedHashMap<>();
+        Map<String, Double> load = new LinkedHashMap<>();
         load.put("review", 0.0);
         load.put("missing", 0.0);
         for (CaseView view : recent) {

@@ -9,10 +9,13 @@ import com.klarefi.platform.http.ApiException;
 import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.processing.api.PageText;
 import com.klarefi.processing.api.Processing;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The text of a document's page with one piece of evidence highlighted where its offsets point. */
 final class PageTextPages {
@@ -28,8 +31,28 @@ final class PageTextPages {
         this.signedIn = signedIn;
     }
 
+    /** The widest page image sent; wide enough for a desktop, small enough for a phone's data. */
+    static final int IMAGE_WIDTH = 1400;
+    private static final Set<String> IMAGED = Set.of("application/pdf", "image/png", "image/jpeg", "image/tiff");
+
     void routes(ApiRoutes routes) {
         routes.publicRoute(Method.GET, "/cases/{caseId}/documents/{docId}/pages/{pageIndex}", signedIn.page(this::page));
+        routes.publicRoute(Method.GET, "/cases/{caseId}/documents/{docId}/pages/{pageIndex}/image", signedIn.page(this::image));
+    }
+
+    /** The page rendered (a PDF) or as scanned (an image), PNG; evidence boxes are drawn over it by the page, not into it. */
+    private void image(ServerRequest request, ServerResponse response, OperatorSession session) {
+        CaseView view = CasePages.find(cases, request.path().pathParameters().get("caseId"));
+        String docId = request.path().pathParameters().get("docId");
+        int pageIndex = pageIndex(request.path().pathParameters().get("pageIndex"));
+        boolean ofThisCase = view.documents().stream().anyMatch(document -> document.docId().equals(docId));
+        byte[] png = Optional.of(ofThisCase).filter(Boolean::booleanValue)
+                .flatMap(yes -> processing.pageImage(view.summary().orgId(), view.summary().environment(), docId, pageIndex, IMAGE_WIDTH))
+                .orElseThrow(() -> ApiException.notFound("page_not_found", "Document " + docId + " has no image of page " + (pageIndex + 1) + "."));
+        response.header(HeaderNames.CONTENT_TYPE, "image/png");
+        response.header(HeaderNames.CACHE_CONTROL, "private, max-age=300");
+        response.header("X-Content-Type-Options", "nosniff");
+        response.send(png);
     }
 
     private void page(ServerRequest request, ServerResponse response, OperatorSession session) {
@@ -57,9 +80,12 @@ final class PageTextPages {
         }
         String quote = evidence.map(found -> "<p>Evidence " + Html.code(found.evidenceId()) + ": <q>" + Html.text(found.quote())
                 + "</q>, characters " + found.charStart() + "-" + found.charEnd() + ".</p>").orElse("");
-        String body = pager.append("</p>") + Html.facts(java.util.List.of(Html.fact("Method", Html.text(page.method().wireName())),
+        boolean imaged = view.documents().stream().anyMatch(document -> document.docId().equals(docId)
+                && document.mediaType().filter(IMAGED::contains).isPresent());
+        String body = pager.append("</p>") + Html.facts(List.of(Html.fact("Method", Html.text(page.method().wireName())),
                 Html.fact("Page", (pageIndex + 1) + " of " + page.pageCount()))) + quote
-                + "<pre class=\"page-text\">" + highlighted(page.text(), evidence) + "</pre>";
+                + (imaged ? EvidenceOverlay.figure(pagePath + pageIndex + "/image", page, evidence, pageIndex) : "")
+                + "<h2>Page text</h2><pre class=\"page-text\">" + highlighted(page.text(), evidence) + "</pre>";
         layout.page(request, response, session, CasePages.SECTION, "Document " + docId + ", page " + (pageIndex + 1), body);
     }
 

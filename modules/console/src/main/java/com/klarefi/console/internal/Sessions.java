@@ -13,22 +13,24 @@ import java.util.Optional;
 /**
  * The dashboard's cookies: the session cookie (its value is known only to the browser; the
  * database keeps a hash) and, before sign-in, a cookie that pairs the login form with its browser
- * ({@link Csrf}'s double submit), so even the login form cannot be posted from another site. Both are HttpOnly,
+ * ({@link Csrf}'s signed double submit), so even the login form cannot be posted from another site. Both are HttpOnly,
  * SameSite=Strict, limited to the dashboard's path, and Secure when the installation is served
  * over https.
  */
 final class Sessions {
     static final String SESSION_COOKIE = "klarefi_session";
     static final String LOGIN_COOKIE = "klarefi_login";
+    /** What the login form's CSRF value is bound to: there is no session yet, only the form. */
+    private static final String LOGIN_FORM = "console-login";
 
     private final Operators operators;
     private final boolean secure;
     private final Csrf loginForm;
 
-    Sessions(Operators operators, boolean secure) {
+    Sessions(Operators operators, boolean secure, byte[] loginFormKey) {
         this.operators = operators;
         this.secure = secure;
-        this.loginForm = new Csrf(LOGIN_COOKIE, secure);
+        this.loginForm = new Csrf(LOGIN_COOKIE, secure, loginFormKey);
     }
 
     Optional<OperatorSession> current(ServerRequest request) {
@@ -47,11 +49,11 @@ final class Sessions {
 
     /** A fresh token for the login form, also set as a cookie the form must match. */
     String loginToken(ServerResponse response) {
-        return loginForm.issue(response, Dashboard.PREFIX + "/login");
+        return loginForm.issue(response, Dashboard.PREFIX + "/login", LOGIN_FORM);
     }
 
     void requireLoginToken(ServerRequest request, Form form) {
-        require(loginForm.valid(request, form.value(Layout.CSRF_FIELD).orElse("")));
+        require(loginForm.valid(request, LOGIN_FORM, form.value(Layout.CSRF_FIELD).orElse("")));
     }
 
     /** 403 unless the form carries the session's CSRF token. */

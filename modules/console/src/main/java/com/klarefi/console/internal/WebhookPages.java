@@ -6,7 +6,6 @@ import com.klarefi.auth.api.Organisations;
 import com.klarefi.platform.http.ApiException;
 import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.webhooks.api.CreatedEndpoint;
-import com.klarefi.webhooks.api.EventSubscription;
 import com.klarefi.webhooks.api.EventTypeInfo;
 import com.klarefi.webhooks.api.WebhookAdmin;
 import com.klarefi.webhooks.api.WebhookDelivery;
@@ -14,20 +13,16 @@ import com.klarefi.webhooks.api.WebhookEndpoint;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Webhook endpoints: register, subscribe, pause, resume, rotate the secret, replay. */
+/** Webhook endpoints: the list with each one's health, and registering one ({@link EndpointPages} has the rest). */
 final class WebhookPages {
     static final String SECTION = "webhooks";
-    private static final Map<String, String> NOTICES = Map.of("paused", "The endpoint is paused; deliveries wait for it.",
-            "resumed", "The endpoint is enabled; waiting deliveries are being sent.",
-            "subscribed", "The subscriptions were saved.", "replayed", "Deliveries were queued again.");
+    private static final Map<String, String> NOTICES = Map.of("deleted", "The endpoint was deleted.");
 
     /** How many of an endpoint's latest deliveries the list counts. */
     private static final int RECENT = 50;
@@ -52,18 +47,6 @@ final class WebhookPages {
     void routes(ApiRoutes routes) {
         routes.publicRoute(Method.GET, "/webhooks", signedIn.page(this::list));
         routes.publicRoute(Method.POST, "/webhooks", signedIn.form(this::create));
-        routes.publicRoute(Method.GET, "/webhooks/{endpointId}", signedIn.page(this::endpoint));
-        routes.publicRoute(Method.POST, "/webhooks/{endpointId}/pause", signedIn.form((request, response, session, form) ->
-                done(response, webhooks.pause(id(request)), "paused")));
-        routes.publicRoute(Method.POST, "/webhooks/{endpointId}/resume", signedIn.form((request, response, session, form) ->
-                done(response, webhooks.resume(id(request)), "resumed")));
-        routes.publicRoute(Method.POST, "/webhooks/{endpointId}/subscriptions", signedIn.form((request, response, session, form) ->
-                done(response, webhooks.subscribe(id(request), form.all("event_type")), "subscribed")));
-        routes.publicRoute(Method.POST, "/webhooks/{endpointId}/replay", signedIn.form(this::replay));
-        routes.publicRoute(Method.GET, "/webhooks/{endpointId}/rotate-secret", signedIn.page(this::confirmRotation));
-        routes.publicRoute(Method.POST, "/webhooks/{endpointId}/rotate-secret", signedIn.form((request, response, session, form) ->
-                showSecret(response, session, webhooks.rotateSecret(id(request)),
-                        "The secret was rotated; the previous one keeps signing beside it for a while.")));
     }
 
     private void list(ServerRequest request, ServerResponse response, OperatorSession session) {
@@ -74,11 +57,13 @@ final class WebhookPages {
     /** The list and the registration form; after a refused registration, the form as sent with the problem beside its field. */
     private void list(ServerRequest request, ServerResponse response, OperatorSession session, int status, Optional<String> orgId,
                       Optional<Form> sent, Optional<ApiException> problem) {
+        Map<String, String> names = organisations.list().stream().collect(Collectors.toMap(Organisation::orgId, Organisation::name));
         List<List<String>> rows = webhooks.endpoints(orgId).stream().map(endpoint -> List.of(
                 Html.link(Dashboard.PREFIX + "/webhooks/" + Html.url(endpoint.id()), endpoint.url()),
-                Html.link(Dashboard.PREFIX + "/organisations/" + Html.url(endpoint.orgId()), endpoint.orgId()),
+                Html.link(Dashboard.PREFIX + "/organisations/" + Html.url(endpoint.orgId()), names.getOrDefault(endpoint.orgId(), endpoint.orgId())),
                 Html.text(endpoint.environment()), health(endpoint), recentDeliveries(endpoint), subscriptions(endpoint))).toList();
-        String body = Html.table(List.of("URL", "Organisation", "Environment", "Health", "Recent deliveries", "Subscriptions"), rows,
+        String notice = request.query().first("done").asOptional().map(NOTICES::get).map(Html::notice).orElse("");
+        String body = notice + Html.table(List.of("URL", "Organisation", "Environment", "Health", "Recent deliveries", "Subscriptions"), rows,
                 "No webhook endpoints" + (orgId.isPresent() ? " for this organisation." : " yet."))
                 + "<h2 id=\"register\">Register an endpoint</h2>" + createForm(session, orgId, sent, problem);
         layout.page(request, response, session, status, SECTION, "Webhook endpoints", body);
@@ -132,7 +117,7 @@ final class WebhookPages {
                 + errors.beside("event_type") + "<button type=\"submit\">Register endpoint</button></form>";
     }
 
-    private String eventTypeChoices(Set<String> chosen) {
+    String eventTypeChoices(Set<String> chosen) {
         StringBuilder out = new StringBuilder("<fieldset><legend>Event types (newest version)</legend>");
         webhooks.eventTypes().stream().filter(EventTypeInfo::subscribable).map(EventTypeInfo::eventType).distinct().forEach(type -> {
             String id = "event-" + type.replace('.', '-');
@@ -158,69 +143,15 @@ final class WebhookPages {
         showSecret(response, session, created, "The endpoint was registered.");
     }
 
-    private void endpoint(ServerRequest request, ServerResponse response, OperatorSession session) {
-        WebhookEndpoint endpoint = webhooks.endpoint(id(request));
-        String path = Dashboard.PREFIX + "/webhooks/" + Html.url(endpoint.id());
-        String notice = request.query().first("done").asOptional().map(NOTICES::get).map(Html::notice).orElse("");
-        String toggle = endpoint.status().equals("enabled")
-                ? Layout.button(session, path + "/pause", "Pause", "") : Layout.button(session, path + "/resume", "Resume", "");
-        Set<String> subscribed = endpoint.subscriptions().stream().map(EventSubscription::eventType).collect(Collectors.toSet());
-        String body = notice + Html.facts(List.of(Html.fact("Id", Html.code(endpoint.id())),
-                        Html.fact("Organisation", Html.link(Dashboard.PREFIX + "/organisations/" + Html.url(endpoint.orgId()), endpoint.orgId())
-                                + " (" + Html.text(endpoint.environment()) + ")"),
-                        Html.fact("Description", Html.text(endpoint.description())),
-                        Html.fact("Status", Html.status(endpoint.status()) + " " + Html.text(endpoint.statusReason().orElse(""))),
-                        Html.fact("Subscriptions", subscriptions(endpoint)),
-                        Html.fact("Failing since", Html.time(endpoint.failingSince())),
-                        Html.fact("Previous secret valid until", Html.time(endpoint.previousSecretValidUntil())),
-                        Html.fact("Created", Html.time(endpoint.createdAt()))))
-                + "<div class=\"actions\">" + toggle + "<a class=\"button\" href=\"" + path + "/rotate-secret\">Rotate secret…</a></div>"
-                + "<h2>Subscriptions</h2><form method=\"post\" action=\"" + path + "/subscriptions\">" + Layout.csrfField(session)
-                + eventTypeChoices(subscribed) + "<button type=\"submit\">Save subscriptions</button></form>"
-                + "<h2>Replay</h2><form method=\"post\" action=\"" + path + "/replay\" class=\"row\">" + Layout.csrfField(session)
-                + "<label for=\"since\">Send every delivery created since (UTC)</label>"
-                + "<input id=\"since\" name=\"since\" required placeholder=\"2026-01-15T10:30:00Z\">"
-                + "<button type=\"submit\">Replay</button></form>"
-                + DeliveryPages.deliveries(webhooks, endpoint.id(), request.query().first("status").asOptional());
-        layout.page(request, response, session, SECTION, endpoint.url(), body);
-    }
-
-    private void replay(ServerRequest request, ServerResponse response, OperatorSession session, Form form) {
-        String since = form.required("since", "A start time");
-        Instant from;
-        try {
-            from = Instant.parse(since);
-        } catch (DateTimeParseException e) {
-            throw ApiException.validation("invalid_field", "The start time must look like 2026-01-15T10:30:00Z.");
-        }
-        webhooks.replay(id(request), from);
-        Layout.redirect(response, Dashboard.PREFIX + "/webhooks/" + Html.url(id(request)) + "?done=replayed");
-    }
-
-    private void confirmRotation(ServerRequest request, ServerResponse response, OperatorSession session) {
-        WebhookEndpoint endpoint = webhooks.endpoint(id(request));
-        String path = Dashboard.PREFIX + "/webhooks/" + Html.url(endpoint.id());
-        SecretPages.confirm(layout, request, response, session, SECTION, "Rotate the signing secret of " + endpoint.url() + "?",
-                "A new secret signs every delivery from now on; the previous one keeps signing beside it for a while, "
-                        + "so the receiver must switch to the new one before then.", path + "/rotate-secret", "Rotate the secret", path);
-    }
-
-    private void showSecret(ServerResponse response, OperatorSession session, CreatedEndpoint created, String notice) {
+    void showSecret(ServerResponse response, OperatorSession session, CreatedEndpoint created, String notice) {
         secrets.redirectToSecret(response, session, new ShownOnce.Page(created.endpoint().url(), notice,
                 List.of(Map.entry("Signing secret", created.secret())),
                 Dashboard.PREFIX + "/webhooks/" + Html.url(created.endpoint().id()), "Go to the endpoint"));
     }
 
-    private static void done(ServerResponse response, WebhookEndpoint endpoint, String notice) {
-        Layout.redirect(response, Dashboard.PREFIX + "/webhooks/" + Html.url(endpoint.id()) + "?done=" + notice);
-    }
-
-    private static String subscriptions(WebhookEndpoint endpoint) {
+    static String subscriptions(WebhookEndpoint endpoint) {
         return endpoint.subscriptions().stream().map(subscription -> Html.text(subscription.eventType() + " " + subscription.version()))
                 .collect(Collectors.joining(", "));
     }
 
-    private static String id(ServerRequest request) {
-        return request.path().pathParameters().get("endpointId");
-    }
 }

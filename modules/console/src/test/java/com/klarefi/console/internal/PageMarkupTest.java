@@ -3,9 +3,13 @@ package com.klarefi.console.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.klarefi.cases.api.CaseFeature;
+import com.klarefi.webhooks.api.WebhookEndpoint;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** What pages make of text from documents and forms, without a server. */
@@ -32,8 +36,8 @@ class PageMarkupTest {
 
     @Test
     void anEnabledEndpointWhoseDeliveriesFailIsFailingNotEnabled() {
-        java.time.Instant since = java.time.Instant.parse("2026-01-15T10:00:00Z");
-        com.klarefi.webhooks.api.WebhookEndpoint failing = new com.klarefi.webhooks.api.WebhookEndpoint("whep_1", "org_1", "test",
+        Instant since = Instant.parse("2026-01-15T10:00:00Z");
+        WebhookEndpoint failing = new WebhookEndpoint("whep_1", "org_1", "test",
                 "https://x.example/h", "", "enabled", Optional.empty(), List.of(), Optional.of(since), Optional.empty(), since);
 
         assertThat(WebhookPages.health(failing)).contains("status-failing").contains("2026-01-15T10:00:00Z")
@@ -70,7 +74,7 @@ class PageMarkupTest {
                 + "--b0\r\nContent-Disposition: form-data; name=\"definition_file\"; filename=\"x.json\"\r\n"
                 + "Content-Type: application/json\r\n\r\n{\"name\": \"Schäden\"}\r\n\r\n--b0--\r\n";
 
-        Form form = Form.multipart(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), "b0");
+        Form form = Form.multipart(body.getBytes(StandardCharsets.UTF_8), "b0");
 
         assertThat(form.all("csrf_token")).containsExactly("tok");
         assertThat(form.raw("definition_file")).isEqualTo("{\"name\": \"Schäden\"}\r\n");
@@ -78,9 +82,9 @@ class PageMarkupTest {
 
     @Test
     void aTruncatedMultipartBodyIsRefused() {
-        byte[] body = "--b0\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nno end".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = "--b0\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nno end".getBytes(StandardCharsets.UTF_8);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Form.multipart(body, "b0"))
+        Assertions.assertThatThrownBy(() -> Form.multipart(body, "b0"))
                 .hasMessageContaining("could not be read");
     }
 }

@@ -8,4 +8,7 @@ import java.util.Optional;
 public interface Erasure extends KlarefiModule {
     /** Audit records, newest first, of one organisation or of all. */
     List<ErasureRecord> auditLog(Optional<String> orgId, int limit);
+
+    /** The audit records of the documents erased from a case, oldest first. */
+    List<ErasureRecord> ofCase(String caseId);
 }

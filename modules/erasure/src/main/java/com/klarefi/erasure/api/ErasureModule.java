@@ -1,7 +1,7 @@
 package com.klarefi.erasure.api;
 
-import com.klarefi.cases.api.Cases;
-import com.klarefi.erasure.internal.ErasureWiring;
+import com.klarefi.cases.api.CaseErasure;
+import com.klarefi.erasure.internal.ErasureFacade;
 import com.klarefi.platform.module.Platform;
 import com.klarefi.processing.api.Processing;
 
@@ -12,8 +12,8 @@ public final class ErasureModule {
     private ErasureModule() {
     }
 
-    public static Erasure create(Platform platform, Cases cases, Processing processing) {
+    public static Erasure create(Platform platform, CaseErasure cases, Processing processing) {
         platform.database().migrate(NAME);
-        return ErasureWiring.create(platform, cases, processing);
+        return ErasureFacade.create(platform, cases, processing);
     }
 }

@@ -1,6 +1,6 @@
 package com.klarefi.erasure.internal;
 
-import com.klarefi.cases.api.Cases;
+import com.klarefi.cases.api.CaseErasure;
 import com.klarefi.cases.api.FeatureSnapshot;
 import com.klarefi.erasure.internal.db.AuditRepository;
 import com.klarefi.erasure.internal.db.Receipt;
@@ -14,6 +14,7 @@ import com.klarefi.platform.http.Caller;
 import com.klarefi.platform.ids.Ids;
 import com.klarefi.processing.api.ErasableDocument;
 import com.klarefi.processing.api.Processing;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
@@ -28,13 +29,13 @@ import java.util.Set;
  */
 final class Eraser {
     private final Database database;
-    private final Cases cases;
+    private final CaseErasure cases;
     private final Processing processing;
     private final ErasureParticipants participants;
     private final AuditRepository audits;
     private final Clock clock;
 
-    Eraser(Database database, Cases cases, Processing processing, ErasureParticipants participants,
+    Eraser(Database database, CaseErasure cases, Processing processing, ErasureParticipants participants,
            AuditRepository audits, Clock clock) {
         this.database = database;
         this.cases = cases;
@@ -59,7 +60,7 @@ final class Eraser {
 
     private static boolean isDeadlock(Throwable error) {
         for (Throwable cursor = error; cursor != null; cursor = cursor.getCause()) {
-            if (cursor instanceof java.sql.SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+            if (cursor instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
                 return true;
             }
         }

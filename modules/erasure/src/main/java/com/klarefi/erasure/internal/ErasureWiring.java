@@ -1,35 +1,37 @@
 package com.klarefi.erasure.internal;
 
-import com.klarefi.cases.api.Cases;
+import com.klarefi.cases.api.CaseErasure;
+import com.klarefi.erasure.api.Erasure;
 import com.klarefi.erasure.internal.db.AuditRepository;
+import com.klarefi.erasure.internal.db.Receipt;
+import com.klarefi.erasure.internal.db.SpaceReclaimer;
+import com.klarefi.erasure.internal.jobs.ReclaimErasedSpace;
+import com.klarefi.erasure.internal.jobs.ReclaimErasedSpaceHandler;
 import com.klarefi.erasure.internal.http.ErasureHttpService;
 import com.klarefi.platform.http.ApiException;
-import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.platform.http.Caller;
-import com.klarefi.erasure.api.Erasure;
-import com.klarefi.erasure.api.ErasureRecord;
-import java.util.List;
-import java.util.Optional;
 import com.klarefi.platform.module.Platform;
 import com.klarefi.processing.api.Processing;
 
-/** The erasure module as the composition root sees it. */
-public final class ErasureWiring implements Erasure {
-    private final ErasureHttpService http;
-    private final AuditRepository audits;
+/** Builds the erasure module's parts from the platform; {@link ErasureFacade} is what others hold. */
+final class ErasureWiring {
+    private static final System.Logger LOG = System.getLogger(ErasureWiring.class.getName());
 
-    private ErasureWiring(ErasureHttpService http, AuditRepository audits) {
-        this.http = http;
-        this.audits = audits;
+    private ErasureWiring() {
     }
 
-    public static Erasure create(Platform platform, Cases cases, Processing processing) {
+    static Erasure assemble(Platform platform, CaseErasure cases, Processing processing) {
         AuditRepository audits = new AuditRepository(platform.database().jdbi());
         Eraser eraser = new Eraser(platform.database(), cases, processing, platform.erasure(), audits, platform.clock());
         platform.erasure().registerErasedDocuments(eraser.erasedDocuments());
-        return new ErasureWiring(new ErasureHttpService(
-                (request, response) -> ErasureHttpService.send(response,
-                        eraser.erase(Caller.of(request), request.path().pathParameters().get("docId"))),
+        platform.jobs().register(ReclaimErasedSpaceHandler.class,
+                new ReclaimErasedSpaceHandler(new SpaceReclaimer(platform.database().jdbi())));
+        return new ErasureFacade(new ErasureHttpService(
+                (request, response) -> {
+                    Receipt receipt = eraser.erase(Caller.of(request), request.path().pathParameters().get("docId"));
+                    reclaimSpaceSoon(platform, receipt);
+                    ErasureHttpService.send(response, receipt);
+                },
                 (request, response) -> {
                     String auditId = request.path().pathParameters().get("auditId");
                     ErasureHttpService.send(response, audits.byAuditId(Caller.of(request), auditId).orElseThrow(() ->
@@ -37,21 +39,18 @@ public final class ErasureWiring implements Erasure {
                 }), audits);
     }
 
-    @Override
-    public List<ErasureRecord> auditLog(Optional<String> orgId, int limit) {
-        return audits.recent(orgId, limit).stream().map(receipt -> new ErasureRecord(receipt.auditId(), receipt.orgId(),
-                receipt.environment(), receipt.docId(), receipt.caseId(), receipt.sha256(), receipt.deletedEvidence(),
-                receipt.deletedCandidates(), receipt.deletedDecisions(), receipt.deletedDocument(),
-                receipt.requestedByKey(), receipt.erasedAt())).toList();
-    }
-
-    @Override
-    public String name() {
-        return "erasure";
-    }
-
-    @Override
-    public void apiRoutes(ApiRoutes routes) {
-        http.routes(routes);
+    /**
+     * After the erasure committed: a vacuum at the end of the current window. Losing this request
+     * (a crash right now) leaves the space to autovacuum, which is what happened before it existed.
+     */
+    private static void reclaimSpaceSoon(Platform platform, Receipt receipt) {
+        ReclaimErasedSpace job = ReclaimErasedSpace.after(receipt.erasedAt());
+        try {
+            platform.jobs().scheduler().schedule(job.jobId(), job.runAt(), job);
+        } catch (RuntimeException e) {
+            // Another erasure of the window scheduled it first.
+            LOG.log(System.Logger.Level.DEBUG, "vacuum of window " + job.window() + " already scheduled ("
+                    + e.getClass().getSimpleName() + ")");
+        }
     }
 }

@@ -12,6 +12,7 @@ import com.klarefi.extraction.internal.contract.Contract;
 import com.klarefi.extraction.internal.contract.ContractReader;
 import com.klarefi.extraction.internal.decide.Decider;
 import com.klarefi.extraction.internal.decide.OneRole;
+import com.klarefi.extraction.internal.decide.Ranker;
 import com.klarefi.extraction.internal.decide.Sighting;
 import com.klarefi.extraction.internal.language.Lexicon;
 import com.klarefi.extraction.internal.layout.LabelFinder;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -29,22 +31,34 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ExtractionEngine implements Extractor {
     private final Recognisers recognisers;
-    private final Decider decider = new Decider();
+    private final Decider decider;
     private final Map<CaseType, LabelFinder> labelFinders = new ConcurrentHashMap<>();
     private final Map<CaseType, Map<String, Clause>> clauses = new ConcurrentHashMap<>();
     private final ContractReader contracts;
 
-    private ExtractionEngine(Recognisers recognisers) {
+    private ExtractionEngine(Recognisers recognisers, Optional<Ranker> ranker) {
         this.recognisers = recognisers;
+        this.decider = new Decider(ranker);
         this.contracts = new ContractReader(recognisers);
     }
 
+    /** The engine with the shipped ranker (see {@link Ranker#shipped()}), else the rule scorer. */
     public static ExtractionEngine create() {
-        return new ExtractionEngine(new Recognisers());
+        return new ExtractionEngine(new Recognisers(), Ranker.shipped());
+    }
+
+    /** The engine deciding with this ranker, or with the rule scorer when there is none. */
+    public static ExtractionEngine create(Optional<Ranker> ranker) {
+        return new ExtractionEngine(new Recognisers(), ranker);
     }
 
     @Override
     public ExtractionResult extract(CaseType caseType, List<DocumentText> documents) {
+        return extract(caseType, documents, Decider.SignalSink.NONE);
+    }
+
+    /** Extracts, and hands every candidate's signals to {@code sink} (training rows are made of them). */
+    public ExtractionResult extract(CaseType caseType, List<DocumentText> documents, Decider.SignalSink sink) {
         LabelFinder labels = labelFinders.computeIfAbsent(caseType, LabelFinder::new);
         Map<String, List<Sighting>> sightings = new LinkedHashMap<>();
         caseType.features().forEach(feature -> sightings.put(feature.id(), new ArrayList<>()));
@@ -61,7 +75,7 @@ public final class ExtractionEngine implements Extractor {
         Map<String, List<Sighting>> owned = OneRole.apply(caseType.features(), sightings);
         List<FeatureResult> results = new ArrayList<>();
         for (FeatureDefinition feature : caseType.features()) {
-            results.add(decider.decide(feature, owned.get(feature.id())));
+            results.add(decider.decide(feature, owned.get(feature.id()), sink));
         }
         return new ExtractionResult(caseType.id(), results);
     }

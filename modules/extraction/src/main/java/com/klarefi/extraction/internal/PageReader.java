@@ -12,6 +12,7 @@ import com.klarefi.extraction.internal.contract.Clause;
 import com.klarefi.extraction.internal.contract.Contract;
 import com.klarefi.extraction.internal.contract.ContractReader;
 import com.klarefi.extraction.internal.contract.Statement;
+import com.klarefi.extraction.internal.decide.Clue;
 import com.klarefi.extraction.internal.decide.Sighting;
 import com.klarefi.extraction.internal.decide.StableIds;
 import com.klarefi.extraction.internal.layout.Associations;
@@ -22,6 +23,7 @@ import com.klarefi.extraction.internal.recognise.Match;
 import com.klarefi.extraction.internal.recognise.Recogniser;
 import com.klarefi.extraction.internal.recognise.Recognisers;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +54,9 @@ final class PageReader {
     private final Map<Recogniser, List<Match>> scanned = new IdentityHashMap<>();
     private final Placement placement;
     /** Values (start to end) a cue's sentence ties to a list feature through a joining word. */
-    private final Map<Integer, Integer> tiedByCue = new java.util.HashMap<>();
+    private final Map<Integer, Integer> tiedByCue = new HashMap<>();
+    /** Per feature type, the labels that may name its values: asked for every value of every feature. */
+    private final Map<FeatureType, List<LabelHit>> relevantHits = new java.util.EnumMap<>(FeatureType.class);
 
     /** A value a label names in a contract whose structure states nothing of its clause: review at most. */
     private static final double LABEL_IN_CONTRACT = 0.5;
@@ -103,11 +107,16 @@ final class PageReader {
                 .map(FeatureDefinition::id).collect(Collectors.toSet());
         List<Sighting> sightings = new ArrayList<>();
         for (Match value : values) {
-            double tied = tiedByCue.getOrDefault(value.start(), -1) == value.end() ? ProseCues.JOINED * value.strength() : 0;
-            double support = Math.max(Math.max(support(feature, rivals, value), placement.support(feature, value)), tied)
+            double[] clues = Clue.none();
+            boolean cue = tiedByCue.getOrDefault(value.start(), -1) == value.end();
+            double tied = cue ? ProseCues.JOINED * value.strength() : 0;
+            double zone = placement.support(feature, value);
+            double support = Math.max(Math.max(support(feature, rivals, value, clues), zone), tied)
                     * methodFactor(value, recogniser);
             if (support > 0) {
-                sightings.add(sighting(feature, value, support));
+                set(clues, Clue.ZONE, zone);
+                set(clues, Clue.CUE, cue ? 1 : 0);
+                sightings.add(sighting(feature, value, support, withValueClues(clues, value, recogniser, support)));
             }
         }
         Clause clause = structure.clauses().get(feature.id());
@@ -137,8 +146,10 @@ final class PageReader {
             int from = start;
             recogniser.readAt(running, statement.start(), statement.end())
                     .filter(value -> value.start() == from)
-                    .ifPresent(value -> stated.add(sighting(feature, value,
-                            statement.support() * value.strength() * methodFactor(value, recogniser))));
+                    .ifPresent(value -> {
+                        double support = statement.support() * value.strength() * methodFactor(value, recogniser);
+                        stated.add(sighting(feature, value, support, withValueClues(Clue.none(), value, recogniser, support)));
+                    });
         }
         return stated;
     }
@@ -175,26 +186,32 @@ final class PageReader {
      * feature alone ("tegenpartij", "Voertuig 2") decide; when none does, the value goes to the
      * feature listed first in the case type, the plain meaning of the shared label.
      */
-    private double support(FeatureDefinition feature, Set<String> rivals, Match value) {
+    private double support(FeatureDefinition feature, Set<String> rivals, Match value, double[] clues) {
         double own = 0;
         double exclusive = 0;
         double other = 0;
         double rival = 0;
+        double context = 0;
+        double ownRelation = 0;
+        double ownSimilarity = 0;
         LabelHit strongest = null;
-        for (LabelHit hit : associations.hits()) {
-            boolean relevant = hit.context() || hit.features().stream().anyMatch(rivals::contains);
-            if (!relevant) {
+        for (LabelHit hit : relevantHits.computeIfAbsent(feature.type(), type -> relevant(rivals))) {
+            // How strongly the label names the value: its place (relation) times how well its words say the feature.
+            double place = associations.relation(hit, value.start(), value.end());
+            if (place == 0) {
                 continue;
             }
-            // How strongly the label names the value: its place (relation) times how well its words say the feature.
-            double relation = associations.relation(hit, value.start(), value.end())
-                    * (hit.features().contains(feature.id()) ? hit.similarity(feature.id()) : hit.similarity());
+            double similarity = hit.features().contains(feature.id()) ? hit.similarity(feature.id()) : hit.similarity();
+            double relation = place * similarity;
             if (!hit.features().contains(feature.id())) {
                 other = Math.max(other, relation);
                 rival = hit.context() ? rival : Math.max(rival, relation);
+                context = hit.context() ? Math.max(context, relation) : context;
             } else {
                 if (relation > own) {
                     strongest = hit;
+                    ownRelation = place;
+                    ownSimilarity = similarity;
                 }
                 own = Math.max(own, relation);
                 if (hit.features().stream().filter(rivals::contains).count() == 1) {
@@ -205,11 +222,21 @@ final class PageReader {
         boolean decidedByShared = exclusive + MARGIN < own;
         boolean exclusiveWins = exclusive > rival + MARGIN;
         boolean tie = decidedByShared && !exclusiveWins && rival <= exclusive + MARGIN;
+        boolean contextSentence = associations.inContextSentence(value.start());
         boolean wins = own + MARGIN >= other
                 && (!decidedByShared || exclusiveWins || (tie && firstOf(feature, strongest)))
-                && !associations.inContextSentence(value.start());
+                && !contextSentence;
         double label = wins ? own : own * DOMINATED;
         double place = Placement.wantsHeader(feature) ? 1 : place(feature.type(), value.start());
+        set(clues, Clue.LABEL, own);
+        set(clues, Clue.RELATION, ownRelation);
+        set(clues, Clue.SIMILARITY, ownSimilarity);
+        set(clues, Clue.RIVAL_LABEL, rival);
+        set(clues, Clue.CONTEXT_LABEL, context);
+        set(clues, Clue.EXCLUSIVE_LABEL, exclusive);
+        set(clues, Clue.WINS, wins && own > 0 ? 1 : 0);
+        set(clues, Clue.PLACE, place);
+        set(clues, Clue.CONTEXT_SENTENCE, contextSentence ? 1 : 0);
         return label * place * value.strength();
     }
 
@@ -227,6 +254,12 @@ final class PageReader {
         return layout.letterhead(position) ? LETTERHEAD : 1;
     }
 
+    /** The labels that may name a value of one type: the context's and those of the type's features. */
+    private List<LabelHit> relevant(Set<String> rivals) {
+        return associations.hits().stream()
+                .filter(hit -> hit.context() || hit.features().stream().anyMatch(rivals::contains)).toList();
+    }
+
     /** Whether the feature comes first in the case type among those the shared label names. */
     private boolean firstOf(FeatureDefinition feature, LabelHit hit) {
         return hit != null && caseType.features().stream()
@@ -241,7 +274,23 @@ final class PageReader {
         return 0.6 + 0.4 * layout.confidence(value.start(), value.end());
     }
 
-    private Sighting sighting(FeatureDefinition feature, Match value, double support) {
+    /** The clues every sighting has, whatever supports it: the value's own and its page's. */
+    private double[] withValueClues(double[] clues, Match value, Recogniser recogniser, double support) {
+        set(clues, Clue.SUPPORT, support);
+        set(clues, Clue.STRENGTH, value.strength());
+        set(clues, Clue.OCR, page.method() == TextMethod.OCR ? 1 : 0);
+        set(clues, Clue.OCR_CONFIDENCE, page.method() == TextMethod.OCR ? layout.confidence(value.start(), value.end()) : 1);
+        set(clues, Clue.FIRST_PAGE, page.index() == 0 ? 1 : 0);
+        set(clues, Clue.SELF_CHECKING, recogniser.selfChecking() ? 1 : 0);
+        set(clues, Clue.FREE_TEXT, recogniser.anchored() ? 1 : 0);
+        return clues;
+    }
+
+    private static void set(double[] clues, Clue clue, double value) {
+        clues[clue.ordinal()] = value;
+    }
+
+    private Sighting sighting(FeatureDefinition feature, Match value, double support, double[] clues) {
         String quote = page.text().substring(value.start(), value.end());
         Evidence evidence = new Evidence(
                 StableIds.of("ev", feature.id(), docId, page.index(), value.start(), value.end()),
@@ -251,7 +300,7 @@ final class PageReader {
                 page.method() == TextMethod.OCR
                         ? OptionalDouble.of(layout.confidence(value.start(), value.end()))
                         : OptionalDouble.empty());
-        return new Sighting(value.normalized(), key(feature.type(), value.normalized()), evidence, support);
+        return new Sighting(value.normalized(), key(feature.type(), value.normalized()), evidence, support, clues);
     }
 
     /** Values that differ only in spacing or case are one value when comparing identifiers; names differ not by case. */

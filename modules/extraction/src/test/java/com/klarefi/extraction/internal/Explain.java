@@ -8,6 +8,7 @@ import com.klarefi.extraction.api.Extractor;
 import com.klarefi.extraction.api.PageLayer;
 import com.klarefi.extraction.internal.layout.LabelFinder;
 import com.klarefi.extraction.internal.layout.PageLayout;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -27,8 +28,8 @@ public final class Explain {
 
     public static void main(String[] args) throws Exception {
         String dir = System.getenv("KLAREFI_CASE_TYPES_DIR");
-        var caseType = dir != null && java.nio.file.Files.exists(Path.of(dir, args[0] + ".json"))
-                ? CaseTypes.parse(java.nio.file.Files.readString(Path.of(dir, args[0] + ".json")))
+        var caseType = dir != null && Files.exists(Path.of(dir, args[0] + ".json"))
+                ? CaseTypes.parse(Files.readString(Path.of(dir, args[0] + ".json")))
                 : CaseTypes.builtIn().stream().filter(t -> t.id().equals(args[0])).findFirst().orElseThrow();
         Path file = Path.of(args[2]);
         String name = file.getFileName().toString();

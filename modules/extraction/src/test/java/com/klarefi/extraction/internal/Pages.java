@@ -5,6 +5,8 @@ import com.klarefi.extraction.api.TextMethod;
 import com.klarefi.extraction.api.Word;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Builds born-digital pages with word boxes for tests: each line is a list of cells, each cell a
@@ -69,7 +71,7 @@ final class Pages {
         String[] lines = text.split("\n", -1);
         int offset = 0;
         for (int line = 0; line < lines.length; line++) {
-            java.util.regex.Matcher word = java.util.regex.Pattern.compile("\\S+").matcher(lines[line]);
+            Matcher word = Pattern.compile("\\S+").matcher(lines[line]);
             while (word.find()) {
                 cells.add(new Word(offset + word.start(), offset + word.end(), word.start(), line, word.end(), line + 1, 1f));
             }

@@ -1,7 +1,8 @@
 package com.klarefi.intake.api;
 
+import com.klarefi.auth.api.OrganisationProfiles;
 import com.klarefi.cases.api.Cases;
-import com.klarefi.intake.internal.IntakeWiring;
+import com.klarefi.intake.internal.IntakeFacade;
 import com.klarefi.platform.module.KlarefiModule;
 import com.klarefi.platform.module.Platform;
 import com.klarefi.processing.api.Documents;
@@ -17,8 +18,9 @@ public final class IntakeModule {
     private IntakeModule() {
     }
 
-    public static KlarefiModule create(Platform platform, Cases cases, Documents documents) {
+    /** {@code profiles}: the organisation's name, logo, privacy note and help contact that its applicants see. */
+    public static KlarefiModule create(Platform platform, Cases cases, Documents documents, OrganisationProfiles profiles) {
         platform.database().migrate(NAME);
-        return IntakeWiring.create(platform, cases, documents);
+        return IntakeFacade.create(platform, cases, documents, profiles);
     }
 }

@@ -1,5 +1,6 @@
 package com.klarefi.intake.internal;
 
+import com.klarefi.auth.api.OrganisationProfiles;
 import com.klarefi.cases.api.Cases;
 import com.klarefi.intake.internal.db.SessionRepository;
 import com.klarefi.intake.internal.db.StatementRepository;
@@ -11,26 +12,20 @@ import com.klarefi.intake.internal.page.PageAccessSettings;
 import com.klarefi.intake.internal.sessions.Corrections;
 import com.klarefi.intake.internal.sessions.SessionTokens;
 import com.klarefi.intake.internal.sessions.Sessions;
-import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.platform.module.KlarefiModule;
 import com.klarefi.platform.module.Platform;
 import com.klarefi.processing.api.Documents;
 import java.time.Duration;
 
-/** The intake module as the composition root sees it. */
-public final class IntakeWiring implements KlarefiModule {
-    public static final String MAX_TTL_HOURS = "KLAREFI_SESSION_MAX_TTL_HOURS";
+/** Builds the intake module's parts from the platform; {@link IntakeFacade} is what the composition root holds. */
+final class IntakeWiring {
+    private static final String MAX_TTL_HOURS = "KLAREFI_SESSION_MAX_TTL_HOURS";
     private static final Duration EXPIRY_CHECK = Duration.ofMinutes(1);
 
-    private final SessionsHttpService api;
-    private final IntakePages pages;
-
-    private IntakeWiring(SessionsHttpService api, IntakePages pages) {
-        this.api = api;
-        this.pages = pages;
+    private IntakeWiring() {
     }
 
-    public static KlarefiModule create(Platform platform, Cases cases, Documents documents) {
+    static KlarefiModule assemble(Platform platform, Cases cases, Documents documents, OrganisationProfiles profiles) {
         SessionRepository repository = new SessionRepository(platform.database().jdbi());
         StatementRepository statements = new StatementRepository(platform.database().jdbi());
         SessionTokens tokens = new SessionTokens(platform.secrets().derive(SessionTokens.KEY_PURPOSE));
@@ -46,22 +41,8 @@ public final class IntakeWiring implements KlarefiModule {
                 documents::caseType, maxTtlHours);
         boolean https = "https".equalsIgnoreCase(platform.publicBaseUrl().getScheme());
         IntakePages pages = new IntakePages(sessions, new Corrections(statements, cases, documents), cases,
-                new PageAccessSettings(tokens, https, documents, documents.maxDocumentBytes()));
-        return new IntakeWiring(api, pages);
-    }
-
-    @Override
-    public String name() {
-        return "intake";
-    }
-
-    @Override
-    public void apiRoutes(ApiRoutes routes) {
-        api.routes(routes);
-    }
-
-    @Override
-    public void pageRoutes(ApiRoutes routes) {
-        pages.routes(routes);
+                new PageAccessSettings(tokens,
+                        platform.secrets().derive(PageAccessSettings.CSRF_KEY_PURPOSE), https, documents, documents.maxDocumentBytes()), profiles);
+        return new IntakeFacade(api, pages);
     }
 }

@@ -22,6 +22,13 @@ public interface Processing extends Documents {
      */
     void eraseDocument(Tx tx, ErasableDocument document);
 
+    /**
+     * Sends a failed document through processing again, fetching it again when its content was
+     * never stored; 409 {@code document_not_failed} when it has not failed (or no longer), 404
+     * {@code document_not_found} when there is no such document.
+     */
+    void retryDocument(String docId);
+
     /** Every case type this installation knows, later sources overriding earlier ones. */
     List<CaseTypeDefinition> caseTypes();
 
@@ -42,4 +49,11 @@ public interface Processing extends Documents {
 
     /** A page of the organisation's document in that environment, or empty when there is none (yet). */
     Optional<PageText> pageText(String orgId, Environment environment, String docId, int pageIndex);
+
+    /**
+     * The page as people see it, PNG at most {@code maxWidth} pixels wide: a PDF page rendered, a
+     * scan's image; empty for text and e-mail (their page text is what they look like), and when the
+     * organisation has no such document or its content is no longer stored.
+     */
+    Optional<byte[]> pageImage(String orgId, Environment environment, String docId, int pageIndex, int maxWidth);
 }

@@ -7,7 +7,11 @@ import com.klarefi.extraction.api.FeatureDefinition;
 import com.klarefi.extraction.api.StatedValues;
 import com.klarefi.platform.config.Settings;
 import com.klarefi.platform.config.SettingsException;
+import com.klarefi.platform.db.Database;
 import com.klarefi.platform.db.Tx;
+import com.klarefi.platform.http.ApiException;
+import com.klarefi.platform.http.ErrorTypes;
+import com.klarefi.platform.http.Responses;
 import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.platform.http.Caller;
 import com.klarefi.platform.http.Environment;
@@ -39,8 +43,11 @@ import com.klarefi.processing.internal.uploads.UploadedDocuments;
 import com.klarefi.processing.internal.pipeline.DocumentWorkers;
 import com.klarefi.processing.internal.pipeline.StageBudgets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The processing module as the composition root sees it. */
@@ -55,7 +62,8 @@ public final class ProcessingWiring implements Processing {
 
     /** What the facade delegates to. */
     private record Services(UploadedDocuments uploads, StatedValues statedValues, CaseTypeRegistry caseTypes,
-                            DocumentProcessor processor, DocumentRepository documents, Cases cases, Jobs jobs) {
+                            DocumentProcessor processor, DocumentRepository documents, Cases cases, Jobs jobs,
+                            DocumentReader reader, Database database, Clock clock) {
     }
 
     private ProcessingWiring(ProcessHttpService http, PagesHttpService pagesHttp, CaseTypesHttpService caseTypesHttp,
@@ -103,7 +111,30 @@ public final class ProcessingWiring implements Processing {
         return new ProcessingWiring(new ProcessHttpService(platform.jsonBodies(), platform.idempotency(), cases,
                 documents, platform.jobs(), caseTypes::exists, platform.clock(), faults),
                 new PagesHttpService(documents, platform.erasure().erasedDocuments()), new CaseTypesHttpService(caseTypes),
-                new Services(uploads, StatedValues.create(), caseTypes, processor, documents, cases, platform.jobs()));
+                new Services(uploads, StatedValues.create(), caseTypes, processor, documents, cases, platform.jobs(), reader,
+                        platform.database(), platform.clock()));
+    }
+
+    /**
+     * The document is queued again and its old job forgotten in one transaction (document row first,
+     * then its case, the order processing takes), and the job is enqueued after the commit under the
+     * same deterministic id. A crash in between leaves a queued document without a job, which the
+     * reconciler enqueues: the document is processed once, whatever happens.
+     */
+    @Override
+    public void retryDocument(String docId) {
+        if (services.documents().find(docId).isEmpty()) {
+            throw ApiException.notFound("document_not_found", "There is no document " + docId + ".");
+        }
+        services.database().useTransaction(tx -> {
+            if (!services.documents().requeueFailed(tx, docId, services.clock().instant().truncatedTo(ChronoUnit.MICROS))) {
+                throw ApiException.of(409, ErrorTypes.VALIDATION, "document_not_failed",
+                        "Document " + docId + " has not failed, so there is nothing to retry.");
+            }
+            services.jobs().forget(tx, ProcessDocument.jobIdOf(docId));
+            services.cases().documentRequeued(tx, docId);
+        });
+        ProcessDocument.enqueueAfterCommit(services.jobs(), docId);
     }
 
     @Override
@@ -168,7 +199,17 @@ public final class ProcessingWiring implements Processing {
     @Override
     public Optional<PageText> pageText(String orgId, Environment environment, String docId, int pageIndex) {
         return services.documents().page(new Caller(orgId, environment, "operator"), docId, pageIndex)
-                .map(page -> new PageText(docId, page.pageIndex(), page.textMethod(), page.text(), page.pageCount()));
+                .map(page -> new PageText(docId, page.pageIndex(), page.textMethod(), page.text(), page.pageCount(),
+                        page.width(), page.height(), page.words()));
+    }
+
+    @Override
+    public Optional<byte[]> pageImage(String orgId, Environment environment, String docId, int pageIndex, int maxWidth) {
+        if (services.documents().stateFor(new Caller(orgId, environment, "operator"), docId).isEmpty()
+                || !services.documents().find(docId).map(DocumentRecord::hasContent).orElse(false)) {
+            return Optional.empty();
+        }
+        return services.documents().content(docId).flatMap(content -> services.reader().pageImage(content, services.reader().detect(content), pageIndex, maxWidth));
     }
 
     private static CaseTypeDefinition definition(CaseTypeRegistry.Entry entry) {
@@ -189,5 +230,14 @@ public final class ProcessingWiring implements Processing {
     @Override
     public void adminRoutes(ApiRoutes routes) {
         caseTypesHttp.adminRoutes(routes);
+        routes.post("/documents/{docId}/retry", (request, response) -> {
+            String docId = request.path().pathParameters().get("docId");
+            if (request.content().hasEntity()) {
+                // The retry takes no body; one sent anyway is read and dropped, so a refusal can be answered cleanly.
+                request.content().consume();
+            }
+            retryDocument(docId);
+            Responses.json(response, 202, Map.of("doc_id", docId, "status", "queued"));
+        });
     }
 }

@@ -8,17 +8,22 @@ import com.klarefi.extraction.api.Extractor;
 import com.klarefi.extraction.api.FeatureResult;
 import com.klarefi.extraction.api.FeatureType;
 import com.klarefi.extraction.api.PageLayer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -69,8 +74,8 @@ public final class ExtractionEvaluation {
                     CaseType caseType = CaseTypes.parse(Files.readString(file));
                     byId.put(caseType.id(), caseType);
                 }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             System.out.println("== case types from " + dir + " over the built-ins: " + byId.keySet());
         }
@@ -97,8 +102,8 @@ public final class ExtractionEvaluation {
     /** Reads (and caches) every document's layers on two threads first: OCR dominates a cold run. */
     private void readAhead(List<CorpusCase> cases) throws Exception {
         List<Path> files = cases.stream().flatMap(c -> c.documents().stream().map(d -> c.dir().resolve(d.file()))).toList();
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
-            for (var future : pool.invokeAll(files.stream().<java.util.concurrent.Callable<List<PageLayer>>>map(
+        try (var pool = Executors.newFixedThreadPool(2)) {
+            for (var future : pool.invokeAll(files.stream().<Callable<List<PageLayer>>>map(
                     file -> () -> layers.read(file)).toList())) {
                 future.get();
             }
@@ -108,7 +113,7 @@ public final class ExtractionEvaluation {
     private void evaluate(CorpusCase corpusCase) throws Exception {
         CaseType caseType = caseTypes.get(corpusCase.caseTypeId());
         List<DocumentText> documents = new ArrayList<>();
-        Map<String, String> renditions = new java.util.HashMap<>();
+        Map<String, String> renditions = new HashMap<>();
         for (CorpusCase.CorpusDocument document : corpusCase.documents()) {
             DocumentText text = new DocumentText(corpusCase.caseId() + "/" + document.file(),
                     layers.read(corpusCase.dir().resolve(document.file())));

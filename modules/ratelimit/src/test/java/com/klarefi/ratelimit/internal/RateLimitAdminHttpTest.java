@@ -11,7 +11,7 @@ import com.klarefi.platform.http.RequestGuard;
 import com.klarefi.platform.http.Route;
 import com.klarefi.platform.json.Json;
 import com.klarefi.ratelimit.internal.limiter.LeasePolicy;
-import com.klarefi.ratelimit.internal.limiter.MutableClock;
+import com.klarefi.testing.TestClock;
 import com.klarefi.testing.TestDatabase;
 import io.helidon.webserver.WebServer;
 import java.io.IOException;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class RateLimitAdminHttpTest {
     private static TestDatabase testDatabase;
     private static Database database;
-    private static RateLimitWiring rateLimits;
+    private static RateLimitFacade rateLimits;
     private static WebServer server;
 
     @BeforeAll
@@ -36,7 +36,7 @@ class RateLimitAdminHttpTest {
         testDatabase = TestDatabase.create();
         database = Database.connect(testDatabase.connectionSettings());
         database.migrate("ratelimit");
-        rateLimits = new RateLimitWiring(database, MutableClock.atStartOfAMinute(), 100, LeasePolicy.standard(),
+        rateLimits = new RateLimitFacade(database, TestClock.atStartOfAMinute(), 100, LeasePolicy.standard(),
                 new JsonBodies(1 << 16));
         ApiRoutes admin = new ApiRoutes("/admin/v1", Route.Access.ADMIN);
         rateLimits.adminRoutes(admin);

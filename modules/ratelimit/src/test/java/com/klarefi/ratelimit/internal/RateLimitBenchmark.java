@@ -27,7 +27,7 @@ class RateLimitBenchmark {
         try (TestDatabase testDatabase = TestDatabase.create();
              Database database = Database.connect(testDatabase.connectionSettings())) {
             database.migrate("ratelimit");
-            RateLimitWiring rateLimits = new RateLimitWiring(database, Clock.systemUTC(), 100,
+            RateLimitFacade rateLimits = new RateLimitFacade(database, Clock.systemUTC(), 100,
                     LeasePolicy.standard(), new JsonBodies(1 << 16));
             rateLimits.startHousekeeping();
             try (rateLimits) {

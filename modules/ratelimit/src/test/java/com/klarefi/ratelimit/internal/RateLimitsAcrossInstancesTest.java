@@ -7,7 +7,7 @@ import com.klarefi.platform.http.JsonBodies;
 import com.klarefi.ratelimit.api.RateLimitDecision;
 import com.klarefi.ratelimit.api.RateLimits;
 import com.klarefi.ratelimit.internal.limiter.LeasePolicy;
-import com.klarefi.ratelimit.internal.limiter.MutableClock;
+import com.klarefi.testing.TestClock;
 import com.klarefi.testing.TestDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,9 +27,9 @@ class RateLimitsAcrossInstancesTest {
     private static Database firstPool;
     private static Database secondPool;
 
-    private final MutableClock clock = MutableClock.atStartOfAMinute();
-    private RateLimitWiring first;
-    private RateLimitWiring second;
+    private final TestClock clock = TestClock.atStartOfAMinute();
+    private RateLimitFacade first;
+    private RateLimitFacade second;
 
     @BeforeAll
     static void startDatabase() {
@@ -146,8 +146,8 @@ class RateLimitsAcrossInstancesTest {
         assertThat(quiet + busy + allowed(second, "org_a", 200)).isEqualTo(100);
     }
 
-    private RateLimitWiring instance(Database pool) {
-        return new RateLimitWiring(pool, clock, 100, LeasePolicy.standard(), new JsonBodies(1 << 16));
+    private RateLimitFacade instance(Database pool) {
+        return new RateLimitFacade(pool, clock, 100, LeasePolicy.standard(), new JsonBodies(1 << 16));
     }
 
     private static int allowedAfter(CountDownLatch start, RateLimits instance, String orgId, int attempts)

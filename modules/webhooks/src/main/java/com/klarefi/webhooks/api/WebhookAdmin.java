@@ -21,6 +21,15 @@ public interface WebhookAdmin {
 
     WebhookEndpoint subscribe(String endpointId, List<String> eventTypes);
 
+    /** A new URL (the same rules as a registration; refused: 400 with detail {@code param} {@code url}) and description. */
+    WebhookEndpoint update(String endpointId, String url, String description);
+
+    /** Deletes the endpoint with its deliveries; 404 {@code endpoint_not_found} when there is none. */
+    void delete(String endpointId);
+
+    /** Sends a signed {@code webhook.test} to the endpoint now, whatever its status, and says what it answered. */
+    TestSend sendTest(String endpointId);
+
     WebhookEndpoint pause(String endpointId);
 
     WebhookEndpoint resume(String endpointId);

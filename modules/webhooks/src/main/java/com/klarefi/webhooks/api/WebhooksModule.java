@@ -1,6 +1,6 @@
 package com.klarefi.webhooks.api;
 
-import com.klarefi.cases.api.Cases;
+import com.klarefi.cases.api.CaseEventLog;
 import com.klarefi.platform.module.Platform;
 import com.klarefi.webhooks.internal.WebhooksWiring;
 
@@ -14,7 +14,7 @@ public final class WebhooksModule {
     private WebhooksModule() {
     }
 
-    public static Webhooks create(Platform platform, Cases cases) {
+    public static Webhooks create(Platform platform, CaseEventLog cases) {
         platform.database().migrate(NAME);
         return WebhooksWiring.create(platform, cases);
     }

@@ -6,7 +6,7 @@ import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.http.Environment;
 import com.klarefi.webhooks.internal.db.DispatchRef;
 import com.klarefi.webhooks.internal.db.WebhookStore;
-import com.klarefi.webhooks.internal.delivery.DeliveryQueue;
+import com.klarefi.webhooks.internal.delivery.DeliveryService;
 import com.klarefi.webhooks.internal.delivery.Outbox;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,16 +15,16 @@ import java.util.Optional;
 
 /**
  * Turns every case event into deliveries inside the transaction that appends it (the outbox), and
- * hands them to jobs once it commits. The event id is the message's {@code webhook-id}; the case's
+ * sends their first attempts once it commits ({@link DeliveryService#sendFirstAttempts}). The event id is the message's {@code webhook-id}; the case's
  * event cursor is its {@code sequence}.
  */
 final class CaseEventRelay implements CaseEventListener {
     private final Outbox outbox;
-    private final DeliveryQueue queue;
+    private final DeliveryService deliveries;
 
-    CaseEventRelay(Outbox outbox, DeliveryQueue queue) {
+    CaseEventRelay(Outbox outbox, DeliveryService deliveries) {
         this.outbox = outbox;
-        this.queue = queue;
+        this.deliveries = deliveries;
     }
 
     @Override
@@ -34,7 +34,7 @@ final class CaseEventRelay implements CaseEventListener {
         List<DispatchRef> refs = outbox.record(tx, new Outbox.Event(orgId, environment.wireName(), event.eventType(),
                 event.eventId(), Optional.of(event.cursor()), data, event.createdAt()), "");
         if (!refs.isEmpty()) {
-            WebhookStore.afterCommit(tx, () -> queue.dispatch(refs));
+            WebhookStore.afterCommit(tx, () -> deliveries.sendFirstAttempts(refs));
         }
     }
 }

@@ -1,6 +1,6 @@
 package com.klarefi.webhooks.internal;
 
-import com.klarefi.cases.api.Cases;
+import com.klarefi.cases.api.CaseEventLog;
 import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.platform.module.Platform;
 import com.klarefi.platform.net.AddressGuard;
@@ -51,12 +51,12 @@ public final class WebhooksWiring implements Webhooks {
         this.deliveries = deliveries;
     }
 
-    public static Webhooks create(Platform platform, Cases cases) {
+    public static Webhooks create(Platform platform, CaseEventLog cases) {
         return create(platform, cases, AddressGuard.from(platform.settings()), RandomGenerator.getDefault());
     }
 
     /** With the address guard and the jitter's random source given, for tests. */
-    static WebhooksWiring create(Platform platform, Cases cases, AddressGuard guard, RandomGenerator jitter) {
+    static WebhooksWiring create(Platform platform, CaseEventLog cases, AddressGuard guard, RandomGenerator jitter) {
         WebhookSettings settings = WebhookSettings.from(platform.settings());
         WebhookStore store = new WebhookStore(platform.database().jdbi());
         EndpointRepository endpoints = new EndpointRepository(platform.database().jdbi());
@@ -68,11 +68,12 @@ public final class WebhooksWiring implements Webhooks {
         JobRunrDeliveryQueue queue = new JobRunrDeliveryQueue(platform.jobs(), platform.clock());
         Outbox outbox = new Outbox(endpoints, deliveryRows);
         DeliveryService deliveries = new DeliveryService(store, endpoints, deliveryRows, outbox, sender,
-                new RetrySchedule(settings.jitterPercent(), jitter), queue, settings, platform.clock(), platform.metrics());
+                new RetrySchedule(settings.jitterPercent(), jitter), queue, settings, platform.clock(), platform.metrics(),
+                platform.jobs()::runsServer);
         EndpointService service = new EndpointService(store, endpoints, deliveryRows, rules, cipher, queue,
                 settings.secretOverlap(), platform.clock());
 
-        cases.addEventListener(new CaseEventRelay(outbox, queue));
+        cases.addEventListener(new CaseEventRelay(outbox, deliveries));
         platform.erasure().register(deliveryRows::eraseDocument);
         platform.jobs().register(DeliverWebhookHandler.class, new DeliverWebhookHandler(deliveries));
         platform.jobs().register(DrainEndpointHandler.class, new DrainEndpointHandler(deliveries));
@@ -84,7 +85,7 @@ public final class WebhooksWiring implements Webhooks {
 
         return new WebhooksWiring(new WebhooksAdminHttpService(service, endpoints, deliveryRows, catalogue, platform.jsonBodies()),
                 new WebhooksApiHttpService(sender, rules, catalogue, platform.jsonBodies(), platform.clock()), queue, deliveries,
-                new AdminOperations(service, endpoints, deliveryRows, catalogue));
+                new AdminOperations(service, endpoints, deliveryRows, catalogue, sender, platform.clock()));
     }
 
     DeliveryService deliveries() {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.klarefi.testing.HttpTestClient;
 import com.klarefi.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +39,7 @@ class AdminApiTest {
         JsonNode read = fixture.endpoint(id);
 
         assertThat(created.path("secret").asText()).startsWith("whsec_");
-        assertThat(java.util.Base64.getDecoder().decode(created.path("secret").asText().substring(6))).hasSizeGreaterThanOrEqualTo(24);
+        assertThat(Base64.getDecoder().decode(created.path("secret").asText().substring(6))).hasSizeGreaterThanOrEqualTo(24);
         assertThat(read.has("secret")).isFalse();
         assertThat(read.path("status").asText()).isEqualTo("enabled");
         assertThat(read.path("subscriptions").findValuesAsText("version")).containsOnly("v1");
@@ -53,7 +55,7 @@ class AdminApiTest {
             statement.setString(1, created.path("id").asText());
             try (var rows = statement.executeQuery()) {
                 rows.next();
-                String stored = new String(rows.getBytes(1), java.nio.charset.StandardCharsets.ISO_8859_1);
+                String stored = new String(rows.getBytes(1), StandardCharsets.ISO_8859_1);
                 assertThat(stored).doesNotContain("whsec_").doesNotContain(created.path("secret").asText().substring(6));
             }
         }

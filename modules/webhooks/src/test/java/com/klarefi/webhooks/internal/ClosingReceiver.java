@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,7 +77,7 @@ final class ClosingReceiver implements AutoCloseable {
         }
         int length = Integer.parseInt(headers.getOrDefault("content-length", List.of("0")).getFirst());
         String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
-        return new Receiver.Received(lines[0].split(" ")[1], headers, body, java.time.Instant.now());
+        return new Receiver.Received(lines[0].split(" ")[1], headers, body, Instant.now());
     }
 
     private static String readHead(InputStream in) throws IOException {

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.klarefi.cases.api.CaseEvent;
 import com.klarefi.platform.json.Json;
+import com.klarefi.webhooks.internal.db.DeliveryRepository;
 import com.klarefi.webhooks.internal.db.DispatchRef;
 import com.klarefi.webhooks.internal.delivery.RetrySchedule;
+import com.klarefi.webhooks.internal.jobs.DeliverWebhook;
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
 import com.klarefi.testing.TestDatabase;
@@ -18,6 +20,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Map;
+import org.awaitility.Awaitility;
+import org.jobrunr.jobs.states.ScheduledState;
+import org.jobrunr.jobs.states.StateName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,11 +158,11 @@ class DeliveryTest {
 
         Instant next = Instant.parse(fixture.delivery(deliveryId).path("next_attempt_at").asText());
         int dispatch = fixture.dispatchOf(deliveryId);
-        var jobId = com.klarefi.webhooks.internal.jobs.DeliverWebhook.jobIdOf(deliveryId, dispatch);
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+        var jobId = DeliverWebhook.jobIdOf(deliveryId, dispatch);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             var job = fixture.jobs.storage().getJobById(jobId);
-            assertThat(job.getState()).isEqualTo(org.jobrunr.jobs.states.StateName.SCHEDULED);
-            assertThat(((org.jobrunr.jobs.states.ScheduledState) job.getJobState()).getScheduledAt()).isEqualTo(next);
+            assertThat(job.getState()).isEqualTo(StateName.SCHEDULED);
+            assertThat(((ScheduledState) job.getJobState()).getScheduledAt()).isEqualTo(next);
             assertThat(job.getJobName()).isEqualTo("deliver webhook " + deliveryId + " (dispatch " + dispatch + ")");
         });
     }
@@ -221,7 +226,7 @@ class DeliveryTest {
         fixture.emit("org_race", "test", "case.updated", "case_race");
         String deliveryId = onlyDelivery(endpoint).path("id").asText();
         int seen = fixture.dispatchOf(deliveryId);
-        var repository = new com.klarefi.webhooks.internal.db.DeliveryRepository(fixture.database.jdbi());
+        var repository = new DeliveryRepository(fixture.database.jdbi());
         Instant now = fixture.clock.instant();
 
         fixture.database.useTransaction(tx -> repository.markSending(tx, deliveryId, now.plusSeconds(45)));

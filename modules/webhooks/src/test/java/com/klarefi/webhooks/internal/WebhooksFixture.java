@@ -26,7 +26,13 @@ import com.klarefi.platform.net.HostResolver;
 import com.klarefi.platform.secrets.Secrets;
 import com.klarefi.testing.HttpTestClient;
 import com.klarefi.testing.TestDatabase;
+import com.klarefi.testing.TestClock;
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -42,8 +48,8 @@ import java.util.random.RandomGenerator;
  * bearer token ({@code org_a:test}).
  */
 final class WebhooksFixture implements AutoCloseable {
-    final MutableClock clock = new MutableClock();
-    final FakeCases cases = new FakeCases();
+    final TestClock clock = TestClock.flowing();
+    final FakeCaseEventLog cases = new FakeCaseEventLog();
     final Receiver receiver;
     final Database database;
     final Jobs jobs;
@@ -84,7 +90,7 @@ final class WebhooksFixture implements AutoCloseable {
     }
 
     /** A fixture on a fresh database of its own; {@link #closeWithDatabase()} ends all three. */
-    static WebhooksFixture onOwnDatabase(Map<String, String> overrides) throws java.io.IOException {
+    static WebhooksFixture onOwnDatabase(Map<String, String> overrides) throws IOException {
         TestDatabase own = TestDatabase.create();
         WebhooksFixture fixture = start(own, overrides);
         fixture.ownDatabase = own;
@@ -100,7 +106,7 @@ final class WebhooksFixture implements AutoCloseable {
         }
     }
 
-    static WebhooksFixture start(TestDatabase testDatabase, Map<String, String> overrides) throws java.io.IOException {
+    static WebhooksFixture start(TestDatabase testDatabase, Map<String, String> overrides) throws IOException {
         return new WebhooksFixture(testDatabase, new Secrets(Secrets.randomBytes(32)), overrides, false, new Receiver());
     }
 
@@ -115,20 +121,20 @@ final class WebhooksFixture implements AutoCloseable {
     }
 
     /** An instance with its own receiver running a real job server, with settings of the test's choosing. */
-    static WebhooksFixture withJobServer(TestDatabase testDatabase, Map<String, String> overrides) throws java.io.IOException {
+    static WebhooksFixture withJobServer(TestDatabase testDatabase, Map<String, String> overrides) throws IOException {
         return new WebhooksFixture(testDatabase, new Secrets(Secrets.randomBytes(32)), overrides, true, new Receiver());
     }
 
     /** Loopback names resolve without DNS; addresses follow the operator's allowed ranges. */
     private static AddressGuard guard(Settings settings) {
         HostResolver resolver = host -> host.equals("receiver.test")
-                ? List.of(java.net.InetAddress.getByName("127.0.0.1")) : HostResolver.system().resolve(host);
+                ? List.of(InetAddress.getByName("127.0.0.1")) : HostResolver.system().resolve(host);
         return new AddressGuard(new AddressPolicy(AddressGuard.allowedCidrs(settings).stream().map(Cidr::parse).toList()), resolver);
     }
 
-    private static void callerFromToken(io.helidon.webserver.http.ServerRequest request,
-                                        io.helidon.webserver.http.ServerResponse response, Route route) {
-        String token = request.headers().first(io.helidon.http.HeaderNames.AUTHORIZATION).orElse("Bearer org_a:test").substring(7);
+    private static void callerFromToken(ServerRequest request,
+                                        ServerResponse response, Route route) {
+        String token = request.headers().first(HeaderNames.AUTHORIZATION).orElse("Bearer org_a:test").substring(7);
         String[] parts = token.split(":");
         Caller.attach(request, new Caller(parts[0], Environment.fromWire(parts[1]).orElseThrow(), "key_test"));
     }

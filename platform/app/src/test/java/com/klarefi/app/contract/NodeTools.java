@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 
 /**
  * The contract tests' npm tools, installed by {@code scripts/contract/install} (CI runs it): a
@@ -63,7 +64,7 @@ final class NodeTools {
                         }
                     }
                 }
-                org.awaitility.Awaitility.await().pollDelay(Duration.ofMillis(100)).until(() -> true);
+                Awaitility.await().pollDelay(Duration.ofMillis(100)).until(() -> true);
             }
             throw new IllegalStateException("not ready within " + within + "; output: " + output());
         }

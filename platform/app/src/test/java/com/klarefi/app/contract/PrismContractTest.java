@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,7 @@ class PrismContractTest {
                 "trace_id", "trace-1"))).json();
         String caseId = accepted.path("case_id").asText();
         String docId = accepted.path("doc_id").asText();
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                 api.get("/cases/" + caseId).json().path("status").asText().equals("failed"));
         valid(found, api.get("/cases/" + caseId));
         valid(found, api.get("/cases/" + caseId + "/events"));

@@ -20,7 +20,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -116,7 +120,7 @@ class DashboardBrowserTest {
         HeadlessChromium.screenshot(browser, "09-evidence-on-the-page");
         Accessibility.assertNoSeriousViolations(browser, "the evidence on the page");
 
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.manage().window().setSize(new Dimension(390, 844));
         browser.get(dashboard + "/webhooks");
         Accessibility.assertNoSeriousViolations(browser, "the webhooks on a phone");
         HeadlessChromium.screenshot(browser, "10-phone-webhooks");
@@ -139,8 +143,8 @@ class DashboardBrowserTest {
     }
 
     /** Clicks something that loads a new page and waits until the old one is gone, so no read races it. */
-    private static void clickAndWait(WebDriver browser, org.openqa.selenium.WebElement target) {
-        org.openqa.selenium.WebElement page = browser.findElement(By.tagName("html"));
+    static void clickAndWait(WebDriver browser, WebElement target) {
+        WebElement page = browser.findElement(By.tagName("html"));
         target.click();
         // Chromium reports a node of an unloaded page either as stale or as "not in the document":
         // both mean the new page has replaced it.
@@ -148,11 +152,11 @@ class DashboardBrowserTest {
             try {
                 page.isEnabled();
                 return false;
-            } catch (org.openqa.selenium.WebDriverException gone) {
+            } catch (WebDriverException gone) {
                 return true;
             }
         });
         await("the next page to load").atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
-                "complete".equals(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return document.readyState")));
+                "complete".equals(((JavascriptExecutor) browser).executeScript("return document.readyState")));
     }
 }

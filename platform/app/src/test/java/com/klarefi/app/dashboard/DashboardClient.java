@@ -1,5 +1,6 @@
 package com.klarefi.app.dashboard;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,10 +66,31 @@ final class DashboardClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    /** Posts a multipart form with the CSRF token of the page at {@code pagePath}, text fields and one file (which may be empty). */
+    HttpResponse<String> multipart(String pagePath, String action, List<Map.Entry<String, String>> fields, String fileField,
+                                   byte[] file) {
+        String boundary = "----dashboard-test-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        List<Map.Entry<String, String>> all = new ArrayList<>(fields);
+        all.add(Map.entry("csrf_token", csrfOf(get(pagePath))));
+        for (Map.Entry<String, String> field : all) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+                    + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + (file.length == 0 ? "" : "upload.bin") + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + action))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /** Posts a form with the CSRF token of the page at {@code pagePath}. */
     HttpResponse<String> submit(String pagePath, String action, List<Map.Entry<String, String>> fields) {
         String token = csrfOf(get(pagePath));
-        List<Map.Entry<String, String>> all = new java.util.ArrayList<>(fields);
+        List<Map.Entry<String, String>> all = new ArrayList<>(fields);
         all.add(Map.entry("csrf_token", token));
         return post(action, all);
     }

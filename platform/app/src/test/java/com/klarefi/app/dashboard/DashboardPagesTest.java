@@ -13,6 +13,7 @@ import com.klarefi.testing.TestDatabase;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -297,7 +298,7 @@ class DashboardPagesTest {
     }
 
     private static JsonNode submit(String key, String url, String externalCaseId) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("document_url", url, "case_type_id", "motor_claim",
+        Map<String, Object> body = new HashMap<>(Map.of("document_url", url, "case_type_id", "motor_claim",
                 "idempotency_key", UUID.randomUUID().toString()));
         if (externalCaseId != null) {
             body.put("external_case_id", externalCaseId);

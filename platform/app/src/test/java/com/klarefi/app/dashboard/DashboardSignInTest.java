@@ -103,6 +103,20 @@ class DashboardSignInTest {
     }
 
     @Test
+    void aLoginCookieAndFormValuePairMadeUpElsewhereIsRefused() {
+        String email = newOperator();
+        DashboardClient browser = new DashboardClient(server.adminPort());
+        String invented = "B".repeat(43);
+        browser.setCookie("klarefi_login", invented);
+
+        HttpResponse<String> forged = browser.post("/dashboard/login", List.of(Map.entry("csrf_token", invented),
+                Map.entry("email", email), Map.entry("password", PASSWORD)));
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(browser.cookie("klarefi_session")).isEmpty();
+    }
+
+    @Test
     void fiveFailedSignInsLockTheEmailEvenAgainstTheRightPassword() {
         String email = newOperator();
         String bystander = newOperator();

@@ -45,7 +45,11 @@ final class Loopback implements AutoCloseable {
     }
 
     String document(String name, String text) {
-        documents.put(name, text.getBytes(StandardCharsets.UTF_8));
+        return document(name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    String document(String name, byte[] content) {
+        documents.put(name, content);
         return base() + "/documents/" + name;
     }
 

@@ -1,6 +1,7 @@
 package com.klarefi.app.intake;
 
 import com.klarefi.app.TestServerAccess;
+import com.klarefi.testing.DocumentServer;
 import com.klarefi.testing.HttpTestClient;
 import com.klarefi.testing.TestDatabase;
 import java.io.IOException;
@@ -27,7 +28,7 @@ final class ApiInstance implements AutoCloseable {
     static ApiInstance start(Path dataDirectory, Map<String, String> settings) throws IOException {
         TestDatabase database = TestDatabase.create();
         TestServerAccess.Running server = TestServerAccess.start(database, dataDirectory, settings);
-        return new ApiInstance(database, server, new DocumentServer());
+        return new ApiInstance(database, server, DocumentServer.start());
     }
 
     /** A new organisation's id and raw keys, and clients that send its test and live keys. */

@@ -20,13 +20,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -107,7 +110,7 @@ class ApplicantBrowserTest {
         assertThat(browser.findElement(By.id("value-claimant_name")).getAttribute("value")).isEqualTo(CORRECTED);
         assertThat(browser.findElement(By.id("source-claimant_name")).getText()).isEqualTo("as you stated");
         screenshot("04-corrected");
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.manage().window().setSize(new Dimension(390, 844));
         browser.navigate().refresh();
         screenshot("04-phone-corrected");
         Accessibility.assertNoSeriousViolations(browser, "the applicant's page on a phone");
@@ -169,14 +172,14 @@ class ApplicantBrowserTest {
         return returnServer;
     }
 
-    private static void until(Duration timeout, java.util.function.BooleanSupplier condition) {
+    private static void until(Duration timeout, BooleanSupplier condition) {
         new WebDriverWait(browser, timeout, Duration.ofMillis(200))
                 .ignoring(StaleElementReferenceException.class)
                 .until(driver -> condition.getAsBoolean());
     }
 
     private static void screenshot(String step) throws IOException {
-        byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
         Files.write(SCREENSHOTS.resolve("applicant-" + step + ".png"), png);
     }
 }

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +45,17 @@ public final class ApplicantPage {
         return page;
     }
 
+    /** The cookie and CSRF value the page gave this browser, as a forger would try to reuse them. */
+    String[] csrfPair() {
+        return new String[] {cookie, csrf};
+    }
+
+    /** Sends {@code cookieHeader} and {@code formValue} from now on, in place of what the page gave. */
+    void useCsrfPair(String cookieHeader, String formValue) {
+        cookie = cookieHeader;
+        csrf = formValue;
+    }
+
     HttpResponse<String> post(String action, Map<String, String> fields) {
         String body = fields.entrySet().stream().map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
                 .collect(Collectors.joining("&"));
@@ -54,7 +66,7 @@ public final class ApplicantPage {
 
     /** Posts with this page's CSRF value, as the page's forms do. */
     public HttpResponse<String> submit(String action, Map<String, String> fields) {
-        Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+        Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("csrf", csrf);
         return post(action, all);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.klarefi.testing.DocumentServer;
 import com.klarefi.testing.HttpTestClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import static com.klarefi.app.intake.Submissions.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.klarefi.testing.DocumentServer;
 import com.klarefi.testing.HttpTestClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Documents carrying a canary through every path that once failed on their content (a NUL byte, a
- * text too large for the database, pathological HTML, an HTML body over budget): each ends with an
- * outcome, and afterwards the canary is in no log line and in no table but the document's own rows.
+ * text too large for the database, pathological HTML, an HTML body over budget, a read past its
+ * time budget, a PDF cut short): each ends with an outcome, and afterwards the canary is in no log
+ * line and in no table but the document's own rows.
  */
 class DocumentContentStaysInItsRowsTest {
     private static final String CANARY = "zqcanary" + UUID.randomUUID().toString().replace("-", "");
@@ -55,6 +58,35 @@ class DocumentContentStaysInItsRowsTest {
             assertThat(processingJobNames(instance)).hasSize(expected.size())
                     .allMatch(name -> name.matches("process document doc_[A-Za-z0-9]+"));
         }
+    }
+
+    @Test
+    void theCanaryOfADocumentPastItsTimeBudgetOrCutShortReachesNoLogLineAndNoOtherTable(@TempDir Path dataDirectory)
+            throws Exception {
+        // A read budget of one second and room for ten thousand pages: reading all of them takes longer.
+        try (LogCapture logs = LogCapture.start();
+             ApiInstance instance = ApiInstance.start(dataDirectory, Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8",
+                     "KLAREFI_DOCUMENT_READ_TIMEOUT_SECONDS", "1", "KLAREFI_DOCUMENT_MAX_PAGES", "20000"))) {
+            HttpTestClient api = instance.newOrganisation("Canary").test();
+            DocumentServer documents = instance.documents();
+            Map<String, String> expected = new LinkedHashMap<>();
+            expected.put(submit(api, documents.put("slow.pdf", pdf(10_000), "application/pdf")), "processing_timeout");
+            byte[] whole = pdf(3);
+            expected.put(submit(api, documents.put("cut.pdf", Arrays.copyOf(whole, whole.length * 6 / 10), "application/pdf")),
+                    "document_unreadable");
+
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    expected.keySet().stream().noneMatch(caseId -> List.of("queued", "processing").contains(outcome(api, caseId))));
+
+            expected.forEach((caseId, outcome) -> assertThat(outcome(api, caseId)).as("case %s", caseId).isEqualTo(outcome));
+            assertThat(logs.lines()).as("log lines with the canary").noneMatch(line -> line.contains(CANARY));
+            assertThat(tablesHoldingTheCanary(instance)).isEmpty();
+        }
+    }
+
+    /** Pages that all show the canary beside a name and an IBAN. */
+    private static byte[] pdf(int pages) throws Exception {
+        return TextPdfs.pagesShowing("Naam: " + CANARY + " Jan Jansen IBAN NL91ABNA0417164300", pages);
     }
 
     /** The names the job dashboard shows for document jobs, as JobRunr stored them. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.klarefi.app.architecture.RepositoryFiles;
+import com.klarefi.testing.DocumentServer;
 import com.klarefi.testing.HttpTestClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -147,6 +149,41 @@ class ErasureApiTest {
     }
 
     @Test
+    void theTablesAnErasureTouchedAreVacuumedSoonAfterIt() throws Exception {
+        String url = documents.put("vacuumed.txt", "Schadedatum 3 februari 2023\n".repeat(4).getBytes(StandardCharsets.UTF_8),
+                "text/plain");
+        JsonNode accepted = submit(url, null);
+        awaitProcessed(accepted.path("case_id").asText(), 1);
+        Timestamp erasedAfter = databaseNow();
+
+        assertThat(test.delete("/api/v1/documents/" + accepted.path("doc_id").asText()).status()).isEqualTo(200);
+
+        // The vacuum runs when its window has closed; autovacuum would count as last_autovacuum.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            for (String table : List.of("processing.pages", "processing.documents")) {
+                assertThat(lastVacuum(table)).as("last vacuum of %s", table)
+                        .hasValueSatisfying(vacuumed -> assertThat(vacuumed).isAfter(erasedAfter));
+            }
+        });
+    }
+
+    private static Timestamp databaseNow() throws Exception {
+        try (Connection connection = instance.database().connect(); Statement statement = connection.createStatement();
+             ResultSet now = statement.executeQuery("SELECT clock_timestamp()")) {
+            now.next();
+            return now.getTimestamp(1);
+        }
+    }
+
+    private static java.util.Optional<Timestamp> lastVacuum(String table) throws Exception {
+        try (Connection connection = instance.database().connect(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT last_vacuum FROM pg_stat_user_tables WHERE format('%I.%I', schemaname, relname) = '"
+                     + table + "'")) {
+            return row.next() ? java.util.Optional.ofNullable(row.getTimestamp(1)) : java.util.Optional.empty();
+        }
+    }
+
+    @Test
     void aPageOfAnErasedDocumentAnswersDocumentErasedAsErasingItAgainDoes() {
         String url = documents.put("erased-page.txt", "Polisnummer XY-77\n".repeat(4).getBytes(StandardCharsets.UTF_8), "text/plain");
         String docId = submit(url, null).path("doc_id").asText();
@@ -164,8 +201,8 @@ class ErasureApiTest {
 
     @Test
     void erasureWhileTheDocumentIsBeingProcessedStopsTheJobFromBringingDataBack() throws Exception {
-        String url = documents.put("slow-note.txt", "Datum ongeval: 3 februari 2023\nKenteken: GV-123-K\n".repeat(3)
-                .getBytes(StandardCharsets.UTF_8), "text/plain");
+        String url = documents.putSlow("slow-note.txt", "Datum ongeval: 3 februari 2023\nKenteken: GV-123-K\n".repeat(3)
+                .getBytes(StandardCharsets.UTF_8), "text/plain", Duration.ofMillis(1500));
         JsonNode accepted = submit(url, null);
         String docId = accepted.path("doc_id").asText();
         String caseId = accepted.path("case_id").asText();

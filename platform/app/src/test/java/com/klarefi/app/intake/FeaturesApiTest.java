@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.klarefi.app.architecture.RepositoryFiles;
 import com.klarefi.platform.json.Json;
+import com.klarefi.testing.DocumentServer;
 import com.klarefi.testing.HttpTestClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -102,7 +103,8 @@ class FeaturesApiTest {
             Map.of("id", "bank_account", "type", "iban", "labels", Map.of("nl", new String[] {"IBAN"}, "en", new String[] {"IBAN"}))});
         HttpTestClient.Response stored = admin.put("/admin/v1/case-types/bicycle_claim", definition);
         assertThat(stored.status()).as(stored.body()).isEqualTo(200);
-        assertThat(admin.get("/admin/v1/case-types").body()).contains("bicycle_claim").contains("motor_claim");
+        assertThat(admin.get("/admin/v1/case-types").body()).contains("bicycle_claim").contains("motor_claim")
+                .contains("\"names\":{\"en\":\"Motor vehicle damage claim\",\"nl\":\"Schadeclaim motorrijtuig\"}");
 
         String text = """
                 Melding fietsdiefstal

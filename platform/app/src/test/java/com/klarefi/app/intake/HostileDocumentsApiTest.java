@@ -5,8 +5,8 @@ import static com.klarefi.app.intake.Submissions.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.klarefi.testing.DocumentServer;
 import com.klarefi.testing.HttpTestClient;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,12 +14,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,25 +48,7 @@ class HostileDocumentsApiTest {
 
     /** Ten thousand text pages sharing one content stream: a small file, far above the page limit. */
     private static byte[] tenThousandPages() throws Exception {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage first = new PDPage();
-            document.addPage(first);
-            try (PDPageContentStream content = new PDPageContentStream(document, first)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                content.newLineAtOffset(72, 700);
-                content.showText("Een pagina van tienduizend");
-                content.endText();
-            }
-            for (int index = 1; index < 10_000; index++) {
-                PDPage page = new PDPage();
-                page.setResources(first.getResources());
-                page.getCOSObject().setItem(COSName.CONTENTS, first.getCOSObject().getDictionaryObject(COSName.CONTENTS));
-                document.addPage(page);
-            }
-            document.save(out);
-            return out.toByteArray();
-        }
+        return TextPdfs.pagesShowing("Een pagina van tienduizend", 10_000);
     }
 
     /** A PNG header claiming a huge image, followed by nothing: a decompression bomb's announcement. */

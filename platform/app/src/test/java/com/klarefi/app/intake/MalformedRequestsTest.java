@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,7 @@ class MalformedRequestsTest {
                      Map.of("KLAREFI_RATE_LIMIT_PER_MINUTE", "1000000", "KLAREFI_HTTP_MAX_JSON_BYTES", "65536"))) {
             String key = server.newOrganisation("Fuzz BV").get("test");
             Random random = new Random(20261128L);
-            Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+            Map<Integer, Integer> statuses = new TreeMap<>();
             List<String> problems = new ArrayList<>();
             for (int i = 0; i < COUNT; i++) {
                 byte[] request = MalformedRequests.next(random, key);

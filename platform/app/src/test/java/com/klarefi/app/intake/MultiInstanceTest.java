@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.klarefi.app.TestServerAccess;
+import com.klarefi.testing.DocumentServer;
 import com.klarefi.testing.HttpTestClient;
 import com.klarefi.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +31,7 @@ class MultiInstanceTest {
                                                                                  @TempDir Path c) throws Exception {
         Map<String, String> common = Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8", "KLAREFI_RATE_LIMIT_PER_MINUTE", "100000");
         try (TestDatabase database = TestDatabase.create();
-             DocumentServer documents = new DocumentServer();
+             DocumentServer documents = DocumentServer.start();
              TestServerAccess.Running apiOnly = TestServerAccess.start(database, a, with(common, "api"));
              TestServerAccess.Running jobsOnly = TestServerAccess.start(database, b, with(common, "jobs"))) {
             String key = apiOnly.newOrganisation("Scale BV").get("test");
@@ -52,7 +54,7 @@ class MultiInstanceTest {
     }
 
     private static Map<String, String> with(Map<String, String> common, String roles) {
-        Map<String, String> settings = new java.util.HashMap<>(common);
+        Map<String, String> settings = new HashMap<>(common);
         settings.put("KLAREFI_ROLES", roles);
         return settings;
     }

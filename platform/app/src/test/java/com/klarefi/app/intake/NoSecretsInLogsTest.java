@@ -3,6 +3,7 @@ package com.klarefi.app.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.klarefi.testing.DocumentServer;
 import com.klarefi.testing.HttpTestClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

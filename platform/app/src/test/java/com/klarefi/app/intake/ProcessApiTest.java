@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.klarefi.app.architecture.RepositoryFiles;
+import com.klarefi.testing.DocumentServer;
 import com.klarefi.testing.HttpTestClient;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +89,7 @@ class ProcessApiTest {
         expected.put(documents.put("page.html", "<!DOCTYPE html><html><body><p>Hello</p></body></html>"
                 .getBytes(StandardCharsets.UTF_8), "text/html"), "unsupported_media_type");
         expected.put(documents.put("locked.pdf", encryptedPdf(), "application/pdf"), "document_encrypted");
-        expected.put(documents.url("huge.bin"), "too_large");
+        expected.put(documents.putEndless("huge.bin", 30L * 1024 * 1024), "too_large");
         expected.put(documents.url("x.pdf").replace("127.0.0.1", "[::1]"), "url_not_allowed");
         List<String> docIds = new ArrayList<>();
         for (String url : expected.keySet()) {

@@ -206,6 +206,34 @@ class SessionsApiTest {
     }
 
     @Test
+    void aCookieAndFormValuePairMadeUpByAnotherSiteIsRefused() {
+        ApplicantPage page = page(Map.of());
+        page.open();
+        String invented = "A".repeat(43);
+        page.useCsrfPair("klarefi_intake_csrf=" + invented, invented);
+
+        HttpResponse<String> refused = page.submit("/complete", Map.of("no_documents", "yes"));
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/v1/sessions/" + sessionIdOf(page)).json().path("status").asText()).isEqualTo("open");
+    }
+
+    @Test
+    void theCsrfPairOfAnotherSessionsPageIsRefused() {
+        ApplicantPage mine = page(Map.of());
+        mine.open();
+        ApplicantPage target = page(Map.of());
+        target.open();
+        String[] minePair = mine.csrfPair();
+        target.useCsrfPair(minePair[0], minePair[1]);
+
+        HttpResponse<String> refused = target.submit("/complete", Map.of("no_documents", "yes"));
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/v1/sessions/" + sessionIdOf(target)).json().path("status").asText()).isEqualTo("open");
+    }
+
+    @Test
     void anUploadIsReadAndACorrectionJoinsTheFeatureAsTheApplicantsStatement() {
         JsonNode created = create(Map.of()).json();
         ApplicantPage page = new ApplicantPage(created.path("signed_url").asText(), instance.port());

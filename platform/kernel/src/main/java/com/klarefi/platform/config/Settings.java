@@ -2,6 +2,7 @@ package com.klarefi.platform.config;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -152,7 +153,7 @@ public final class Settings {
 
     private static Map<String, String> toMap(InputStream in, Path source) throws IOException {
         Properties properties = new Properties();
-        try (Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             properties.load(reader);
         }
         Map<String, String> map = new LinkedHashMap<>();

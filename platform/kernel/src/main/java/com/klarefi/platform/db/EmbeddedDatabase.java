@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A PostgreSQL server that Klarefi runs itself when no external database is configured. Its data
@@ -184,7 +185,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         ProcessHandle handle = leftover.get();
         handle.destroy();
         try {
-            handle.onExit().get(15, java.util.concurrent.TimeUnit.SECONDS);
+            handle.onExit().get(15, TimeUnit.SECONDS);
         } catch (Exception e) {
             handle.destroyForcibly();
         }

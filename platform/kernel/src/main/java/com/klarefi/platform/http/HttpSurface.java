@@ -11,6 +11,7 @@ import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.RoutingRequest;
@@ -92,9 +93,16 @@ public final class HttpSurface {
     public void configure(HttpRouting.Builder rules, List<ApiRoutes> routeSets) {
         rules.addFilter(this::filter);
         Map<String, Set<Method>> methodsByTemplate = new LinkedHashMap<>();
-        for (Route route : routeSets.stream().flatMap(routes -> routes.routes().stream()).toList()) {
+        List<Route> all = routeSets.stream().flatMap(routes -> routes.routes().stream()).toList();
+        for (Route route : all) {
             rules.route(route.method(), route.template(), guarded(route));
             methodsByTemplate.computeIfAbsent(route.template(), t -> new LinkedHashSet<>()).add(route.method());
+        }
+        for (Route route : all) {
+            if (route.method().equals(Method.GET) && methodsByTemplate.get(route.template()).add(Method.HEAD)) {
+                Handler get = guarded(route);
+                rules.route(Method.HEAD, route.template(), (request, response) -> get.handle(request, new HeadResponse(response)));
+            }
         }
         Map<String, Route> protectedByTemplate = new LinkedHashMap<>();
         routeSets.stream().flatMap(routes -> routes.routes().stream()).filter(route -> route.access() != Route.Access.PUBLIC)
@@ -116,11 +124,16 @@ public final class HttpSurface {
         return builder.build();
     }
 
-    private void filter(io.helidon.webserver.http.FilterChain chain, RoutingRequest request, RoutingResponse response) {
+    private void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
         long started = System.nanoTime();
         String requestId = Ids.newId("req");
         request.context().register(RequestContexts.REQUEST_ID, requestId);
         response.header(REQUEST_ID_HEADER, requestId);
+        response.beforeSend(() -> {
+            if (bodyLeftUnread(request)) {
+                response.header(HeaderNames.CONNECTION, "close");
+            }
+        });
         try {
             chain.proceed();
         } catch (ApiException e) {
@@ -134,12 +147,21 @@ public final class HttpSurface {
         } finally {
             logAccess(request, response, started);
         }
+        if (response.isSent() && bodyLeftUnread(request)) {
+            // Answered without reading the body (a refusal, a 413): Helidon would otherwise read the
+            // rest, all of an unauthenticated upload, and parse whatever follows as a next request.
+            throw new CloseConnectionException("answered " + response.status().code() + " before the request body was read");
+        }
+    }
+
+    private static boolean bodyLeftUnread(ServerRequest request) {
+        return request.content().hasEntity() && !request.content().consumed();
     }
 
     private Handler guarded(Route route) {
         return (request, response) -> {
             request.context().register(RequestContexts.ROUTE, route.template());
-            if (request.path().pathParameters().toMap().values().stream().flatMap(java.util.List::stream)
+            if (request.path().pathParameters().toMap().values().stream().flatMap(List::stream)
                     .anyMatch(value -> value.indexOf('\u0000') >= 0 || value.length() > 512)) {
                 throw ApiException.notFound("not_found", "No such resource.");
             }
@@ -225,7 +247,8 @@ public final class HttpSurface {
         return servesPages && !(path.equals(apiPrefix) || path.startsWith(apiPrefix + "/"));
     }
 
-    void render(ServerRequest request, ServerResponse response, ApiException error) {
+    void render(ServerRequest request, ServerResponse sent, ApiException error) {
+        ServerResponse response = request.prologue().method().equals(Method.HEAD) ? new HeadResponse(sent) : sent;
         if (response.isSent()) {
             ERRORS.log(Level.WARNING, "cannot report " + error.code() + " for request "
                     + RequestContexts.requestId(request) + ": the response was already sent");
@@ -253,16 +276,7 @@ public final class HttpSurface {
         response.header(HeaderNames.CONTENT_TYPE, "application/json");
         response.header(HeaderNames.CACHE_CONTROL, "no-store");
         error.headers().forEach(response::header);
-        boolean unread = request.content().hasEntity() && !request.content().consumed();
-        if (unread) {
-            response.header(HeaderNames.CONNECTION, "close");
-        }
         response.send(ErrorEnvelope.body(error, requestId));
-        if (unread) {
-            // The unread rest of the body (a 413's, a broken chunk's) must not be parsed as a next
-            // request: Helidon would read on despite the header, so the connection ends here.
-            throw new CloseConnectionException("answered " + error.status() + " before the request body was read");
-        }
     }
 
     private void logAccess(ServerRequest request, ServerResponse response, long started) {

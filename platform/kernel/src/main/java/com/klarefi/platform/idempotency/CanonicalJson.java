@@ -1,6 +1,7 @@
 package com.klarefi.platform.idempotency;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,7 +41,7 @@ final class CanonicalJson {
                 if (i > 0) {
                     out.append(',');
                 }
-                out.append(com.fasterxml.jackson.databind.node.TextNode.valueOf(fields.get(i).getKey()));
+                out.append(TextNode.valueOf(fields.get(i).getKey()));
                 out.append(':');
                 write(fields.get(i).getValue(), out);
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.klarefi.platform.db.Database;
 import com.klarefi.platform.db.Tx;
+import com.klarefi.platform.erasure.ErasureTarget;
 import com.klarefi.platform.http.ApiException;
 import com.klarefi.platform.http.Caller;
 import com.klarefi.platform.http.ErrorTypes;
@@ -102,7 +103,7 @@ public final class Idempotency {
      * the document's organisation and environment go (a retry then runs afresh, correctly refusing
      * or re-accepting the request).
      */
-    public void erase(com.klarefi.platform.db.Tx tx, com.klarefi.platform.erasure.ErasureTarget target) {
+    public void erase(Tx tx, ErasureTarget target) {
         new IdempotencyRecords(tx.handle()).deleteMentioning(target.orgId(), target.environment().wireName(), target.docId());
     }
 

@@ -1,20 +1,28 @@
 package com.klarefi.platform.jobs;
 
+import com.klarefi.platform.db.Tx;
+import com.klarefi.platform.db.Database;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.jobrunr.dashboard.JobRunrDashboardWebServer;
-import org.jobrunr.dashboard.JobRunrDashboardWebServerConfiguration;
 import org.jobrunr.jobs.JobId;
 import org.jobrunr.jobs.lambdas.JobRequest;
 import org.jobrunr.jobs.lambdas.JobRequestHandler;
 import org.jobrunr.jobs.mappers.JobMapper;
+import org.jobrunr.jobs.states.StateName;
 import org.jobrunr.scheduling.JobRequestScheduler;
 import org.jobrunr.server.BackgroundJobServer;
 import org.jobrunr.server.BackgroundJobServerConfiguration;
+import org.jobrunr.server.configuration.BackgroundJobServerThreadType;
+import org.jobrunr.server.configuration.DefaultBackgroundJobServerWorkerPolicy;
+import org.jobrunr.storage.JobNotFoundException;
 import org.jobrunr.storage.StorageProvider;
 import org.jobrunr.storage.StorageProviderUtils.DatabaseOptions;
 import org.jobrunr.storage.sql.postgres.PostgresStorageProvider;
@@ -29,6 +37,8 @@ import org.jobrunr.utils.mapper.jackson.JacksonJsonMapper;
  */
 public final class Jobs implements AutoCloseable {
     public static final String SCHEMA = "jobrunr";
+    /** The channel on which an instance without a job server rings those that have one. */
+    public static final String WAKE_UP_CHANNEL = "klarefi_jobs";
     private static final System.Logger LOG = System.getLogger(Jobs.class.getName());
     private static final Duration WATCHDOG_PERIOD = Duration.ofSeconds(5);
 
@@ -37,12 +47,15 @@ public final class Jobs implements AutoCloseable {
     private final StorageProvider storage;
     private final JobRequestScheduler scheduler;
     private final JobHandlers handlers = new JobHandlers();
+    private final DataSource dataSource;
     private BackgroundJobServer server;
-    private JobRunrDashboardWebServer dashboard;
+    private AutoCloseable wakeUps;
+    private JobDashboard dashboard;
     private ScheduledExecutorService watchdog;
 
     public Jobs(JobsSettings settings, DataSource dataSource) {
         this.settings = settings;
+        this.dataSource = dataSource;
         PostgresStorageProvider provider = new PostgresStorageProvider(dataSource, SCHEMA + ".", DatabaseOptions.CREATE);
         provider.setJobMapper(new JobMapper(jsonMapper));
         this.storage = provider;
@@ -69,11 +82,44 @@ public final class Jobs implements AutoCloseable {
     }
 
     /**
-     * Asks this instance's job server to look for enqueued work now instead of at its next poll (at
-     * least 5 s away with SQL storage). This is JobRunr's own onboarding, the one a worker runs when
-     * it finishes a job; instances without a job server pick the job up at their next poll.
+     * Says that a job was just enqueued, so that it starts now instead of at a job server's next
+     * poll (at least 5 s away with SQL storage). On an instance with a job server that server looks
+     * for work at once (JobRunr's own onboarding, the one a worker runs when it finishes a job); an
+     * instance without one rings the job servers of the other instances through PostgreSQL
+     * ({@code NOTIFY} on {@link #WAKE_UP_CHANNEL}, heard by {@link #listenForWakeUps}). Either way a
+     * lost wake-up only costs the wait for the poll.
      */
     public void wakeUp() {
+        if (server != null) {
+            wakeLocalServer();
+        } else {
+            ringJobServers();
+        }
+    }
+
+    /**
+     * Lets the other instances' wake-ups reach this instance's job server: on a listening
+     * connection of the database's own ({@link Database#listen}), each ring makes the server look
+     * for work at once. Call after {@link #start()}; an instance without a job server does nothing.
+     */
+    public void listenForWakeUps(Database database) {
+        if (server != null && wakeUps == null) {
+            wakeUps = database.listen(WAKE_UP_CHANNEL, ring -> wakeLocalServer());
+        }
+    }
+
+    private void ringJobServers() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, '')")) {
+            notify.setString(1, WAKE_UP_CHANNEL);
+            notify.execute();
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.DEBUG, "could not ring the job servers; their poll finds the job ("
+                    + e.getSQLState() + ")");
+        }
+    }
+
+    private void wakeLocalServer() {
         BackgroundJobServer running = server;
         if (running != null && running.isRunning()) {
             var steward = running.getJobSteward();
@@ -87,16 +133,16 @@ public final class Jobs implements AutoCloseable {
      * jobs in our database). Erasure uses it: a job's parameters name the document it worked on.
      * A server still running the job fails to save its next state change and drops it.
      */
-    public void forget(com.klarefi.platform.db.Tx tx, UUID id) {
+    public void forget(Tx tx, UUID id) {
         tx.handle().createUpdate("DELETE FROM " + SCHEMA + ".jobrunr_jobs WHERE id = :id").bind("id", id.toString()).execute();
     }
 
     /** The state JobRunr has for a job id, or empty when it has no such job. */
-    public java.util.Optional<org.jobrunr.jobs.states.StateName> stateOf(UUID id) {
+    public Optional<StateName> stateOf(UUID id) {
         try {
-            return java.util.Optional.of(storage.getJobById(id).getState());
-        } catch (org.jobrunr.storage.JobNotFoundException e) {
-            return java.util.Optional.empty();
+            return Optional.of(storage.getJobById(id).getState());
+        } catch (JobNotFoundException e) {
+            return Optional.empty();
         }
     }
 
@@ -113,7 +159,11 @@ public final class Jobs implements AutoCloseable {
             BackgroundJobServerConfiguration configuration = BackgroundJobServerConfiguration
                     .usingStandardBackgroundJobServerConfiguration()
                     .andName(settings.serverName())
-                    .andWorkerCount(settings.workers())
+                    // Platform threads: a job computes (hashes, sniffs, serialises a document's words)
+                    // between its waits, and virtual threads are never preempted, so jobs on them
+                    // would hold the few carriers that every HTTP request needs too.
+                    .andBackgroundJobServerWorkerPolicy(new DefaultBackgroundJobServerWorkerPolicy(settings.workers(),
+                            BackgroundJobServerThreadType.PlatformThreads))
                     .andPollInterval(settings.pollInterval())
                     .andInterruptJobsAwaitDurationOnStopBackgroundJobServer(Duration.ofSeconds(3));
             server = new BackgroundJobServer(storage, jsonMapper, handlers, configuration);
@@ -127,15 +177,11 @@ public final class Jobs implements AutoCloseable {
             LOG.log(System.Logger.Level.INFO, "this instance runs no background jobs (KLAREFI_ROLES has no 'jobs')");
         }
         if (settings.dashboard()) {
-            JobRunrDashboardWebServerConfiguration configuration = JobRunrDashboardWebServerConfiguration
-                    .usingStandardDashboardConfiguration()
-                    .andPort(settings.dashboardPort())
-                    .andAllowAnonymousDataUsage(false);
-            settings.dashboardPassword().ifPresent(password ->
-                    configuration.andBasicAuthentication(settings.dashboardUser(), password));
-            dashboard = new JobRunrDashboardWebServer(storage, jsonMapper, configuration);
-            dashboard.start();
-            LOG.log(System.Logger.Level.INFO, "job dashboard on port " + settings.dashboardPort()
+            String password = settings.dashboardPassword().orElseThrow(() ->
+                    new IllegalStateException("the job dashboard needs a password"));
+            dashboard = JobDashboard.start(storage, jsonMapper, settings.dashboardHost(), settings.dashboardPort(),
+                    settings.dashboardUser(), password);
+            LOG.log(System.Logger.Level.INFO, "job dashboard on " + settings.dashboardHost() + ":" + dashboard.port()
                     + " (basic authentication, user '" + settings.dashboardUser() + "')");
         }
     }
@@ -166,12 +212,26 @@ public final class Jobs implements AutoCloseable {
         return running != null && running.isRunning();
     }
 
+    /** The port the job dashboard listens on, if this instance serves it. */
+    public java.util.OptionalInt dashboardPort() {
+        JobDashboard serving = dashboard;
+        return serving == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(serving.port());
+    }
+
     public boolean runsServer() {
         return server != null;
     }
 
     @Override
     public void close() {
+        if (wakeUps != null) {
+            try {
+                wakeUps.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing the wake-up listener failed: " + e.getClass().getSimpleName());
+            }
+            wakeUps = null;
+        }
         if (watchdog != null) {
             watchdog.shutdownNow();
             watchdog = null;
@@ -181,7 +241,7 @@ public final class Jobs implements AutoCloseable {
             server = null;
         }
         if (dashboard != null) {
-            dashboard.stop();
+            dashboard.close();
             dashboard = null;
         }
         storage.close();

@@ -2,6 +2,8 @@ package com.klarefi.platform.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +13,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * The one JSON configuration of the API: snake_case names (records say {@code caseId}, the wire
@@ -25,7 +28,7 @@ public final class Json {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             // A body that says the same field twice is ambiguous; refuse it instead of guessing.
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private Json() {
@@ -60,9 +63,9 @@ public final class Json {
     }
 
     /** A JSON object as a map (e.g. a stored event payload). */
-    public static java.util.Map<String, Object> readMap(String text) {
+    public static Map<String, Object> readMap(String text) {
         try {
-            return MAPPER.readValue(text, new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() {
+            return MAPPER.readValue(text, new TypeReference<Map<String, Object>>() {
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -5,18 +5,23 @@ import io.helidon.http.SetCookie;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Protection of a page's forms against posts from other sites. A form repeats a secret value the
  * page was given; the post counts only when the value it carries equals the one expected,
  * compared in constant time. The expected value is either kept on the server (a signed-in
- * session's token, {@link #matches}) or, before there is such a session, in a cookie that only our
- * own pages' requests carry ({@code SameSite=Strict}, {@code HttpOnly}): double submit. Another
- * site can make the browser post, but cannot read or set the cookie to match.
+ * session's token, {@link #matches}) or, before there is such a session, derived from a random
+ * value in a cookie that only our own pages' requests carry ({@code SameSite=Strict},
+ * {@code HttpOnly}): signed double submit. The form's value is that cookie's value signed with a
+ * server key and bound to what the form acts on (the session it posts to), so a cookie and field
+ * pair made up elsewhere, or taken from another session's page, does not match.
  */
 public final class Csrf {
     /** The header a page's script sends the value in, where a form field does not fit (uploads). */
@@ -25,11 +30,19 @@ public final class Csrf {
 
     private final String cookieName;
     private final boolean secureCookies;
+    private final byte[] signingKey;
 
-    /** Double submit through the cookie {@code cookieName}; {@code Secure} when the pages are served over https. */
-    public Csrf(String cookieName, boolean secureCookies) {
+    /**
+     * Double submit through the cookie {@code cookieName}, its form values signed with
+     * {@code signingKey} (a key of this purpose only); {@code Secure} when the pages are served over https.
+     */
+    public Csrf(String cookieName, boolean secureCookies, byte[] signingKey) {
+        if (signingKey.length < 32) {
+            throw new IllegalArgumentException("a CSRF signing key needs at least 32 bytes");
+        }
         this.cookieName = cookieName;
         this.secureCookies = secureCookies;
+        this.signingKey = signingKey.clone();
     }
 
     /** 32 random bytes, base64url without padding. */
@@ -43,14 +56,21 @@ public final class Csrf {
                 && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), submitted.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The request's cookie value if it has a well-formed one, otherwise a fresh one set for {@code path}. */
-    public String ensure(ServerRequest request, ServerResponse response, String path) {
-        Optional<String> existing = cookie(request).filter(value -> value.length() == TOKEN_LENGTH);
-        return existing.orElseGet(() -> issue(response, path));
+    /**
+     * The form value for this browser and {@code binding}: from the request's cookie if it has a
+     * well-formed one, otherwise from a fresh one set for {@code path}.
+     */
+    public String ensure(ServerRequest request, ServerResponse response, String path, String binding) {
+        String cookie = cookie(request).filter(value -> value.length() == TOKEN_LENGTH).orElseGet(() -> setCookie(response, path));
+        return sign(cookie, binding);
     }
 
-    /** A fresh value, set as the cookie for {@code path}. */
-    public String issue(ServerResponse response, String path) {
+    /** A fresh cookie for {@code path}, and the form value that goes with it for {@code binding}. */
+    public String issue(ServerResponse response, String path, String binding) {
+        return sign(setCookie(response, path), binding);
+    }
+
+    private String setCookie(ServerResponse response, String path) {
         String value = newToken();
         response.headers().addCookie(cookie(value, path).build());
         return value;
@@ -61,9 +81,22 @@ public final class Csrf {
         response.headers().addCookie(cookie("", path).maxAge(Duration.ZERO).build());
     }
 
-    /** Whether a post carries the value of its cookie. */
-    public boolean valid(ServerRequest request, String submitted) {
-        return matches(cookie(request).orElse(""), submitted);
+    /** Whether a post for {@code binding} carries the value that belongs to its cookie. */
+    public boolean valid(ServerRequest request, String binding, String submitted) {
+        return cookie(request).filter(value -> value.length() == TOKEN_LENGTH)
+                .map(value -> matches(sign(value, binding), submitted)).orElse(false);
+    }
+
+    private String sign(String cookieValue, String binding) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(signingKey, "HmacSHA256"));
+            mac.update(binding.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(cookieValue.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
     }
 
     private SetCookie.Builder cookie(String value, String path) {

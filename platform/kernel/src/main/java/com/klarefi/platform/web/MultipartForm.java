@@ -2,6 +2,7 @@ package com.klarefi.platform.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -63,7 +64,7 @@ public final class MultipartForm {
                 throw new MalformedException("a part is not closed by a boundary");
             }
             String headers = new String(body, headersStart, headersEnd - headersStart, StandardCharsets.UTF_8);
-            byte[] content = java.util.Arrays.copyOfRange(body, headersEnd + HEADER_END.length, contentEnd);
+            byte[] content = Arrays.copyOfRange(body, headersEnd + HEADER_END.length, contentEnd);
             parts.add(part(headers, content));
             position = contentEnd + separator.length;
         }

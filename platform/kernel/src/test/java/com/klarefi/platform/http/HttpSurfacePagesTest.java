@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class HttpSurfacePagesTest {
     @BeforeAll
     static void startServer() {
         ApiRoutes api = new ApiRoutes("/api/v1", Route.Access.API_KEY);
-        api.get("/guarded", (request, response) -> Responses.ok(response, java.util.Map.of("ok", true)));
+        api.get("/guarded", (request, response) -> Responses.ok(response, Map.of("ok", true)));
         ApiRoutes pages = new ApiRoutes("", Route.Access.PUBLIC);
         pages.get("/p/{id}", (request, response) -> HtmlPages.send(response, 200, "<p>page</p>", HtmlPages.STRICT_POLICY));
         pages.get("/p/{id}/next", (request, response) -> HtmlPages.redirect(response, "/p/2", HtmlPages.STRICT_POLICY));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.klarefi.platform.json.Json;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webserver.WebServer;
 import java.io.IOException;
@@ -11,6 +12,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,11 +36,11 @@ class HttpSurfaceTest {
             throw new IllegalStateException("secret connection string postgres://user:pw@db");
         });
         routes.publicRoute(Method.GET, "/database-down", (request, response) -> {
-            throw new IllegalStateException("wrapped", new java.sql.SQLTransientConnectionException(
+            throw new IllegalStateException("wrapped", new SQLTransientConnectionException(
                     "klarefi - Connection is not available, request timed out after 5000ms"));
         });
         RequestGuard guard = (request, response, route) -> {
-            if (request.headers().first(io.helidon.http.HeaderNames.AUTHORIZATION).isEmpty()) {
+            if (request.headers().first(HeaderNames.AUTHORIZATION).isEmpty()) {
                 throw ApiException.authentication("missing_api_key", "Send Authorization: Bearer <key>.");
             }
             response.header("X-Guarded", "yes");
@@ -47,7 +50,7 @@ class HttpSurfaceTest {
             throw new IllegalStateException("secret connection string postgres://user:pw@db");
         });
         HttpSurface surface = new HttpSurface("api", guard).errorPages("/pages", (request, response, error, requestId) -> {
-            response.header(io.helidon.http.HeaderNames.CONTENT_TYPE, "text/plain");
+            response.header(HeaderNames.CONTENT_TYPE, "text/plain");
             response.send("page for " + error.code() + " of " + requestId);
         });
         server = WebServer.builder()
@@ -55,7 +58,7 @@ class HttpSurfaceTest {
                 .host("127.0.0.1")
                 .maxPayloadSize(1024)
                 .directHandlers(HttpSurface.directHandlers())
-                .routing(rules -> surface.configure(rules, java.util.List.of(routes, pages)))
+                .routing(rules -> surface.configure(rules, List.of(routes, pages)))
                 .build()
                 .start();
     }

@@ -2,6 +2,7 @@ package com.klarefi.platform.ids;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class IdsTest {
 
         // 682,000 characters: 11,000 expected each (standard deviation about 104). A plain modulo
         // of a random byte would give the first eight characters about 13,300.
-        assertThat(java.util.Arrays.stream(counts).boxed().toList())
+        assertThat(Arrays.stream(counts).boxed().toList())
                 .allSatisfy(count -> assertThat(count).isBetween(10_400, 11_600));
     }
 

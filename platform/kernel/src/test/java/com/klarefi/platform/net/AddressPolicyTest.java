@@ -3,6 +3,7 @@ package com.klarefi.platform.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -100,7 +101,7 @@ class AddressPolicyTest {
             byte[] bytes = Optional.of(InetAddress.getByName(address).getAddress())
                     .filter(b -> b.length == 16)
                     .orElseGet(() -> mapped(address));
-            return java.net.Inet6Address.getByAddress(null, bytes, -1);
+            return Inet6Address.getByAddress(null, bytes, -1);
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException(e);
         }

@@ -10,11 +10,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import com.klarefi.platform.db.Tx;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** Organisations, API keys and admin tokens in schema {@code auth}. */
 public final class AuthRepository {
+    /** The channel a trigger notifies with a key's hash whenever the key changes (V5 migration). */
+    public static final String KEY_CHANGES_CHANNEL = "klarefi_api_key_changes";
     /** What authentication needs to know about a key. */
     public record KeyRecord(String keyId, String orgId, Environment environment, Optional<Instant> revokedAt,
                             Optional<Instant> expiresAt) {
@@ -49,7 +52,7 @@ public final class AuthRepository {
         return new KeySummary(id, orgId, environment, last4, now, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    public <T> T inTransaction(java.util.function.Function<Tx, T> work) {
+    public <T> T inTransaction(Function<Tx, T> work) {
         return jdbi.inTransaction(handle -> work.apply(new Tx(handle)));
     }
 

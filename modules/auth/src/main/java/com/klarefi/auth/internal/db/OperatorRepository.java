@@ -3,6 +3,7 @@ package com.klarefi.auth.internal.db;
 import com.klarefi.auth.api.Operator;
 import com.klarefi.platform.db.Tx;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
@@ -52,7 +53,7 @@ public final class OperatorRepository {
     }
 
     /** Failures for the e-mail since {@code since}, oldest first. */
-    public java.util.List<Instant> failuresSince(Tx tx, String email, Instant since) {
+    public List<Instant> failuresSince(Tx tx, String email, Instant since) {
         return tx.handle().createQuery("""
                         SELECT failed_at FROM auth.operator_login_failures
                          WHERE email = :email AND failed_at > :since ORDER BY failed_at""")

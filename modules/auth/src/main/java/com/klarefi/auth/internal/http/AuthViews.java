@@ -4,6 +4,7 @@ import com.klarefi.auth.api.CreatedKey;
 import com.klarefi.auth.api.CreatedOrganisation;
 import com.klarefi.auth.api.KeySummary;
 import com.klarefi.auth.api.Organisation;
+import com.klarefi.auth.api.OrganisationProfile;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +19,16 @@ public final class AuthViews {
         view.put("org_id", organisation.orgId());
         view.put("name", organisation.name());
         view.put("created_at", organisation.createdAt().toString());
+        return view;
+    }
+
+    /** One organisation with what it shows its applicants; the parts it has not set are left out. */
+    public static Map<String, Object> organisation(Organisation organisation, OrganisationProfile profile) {
+        Map<String, Object> view = organisation(organisation);
+        view.put("display_name", profile.displayName().orElse(null));
+        view.put("privacy_url", profile.privacyUrl().orElse(null));
+        view.put("help_contact", profile.helpContact().orElse(null));
+        view.put("logo_media_type", profile.logoMediaType().orElse(null));
         return view;
     }
 

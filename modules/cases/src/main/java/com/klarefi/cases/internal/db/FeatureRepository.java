@@ -1,6 +1,7 @@
 package com.klarefi.cases.internal.db;
 
 import com.klarefi.cases.api.CaseFeature;
+import com.klarefi.cases.api.FeatureSnapshot;
 import com.klarefi.platform.db.Tx;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -72,14 +74,14 @@ public final class FeatureRepository {
         }
     }
 
-    public com.klarefi.cases.api.FeatureSnapshot snapshot(Tx tx, String caseId) {
+    public FeatureSnapshot snapshot(Tx tx, String caseId) {
         Handle handle = tx.handle();
-        return new com.klarefi.cases.api.FeatureSnapshot(
-                java.util.Set.copyOf(handle.createQuery("SELECT evidence_id FROM cases.evidence WHERE case_id = :case")
+        return new FeatureSnapshot(
+                Set.copyOf(handle.createQuery("SELECT evidence_id FROM cases.evidence WHERE case_id = :case")
                         .bind("case", caseId).mapTo(String.class).list()),
-                java.util.Set.copyOf(handle.createQuery("SELECT candidate_id FROM cases.candidates WHERE case_id = :case")
+                Set.copyOf(handle.createQuery("SELECT candidate_id FROM cases.candidates WHERE case_id = :case")
                         .bind("case", caseId).mapTo(String.class).list()),
-                java.util.Set.copyOf(handle.createQuery("SELECT decision_id FROM cases.decisions WHERE case_id = :case")
+                Set.copyOf(handle.createQuery("SELECT decision_id FROM cases.decisions WHERE case_id = :case")
                         .bind("case", caseId).mapTo(String.class).list()));
     }
 

@@ -69,6 +69,33 @@ class CaseSearchTest {
     }
 
     @Test
+    void theCaseTypeAndOrganisationFiltersKeepOnlyTheirCases() {
+        String external = "filters-" + UUID.randomUUID();
+        String motor = aCase(external + "-motor");
+        String travel = database.inTransaction(tx -> cases.openCase(tx, new Caller("org_other", Environment.TEST, "key_2"),
+                new CaseOpening("travel_claim", Optional.of(external + "-travel"), Optional.empty(), Optional.empty(), Optional.empty())));
+
+        assertThat(ids(cases.search(new CaseSearch(external, Optional.empty(), Optional.of("travel_claim"), Optional.empty(),
+                false, false), 10))).containsExactly(travel);
+        assertThat(ids(cases.search(new CaseSearch(external, Optional.empty(), Optional.empty(), Optional.of(CALLER.orgId()),
+                false, false), 10))).containsExactly(motor);
+    }
+
+    @Test
+    void aRequeuedDocumentNoLongerCountsAsFailedAndTheCaseIsProcessingAgain() {
+        String caseId = aCase("requeued-" + UUID.randomUUID());
+        document(caseId, DocumentOutcome.failed("doc_retry_" + caseId, "fetch_failed", "404"));
+        assertThat(search(caseId).getFirst().status()).isEqualTo("failed");
+
+        database.useTransaction(tx -> cases.documentRequeued(tx, "doc_retry_" + caseId));
+
+        CaseSummary found = search(caseId).getFirst();
+        assertThat(found.status()).isEqualTo("processing");
+        assertThat(found.failedDocuments()).isZero();
+        assertThat(cases.documents(caseId).getFirst().failureCode()).isEmpty();
+    }
+
+    @Test
     void theReviewQueueHoldsTheCasesWithAValueDecidedReview() {
         String unsure = aCase("unsure-" + UUID.randomUUID());
         String sure = aCase("sure-" + UUID.randomUUID());

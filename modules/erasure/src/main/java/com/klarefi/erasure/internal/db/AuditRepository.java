@@ -4,6 +4,7 @@ import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.http.Caller;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -44,12 +45,19 @@ public final class AuditRepository {
     }
 
     /** Newest first, of one organisation or of all (operators' audit log). */
-    public java.util.List<Receipt> recent(Optional<String> orgId, int limit) {
+    public List<Receipt> recent(Optional<String> orgId, int limit) {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT * FROM erasure.audit_records WHERE CAST(:org AS text) IS NULL OR org_id = :org
                          ORDER BY erased_at DESC, audit_id LIMIT :limit""")
                 .bind("org", orgId.orElse(null)).bind("limit", limit)
                 .map((rows, context) -> receipt(rows)).list());
+    }
+
+    /** The erasures of one case's documents, oldest first. */
+    public List<Receipt> ofCase(String caseId) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT * FROM erasure.audit_records WHERE case_id = :case ORDER BY erased_at, audit_id""")
+                .bind("case", caseId).map((rows, context) -> receipt(rows)).list());
     }
 
     private static Receipt receipt(ResultSet rows) throws SQLException {

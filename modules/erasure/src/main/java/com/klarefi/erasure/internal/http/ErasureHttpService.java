@@ -4,6 +4,7 @@ import com.klarefi.erasure.internal.db.Receipt;
 import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.platform.http.Responses;
 import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.ServerResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,7 +23,7 @@ public final class ErasureHttpService {
         routes.get("/erasures/{auditId}", receipt);
     }
 
-    public static void send(io.helidon.webserver.http.ServerResponse response, Receipt receipt) {
+    public static void send(ServerResponse response, Receipt receipt) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("doc_id", receipt.docId());
         view.put("audit_id", receipt.auditId());

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a case type definition and says precisely what is wrong with it: every problem is reported
@@ -18,7 +19,7 @@ import java.util.List;
  */
 public final class CaseTypeParser {
     private static final List<String> BUILT_IN = List.of("motor_claim.json", "travel_claim.json", "receipt.json", "nda.json");
-    private static final List<String> TOP_LEVEL_KEYS = List.of("id", "name", "locales", "features");
+    private static final List<String> TOP_LEVEL_KEYS = List.of("id", "name", "names", "locales", "features");
 
     private CaseTypeParser() {
     }
@@ -43,12 +44,13 @@ public final class CaseTypeParser {
         Fields fields = new Fields(problems);
         String id = fields.identifier(root, "id", "$");
         String name = fields.text(root, "name", "$", true);
+        Map<String, String> names = fields.names(root);
         List<String> locales = fields.locales(root);
         var features = new FeatureParser(fields).features(root.get("features"), locales);
         if (!problems.isEmpty()) {
             throw new InvalidCaseTypeException(problems);
         }
-        return new CaseType(id, name, locales, features);
+        return new CaseType(id, name, names, locales, features);
     }
 
     public static List<CaseType> builtIn() {

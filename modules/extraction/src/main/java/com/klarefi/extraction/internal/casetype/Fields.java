@@ -2,7 +2,10 @@ package com.klarefi.extraction.internal.casetype;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Reads typed fields of a definition, collecting a problem per wrong field instead of failing. */
@@ -43,6 +46,27 @@ final class Fields {
             return null;
         }
         return value;
+    }
+
+    /** The optional {@code names}: the case type's name by two-letter language code. */
+    Map<String, String> names(JsonNode root) {
+        JsonNode node = root.get("names");
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            problem("$.names", "expected an object of names by language code, e.g. {\"nl\": \"Schadeclaim\"}");
+            return Map.of();
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        node.properties().forEach(entry -> {
+            if (!LOCALE.matcher(entry.getKey()).matches()) {
+                problem("$.names." + entry.getKey(), "expected a two-letter lower-case language code as the key");
+            } else {
+                Optional.ofNullable(text(node, entry.getKey(), "$.names", true)).ifPresent(name -> names.put(entry.getKey(), name));
+            }
+        });
+        return names;
     }
 
     List<String> locales(JsonNode root) {

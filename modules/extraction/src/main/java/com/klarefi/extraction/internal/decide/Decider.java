@@ -18,8 +18,12 @@ import java.util.TreeMap;
 /**
  * Turns the sightings of a feature over all documents of a case into candidates and a decision.
  * Sightings with the same value merge; each document adds its strongest sighting, so documents that
- * agree raise the value's support. A candidate's confidence is its support discounted by its
- * strongest rival, so two well-supported values that disagree both end below the keep threshold.
+ * agree raise the value's support. The rule confidence is that support discounted by the strongest
+ * rival, so two well-supported values that disagree both end below the keep threshold.
+ * With a {@link Ranker}, the candidate's confidence is instead the ranker's probability that it is
+ * the value, from the rule confidence and the other generic signals, and a value is kept from the
+ * ranker's threshold on. List features and features placed by a role or zone keep the rule
+ * confidence: the training corpus has none (see {@link #learned}).
  */
 public final class Decider {
     static final double KEEP_THRESHOLD = 0.8;
@@ -33,26 +37,98 @@ public final class Decider {
      */
     private static final double UNCONTESTED_FLOOR = 0.5;
 
+    /** Receives each candidate with its signals (see {@link Ranker#SIGNALS}): training rows are made of them. */
+    @FunctionalInterface
+    public interface SignalSink {
+        void accept(FeatureDefinition feature, Candidate candidate, double[] signals);
+
+        SignalSink NONE = (feature, candidate, signals) -> { };
+    }
+
+    private final Optional<Ranker> ranker;
+
+    public Decider(Optional<Ranker> ranker) {
+        this.ranker = ranker;
+    }
+
     public FeatureResult decide(FeatureDefinition feature, List<Sighting> sightings) {
+        return decide(feature, sightings, SignalSink.NONE);
+    }
+
+    public FeatureResult decide(FeatureDefinition feature, List<Sighting> sightings, SignalSink sink) {
         Map<String, List<Sighting>> byValue = new TreeMap<>();
         sightings.stream().filter(s -> s.support() >= MIN_SUPPORT)
                 .forEach(s -> byValue.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(s));
         Map<String, Double> support = new LinkedHashMap<>();
         byValue.forEach((key, list) -> support.put(key, combined(list)));
-        List<Candidate> candidates = new ArrayList<>();
+        List<Scored> scored = new ArrayList<>();
         List<Evidence> evidence = new ArrayList<>();
         for (var entry : byValue.entrySet()) {
             // Values of a list feature do not compete with each other.
             double rival = feature.cardinality() == Cardinality.MANY ? 0 : support.entrySet().stream()
                     .filter(other -> !other.getKey().equals(entry.getKey()))
                     .mapToDouble(Map.Entry::getValue).max().orElse(0);
-            candidates.add(candidate(feature, entry.getValue(), support.get(entry.getKey()), rival));
+            double combined = support.get(entry.getKey());
+            scored.add(new Scored(candidate(feature, entry.getValue(), combined, rival), entry.getValue(), combined, rival));
             entry.getValue().stream().map(Sighting::evidence).forEach(evidence::add);
+        }
+        Optional<Ranker> ranker = learned(feature) ? this.ranker : Optional.empty();
+        List<Candidate> candidates = new ArrayList<>();
+        for (Scored candidate : scored) {
+            double[] signals = signals(feature, candidate, scored);
+            sink.accept(feature, candidate.rule(), signals);
+            candidates.add(ranker.map(model -> withConfidence(candidate.rule(), model.probability(signals)))
+                    .orElse(candidate.rule()));
         }
         candidates.sort(Comparator.comparingDouble(Candidate::confidence).reversed()
                 .thenComparing(Candidate::candidateId));
         evidence.sort(Comparator.comparing(Evidence::evidenceId));
-        return new FeatureResult(feature, candidates, evidence, decision(feature, candidates));
+        double keep = ranker.map(Ranker::keepThreshold).orElse(KEEP_THRESHOLD);
+        return new FeatureResult(feature, candidates, evidence, decision(feature, candidates, keep));
+    }
+
+    /**
+     * Whether the ranker has learned from features like this one: one value, found by its labels.
+     * The training corpus has no list feature and none placed by a role or zone (a receipt's issuer
+     * in its header), so for those the rules decide.
+     */
+    static boolean learned(FeatureDefinition feature) {
+        return feature.cardinality() == Cardinality.ONE && feature.role().isEmpty() && feature.zone().isEmpty();
+    }
+
+    /** A candidate as the rules see it: its rule confidence, sightings, combined support and strongest rival. */
+    private record Scored(Candidate rule, List<Sighting> sightings, double support, double rival) {
+    }
+
+    /** The candidate's signals, in the order of {@link Ranker#SIGNALS}. */
+    private static double[] signals(FeatureDefinition feature, Scored candidate, List<Scored> all) {
+        // values of a list feature do not compete: as for the rule confidence, they have no rival
+        double bestOther = feature.cardinality() == Cardinality.MANY ? 0 : all.stream().filter(other -> other != candidate)
+                .mapToDouble(other -> other.rule().confidence()).max().orElse(0);
+        double confidence = candidate.rule().confidence();
+        Sighting strongest = candidate.sightings().stream().max(Comparator.comparingDouble(Sighting::support)).orElseThrow();
+        long documents = candidate.sightings().stream().map(s -> s.evidence().docId()).distinct().count();
+        double[] signals = new double[Ranker.SIGNALS.size()];
+        signals[Ranker.CandidateSignal.RULE_CONFIDENCE.ordinal()] = confidence;
+        signals[Ranker.CandidateSignal.COMBINED_SUPPORT.ordinal()] = candidate.support();
+        signals[Ranker.CandidateSignal.RIVAL_SUPPORT.ordinal()] = candidate.rival();
+        signals[Ranker.CandidateSignal.RULE_TOP.ordinal()] = confidence >= bestOther ? 1 : 0;
+        signals[Ranker.CandidateSignal.RULE_GAP.ordinal()] = confidence - bestOther;
+        signals[Ranker.CandidateSignal.DOCUMENTS.ordinal()] = Math.min(documents, 4) / 4.0;
+        signals[Ranker.CandidateSignal.SIGHTINGS.ordinal()] = Math.min(candidate.sightings().size(), 8) / 8.0;
+        signals[Ranker.CandidateSignal.CANDIDATES.ordinal()] = Math.min(all.size(), 8) / 8.0;
+        signals[Ranker.CandidateSignal.MANY.ordinal()] = feature.cardinality() == Cardinality.MANY ? 1 : 0;
+        signals[Ranker.CandidateSignal.BEST_LABEL.ordinal()] = candidate.sightings().stream()
+                .mapToDouble(s -> s.clue(Clue.LABEL)).max().orElse(0);
+        signals[Ranker.CandidateSignal.BEST_SIMILARITY.ordinal()] = candidate.sightings().stream()
+                .mapToDouble(s -> s.clue(Clue.SIMILARITY)).max().orElse(0);
+        System.arraycopy(strongest.clues(), 0, signals, Ranker.CandidateSignal.values().length, Clue.values().length);
+        return signals;
+    }
+
+    private static Candidate withConfidence(Candidate candidate, double confidence) {
+        return new Candidate(candidate.candidateId(), candidate.valueRaw(), candidate.valueNormalized(),
+                Math.round(confidence * 1000) / 1000.0, candidate.evidenceIds());
     }
 
     /** Each document's strongest sighting counts once: 1 - prod(1 - s). */
@@ -125,7 +201,7 @@ public final class Decider {
         return outer.endsWith(" AND " + inner) || outer.startsWith(inner + " AND ");
     }
 
-    private static Decision decision(FeatureDefinition feature, List<Candidate> candidates) {
+    private static Decision decision(FeatureDefinition feature, List<Candidate> candidates, double keep) {
         String decisionId = StableIds.of("dec", feature.id(),
                 candidates.stream().map(Candidate::candidateId).toList());
         if (candidates.isEmpty()) {
@@ -135,7 +211,7 @@ public final class Decider {
             return listDecision(decisionId, candidates);
         }
         Candidate best = candidates.getFirst();
-        if (best.confidence() >= KEEP_THRESHOLD) {
+        if (best.confidence() >= keep) {
             return new Decision(decisionId, DecisionOutcome.KEEP, List.of(best.candidateId()), Optional.empty());
         }
         String reason = candidates.size() > 1 && candidates.get(1).confidence() >= best.confidence() * 0.5

@@ -52,8 +52,7 @@ public final class OneRole {
             boolean ownedElsewhere = supportByFeature.entrySet().stream()
                     .anyMatch(other -> !other.getKey().equals(featureId)
                             && other.getValue().getOrDefault(sighting.key(), 0.0) > mine + MARGIN);
-            out.add(ownedElsewhere ? new Sighting(sighting.normalized(), sighting.key(), sighting.evidence(),
-                    sighting.support() * OWNED_ELSEWHERE) : sighting);
+            out.add(ownedElsewhere ? sighting.discounted(OWNED_ELSEWHERE, Clue.OWNED_ELSEWHERE, 1) : sighting);
         }
         return out;
     }

@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Matches keys found on a page to a case type's features by meaning. A feature's labels are seeds:
@@ -36,12 +40,12 @@ public final class FeatureMatcher {
     }
 
     private static final String PLACE = "place";
-    private static final java.util.Set<String> SENDER_TYPES = java.util.Set.of("person_name", "email");
+    private static final Set<String> SENDER_TYPES = Set.of("person_name", "email");
     /**
      * "in Haarlem", "te Utrecht", "at Leeds": a preposition of place before a capitalised word makes
      * the words before it ("aangereden", "collision") name where it happened as well.
      */
-    private static final java.util.regex.Pattern AT_PLACE = java.util.regex.Pattern.compile(
+    private static final Pattern AT_PLACE = Pattern.compile(
             "^\\s+(?:in|te|at|near|bij|nabij|im|bei|à|en)\\s+(?=\\p{Lu})");
 
     private record Seed(String featureId, String type, List<Meaning> labels, boolean mainParty) {
@@ -75,7 +79,7 @@ public final class FeatureMatcher {
     }
 
     /** Keys, headings and sentences repeat on every page of a form and across a case's documents. */
-    private static <T> T cached(Map<String, T> cache, String text, java.util.function.Supplier<T> compute) {
+    private static <T> T cached(Map<String, T> cache, String text, Supplier<T> compute) {
         synchronized (cache) {
             T known = cache.get(text);
             if (known != null) {
@@ -90,7 +94,7 @@ public final class FeatureMatcher {
     }
 
     private static <T> Map<String, T> lru() {
-        return new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        return new LinkedHashMap<>(256, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, T> eldest) {
                 return size() > KNOWN_KEYS;
@@ -127,10 +131,10 @@ public final class FeatureMatcher {
         List<Phrase> phrases = new ArrayList<>();
         for (Unit unit : reader.read(text, false).units()) {
             if (!unit.concepts().isEmpty()) {
-                java.util.regex.Matcher place = AT_PLACE.matcher(text).region(unit.end(), text.length());
+                Matcher place = AT_PLACE.matcher(text).region(unit.end(), text.length());
                 boolean atPlace = place.lookingAt() && !unit.concepts().contains(PLACE);
                 Meaning meaning = atPlace
-                        ? new Meaning(List.of(unit, new Unit(java.util.Set.of(PLACE), java.util.Set.of(), 1, unit.end(), place.end())))
+                        ? new Meaning(List.of(unit, new Unit(Set.of(PLACE), Set.of(), 1, unit.end(), place.end())))
                         : new Meaning(List.of(unit));
                 KeyMatch match = match(meaning);
                 if (!match.isEmpty()) {

@@ -92,7 +92,7 @@ public final class Lexicon {
      * of its concepts when no unit of the label names another clause.
      */
     public String clauseOf(String label) {
-        java.util.Set<String> clauses = new java.util.HashSet<>();
+        Set<String> clauses = new HashSet<>();
         for (Unit unit : reader.read(label, true).units()) {
             unit.concepts().stream().map(id -> concepts.get(id).clause()).filter(c -> !c.isEmpty()).forEach(clauses::add);
         }

@@ -13,11 +13,22 @@ record Meaning(List<Unit> units) {
     }
 
     boolean has(Unit unit) {
-        return units.stream().anyMatch(unit::sameAs);
+        for (Unit own : units) {
+            if (unit.sameAs(own)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The weight with which this meaning says what the unit says: 0 if it does not. */
     double weightOf(Unit unit) {
-        return units.stream().filter(unit::sameAs).mapToDouble(Unit::weight).max().orElse(0);
+        double weight = 0;
+        for (Unit own : units) {
+            if (unit.sameAs(own)) {
+                weight = Math.max(weight, own.weight());
+            }
+        }
+        return weight;
     }
 }

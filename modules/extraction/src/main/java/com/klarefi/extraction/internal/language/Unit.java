@@ -16,8 +16,18 @@ record Unit(Set<String> concepts, Set<String> stems, double weight, int start, i
     /** The same concept, or for unknown words a shared stem. */
     boolean sameAs(Unit other) {
         if (!concepts.isEmpty() || !other.concepts.isEmpty()) {
-            return concepts.stream().anyMatch(other.concepts::contains);
+            return shares(concepts, other.concepts);
         }
-        return stems.stream().anyMatch(other.stems::contains);
+        return shares(stems, other.stems);
+    }
+
+    /** Asked for every pair of units a key and a label have: a plain loop, no stream. */
+    private static boolean shares(Set<String> some, Set<String> others) {
+        for (String item : some) {
+            if (others.contains(item)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

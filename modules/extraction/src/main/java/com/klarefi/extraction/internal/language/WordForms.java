@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -140,7 +141,7 @@ final class WordForms {
 
     /** The folded word, before stemming: how the dictionary of compound parts is spelled. */
     static String fold(String word) {
-        char[] input = word.toLowerCase(java.util.Locale.ROOT).toCharArray();
+        char[] input = word.toLowerCase(Locale.ROOT).toCharArray();
         char[] output = new char[input.length * 4];
         int length = ASCIIFoldingFilter.foldToASCII(input, 0, output, 0, input.length);
         return new String(output, 0, length);

@@ -1,9 +1,16 @@
 package com.klarefi.extraction.internal.layout;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How strongly a label points at a value on a page, in [0, 1]: on the same line right of it, below
@@ -21,28 +28,34 @@ public final class Associations {
 
     private static final int PROSE_WORDS = 8;
     /** "From: Jan de Vries &lt;jan@example.org&gt;": the value in angle brackets belongs to the label. */
-    private static final java.util.regex.Pattern ADDRESSED = java.util.regex.Pattern.compile("[^<>\\n]{0,60}<");
-    private static final java.util.regex.Pattern QUALIFIER =
-            java.util.regex.Pattern.compile("\\s*(?:\\p{L}[\\p{L}.'’/-]*\\s*){1,3}[:.]?\\s*");
+    private static final Pattern ADDRESSED = Pattern.compile("[^<>\\n]{0,60}<");
+    private static final Pattern QUALIFIER =
+            Pattern.compile("\\s*(?:\\p{L}[\\p{L}.'’/-]*\\s*){1,3}[:.]?\\s*");
     private static final int SENTENCE_LOOKBACK = 250;
     private static final int SENTENCE_OPENING = 30;
-    private static final java.util.regex.Pattern SENTENCE_START = java.util.regex.Pattern.compile("[.!?]\\s+|\\n\\s*\\n");
-    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("[.!?]\\s+\\p{Lu}");
+    private static final Pattern SENTENCE_START = Pattern.compile("[.!?]\\s+|\\n\\s*\\n");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?]\\s+\\p{Lu}");
 
     private final PageLayout layout;
     private final List<LabelHit> hits;
     private final Columns columns;
 
     /** Hits by the line they start on, and the signing lines: asked for every value and feature. */
-    private final java.util.Map<Integer, List<LabelHit>> hitsByLine = new java.util.HashMap<>();
-    private final java.util.Set<Integer> signingLines = new java.util.HashSet<>();
+    private final Map<Integer, List<LabelHit>> hitsByLine = new HashMap<>();
+    private final Set<Integer> signingLines = new HashSet<>();
     private final int[] starts;
+    /** A label's relation to a value is asked once per feature of the value's type: computed once. */
+    private final java.util.Map<Long, Double> relations = new java.util.HashMap<>();
+    private final java.util.Map<LabelHit, Integer> indexOf = new java.util.IdentityHashMap<>();
 
     public Associations(PageLayout layout, List<LabelHit> hits) {
         this.layout = layout;
-        this.hits = hits.stream().sorted(java.util.Comparator.comparingInt(LabelHit::start)).toList();
+        this.hits = hits.stream().sorted(Comparator.comparingInt(LabelHit::start)).toList();
         this.columns = new Columns(layout, this.hits);
         this.starts = this.hits.stream().mapToInt(LabelHit::start).toArray();
+        for (int i = 0; i < this.hits.size(); i++) {
+            indexOf.put(this.hits.get(i), i);
+        }
         for (LabelHit hit : this.hits) {
             int line = layout.lineOf(hit.start());
             hitsByLine.computeIfAbsent(line, l -> new ArrayList<>()).add(hit);
@@ -80,6 +93,20 @@ public final class Associations {
 
     /** The strength with which {@code label} names the value at {@code [start, end)}. */
     public double relation(LabelHit label, int start, int end) {
+        Integer index = indexOf.get(label);
+        if (index == null || start >= 1 << 24 || end >= 1 << 24) {
+            return computeRelation(label, start, end);
+        }
+        long key = ((long) index << 48) | ((long) start << 24) | end;
+        Double known = relations.get(key);
+        if (known == null) {
+            known = computeRelation(label, start, end);
+            relations.put(key, known);
+        }
+        return known;
+    }
+
+    private double computeRelation(LabelHit label, int start, int end) {
         if (start < label.end() && end > label.start() || !inColumn(label, start)) {
             return 0;
         }
@@ -189,7 +216,7 @@ public final class Associations {
     }
 
     private long labelsBetween(int from, int to) {
-        int first = java.util.Arrays.binarySearch(starts, from);
+        int first = Arrays.binarySearch(starts, from);
         if (first < 0) {
             first = -first - 1;
         }

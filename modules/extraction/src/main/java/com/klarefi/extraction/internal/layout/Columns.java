@@ -1,5 +1,6 @@
 package com.klarefi.extraction.internal.layout;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,9 @@ final class Columns {
 
     private final PageLayout layout;
     private final List<LabelHit> hits;
+    /** Asked for every value a label may name, for every feature: read once per label and cell. */
+    private final java.util.Map<LabelHit, List<Cell>> below = new java.util.IdentityHashMap<>();
+    private final java.util.Map<Integer, Boolean> labelled = new java.util.HashMap<>();
 
     Columns(PageLayout layout, List<LabelHit> hits) {
         this.layout = layout;
@@ -22,7 +26,7 @@ final class Columns {
     }
 
     double below(LabelHit label, int start) {
-        List<Cell> below = cellsBelow(label);
+        List<Cell> below = this.below.computeIfAbsent(label, this::cellsBelow);
         for (int i = 0; i < below.size(); i++) {
             Cell cell = below.get(i);
             if (start >= cell.start() && start < cell.end()) {
@@ -35,7 +39,7 @@ final class Columns {
 
     /** The first cell below the label's header cell in its column, if the label heads a column. */
     Optional<Cell> cellBelow(LabelHit label) {
-        return cellsBelow(label).stream().findFirst();
+        return below.computeIfAbsent(label, this::cellsBelow).stream().findFirst();
     }
 
     /**
@@ -50,7 +54,7 @@ final class Columns {
             return List.of();
         }
         Line headerLine = layout.line(header.get().line()).orElseThrow();
-        List<Cell> cells = new java.util.ArrayList<>();
+        List<Cell> cells = new ArrayList<>();
         float lastY = headerLine.y1();
         for (Line line : layout.lines()) {
             if (line.index() <= headerLine.index()) {
@@ -95,10 +99,14 @@ final class Columns {
 
     /** A cell of words without digits reads as a column header even when it is no known label. */
     private boolean wordsOnly(Cell cell) {
-        return layout.text().substring(cell.start(), cell.end()).chars().noneMatch(Character::isDigit);
+        return Associations.slice(layout.text(), cell.start(), cell.end()).chars().noneMatch(Character::isDigit);
     }
 
     boolean startsWithLabel(Cell cell) {
+        return labelled.computeIfAbsent(cell.start(), start -> labelAtStartOf(cell));
+    }
+
+    private boolean labelAtStartOf(Cell cell) {
         return hits.stream().anyMatch(hit -> hit.start() >= cell.start() && hit.start() < cell.end()
                 && Associations.separatorsOnly(Associations.slice(layout.text(), cell.start(), hit.start())));
     }

@@ -1,6 +1,7 @@
 package com.klarefi.extraction.internal.layout;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Generic words of administrative documents that label values no case type asks for: birth dates,
@@ -48,7 +49,7 @@ final class ContextVocabulary {
      * N.V.", "Claims department"). Claims are addressed to the insurer: the details on its own
      * forms are the recipient's, never a party's of the case.
      */
-    static final java.util.regex.Pattern INSURER = java.util.regex.Pattern.compile(
+    static final Pattern INSURER = Pattern.compile(
             "(?iu)verzeker|insurance|insurer|assurantie|assuradeur|versicher|assurances?(?!\\p{L})|claims department"
                     + "|schadeafdeling");
 

@@ -1,6 +1,7 @@
 package com.klarefi.extraction.internal.layout;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,10 +77,10 @@ final class Keys {
             return false;
         }
         Cell cell = line.cells().getFirst();
-        String words = text.substring(cell.start(), cell.end());
+        String words = Associations.slice(text, cell.start(), cell.end());
         Matcher numbering = NUMBERING.matcher(words);
         String rest = numbering.lookingAt() ? words.substring(numbering.end()) : words;
-        boolean valueInside = java.util.Arrays.stream(rest.strip().split("\\s+"))
+        boolean valueInside = Arrays.stream(rest.strip().split("\\s+"))
                 .anyMatch(word -> word.chars().anyMatch(Character::isDigit) && !SMALL_NUMBER.matcher(word).matches());
         if (valueInside || rest.strip().replaceAll(":$", "").contains(":") || rest.chars().filter(Character::isLetter).count() < 3) {
             return false;

@@ -8,14 +8,18 @@ import com.klarefi.extraction.internal.language.Lexicon;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Finds the labels of a case type's features and of the context vocabulary in page text: whole
@@ -48,14 +52,14 @@ public final class LabelFinder {
     }
 
     /** A key of the page and what it names by meaning; in a party table, in one party's column. */
-    private record KeyMatch(int start, int end, FeatureMatcher.KeyMatch match, java.util.Optional<LabelHit.Column> column,
+    private record KeyMatch(int start, int end, FeatureMatcher.KeyMatch match, Optional<LabelHit.Column> column,
             boolean qualified) {
         KeyMatch(int start, int end, FeatureMatcher.KeyMatch match) {
-            this(start, end, match, java.util.Optional.empty(), false);
+            this(start, end, match, Optional.empty(), false);
         }
     }
 
-    private record Place(int start, int end, java.util.Optional<LabelHit.Column> column) {
+    private record Place(int start, int end, Optional<LabelHit.Column> column) {
     }
 
     public LabelFinder(CaseType caseType) {
@@ -85,7 +89,7 @@ public final class LabelFinder {
         List<String> phrases = new ArrayList<>(byKey.keySet());
         phrases.sort(Comparator.comparingInt(String::length).reversed());
         return new Group(new PhraseIndex(phrases, "(?iu)(?<![\\p{L}\\d])", LabelFinder::phraseRegex), byKey,
-                features.stream().map(FeatureDefinition::id).collect(java.util.stream.Collectors.toSet()));
+                features.stream().map(FeatureDefinition::id).collect(Collectors.toSet()));
     }
 
     /**
@@ -126,7 +130,7 @@ public final class LabelFinder {
                 FeatureMatcher.KeyMatch match = matcher.key(qualified ? keyText + " " + heading : keyText,
                         isTitle || !key.field() ? "" : titleText);
                 if (!match.isEmpty()) {
-                    matches.add(new KeyMatch(key.start(), key.end(), match, java.util.Optional.empty(), qualified));
+                    matches.add(new KeyMatch(key.start(), key.end(), match, Optional.empty(), qualified));
                 }
             }
         }
@@ -134,12 +138,12 @@ public final class LabelFinder {
             FeatureMatcher.KeyMatch match = matcher.key(key.text());
             if (!key.otherParty()) {
                 // the main party's column: not the other party's value, though the key names its kind
-                Map<String, Double> main = new java.util.HashMap<>(match.features());
+                Map<String, Double> main = new HashMap<>(match.features());
                 main.keySet().removeIf(feature -> !matcher.mainParty(feature));
                 match = new FeatureMatcher.KeyMatch(main, match.context());
             }
             if (!match.isEmpty()) {
-                matches.add(new KeyMatch(key.start(), key.end(), match, java.util.Optional.of(key.column()), true));
+                matches.add(new KeyMatch(key.start(), key.end(), match, Optional.of(key.column()), true));
             }
         }
         return matches;
@@ -153,7 +157,8 @@ public final class LabelFinder {
         String text = layout.text();
         for (Line line : layout.lines().subList(0, Math.min(TITLE_LINES, layout.lines().size()))) {
             for (Cell cell : line.cells()) {
-                String words = text.substring(cell.start(), cell.end());
+                // on OCR pages a visual row's cell may end before it starts in the text
+                String words = Associations.slice(text, cell.start(), cell.end());
                 if (cell.tokens().size() <= TITLE_WORDS && words.chars().noneMatch(Character::isDigit)
                         && matcher.namesDocument(words)) {
                     return new int[] {cell.start(), cell.end()};
@@ -172,7 +177,7 @@ public final class LabelFinder {
     private static List<LabelHit> byMeaning(List<LabelHit> exact, List<KeyMatch> keys, Group group) {
         List<LabelHit> result = new ArrayList<>(exact);
         for (KeyMatch key : keys) {
-            Map<String, Double> inGroup = new java.util.HashMap<>();
+            Map<String, Double> inGroup = new HashMap<>();
             key.match().features().forEach((feature, similarity) -> {
                 if (group.features().contains(feature)) {
                     inGroup.put(feature, similarity);
@@ -217,7 +222,7 @@ public final class LabelFinder {
                         });
             }
         }
-        result.sort(java.util.Comparator.comparingInt(LabelHit::start));
+        result.sort(Comparator.comparingInt(LabelHit::start));
         return result;
     }
 
@@ -226,6 +231,11 @@ public final class LabelFinder {
         List<LabelHit> hits = new ArrayList<>();
         int from = 0;
         while ((from = group.phrases().next(text, from)) >= 0) {
+            if (from > 0 && insideWord(text.charAt(from - 1))) {
+                // the phrases' look-behind refuses this place anyway: skip the regular expression
+                from++;
+                continue;
+            }
             Matcher matcher = group.phrases().matchAt(text, from);
             if (matcher == null) {
                 from++;
@@ -247,6 +257,11 @@ public final class LabelFinder {
         return hits;
     }
 
+    /** A character the phrases' look-behind {@code (?<![\p{L}\d])} refuses before a label. */
+    private static boolean insideWord(char before) {
+        return Character.isLetter(before) || before >= '0' && before <= '9';
+    }
+
     /**
      * In an e-mail's header lines the date is when it was sent and the subject is no label: only
      * sender and recipient headers keep their feature labels. The sender header names the main
@@ -259,7 +274,7 @@ public final class LabelFinder {
         int headers = 0;
         while (header.find()) {
             headers++;
-            String name = header.group(1).toLowerCase(java.util.Locale.ROOT);
+            String name = header.group(1).toLowerCase(Locale.ROOT);
             int start = header.start(1);
             int end = header.end(1);
             if (!SENDER_HEADERS.contains(name)) {
@@ -299,7 +314,7 @@ public final class LabelFinder {
         if (!shortSpellings.contains(matched)) {
             return false;
         }
-        if (matched.equals(matched.toUpperCase(java.util.Locale.ROOT)) && letters(matched) > 1) {
+        if (matched.equals(matched.toUpperCase(Locale.ROOT)) && letters(matched) > 1) {
             return true;
         }
         String text = layout.text();
@@ -329,7 +344,7 @@ public final class LabelFinder {
     }
 
     static String key(String label) {
-        return label.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").strip();
+        return label.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
     }
 
     static boolean signing(String word) {

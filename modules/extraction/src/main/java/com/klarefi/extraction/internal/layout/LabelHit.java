@@ -1,6 +1,8 @@
 package com.klarefi.extraction.internal.layout;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -12,7 +14,7 @@ import java.util.stream.Collectors;
  * something else (a birth date, a due date, a subtotal), with {@code contextSimilarity}.
  */
 public record LabelHit(int start, int end, Map<String, Double> similarities, double contextSimilarity,
-        java.util.Optional<Column> column) {
+        Optional<Column> column) {
     /**
      * The column of a party table a row's key names a value in ("Kenteken" in the column headed
      * "Tegenpartij"): from {@code x0} to {@code x1} on the page.
@@ -28,7 +30,7 @@ public record LabelHit(int start, int end, Map<String, Double> similarities, dou
     }
 
     public LabelHit(int start, int end, Map<String, Double> similarities, double contextSimilarity) {
-        this(start, end, similarities, contextSimilarity, java.util.Optional.empty());
+        this(start, end, similarities, contextSimilarity, Optional.empty());
     }
 
     /** An exact label of these features, or of the context vocabulary when there are none. */
@@ -59,7 +61,7 @@ public record LabelHit(int start, int end, Map<String, Double> similarities, dou
     }
 
     LabelHit merge(LabelHit other) {
-        Map<String, Double> merged = new java.util.HashMap<>(similarities);
+        Map<String, Double> merged = new HashMap<>(similarities);
         other.similarities.forEach((feature, similarity) -> merged.merge(feature, similarity, Math::max));
         return new LabelHit(start, end, merged, Math.max(contextSimilarity, other.contextSimilarity), column);
     }

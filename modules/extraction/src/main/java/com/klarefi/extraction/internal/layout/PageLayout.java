@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A page as lines of cells. Word boxes come from the page layer; a page without boxes (plain text,
@@ -17,7 +19,7 @@ import java.util.Optional;
  * space (two spaces in plain text).
  */
 public final class PageLayout {
-    private static final java.util.regex.Pattern COMPANY_DETAILS = java.util.regex.Pattern.compile(
+    private static final Pattern COMPANY_DETAILS = Pattern.compile(
             "(?iu)(?<!\\p{L})(tel\\.|kvk|coc|btw|vat|iban|www\\.|postbus|po box|b\\.v\\.|n\\.v\\.|v\\.o\\.f\\.|gmbh|ltd)|@");
 
     private final PageLayer page;
@@ -93,9 +95,16 @@ public final class PageLayout {
 
     /** The cell holding a character, if a word covers or directly precedes it on its line. */
     Optional<Cell> cellAt(int charIndex) {
-        return line(lineOf(charIndex)).flatMap(line -> line.cells().stream()
-                .filter(cell -> cell.start() <= charIndex && charIndex < Math.max(cell.end(), cell.start() + 1))
-                .findFirst());
+        Optional<Line> line = line(lineOf(charIndex));
+        if (line.isPresent()) {
+            // asked for every label and value: a loop, not a stream
+            for (Cell cell : line.get().cells()) {
+                if (cell.start() <= charIndex && charIndex < Math.max(cell.end(), cell.start() + 1)) {
+                    return Optional.of(cell);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The box around the words touching {@code [start, end)}, when the page has real boxes. */
@@ -166,8 +175,8 @@ public final class PageLayout {
 
     private String lineText(int charIndex) {
         return line(lineOf(charIndex))
-                .map(line -> line.cells().stream().map(cell -> page.text().substring(cell.start(), cell.end()))
-                        .collect(java.util.stream.Collectors.joining("  ")))
+                .map(line -> line.cells().stream().map(cell -> Associations.slice(page.text(), cell.start(), cell.end()))
+                        .collect(Collectors.joining("  ")))
                 .orElse("");
     }
 
@@ -247,8 +256,10 @@ public final class PageLayout {
             if (i == tokens.size() || tokens.get(i).x0() - tokens.get(i - 1).x1() > gap
                     || textLineOf(tokens.get(i).start()) != textLineOf(tokens.get(i - 1).start())) {
                 List<Token> run = tokens.subList(from, i);
-                cells.add(new Cell(bare.index(), cells.size(), run.getFirst().start(), run.getLast().end(),
-                        run.getFirst().x0(), run.getLast().x1(), run));
+                // one text line; OCR may order its words otherwise than their boxes stand
+                int start = run.stream().mapToInt(Token::start).min().orElseThrow();
+                int end = run.stream().mapToInt(Token::end).max().orElseThrow();
+                cells.add(new Cell(bare.index(), cells.size(), start, end, run.getFirst().x0(), run.getLast().x1(), run));
                 from = i;
             }
         }

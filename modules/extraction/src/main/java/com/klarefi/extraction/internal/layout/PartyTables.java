@@ -64,11 +64,11 @@ final class PartyTables {
         }
         List<Cell> cells = line.cells();
         // the header of the keys' column may be empty: then the first cell already names a party
-        int from = matcher.namesParty(text.substring(cells.getFirst().start(), cells.getFirst().end())) ? 0 : 1;
+        int from = matcher.namesParty(Associations.slice(text, cells.getFirst().start(), cells.getFirst().end())) ? 0 : 1;
         List<Cell> columns = cells.subList(from, cells.size());
-        boolean words = columns.stream().allMatch(cell -> text.substring(cell.start(), cell.end()).chars()
+        boolean words = columns.stream().allMatch(cell -> Associations.slice(text, cell.start(), cell.end()).chars()
                 .filter(Character::isDigit).count() <= 1 && cell.tokens().size() <= 4);
-        boolean other = columns.stream().anyMatch(cell -> matcher.namesOtherParty(text.substring(cell.start(), cell.end())));
+        boolean other = columns.stream().anyMatch(cell -> matcher.namesOtherParty(Associations.slice(text, cell.start(), cell.end())));
         return columns.size() >= 2 && words && other ? columns : List.of();
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -65,7 +66,7 @@ final class CalendarWords {
         return words.stream()
                 .filter(word -> word.length() >= 2)
                 .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
-                .map(java.util.regex.Pattern::quote)
+                .map(Pattern::quote)
                 .collect(Collectors.joining("|"));
     }
 }

@@ -1,5 +1,8 @@
 package com.klarefi.extraction.internal.recognise;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * Country names in the languages of {@link #LOCALES}, read as ISO 3166-1 alpha-2 codes; or, as
  * {@link #places()}, countries and first-level subdivisions (US states, provinces) read as their
- * English names. Country names come from the JDK's locale data (java.util.Locale, CLDR); common
+ * English names. Country names come from the JDK's locale data (Locale, CLDR); common
  * names Locale does not give (e.g. "Groot-Brittannië", "USA", "Engeland") are added by hand because
  * people write them; subdivision names come from the resource {@code subdivisions.tsv}, which
  * names its source.
@@ -48,12 +51,12 @@ final class CountryRecogniser implements Recogniser {
             if (in == null) {
                 throw new IllegalStateException("subdivisions.tsv missing");
             }
-            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                     .filter(line -> !line.startsWith("#") && line.contains("\t"))
                     .map(line -> line.split("\t")[1].strip())
                     .forEach(name -> names.put(key(name), name));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         countryCodes().forEach((name, code) ->
                 names.putIfAbsent(name, Locale.of("", code).getDisplayCountry(Locale.ENGLISH)));

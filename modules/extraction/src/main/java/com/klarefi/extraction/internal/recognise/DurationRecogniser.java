@@ -1,6 +1,7 @@
 package com.klarefi.extraction.internal.recognise;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,7 +64,7 @@ final class DurationRecogniser implements Recogniser {
 
     /** Number words people write for periods, in English, Dutch, German, French and Spanish. */
     private static Map<String, Integer> numbers() {
-        Map<String, Integer> numbers = new java.util.HashMap<>();
+        Map<String, Integer> numbers = new HashMap<>();
         String[][] languages = {
             {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"},
             {"een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"},

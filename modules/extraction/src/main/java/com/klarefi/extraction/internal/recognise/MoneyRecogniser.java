@@ -1,8 +1,11 @@
 package com.klarefi.extraction.internal.recognise;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +23,7 @@ import java.util.stream.Collectors;
  * heading of bare amounts, when the page prints more bare amounts than amounts with a currency (a
  * receipt under "Total (RM)"); otherwise it is no amount. Hand-written:
  * java.text's NumberFormat parses one locale's separators and needs the currency in the locale's
- * own position, while documents mix them. ISO codes come from java.util.Currency; symbols and words
+ * own position, while documents mix them. ISO codes come from Currency; symbols and words
  * map to codes in a small table because symbols are ambiguous ({@code $}: read as USD).
  */
 final class MoneyRecogniser implements Recogniser {
@@ -71,11 +74,11 @@ final class MoneyRecogniser implements Recogniser {
         while (dashed.find()) {
             if (matches.stream().noneMatch(m -> m.start() <= dashed.start() && m.end() >= dashed.end())) {
                 amount(dashed.group()).ifPresent(value -> matches.add(new Match(dashed.start(), dashed.end(),
-                        "EUR " + value.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString(), 0.8)));
+                        "EUR " + value.setScale(2, RoundingMode.UNNECESSARY).toPlainString(), 0.8)));
             }
         }
         bare(text, matches);
-        matches.sort(java.util.Comparator.comparingInt(Match::start));
+        matches.sort(Comparator.comparingInt(Match::start));
         return matches;
     }
 
@@ -92,7 +95,7 @@ final class MoneyRecogniser implements Recogniser {
             int end = matcher.end();
             if (matches.stream().noneMatch(m -> m.start() < end && m.end() > start)) {
                 amount(matcher.group(1)).ifPresent(value -> bare.add(new Match(start, end,
-                        currency.get() + " " + value.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString(), 0.8)));
+                        currency.get() + " " + value.setScale(2, RoundingMode.UNNECESSARY).toPlainString(), 0.8)));
             }
         }
         // A page that writes its currency beside most amounts means something else by a bare number
@@ -107,7 +110,7 @@ final class MoneyRecogniser implements Recogniser {
             Optional<String> code = currency(matcher.group(currencyGroup));
             Optional<BigDecimal> amount = amount(matcher.group(amountGroup));
             if (code.isPresent() && amount.isPresent()) {
-                String normalized = code.get() + " " + amount.get().setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString();
+                String normalized = code.get() + " " + amount.get().setScale(2, RoundingMode.UNNECESSARY).toPlainString();
                 matches.add(new Match(matcher.start(), matcher.end(), normalized, 1.0));
             }
         }
@@ -120,7 +123,7 @@ final class MoneyRecogniser implements Recogniser {
      * three-letter words that are also ISO codes ("ALL", "TOP", "CUP").
      */
     private static Optional<String> printed(String text, List<Match> matches) {
-        Map<String, Long> counts = new java.util.HashMap<>();
+        Map<String, Long> counts = new HashMap<>();
         Matcher alone = ALONE.matcher(text);
         while (alone.find()) {
             currency(alone.group(1)).ifPresent(code -> counts.merge(code, 1L, Long::sum));

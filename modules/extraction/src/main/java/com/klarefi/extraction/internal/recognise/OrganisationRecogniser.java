@@ -1,6 +1,7 @@
 package com.klarefi.extraction.internal.recognise;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -148,7 +149,7 @@ final class OrganisationRecogniser implements Recogniser {
         }
         boolean wholeLineAbove = start == 0 || text.charAt(start - 1) == '\n'
                 || text.substring(text.lastIndexOf('\n', start - 1) + 1, start).isBlank();
-        boolean ownWord = java.util.Arrays.stream(text.substring(newline + 1, formStart).split("\\s+"))
+        boolean ownWord = Arrays.stream(text.substring(newline + 1, formStart).split("\\s+"))
                 .anyMatch(word -> word.matches("\\p{L}{3,}") && !FORM_PARTS.contains(word.toLowerCase(Locale.ROOT)));
         return wholeLineAbove && ownWord ? newline + 1 : start;
     }

@@ -2,6 +2,7 @@ package com.klarefi.extraction.internal.recognise;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Short free text starting where a label points: a city ({@code text}) or an organisation's name.
@@ -71,6 +72,6 @@ final class PhraseRecogniser implements Recogniser {
         return next == i || next >= words.size() || !Character.isUpperCase(words.word(next).charAt(0));
     }
 
-    private static final java.util.Set<String> JOINING = java.util.Set.of(
+    private static final Set<String> JOINING = Set.of(
             "of", "op", "aan", "de", "den", "der", "van", "la", "le", "les", "am", "im", "an", "sur", "upon", "on", "en", "y");
 }

@@ -5,6 +5,7 @@ import com.klarefi.extraction.api.FeatureType;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +17,7 @@ public final class Recognisers {
             "(?<![\\d.,-])(\\d{8}|\\d{2}\\.\\d{3}\\.\\d{3}|\\d{4} \\d{4})(?![\\d]|[.,-]\\d)");
     private static final Pattern POSTCODE = Pattern.compile("(?<![\\p{L}\\d])([1-9]\\d{3}) ?([A-Z]{2})(?![\\p{L}\\d])");
 
-    private static final java.util.Set<String> NOT_ISSUED = java.util.Set.of("SA", "SD", "SS");
+    private static final Set<String> NOT_ISSUED = Set.of("SA", "SD", "SS");
 
     private final Map<FeatureType, Recogniser> byType = new EnumMap<>(FeatureType.class);
     private final Map<String, Recogniser> identifiers = new ConcurrentHashMap<>();

@@ -1,6 +1,7 @@
 package com.klarefi.extraction.internal.recognise;
 
 import com.klarefi.extraction.api.Zone;
+import java.util.regex.Pattern;
 
 /**
  * The zone of a position in a page's text, judged from the text alone so that OCR'd and typeset
@@ -14,7 +15,7 @@ public final class Zones {
     static final int HEADER_LINES = 8;
     static final int FOOTER_LINES = 3;
 
-    private static final java.util.regex.Pattern BUSINESS = java.util.regex.Pattern.compile(
+    private static final Pattern BUSINESS = Pattern.compile(
             "\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d[.,]\\d{2}(?!\\d)");
 
     private final int[] nonBlankLineOf;

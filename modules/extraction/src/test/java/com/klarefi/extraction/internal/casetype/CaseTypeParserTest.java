@@ -42,7 +42,7 @@ class CaseTypeParserTest {
                               {"id": "d", "type": "text", "labels": {"nl": ["E"], "en": ["E"]}}]}"""))
                 .isInstanceOf(InvalidCaseTypeException.class)
                 .satisfies(e -> assertThat(((InvalidCaseTypeException) e).problems()).containsExactlyInAnyOrder(
-                        "$.colour: unknown key; expected one of [id, name, locales, features]",
+                        "$.colour: unknown key; expected one of [id, name, names, locales, features]",
                         "$.id: \"Bad Id\" is not a valid id; use lower case letters, digits and _, starting with a letter",
                         "$.name: missing",
                         "$.features[0].type: unknown type \"dat\"; expected one of [date, time, money, iban, license_plate,"
@@ -53,6 +53,26 @@ class CaseTypeParserTest {
                         "$.features[2].pattern: only features of type \"identifier\" take a pattern",
                         "$.features[3].pattern: not a valid regular expression: Unclosed group near index 1",
                         "$.features[4].id: duplicate feature id \"d\""));
+    }
+
+    @Test
+    void aNameMayBeGivenPerLanguageAndFallsBackToTheDefaultName() {
+        CaseType caseType = CaseTypeParser.parse("""
+                {"id": "rental", "name": "Rental damage", "names": {"nl": "Huurschade"}, "locales": ["nl"],
+                 "features": [{"id": "contract_no", "type": "identifier", "labels": {"nl": ["Contractnummer"]}}]}""");
+
+        assertThat(caseType.name("nl")).isEqualTo("Huurschade");
+        assertThat(caseType.name("de")).isEqualTo("Rental damage");
+    }
+
+    @Test
+    void namesMustBeTextsUnderLanguageCodes() {
+        assertThatThrownBy(() -> CaseTypeParser.parse("""
+                {"id": "rental", "name": "Rental", "names": {"Dutch": "Huur", "en": 3}, "locales": ["nl"],
+                 "features": [{"id": "a", "type": "text", "labels": {"nl": ["A"]}}]}"""))
+                .satisfies(e -> assertThat(((InvalidCaseTypeException) e).problems()).containsExactlyInAnyOrder(
+                        "$.names.Dutch: expected a two-letter lower-case language code as the key",
+                        "$.names.en: expected a non-empty string"));
     }
 
     @Test

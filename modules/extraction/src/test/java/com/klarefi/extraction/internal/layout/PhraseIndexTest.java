@@ -3,6 +3,7 @@ package com.klarefi.extraction.internal.layout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,7 +83,7 @@ class PhraseIndexTest {
     }
 
     private static String regex(String phrase) {
-        return String.join("\\s+", java.util.Arrays.stream(phrase.split(" ")).map(Pattern::quote).toList());
+        return String.join("\\s+", Arrays.stream(phrase.split(" ")).map(Pattern::quote).toList());
     }
 
     private static String matched(PhraseIndex index, String text, int at) {

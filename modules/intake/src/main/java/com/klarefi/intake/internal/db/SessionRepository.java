@@ -85,7 +85,7 @@ public final class SessionRepository {
                 Optional.ofNullable(ended).map(Timestamp::toInstant));
     }
 
-    public void forgetUpload(com.klarefi.platform.db.Tx tx, String docId) {
+    public void forgetUpload(Tx tx, String docId) {
         tx.handle().createUpdate("DELETE FROM intake.session_documents WHERE doc_id = :doc").bind("doc", docId).execute();
     }
 }

@@ -2,9 +2,7 @@ package com.klarefi.intake.internal.db;
 
 import com.klarefi.cases.api.ApplicantStatement;
 import com.klarefi.platform.db.Tx;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /** What applicants stated about their cases' features, in schema {@code intake}. */
@@ -38,17 +36,6 @@ public final class StatementRepository {
                         rows.getString("value_raw"), rows.getString("value_normalized"), rows.getString("session_id"),
                         rows.getTimestamp("stated_at").toInstant()))
                 .list();
-    }
-
-    /** Feature id to the value the applicant stated in this session. */
-    public Map<String, String> ofSession(String sessionId) {
-        Map<String, String> stated = new LinkedHashMap<>();
-        jdbi.useHandle(handle -> handle.createQuery(
-                        "SELECT feature_id, value_raw FROM intake.statements WHERE session_id = :session ORDER BY stated_at")
-                .bind("session", sessionId)
-                .map((rows, context) -> Map.entry(rows.getString("feature_id"), rows.getString("value_raw")))
-                .forEach(entry -> stated.put(entry.getKey(), entry.getValue())));
-        return stated;
     }
 
     public int countOfSession(Tx tx, String sessionId) {

@@ -1,6 +1,8 @@
 package com.klarefi.intake.internal.page;
 
-import com.klarefi.cases.api.Cases;
+import com.klarefi.auth.api.OrganisationLogo;
+import com.klarefi.auth.api.OrganisationProfiles;
+import com.klarefi.cases.api.CaseQueries;
 import com.klarefi.cases.api.DocumentOutcome;
 import com.klarefi.extraction.api.FeatureDefinition;
 import com.klarefi.intake.internal.sessions.Corrections;
@@ -32,16 +34,19 @@ public final class IntakePages {
 
     private final Sessions sessions;
     private final Corrections corrections;
-    private final Cases cases;
+    private final CaseQueries cases;
     private final PageAccess access;
     private final UploadHandler uploads;
     private final long maxDocumentBytes;
+    private final OrganisationProfiles profiles;
 
-    public IntakePages(Sessions sessions, Corrections corrections, Cases cases, PageAccessSettings settings) {
+    public IntakePages(Sessions sessions, Corrections corrections, CaseQueries cases, PageAccessSettings settings,
+                       OrganisationProfiles profiles) {
         this.sessions = sessions;
+        this.profiles = profiles;
         this.corrections = corrections;
         this.cases = cases;
-        this.access = new PageAccess(sessions, settings.tokens(), new Csrf(CSRF_COOKIE, settings.secureCookies()));
+        this.access = new PageAccess(sessions, settings.tokens(), new Csrf(CSRF_COOKIE, settings.secureCookies(), settings.csrfKey()));
         this.maxDocumentBytes = settings.maxDocumentBytes();
         this.uploads = new UploadHandler(sessions, access, settings.documents(), this::statusesOf, maxDocumentBytes);
     }
@@ -51,6 +56,7 @@ public final class IntakePages {
         routes.publicRoute(Method.GET, PageView.SCRIPT, StaticAssets.handler("intake.js", "text/javascript; charset=utf-8"));
         routes.publicRoute(Method.GET, "/s/{sessionId}", this::page);
         routes.publicRoute(Method.GET, "/s/{sessionId}/status", this::status);
+        routes.publicRoute(Method.GET, "/s/{sessionId}/logo", this::logo);
         routes.publicRoute(Method.POST, "/s/{sessionId}/documents", uploads::handle);
         routes.publicRoute(Method.POST, "/s/{sessionId}/statements", this::statements);
         routes.publicRoute(Method.POST, "/s/{sessionId}/complete", this::complete);
@@ -77,8 +83,24 @@ public final class IntakePages {
         String token = request.query().first("token").orElse("");
         PageModel model = new PageModel(session, token, access.csrfFor(request, response, session),
                 corrections.caseType(session), statusesOf(session), corrections.values(session), typed, unreadable, notice,
-                Math.max(1, maxDocumentBytes / (1024 * 1024)));
+                Math.max(1, maxDocumentBytes / (1024 * 1024)), profiles.profile(session.orgId()));
         HtmlPages.send(response, status, PageView.render(model), MessagePages.policy(session.returnUrl()));
+    }
+
+    /** The organisation's logo, for whoever holds the session's link; 404 when it has none. */
+    private void logo(ServerRequest request, ServerResponse response) {
+        access.open(request, response).ifPresent(session -> {
+            Optional<OrganisationLogo> logo = profiles.logo(session.orgId());
+            if (logo.isEmpty()) {
+                response.status(Status.NOT_FOUND_404);
+                response.send();
+                return;
+            }
+            response.header(HeaderNames.CONTENT_TYPE, logo.get().mediaType());
+            response.header(HeaderNames.CACHE_CONTROL, "private, max-age=300");
+            response.header("X-Content-Type-Options", "nosniff");
+            response.send(logo.get().content());
+        });
     }
 
     /** The documents' progress as the page's script polls it. */

@@ -4,6 +4,7 @@ import com.klarefi.intake.internal.sessions.Session;
 import com.klarefi.intake.internal.sessions.SessionTokens;
 import com.klarefi.intake.internal.sessions.Sessions;
 import com.klarefi.platform.web.Csrf;
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.Locale;
@@ -46,22 +47,27 @@ final class PageAccess {
         return session;
     }
 
-    /** Like {@link #open}, for a form post: the CSRF value it submitted must match its cookie. */
+    /** Like {@link #open}, for a form post: the CSRF value it submitted must be its cookie's for this session. */
     Optional<Session> openForPost(ServerRequest request, ServerResponse response, String submittedCsrf) {
-        Optional<Session> session = open(request, response);
-        if (session.isPresent() && !csrf.valid(request, submittedCsrf)) {
-            MessagePages.send(response, 403, PageTexts.of(session.get().locale()), "refused.form");
-            return Optional.empty();
-        }
-        return session;
+        return open(request, response).filter(session -> formCameFromPage(request, response, session, submittedCsrf));
     }
 
+    /** Whether a post to an open session carries the CSRF value of its page; otherwise the refusal is sent. */
+    boolean formCameFromPage(ServerRequest request, ServerResponse response, Session session, String submittedCsrf) {
+        if (csrf.valid(request, session.id(), submittedCsrf)) {
+            return true;
+        }
+        MessagePages.send(response, 403, PageTexts.of(session.locale()), "refused.form");
+        return false;
+    }
+
+    /** The CSRF value of this session's page in this browser: bound to the session, so another session's does not fit. */
     String csrfFor(ServerRequest request, ServerResponse response, Session session) {
-        return csrf.ensure(request, response, "/s/" + session.id());
+        return csrf.ensure(request, response, "/s/" + session.id(), session.id());
     }
 
     private static String browserLocale(ServerRequest request) {
-        String accepted = request.headers().first(io.helidon.http.HeaderNames.ACCEPT_LANGUAGE).orElse("");
+        String accepted = request.headers().first(HeaderNames.ACCEPT_LANGUAGE).orElse("");
         return accepted.toLowerCase(Locale.ROOT).startsWith("nl") ? "nl" : "en";
     }
 }

@@ -1,5 +1,6 @@
 package com.klarefi.intake.internal.page;
 
+import com.klarefi.auth.api.OrganisationProfile;
 import com.klarefi.extraction.api.CaseType;
 import com.klarefi.intake.internal.sessions.Corrections;
 import com.klarefi.intake.internal.sessions.Session;
@@ -7,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Everything the applicant's page shows at one moment. */
+/** Everything the applicant's page shows at one moment; {@code organisation} is who asks for the documents. */
 record PageModel(Session session, String token, String csrf, CaseType caseType, List<UploadedDocument> documents,
                  List<Corrections.FeatureValue> values, Map<String, String> typed, List<String> unreadable,
-                 Optional<Notice> notice, long maxMegabytes) {
+                 Optional<Notice> notice, long maxMegabytes, Optional<OrganisationProfile> organisation) {
 
     /** A message shown in the section the applicant just used ({@code values} or {@code finish}), so it is where they look. */
     record Notice(String section, String text, boolean problem) {

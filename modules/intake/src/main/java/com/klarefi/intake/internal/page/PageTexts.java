@@ -6,6 +6,10 @@ import java.util.Map;
 final class PageTexts {
     private static final Map<String, String> EN = Map.ofEntries(
             Map.entry("title", "Your documents for this request"),
+            Map.entry("organisation.logo", "Logo of %s"),
+            Map.entry("organisation.asks", "%s asks for your documents."),
+            Map.entry("organisation.privacy", "How %s handles your data"),
+            Map.entry("organisation.help", "Questions? Contact %s:"),
             Map.entry("intro", "Upload the documents for your request. We take the details from them automatically; then you check what we found."),
             Map.entry("needed", "What we need"),
             Map.entry("required", "required"),
@@ -61,6 +65,10 @@ final class PageTexts {
 
     private static final Map<String, String> NL = Map.ofEntries(
             Map.entry("title", "Uw documenten voor deze aanvraag"),
+            Map.entry("organisation.logo", "Logo van %s"),
+            Map.entry("organisation.asks", "%s vraagt om uw documenten."),
+            Map.entry("organisation.privacy", "Hoe %s met uw gegevens omgaat"),
+            Map.entry("organisation.help", "Vragen? Neem contact op met %s:"),
             Map.entry("intro", "Upload de documenten voor uw aanvraag. Wij halen de gegevens er automatisch uit; daarna controleert u wat we vonden."),
             Map.entry("needed", "Wat we nodig hebben"),
             Map.entry("required", "verplicht"),

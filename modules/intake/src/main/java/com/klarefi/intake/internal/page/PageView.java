@@ -25,13 +25,17 @@ final class PageView {
         html.append("<main id=\"intake\" data-status-url=\"").append(escape(model.path("/status")))
                 .append("\" data-upload-url=\"").append(escape(model.path("/documents")))
                 .append("\" data-reading=\"").append(model.reading()).append("\">");
-        html.append("<h1>").append(escape(texts.get("title"))).append("</h1><p>").append(escape(texts.get("intro"))).append("</p>");
+        OrganisationBanner.header(html, texts, model);
+        html.append("<h1>").append(escape(texts.get("title"))).append("</h1><p class=\"case-type\">")
+                .append(escape(model.caseType().name(texts.locale()))).append("</p><p>").append(escape(texts.get("intro"))).append("</p>");
         needed(html, texts, model);
         upload(html, texts, model);
         documents(html, texts, model);
         values(html, texts, model);
         finish(html, texts, model);
-        return html.append("</main></body></html>").toString();
+        html.append("</main>");
+        OrganisationBanner.footer(html, texts, model);
+        return html.append("</body></html>").toString();
     }
 
     /** The document head; pages with {@code script} load the page's one script file. */

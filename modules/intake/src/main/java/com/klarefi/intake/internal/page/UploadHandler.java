@@ -43,6 +43,12 @@ final class UploadHandler {
     }
 
     void handle(ServerRequest request, ServerResponse response) {
+        // The signed link is checked before a byte of the body is read: without it the upload is
+        // refused and its connection closed unread.
+        Optional<Session> session = access.open(request, response);
+        if (session.isEmpty()) {
+            return;
+        }
         Optional<String> boundary = MultipartForm.boundary(request.headers().first(HeaderNames.CONTENT_TYPE).orElse(null));
         Optional<byte[]> body = boundary.isEmpty() ? Optional.of(new byte[0])
                 : BoundedBody.read(request, maxDocumentBytes + FRAMING_BYTES);
@@ -57,7 +63,9 @@ final class UploadHandler {
                 .orElse(request.headers().first(HeaderNames.create(Csrf.HEADER)).orElse(""));
         List<MultipartForm.Part> files = parts.stream().filter(part -> part.filename().isPresent() && part.content().length > 0).toList();
         boolean tooLarge = body.isEmpty();
-        access.openForPost(request, response, csrf).ifPresent(session -> respond(request, response, session, files, tooLarge));
+        if (access.formCameFromPage(request, response, session.get(), csrf)) {
+            respond(request, response, session.get(), files, tooLarge);
+        }
     }
 
     private void respond(ServerRequest request, ServerResponse response, Session session, List<MultipartForm.Part> files,

@@ -2,7 +2,7 @@ package com.klarefi.intake.internal.sessions;
 
 import com.klarefi.cases.api.ApplicantStatement;
 import com.klarefi.cases.api.CaseFeature;
-import com.klarefi.cases.api.Cases;
+import com.klarefi.cases.api.CaseFeatures;
 import com.klarefi.extraction.api.Cardinality;
 import com.klarefi.extraction.api.CaseType;
 import com.klarefi.extraction.api.FeatureDefinition;
@@ -43,10 +43,10 @@ public final class Corrections {
     }
 
     private final StatementRepository statements;
-    private final Cases cases;
+    private final CaseFeatures cases;
     private final Documents documents;
 
-    public Corrections(StatementRepository statements, Cases cases, Documents documents) {
+    public Corrections(StatementRepository statements, CaseFeatures cases, Documents documents) {
         this.statements = statements;
         this.cases = cases;
         this.documents = documents;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * The life of a hosted intake session: created by the customer's API call (opening or joining a
@@ -72,7 +73,7 @@ public final class Sessions {
     }
 
     /** Runs {@code work} with the session locked, if it is still open; empty when it is not. */
-    public <T> Optional<T> whileOpen(String sessionId, java.util.function.BiFunction<Tx, Session, T> work) {
+    public <T> Optional<T> whileOpen(String sessionId, BiFunction<Tx, Session, T> work) {
         return database.inTransaction(tx -> repository.lock(tx, sessionId)
                 .filter(session -> session.openAt(now()))
                 .map(session -> work.apply(tx, session)));

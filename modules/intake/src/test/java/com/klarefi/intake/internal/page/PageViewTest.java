@@ -2,6 +2,7 @@ package com.klarefi.intake.internal.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.klarefi.auth.api.OrganisationProfile;
 import com.klarefi.extraction.api.CaseType;
 import com.klarefi.extraction.api.CaseTypes;
 import com.klarefi.intake.internal.sessions.Corrections;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class PageViewTest {
     private static final CaseType TYPE = CaseTypes.parse("""
-            {"id": "bike", "name": "Fietsclaim", "locales": ["nl", "en"],
+            {"id": "bike", "name": "Bicycle claim", "names": {"nl": "Fietsclaim"}, "locales": ["nl", "en"],
              "features": [{"id": "theft_date", "type": "date", "required": true,
                            "labels": {"nl": ["Datum diefstal"], "en": ["Date of theft"]}}]}""");
 
@@ -26,6 +27,41 @@ class PageViewTest {
         assertThat(html).contains("<html lang=\"nl\"").contains("Wat we nodig hebben").contains("Datum diefstal")
                 .contains("(verplicht)").contains("Nog geen documenten.").doesNotContain("values-form")
                 .contains("<h1>Uw documenten voor deze aanvraag</h1>").doesNotContain("Wij lezen ze voor u");
+    }
+
+    @Test
+    void theCaseTypeIsNamedInTheSessionsLanguage() {
+        assertThat(PageView.render(model("nl", List.of(), Optional.empty()))).contains("<p class=\"case-type\">Fietsclaim</p>");
+        assertThat(PageView.render(model("en", List.of(), Optional.empty()))).contains("<p class=\"case-type\">Bicycle claim</p>");
+    }
+
+    @Test
+    void theOrganisationSaysWhoAsksWithItsLogoPrivacyNoteAndHelpContact() {
+        OrganisationProfile profile = new OrganisationProfile("org_1", "Acme Holding", Optional.of("Acme Verzekeringen"),
+                Optional.of("https://acme.example/privacy?x=1&y=2"), Optional.of("help@acme.example"), Optional.of("image/png"));
+
+        String html = PageView.render(withOrganisation(model("nl", List.of(), Optional.empty()), profile));
+
+        assertThat(html).contains("<img src=\"/s/s-1/logo?token=tok\" alt=\"Logo van Acme Verzekeringen\">")
+                .contains("Acme Verzekeringen vraagt om uw documenten.")
+                .contains("href=\"https://acme.example/privacy?x=1&amp;y=2\"").contains("Hoe Acme Verzekeringen met uw gegevens omgaat")
+                .contains("<a href=\"mailto:help@acme.example\">help@acme.example</a>").doesNotContain("Acme Holding");
+    }
+
+    @Test
+    void anOrganisationWithoutAProfileShowsItsNameAndNoEmptyFooter() {
+        OrganisationProfile bare = new OrganisationProfile("org_1", "Acme Holding", Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+
+        String html = PageView.render(withOrganisation(model("en", List.of(), Optional.empty()), bare));
+
+        assertThat(html).contains("Acme Holding asks for your documents.").doesNotContain("<img").doesNotContain("<footer");
+    }
+
+    @Test
+    void aHelpContactThatIsAPhoneNumberCanBeCalled() {
+        assertThat(OrganisationBanner.contact("+31 (0)20 123 45 67")).isEqualTo("<a href=\"tel:+310201234567\">+31 (0)20 123 45 67</a>");
+        assertThat(OrganisationBanner.contact("<script>")).isEqualTo("&lt;script&gt;");
     }
 
     @Test
@@ -95,7 +131,12 @@ class PageViewTest {
 
     private static PageModel withNotice(PageModel model, PageModel.Notice notice) {
         return new PageModel(model.session(), model.token(), model.csrf(), model.caseType(), model.documents(), model.values(),
-                model.typed(), model.unreadable(), Optional.of(notice), model.maxMegabytes());
+                model.typed(), model.unreadable(), Optional.of(notice), model.maxMegabytes(), model.organisation());
+    }
+
+    private static PageModel withOrganisation(PageModel model, OrganisationProfile organisation) {
+        return new PageModel(model.session(), model.token(), model.csrf(), model.caseType(), model.documents(), model.values(),
+                model.typed(), model.unreadable(), model.notice(), model.maxMegabytes(), Optional.of(organisation));
     }
 
     private static PageModel model(String locale, List<PageModel.UploadedDocument> documents,
@@ -104,6 +145,6 @@ class PageViewTest {
                 Session.OPEN, Instant.EPOCH, Instant.EPOCH.plusSeconds(3600), Optional.empty());
         List<Corrections.FeatureValue> values = value.map(List::of).orElse(List.of(new Corrections.FeatureValue(
                 TYPE.features().getFirst(), Optional.empty(), "", Corrections.Source.MISSING)));
-        return new PageModel(session, "tok", "csrf-value", TYPE, documents, values, Map.of(), List.of(), Optional.empty(), 25);
+        return new PageModel(session, "tok", "csrf-value", TYPE, documents, values, Map.of(), List.of(), Optional.empty(), 25, Optional.empty());
     }
 }

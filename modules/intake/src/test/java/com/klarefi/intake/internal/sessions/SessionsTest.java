@@ -3,6 +3,7 @@ package com.klarefi.intake.internal.sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.klarefi.cases.api.ApplicantStatement;
 import com.klarefi.cases.api.CaseEvent;
 import com.klarefi.cases.api.CaseFeature;
 import com.klarefi.cases.api.Cases;
@@ -18,12 +19,12 @@ import com.klarefi.platform.module.Platform;
 import com.klarefi.processing.api.Documents;
 import com.klarefi.processing.api.ProcessingModule;
 import com.klarefi.testing.TestDatabase;
+import com.klarefi.testing.TestClock;
 import com.klarefi.testing.TestPlatforms;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,7 +37,7 @@ class SessionsTest {
     private static final Caller CALLER = new Caller("org_sessions", Environment.TEST, "key_1");
     private static TestDatabase testDatabase;
     private static Database database;
-    private static MovableClock clock;
+    private static TestClock clock;
     private static Cases cases;
     private static Documents documents;
     private static Sessions sessions;
@@ -47,7 +48,7 @@ class SessionsTest {
     static void start() {
         testDatabase = TestDatabase.create();
         database = Database.connect(testDatabase.connectionSettings());
-        clock = new MovableClock(Instant.parse("2026-01-15T10:00:00Z"));
+        clock = TestClock.frozenAt(Instant.parse("2026-01-15T10:00:00Z"));
         Platform platform = TestPlatforms.create(database, Map.of(), clock);
         cases = CasesModule.create(platform);
         documents = ProcessingModule.create(platform, cases);
@@ -131,7 +132,7 @@ class SessionsTest {
 
         CaseFeature feature = feature(session, "incident_date");
         assertThat(feature.decision().outcome()).isEqualTo("missing");
-        assertThat(feature.decision().reason()).contains(com.klarefi.cases.api.ApplicantStatement.STATED_ABSENT);
+        assertThat(feature.decision().reason()).contains(ApplicantStatement.STATED_ABSENT);
         assertThat(valueShown(session, "incident_date").source()).isEqualTo(Corrections.Source.ABSENT);
         assertThat(correct(session, "")).as("clearing again changes nothing").isEmpty();
     }
@@ -196,33 +197,5 @@ class SessionsTest {
 
     private static List<String> eventsOf(String caseId) {
         return EVENTS.stream().filter(event -> event.caseId().equals(caseId)).map(CaseEvent::eventType).toList();
-    }
-
-    /** A clock the test moves forward by hand. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -6,7 +6,4 @@ import java.util.Optional;
 public record DocumentRecord(String id, String orgId, String environment, String caseId, String caseTypeId,
                              String sourceUrl, String status, int attempts, boolean hasContent,
                              Optional<String> mediaType) {
-    public boolean finished() {
-        return status.equals("processed") || status.equals("failed");
-    }
 }

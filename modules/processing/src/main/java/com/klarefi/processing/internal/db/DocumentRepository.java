@@ -1,5 +1,6 @@
 package com.klarefi.processing.internal.db;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.klarefi.extraction.api.DocumentText;
 import com.klarefi.extraction.api.PageLayer;
 import com.klarefi.extraction.api.TextMethod;
@@ -7,8 +8,12 @@ import com.klarefi.extraction.api.Word;
 import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.http.Caller;
 import com.klarefi.platform.json.Json;
+import com.klarefi.processing.api.ErasableDocument;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,19 +60,31 @@ public final class DocumentRepository {
                                content IS NOT NULL AS has_content, media_type
                           FROM processing.documents WHERE id = :id""")
                 .bind("id", id)
-                .map((rows, context) -> new DocumentRecord(rows.getString("id"), rows.getString("org_id"),
-                        rows.getString("environment"), rows.getString("case_id"), rows.getString("case_type_id"),
-                        rows.getString("source_url"), rows.getString("status"), rows.getInt("attempts"),
-                        rows.getBoolean("has_content"), Optional.ofNullable(rows.getString("media_type"))))
+                .map((rows, context) -> record(rows))
                 .findOne());
     }
 
-    /** Marks an attempt; false when the document is finished (or gone) and must not be worked on. */
-    public boolean startAttempt(String id, Instant now) {
-        return jdbi.withHandle(handle -> handle.createUpdate("""
+    private static DocumentRecord record(ResultSet rows) throws SQLException {
+        return new DocumentRecord(rows.getString("id"), rows.getString("org_id"), rows.getString("environment"),
+                rows.getString("case_id"), rows.getString("case_type_id"), rows.getString("source_url"),
+                rows.getString("status"), rows.getInt("attempts"), rows.getBoolean("has_content"),
+                Optional.ofNullable(rows.getString("media_type")));
+    }
+
+    /**
+     * Marks an attempt and returns the document as it was before it (so {@code attempts} counts the
+     * earlier ones); empty when the document is finished or gone and must not be worked on. One
+     * statement for what a read and an update did.
+     */
+    public Optional<DocumentRecord> startAttempt(String id, Instant now) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
                         UPDATE processing.documents SET status = 'processing', attempts = attempts + 1, updated_at = :now
-                         WHERE id = :id AND status IN ('queued', 'processing')""")
-                .bind("id", id).bind("now", now).execute() == 1);
+                         WHERE id = :id AND status IN ('queued', 'processing')
+                        RETURNING id, org_id, environment, case_id, case_type_id, source_url, status, attempts - 1 AS attempts,
+                                  content IS NOT NULL AS has_content, media_type""")
+                .bind("id", id).bind("now", now)
+                .map((rows, context) -> record(rows))
+                .findOne());
     }
 
     public void storeContent(String id, byte[] content, String sha256, String mediaType, Integer httpStatus, Instant now) {
@@ -103,9 +120,24 @@ public final class DocumentRepository {
                 .execute() == 1;
     }
 
-    /** Replaces the document's pages (a rerun after a crash writes the same rows again, not twice). */
-    public void replacePages(Tx tx, String docId, List<PageLayer> pages) {
-        tx.handle().createUpdate("DELETE FROM processing.pages WHERE doc_id = :doc").bind("doc", docId).execute();
+    /**
+     * A failed document back in the queue, as if just accepted: no failure, no attempts. Only a
+     * failed one: of two operators retrying at once, the second finds it queued already.
+     */
+    public boolean requeueFailed(Tx tx, String id, Instant now) {
+        return tx.handle().createUpdate("""
+                        UPDATE processing.documents SET status = 'queued', failure_code = NULL, failure_message = NULL,
+                               attempts = 0, updated_at = :now
+                         WHERE id = :id AND status = 'failed'""")
+                .bind("id", id).bind("now", now).execute() == 1;
+    }
+
+    /**
+     * Writes the pages of a document being finished, in one multi-row statement. Pages are only
+     * ever written in the transaction that marks their document processed, so a document still
+     * queued or processing has none: a rerun after a crash finds none to replace.
+     */
+    public void insertPages(Tx tx, String docId, List<PageLayer> pages) {
         PreparedBatch batch = tx.handle().prepareBatch("""
                 INSERT INTO processing.pages (doc_id, page_index, method, text, width, height, words)
                 VALUES (:doc, :index, :method, :text, :width, :height, CAST(:words AS jsonb))""");
@@ -121,13 +153,14 @@ public final class DocumentRepository {
 
     public Optional<StoredPage> page(Caller caller, String docId, int pageIndex) {
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT p.page_index, p.method, p.text, p.width, p.height, d.page_count
+                        SELECT p.page_index, p.method, p.text, p.width, p.height, p.words::text AS words, d.page_count
                           FROM processing.pages p JOIN processing.documents d ON d.id = p.doc_id
                          WHERE p.doc_id = :doc AND p.page_index = :index AND d.org_id = :org AND d.environment = :env""")
                 .bind("doc", docId).bind("index", pageIndex).bind("org", caller.orgId())
                 .bind("env", caller.environment().wireName())
                 .map((rows, context) -> new StoredPage(docId, rows.getInt("page_index"), rows.getString("method"),
-                        rows.getString("text"), rows.getFloat("width"), rows.getFloat("height"), rows.getInt("page_count")))
+                        rows.getString("text"), rows.getFloat("width"), rows.getFloat("height"), rows.getInt("page_count"),
+                        parseWords(rows.getString("words"))))
                 .findOne());
     }
 
@@ -145,18 +178,13 @@ public final class DocumentRepository {
                 .findOne());
     }
 
-    /** Every processed document of a case with its pages, read inside the caller's transaction. */
-    public List<DocumentText> textsOfCase(Tx tx, String caseId) {
-        return textsOfCase(tx, caseId, Optional.empty());
-    }
-
     /**
      * The processed documents' pages in the order they came, with {@code known} (a document whose
      * pages this transaction has just written) taken as given instead of read back and parsed.
      */
     public List<DocumentText> textsOfCase(Tx tx, String caseId, Optional<DocumentText> known) {
         String knownId = known.map(DocumentText::docId).orElse("");
-        Map<String, List<PageLayer>> pages = new java.util.LinkedHashMap<>();
+        Map<String, List<PageLayer>> pages = new LinkedHashMap<>();
         tx.handle().createQuery("""
                         SELECT d.id AS doc_id, p.page_index, p.method, p.text, p.width, p.height, p.words::text AS words
                           FROM processing.documents d
@@ -193,10 +221,10 @@ public final class DocumentRepository {
     }
 
     private static List<Word> parseWords(String json) {
-        com.fasterxml.jackson.databind.JsonNode array = Json.read(json);
+        JsonNode array = Json.read(json);
         List<Word> words = new ArrayList<>(array.size());
-        for (com.fasterxml.jackson.databind.JsonNode word : array) {
-            com.fasterxml.jackson.databind.JsonNode box = word.path("b");
+        for (JsonNode word : array) {
+            JsonNode box = word.path("b");
             words.add(new Word(word.path("s").asInt(), word.path("e").asInt(), (float) box.path(0).asDouble(),
                     (float) box.path(1).asDouble(), (float) box.path(2).asDouble(), (float) box.path(3).asDouble(),
                     (float) word.path("c").asDouble()));
@@ -204,12 +232,12 @@ public final class DocumentRepository {
         return words;
     }
 
-    public Optional<com.klarefi.processing.api.ErasableDocument> lockForErasure(Tx tx, Caller caller, String docId) {
+    public Optional<ErasableDocument> lockForErasure(Tx tx, Caller caller, String docId) {
         return tx.handle().createQuery("""
                         SELECT id, case_id, case_type_id, sha256 FROM processing.documents
                          WHERE id = :doc AND org_id = :org AND environment = :env FOR UPDATE""")
                 .bind("doc", docId).bind("org", caller.orgId()).bind("env", caller.environment().wireName())
-                .map((rows, context) -> new com.klarefi.processing.api.ErasableDocument(rows.getString("id"),
+                .map((rows, context) -> new ErasableDocument(rows.getString("id"),
                         rows.getString("case_id"), rows.getString("case_type_id"), Optional.ofNullable(rows.getString("sha256"))))
                 .findOne();
     }
@@ -239,7 +267,7 @@ public final class DocumentRepository {
 
     /** A stored page as the pages endpoint returns it. */
     public record StoredPage(String docId, int pageIndex, String method, String text, float width, float height,
-                             int pageCount) {
+                             int pageCount, List<Word> words) {
         public TextMethod textMethod() {
             return DocumentRepository.method(method);
         }

@@ -1,8 +1,9 @@
 package com.klarefi.processing.internal.fetch;
 
-import com.klarefi.platform.net.PinnedResolver;
+import com.klarefi.platform.net.PinnedClients;
 import com.klarefi.processing.api.DocumentFailure;
 import com.klarefi.processing.api.DocumentFailure.Code;
+import io.helidon.common.tls.Tls;
 import io.helidon.http.HeaderNames;
 import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webclient.api.Proxy;
@@ -15,33 +16,32 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One GET to one checked address. The client is built per hop so its only resolver is the pinned
- * one, with no proxy (a proxy would resolve the name itself), no connection reuse and no
- * automatic redirects (every hop must pass the policy again).
+ * One GET to one checked address. The client's only resolver is the pinned one (a client per host
+ * and address, {@link PinnedClients}), with no proxy (a proxy would resolve the name itself), no
+ * connection reuse and no automatic redirects (every hop must pass the policy again).
  */
 final class PinnedHop {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final FetchSettings settings;
-    private final List<X509Certificate> trustedCertificates;
+    private final PinnedClients clients;
 
     /** {@code trustedCertificates} replace the JDK's certificate authorities when not empty. */
     PinnedHop(FetchSettings settings, List<X509Certificate> trustedCertificates) {
         this.settings = settings;
-        this.trustedCertificates = List.copyOf(trustedCertificates);
-    }
-
-    HopResult get(DocumentUrl url, InetAddress checked, long deadlineNanos) {
-        WebClient client = WebClient.builder()
-                .dnsResolver(new PinnedResolver(url.host(), checked))
+        Tls tls = Tls.builder().endpointIdentificationAlgorithm("HTTPS").trust(List.copyOf(trustedCertificates)).build();
+        this.clients = new PinnedClients(client -> client
                 .followRedirects(false)
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
                 .keepAlive(false)
                 .shareConnectionCache(false)
                 .proxy(Proxy.noProxy())
-                .tls(tls -> tls.endpointIdentificationAlgorithm("HTTPS").trust(trustedCertificates))
-                .build();
+                .tls(tls));
+    }
+
+    HopResult get(DocumentUrl url, InetAddress checked, long deadlineNanos) {
+        WebClient client = clients.client(url.host(), checked);
         try (HttpClientResponse response = client.get().uri(url.uri())
                 .header(HeaderNames.ACCEPT_ENCODING, "identity")
                 .request()) {

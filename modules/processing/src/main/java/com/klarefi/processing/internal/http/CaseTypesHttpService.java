@@ -56,6 +56,9 @@ public final class CaseTypesHttpService {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", entry.caseType().id());
         view.put("name", entry.caseType().name());
+        if (!entry.caseType().names().isEmpty()) {
+            view.put("names", entry.caseType().names());
+        }
         view.put("source", entry.source());
         view.put("features", entry.caseType().features().stream().map(feature -> feature.id()).toList());
         return view;

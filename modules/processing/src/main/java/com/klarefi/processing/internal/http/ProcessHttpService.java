@@ -2,7 +2,7 @@ package com.klarefi.processing.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.klarefi.cases.api.Cases;
+import com.klarefi.cases.api.CaseDocuments;
 import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.platform.http.Caller;
 import com.klarefi.platform.http.JsonBodies;
@@ -27,14 +27,14 @@ public final class ProcessHttpService {
 
     private final JsonBodies bodies;
     private final Idempotency idempotency;
-    private final Cases cases;
+    private final CaseDocuments cases;
     private final DocumentRepository documents;
     private final Jobs jobs;
     private final Predicate<String> knownCaseType;
     private final Clock clock;
     private final FaultInjection faults;
 
-    public ProcessHttpService(JsonBodies bodies, Idempotency idempotency, Cases cases, DocumentRepository documents,
+    public ProcessHttpService(JsonBodies bodies, Idempotency idempotency, CaseDocuments cases, DocumentRepository documents,
                               Jobs jobs, Predicate<String> knownCaseType, Clock clock, FaultInjection faults) {
         this.bodies = bodies;
         this.idempotency = idempotency;

@@ -5,6 +5,7 @@ import com.klarefi.cases.api.CaseOpening;
 import com.klarefi.platform.http.ApiException;
 import com.klarefi.platform.http.JsonBodies;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -51,7 +52,7 @@ record ProcessRequest(String documentUrl, CaseOpening opening) {
             if (uri.getUserInfo() != null) {
                 throw invalidUrl("document_url must not contain credentials; use a signed URL instead");
             }
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw invalidUrl("document_url is not a valid URL");
         }
         return url;

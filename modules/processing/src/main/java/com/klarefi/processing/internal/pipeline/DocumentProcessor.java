@@ -5,6 +5,7 @@ import com.klarefi.cases.api.DocumentOutcome;
 import com.klarefi.extraction.api.DocumentText;
 import com.klarefi.extraction.api.Extractor;
 import com.klarefi.extraction.api.PageLayer;
+import com.klarefi.extraction.api.TextMethod;
 import com.klarefi.platform.db.Database;
 import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.jobs.ContentFreeException;
@@ -33,7 +34,7 @@ import java.util.Optional;
  * One document from URL to stored page layers: fetch, store the bytes, detect the type from the
  * content, read the text layers, then in one transaction write the pages, finish the document and
  * report to its case. Every step can run again after a crash: a finished document is left alone,
- * fetched bytes are reused, pages are replaced rather than added.
+ * fetched bytes are reused, pages are written only with the document's finish.
  */
 public final class DocumentProcessor {
     public static final int MAX_ATTEMPTS = 4;
@@ -97,8 +98,8 @@ public final class DocumentProcessor {
     }
 
     public void process(String docId) {
-        Optional<DocumentRecord> found = documents.find(docId);
-        if (found.isEmpty() || found.get().finished() || !documents.startAttempt(docId, now())) {
+        Optional<DocumentRecord> found = documents.startAttempt(docId, now());
+        if (found.isEmpty()) {
             return;
         }
         DocumentRecord document = found.get();
@@ -115,7 +116,7 @@ public final class DocumentProcessor {
             }
             long started = System.nanoTime();
             List<PageLayer> pages = workers.run("text", budgets.read(), () -> reader.textLayers(content, type));
-            boolean recognised = pages.stream().anyMatch(page -> page.method() == com.klarefi.extraction.api.TextMethod.OCR);
+            boolean recognised = pages.stream().anyMatch(page -> page.method() == TextMethod.OCR);
             stages.observe((System.nanoTime() - started) / 1e9, recognised ? "ocr" : "text");
             finish(docId, type, pages);
             String method = pages.isEmpty() ? "none" : pages.getFirst().method().wireName();
@@ -164,7 +165,7 @@ public final class DocumentProcessor {
             // Finishing first takes the document's row lock (the same order erasure takes), and finds
             // an erased document gone, so nothing is written for it.
             if (documents.markProcessed(tx, docId, pages.size(), now())) {
-                documents.replacePages(tx, docId, pages);
+                documents.insertPages(tx, docId, pages);
                 Cases.LockedCase locked = cases.lockCaseOfDocument(tx, docId);
                 recomputeFeatures(tx, locked.caseId(), locked.caseTypeId(), Optional.of(new DocumentText(docId, pages)));
                 cases.documentFinished(tx, docId, DocumentOutcome.processed(docId, type.mimeType(), pages.size()));

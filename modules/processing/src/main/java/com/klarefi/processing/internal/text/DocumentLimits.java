@@ -2,6 +2,7 @@ package com.klarefi.processing.internal.text;
 
 import com.klarefi.processing.api.DocumentFailure;
 import com.klarefi.extraction.api.PageLayer;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -73,7 +74,7 @@ final class DocumentLimits {
      */
     static List<PageLayer> checkText(List<PageLayer> pages) {
         long total = 0;
-        List<PageLayer> storable = new java.util.ArrayList<>(pages.size());
+        List<PageLayer> storable = new ArrayList<>(pages.size());
         for (PageLayer read : pages) {
             PageLayer page = read.text().indexOf('\0') < 0 ? read
                     : new PageLayer(read.index(), read.text().replace('\0', '\uFFFD'), read.method(), read.width(), read.height(), read.words());

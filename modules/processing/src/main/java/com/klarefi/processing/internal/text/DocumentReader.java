@@ -33,6 +33,12 @@ public interface DocumentReader {
     List<PageLayer> textLayers(byte[] content, MediaType type);
 
     /**
+     * The page as an image for people to look at, PNG at most {@code maxWidth} pixels wide; empty
+     * for text and e-mail, which have none, and for a page the document does not have.
+     */
+    Optional<byte[]> pageImage(byte[] content, MediaType type, int pageIndex, int maxWidth);
+
+    /**
      * Why OCR cannot run here (Tesseract or a language missing), checked once; empty when it can.
      * Worth reporting at start-up: documents without a text layer fail until this is fixed.
      */

@@ -2,10 +2,13 @@ package com.klarefi.processing.internal.text;
 
 import com.klarefi.processing.api.DocumentFailure;
 import com.klarefi.processing.api.DocumentFailure.Code;
+import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -20,12 +23,19 @@ final class Images {
      * the headers also proves the image is not truncated junk.
      */
     static int pageCount(byte[] content, DocumentLimits limits) {
+        return pageSizes(content, limits).size();
+    }
+
+    /** Each image's width and height in pixels, read from the headers (see {@link #pageCount}). */
+    static List<Dimension> pageSizes(byte[] content, DocumentLimits limits) {
         return withReader(content, reader -> {
             int count = limits.checkPages(reader.getNumImages(true));
+            List<Dimension> sizes = new ArrayList<>();
             for (int index = 0; index < count; index++) {
                 limits.checkImage(reader.getWidth(index), reader.getHeight(index));
+                sizes.add(new Dimension(reader.getWidth(index), reader.getHeight(index)));
             }
-            return count;
+            return sizes;
         });
     }
 

@@ -13,6 +13,7 @@ final class LayeredReader implements DocumentReader {
     private final PdfLayers pdf;
     private final OcrLayers images;
     private final DocumentLimits limits;
+    private final PageImages pageImages;
 
     LayeredReader(TextLayerSettings settings) {
         this(settings, DocumentLimits.of(settings));
@@ -23,6 +24,7 @@ final class LayeredReader implements DocumentReader {
         this.ocr = new TesseractOcr(settings);
         this.pdf = new PdfLayers(ocr, settings, limits);
         this.images = new OcrLayers(ocr, limits);
+        this.pageImages = new PageImages(limits);
     }
 
     @Override
@@ -49,6 +51,14 @@ final class LayeredReader implements DocumentReader {
             case EMAIL -> List.of(TextPages.page(MimeMessage.text(content)));
             case HTML, UNKNOWN -> throw unsupported(content, type);
         });
+    }
+
+    @Override
+    public Optional<byte[]> pageImage(byte[] content, MediaType type, int pageIndex, int maxWidth) {
+        if (pageIndex < 0 || type == MediaType.PDF && pageIndex >= PdfDocuments.pageCount(content, limits)) {
+            return Optional.empty();
+        }
+        return pageImages.png(content, type, pageIndex, maxWidth);
     }
 
     @Override

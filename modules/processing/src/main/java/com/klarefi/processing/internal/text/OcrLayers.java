@@ -5,12 +5,14 @@ import com.klarefi.extraction.api.TextMethod;
 import com.klarefi.extraction.api.Word;
 import com.klarefi.processing.api.DocumentFailure;
 import com.klarefi.processing.api.DocumentFailure.Code;
+import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 
 /** Text layers of scanned images (PNG, JPEG, every page of a TIFF), in pixels. */
@@ -24,15 +26,15 @@ final class OcrLayers {
     }
 
     List<PageLayer> read(byte[] content, MediaType type) {
-        int pages = Images.pageCount(content, limits);
+        List<Dimension> sizes = Images.pageSizes(content, limits);
         try (Scratch scratch = Scratch.create()) {
             if (type != MediaType.TIFF) {
                 // Tesseract reads PNG and JPEG as they came. Only when it fails is the image decoded
                 // here, to tell a corrupt image from a recogniser failure: decoding every scan up
                 // front cost the service about as much CPU as a sixth of Tesseract's own work.
-                Path image = scratch.write("page-0." + type.name().toLowerCase(java.util.Locale.ROOT), content);
+                Path image = scratch.write("page-0." + type.name().toLowerCase(Locale.ROOT), content);
                 try {
-                    return List.of(layer(0, ocr.recognise(image), 1f));
+                    return List.of(layer(0, ocr.recognise(image, sizes.getFirst()), 1f));
                 } catch (DocumentFailure failure) {
                     if (failure.code() == Code.OCR_FAILED && !failure.isTransient()) {
                         Images.page(content, 0, limits);
@@ -41,9 +43,9 @@ final class OcrLayers {
                 }
             }
             List<PageLayer> layers = new ArrayList<>();
-            for (int index = 0; index < pages; index++) {
+            for (int index = 0; index < sizes.size(); index++) {
                 Path image = writePng(scratch, "page-" + index + ".png", Images.page(content, index, limits));
-                layers.add(layer(index, ocr.recognise(image), 1f));
+                layers.add(layer(index, ocr.recognise(image, sizes.get(index)), 1f));
             }
             return layers;
         }

@@ -2,6 +2,7 @@ package com.klarefi.processing.internal.text;
 
 import com.klarefi.extraction.api.PageLayer;
 import com.klarefi.extraction.api.TextMethod;
+import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,15 +38,17 @@ final class PdfLayers {
             PdfInspection.check(document, limits);
             List<PositionedStripper.PageText> texts = new PositionedStripper(limits).pages(document);
             List<PageLayer> layers = new ArrayList<>();
-            try (Scratch scratch = Scratch.create()) {
-                PDFRenderer renderer = new PDFRenderer(document);
+            // Only a page without usable text needs a renderer and a scratch directory for
+            // Tesseract; a born-digital document makes neither.
+            Recogniser recogniser = new Recogniser(document);
+            try (recogniser) {
                 for (int index = 0; index < texts.size(); index++) {
                     PDPage page = document.getPage(index);
                     float[] size = PdfDocuments.size(page);
                     PositionedStripper.PageText text = texts.get(index);
                     layers.add(usable(text.text())
                             ? new PageLayer(index, text.text(), TextMethod.BORN_DIGITAL_TEXT, size[0], size[1], text.words())
-                            : recognise(renderer, scratch, index, size));
+                            : recogniser.recognise(index, size));
                 }
             }
             return layers;
@@ -54,12 +57,34 @@ final class PdfLayers {
         }
     }
 
-    private PageLayer recognise(PDFRenderer renderer, Scratch scratch, int index, float[] size) throws IOException {
-        float dpi = limits.renderDpi(size, settings.renderDpi());
-        BufferedImage image = renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
-        Path file = OcrLayers.writePng(scratch, "page-" + index + ".png", image);
-        PageLayer pixels = OcrLayers.layer(index, ocr.recognise(file), POINTS_PER_INCH / dpi);
-        return new PageLayer(index, pixels.text(), TextMethod.OCR, size[0], size[1], pixels.words());
+    /** Renders pages for OCR, with the renderer and the scratch directory made at the first one. */
+    private final class Recogniser implements AutoCloseable {
+        private final PDDocument document;
+        private PDFRenderer renderer;
+        private Scratch scratch;
+
+        Recogniser(PDDocument document) {
+            this.document = document;
+        }
+
+        PageLayer recognise(int index, float[] size) throws IOException {
+            if (renderer == null) {
+                renderer = new PDFRenderer(document);
+                scratch = Scratch.create();
+            }
+            float dpi = limits.renderDpi(size, settings.renderDpi());
+            BufferedImage image = renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
+            Path file = OcrLayers.writePng(scratch, "page-" + index + ".png", image);
+            PageLayer pixels = OcrLayers.layer(index, ocr.recognise(file, new Dimension(image.getWidth(), image.getHeight())), POINTS_PER_INCH / dpi);
+            return new PageLayer(index, pixels.text(), TextMethod.OCR, size[0], size[1], pixels.words());
+        }
+
+        @Override
+        public void close() {
+            if (scratch != null) {
+                scratch.close();
+            }
+        }
     }
 
     static boolean usable(String text) {

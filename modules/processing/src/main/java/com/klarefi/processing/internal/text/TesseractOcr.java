@@ -2,6 +2,7 @@ package com.klarefi.processing.internal.text;
 
 import com.klarefi.processing.api.DocumentFailure;
 import com.klarefi.processing.api.DocumentFailure.Code;
+import java.awt.Dimension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class TesseractOcr {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
+    /** Height to width from which an image is a strip: an A4 or letter page is about 1.41 or 1.29. */
+    private static final double STRIP_RATIO = 1.6;
 
     private final TextLayerSettings settings;
     private Optional<String> unavailableReason;
@@ -36,13 +39,23 @@ final class TesseractOcr {
         return unavailableReason;
     }
 
-    TsvLayout.OcrPage recognise(Path image) {
+    /**
+     * The page segmentation mode for an image of this size. A strip much taller than wide, such as a
+     * till receipt, is one column of lines: read as one block (mode 6), Tesseract keeps its small
+     * right-aligned dates and amounts, which its automatic page layout (mode 3) drops as noise on
+     * such strips. Pages of ordinary proportions keep the automatic layout, which separates columns.
+     */
+    static String segmentationMode(Dimension size) {
+        return size.height >= STRIP_RATIO * size.width ? "6" : "3";
+    }
+
+    TsvLayout.OcrPage recognise(Path image, Dimension size) {
         unavailableReason().ifPresent(reason -> {
             throw new DocumentFailure(Code.OCR_UNAVAILABLE, reason);
         });
         Path tsv = image.resolveSibling(image.getFileName() + ".tsv");
         List<String> command = List.of(settings.tesseractCommand(), image.toString(), "-",
-                "-l", settings.ocrLanguages(), "--psm", "3", "tsv");
+                "-l", settings.ocrLanguages(), "--psm", segmentationMode(size), "tsv");
         int exit = run(command, tsv, settings.ocrPageTimeout());
         if (exit != 0) {
             throw new DocumentFailure(Code.OCR_FAILED, "text recognition failed with exit code " + exit);

@@ -2,6 +2,7 @@ package com.klarefi.processing.internal.text;
 
 import com.klarefi.extraction.api.Word;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -36,7 +37,7 @@ final class TsvLayout {
                 width = Math.max(width, numbers[8]);
                 height = Math.max(height, numbers[9]);
             }
-            String token = String.join(" ", java.util.Arrays.copyOfRange(cells, COLUMNS - 1, cells.length)).strip();
+            String token = String.join(" ", Arrays.copyOfRange(cells, COLUMNS - 1, cells.length)).strip();
             if (numbers[0] != LEVEL_WORD || token.isEmpty()) {
                 continue;
             }

@@ -1,6 +1,6 @@
 package com.klarefi.processing.internal.uploads;
 
-import com.klarefi.cases.api.Cases;
+import com.klarefi.cases.api.CaseDocuments;
 import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.http.Caller;
 import com.klarefi.platform.ids.Ids;
@@ -18,11 +18,11 @@ public final class UploadedDocuments {
 
     private final DocumentRepository documents;
     private final DocumentReader reader;
-    private final Cases cases;
+    private final CaseDocuments cases;
     private final long maxBytes;
     private final Clock clock;
 
-    public UploadedDocuments(DocumentRepository documents, DocumentReader reader, Cases cases, long maxBytes, Clock clock) {
+    public UploadedDocuments(DocumentRepository documents, DocumentReader reader, CaseDocuments cases, long maxBytes, Clock clock) {
         this.documents = documents;
         this.reader = reader;
         this.cases = cases;
@@ -40,7 +40,7 @@ public final class UploadedDocuments {
                     + "; supported are PDF, PNG, JPEG, TIFF, plain text and e-mail (.eml).");
         }
         String docId = Ids.newId("doc");
-        Cases.LockedCase locked = cases.addDocument(tx, caller, caseId, docId);
+        CaseDocuments.LockedCase locked = cases.addDocument(tx, caller, caseId, docId);
         documents.insertUpload(tx, new DocumentRepository.Upload(docId, caller, locked.caseId(), locked.caseTypeId(),
                 "upload:" + shortened(filename), content, DocumentProcessor.sha256(content), type.mimeType()),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));

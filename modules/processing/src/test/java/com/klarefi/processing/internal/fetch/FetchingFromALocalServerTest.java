@@ -12,13 +12,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -160,7 +163,7 @@ class FetchingFromALocalServerTest {
     @Test
     void reportsARefusedConnectionAsATransientFailure() throws IOException {
         int closedPort;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
 
@@ -186,7 +189,7 @@ class FetchingFromALocalServerTest {
                 .withMaxBytes(LIMIT);
     }
 
-    private static List<InetAddress> resolve(String host) throws java.net.UnknownHostException {
+    private static List<InetAddress> resolve(String host) throws UnknownHostException {
         return switch (host) {
             case "docs.test" -> List.of(InetAddress.getByName("127.0.0.1"));
             case "metadata.test" -> List.of(InetAddress.getByName("169.254.169.254"));
@@ -224,7 +227,7 @@ class FetchingFromALocalServerTest {
     private void stall(HttpExchange exchange) throws IOException {
         exchange.sendResponseHeaders(200, 0);
         try {
-            releaseStalledResponses.await(Duration.ofSeconds(30).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            releaseStalledResponses.await(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

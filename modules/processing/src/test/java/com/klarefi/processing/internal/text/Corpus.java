@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The shared evaluation corpus (read-only), found through {@code -Dklarefi.corpus=<dir>}, the
- * environment variable {@code KLAREFI_CORPUS_DIR}, or as {@code shared/corpus} beside one of the
+ * environment variable {@code KLAREFI_CORPUS}, or as {@code shared/corpus} beside one of the
  * working directory's ancestors (true for a worktree and a clone under the same parent). Tests that
  * need it are skipped, with this explanation, when it is absent.
  */
@@ -34,7 +34,7 @@ final class Corpus {
 
     static Path directory() {
         Optional<Path> found = configured().or(Corpus::besideAnAncestor);
-        Assumptions.assumeTrue(found.isPresent(), "corpus not found: set -Dklarefi.corpus=<dir> or KLAREFI_CORPUS_DIR,"
+        Assumptions.assumeTrue(found.isPresent(), "corpus not found: set -Dklarefi.corpus=<dir> or KLAREFI_CORPUS,"
                 + " or place it at shared/corpus beside an ancestor of " + Path.of("").toAbsolutePath());
         return found.get();
     }
@@ -74,7 +74,7 @@ final class Corpus {
 
     private static Optional<Path> configured() {
         return Optional.ofNullable(System.getProperty("klarefi.corpus"))
-                .or(() -> Optional.ofNullable(System.getenv("KLAREFI_CORPUS_DIR")))
+                .or(() -> Optional.ofNullable(System.getenv("KLAREFI_CORPUS")))
                 .filter(value -> !value.isBlank())
                 .map(Path::of)
                 .filter(Files::isDirectory);

@@ -51,7 +51,7 @@ class CorpusTextLayersTest {
         for (Corpus.Document document : Corpus.documents()) {
             if (document.rendition().equals("scan_pdf")) {
                 try (PDDocument pdf = PdfDocuments.open(Corpus.bytes(document))) {
-                    assertThat(new PositionedStripper(DocumentLimits.of(TextLayerSettings.from(com.klarefi.platform.config.Settings.of(java.util.Map.of())))).pages(pdf)).as(document.name())
+                    assertThat(new PositionedStripper(DocumentLimits.of(TextLayerSettings.from(Settings.of(Map.of())))).pages(pdf)).as(document.name())
                             .noneMatch(page -> PdfLayers.usable(page.text()));
                 }
             }

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.klarefi.platform.config.Settings;
 import com.klarefi.processing.api.DocumentFailure;
 import com.klarefi.processing.api.DocumentFailure.Code;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -37,14 +39,14 @@ class HostileDocumentsTest {
 
     @Test
     void aFourMegabyteTextFileFailsAsTooLargeInsteadOfReachingTheDatabase() {
-        byte[] text = "Jan Jansen NL91ABNA0417164300 ".repeat(140_000).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] text = "Jan Jansen NL91ABNA0417164300 ".repeat(140_000).getBytes(StandardCharsets.UTF_8);
 
         quickly(() -> assertFailure(() -> reader.textLayers(text, MediaType.PLAIN_TEXT), Code.TOO_LARGE));
     }
 
     @Test
     void aPageOfMoreWordsThanAPageMayHoldFailsAsTooLarge() {
-        byte[] text = "a ".repeat(DocumentLimits.MAX_PAGE_WORDS + 1).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] text = "a ".repeat(DocumentLimits.MAX_PAGE_WORDS + 1).getBytes(StandardCharsets.UTF_8);
 
         quickly(() -> assertFailure(() -> reader.textLayers(text, MediaType.PLAIN_TEXT), Code.TOO_LARGE));
     }
@@ -52,14 +54,14 @@ class HostileDocumentsTest {
     @Test
     void anHtmlBodyAboveTheHtmlBudgetFailsAsTooLargeBeforeItIsParsed() {
         String html = "<p>" + "x".repeat(DocumentLimits.MAX_HTML_CHARS) + "</p>";
-        byte[] mail = ("From: a@example.nl\nContent-Type: text/html\n\n" + html).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] mail = ("From: a@example.nl\nContent-Type: text/html\n\n" + html).getBytes(StandardCharsets.UTF_8);
 
         quickly(() -> assertFailure(() -> reader.textLayers(mail, MediaType.EMAIL), Code.TOO_LARGE));
     }
 
     @Test
     void aNulCharacterInAnEmailBecomesAReplacementCharacterThatTheDatabaseCanStore() {
-        byte[] mail = "From: a@example.nl\nDate: x\nContent-Type: text/plain\nContent-Transfer-Encoding: quoted-printable\n\nNaam: Jan=00Jansen".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] mail = "From: a@example.nl\nDate: x\nContent-Type: text/plain\nContent-Transfer-Encoding: quoted-printable\n\nNaam: Jan=00Jansen".getBytes(StandardCharsets.UTF_8);
 
         assertThat(reader.detect(mail)).isEqualTo(MediaType.EMAIL);
         String text = reader.textLayers(mail, MediaType.EMAIL).getFirst().text();
@@ -173,7 +175,7 @@ class HostileDocumentsTest {
     void theFailureMessageNamesTheLimitButNoContent() {
         byte[] pdf = HostileFiles.textPdf(settings.maxPages() + 1);
 
-        DocumentFailure failure = org.junit.jupiter.api.Assertions.assertThrows(DocumentFailure.class,
+        DocumentFailure failure = Assertions.assertThrows(DocumentFailure.class,
                 () -> reader.textLayers(pdf, MediaType.PDF));
 
         assertThat(failure.getMessage()).contains(Integer.toString(settings.maxPages())).doesNotContain("polisnummer");

@@ -7,9 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
@@ -52,7 +54,7 @@ final class HostileFiles {
         return pdf(document -> {
             PDPage page = textPage(document, "Een pagina met tekst voor de bom");
             PDStream text = page.getContentStreams().next();
-            page.setContents(java.util.List.of(text, new PDStream(deflated(document, megabytes * (1L << 20)))));
+            page.setContents(List.of(text, new PDStream(deflated(document, megabytes * (1L << 20)))));
         });
     }
 
@@ -147,7 +149,7 @@ final class HostileFiles {
             writer.setOutput(stream);
             writer.prepareWriteSequence(null);
             for (int page = 0; page < pages; page++) {
-                writer.writeToSequence(new javax.imageio.IIOImage(new BufferedImage(16, 16, BufferedImage.TYPE_BYTE_GRAY), null, null), null);
+                writer.writeToSequence(new IIOImage(new BufferedImage(16, 16, BufferedImage.TYPE_BYTE_GRAY), null, null), null);
             }
             writer.endWriteSequence();
         } catch (IOException e) {

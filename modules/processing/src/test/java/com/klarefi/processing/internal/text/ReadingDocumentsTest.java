@@ -14,12 +14,15 @@ import com.klarefi.processing.api.DocumentFailure.Code;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.assertj.core.api.ThrowableAssert;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,7 +47,7 @@ class ReadingDocumentsTest {
         assertWordsTileTheText(pages);
         Word city = word(pages.getFirst(), "Arnhem").orElseThrow();
         float baselineFromTop = PDRectangle.A4.getHeight() - (Pdfs.FIRST_BASELINE_FROM_BOTTOM - 20);
-        assertThat(city.y1()).isCloseTo(baselineFromTop, org.assertj.core.data.Offset.offset(1f));
+        assertThat(city.y1()).isCloseTo(baselineFromTop, Offset.offset(1f));
         assertThat(city.y0()).isBetween(baselineFromTop - Pdfs.FONT_SIZE, baselineFromTop - 1);
         assertThat(city.x0()).isGreaterThan(Pdfs.LEFT + 20).isLessThan(Pdfs.LEFT + 60);
         assertThat(city.confidence()).isEqualTo(1f);
@@ -110,7 +113,7 @@ class ReadingDocumentsTest {
 
     @Test
     void readsLatin1PlainTextAsOneTextPage() {
-        byte[] text = "Geachte heer,\r\nHet bedrag is € 12,50.\r\n".getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        byte[] text = "Geachte heer,\r\nHet bedrag is € 12,50.\r\n".getBytes(Charset.forName("windows-1252"));
 
         List<PageLayer> pages = reader.textLayers(text, reader.detect(text));
 
@@ -141,7 +144,7 @@ class ReadingDocumentsTest {
                 assertThat(reason).containsAnyOf("tlh", "cannot be run"));
     }
 
-    static void assertFailure(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, Code code) {
+    static void assertFailure(ThrowableAssert.ThrowingCallable call, Code code) {
         assertThatThrownBy(call).isInstanceOfSatisfying(DocumentFailure.class, failure -> {
             assertThat(failure.code()).isEqualTo(code);
             assertThat(failure.isTransient()).isFalse();

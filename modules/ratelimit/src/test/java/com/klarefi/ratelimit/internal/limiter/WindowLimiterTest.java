@@ -3,6 +3,7 @@ package com.klarefi.ratelimit.internal.limiter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.klarefi.ratelimit.api.RateLimitDecision;
+import com.klarefi.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WindowLimiterTest {
-    private final MutableClock clock = MutableClock.atStartOfAMinute();
+    private final TestClock clock = TestClock.atStartOfAMinute();
     private final LeasePolicy policy = LeasePolicy.standard();
     private final InMemoryPermitLedger ledger = new InMemoryPermitLedger(100, policy);
     private final WindowLimiter limiter = new WindowLimiter(ledger, policy, clock);

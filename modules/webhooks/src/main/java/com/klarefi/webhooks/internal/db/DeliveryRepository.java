@@ -1,6 +1,7 @@
 package com.klarefi.webhooks.internal.db;
 
 import com.klarefi.platform.db.Tx;
+import com.klarefi.platform.erasure.ErasureTarget;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -44,12 +45,6 @@ public final class DeliveryRepository {
                         SELECT count(*) FROM webhooks.deliveries
                          WHERE endpoint_id = :endpoint AND sending_until > :now AND id <> :except""")
                 .bind("endpoint", endpointId).bind("now", now).bind("except", exceptDeliveryId).mapTo(Integer.class).one();
-    }
-
-    /** Whether someone is sending this very delivery now (another job, or this process's retry alarm). */
-    public boolean beingSent(Tx tx, String id, Instant now) {
-        return tx.handle().createQuery("SELECT sending_until > :now FROM webhooks.deliveries WHERE id = :id")
-                .bind("id", id).bind("now", now).mapTo(Boolean.class).findOne().orElse(false);
     }
 
     public void markSending(Tx tx, String id, Instant until) {
@@ -197,14 +192,14 @@ public final class DeliveryRepository {
                 rows.getString("status"), rows.getInt("attempts"), rows.getInt("dispatch"),
                 Rows.optionalInstant(rows, "next_attempt_at"), Rows.optionalInt(rows, "last_status"),
                 Optional.ofNullable(rows.getString("last_error")), Rows.instant(rows, "created_at"),
-                Rows.optionalInstant(rows, "finished_at"));
+                Rows.optionalInstant(rows, "finished_at"), Rows.optionalInstant(rows, "sending_until"));
     }
 
     /**
      * Erasure: deliveries of the document's organisation and environment whose payload names it get
      * the id replaced by {@code erased}, and the receivers' answers to them (which may echo it) go.
      */
-    public void eraseDocument(com.klarefi.platform.db.Tx tx, com.klarefi.platform.erasure.ErasureTarget target) {
+    public void eraseDocument(Tx tx, ErasureTarget target) {
         tx.handle().createUpdate("""
                         UPDATE webhooks.attempts SET response_body = NULL
                          WHERE delivery_id IN (SELECT d.id FROM webhooks.deliveries d

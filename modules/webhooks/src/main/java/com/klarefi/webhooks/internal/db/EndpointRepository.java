@@ -52,6 +52,16 @@ public final class EndpointRepository {
         return find(tx.handle(), id, true);
     }
 
+    /**
+     * The endpoint of a delivery, locked, in one statement: a delivery never changes endpoint, so
+     * reading it unlocked here keeps the lock order (endpoint, then delivery) of every claim.
+     */
+    public Optional<EndpointRow> lockOfDelivery(Tx tx, String deliveryId) {
+        return tx.handle().createQuery(SELECT_WITH_SUBSCRIPTIONS
+                        + " WHERE e.id = (SELECT d.endpoint_id FROM webhooks.deliveries d WHERE d.id = :delivery) FOR UPDATE OF e")
+                .bind("delivery", deliveryId).map((rows, context) -> row(rows, subscriptions(rows))).findOne();
+    }
+
     public List<EndpointRow> list(Optional<String> orgId, Optional<String> environment) {
         return jdbi.withHandle(handle -> {
             List<String> ids = handle.createQuery("""
@@ -114,15 +124,17 @@ public final class EndpointRepository {
 
     /** The endpoint with its subscriptions in one statement (every delivery locks its endpoint twice). */
     private static Optional<EndpointRow> find(Handle handle, String id, boolean forUpdate) {
-        return handle.createQuery("""
-                        SELECT e.*,
-                               ARRAY(SELECT s.event_type FROM webhooks.subscriptions s
-                                      WHERE s.endpoint_id = e.id ORDER BY s.event_type) AS subscribed_types,
-                               ARRAY(SELECT s.version FROM webhooks.subscriptions s
-                                      WHERE s.endpoint_id = e.id ORDER BY s.event_type) AS subscribed_versions
-                          FROM webhooks.endpoints e WHERE e.id = :id""" + (forUpdate ? " FOR UPDATE OF e" : ""))
+        return handle.createQuery(SELECT_WITH_SUBSCRIPTIONS + " WHERE e.id = :id" + (forUpdate ? " FOR UPDATE OF e" : ""))
                 .bind("id", id).map((rows, context) -> row(rows, subscriptions(rows))).findOne();
     }
+
+    private static final String SELECT_WITH_SUBSCRIPTIONS = """
+            SELECT e.*,
+                   ARRAY(SELECT s.event_type FROM webhooks.subscriptions s
+                          WHERE s.endpoint_id = e.id ORDER BY s.event_type) AS subscribed_types,
+                   ARRAY(SELECT s.version FROM webhooks.subscriptions s
+                          WHERE s.endpoint_id = e.id ORDER BY s.event_type) AS subscribed_versions
+              FROM webhooks.endpoints e""";
 
     private static List<Subscription> subscriptions(ResultSet rows) throws SQLException {
         String[] types = (String[]) rows.getArray("subscribed_types").getArray();

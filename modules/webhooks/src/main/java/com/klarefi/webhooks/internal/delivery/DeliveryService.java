@@ -1,6 +1,8 @@
 package com.klarefi.webhooks.internal.delivery;
 
 import com.klarefi.platform.db.Tx;
+import com.klarefi.platform.metrics.Counter;
+import com.klarefi.platform.metrics.Histogram;
 import com.klarefi.webhooks.internal.db.DeliveryRepository;
 import com.klarefi.webhooks.internal.db.DeliveryRow;
 import com.klarefi.webhooks.internal.db.DispatchRef;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.BooleanSupplier;
 
 /**
  * Sends deliveries: claims one (only the job holding its current dispatch number, only while the
@@ -28,6 +31,7 @@ public final class DeliveryService implements AutoCloseable {
     /** A delivery due this long ago without a live job is handed a new one. */
     static final Duration RECONCILE_IDLE = Duration.ofSeconds(20);
     private static final Duration BUSY_RETRY = Duration.ofSeconds(5);
+    static final int FIRST_ATTEMPTS_AT_ONCE = 4;
     /** Longer than JobRunr's poll interval (5 s by default), so an early job always waits to its time. */
     private static final Duration MAX_EARLY = Duration.ofSeconds(30);
     private static final System.Logger LOG = System.getLogger(DeliveryService.class.getName());
@@ -41,19 +45,25 @@ public final class DeliveryService implements AutoCloseable {
     private final WebhookSettings settings;
     private final Clock clock;
     private final RetryAlarm alarm;
+    private final BooleanSupplier sendsHere;
+    /**
+     * First attempts under way in this process. Bounded like a job server's workers: each takes a
+     * pooled connection twice, and a burst of events (a backlog finishing after a restart) with one
+     * thread each emptied the pool for requests and jobs. Beyond the bound, deliveries go to jobs.
+     */
+    private final java.util.concurrent.Semaphore firstAttempts = new java.util.concurrent.Semaphore(FIRST_ATTEMPTS_AT_ONCE);
 
-    private final com.klarefi.platform.metrics.Counter attempts;
-    private final com.klarefi.platform.metrics.Histogram attemptSeconds;
+    private final Counter attempts;
+    private final Histogram attemptSeconds;
 
+    /**
+     * {@code sendsHere}: whether this process sends first attempts itself (it runs a job server);
+     * asked at each event, since the job server starts after the modules are wired.
+     */
     public DeliveryService(WebhookStore store, EndpointRepository endpoints, DeliveryRepository deliveries, Outbox outbox,
                            SignedSender sender, RetrySchedule schedule, DeliveryQueue queue, WebhookSettings settings,
-                           Clock clock) {
-        this(store, endpoints, deliveries, outbox, sender, schedule, queue, settings, clock, new Metrics());
-    }
-
-    public DeliveryService(WebhookStore store, EndpointRepository endpoints, DeliveryRepository deliveries, Outbox outbox,
-                           SignedSender sender, RetrySchedule schedule, DeliveryQueue queue, WebhookSettings settings,
-                           Clock clock, Metrics metrics) {
+                           Clock clock, Metrics metrics, BooleanSupplier sendsHere) {
+        this.sendsHere = sendsHere;
         this.attempts = metrics.counter("klarefi_webhook_attempts_total", "Webhook delivery attempts by outcome",
                 "outcome");
         this.attemptSeconds = metrics.histogram("klarefi_webhook_attempt_seconds", "Webhook attempt duration",
@@ -92,10 +102,13 @@ public final class DeliveryService implements AutoCloseable {
     }
 
     public Outcome deliver(String deliveryId, int dispatch) {
-        return deliver(deliveries.find(deliveryId), deliveryId, dispatch);
+        return deliver(Optional.empty(), deliveryId, dispatch);
     }
 
-    /** {@code seen} is the delivery as read before, without a lock: it names the endpoint to lock first. */
+    /**
+     * {@code seen} is the delivery as read before, without a lock, when the caller has read it: it
+     * names the endpoint to lock first; without it the claim finds the endpoint through the delivery.
+     */
     private Outcome deliver(Optional<DeliveryRow> seen, String deliveryId, int dispatch) {
         Claim claim = store.inTransaction(tx -> claim(tx, seen, deliveryId, dispatch));
         if (claim.outcome() != null) {
@@ -124,6 +137,46 @@ public final class DeliveryService implements AutoCloseable {
         return result.succeeded() ? Outcome.SUCCEEDED : Outcome.FAILED;
     }
 
+    /**
+     * The first attempts of deliveries whose event has just committed, sent by this process at once
+     * instead of through a job each (a job costs three writes of its JSON and a poll). Each goes on a
+     * virtual thread of its own and claims its delivery as a job would, under the same lease, so a
+     * delivery is sent by one sender at a time. If the process dies before the bookkeeping, or the
+     * claim fails (the database is away), the delivery stays pending without a job and the
+     * reconciler hands it one once it is overdue and its lease has run out: the attempt may have
+     * reached the receiver, so it is sent again with the same {@code webhook-id}, a duplicate and
+     * never a loss. An instance without a job server hands its deliveries to jobs instead, and so
+     * does this one for what exceeds {@link #FIRST_ATTEMPTS_AT_ONCE}.
+     */
+    public void sendFirstAttempts(List<DispatchRef> refs) {
+        if (refs.isEmpty()) {
+            return;
+        }
+        if (!sendsHere.getAsBoolean()) {
+            queue.dispatch(refs);
+            return;
+        }
+        List<DispatchRef> toJobs = new ArrayList<>();
+        for (DispatchRef ref : refs) {
+            if (!firstAttempts.tryAcquire()) {
+                toJobs.add(ref);
+                continue;
+            }
+            Thread.ofVirtual().name("webhook-first-" + ref.deliveryId()).start(() -> {
+                try {
+                    deliver(ref.deliveryId(), ref.dispatch());
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "first attempt of delivery " + ref.deliveryId()
+                            + " failed before its outcome was recorded; the reconciler hands it a job ("
+                            + e.getClass().getSimpleName() + ")");
+                } finally {
+                    firstAttempts.release();
+                }
+            });
+        }
+        queue.dispatch(toJobs);
+    }
+
     /** Hands deliveries to their jobs and arms an alarm for each that is due later (see {@link RetryAlarm}). */
     private void hand(List<DispatchRef> refs) {
         queue.dispatch(refs);
@@ -140,19 +193,20 @@ public final class DeliveryService implements AutoCloseable {
     }
 
     private Claim claim(Tx tx, Optional<DeliveryRow> seen, String deliveryId, int dispatch) {
-        if (seen.isEmpty()) {
+        // Endpoint first, then the delivery: the same lock order as the bookkeeping.
+        Optional<EndpointRow> endpoint = seen.isPresent() ? endpoints.lock(tx, seen.get().endpointId())
+                : endpoints.lockOfDelivery(tx, deliveryId);
+        if (endpoint.isEmpty()) {
             return Claim.ended(Outcome.STALE);
         }
-        // Endpoint first, then the delivery: the same lock order as the bookkeeping.
-        Optional<EndpointRow> endpoint = endpoints.lock(tx, seen.get().endpointId());
         Optional<DeliveryRow> locked = deliveries.lock(tx, deliveryId);
-        if (endpoint.isEmpty() || locked.isEmpty()) {
+        if (locked.isEmpty()) {
             return Claim.ended(Outcome.STALE);
         }
         DeliveryRow delivery = locked.get();
         Instant now = now();
         if (!delivery.status().equals(DeliveryRow.PENDING) || delivery.dispatch() != dispatch
-                || deliveries.beingSent(tx, deliveryId, now)) {
+                || delivery.beingSent(now)) {
             return Claim.ended(Outcome.STALE);
         }
         if (!endpoint.get().enabled()) {
@@ -187,25 +241,25 @@ public final class DeliveryService implements AutoCloseable {
         }
     }
 
-    /** Hands a job to every due delivery whose job is missing (crash before enqueue) or ended without it. */
+    /**
+     * Hands a job to every overdue delivery that nobody is sending: its job is missing (a first
+     * attempt sent in-process and interrupted, or a crash before an enqueue) or ended without moving
+     * it on. A first attempt has no job of its own, so a missing job alone says nothing; the lease
+     * does: an overdue delivery whose lease has run out may have been attempted already, and gets
+     * a new dispatch number, so a sender that wakes up late finds itself stale instead of sending
+     * beside the new job.
+     */
     public void reconcile() {
         Instant now = now();
         int repaired = 0;
         for (DispatchRef ref : deliveries.overdue(now.minus(RECONCILE_IDLE), now, 500)) {
-            switch (queue.fate(ref)) {
-                case MISSING -> {
-                    queue.dispatch(List.of(ref));
-                    repaired++;
-                }
-                case ENDED -> {
-                    Optional<DispatchRef> fresh = store.inTransaction(tx ->
-                            deliveries.redispatchIfIdle(tx, ref.deliveryId(), OptionalInt.of(ref.dispatch()), now));
-                    fresh.ifPresent(next -> queue.dispatch(List.of(next)));
-                    repaired += fresh.isPresent() ? 1 : 0;
-                }
-                case ALIVE -> {
-                }
+            if (queue.fate(ref) == DeliveryQueue.JobFate.ALIVE) {
+                continue;
             }
+            Optional<DispatchRef> fresh = store.inTransaction(tx ->
+                    deliveries.redispatchIfIdle(tx, ref.deliveryId(), OptionalInt.of(ref.dispatch()), now));
+            fresh.ifPresent(next -> queue.dispatch(List.of(next)));
+            repaired += fresh.isPresent() ? 1 : 0;
         }
         if (repaired > 0) {
             LOG.log(System.Logger.Level.WARNING, "handed " + repaired + " webhook deliveries a new job");

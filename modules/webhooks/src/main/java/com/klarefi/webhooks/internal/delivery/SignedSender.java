@@ -36,13 +36,18 @@ public final class SignedSender {
     }
 
     SendResult send(EndpointRow endpoint, DeliveryRow delivery) {
+        return send(endpoint, delivery.messageId(), delivery.payload());
+    }
+
+    /** Sends a message to a registered endpoint, signed with each of its valid secrets. */
+    public SendResult send(EndpointRow endpoint, String messageId, String body) {
         List<SigningSecret> secrets = new ArrayList<>();
         secrets.add(cipher.decrypt(endpoint.id(), endpoint.secret()));
         if (endpoint.previousSecret().isPresent()
                 && endpoint.previousSecretExpiresAt().filter(expires -> expires.isAfter(clock.instant())).isPresent()) {
             secrets.add(cipher.decrypt(endpoint.id(), endpoint.previousSecret().get()));
         }
-        return send(endpoint.url(), endpoint.environment(), secrets, delivery.messageId(), delivery.payload());
+        return send(endpoint.url(), endpoint.environment(), secrets, messageId, body);
     }
 
     public SendResult send(String url, String environment, List<SigningSecret> secrets, String messageId, String body) {

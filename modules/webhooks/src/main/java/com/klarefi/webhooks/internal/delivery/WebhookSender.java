@@ -1,7 +1,8 @@
 package com.klarefi.webhooks.internal.delivery;
 
 import com.klarefi.platform.net.AddressGuard;
-import com.klarefi.platform.net.PinnedResolver;
+import com.klarefi.platform.net.PinnedClients;
+import io.helidon.common.tls.Tls;
 import io.helidon.http.HeaderNames;
 import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webclient.api.Proxy;
@@ -28,10 +29,20 @@ public final class WebhookSender {
 
     private final AddressGuard guard;
     private final Duration timeout;
+    private final PinnedClients clients;
 
     public WebhookSender(AddressGuard guard, Duration timeout) {
         this.guard = guard;
         this.timeout = timeout;
+        Tls tls = Tls.builder().endpointIdentificationAlgorithm("HTTPS").build();
+        this.clients = new PinnedClients(client -> client
+                .followRedirects(false)
+                .connectTimeout(timeout)
+                .readTimeout(timeout)
+                .keepAlive(false)
+                .shareConnectionCache(false)
+                .proxy(Proxy.noProxy())
+                .tls(tls));
     }
 
     public SendResult post(EndpointUrl url, Map<String, String> headers, String body) {
@@ -44,16 +55,7 @@ public final class WebhookSender {
         } catch (UnknownHostException e) {
             return SendResult.failed("dns_error", "the endpoint's host could not be resolved", since(started));
         }
-        WebClient client = WebClient.builder()
-                .dnsResolver(new PinnedResolver(url.host(), address))
-                .followRedirects(false)
-                .connectTimeout(timeout)
-                .readTimeout(timeout)
-                .keepAlive(false)
-                .shareConnectionCache(false)
-                .proxy(Proxy.noProxy())
-                .tls(tls -> tls.endpointIdentificationAlgorithm("HTTPS"))
-                .build();
+        WebClient client = clients.client(url.host(), address);
         var request = client.post().uri(url.uri()).header(HeaderNames.CONTENT_TYPE, "application/json")
                 .header(HeaderNames.USER_AGENT, "Klarefi-Webhooks/1");
         headers.forEach((name, value) -> request.header(HeaderNames.create(name), value));

@@ -3,11 +3,13 @@ package com.klarefi.webhooks.internal.http;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.klarefi.platform.http.ApiException;
+import com.klarefi.platform.ids.Ids;
 import com.klarefi.platform.json.Json;
 import com.klarefi.webhooks.api.CreatedEndpoint;
 import com.klarefi.webhooks.api.DeliveryAttempt;
 import com.klarefi.webhooks.api.EventSubscription;
 import com.klarefi.webhooks.api.EventTypeInfo;
+import com.klarefi.webhooks.api.TestSend;
 import com.klarefi.webhooks.api.WebhookAdmin;
 import com.klarefi.webhooks.api.WebhookDelivery;
 import com.klarefi.webhooks.api.WebhookEndpoint;
@@ -18,7 +20,11 @@ import com.klarefi.webhooks.internal.db.DeliveryRow;
 import com.klarefi.webhooks.internal.db.EndpointRepository;
 import com.klarefi.webhooks.internal.db.EndpointRow;
 import com.klarefi.webhooks.internal.db.Subscription;
+import com.klarefi.webhooks.internal.delivery.SendResult;
+import com.klarefi.webhooks.internal.delivery.SignedSender;
+import com.klarefi.webhooks.internal.delivery.TestEvent;
 import com.klarefi.webhooks.internal.endpoints.EndpointService;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -33,10 +39,14 @@ public final class AdminOperations implements WebhookAdmin {
     private final DeliveryRepository deliveries;
     private final EventCatalogue catalogue;
     private final EndpointRequests requests;
+    private final SignedSender sender;
+    private final Clock clock;
 
     public AdminOperations(EndpointService service, EndpointRepository endpoints, DeliveryRepository deliveries,
-                           EventCatalogue catalogue) {
+                           EventCatalogue catalogue, SignedSender sender, Clock clock) {
         this.service = service;
+        this.sender = sender;
+        this.clock = clock;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.catalogue = catalogue;
@@ -69,6 +79,25 @@ public final class AdminOperations implements WebhookAdmin {
     @Override
     public WebhookEndpoint subscribe(String endpointId, List<String> eventTypes) {
         return endpoint(service.update(endpointId, Optional.empty(), Optional.empty(), Optional.of(subscriptions(eventTypes))));
+    }
+
+    @Override
+    public WebhookEndpoint update(String endpointId, String url, String description) {
+        return endpoint(service.update(endpointId, Optional.of(url), Optional.of(description), Optional.empty()));
+    }
+
+    @Override
+    public void delete(String endpointId) {
+        service.delete(endpointId);
+    }
+
+    @Override
+    public TestSend sendTest(String endpointId) {
+        EndpointRow endpoint = service.find(endpointId);
+        String messageId = Ids.newId("msg");
+        SendResult result = sender.send(endpoint, messageId,
+                TestEvent.body(endpoint.orgId(), endpoint.environment(), messageId, clock.instant()));
+        return new TestSend(result.succeeded(), result.statusCode(), result.errorClass(), result.duration().toMillis());
     }
 
     @Override

@@ -11,16 +11,14 @@ import com.klarefi.platform.ids.Ids;
 import com.klarefi.platform.json.Json;
 import com.klarefi.webhooks.internal.catalogue.EventCatalogue;
 import com.klarefi.webhooks.internal.delivery.EndpointRules;
-import com.klarefi.webhooks.internal.delivery.Outbox;
 import com.klarefi.webhooks.internal.delivery.SendResult;
 import com.klarefi.webhooks.internal.delivery.SignedSender;
+import com.klarefi.webhooks.internal.delivery.TestEvent;
 import com.klarefi.webhooks.internal.signing.SigningSecret;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -64,9 +62,8 @@ public final class WebhooksApiHttpService {
                     .withDetail("param", "endpoint_url");
         });
         String messageId = Ids.newId("msg");
-        Outbox.Event event = new Outbox.Event(caller.orgId(), caller.environment().wireName(), EventCatalogue.WEBHOOK_TEST,
-                messageId, Optional.empty(), Map.of("message", "This is a test event from Klarefi."), clock.instant());
-        SendResult result = sender.send(url, caller.environment().wireName(), List.of(secret), messageId, Outbox.body(event, "v1"));
+        SendResult result = sender.send(url, caller.environment().wireName(), List.of(secret), messageId,
+                TestEvent.body(caller.orgId(), caller.environment().wireName(), messageId, clock.instant()));
         // An ObjectNode, not a map: the API leaves absent values out, but status_code is null by contract.
         ObjectNode answer = Json.mapper().createObjectNode();
         answer.put("success", result.succeeded());

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /** The ratelimit module as the composition root and the request guard see it. */
-public final class RateLimitWiring implements RateLimits {
+public final class RateLimitFacade implements RateLimits {
     public static final int MAX_REQUESTS_PER_MINUTE = 1_000_000;
     private static final Pattern ORG_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
 
@@ -29,7 +29,7 @@ public final class RateLimitWiring implements RateLimits {
     private final RateLimitAdminHttpService adminHttp;
     private ScheduledExecutorService housekeeping;
 
-    public RateLimitWiring(Database database, Clock clock, int defaultLimit, LeasePolicy policy, JsonBodies jsonBodies) {
+    public RateLimitFacade(Database database, Clock clock, int defaultLimit, LeasePolicy policy, JsonBodies jsonBodies) {
         if (defaultLimit < 1 || defaultLimit > MAX_REQUESTS_PER_MINUTE) {
             throw new IllegalArgumentException("the default limit must be between 1 and " + MAX_REQUESTS_PER_MINUTE);
         }
