@@ -20,7 +20,9 @@ final class Preamble {
     private static final Pattern CUE = Pattern.compile("(?i)\\b(?:by\\s+and\\s+between|by\\s+and\\s+among|between|among)\\b");
     private static final Pattern AGREEMENT = Pattern.compile("(?i)\\b(?:agreement|contract|covenant|undertaking)\\b");
     private static final Pattern JOIN = Pattern.compile("(?i)^(?:,?\\s+and\\s+|;\\s*(?:and\\s+)?|,\\s+(?=\\p{Lu}))");
-    private static final Pattern DEFINED = Pattern.compile("\\((?:[^()]{0,40}?[“\"”][^()“\"”]{1,40}[”\"“]|\\s*hereinafter\\b)");
+    /** A defined term in parentheses; one that names an agreement ("the Rights Agreement") defines no party. */
+    private static final Pattern DEFINED = Pattern.compile("\\((?:[^()]{0,40}?[“\"”](?![^()“\"”]{0,40}\\b(?i:agreement|contract)\\b)"
+            + "[^()“\"”]{1,40}[”\"“]|\\s*hereinafter\\b)");
     /** The opening sentence stands within the first characters of the first pages. */
     private static final int OPENING = 4000;
     private static final int SENTENCE_BACK = 700;

@@ -167,7 +167,9 @@ public final class Decider {
      */
     private static Decision listDecision(String decisionId, List<Candidate> candidates) {
         List<Candidate> listed = candidates.stream().filter(c -> c.confidence() >= LISTED).toList();
-        List<Candidate> plausible = listed.stream().filter(c -> listed.stream().noneMatch(other -> shortens(c, other))).toList();
+        List<Candidate> plausible = listed.stream()
+                .filter(c -> listed.stream().noneMatch(other -> shortens(c, other) && !joins(other, c) || joins(c, other)))
+                .toList();
         if (plausible.isEmpty()) {
             plausible = List.of(candidates.getFirst());
         }
@@ -190,6 +192,13 @@ public final class Decider {
         String inner = shorter.valueNormalized().toUpperCase(java.util.Locale.ROOT);
         String outer = longer.valueNormalized().toUpperCase(java.util.Locale.ROOT);
         return outer.length() > inner.length() && (outer.startsWith(inner + " ") || outer.endsWith(" " + inner));
+    }
+
+    /** Whether a value of a list is two values read as one ("Corpsense Consulting and Caddystats Inc."). */
+    private static boolean joins(Candidate joined, Candidate part) {
+        String outer = joined.valueNormalized().toUpperCase(java.util.Locale.ROOT);
+        String inner = part.valueNormalized().toUpperCase(java.util.Locale.ROOT);
+        return outer.endsWith(" AND " + inner) || outer.startsWith(inner + " AND ");
     }
 
     private static Decision decision(FeatureDefinition feature, List<Candidate> candidates, double keep) {

@@ -29,7 +29,7 @@ final class OrganisationRecogniser implements Recogniser {
             + "|K\\.K\\.|Co\\.)";
     /** A word of a name; a legal form that closes one name never opens the next ("X Inc. and Y Co."). */
     private static final String WORD = "(?:(?!(?i:inc|incorporated|corp|corporation|ltd|limited|llc|gmbh|plc|bhd|b\\.v|n\\.v|s\\.a|ag|bv|nv)\\b)"
-            + "[\\p{Lu}\\d][\\p{L}\\d&'’.\\-]*|\\([\\p{Lu}\\d]{1,12}\\))";
+            + "[\\p{Lu}\\d][\\p{L}\\d&'’.\\-]*(?:/\\p{Lu}[\\p{L}\\d&'’.\\-]*)?|\\([\\p{Lu}\\d]{1,12}\\))";
     private static final String CONNECTOR = "(?:and|&|of|the|for|de|van|der|und|et|y|e)";
     private static final String GAP = "(?:[ \\t\u00a0]+|[ \\t\u00a0]*\\n[ \\t\u00a0]*)";
     private static final Pattern NAME = Pattern.compile("(?<![\\p{L}\\d&])(" + WORD + "(?:(?:,?" + GAP + "|" + GAP + CONNECTOR
@@ -106,8 +106,10 @@ final class OrganisationRecogniser implements Recogniser {
     public Optional<Match> readAt(String text, int from, int to) {
         int start = Spans.skipSeparators(text, from, to);
         int lineEnd = Spans.lineEnd(text, start, to);
-        Optional<Match> named = scan(text.substring(0, Math.min(text.length(), lineEnd + 80))).stream()
-                .filter(match -> match.start() == start).findFirst();
+        // scanned from where the label points, so that a name before it cannot swallow this one
+        Optional<Match> named = scan(text.substring(start, Math.min(text.length(), lineEnd + 80))).stream()
+                .filter(match -> match.start() == 0).findFirst()
+                .map(match -> new Match(start, start + match.end(), match.normalized(), match.strength()));
         if (named.isPresent()) {
             return named;
         }
