@@ -126,7 +126,7 @@ final class OrganisationRecogniser implements Recogniser {
             String word = words.word(i).replaceAll("[,;:.]+$", "");
             String bare = word.toLowerCase(Locale.ROOT);
             boolean capitalised = !word.isEmpty() && Character.isUpperCase(word.charAt(0));
-            boolean joining = i > 0 && (bare.equals("of") || bare.equals("&") || bare.equals("and"));
+            boolean joining = i > 0 && (bare.equals("of") || bare.equals("&")); // "and" joins two parties in prose
             if (word.isEmpty() || word.startsWith("(") || PROSE_WORDS.contains(bare) || !capitalised && !joining) {
                 break;
             }
