@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An event log in memory that tells its listeners about every event a test appends, inside the
- * test's transaction, as the cases module does. Cases belong to the organisation and environment
- * they were first appended for.
+ * test's transaction, as the cases module does. A case belongs to the organisation and environment
+ * it was last appended for, so tests that share a fixture may reuse case ids across organisations.
  */
 public final class FakeCaseEventLog implements CaseEventLog {
     private record Owner(String orgId, Environment environment) {
@@ -34,7 +34,7 @@ public final class FakeCaseEventLog implements CaseEventLog {
 
     /** Appends an event of the given type about a processed document of the case; returns the event. */
     public CaseEvent append(Tx tx, String orgId, Environment environment, String type, String caseId) {
-        owners.putIfAbsent(caseId, new Owner(orgId, environment));
+        owners.put(caseId, new Owner(orgId, environment));
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("doc_id", "doc_" + caseId);
         payload.put("status", "processed");
