@@ -53,7 +53,7 @@ final class WebhooksFixture implements AutoCloseable {
     final Receiver receiver;
     final Database database;
     final Jobs jobs;
-    final WebhooksWiring webhooks;
+    final WebhooksFacade webhooks;
     final WebServer server;
     final HttpTestClient admin;
     private TestDatabase ownDatabase;
@@ -73,7 +73,7 @@ final class WebhooksFixture implements AutoCloseable {
         Platform platform = new Platform(settings, Mode.EMBEDDED, database, jobs, secrets, clock,
                 new JsonBodies(1 << 20), new Idempotency(database, clock, Duration.ofHours(1)), new ErasureParticipants(),
                 URI.create("http://127.0.0.1"), new Metrics());
-        this.webhooks = WebhooksWiring.create(platform, cases, guard(settings), RandomGenerator.of("L64X128MixRandom"));
+        this.webhooks = WebhooksWiring.assemble(platform, cases, guard(settings), RandomGenerator.of("L64X128MixRandom"));
         jobs.start();
         ApiRoutes adminRoutes = new ApiRoutes("/admin/v1", Route.Access.ADMIN);
         ApiRoutes apiRoutes = new ApiRoutes("/api/v1", Route.Access.API_KEY);
