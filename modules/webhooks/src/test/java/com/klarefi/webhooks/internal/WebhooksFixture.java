@@ -2,6 +2,7 @@ package com.klarefi.webhooks.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.klarefi.cases.api.CaseEvent;
+import com.klarefi.cases.api.LoggedCaseEvent;
 import com.klarefi.platform.config.Mode;
 import com.klarefi.platform.config.Settings;
 import com.klarefi.platform.db.Database;
@@ -159,9 +160,9 @@ final class WebhooksFixture implements AutoCloseable {
     }
 
     /** Appends a case event in its own transaction, as the cases module does. */
-    CaseEvent emit(String orgId, String environment, String type, String caseId) {
+    LoggedCaseEvent emit(String orgId, String environment, CaseEvent event) {
         return database.jdbi().inTransaction(handle ->
-                cases.append(new Tx(handle), orgId, Environment.fromWire(environment).orElseThrow(), type, caseId));
+                cases.append(new Tx(handle), orgId, Environment.fromWire(environment).orElseThrow(), event));
     }
 
     JsonNode deliveries(String endpointId) {
