@@ -116,14 +116,16 @@ public final class CaseRepository {
 
     /** Appends an event with the next gapless cursor; the case row must be locked by this transaction. */
     public CaseEvent appendEvent(Tx tx, String caseId, String eventId, String type, Map<String, Object> payload, Instant now) {
-        long cursor = tx.handle().createQuery(
-                        "UPDATE cases.cases SET last_cursor = last_cursor + 1, updated_at = :now WHERE id = :case RETURNING last_cursor")
-                .bind("case", caseId).bind("now", now).mapTo(Long.class).one();
-        tx.handle().createUpdate("""
+        // One round trip: the case's row lock and its next cursor, then the event at that cursor.
+        long cursor = tx.handle().createQuery("""
+                        WITH next AS (
+                            UPDATE cases.cases SET last_cursor = last_cursor + 1, updated_at = :now WHERE id = :case
+                            RETURNING last_cursor)
                         INSERT INTO cases.events (case_id, cursor, event_id, event_type, payload, created_at)
-                        VALUES (:case, :cursor, :id, :type, CAST(:payload AS jsonb), :now)""")
-                .bind("case", caseId).bind("cursor", cursor).bind("id", eventId).bind("type", type)
-                .bind("payload", Json.writeString(payload)).bind("now", now).execute();
+                        SELECT :case, last_cursor, :id, :type, CAST(:payload AS jsonb), :now FROM next
+                        RETURNING cursor""")
+                .bind("case", caseId).bind("id", eventId).bind("type", type)
+                .bind("payload", Json.writeString(payload)).bind("now", now).mapTo(Long.class).one();
         return new CaseEvent(eventId, caseId, cursor, type, payload, now);
     }
 
