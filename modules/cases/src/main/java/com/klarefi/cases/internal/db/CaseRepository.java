@@ -97,21 +97,20 @@ public final class CaseRepository {
 
     /** Derives the case's status from its documents and stores it; returns it. */
     public String refreshStatus(Tx tx, String caseId, Instant now) {
-        List<String> statuses = tx.handle().createQuery("SELECT status FROM cases.case_documents WHERE case_id = :case")
-                .bind("case", caseId).mapTo(String.class).list();
-        String status;
-        if (statuses.stream().anyMatch(value -> value.equals("queued") || value.equals("processing"))) {
-            status = "processing";
-        } else if (statuses.isEmpty()) {
-            status = "empty";
-        } else if (statuses.stream().allMatch("failed"::equals)) {
-            status = "failed";
-        } else {
-            status = "processed";
-        }
-        tx.handle().createUpdate("UPDATE cases.cases SET status = :status, updated_at = :now WHERE id = :case")
-                .bind("status", status).bind("now", now).bind("case", caseId).execute();
-        return status;
+        // Derived and stored in one round trip: processing while any document is queued or being
+        // processed, empty without documents, failed when all failed, else processed.
+        return tx.handle().createQuery("""
+                        WITH derived AS (
+                            SELECT CASE WHEN bool_or(status IN ('queued', 'processing')) THEN 'processing'
+                                        WHEN count(*) = 0 THEN 'empty'
+                                        WHEN bool_and(status = 'failed') THEN 'failed'
+                                        ELSE 'processed' END AS status
+                              FROM cases.case_documents WHERE case_id = :case),
+                        stored AS (
+                            UPDATE cases.cases SET status = derived.status, updated_at = :now FROM derived
+                             WHERE id = :case)
+                        SELECT status FROM derived""")
+                .bind("case", caseId).bind("now", now).mapTo(String.class).one();
     }
 
     /** Appends an event with the next gapless cursor; the case row must be locked by this transaction. */
