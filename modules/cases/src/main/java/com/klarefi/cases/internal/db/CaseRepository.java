@@ -1,6 +1,5 @@
 package com.klarefi.cases.internal.db;
 
-import com.klarefi.cases.api.CaseEvent;
 import com.klarefi.cases.api.CaseOpening;
 import com.klarefi.cases.api.CaseSearch;
 import com.klarefi.cases.api.DocumentOutcome;
@@ -113,10 +112,10 @@ public final class CaseRepository {
                 .bind("case", caseId).bind("now", now).mapTo(String.class).one();
     }
 
-    /** Appends an event with the next gapless cursor; the case row must be locked by this transaction. */
-    public CaseEvent appendEvent(Tx tx, String caseId, String eventId, String type, Map<String, Object> payload, Instant now) {
+    /** Appends an event with the next gapless cursor and returns it; the case row must be locked by this transaction. */
+    public long appendEvent(Tx tx, String caseId, String eventId, String type, Map<String, Object> payload, Instant now) {
         // One round trip: the case's row lock and its next cursor, then the event at that cursor.
-        long cursor = tx.handle().createQuery("""
+        return tx.handle().createQuery("""
                         WITH next AS (
                             UPDATE cases.cases SET last_cursor = last_cursor + 1, updated_at = :now WHERE id = :case
                             RETURNING last_cursor)
@@ -125,7 +124,6 @@ public final class CaseRepository {
                         RETURNING cursor""")
                 .bind("case", caseId).bind("id", eventId).bind("type", type)
                 .bind("payload", Json.writeString(payload)).bind("now", now).mapTo(Long.class).one();
-        return new CaseEvent(eventId, caseId, cursor, type, payload, now);
     }
 
     public Optional<CaseRow> find(Caller caller, String caseId) {
@@ -179,12 +177,12 @@ public final class CaseRepository {
                 .list());
     }
 
-    public List<CaseEvent> events(String caseId, long afterCursor, int limit) {
+    public List<EventRow> events(String caseId, long afterCursor, int limit) {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT event_id, case_id, cursor, event_type, payload::text AS payload, created_at
                           FROM cases.events WHERE case_id = :case AND cursor > :after ORDER BY cursor LIMIT :limit""")
                 .bind("case", caseId).bind("after", afterCursor).bind("limit", limit)
-                .map((rows, context) -> new CaseEvent(rows.getString("event_id"), rows.getString("case_id"),
+                .map((rows, context) -> new EventRow(rows.getString("event_id"), rows.getString("case_id"),
                         rows.getLong("cursor"), rows.getString("event_type"),
                         Json.readMap(rows.getString("payload")),
                         rows.getTimestamp("created_at").toInstant()))
