@@ -150,4 +150,33 @@ class ExtractionEngineTest {
         ExtractionResult again = Extractor.create().extract(RENTAL, List.of(document("doc_a", page)));
         assertThat(again).isEqualTo(once);
     }
+
+    @Test
+    void takesADistinctiveValueWithoutALabelAsACandidateWhenTheCaseStatesItOnce() {
+        PageLayer page = aPage().line(0, "Huurder", 30, "Anna de Vries").blank()
+                .line(0, "Graag overmaken naar").line(0, "NL91 ABNA 0417 1643 00").build();
+        FeatureResult account = extract(document("doc_a", page)).feature("payout_account").orElseThrow();
+        assertThat(account.decision().outcome()).isNotEqualTo(DecisionOutcome.MISSING);
+        assertThat(account.candidates()).extracting(c -> c.valueNormalized()).containsExactly("NL91ABNA0417164300");
+    }
+
+    @Test
+    void givesAnUnlabelledPlateOnlyToTheMainPartysFeature() {
+        PageLayer page = aPage().line(0, "Huurder", 30, "Anna de Vries").blank().line(0, "Auto: GV-123-K").build();
+        ExtractionResult result = extract(document("doc_a", page));
+        assertThat(result.feature("car").orElseThrow().candidates()).extracting(c -> c.valueNormalized()).containsExactly("GV-123-K");
+        assertThat(result.feature("other_car").orElseThrow().candidates()).isEmpty();
+    }
+
+    @Test
+    void takesNoUnlabelledValueBesideARivalOrALabelledValue() {
+        PageLayer twoAccounts = aPage().line(0, "NL91 ABNA 0417 1643 00").blank().line(0, "DE89 3704 0044 0532 0130 00").build();
+        assertThat(extract(document("doc_a", twoAccounts)).feature("payout_account").orElseThrow().candidates()).isEmpty();
+        PageLayer labelled = aPage().line(0, "Rekeningnummer", 30, "NL91 ABNA 0417 1643 00").blank()
+                .line(0, "DE89 3704 0044 0532 0130 00").build();
+        assertThat(extract(document("doc_a", labelled)).feature("payout_account").orElseThrow().candidates())
+                .extracting(c -> c.valueNormalized()).containsExactly("NL91ABNA0417164300");
+        PageLayer twice = aPage().line(0, "NL91 ABNA 0417 1643 00").blank().line(0, "NL91 ABNA 0417 1643 00").build();
+        assertThat(extract(document("doc_a", twice)).feature("payout_account").orElseThrow().candidates()).isEmpty();
+    }
 }

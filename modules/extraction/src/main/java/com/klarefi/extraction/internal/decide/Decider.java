@@ -58,7 +58,7 @@ public final class Decider {
 
     public FeatureResult decide(FeatureDefinition feature, List<Sighting> sightings, SignalSink sink) {
         Map<String, List<Sighting>> byValue = new TreeMap<>();
-        sightings.stream().filter(s -> s.support() >= MIN_SUPPORT)
+        standingAlone(sightings).stream().filter(s -> s.support() >= MIN_SUPPORT)
                 .forEach(s -> byValue.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(s));
         Map<String, Double> support = new LinkedHashMap<>();
         byValue.forEach((key, list) -> support.put(key, combined(list)));
@@ -86,6 +86,21 @@ public final class Decider {
         evidence.sort(Comparator.comparing(Evidence::evidenceId));
         double keep = ranker.map(Ranker::keepThreshold).orElse(KEEP_THRESHOLD);
         return new FeatureResult(feature, candidates, evidence, decision(feature, candidates, keep));
+    }
+
+    /**
+     * A value no label names counts only when it is stated once in the case with no rival: no label
+     * names any value of the feature, and no other unlabelled value stands beside it.
+     */
+    static List<Sighting> standingAlone(List<Sighting> sightings) {
+        List<Sighting> labelled = sightings.stream().filter(s -> s.clue(Clue.UNLABELLED) == 0).toList();
+        if (labelled.size() == sightings.size()) {
+            return sightings;
+        }
+        boolean rivalled = labelled.stream().anyMatch(s -> s.support() >= MIN_SUPPORT)
+                || sightings.stream().filter(s -> s.clue(Clue.UNLABELLED) > 0).map(Sighting::key).distinct().count() > 1
+                || sightings.stream().filter(s -> s.clue(Clue.UNLABELLED) > 0).count() > 1;
+        return rivalled ? labelled : sightings;
     }
 
     /**
