@@ -15,7 +15,6 @@ import com.klarefi.extraction.api.Extractor;
 import com.klarefi.extraction.api.FeatureResult;
 import com.klarefi.extraction.api.PageLayer;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Scanned pages, e-mails and parties: how the engine reads them, with a configured case type. */
