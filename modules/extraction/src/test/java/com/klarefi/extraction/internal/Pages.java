@@ -97,6 +97,13 @@ final class Pages {
     static final class Ocr {
         private final StringBuilder text = new StringBuilder();
         private final List<Word> words = new ArrayList<>();
+        private float slope;
+
+        /** A page scanned askew: each word lies {@code slope} units lower per unit to the right. */
+        Ocr askew(float slope) {
+            this.slope = slope;
+            return this;
+        }
 
         Ocr textLine(int column, int row, String line, float confidence) {
             if (!text.isEmpty()) {
@@ -108,7 +115,8 @@ final class Pages {
                 int start = text.length();
                 text.append(word).append(' ');
                 float x = (column + offset) * CHAR_WIDTH;
-                words.add(new Word(start, start + word.length(), x, y - 10, x + word.length() * CHAR_WIDTH, y, confidence));
+                float drop = slope * x;
+                words.add(new Word(start, start + word.length(), x, y - 10 + drop, x + word.length() * CHAR_WIDTH, y + drop, confidence));
                 offset += word.length() + 1;
             }
             text.setLength(text.length() - 1);

@@ -88,4 +88,28 @@ class ScansAndPartiesTest {
         assertThat(kept(extract(form, bill), "tow_company_kvk")).isEqualTo("87654321");
         assertThat(feature(extract(form), "tow_company_kvk").decision().outcome()).isNotEqualTo(DecisionOutcome.KEEP);
     }
+
+    @Test
+    void pairsLabelsAndValuesAlongTheRowsOfAScanThatLiesAskew() {
+        // the values stand 60 characters right of their labels: on this slope, 9 units lower than a row's labels
+        PageLayer scan = anOcrPage().askew(0.03f).textLine(0, 0, "Naam").textLine(0, 1, "Datum").textLine(0, 2, "Kenteken")
+                .textLine(0, 4, "Ondergetekende verklaart dit formulier naar waarheid te hebben ingevuld")
+                .textLine(0, 5, "en geeft de verzekeraar toestemming om de gegevens te controleren")
+                .textLine(0, 6, "bij de politie, de werkgever en andere verzekeraars van de schade")
+                .textLine(60, 0, "Jansen, Piet").textLine(60, 1, "3 maart 2022").textLine(60, 2, "GV-123-K").build();
+        ExtractionResult result = extract(scan);
+        assertThat(feature(result, "customer").selected()).extracting(c -> c.valueNormalized()).containsExactly("Piet Jansen");
+        assertThat(feature(result, "towed_on").selected()).extracting(c -> c.valueNormalized()).containsExactly("2022-03-03");
+        assertThat(kept(result, "car")).isEqualTo("GV-123-K");
+    }
+
+    @Test
+    void sendsAValueTheOcrEngineDoubtsToReviewHoweverWellItsLabelNamesIt() {
+        PageLayer sure = anOcrPage().textLine(0, 0, "Kenteken").textLine(30, 0, "GV-123-K", 0.95f).build();
+        PageLayer doubted = anOcrPage().textLine(0, 0, "Kenteken").textLine(30, 0, "GV-123-K", 0.3f).build();
+        assertThat(kept(extract(sure), "car")).isEqualTo("GV-123-K");
+        FeatureResult car = feature(extract(doubted), "car");
+        assertThat(car.decision().outcome()).isEqualTo(DecisionOutcome.REVIEW);
+        assertThat(car.selected()).extracting(c -> c.valueNormalized()).containsExactly("GV-123-K");
+    }
 }

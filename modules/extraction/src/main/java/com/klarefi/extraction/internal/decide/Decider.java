@@ -37,6 +37,12 @@ public final class Decider {
      * distance alone says (a sentence naming one date near "accident"): its confidence rises.
      */
     private static final double UNCONTESTED_FLOOR = 0.5;
+    /**
+     * Below this OCR confidence the characters of a value are in doubt ("E1218" for "EI218"): such a
+     * value is never kept on that reading alone, however well its place names it, unless its type
+     * checks itself (an IBAN's check digits hold).
+     */
+    static final double OCR_DOUBT = 0.5;
 
     /** Receives each candidate with its signals (see {@link Ranker#SIGNALS}): training rows are made of them. */
     @FunctionalInterface
@@ -85,7 +91,9 @@ public final class Decider {
                 .thenComparing(Candidate::candidateId));
         evidence.sort(Comparator.comparing(Evidence::evidenceId));
         double keep = ranker.map(Ranker::keepThreshold).orElse(KEEP_THRESHOLD);
-        return new FeatureResult(feature, candidates, evidence, decision(feature, candidates, keep));
+        List<String> doubtful = scored.stream().filter(candidate -> candidate.sightings().stream().allMatch(Decider::doubtful))
+                .map(candidate -> candidate.rule().candidateId()).toList();
+        return new FeatureResult(feature, candidates, evidence, decision(feature, candidates, keep, doubtful));
     }
 
     /**
@@ -110,6 +118,11 @@ public final class Decider {
      */
     static boolean learned(FeatureDefinition feature) {
         return feature.cardinality() == Cardinality.ONE && feature.role().isEmpty() && feature.zone().isEmpty();
+    }
+
+    /** A sighting read by OCR whose characters the OCR engine doubts and nothing checks. */
+    private static boolean doubtful(Sighting sighting) {
+        return sighting.evidence().ocrConfidence().orElse(1) < OCR_DOUBT && sighting.clue(Clue.SELF_CHECKING) == 0;
     }
 
     /** A candidate as the rules see it: its rule confidence, sightings, combined support and strongest rival. */
@@ -217,7 +230,7 @@ public final class Decider {
         return outer.endsWith(" AND " + inner) || outer.startsWith(inner + " AND ");
     }
 
-    private static Decision decision(FeatureDefinition feature, List<Candidate> candidates, double keep) {
+    private static Decision decision(FeatureDefinition feature, List<Candidate> candidates, double keep, List<String> doubtful) {
         String decisionId = StableIds.of("dec", feature.id(),
                 candidates.stream().map(Candidate::candidateId).toList());
         if (candidates.isEmpty()) {
@@ -227,6 +240,10 @@ public final class Decider {
             return listDecision(decisionId, candidates);
         }
         Candidate best = candidates.getFirst();
+        if (best.confidence() >= keep && doubtful.contains(best.candidateId())) {
+            return new Decision(decisionId, DecisionOutcome.REVIEW, List.of(best.candidateId()),
+                    Optional.of("the value's characters were read with doubt"));
+        }
         if (best.confidence() >= keep) {
             return new Decision(decisionId, DecisionOutcome.KEEP, List.of(best.candidateId()), Optional.empty());
         }
