@@ -97,4 +97,32 @@ class ContractsTest {
                     .as(caseType.id()).isNotEqualTo(DecisionOutcome.KEEP);
         }
     }
+
+    @Test
+    void anAgreementWithoutATermClauseHasNoTermAtAllNotEvenOneALabelPointsAt() {
+        String noTerm = """
+                This Agreement is entered into as of January 1, 2008, by and between Verso Paper Holdings LLC
+                ("Verso") and Peter H. Kesser ("Employee").
+                During the term of this Agreement and for a period of one (1) year thereafter, the Employee
+                shall not solicit the customers of Verso.""";
+        for (CaseType caseType : List.of(builtIn(), FROM_FIELD_NAMES)) {
+            assertThat(feature(extract(caseType, plainTextWithCells(noTerm)), "term").decision().outcome())
+                    .as(caseType.id()).isEqualTo(DecisionOutcome.MISSING);
+        }
+    }
+
+    @Test
+    void anAgreementsTermFromItsStartWithoutADurationSentenceIsOnlyAGuess() {
+        String fromStartOnly = """
+                This Agreement is entered into as of January 1, 2008, by and between Verso Paper Holdings LLC
+                ("Verso") and Peter H. Kesser ("Employee").
+                1. The parties shall hold the information in confidence for a period of two (2) years from the date
+                hereof.""";
+        for (CaseType caseType : List.of(builtIn(), FROM_FIELD_NAMES)) {
+            FeatureResult term = feature(extract(caseType, plainTextWithCells(fromStartOnly)), "term");
+            assertThat(term.decision().outcome()).as(caseType.id()).isEqualTo(DecisionOutcome.REVIEW);
+            assertThat(term.selected()).as(caseType.id()).extracting(candidate -> candidate.valueNormalized())
+                    .containsExactly("2_years");
+        }
+    }
 }

@@ -62,11 +62,11 @@ public final class ContractReader {
             statements.addAll(TermClauses.read(page, flats.get(i), recognisers.of(FeatureType.DURATION)));
             statements.addAll(GoverningLaw.read(page, flats.get(i), recognisers.of(FeatureType.PLACE)));
         }
-        if (statements.stream().noneMatch(s -> s.clause() == Clause.EFFECTIVE_DATE)
-                && (opening || !pages.isEmpty() && AGREEMENT.matcher(flats.getFirst()).find())) {
+        boolean agreement = opening || !pages.isEmpty() && AGREEMENT.matcher(flats.getFirst()).find();
+        if (agreement && statements.stream().noneMatch(s -> s.clause() == Clause.EFFECTIVE_DATE)) {
             statements.addAll(dateOfSigning(pages, flats));
         }
-        return new Contract(opening, statements);
+        return new Contract(opening, agreement, statements);
     }
 
     /** A letter agreement's date line, else the dates its signature sentences give. */
