@@ -41,6 +41,11 @@ class ContractsTest {
             ASPECT MEDICAL SYSTEMS, INC.          TYCO HEALTHCARE GROUP LP
             By: /s/ Nassib Chamoun                By: /s/ Richard Meelia""";
 
+    private static final String OPENING = """
+            This Agreement is entered into as of January 1, 2008, by and between Verso Paper Holdings LLC
+            ("Verso") and Peter H. Kesser ("Employee").
+            """;
+
     private final Extractor extractor = Extractor.create();
 
     private static CaseType builtIn() {
@@ -100,9 +105,7 @@ class ContractsTest {
 
     @Test
     void anAgreementWithoutATermClauseHasNoTermAtAllNotEvenOneALabelPointsAt() {
-        String noTerm = """
-                This Agreement is entered into as of January 1, 2008, by and between Verso Paper Holdings LLC
-                ("Verso") and Peter H. Kesser ("Employee").
+        String noTerm = OPENING + """
                 During the term of this Agreement and for a period of one (1) year thereafter, the Employee
                 shall not solicit the customers of Verso.""";
         for (CaseType caseType : List.of(builtIn(), FROM_FIELD_NAMES)) {
@@ -113,9 +116,7 @@ class ContractsTest {
 
     @Test
     void anAgreementsTermFromItsStartWithoutADurationSentenceIsOnlyAGuess() {
-        String fromStartOnly = """
-                This Agreement is entered into as of January 1, 2008, by and between Verso Paper Holdings LLC
-                ("Verso") and Peter H. Kesser ("Employee").
+        String fromStartOnly = OPENING + """
                 1. The parties shall hold the information in confidence for a period of two (2) years from the date
                 hereof.""";
         for (CaseType caseType : List.of(builtIn(), FROM_FIELD_NAMES)) {
