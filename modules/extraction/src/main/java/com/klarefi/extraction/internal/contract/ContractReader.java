@@ -63,6 +63,10 @@ public final class ContractReader {
             statements.addAll(GoverningLaw.read(page, flats.get(i), recognisers.of(FeatureType.PLACE)));
         }
         boolean agreement = opening || !pages.isEmpty() && AGREEMENT.matcher(flats.getFirst()).find();
+        if (agreement && !opening) {
+            statements.addAll(SignatureBlocks.parties(pages.stream().map(PageLayer::index).toList(),
+                    pages.stream().map(PageLayer::text).toList(), recognisers.of(FeatureType.ORGANIZATION_NAME)));
+        }
         if (agreement && statements.stream().noneMatch(s -> s.clause() == Clause.EFFECTIVE_DATE)) {
             statements.addAll(dateOfSigning(pages, flats));
         }
