@@ -34,6 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ExtractionEngine implements Extractor {
     private final Recognisers recognisers;
     private final Decider decider;
+    private final Decider rules = new Decider(Optional.empty());
     private final Map<CaseType, LabelFinder> labelFinders = new ConcurrentHashMap<>();
     private final Map<CaseType, CaseType> withRoles = new ConcurrentHashMap<>();
     private final Map<CaseType, Map<String, Clause>> clauses = new ConcurrentHashMap<>();
@@ -66,6 +67,7 @@ public final class ExtractionEngine implements Extractor {
         Map<String, List<Sighting>> sightings = new LinkedHashMap<>();
         caseType.features().forEach(feature -> sightings.put(feature.id(), new ArrayList<>()));
         Map<String, Clause> featureClauses = clauses.computeIfAbsent(caseType, ExtractionEngine::clauses);
+        boolean agreements = false;
         boolean readsDates = caseType.features().stream().anyMatch(feature -> feature.type() == FeatureType.DATE);
         for (DocumentText document : documents) {
             // a document says in which order it writes numeric dates; only a case type with dates pays for asking
@@ -74,6 +76,7 @@ public final class ExtractionEngine implements Extractor {
                     : recognisers;
             // only a case type that asks for a contract's clauses pays for reading the structure
             Contract contract = featureClauses.isEmpty() ? Contract.none() : new ContractReader(inDocument).read(document.pages());
+            agreements |= contract.agreement();
             for (PageLayer page : document.pages()) {
                 PageReader reader = new PageReader(caseType, inDocument, labels, document.docId(), page,
                         new PageReader.Structure(featureClauses, contract));
@@ -83,7 +86,9 @@ public final class ExtractionEngine implements Extractor {
         Map<String, List<Sighting>> owned = OneRole.apply(caseType.features(), sightings);
         List<FeatureResult> results = new ArrayList<>();
         for (FeatureDefinition feature : caseType.features()) {
-            results.add(decider.decide(feature, owned.get(feature.id()), sink));
+            // the ranker learned from labelled forms, not from what an agreement's structure states: the rules decide those
+            Decider deciding = agreements && featureClauses.containsKey(feature.id()) ? rules : decider;
+            results.add(deciding.decide(feature, owned.get(feature.id()), sink));
         }
         return new ExtractionResult(caseType.id(), results);
     }

@@ -150,6 +150,10 @@ final class PageReader {
     private List<Sighting> structured(FeatureDefinition feature, Clause clause, Recogniser recogniser, List<Sighting> byLabels) {
         Contract contract = structure.contract();
         if (!contract.states(clause)) {
+            if (contract.agreement() && !clause.labelledInProse()) {
+                // an agreement that states no term has none a label could point at: "term" in its prose means much else
+                return List.of();
+            }
             // a contract's parties are whom its structure names; a label elsewhere only suggests one
             return contract.opening() || clause == Clause.PARTIES
                     ? byLabels.stream().map(s -> s.withSupport(Math.min(s.support(), LABEL_IN_CONTRACT))).toList()

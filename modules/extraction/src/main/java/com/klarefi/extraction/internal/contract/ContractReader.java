@@ -62,11 +62,15 @@ public final class ContractReader {
             statements.addAll(TermClauses.read(page, flats.get(i), recognisers.of(FeatureType.DURATION)));
             statements.addAll(GoverningLaw.read(page, flats.get(i), recognisers.of(FeatureType.PLACE)));
         }
-        if (statements.stream().noneMatch(s -> s.clause() == Clause.EFFECTIVE_DATE)
-                && (opening || !pages.isEmpty() && AGREEMENT.matcher(flats.getFirst()).find())) {
+        boolean agreement = opening || !pages.isEmpty() && AGREEMENT.matcher(flats.getFirst()).find();
+        if (agreement && !opening) {
+            statements.addAll(SignatureBlocks.parties(pages.stream().map(PageLayer::index).toList(),
+                    pages.stream().map(PageLayer::text).toList(), recognisers.of(FeatureType.ORGANIZATION_NAME)));
+        }
+        if (agreement && statements.stream().noneMatch(s -> s.clause() == Clause.EFFECTIVE_DATE)) {
             statements.addAll(dateOfSigning(pages, flats));
         }
-        return new Contract(opening, statements);
+        return new Contract(opening, agreement, statements);
     }
 
     /** A letter agreement's date line, else the dates its signature sentences give. */

@@ -97,6 +97,30 @@ class ContractReaderTest {
     }
 
     @Test
+    void aLetterAgreementsPartiesAreTheOrganisationsHeadingItsSignatureBlocks() {
+        List<PageLayer> pages = List.of(page(0, """
+                December 7, 2012
+                JAB Beech Inc.
+                Ladies and Gentlemen: in connection with a possible transaction with Caribou Coffee Company, Inc.
+                (the "Seller"), this letter agreement (this "Agreement") sets out how information is held.
+                """), page(1, """
+                Very truly yours,
+                Caribou Coffee Company, Inc.
+                By:  /s/ Dan E. Lee
+                Accepted and agreed to as of the date first written above:
+                GREEN RIVER HOLDINGS, LLC:
+
+                By:  /s/ Joachim Creus
+                """));
+        Contract contract = reader.read(pages);
+        assertThat(contract.opening()).isFalse();
+        assertThat(contract.agreement()).isTrue();
+        // named on the first page too: confirmed; only signing: listed
+        assertThat(stated(contract, pages, Clause.PARTIES)).containsExactly(
+                "Caribou Coffee Company, Inc. @" + ContractReader.CONFIRMED, "GREEN RIVER HOLDINGS, LLC @" + ContractReader.LISTED);
+    }
+
+    @Test
     void aSentenceThatMentionsPartiesWithoutAnAgreementIsNoOpening() {
         List<PageLayer> pages = List.of(page(0, """
                 Dear Sir: in connection with a possible transaction between the Company and you, you have
