@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -221,7 +222,7 @@ public final class KlarefiServer implements AutoCloseable {
     }
 
     /** The port of JobRunr's dashboard, if this instance serves it (tests). */
-    java.util.OptionalInt jobDashboardPort() {
+    OptionalInt jobDashboardPort() {
         return jobs.dashboardPort();
     }
 
