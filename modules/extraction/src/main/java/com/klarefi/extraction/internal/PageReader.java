@@ -23,6 +23,7 @@ import com.klarefi.extraction.internal.recognise.Match;
 import com.klarefi.extraction.internal.recognise.Recogniser;
 import com.klarefi.extraction.internal.recognise.Recognisers;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -68,7 +69,7 @@ final class PageReader {
     /** Values (start to end) a cue's sentence ties to a list feature through a joining word. */
     private final Map<Integer, Integer> tiedByCue = new HashMap<>();
     /** Per feature type, the labels that may name its values: asked for every value of every feature. */
-    private final Map<FeatureType, List<LabelHit>> relevantHits = new java.util.EnumMap<>(FeatureType.class);
+    private final Map<FeatureType, List<LabelHit>> relevantHits = new EnumMap<>(FeatureType.class);
 
     /** A value a label names in a contract whose structure states nothing of its clause: review at most. */
     private static final double LABEL_IN_CONTRACT = 0.5;
@@ -149,6 +150,10 @@ final class PageReader {
     private List<Sighting> structured(FeatureDefinition feature, Clause clause, Recogniser recogniser, List<Sighting> byLabels) {
         Contract contract = structure.contract();
         if (!contract.states(clause)) {
+            if (contract.agreement() && !clause.labelledInProse()) {
+                // an agreement that states no term has none a label could point at: "term" in its prose means much else
+                return List.of();
+            }
             // a contract's parties are whom its structure names; a label elsewhere only suggests one
             return contract.opening() || clause == Clause.PARTIES
                     ? byLabels.stream().map(s -> s.withSupport(Math.min(s.support(), LABEL_IN_CONTRACT))).toList()

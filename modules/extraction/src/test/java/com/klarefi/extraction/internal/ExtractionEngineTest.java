@@ -1,6 +1,8 @@
 package com.klarefi.extraction.internal;
 
+import static com.klarefi.extraction.internal.ExtractionResults.kept;
 import static com.klarefi.extraction.internal.Pages.aPage;
+import static com.klarefi.extraction.internal.Pages.document;
 import static com.klarefi.extraction.internal.Pages.plainText;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,18 +33,8 @@ class ExtractionEngineTest {
 
     private final Extractor extractor = Extractor.create();
 
-    private static DocumentText document(String id, PageLayer... pages) {
-        return new DocumentText(id, List.of(pages));
-    }
-
     private ExtractionResult extract(DocumentText... documents) {
         return extractor.extract(RENTAL, List.of(documents));
-    }
-
-    private static String kept(ExtractionResult result, String feature) {
-        FeatureResult found = result.feature(feature).orElseThrow();
-        assertThat(found.decision().outcome()).as(feature).isEqualTo(DecisionOutcome.KEEP);
-        return found.selected().getFirst().valueNormalized();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.klarefi.extraction.internal;
 
+import com.klarefi.extraction.api.DocumentText;
 import com.klarefi.extraction.api.PageLayer;
 import com.klarefi.extraction.api.TextMethod;
 import com.klarefi.extraction.api.Word;
@@ -59,6 +60,11 @@ final class Pages {
 
     PageLayer build() {
         return new PageLayer(0, text.toString(), TextMethod.BORN_DIGITAL_TEXT, 595, 842, words);
+    }
+
+    /** The pages as one document. */
+    static DocumentText document(String docId, PageLayer... pages) {
+        return new DocumentText(docId, List.of(pages));
     }
 
     static PageLayer plainText(String text) {

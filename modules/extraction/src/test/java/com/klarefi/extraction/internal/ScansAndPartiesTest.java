@@ -1,20 +1,20 @@
 package com.klarefi.extraction.internal;
 
+import static com.klarefi.extraction.internal.ExtractionResults.kept;
 import static com.klarefi.extraction.internal.Pages.aPage;
 import static com.klarefi.extraction.internal.Pages.anOcrPage;
+import static com.klarefi.extraction.internal.Pages.document;
 import static com.klarefi.extraction.internal.Pages.plainTextWithCells;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.klarefi.extraction.api.CaseType;
 import com.klarefi.extraction.api.CaseTypes;
 import com.klarefi.extraction.api.DecisionOutcome;
-import com.klarefi.extraction.api.DocumentText;
 import com.klarefi.extraction.api.ExtractionResult;
 import com.klarefi.extraction.api.Extractor;
 import com.klarefi.extraction.api.FeatureResult;
 import com.klarefi.extraction.api.PageLayer;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Scanned pages, e-mails and parties: how the engine reads them, with a configured case type. */
@@ -33,16 +33,11 @@ class ScansAndPartiesTest {
 
     private ExtractionResult extract(PageLayer... pages) {
         return extractor.extract(TOWING, Arrays.stream(pages)
-                .map(page -> new DocumentText("doc_" + page.text().hashCode(), List.of(page))).toList());
+                .map(page -> document("doc_" + page.text().hashCode(), page)).toList());
     }
 
     private static FeatureResult feature(ExtractionResult result, String id) {
         return result.feature(id).orElseThrow();
-    }
-
-    private static String kept(ExtractionResult result, String id) {
-        assertThat(feature(result, id).decision().outcome()).as(id).isEqualTo(DecisionOutcome.KEEP);
-        return feature(result, id).selected().getFirst().valueNormalized();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Fits the ranker: L2-regularised logistic regression (liblinear's primal trust-region Newton
@@ -50,7 +51,7 @@ public final class RankerFit {
     }
 
     /** Each row's probability from a model fitted on the rows of the other folds. */
-    private static double[] outOfFold(List<TrainingRows.Row> rows, java.util.function.Function<TrainingRows.Row, String> foldOf) {
+    private static double[] outOfFold(List<TrainingRows.Row> rows, Function<TrainingRows.Row, String> foldOf) {
         double[] probability = new double[rows.size()];
         for (String fold : rows.stream().map(foldOf).distinct().sorted().toList()) {
             Ranker partial = weights(rows.stream().filter(row -> !foldOf.apply(row).equals(fold)).toList());

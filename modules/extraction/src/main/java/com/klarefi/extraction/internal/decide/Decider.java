@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -217,15 +218,15 @@ public final class Decider {
      * "Option Care Inc."): the same item read twice, of which the longer says more.
      */
     private static boolean shortens(Candidate shorter, Candidate longer) {
-        String inner = shorter.valueNormalized().toUpperCase(java.util.Locale.ROOT);
-        String outer = longer.valueNormalized().toUpperCase(java.util.Locale.ROOT);
+        String inner = shorter.valueNormalized().toUpperCase(Locale.ROOT);
+        String outer = longer.valueNormalized().toUpperCase(Locale.ROOT);
         return outer.length() > inner.length() && (outer.startsWith(inner + " ") || outer.endsWith(" " + inner));
     }
 
     /** Whether a value of a list is two values read as one ("Corpsense Consulting and Caddystats Inc."). */
     private static boolean joins(Candidate joined, Candidate part) {
-        String outer = joined.valueNormalized().toUpperCase(java.util.Locale.ROOT);
-        String inner = part.valueNormalized().toUpperCase(java.util.Locale.ROOT);
+        String outer = joined.valueNormalized().toUpperCase(Locale.ROOT);
+        String inner = part.valueNormalized().toUpperCase(Locale.ROOT);
         return outer.endsWith(" AND " + inner) || outer.startsWith(inner + " AND ");
     }
 
