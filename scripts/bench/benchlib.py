@@ -241,7 +241,7 @@ def print_table(title, columns, rows):
     """rows: lists of values in column order; floats get two decimals."""
     cells = [[f"{value:.2f}" if isinstance(value, float) else ("-" if value is None else str(value)) for value in row]
              for row in rows]
-    widths = [max(len(column), *(len(row[index]) for row in cells)) for index, column in enumerate(columns)]
+    widths = [max([len(column)] + [len(row[index]) for row in cells]) for index, column in enumerate(columns)]
     print(f"\n{title}")
     print("  ".join(column.ljust(width) for column, width in zip(columns, widths)))
     print("  ".join("-" * width for width in widths))

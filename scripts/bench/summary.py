@@ -2,6 +2,7 @@
 """Prints the figures of the latest run of each benchmark (bench-results/*-latest.json) as one
 table, in the shape of docs/benchmarks.md, and writes bench-results/summary-latest.json."""
 
+import argparse
 import json
 import os
 import sys
@@ -70,6 +71,8 @@ def rows():
 
 
 def main():
+    argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
+                            epilog=f"Reads and writes {b.RESULTS_DIR} (KLAREFI_BENCH_RESULTS sets another folder).").parse_args()
     table = list(rows())
     b.print_table("Klarefi benchmarks (latest run of each; ratio = measured / baseline)",
                   ["figure", "measured", "baseline", "baseline value", "ratio", "target"], [list(r) for r in table])

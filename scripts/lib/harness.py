@@ -49,9 +49,19 @@ def java():
     return _java[0]
 
 
+_java_options = []
+
+
 def java_options():
-    """The JVM flags every Java process of a run gets (KLAREFI_JAVA_OPTS, as scripts/klarefi reads it)."""
-    return os.environ.get("KLAREFI_JAVA_OPTS", "").split()
+    """The JVM flags every Java process of a run gets, as scripts/klarefi passes them: the defaults of
+    scripts/lib/java.sh (heap cap, collector), then KLAREFI_JAVA_OPTS."""
+    if not _java_options:
+        found = subprocess.run(["bash", "-c", 'source "$1" && klarefi_java_options', "java.sh",
+                                os.path.join(ROOT, "scripts", "lib", "java.sh")], capture_output=True, text=True)
+        if found.returncode != 0:
+            raise SystemExit(found.stderr.strip())
+        _java_options.append(found.stdout.split())
+    return _java_options[0]
 
 
 def free_port():

@@ -10,5 +10,5 @@ import com.klarefi.platform.http.Environment;
  */
 @FunctionalInterface
 public interface CaseEventListener {
-    void onEvent(Tx tx, String orgId, Environment environment, CaseEvent event);
+    void onEvent(Tx tx, String orgId, Environment environment, LoggedCaseEvent event);
 }

@@ -1,7 +1,13 @@
 package com.klarefi.cases.internal;
 
 import com.klarefi.cases.api.CaseEvent;
+import com.klarefi.cases.api.CaseEvent.CaseUpdated;
+import com.klarefi.cases.api.CaseEvent.DocumentErased;
+import com.klarefi.cases.api.CaseEvent.DocumentFailed;
+import com.klarefi.cases.api.CaseEvent.DocumentProcessed;
+import com.klarefi.cases.api.CaseEvent.DocumentReceived;
 import com.klarefi.cases.api.CaseEventListener;
+import com.klarefi.cases.api.LoggedCaseEvent;
 import com.klarefi.platform.http.Environment;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,13 +41,17 @@ final class CaseService {
     }
 
     /** Appends to the log and tells the listeners, all in the caller's transaction. */
-    private CaseEvent append(Tx tx, CaseRow row, String type, Map<String, Object> payload, Instant now) {
-        CaseEvent event = repository.appendEvent(tx, row.id(), Ids.newId("evt"), type, payload, now);
+    private LoggedCaseEvent append(Tx tx, CaseRow row, CaseEvent event, Instant now) {
+        Map<String, Object> payload = basePayload(row);
+        payload.putAll(event.details());
+        String eventId = Ids.newId("evt");
+        long cursor = repository.appendEvent(tx, row.id(), eventId, event.eventType(), payload, now);
+        LoggedCaseEvent logged = new LoggedCaseEvent(eventId, cursor, now, event, payload);
         Environment environment = Environment.fromWire(row.environment()).orElseThrow();
         for (CaseEventListener listener : listeners) {
-            listener.onEvent(tx, row.orgId(), environment, event);
+            listener.onEvent(tx, row.orgId(), environment, logged);
         }
-        return event;
+        return logged;
     }
 
     String addDocument(Tx tx, Caller caller, CaseOpening opening, String docId) {
@@ -65,12 +75,10 @@ final class CaseService {
         return row;
     }
 
-    CaseEvent appendEvent(Tx tx, String caseId, String eventType, Map<String, Object> payload) {
-        CaseRow row = repository.lockCase(tx, caseId).orElseThrow(() ->
-                new IllegalArgumentException("no case " + caseId));
-        Map<String, Object> full = basePayload(row);
-        full.putAll(payload);
-        return append(tx, row, eventType, full, now());
+    LoggedCaseEvent appendEvent(Tx tx, CaseEvent event) {
+        CaseRow row = repository.lockCase(tx, event.caseId()).orElseThrow(() ->
+                new IllegalArgumentException("no case " + event.caseId()));
+        return append(tx, row, event, now());
     }
 
     private CaseRow openOrJoin(Tx tx, Caller caller, CaseOpening opening, Instant now) {
@@ -85,10 +93,7 @@ final class CaseService {
 
     private void addDocument(Tx tx, CaseRow row, String docId, Instant now) {
         repository.addDocument(tx, row.id(), docId, now);
-        Map<String, Object> payload = basePayload(row);
-        payload.put("doc_id", docId);
-        payload.put("status", "queued");
-        append(tx, row, CaseEvent.DOCUMENT_RECEIVED, payload, now);
+        append(tx, row, new DocumentReceived(row.id(), docId), now);
         String status = repository.refreshStatus(tx, row.id(), now);
         if (!status.equals(row.status())) {
             appendCaseUpdated(tx, row, status, now);
@@ -100,12 +105,10 @@ final class CaseService {
         CaseRow row = repository.lockCaseOfDocument(tx, docId).orElseThrow(() ->
                 new IllegalStateException("document " + docId + " belongs to no case"));
         repository.recordOutcome(tx, outcome, now);
-        Map<String, Object> payload = basePayload(row);
-        payload.put("doc_id", docId);
-        payload.put("status", outcome.status());
-        outcome.failureCode().ifPresent(code -> payload.put("failure_code", code));
-        String type = "failed".equals(outcome.status()) ? CaseEvent.DOCUMENT_FAILED : CaseEvent.DOCUMENT_PROCESSED;
-        append(tx, row, type, payload, now);
+        CaseEvent finished = "failed".equals(outcome.status())
+                ? new DocumentFailed(row.id(), docId, outcome.failureCode().orElseThrow())
+                : new DocumentProcessed(row.id(), docId);
+        append(tx, row, finished, now);
         appendCaseUpdated(tx, row, repository.refreshStatus(tx, row.id(), now), now);
     }
 
@@ -120,16 +123,12 @@ final class CaseService {
     void documentErased(Tx tx, String caseId, String auditId) {
         Instant now = now();
         CaseRow row = repository.lock(tx, caseId);
-        Map<String, Object> payload = basePayload(row);
-        payload.put("audit_id", auditId);
-        append(tx, row, CaseEvent.DOCUMENT_ERASED, payload, now);
+        append(tx, row, new DocumentErased(row.id(), auditId), now);
         appendCaseUpdated(tx, row, repository.refreshStatus(tx, row.id(), now), now);
     }
 
     private void appendCaseUpdated(Tx tx, CaseRow row, String status, Instant now) {
-        Map<String, Object> payload = basePayload(row);
-        payload.put("status", status);
-        append(tx, row, CaseEvent.CASE_UPDATED, payload, now);
+        append(tx, row, new CaseUpdated(row.id(), status), now);
     }
 
     /** Ids the customer's systems correlate on; never document content. */

@@ -11,6 +11,7 @@ import com.klarefi.cases.api.CaseView;
 import com.klarefi.cases.api.Cases;
 import com.klarefi.cases.api.DocumentOutcome;
 import com.klarefi.cases.api.FeatureSnapshot;
+import com.klarefi.cases.api.LoggedCaseEvent;
 import com.klarefi.cases.internal.db.CaseRepository;
 import com.klarefi.cases.internal.db.FeatureRepository;
 import com.klarefi.cases.internal.http.CasesHttpService;
@@ -19,7 +20,6 @@ import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.platform.http.Caller;
 import com.klarefi.platform.module.Platform;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The cases module as other modules hold it: every role, each call handed to the part that does it. */
@@ -111,8 +111,8 @@ public final class CasesFacade implements Cases {
     }
 
     @Override
-    public CaseEvent appendEvent(Tx tx, String caseId, String eventType, Map<String, Object> payload) {
-        return service.appendEvent(tx, caseId, eventType, payload);
+    public LoggedCaseEvent appendEvent(Tx tx, CaseEvent event) {
+        return service.appendEvent(tx, event);
     }
 
     @Override

@@ -2,7 +2,7 @@ package com.klarefi.processing.api;
 
 import com.klarefi.cases.api.Cases;
 import com.klarefi.platform.module.Platform;
-import com.klarefi.processing.internal.ProcessingWiring;
+import com.klarefi.processing.internal.ProcessingFacade;
 
 /**
  * Builds the processing module: {@code POST /process}, the documents it accepts, their fetching,
@@ -16,6 +16,6 @@ public final class ProcessingModule {
 
     public static Processing create(Platform platform, Cases cases) {
         platform.database().migrate(NAME);
-        return ProcessingWiring.create(platform, cases);
+        return ProcessingFacade.create(platform, cases);
     }
 }

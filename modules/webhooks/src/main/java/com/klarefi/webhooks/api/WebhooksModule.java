@@ -2,7 +2,7 @@ package com.klarefi.webhooks.api;
 
 import com.klarefi.cases.api.CaseEventLog;
 import com.klarefi.platform.module.Platform;
-import com.klarefi.webhooks.internal.WebhooksWiring;
+import com.klarefi.webhooks.internal.WebhooksFacade;
 
 /**
  * Builds the webhooks module: registered endpoints subscribed to versioned event types, and signed
@@ -16,6 +16,6 @@ public final class WebhooksModule {
 
     public static Webhooks create(Platform platform, CaseEventLog cases) {
         platform.database().migrate(NAME);
-        return WebhooksWiring.create(platform, cases);
+        return WebhooksFacade.create(platform, cases);
     }
 }

@@ -1,7 +1,7 @@
 package com.klarefi.webhooks.internal;
 
-import com.klarefi.cases.api.CaseEvent;
 import com.klarefi.cases.api.CaseEventListener;
+import com.klarefi.cases.api.LoggedCaseEvent;
 import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.http.Environment;
 import com.klarefi.webhooks.internal.db.DispatchRef;
@@ -28,7 +28,7 @@ final class CaseEventRelay implements CaseEventListener {
     }
 
     @Override
-    public void onEvent(Tx tx, String orgId, Environment environment, CaseEvent event) {
+    public void onEvent(Tx tx, String orgId, Environment environment, LoggedCaseEvent event) {
         Map<String, Object> data = new LinkedHashMap<>(event.payload());
         data.put("sequence", event.cursor());
         List<DispatchRef> refs = outbox.record(tx, new Outbox.Event(orgId, environment.wireName(), event.eventType(),

@@ -1,10 +1,8 @@
 package com.klarefi.webhooks.internal;
 
 import com.klarefi.cases.api.CaseEventLog;
-import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.platform.module.Platform;
 import com.klarefi.platform.net.AddressGuard;
-import com.klarefi.webhooks.api.WebhookAdmin;
 import com.klarefi.webhooks.api.Webhooks;
 import com.klarefi.webhooks.internal.catalogue.EventCatalogue;
 import com.klarefi.webhooks.internal.db.DeliveryRepository;
@@ -32,31 +30,19 @@ import com.klarefi.webhooks.internal.signing.SecretCipher;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 
-/** Wires the webhooks module from the platform; the one place its parts meet. */
-public final class WebhooksWiring implements Webhooks {
+/** Builds the webhooks module's parts from the platform; {@link WebhooksFacade} is what others hold. */
+final class WebhooksWiring {
     static final String SECRET_PURPOSE = "webhook-secret-encryption";
 
-    private final WebhooksAdminHttpService admin;
-    private final WebhooksApiHttpService api;
-    private final JobRunrDeliveryQueue queue;
-    private final DeliveryService deliveries;
-    private final WebhookAdmin operations;
-
-    private WebhooksWiring(WebhooksAdminHttpService admin, WebhooksApiHttpService api, JobRunrDeliveryQueue queue,
-                           DeliveryService deliveries, WebhookAdmin operations) {
-        this.operations = operations;
-        this.admin = admin;
-        this.api = api;
-        this.queue = queue;
-        this.deliveries = deliveries;
+    private WebhooksWiring() {
     }
 
-    public static Webhooks create(Platform platform, CaseEventLog cases) {
-        return create(platform, cases, AddressGuard.from(platform.settings()), RandomGenerator.getDefault());
+    static Webhooks assemble(Platform platform, CaseEventLog cases) {
+        return assemble(platform, cases, AddressGuard.from(platform.settings()), RandomGenerator.getDefault());
     }
 
     /** With the address guard and the jitter's random source given, for tests. */
-    static WebhooksWiring create(Platform platform, CaseEventLog cases, AddressGuard guard, RandomGenerator jitter) {
+    static WebhooksFacade assemble(Platform platform, CaseEventLog cases, AddressGuard guard, RandomGenerator jitter) {
         WebhookSettings settings = WebhookSettings.from(platform.settings());
         WebhookStore store = new WebhookStore(platform.database().jdbi());
         EndpointRepository endpoints = new EndpointRepository(platform.database().jdbi());
@@ -83,38 +69,8 @@ public final class WebhooksWiring implements Webhooks {
         platform.jobs().recurring(ReconcileDeliveries.RECURRING_ID, Duration.ofSeconds(15), new ReconcileDeliveries());
         platform.jobs().recurring(PurgeWebhookAttempts.RECURRING_ID, Duration.ofHours(1), new PurgeWebhookAttempts());
 
-        return new WebhooksWiring(new WebhooksAdminHttpService(service, endpoints, deliveryRows, catalogue, platform.jsonBodies()),
+        return new WebhooksFacade(new WebhooksAdminHttpService(service, endpoints, deliveryRows, catalogue, platform.jsonBodies()),
                 new WebhooksApiHttpService(sender, rules, catalogue, platform.jsonBodies(), platform.clock()), queue, deliveries,
                 new AdminOperations(service, endpoints, deliveryRows, catalogue, sender, platform.clock()));
-    }
-
-    DeliveryService deliveries() {
-        return deliveries;
-    }
-
-    @Override
-    public WebhookAdmin admin() {
-        return operations;
-    }
-
-    @Override
-    public String name() {
-        return "webhooks";
-    }
-
-    @Override
-    public void apiRoutes(ApiRoutes routes) {
-        api.routes(routes);
-    }
-
-    @Override
-    public void adminRoutes(ApiRoutes routes) {
-        admin.routes(routes);
-    }
-
-    @Override
-    public void close() {
-        deliveries.close();
-        queue.close();
     }
 }

@@ -1,5 +1,6 @@
 package com.klarefi.webhooks.internal;
 
+import static com.klarefi.webhooks.internal.FakeCaseEventLog.updated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -42,8 +43,8 @@ class BusyEndpointTest {
     /** Two events to a new endpoint whose only slot the first holds: the second is deferred. Their ids, oldest first. */
     private static List<String> secondDeferredBehindFirst(String org, String path) {
         String endpointId = fixture.register(org, "test", path, List.of("case.updated")).path("id").asText();
-        fixture.emit(org, "test", "case.updated", "case_first");
-        fixture.emit(org, "test", "case.updated", "case_second");
+        fixture.emit(org, "test", updated("case_first"));
+        fixture.emit(org, "test", updated("case_second"));
         List<String> ids = fixture.database.jdbi().withHandle(handle -> handle.createQuery(
                         "SELECT id FROM webhooks.deliveries WHERE endpoint_id = :endpoint ORDER BY created_at, id")
                 .bind("endpoint", endpointId).mapTo(String.class).list());

@@ -1,5 +1,6 @@
 package com.klarefi.webhooks.internal;
 
+import static com.klarefi.webhooks.internal.FakeCaseEventLog.processed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,7 +9,6 @@ import com.klarefi.platform.secrets.Secrets;
 import com.klarefi.testing.TestDatabase;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +23,7 @@ class CrashRecoveryTest {
             Secrets secrets = new Secrets(Secrets.randomBytes(32));
             WebhooksFixture crashing = WebhooksFixture.withSecrets(database, secrets, receiver);
             JsonNode endpoint = crashing.register("org_crash", "test", "/crash", List.of("document.processed"));
-            crashing.emit("org_crash", "test", "document.processed", "case_crash");
+            crashing.emit("org_crash", "test", processed("case_crash"));
             String deliveryId = crashing.deliveries(endpoint.path("id").asText()).get(0).path("id").asText();
             int dispatch = crashing.dispatchOf(deliveryId);
             receiver.onRequest(crashing.database::close);

@@ -1,10 +1,13 @@
 package com.klarefi.webhooks.internal;
 
+import static com.klarefi.webhooks.internal.FakeCaseEventLog.failed;
+import static com.klarefi.webhooks.internal.FakeCaseEventLog.processed;
+import static com.klarefi.webhooks.internal.FakeCaseEventLog.updated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.klarefi.cases.api.CaseEvent;
+import com.klarefi.cases.api.LoggedCaseEvent;
 import com.klarefi.platform.json.Json;
 import com.klarefi.webhooks.internal.db.DeliveryRepository;
 import com.klarefi.webhooks.internal.db.DispatchRef;
@@ -55,7 +58,7 @@ class DeliveryTest {
     @Test
     void everyDeliveredRequestVerifiesWithTheIndependentLibraryAndAFlippedByteDoesNot() throws Exception {
         JsonNode endpoint = fixture.register("org_verify", "test", "/verify", List.of("document.processed"));
-        CaseEvent event = fixture.emit("org_verify", "test", "document.processed", "case_verify");
+        LoggedCaseEvent event = fixture.emit("org_verify", "test", processed("case_verify"));
 
         fixture.runJob(onlyDelivery(endpoint).path("id").asText());
 
@@ -83,7 +86,7 @@ class DeliveryTest {
     void aDeliveryToAReceiverAnsweringHttp10SucceedsAtTheFirstAttempt() throws Exception {
         try (ClosingReceiver old = ClosingReceiver.http10(200)) {
             JsonNode endpoint = fixture.registerUrl("org_http10", "test", old.url("/old"), List.of("document.processed"));
-            fixture.emit("org_http10", "test", "document.processed", "case_http10");
+            fixture.emit("org_http10", "test", processed("case_http10"));
 
             fixture.runJob(onlyDelivery(endpoint).path("id").asText());
 
@@ -98,10 +101,10 @@ class DeliveryTest {
     void anEndpointOnlyReceivesTheTypesItSubscribedToOfItsOwnOrganisationAndEnvironment() {
         JsonNode endpoint = fixture.register("org_scope", "test", "/scope", List.of("case.updated"));
 
-        fixture.emit("org_scope", "test", "document.processed", "case_scope1");
-        fixture.emit("org_scope", "live", "case.updated", "case_scope2");
-        fixture.emit("org_other", "test", "case.updated", "case_scope3");
-        fixture.emit("org_scope", "test", "case.updated", "case_scope4");
+        fixture.emit("org_scope", "test", processed("case_scope1"));
+        fixture.emit("org_scope", "live", updated("case_scope2"));
+        fixture.emit("org_other", "test", updated("case_scope3"));
+        fixture.emit("org_scope", "test", updated("case_scope4"));
 
         JsonNode deliveries = fixture.deliveries(endpoint.path("id").asText());
         assertThat(deliveries).hasSize(1);
@@ -111,7 +114,7 @@ class DeliveryTest {
     @Test
     void retriesKeepTheWebhookIdChangeTimestampAndSignatureAndFollowTheScheduleWithJitter() throws Exception {
         JsonNode endpoint = fixture.register("org_retry", "test", "/retry", List.of("document.failed"));
-        fixture.emit("org_retry", "test", "document.failed", "case_retry");
+        fixture.emit("org_retry", "test", failed("case_retry"));
         String deliveryId = onlyDelivery(endpoint).path("id").asText();
         List<Duration> gaps = new ArrayList<>();
         Instant previous = null;
@@ -150,7 +153,7 @@ class DeliveryTest {
     @Test
     void theNextAttemptIsAScheduledJobrunrJobAtTheRecordedTimeNamedByItsIdsAlone() {
         JsonNode endpoint = fixture.register("org_jobs", "test", "/jobs", List.of("document.failed"));
-        fixture.emit("org_jobs", "test", "document.failed", "case_jobs");
+        fixture.emit("org_jobs", "test", failed("case_jobs"));
         String deliveryId = onlyDelivery(endpoint).path("id").asText();
         fixture.receiver.answer(502);
 
@@ -170,7 +173,7 @@ class DeliveryTest {
     @Test
     void retryAfterOnA429Or503IsHonouredAndCapped() {
         JsonNode endpoint = fixture.register("org_after", "test", "/after", List.of("document.failed"));
-        fixture.emit("org_after", "test", "document.failed", "case_after");
+        fixture.emit("org_after", "test", failed("case_after"));
         String deliveryId = onlyDelivery(endpoint).path("id").asText();
 
         fixture.receiver.answer(429, Map.of("Retry-After", "120"));
@@ -189,7 +192,7 @@ class DeliveryTest {
     @Test
     void a410DisablesTheEndpointAtOnce() {
         JsonNode endpoint = fixture.register("org_gone", "test", "/gone", List.of("document.failed"));
-        fixture.emit("org_gone", "test", "document.failed", "case_gone");
+        fixture.emit("org_gone", "test", failed("case_gone"));
         fixture.receiver.answer(410);
 
         fixture.runJob(onlyDelivery(endpoint).path("id").asText());
@@ -204,7 +207,7 @@ class DeliveryTest {
     @Test
     void aRetryWhoseJobStartsBeforeItsTimeWaitsUntilItIsDue() {
         JsonNode endpoint = fixture.register("org_early", "test", "/early", List.of("case.updated"));
-        fixture.emit("org_early", "test", "case.updated", "case_early");
+        fixture.emit("org_early", "test", updated("case_early"));
         String deliveryId = onlyDelivery(endpoint).path("id").asText();
         fixture.receiver.answer(500);
         fixture.runJob(deliveryId);
@@ -223,7 +226,7 @@ class DeliveryTest {
     @Test
     void neitherTheReconcilerNorADrainRestartsADeliveryThatMovedOnOrIsBeingSent() {
         JsonNode endpoint = fixture.register("org_race", "test", "/race", List.of("case.updated"));
-        fixture.emit("org_race", "test", "case.updated", "case_race");
+        fixture.emit("org_race", "test", updated("case_race"));
         String deliveryId = onlyDelivery(endpoint).path("id").asText();
         int seen = fixture.dispatchOf(deliveryId);
         var repository = new DeliveryRepository(fixture.database.jdbi());
@@ -250,11 +253,11 @@ class DeliveryTest {
     void eventsWhileAnEndpointIsDisabledWaitAndResumingDeliversThem() {
         JsonNode endpoint = fixture.register("org_gone_back", "test", "/gone-back", List.of("case.updated"));
         String id = endpoint.path("id").asText();
-        fixture.emit("org_gone_back", "test", "case.updated", "case_g1");
+        fixture.emit("org_gone_back", "test", updated("case_g1"));
         fixture.receiver.answer(410);
         fixture.runJob(fixture.deliveries(id).get(0).path("id").asText());
 
-        fixture.emit("org_gone_back", "test", "case.updated", "case_g2");
+        fixture.emit("org_gone_back", "test", updated("case_g2"));
         assertThat(fixture.receiver.receivedAt("/gone-back")).hasSize(1);
 
         fixture.receiver.answer(204);
@@ -271,7 +274,7 @@ class DeliveryTest {
         JsonNode endpoint = fixture.register("org_rotate", "test", "/rotate", List.of("case.updated"));
         String id = endpoint.path("id").asText();
         JsonNode rotated = fixture.admin.post("/admin/v1/webhooks/endpoints/" + id + "/rotate-secret", "{}").json();
-        fixture.emit("org_rotate", "test", "case.updated", "case_rotate");
+        fixture.emit("org_rotate", "test", updated("case_rotate"));
 
         fixture.runJob(onlyDelivery(endpoint).path("id").asText());
 

@@ -1,8 +1,12 @@
 package com.klarefi.webhooks.internal;
 
 import com.klarefi.cases.api.CaseEvent;
-import com.klarefi.cases.api.CaseEventLog;
+import com.klarefi.cases.api.CaseEvent.CaseUpdated;
+import com.klarefi.cases.api.CaseEvent.DocumentFailed;
+import com.klarefi.cases.api.CaseEvent.DocumentProcessed;
 import com.klarefi.cases.api.CaseEventListener;
+import com.klarefi.cases.api.CaseEventLog;
+import com.klarefi.cases.api.LoggedCaseEvent;
 import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.http.Environment;
 import com.klarefi.platform.ids.Ids;
@@ -27,33 +31,45 @@ public final class FakeCaseEventLog implements CaseEventLog {
     private final Map<String, Owner> owners = new ConcurrentHashMap<>();
     private final AtomicLong cursor = new AtomicLong();
 
+    /** A document of the case was processed. */
+    public static CaseEvent processed(String caseId) {
+        return new DocumentProcessed(caseId, "doc_" + caseId);
+    }
+
+    /** A document of the case failed. */
+    public static CaseEvent failed(String caseId) {
+        return new DocumentFailed(caseId, "doc_" + caseId, "fetch_failed");
+    }
+
+    /** The case is processed. */
+    public static CaseEvent updated(String caseId) {
+        return new CaseUpdated(caseId, "processed");
+    }
+
     @Override
     public void addEventListener(CaseEventListener listener) {
         listeners.add(listener);
     }
 
-    /** Appends an event of the given type about a processed document of the case; returns the event. */
-    public CaseEvent append(Tx tx, String orgId, Environment environment, String type, String caseId) {
-        owners.put(caseId, new Owner(orgId, environment));
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("doc_id", "doc_" + caseId);
-        payload.put("status", "processed");
-        return appendEvent(tx, caseId, type, payload);
+    /** Appends the event for a case of the organisation in that environment; returns it as logged. */
+    public LoggedCaseEvent append(Tx tx, String orgId, Environment environment, CaseEvent event) {
+        owners.put(event.caseId(), new Owner(orgId, environment));
+        return appendEvent(tx, event);
     }
 
     @Override
-    public CaseEvent appendEvent(Tx tx, String caseId, String eventType, Map<String, Object> payload) {
-        Owner owner = owners.get(caseId);
+    public LoggedCaseEvent appendEvent(Tx tx, CaseEvent event) {
+        Owner owner = owners.get(event.caseId());
         if (owner == null) {
-            throw new IllegalArgumentException("no case " + caseId);
+            throw new IllegalArgumentException("no case " + event.caseId());
         }
-        Map<String, Object> withIds = new LinkedHashMap<>();
-        withIds.put("case_id", caseId);
-        withIds.putAll(payload);
-        withIds.put("trace_id", "trace-" + caseId);
-        withIds.put("external_case_id", "ext-" + caseId);
-        CaseEvent event = new CaseEvent(Ids.newId("evt"), caseId, cursor.incrementAndGet(), eventType, withIds, Instant.now());
-        listeners.forEach(listener -> listener.onEvent(tx, owner.orgId(), owner.environment(), event));
-        return event;
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("case_id", event.caseId());
+        payload.put("external_case_id", "ext-" + event.caseId());
+        payload.put("trace_id", "trace-" + event.caseId());
+        payload.putAll(event.details());
+        LoggedCaseEvent logged = new LoggedCaseEvent(Ids.newId("evt"), cursor.incrementAndGet(), Instant.now(), event, payload);
+        listeners.forEach(listener -> listener.onEvent(tx, owner.orgId(), owner.environment(), logged));
+        return logged;
     }
 }

@@ -1,5 +1,7 @@
 package com.klarefi.webhooks.internal;
 
+import static com.klarefi.webhooks.internal.FakeCaseEventLog.processed;
+import static com.klarefi.webhooks.internal.FakeCaseEventLog.updated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -31,7 +33,7 @@ class FirstAttemptTest {
             String endpointId = fixture.register("org_first", "test", "/first", List.of("document.processed"))
                     .path("id").asText();
 
-            fixture.emit("org_first", "test", "document.processed", "case_first");
+            fixture.emit("org_first", "test", processed("case_first"));
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     assertThat(fixture.deliveries(endpointId).get(0).path("status").asText()).isEqualTo("succeeded"));
@@ -58,7 +60,7 @@ class FirstAttemptTest {
             String endpointId = fixture.register("org_burst", "test", "/burst", List.of("case.updated")).path("id").asText();
 
             for (int event = 0; event < 6; event++) {
-                fixture.emit("org_burst", "test", "case.updated", "case_burst_" + event);
+                fixture.emit("org_burst", "test", updated("case_burst_" + event));
             }
 
             List<String> deliveryIds = fixture.database.jdbi().withHandle(handle -> handle.createQuery(
@@ -81,7 +83,7 @@ class FirstAttemptTest {
             try (fixture) {
                 String endpointId = fixture.register("org_lost", "test", "/lost", List.of("document.processed"))
                         .path("id").asText();
-                fixture.emit("org_lost", "test", "document.processed", "case_lost");
+                fixture.emit("org_lost", "test", processed("case_lost"));
                 String deliveryId = fixture.deliveries(endpointId).get(0).path("id").asText();
                 // As a first attempt sent in-process leaves it when the process dies mid-send: claimed
                 // (its lease now run out), no outcome recorded, no job.

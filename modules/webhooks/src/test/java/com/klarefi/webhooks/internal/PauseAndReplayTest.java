@@ -1,5 +1,7 @@
 package com.klarefi.webhooks.internal;
 
+import static com.klarefi.webhooks.internal.FakeCaseEventLog.processed;
+import static com.klarefi.webhooks.internal.FakeCaseEventLog.updated;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,7 +38,7 @@ class PauseAndReplayTest {
         JsonNode failing = fixture.register("org_pause", "test", "/failing", List.of("case.updated"));
         JsonNode watcher = fixture.register("org_pause", "test", "/watcher", List.of("endpoint.paused"));
         String failingId = failing.path("id").asText();
-        fixture.emit("org_pause", "test", "case.updated", "case_p1");
+        fixture.emit("org_pause", "test", updated("case_p1"));
         String first = fixture.deliveries(failingId).get(0).path("id").asText();
         for (int attempt = 0; attempt < 5; attempt++) {
             fixture.receiver.answer(500);
@@ -53,8 +55,8 @@ class PauseAndReplayTest {
         JsonNode noticeBody = Json.read(fixture.receiver.receivedAt("/watcher").getFirst().body());
         assertThat(noticeBody.path("data").path("endpoint_id").asText()).isEqualTo(failingId);
 
-        fixture.emit("org_pause", "test", "case.updated", "case_p2");
-        fixture.emit("org_pause", "test", "case.updated", "case_p3");
+        fixture.emit("org_pause", "test", updated("case_p2"));
+        fixture.emit("org_pause", "test", updated("case_p3"));
         fixture.runJob(first);
         assertThat(fixture.receiver.receivedAt("/failing")).hasSize(5);
         assertThat(fixture.deliveries(failingId)).hasSize(3).allSatisfy(delivery ->
@@ -78,8 +80,8 @@ class PauseAndReplayTest {
         String id = endpoint.path("id").asText();
         fixture.clock.set(Instant.now());
         Instant since = fixture.clock.instant().minus(Duration.ofSeconds(1));
-        fixture.emit("org_replay", "test", "document.processed", "case_r1");
-        fixture.emit("org_replay", "test", "document.processed", "case_r2");
+        fixture.emit("org_replay", "test", processed("case_r1"));
+        fixture.emit("org_replay", "test", processed("case_r2"));
         fixture.deliveries(id).forEach(delivery -> fixture.runJob(delivery.path("id").asText()));
 
         JsonNode replayed = fixture.admin.post("/admin/v1/webhooks/endpoints/" + id + "/replay",

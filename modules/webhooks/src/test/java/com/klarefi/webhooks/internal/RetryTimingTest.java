@@ -1,5 +1,6 @@
 package com.klarefi.webhooks.internal;
 
+import static com.klarefi.webhooks.internal.FakeCaseEventLog.processed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -29,7 +30,7 @@ class RetryTimingTest {
             }
             for (int i = 0; i < ENDPOINTS; i++) {
                 fixture.register("org_timing" + i, "test", "/timing" + i, List.of("document.processed"));
-                fixture.emit("org_timing" + i, "test", "document.processed", "case_timing" + i);
+                fixture.emit("org_timing" + i, "test", processed("case_timing" + i));
             }
 
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(fixture.receiver.received())

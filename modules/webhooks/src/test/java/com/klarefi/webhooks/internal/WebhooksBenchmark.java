@@ -1,8 +1,9 @@
 package com.klarefi.webhooks.internal;
 
+import static com.klarefi.webhooks.internal.FakeCaseEventLog.updated;
 import static org.awaitility.Awaitility.await;
 
-import com.klarefi.cases.api.CaseEvent;
+import com.klarefi.cases.api.LoggedCaseEvent;
 import com.klarefi.platform.secrets.Secrets;
 import com.klarefi.testing.TestDatabase;
 import java.time.Duration;
@@ -60,7 +61,7 @@ class WebhooksBenchmark {
     }
 
     private static void emit(WebhooksFixture fixture, Map<String, Instant> committed, String caseId) {
-        CaseEvent event = fixture.emit("org_bench", "test", "case.updated", caseId);
+        LoggedCaseEvent event = fixture.emit("org_bench", "test", updated(caseId));
         committed.put(event.eventId(), Instant.now());
     }
 

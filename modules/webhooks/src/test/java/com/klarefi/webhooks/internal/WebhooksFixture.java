@@ -2,6 +2,7 @@ package com.klarefi.webhooks.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.klarefi.cases.api.CaseEvent;
+import com.klarefi.cases.api.LoggedCaseEvent;
 import com.klarefi.platform.config.Mode;
 import com.klarefi.platform.config.Settings;
 import com.klarefi.platform.db.Database;
@@ -53,7 +54,7 @@ final class WebhooksFixture implements AutoCloseable {
     final Receiver receiver;
     final Database database;
     final Jobs jobs;
-    final WebhooksWiring webhooks;
+    final WebhooksFacade webhooks;
     final WebServer server;
     final HttpTestClient admin;
     private TestDatabase ownDatabase;
@@ -73,7 +74,7 @@ final class WebhooksFixture implements AutoCloseable {
         Platform platform = new Platform(settings, Mode.EMBEDDED, database, jobs, secrets, clock,
                 new JsonBodies(1 << 20), new Idempotency(database, clock, Duration.ofHours(1)), new ErasureParticipants(),
                 URI.create("http://127.0.0.1"), new Metrics());
-        this.webhooks = WebhooksWiring.create(platform, cases, guard(settings), RandomGenerator.of("L64X128MixRandom"));
+        this.webhooks = WebhooksWiring.assemble(platform, cases, guard(settings), RandomGenerator.of("L64X128MixRandom"));
         jobs.start();
         ApiRoutes adminRoutes = new ApiRoutes("/admin/v1", Route.Access.ADMIN);
         ApiRoutes apiRoutes = new ApiRoutes("/api/v1", Route.Access.API_KEY);
@@ -159,9 +160,9 @@ final class WebhooksFixture implements AutoCloseable {
     }
 
     /** Appends a case event in its own transaction, as the cases module does. */
-    CaseEvent emit(String orgId, String environment, String type, String caseId) {
+    LoggedCaseEvent emit(String orgId, String environment, CaseEvent event) {
         return database.jdbi().inTransaction(handle ->
-                cases.append(new Tx(handle), orgId, Environment.fromWire(environment).orElseThrow(), type, caseId));
+                cases.append(new Tx(handle), orgId, Environment.fromWire(environment).orElseThrow(), event));
     }
 
     JsonNode deliveries(String endpointId) {

@@ -1,6 +1,5 @@
 package com.klarefi.cases.internal.db;
 
-import com.klarefi.cases.api.CaseEvent;
 import com.klarefi.cases.api.CaseOpening;
 import com.klarefi.cases.api.CaseSearch;
 import com.klarefi.cases.api.DocumentOutcome;
@@ -97,34 +96,34 @@ public final class CaseRepository {
 
     /** Derives the case's status from its documents and stores it; returns it. */
     public String refreshStatus(Tx tx, String caseId, Instant now) {
-        List<String> statuses = tx.handle().createQuery("SELECT status FROM cases.case_documents WHERE case_id = :case")
-                .bind("case", caseId).mapTo(String.class).list();
-        String status;
-        if (statuses.stream().anyMatch(value -> value.equals("queued") || value.equals("processing"))) {
-            status = "processing";
-        } else if (statuses.isEmpty()) {
-            status = "empty";
-        } else if (statuses.stream().allMatch("failed"::equals)) {
-            status = "failed";
-        } else {
-            status = "processed";
-        }
-        tx.handle().createUpdate("UPDATE cases.cases SET status = :status, updated_at = :now WHERE id = :case")
-                .bind("status", status).bind("now", now).bind("case", caseId).execute();
-        return status;
+        // Derived and stored in one round trip: processing while any document is queued or being
+        // processed, empty without documents, failed when all failed, else processed.
+        return tx.handle().createQuery("""
+                        WITH derived AS (
+                            SELECT CASE WHEN bool_or(status IN ('queued', 'processing')) THEN 'processing'
+                                        WHEN count(*) = 0 THEN 'empty'
+                                        WHEN bool_and(status = 'failed') THEN 'failed'
+                                        ELSE 'processed' END AS status
+                              FROM cases.case_documents WHERE case_id = :case),
+                        stored AS (
+                            UPDATE cases.cases SET status = derived.status, updated_at = :now FROM derived
+                             WHERE id = :case)
+                        SELECT status FROM derived""")
+                .bind("case", caseId).bind("now", now).mapTo(String.class).one();
     }
 
-    /** Appends an event with the next gapless cursor; the case row must be locked by this transaction. */
-    public CaseEvent appendEvent(Tx tx, String caseId, String eventId, String type, Map<String, Object> payload, Instant now) {
-        long cursor = tx.handle().createQuery(
-                        "UPDATE cases.cases SET last_cursor = last_cursor + 1, updated_at = :now WHERE id = :case RETURNING last_cursor")
-                .bind("case", caseId).bind("now", now).mapTo(Long.class).one();
-        tx.handle().createUpdate("""
+    /** Appends an event with the next gapless cursor and returns it; the case row must be locked by this transaction. */
+    public long appendEvent(Tx tx, String caseId, String eventId, String type, Map<String, Object> payload, Instant now) {
+        // One round trip: the case's row lock and its next cursor, then the event at that cursor.
+        return tx.handle().createQuery("""
+                        WITH next AS (
+                            UPDATE cases.cases SET last_cursor = last_cursor + 1, updated_at = :now WHERE id = :case
+                            RETURNING last_cursor)
                         INSERT INTO cases.events (case_id, cursor, event_id, event_type, payload, created_at)
-                        VALUES (:case, :cursor, :id, :type, CAST(:payload AS jsonb), :now)""")
-                .bind("case", caseId).bind("cursor", cursor).bind("id", eventId).bind("type", type)
-                .bind("payload", Json.writeString(payload)).bind("now", now).execute();
-        return new CaseEvent(eventId, caseId, cursor, type, payload, now);
+                        SELECT :case, last_cursor, :id, :type, CAST(:payload AS jsonb), :now FROM next
+                        RETURNING cursor""")
+                .bind("case", caseId).bind("id", eventId).bind("type", type)
+                .bind("payload", Json.writeString(payload)).bind("now", now).mapTo(Long.class).one();
     }
 
     public Optional<CaseRow> find(Caller caller, String caseId) {
@@ -178,12 +177,12 @@ public final class CaseRepository {
                 .list());
     }
 
-    public List<CaseEvent> events(String caseId, long afterCursor, int limit) {
+    public List<EventRow> events(String caseId, long afterCursor, int limit) {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT event_id, case_id, cursor, event_type, payload::text AS payload, created_at
                           FROM cases.events WHERE case_id = :case AND cursor > :after ORDER BY cursor LIMIT :limit""")
                 .bind("case", caseId).bind("after", afterCursor).bind("limit", limit)
-                .map((rows, context) -> new CaseEvent(rows.getString("event_id"), rows.getString("case_id"),
+                .map((rows, context) -> new EventRow(rows.getString("event_id"), rows.getString("case_id"),
                         rows.getLong("cursor"), rows.getString("event_type"),
                         Json.readMap(rows.getString("payload")),
                         rows.getTimestamp("created_at").toInstant()))

@@ -28,9 +28,11 @@ public final class FeatureRepository {
 
     public void replace(Tx tx, String caseId, List<CaseFeature> features) {
         Handle handle = tx.handle();
-        for (String table : List.of("evidence", "candidates", "decisions")) {
-            handle.createUpdate("DELETE FROM cases." + table + " WHERE case_id = :case").bind("case", caseId).execute();
-        }
+        // One statement for the three tables (no foreign key runs between them).
+        handle.createUpdate("""
+                WITH evidence AS (DELETE FROM cases.evidence WHERE case_id = :case),
+                     candidates AS (DELETE FROM cases.candidates WHERE case_id = :case)
+                DELETE FROM cases.decisions WHERE case_id = :case""").bind("case", caseId).execute();
         PreparedBatch decisions = handle.prepareBatch("""
                 INSERT INTO cases.decisions (case_id, feature_id, decision_id, outcome, many, selected_candidate_ids, reason)
                 VALUES (:case, :feature, :id, :outcome, :many, :selected, :reason)""");

@@ -1,9 +1,9 @@
 package com.klarefi.cases.internal.http;
 
-import com.klarefi.cases.api.CaseEvent;
 import com.klarefi.cases.internal.db.CaseRepository;
 import com.klarefi.cases.internal.db.CaseRow;
 import com.klarefi.cases.internal.db.DocumentRow;
+import com.klarefi.cases.internal.db.EventRow;
 import com.klarefi.cases.internal.db.FeatureRepository;
 import com.klarefi.platform.http.ApiException;
 import com.klarefi.platform.http.ApiRoutes;
@@ -56,9 +56,9 @@ public final class CasesHttpService {
         CaseRow row = find(request);
         long after = longParameter(request, "after_cursor", 0, 0, Long.MAX_VALUE);
         int limit = (int) longParameter(request, "limit", MAX_LIMIT, 1, MAX_LIMIT);
-        List<CaseEvent> page = repository.events(row.id(), after, limit + 1);
+        List<EventRow> page = repository.events(row.id(), after, limit + 1);
         boolean hasMore = page.size() > limit;
-        List<CaseEvent> events = hasMore ? page.subList(0, limit) : page;
+        List<EventRow> events = hasMore ? page.subList(0, limit) : page;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("case_id", row.id());
         body.put("events", events.stream().map(CasesHttpService::event).toList());
@@ -84,7 +84,7 @@ public final class CasesHttpService {
         return view;
     }
 
-    private static Map<String, Object> event(CaseEvent event) {
+    private static Map<String, Object> event(EventRow event) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("event_id", event.eventId());
         view.put("event_type", event.eventType());

@@ -96,6 +96,22 @@ class CaseSearchTest {
     }
 
     @Test
+    void aCaseIsProcessingWhileADocumentWaitsThenProcessedOrFailedWhenEveryDocumentFailed() {
+        String waiting = aCase("waiting-" + UUID.randomUUID());
+        String docId = "doc_wait_" + waiting;
+        database.useTransaction(tx -> cases.addDocument(tx, CALLER, waiting, docId));
+        assertThat(search(waiting).getFirst().status()).isEqualTo("processing");
+
+        database.useTransaction(tx -> cases.documentFinished(tx, docId, DocumentOutcome.processed(docId, "text/plain", 1)));
+        assertThat(search(waiting).getFirst().status()).isEqualTo("processed");
+
+        String failing = aCase("failing-" + UUID.randomUUID());
+        document(failing, DocumentOutcome.failed("doc_bad1_" + failing, "fetch_failed", "404"));
+        document(failing, DocumentOutcome.failed("doc_bad2_" + failing, "document_unreadable", "corrupt"));
+        assertThat(search(failing).getFirst().status()).isEqualTo("failed");
+    }
+
+    @Test
     void theReviewQueueHoldsTheCasesWithAValueDecidedReview() {
         String unsure = aCase("unsure-" + UUID.randomUUID());
         String sure = aCase("sure-" + UUID.randomUUID());

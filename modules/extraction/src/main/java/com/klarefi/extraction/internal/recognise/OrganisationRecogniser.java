@@ -77,7 +77,7 @@ final class OrganisationRecogniser implements Recogniser {
     }
 
     private String normalised(String printed) {
-        return asPrinted ? printed.replaceAll("(?U)\\s+", " ").strip() : normalise(printed);
+        return asPrinted ? OcrEdges.clean(printed) : normalise(printed);
     }
 
     @Override

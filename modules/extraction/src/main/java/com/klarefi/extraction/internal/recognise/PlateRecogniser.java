@@ -38,7 +38,7 @@ final class PlateRecogniser implements Recogniser {
 
     /** The plate with its side code's dashes, or null when the text is no Dutch plate. */
     static String normalise(String printed) {
-        String upper = printed.toUpperCase(Locale.ROOT);
+        String upper = lowerCaseL(printed).toUpperCase(Locale.ROOT);
         String compact = upper.replace("-", "");
         if (compact.length() != 6) {
             return null;
@@ -50,6 +50,16 @@ final class PlateRecogniser implements Recogniser {
             }
         }
         return null;
+    }
+
+    /**
+     * A capital I among lower-case letters is a lower-case l as OCR reads it in most typefaces
+     * ("Ir-dg-95" for "lr-dg-95"): a plate is printed in one case.
+     */
+    private static String lowerCaseL(String printed) {
+        boolean lowerCase = printed.chars().filter(Character::isLetter).filter(c -> c != 'I').allMatch(Character::isLowerCase)
+                && printed.chars().anyMatch(Character::isLowerCase);
+        return lowerCase ? printed.replace('I', 'l') : printed;
     }
 
     private static boolean fits(String compact, String shape) {

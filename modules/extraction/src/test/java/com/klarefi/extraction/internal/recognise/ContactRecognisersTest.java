@@ -26,6 +26,13 @@ class ContactRecognisersTest {
     }
 
     @Test
+    void joinsAnAddressThatBeginsWithAnUnderscoreToTheWordOcrSetApartBeforeIt() {
+        List<Match> found = new EmailRecogniser().scan("E-mailadres marloes _terhorst@gmail.com");
+        assertThat(found).extracting(Match::normalized).containsExactly("marloes_terhorst@gmail.com");
+        assertThat(found.getFirst().start()).isEqualTo("E-mailadres ".length());
+    }
+
+    @Test
     void readsCountryNamesInSeveralLanguagesAsIsoCodes() {
         CountryRecogniser countries = new CountryRecogniser();
         assertThat(normalised(countries, "vakantie in Oostenrijk")).containsExactly("AT");

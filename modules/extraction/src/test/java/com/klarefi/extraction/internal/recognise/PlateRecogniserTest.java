@@ -38,4 +38,10 @@ class PlateRecogniserTest {
     void givesCompactLowerCasePlatesLessStrength() {
         assertThat(plates.scan("gv123k").getFirst().strength()).isLessThan(plates.scan("GV123K").getFirst().strength());
     }
+
+    @Test
+    void readsACapitalIInALowerCasePlateAsTheLowerCaseLOcrTookItFor() {
+        assertThat(normalised("kenteken Ir-dg-95")).containsExactly("LR-DG-95");
+        assertThat(normalised("kenteken IR-DG-95")).containsExactly("IR-DG-95");
+    }
 }

@@ -1,5 +1,7 @@
 package com.klarefi.intake.internal.sessions;
 
+import com.klarefi.cases.api.CaseEvent.SessionCompleted;
+import com.klarefi.cases.api.CaseEvent.SessionExpired;
 import com.klarefi.cases.api.Cases;
 import com.klarefi.intake.internal.db.SessionRepository;
 import com.klarefi.intake.internal.db.StatementRepository;
@@ -12,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -23,9 +24,6 @@ import java.util.function.BiFunction;
  * cancellation or expiry, each end reported in the case's event log.
  */
 public final class Sessions {
-    public static final String SESSION_COMPLETED = "session.completed";
-    public static final String SESSION_EXPIRED = "session.expired";
-
     private final SessionRepository repository;
     private final StatementRepository statements;
     private final Cases cases;
@@ -89,9 +87,8 @@ public final class Sessions {
     /** Completes the session and reports it to the case. */
     public void complete(Tx tx, Session session) {
         if (repository.end(tx, session.id(), Session.COMPLETED, now())) {
-            cases.appendEvent(tx, session.caseId(), SESSION_COMPLETED, Map.of("session_id", session.id(),
-                    "status", Session.COMPLETED, "document_count", repository.documents(session.id()).size(),
-                    "statement_count", statements.countOfSession(tx, session.id())));
+            cases.appendEvent(tx, new SessionCompleted(session.caseId(), session.id(), repository.documents(session.id()).size(),
+                    statements.countOfSession(tx, session.id())));
         }
     }
 
@@ -110,8 +107,7 @@ public final class Sessions {
                     .filter(session -> session.status().equals(Session.OPEN) && !now().isBefore(session.expiresAt()))
                     .map(session -> {
                         repository.end(tx, session.id(), Session.EXPIRED, now());
-                        cases.appendEvent(tx, session.caseId(), SESSION_EXPIRED,
-                                Map.of("session_id", session.id(), "status", Session.EXPIRED));
+                        cases.appendEvent(tx, new SessionExpired(session.caseId(), session.id()));
                         return true;
                     }).orElse(false));
             expired += ended ? 1 : 0;

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.klarefi.cases.api.ApplicantStatement;
 import com.klarefi.cases.api.CaseEvent;
+import com.klarefi.cases.api.CaseEvent.SessionCompleted;
+import com.klarefi.cases.api.CaseEvent.SessionExpired;
 import com.klarefi.cases.api.CaseFeature;
 import com.klarefi.cases.api.Cases;
 import com.klarefi.cases.api.CasesModule;
+import com.klarefi.cases.api.LoggedCaseEvent;
 import com.klarefi.intake.api.IntakeModule;
 import com.klarefi.intake.internal.db.SessionRepository;
 import com.klarefi.intake.internal.db.StatementRepository;
@@ -22,7 +25,6 @@ import com.klarefi.testing.TestDatabase;
 import com.klarefi.testing.TestClock;
 import com.klarefi.testing.TestPlatforms;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,7 +44,7 @@ class SessionsTest {
     private static Documents documents;
     private static Sessions sessions;
     private static Corrections corrections;
-    private static final List<CaseEvent> EVENTS = new CopyOnWriteArrayList<>();
+    private static final List<LoggedCaseEvent> EVENTS = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() {
@@ -85,7 +87,7 @@ class SessionsTest {
 
         assertThat(again).isZero();
         assertThat(sessions.find(session.id()).orElseThrow().status()).isEqualTo(Session.EXPIRED);
-        assertThat(eventsOf(session.caseId())).containsExactly(Sessions.SESSION_EXPIRED);
+        assertThat(eventsOf(session.caseId())).containsExactly(new SessionExpired(session.caseId(), session.id()));
         assertThat(sessions.whileOpen(session.id(), (tx, locked) -> true)).isEmpty();
     }
 
@@ -101,7 +103,7 @@ class SessionsTest {
         sessions.expireDue();
 
         assertThat(sessions.find(session.id()).orElseThrow().status()).isEqualTo(Session.COMPLETED);
-        assertThat(eventsOf(session.caseId())).containsExactly(Sessions.SESSION_COMPLETED);
+        assertThat(eventsOf(session.caseId())).containsExactly(new SessionCompleted(session.caseId(), session.id(), 0, 0));
     }
 
     @Test
@@ -195,7 +197,7 @@ class SessionsTest {
         return database.inTransaction(tx -> sessions.create(tx, CALLER, request));
     }
 
-    private static List<String> eventsOf(String caseId) {
-        return EVENTS.stream().filter(event -> event.caseId().equals(caseId)).map(CaseEvent::eventType).toList();
+    private static List<CaseEvent> eventsOf(String caseId) {
+        return EVENTS.stream().filter(event -> event.caseId().equals(caseId)).map(LoggedCaseEvent::event).toList();
     }
 }

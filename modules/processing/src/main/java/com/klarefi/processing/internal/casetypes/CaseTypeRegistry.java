@@ -4,6 +4,7 @@ import com.klarefi.extraction.api.CaseType;
 import com.klarefi.extraction.api.CaseTypes;
 import com.klarefi.extraction.api.InvalidCaseTypeException;
 import com.klarefi.platform.config.SettingsException;
+import com.klarefi.processing.api.CaseTypeDefinition;
 import com.klarefi.processing.internal.db.CaseTypeRepository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,38 +25,34 @@ import java.util.stream.Stream;
  * through the database).
  */
 public final class CaseTypeRegistry {
-    /** A case type with the JSON it was defined by and where it came from. */
-    public record Entry(CaseType caseType, String definition, String source) {
-    }
-
-    private final Map<String, Entry> shipped;
+    private final Map<String, CaseTypeDefinition> shipped;
     /** Parsed operator definitions by their JSON; bounded, since definitions change rarely. */
-    private final Map<String, Entry> parsed = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, CaseTypeDefinition> parsed = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CaseTypeRegistry.Entry> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, CaseTypeDefinition> eldest) {
             return size() > 256;
         }
     });
     private final CaseTypeRepository repository;
     private final Clock clock;
 
-    private CaseTypeRegistry(Map<String, Entry> shipped, CaseTypeRepository repository, Clock clock) {
+    private CaseTypeRegistry(Map<String, CaseTypeDefinition> shipped, CaseTypeRepository repository, Clock clock) {
         this.shipped = shipped;
         this.repository = repository;
         this.clock = clock;
     }
 
     public static CaseTypeRegistry create(Optional<Path> directory, CaseTypeRepository repository, Clock clock) {
-        Map<String, Entry> shipped = new LinkedHashMap<>();
+        Map<String, CaseTypeDefinition> shipped = new LinkedHashMap<>();
         for (String json : CaseTypes.builtInDefinitions()) {
             CaseType builtIn = CaseTypes.parse(json);
-            shipped.put(builtIn.id(), new Entry(builtIn, json, "built-in"));
+            shipped.put(builtIn.id(), new CaseTypeDefinition(builtIn, json, "built-in"));
         }
         directory.ifPresent(folder -> readDirectory(folder).forEach(entry -> shipped.put(entry.caseType().id(), entry)));
         return new CaseTypeRegistry(shipped, repository, clock);
     }
 
-    public Optional<Entry> find(String id) {
+    public Optional<CaseTypeDefinition> find(String id) {
         return repository.find(id).map(this::admin).or(() -> Optional.ofNullable(shipped.get(id)));
     }
 
@@ -63,31 +60,31 @@ public final class CaseTypeRegistry {
      * An operator's definition, parsed once per version: every accepted document and every job looks
      * its case type up, and the database stays the source of truth shared by all instances.
      */
-    private Entry admin(String json) {
-        return parsed.compute(json, (key, known) -> known != null ? known : new Entry(CaseTypes.parse(json), json, "admin"));
+    private CaseTypeDefinition admin(String json) {
+        return parsed.compute(json, (key, known) -> known != null ? known : new CaseTypeDefinition(CaseTypes.parse(json), json, "admin"));
     }
 
     public boolean exists(String id) {
         return find(id).isPresent();
     }
 
-    public List<Entry> all() {
-        Map<String, Entry> all = new LinkedHashMap<>(shipped);
+    public List<CaseTypeDefinition> all() {
+        Map<String, CaseTypeDefinition> all = new LinkedHashMap<>(shipped);
         repository.all().forEach((id, json) -> all.put(id, admin(json)));
         return List.copyOf(all.values());
     }
 
     /** Validates and stores an operator's definition; throws {@link InvalidCaseTypeException} with every problem. */
-    public Entry put(String id, String json) {
+    public CaseTypeDefinition put(String id, String json) {
         CaseType parsed = CaseTypes.parse(json);
         if (!parsed.id().equals(id)) {
             throw new InvalidCaseTypeException(List.of("$.id: is \"" + parsed.id() + "\" but the URL names \"" + id + "\""));
         }
         repository.put(id, json, clock.instant());
-        return new Entry(parsed, json, "admin");
+        return new CaseTypeDefinition(parsed, json, "admin");
     }
 
-    private static List<Entry> readDirectory(Path folder) {
+    private static List<CaseTypeDefinition> readDirectory(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new SettingsException("KLAREFI_CASE_TYPES_DIR is " + folder + ", which is not a directory");
         }
@@ -95,7 +92,7 @@ public final class CaseTypeRegistry {
             return files.filter(file -> file.getFileName().toString().endsWith(".json")).sorted().map(file -> {
                 try {
                     String json = Files.readString(file, StandardCharsets.UTF_8);
-                    return new Entry(CaseTypes.parse(json), json, "file " + file.getFileName());
+                    return new CaseTypeDefinition(CaseTypes.parse(json), json, "file " + file.getFileName());
                 } catch (InvalidCaseTypeException e) {
                     throw new SettingsException("case type file " + file + " is invalid: " + String.join("; ", e.problems()));
                 } catch (IOException e) {

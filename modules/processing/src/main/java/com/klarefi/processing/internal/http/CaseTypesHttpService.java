@@ -5,6 +5,7 @@ import com.klarefi.platform.http.ApiException;
 import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.platform.http.Responses;
 import com.klarefi.platform.json.Json;
+import com.klarefi.processing.api.CaseTypeDefinition;
 import com.klarefi.processing.internal.casetypes.CaseTypeRegistry;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -30,7 +31,7 @@ public final class CaseTypesHttpService {
 
     private void read(ServerRequest request, ServerResponse response) {
         String id = request.path().pathParameters().get("caseTypeId");
-        CaseTypeRegistry.Entry entry = registry.find(id).orElseThrow(() ->
+        CaseTypeDefinition entry = registry.find(id).orElseThrow(() ->
                 ApiException.notFound("case_type_not_found", "No case type '" + id + "'."));
         Map<String, Object> body = summary(entry);
         body.put("definition", Json.read(entry.definition()));
@@ -44,7 +45,7 @@ public final class CaseTypesHttpService {
             throw ApiException.of(413, "validation_error", "payload_too_large", "A case type definition may be at most 256 KB.");
         }
         try {
-            CaseTypeRegistry.Entry stored = registry.put(id, new String(raw, StandardCharsets.UTF_8));
+            CaseTypeDefinition stored = registry.put(id, new String(raw, StandardCharsets.UTF_8));
             Responses.ok(response, summary(stored));
         } catch (InvalidCaseTypeException e) {
             throw ApiException.validation("invalid_case_type", "The case type definition is invalid: "
@@ -52,7 +53,7 @@ public final class CaseTypesHttpService {
         }
     }
 
-    private static Map<String, Object> summary(CaseTypeRegistry.Entry entry) {
+    private static Map<String, Object> summary(CaseTypeDefinition entry) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", entry.caseType().id());
         view.put("name", entry.caseType().name());

@@ -12,6 +12,7 @@ import com.klarefi.platform.jobs.ContentFreeException;
 import com.klarefi.platform.metrics.Counter;
 import com.klarefi.platform.metrics.Histogram;
 import com.klarefi.platform.metrics.Metrics;
+import com.klarefi.processing.api.CaseTypeDefinition;
 import com.klarefi.processing.api.DocumentFailure;
 import com.klarefi.processing.internal.casetypes.CaseTypeRegistry;
 import com.klarefi.processing.internal.db.DocumentRecord;
@@ -82,9 +83,15 @@ public final class DocumentProcessor {
         recomputeFeatures(tx, caseId, caseTypeId, Optional.empty());
     }
 
+    /** Locks the case first, for a change that does not come from one of its documents (an applicant's statement). */
+    public void recomputeFeatures(Tx tx, String caseId) {
+        Cases.LockedCase locked = cases.lockCase(tx, caseId);
+        recomputeFeatures(tx, locked.caseId(), locked.caseTypeId());
+    }
+
     /** {@code known}: a document whose pages the transaction has just written, used as they are. */
     private void recomputeFeatures(Tx tx, String caseId, String caseTypeId, Optional<DocumentText> known) {
-        Optional<CaseTypeRegistry.Entry> caseType = caseTypes.find(caseTypeId);
+        Optional<CaseTypeDefinition> caseType = caseTypes.find(caseTypeId);
         if (caseType.isEmpty()) {
             LOG.log(System.Logger.Level.WARNING, "case " + caseId + " has case type " + caseTypeId
                     + ", which no longer exists; its features are left as they are");

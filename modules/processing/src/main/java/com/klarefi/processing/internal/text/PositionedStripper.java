@@ -11,6 +11,9 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
+import org.apache.pdfbox.pdmodel.font.PDType3Font;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
@@ -123,12 +126,41 @@ final class PositionedStripper extends PDFTextStripper {
         for (TextPosition glyph : positions.subList(firstGlyph, lastGlyph + 1)) {
             x0 = Math.min(x0, glyph.getXDirAdj());
             x1 = Math.max(x1, glyph.getXDirAdj() + glyph.getWidthDirAdj());
-            y0 = Math.min(y0, glyph.getYDirAdj() - glyph.getHeightDir());
-            y1 = Math.max(y1, glyph.getYDirAdj());
+            float[] extent = verticalExtent(glyph);
+            y0 = Math.min(y0, glyph.getYDirAdj() - extent[0]);
+            y1 = Math.max(y1, glyph.getYDirAdj() + extent[1]);
         }
         if (positions.isEmpty()) {
             x0 = y0 = x1 = y1 = 0;
         }
         return new Word(charStart, charEnd, x0, y0, x1, y1, 1f);
+    }
+
+    /**
+     * How far a glyph reaches above and below its baseline, in page units. PDFBox places a glyph at
+     * its baseline and gives it the smaller of the cap height and half the font's box as its
+     * height, so a box built from that alone sits low: it misses the tops of capitals and every
+     * descender. The ascent and descent in the font's descriptor bound the glyphs as drawn,
+     * as OCR boxes do; that estimate stays only where the descriptor states no usable ascent.
+     */
+    private static float[] verticalExtent(TextPosition glyph) {
+        PDFont font = glyph.getFont();
+        float ascent = 0;
+        float descent = 0;
+        PDFontDescriptor descriptor = font == null ? null : font.getFontDescriptor();
+        if (descriptor != null) {
+            ascent = descriptor.getAscent();
+            descent = descriptor.getDescent();
+        }
+        // Descriptor metrics are in thousandths of the text size, except in a Type 3 font, whose
+        // own matrix maps them (PDF 32000-1, 9.8.1).
+        float unit = font instanceof PDType3Font ? font.getFontMatrix().getScaleY() : 0.001f;
+        float scale = Math.abs(unit * glyph.getYScale());
+        float above = ascent * scale;
+        // A font that claims glyphs taller than two lines has a wrong ascent or box.
+        if (!(above > 0) || above > 2 * Math.abs(glyph.getYScale())) {
+            return new float[] {glyph.getHeightDir(), 0};
+        }
+        return new float[] {above, Math.max(0, -descent * scale)};
     }
 }
