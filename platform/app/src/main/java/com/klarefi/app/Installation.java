@@ -87,11 +87,12 @@ final class Installation implements AutoCloseable {
         }
         Optional<InstanceLock> lock = InstanceLock.tryAcquire(dataDirectory);
         if (lock.isEmpty()) {
-            Optional<Integer> running = EmbeddedDatabase.runningPort(dataDirectory.resolve("postgres"));
-            if (joinRunning && running.isPresent()) {
+            Optional<ConnectionSettings> running = joinRunning
+                    ? EmbeddedDatabase.attached(dataDirectory.resolve("postgres"), 2, databasePassword(dataDirectory))
+                    : Optional.empty();
+            if (running.isPresent()) {
                 return new Installation(mode, dataDirectory, secrets, dashboardPassword, publicBaseUrl,
-                        EmbeddedDatabase.attached(running.get(), 2, databasePassword(dataDirectory)).withSocketTimeout(socketTimeout),
-                        null, null);
+                        running.get().withSocketTimeout(socketTimeout), null, null);
             }
             throw new SettingsException("another Klarefi instance is using KLAREFI_DATA_DIR=" + dataDirectory
                     + "; stop it, or give this instance its own data directory or an external database (KLAREFI_DB_URL)");

@@ -9,6 +9,7 @@ import com.klarefi.platform.config.SettingsException;
 import com.klarefi.platform.db.Database;
 import com.klarefi.platform.db.DatabaseHealth;
 import com.klarefi.platform.http.ApiRoutes;
+import com.klarefi.platform.http.BodyTimeout;
 import com.klarefi.platform.http.HeaderTimeout;
 import com.klarefi.platform.http.HttpSurface;
 import com.klarefi.platform.http.RequestGuard;
@@ -29,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -49,17 +51,19 @@ public final class KlarefiServer implements AutoCloseable {
     private final Composition composition;
     private final WebServer webServer;
     private final HeaderTimeout headerTimeout;
+    private final BodyTimeout bodyTimeout;
     private List<Route> apiRoutes = List.of();
     private boolean closed;
 
     private KlarefiServer(Installation installation, Database database, Jobs jobs, Composition composition,
-                          WebServer webServer, HeaderTimeout headerTimeout) {
+                          WebServer webServer, HeaderTimeout headerTimeout, BodyTimeout bodyTimeout) {
         this.installation = installation;
         this.database = database;
         this.jobs = jobs;
         this.composition = composition;
         this.webServer = webServer;
         this.headerTimeout = headerTimeout;
+        this.bodyTimeout = bodyTimeout;
     }
 
     public static KlarefiServer start(Settings settings) {
@@ -73,6 +77,7 @@ public final class KlarefiServer implements AutoCloseable {
         Database database = null;
         Jobs jobs = null;
         HeaderTimeout headerTimeout = null;
+        BodyTimeout bodyTimeout = null;
         try {
             database = Database.connect(installation.connection());
             database.ensureSchema(Jobs.SCHEMA);
@@ -106,9 +111,12 @@ public final class KlarefiServer implements AutoCloseable {
             jobs.listenForWakeUps(database);
             jobs.recurring(PurgeIdempotencyRecords.RECURRING_ID, Duration.ofHours(1), new PurgeIdempotencyRecords());
             headerTimeout = HeaderTimeout.start(settings.seconds("KLAREFI_HTTP_HEADER_TIMEOUT_SECONDS"));
+            bodyTimeout = BodyTimeout.start(settings.seconds("KLAREFI_HTTP_BODY_TIMEOUT_SECONDS"),
+                    settings.integer("KLAREFI_HTTP_BODY_MIN_BYTES_PER_SECOND"));
             WebServer webServer = webServer(settings, api, pages, admin, console, composition.apiGuard(metrics),
-                    composition.adminGuard(), metrics, headerTimeout);
-            KlarefiServer server = new KlarefiServer(installation, database, jobs, composition, webServer, headerTimeout);
+                    composition.adminGuard(), metrics, headerTimeout, bodyTimeout);
+            KlarefiServer server = new KlarefiServer(installation, database, jobs, composition, webServer, headerTimeout,
+                    bodyTimeout);
             server.apiRoutes = api.routes();
             LOG.log(System.Logger.Level.INFO, "Klarefi is ready: API on port " + server.port() + ", admin surface on "
                     + settings.required("KLAREFI_ADMIN_HOST") + ":" + server.adminPort() + " (" + installation.mode()
@@ -117,6 +125,9 @@ public final class KlarefiServer implements AutoCloseable {
         } catch (RuntimeException e) {
             if (headerTimeout != null) {
                 headerTimeout.close();
+            }
+            if (bodyTimeout != null) {
+                bodyTimeout.close();
             }
             if (jobs != null) {
                 jobs.close();
@@ -131,14 +142,14 @@ public final class KlarefiServer implements AutoCloseable {
 
     private static WebServer webServer(Settings settings, ApiRoutes api, ApiRoutes pages, ApiRoutes admin, Console console,
                                        RequestGuard apiGuard, RequestGuard adminGuard, Metrics metrics,
-                                       HeaderTimeout headerTimeout) {
+                                       HeaderTimeout headerTimeout, BodyTimeout bodyTimeout) {
         long maxBody = settings.bytes("KLAREFI_HTTP_MAX_BODY_BYTES");
         Duration grace = settings.seconds("KLAREFI_SHUTDOWN_GRACE_SECONDS");
         Duration idleTimeout = settings.seconds("KLAREFI_HTTP_IDLE_TIMEOUT_SECONDS");
         // The idle check runs often enough that a connection outlives its timeout by at most a quarter of it.
         Duration idleCheck = Duration.ofMillis(Math.max(500, idleTimeout.toMillis() / 4));
-        HttpSurface publicSurface = new HttpSurface("api", apiGuard, metrics);
-        HttpSurface adminSurface = new HttpSurface("admin", adminGuard, metrics)
+        HttpSurface publicSurface = new HttpSurface("api", apiGuard, metrics).bodyTimeout(bodyTimeout);
+        HttpSurface adminSurface = new HttpSurface("admin", adminGuard, metrics).bodyTimeout(bodyTimeout)
                 .errorPages(ConsoleModule.PREFIX, console.errorPage());
         return WebServer.builder()
                 .shutdownHook(false)
@@ -147,7 +158,7 @@ public final class KlarefiServer implements AutoCloseable {
                 .maxPayloadSize(maxBody)
                 .shutdownGracePeriod(grace)
                 .protocolsDiscoverServices(false)
-                .addProtocol(headerTimeout.http1())
+                .addProtocol(headerTimeout.http1(bodyTimeout.connectionListener()))
                 .idleConnectionTimeout(idleTimeout)
                 .idleConnectionPeriod(idleCheck)
                 .directHandlers(HttpSurface.directHandlers())
@@ -158,7 +169,7 @@ public final class KlarefiServer implements AutoCloseable {
                         .maxPayloadSize(maxBody)
                         .shutdownGracePeriod(grace)
                         .protocolsDiscoverServices(false)
-                .addProtocol(headerTimeout.http1())
+                        .addProtocol(headerTimeout.http1(bodyTimeout.connectionListener()))
                         .idleConnectionTimeout(idleTimeout)
                         .idleConnectionPeriod(idleCheck)
                         .directHandlers(HttpSurface.directHandlers())
@@ -211,7 +222,7 @@ public final class KlarefiServer implements AutoCloseable {
     }
 
     /** The port of JobRunr's dashboard, if this instance serves it (tests). */
-    java.util.OptionalInt jobDashboardPort() {
+    OptionalInt jobDashboardPort() {
         return jobs.dashboardPort();
     }
 
@@ -244,6 +255,7 @@ public final class KlarefiServer implements AutoCloseable {
         long started = System.nanoTime();
         webServer.stop();
         headerTimeout.close();
+        bodyTimeout.close();
         long web = System.nanoTime();
         jobs.close();
         composition.close();

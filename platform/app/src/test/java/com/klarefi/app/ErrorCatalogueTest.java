@@ -48,7 +48,7 @@ class ErrorCatalogueTest {
         extra.removeAll(REFERENCE_TYPES);
 
         assertThat(extra).isNotEmpty().allSatisfy(type -> assertThat(beyond).contains("`type: " + type + "`"));
-        assertThat(beyond).contains("`type: validation_error` with 405, 409, 413, 415");
+        assertThat(beyond).contains("`type: validation_error` with 405, 408, 409, 413, 415");
     }
 
     /** A code the guide promises that nothing raises (such as a 403 no endpoint answers) misleads integrators. */

@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jobrunr.jobs.lambdas.JobRequest;
 import org.jobrunr.jobs.lambdas.JobRequestHandler;
 import org.junit.jupiter.api.AfterAll;
@@ -103,7 +106,7 @@ class JobsIntegrationTest {
 
     /** Computes without blocking, as hashing, sniffing or serialising a large document does. */
     public static final class ComputeHandler implements JobRequestHandler<Compute> {
-        final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        final AtomicInteger running = new AtomicInteger();
 
         @Override
         public void run(Compute request) {
@@ -137,11 +140,11 @@ class JobsIntegrationTest {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
                     .until(() -> handler.running.get() >= cores);
 
-            java.util.concurrent.CompletableFuture<Long> started = new java.util.concurrent.CompletableFuture<>();
+            CompletableFuture<Long> started = new CompletableFuture<>();
             long asked = System.nanoTime();
             Thread.ofVirtual().start(() -> started.complete(System.nanoTime()));
 
-            long waited = Duration.ofNanos(started.get(20, java.util.concurrent.TimeUnit.SECONDS) - asked).toMillis();
+            long waited = Duration.ofNanos(started.get(20, TimeUnit.SECONDS) - asked).toMillis();
             assertThat(handler.running.get()).as("jobs still computing").isGreaterThanOrEqualTo(cores);
             assertThat(waited).as("ms a virtual thread waited for a carrier").isLessThan(1_000);
         }

@@ -6,6 +6,7 @@ import com.klarefi.extraction.api.ExtractionResult;
 import com.klarefi.extraction.api.Extractor;
 import com.klarefi.extraction.api.FeatureDefinition;
 import com.klarefi.extraction.api.FeatureResult;
+import com.klarefi.extraction.api.FeatureType;
 import com.klarefi.extraction.api.PageLayer;
 import com.klarefi.extraction.internal.contract.Clause;
 import com.klarefi.extraction.internal.contract.Contract;
@@ -33,15 +34,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ExtractionEngine implements Extractor {
     private final Recognisers recognisers;
     private final Decider decider;
+    private final Decider rules = new Decider(Optional.empty());
     private final Map<CaseType, LabelFinder> labelFinders = new ConcurrentHashMap<>();
     private final Map<CaseType, CaseType> withRoles = new ConcurrentHashMap<>();
     private final Map<CaseType, Map<String, Clause>> clauses = new ConcurrentHashMap<>();
-    private final ContractReader contracts;
 
     private ExtractionEngine(Recognisers recognisers, Optional<Ranker> ranker) {
         this.recognisers = recognisers;
         this.decider = new Decider(ranker);
-        this.contracts = new ContractReader(recognisers);
     }
 
     /** The engine with the shipped ranker (see {@link Ranker#shipped()}), else the rule scorer. */
@@ -67,11 +67,18 @@ public final class ExtractionEngine implements Extractor {
         Map<String, List<Sighting>> sightings = new LinkedHashMap<>();
         caseType.features().forEach(feature -> sightings.put(feature.id(), new ArrayList<>()));
         Map<String, Clause> featureClauses = clauses.computeIfAbsent(caseType, ExtractionEngine::clauses);
+        boolean agreements = false;
+        boolean readsDates = caseType.features().stream().anyMatch(feature -> feature.type() == FeatureType.DATE);
         for (DocumentText document : documents) {
+            // a document says in which order it writes numeric dates; only a case type with dates pays for asking
+            Recognisers inDocument = readsDates
+                    ? recognisers.inDocument(document.pages().stream().map(PageLayer::text).toList())
+                    : recognisers;
             // only a case type that asks for a contract's clauses pays for reading the structure
-            Contract contract = featureClauses.isEmpty() ? Contract.none() : contracts.read(document.pages());
+            Contract contract = featureClauses.isEmpty() ? Contract.none() : new ContractReader(inDocument).read(document.pages());
+            agreements |= contract.agreement();
             for (PageLayer page : document.pages()) {
-                PageReader reader = new PageReader(caseType, recognisers, labels, document.docId(), page,
+                PageReader reader = new PageReader(caseType, inDocument, labels, document.docId(), page,
                         new PageReader.Structure(featureClauses, contract));
                 reader.read().forEach((featureId, found) -> sightings.get(featureId).addAll(found));
             }
@@ -79,7 +86,9 @@ public final class ExtractionEngine implements Extractor {
         Map<String, List<Sighting>> owned = OneRole.apply(caseType.features(), sightings);
         List<FeatureResult> results = new ArrayList<>();
         for (FeatureDefinition feature : caseType.features()) {
-            results.add(decider.decide(feature, owned.get(feature.id()), sink));
+            // the ranker learned from labelled forms, not from what an agreement's structure states: the rules decide those
+            Decider deciding = agreements && featureClauses.containsKey(feature.id()) ? rules : decider;
+            results.add(deciding.decide(feature, owned.get(feature.id()), sink));
         }
         return new ExtractionResult(caseType.id(), results);
     }

@@ -23,6 +23,7 @@ import com.klarefi.extraction.internal.recognise.Match;
 import com.klarefi.extraction.internal.recognise.Recogniser;
 import com.klarefi.extraction.internal.recognise.Recognisers;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -44,6 +45,17 @@ final class PageReader {
     private static final double FOOTER_KVK = 0.9;
     /** A value in an insurer's margin: the claim's recipient, no party. */
     private static final double INSURER = 0.3;
+    /**
+     * The support of a distinctive value that no label names (an IBAN alone on a later page): enough
+     * to be a candidate; the decider and the ranker say whether it is more (see {@link Clue#UNLABELLED}).
+     */
+    private static final double UNLABELLED = 0.2;
+    /**
+     * Types whose values say by themselves what they are, so that one may stand without a label. A
+     * chamber of commerce number is eight digits, as a claim or policy number may be: not one of them.
+     */
+    private static final Set<FeatureType> DISTINCTIVE = java.util.EnumSet.of(FeatureType.IBAN, FeatureType.EMAIL,
+            FeatureType.LICENSE_PLATE, FeatureType.PHONE);
 
     private final CaseType caseType;
     private final Recognisers recognisers;
@@ -57,7 +69,7 @@ final class PageReader {
     /** Values (start to end) a cue's sentence ties to a list feature through a joining word. */
     private final Map<Integer, Integer> tiedByCue = new HashMap<>();
     /** Per feature type, the labels that may name its values: asked for every value of every feature. */
-    private final Map<FeatureType, List<LabelHit>> relevantHits = new java.util.EnumMap<>(FeatureType.class);
+    private final Map<FeatureType, List<LabelHit>> relevantHits = new EnumMap<>(FeatureType.class);
 
     /** A value a label names in a contract whose structure states nothing of its clause: review at most. */
     private static final double LABEL_IN_CONTRACT = 0.5;
@@ -107,14 +119,19 @@ final class PageReader {
         Set<String> rivals = caseType.features().stream()
                 .filter(other -> other.type() == feature.type())
                 .map(FeatureDefinition::id).collect(Collectors.toSet());
+        boolean mayStandAlone = standsAlone(feature, rivals);
         List<Sighting> sightings = new ArrayList<>();
         for (Match value : values) {
             double[] clues = Clue.none();
             boolean cue = tiedByCue.getOrDefault(value.start(), -1) == value.end();
             double tied = cue ? ProseCues.JOINED * value.strength() : 0;
             double zone = placement.support(feature, value);
-            double support = Math.max(Math.max(support(feature, rivals, value, clues), zone), tied)
-                    * methodFactor(value, recogniser);
+            double byLabels = support(feature, rivals, value, clues);
+            if (mayStandAlone && byLabels == 0 && zone == 0 && !cue && unlabelled(clues) && standsApart(value)) {
+                byLabels = UNLABELLED * clues[Clue.PLACE.ordinal()] * value.strength();
+                set(clues, Clue.UNLABELLED, 1);
+            }
+            double support = Math.max(Math.max(byLabels, zone), tied) * methodFactor(value, recogniser);
             if (support > 0) {
                 set(clues, Clue.ZONE, zone);
                 set(clues, Clue.CUE, cue ? 1 : 0);
@@ -133,6 +150,10 @@ final class PageReader {
     private List<Sighting> structured(FeatureDefinition feature, Clause clause, Recogniser recogniser, List<Sighting> byLabels) {
         Contract contract = structure.contract();
         if (!contract.states(clause)) {
+            if (contract.agreement() && !clause.labelledInProse()) {
+                // an agreement that states no term has none a label could point at: "term" in its prose means much else
+                return List.of();
+            }
             // a contract's parties are whom its structure names; a label elsewhere only suggests one
             return contract.opening() || clause == Clause.PARTIES
                     ? byLabels.stream().map(s -> s.withSupport(Math.min(s.support(), LABEL_IN_CONTRACT))).toList()
@@ -240,6 +261,38 @@ final class PageReader {
         set(clues, Clue.PLACE, place);
         set(clues, Clue.CONTEXT_SENTENCE, contextSentence ? 1 : 0);
         return label * place * value.strength();
+    }
+
+    /**
+     * Whether a value of the feature may be a candidate without a label: a single value of a type
+     * that says what it is, asked for once and for the main party (an unlabelled plate could be
+     * either vehicle's). Whether it is stated once in the case with no rival, the decider says.
+     */
+    private boolean standsAlone(FeatureDefinition feature, Set<String> rivals) {
+        return DISTINCTIVE.contains(feature.type()) && feature.cardinality() == Cardinality.ONE
+                && feature.role().isEmpty() && feature.zone().isEmpty() && labels.mainParty(feature.id())
+                && rivals.stream().filter(labels::mainParty).count() == 1;
+    }
+
+    /** No label of any feature or of the context names the value, nor does a sentence about a bystander hold it. */
+    private static boolean unlabelled(double[] clues) {
+        return clues[Clue.LABEL.ordinal()] == 0 && clues[Clue.RIVAL_LABEL.ordinal()] == 0
+                && clues[Clue.CONTEXT_LABEL.ordinal()] == 0 && clues[Clue.CONTEXT_SENTENCE.ordinal()] == 0;
+    }
+
+    /**
+     * The value is a word of its own, not digits inside a reference ("NK67640558", "AUT-2021-9168107"
+     * read as a phone number): a label would have said what such digits are.
+     */
+    private boolean standsApart(Match value) {
+        String text = page.text();
+        return (value.start() == 0 || apart(text.charAt(value.start() - 1)))
+                && (value.end() >= text.length() || apart(text.charAt(value.end())) || text.charAt(value.end()) == '.'
+                        && (value.end() + 1 >= text.length() || Character.isWhitespace(text.charAt(value.end() + 1))));
+    }
+
+    private static boolean apart(char c) {
+        return !Character.isLetterOrDigit(c) && "-/._".indexOf(c) < 0;
     }
 
     /**

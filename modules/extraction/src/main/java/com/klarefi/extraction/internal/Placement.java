@@ -5,6 +5,7 @@ import com.klarefi.extraction.api.FeatureType;
 import com.klarefi.extraction.api.Role;
 import com.klarefi.extraction.api.Zone;
 import com.klarefi.extraction.internal.recognise.Match;
+import com.klarefi.extraction.internal.recognise.OcrEdges;
 import com.klarefi.extraction.internal.recognise.Recogniser;
 import com.klarefi.extraction.internal.recognise.Zones;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ final class Placement {
             int lineEnd = text.indexOf('\n', lineStart);
             lineEnd = lineEnd < 0 ? text.length() : lineEnd;
             if (zones.zone(lineStart) == zone.get() && plausibleLine(text.substring(lineStart, lineEnd))) {
-                recogniser.readAt(text, lineStart, lineEnd).ifPresent(values::add);
+                recogniser.readAt(text, OcrEdges.skipLeading(text, lineStart, lineEnd), lineEnd).ifPresent(values::add);
             }
             lineStart = lineEnd + 1;
         }

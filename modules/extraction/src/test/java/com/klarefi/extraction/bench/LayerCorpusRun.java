@@ -12,6 +12,8 @@ import com.klarefi.extraction.internal.ExtractionEngine;
 import com.klarefi.extraction.training.Corpus;
 import com.klarefi.extraction.training.TrainExtraction;
 import java.io.BufferedWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +44,7 @@ public final class LayerCorpusRun {
                 ? ExtractionEngine.create(Optional.empty()) : Extractor.create();
         List<Long> cpu = new ArrayList<>();
         List<Long> bornDigitalCpu = new ArrayList<>();
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Corpus read = Corpus.read(corpus, layers);
         try (BufferedWriter writer = Files.newBufferedWriter(out)) {
             for (Corpus.Case corpusCase : read.cases()) {

@@ -41,6 +41,11 @@ class ContractsTest {
             ASPECT MEDICAL SYSTEMS, INC.          TYCO HEALTHCARE GROUP LP
             By: /s/ Nassib Chamoun                By: /s/ Richard Meelia""";
 
+    private static final String OPENING = """
+            This Agreement is entered into as of January 1, 2008, by and between Verso Paper Holdings LLC
+            ("Verso") and Peter H. Kesser ("Employee").
+            """;
+
     private final Extractor extractor = Extractor.create();
 
     private static CaseType builtIn() {
@@ -95,6 +100,30 @@ class ContractsTest {
         for (CaseType caseType : List.of(builtIn(), FROM_FIELD_NAMES)) {
             assertThat(feature(extract(caseType, plainTextWithCells(noTerm)), "term").decision().outcome())
                     .as(caseType.id()).isNotEqualTo(DecisionOutcome.KEEP);
+        }
+    }
+
+    @Test
+    void anAgreementWithoutATermClauseHasNoTermAtAllNotEvenOneALabelPointsAt() {
+        String noTerm = OPENING + """
+                During the term of this Agreement and for a period of one (1) year thereafter, the Employee
+                shall not solicit the customers of Verso.""";
+        for (CaseType caseType : List.of(builtIn(), FROM_FIELD_NAMES)) {
+            assertThat(feature(extract(caseType, plainTextWithCells(noTerm)), "term").decision().outcome())
+                    .as(caseType.id()).isEqualTo(DecisionOutcome.MISSING);
+        }
+    }
+
+    @Test
+    void anAgreementsTermFromItsStartWithoutADurationSentenceIsOnlyAGuess() {
+        String fromStartOnly = OPENING + """
+                1. The parties shall hold the information in confidence for a period of two (2) years from the date
+                hereof.""";
+        for (CaseType caseType : List.of(builtIn(), FROM_FIELD_NAMES)) {
+            FeatureResult term = feature(extract(caseType, plainTextWithCells(fromStartOnly)), "term");
+            assertThat(term.decision().outcome()).as(caseType.id()).isEqualTo(DecisionOutcome.REVIEW);
+            assertThat(term.selected()).as(caseType.id()).extracting(candidate -> candidate.valueNormalized())
+                    .containsExactly("2_years");
         }
     }
 }

@@ -26,6 +26,17 @@ public final class Explain {
     private Explain() {
     }
 
+    private static String clues(com.klarefi.extraction.internal.decide.Sighting sighting) {
+        StringBuilder out = new StringBuilder();
+        for (var clue : com.klarefi.extraction.internal.decide.Clue.values()) {
+            if (sighting.clue(clue) != 0) {
+                out.append(clue.name().toLowerCase(java.util.Locale.ROOT)).append('=')
+                        .append(String.format(java.util.Locale.ROOT, "%.2f", sighting.clue(clue))).append(' ');
+            }
+        }
+        return out.toString().strip();
+    }
+
     public static void main(String[] args) throws Exception {
         String dir = System.getenv("KLAREFI_CASE_TYPES_DIR");
         var caseType = dir != null && Files.exists(Path.of(dir, args[0] + ".json"))
@@ -45,5 +56,12 @@ public final class Explain {
                 + (hit.context() ? " context " + hit.contextSimilarity() : "")));
         System.out.println(feature.decision());
         feature.candidates().forEach(c -> System.out.println(c.valueNormalized() + " " + c.confidence() + " [" + c.valueRaw() + "]"));
+        // every sighting of the feature, before candidates are merged and weak ones dropped, with its clues
+        var definition = caseType.features().stream().filter(f -> f.id().equals(args[1])).findFirst().orElseThrow();
+        for (PageLayer page : pages) {
+            new PageReader(caseType, new com.klarefi.extraction.internal.recognise.Recognisers(), new LabelFinder(caseType), name, page)
+                    .read().get(definition.id()).forEach(s -> System.out.println("sighting p" + page.index() + " [" + s.evidence().quote()
+                            + "] support " + String.format(java.util.Locale.ROOT, "%.3f", s.support()) + " " + clues(s)));
+        }
     }
 }

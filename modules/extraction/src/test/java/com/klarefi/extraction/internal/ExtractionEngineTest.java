@@ -1,6 +1,8 @@
 package com.klarefi.extraction.internal;
 
+import static com.klarefi.extraction.internal.ExtractionResults.kept;
 import static com.klarefi.extraction.internal.Pages.aPage;
+import static com.klarefi.extraction.internal.Pages.document;
 import static com.klarefi.extraction.internal.Pages.plainText;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,18 +33,8 @@ class ExtractionEngineTest {
 
     private final Extractor extractor = Extractor.create();
 
-    private static DocumentText document(String id, PageLayer... pages) {
-        return new DocumentText(id, List.of(pages));
-    }
-
     private ExtractionResult extract(DocumentText... documents) {
         return extractor.extract(RENTAL, List.of(documents));
-    }
-
-    private static String kept(ExtractionResult result, String feature) {
-        FeatureResult found = result.feature(feature).orElseThrow();
-        assertThat(found.decision().outcome()).as(feature).isEqualTo(DecisionOutcome.KEEP);
-        return found.selected().getFirst().valueNormalized();
     }
 
     @Test
@@ -157,5 +149,34 @@ class ExtractionEngineTest {
         ExtractionResult once = extract(document("doc_a", page));
         ExtractionResult again = Extractor.create().extract(RENTAL, List.of(document("doc_a", page)));
         assertThat(again).isEqualTo(once);
+    }
+
+    @Test
+    void takesADistinctiveValueWithoutALabelAsACandidateWhenTheCaseStatesItOnce() {
+        PageLayer page = aPage().line(0, "Huurder", 30, "Anna de Vries").blank()
+                .line(0, "Graag overmaken naar").line(0, "NL91 ABNA 0417 1643 00").build();
+        FeatureResult account = extract(document("doc_a", page)).feature("payout_account").orElseThrow();
+        assertThat(account.decision().outcome()).isNotEqualTo(DecisionOutcome.MISSING);
+        assertThat(account.candidates()).extracting(c -> c.valueNormalized()).containsExactly("NL91ABNA0417164300");
+    }
+
+    @Test
+    void givesAnUnlabelledPlateOnlyToTheMainPartysFeature() {
+        PageLayer page = aPage().line(0, "Huurder", 30, "Anna de Vries").blank().line(0, "Auto: GV-123-K").build();
+        ExtractionResult result = extract(document("doc_a", page));
+        assertThat(result.feature("car").orElseThrow().candidates()).extracting(c -> c.valueNormalized()).containsExactly("GV-123-K");
+        assertThat(result.feature("other_car").orElseThrow().candidates()).isEmpty();
+    }
+
+    @Test
+    void takesNoUnlabelledValueBesideARivalOrALabelledValue() {
+        PageLayer twoAccounts = aPage().line(0, "NL91 ABNA 0417 1643 00").blank().line(0, "DE89 3704 0044 0532 0130 00").build();
+        assertThat(extract(document("doc_a", twoAccounts)).feature("payout_account").orElseThrow().candidates()).isEmpty();
+        PageLayer labelled = aPage().line(0, "Rekeningnummer", 30, "NL91 ABNA 0417 1643 00").blank()
+                .line(0, "DE89 3704 0044 0532 0130 00").build();
+        assertThat(extract(document("doc_a", labelled)).feature("payout_account").orElseThrow().candidates())
+                .extracting(c -> c.valueNormalized()).containsExactly("NL91ABNA0417164300");
+        PageLayer twice = aPage().line(0, "NL91 ABNA 0417 1643 00").blank().line(0, "NL91 ABNA 0417 1643 00").build();
+        assertThat(extract(document("doc_a", twice)).feature("payout_account").orElseThrow().candidates()).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package com.klarefi.extraction.internal;
 
+import com.klarefi.extraction.api.DocumentText;
 import com.klarefi.extraction.api.PageLayer;
 import com.klarefi.extraction.api.TextMethod;
 import com.klarefi.extraction.api.Word;
@@ -61,6 +62,11 @@ final class Pages {
         return new PageLayer(0, text.toString(), TextMethod.BORN_DIGITAL_TEXT, 595, 842, words);
     }
 
+    /** The pages as one document. */
+    static DocumentText document(String docId, PageLayer... pages) {
+        return new DocumentText(docId, List.of(pages));
+    }
+
     static PageLayer plainText(String text) {
         return new PageLayer(0, text, TextMethod.TEXT, 0, 0, List.of());
     }
@@ -91,6 +97,13 @@ final class Pages {
     static final class Ocr {
         private final StringBuilder text = new StringBuilder();
         private final List<Word> words = new ArrayList<>();
+        private float slope;
+
+        /** A page scanned askew: each word lies {@code slope} units lower per unit to the right. */
+        Ocr askew(float slope) {
+            this.slope = slope;
+            return this;
+        }
 
         Ocr textLine(int column, int row, String line, float confidence) {
             if (!text.isEmpty()) {
@@ -102,7 +115,8 @@ final class Pages {
                 int start = text.length();
                 text.append(word).append(' ');
                 float x = (column + offset) * CHAR_WIDTH;
-                words.add(new Word(start, start + word.length(), x, y - 10, x + word.length() * CHAR_WIDTH, y, confidence));
+                float drop = slope * x;
+                words.add(new Word(start, start + word.length(), x, y - 10 + drop, x + word.length() * CHAR_WIDTH, y + drop, confidence));
                 offset += word.length() + 1;
             }
             text.setLength(text.length() - 1);

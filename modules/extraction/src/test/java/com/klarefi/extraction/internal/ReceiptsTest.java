@@ -54,6 +54,40 @@ class ReceiptsTest {
     }
 
     @Test
+    void theTotalIsTheAmountToPayNotTheTaxTheQuantityTheDiscountOrTheChange() {
+        PageLayer receipt = plainTextWithCells("""
+                AMPHAWA THAI TEA
+                Item Qty Price Amt
+                THAI MILK TEA 2 4.45 8.90
+                Total Qty : 2 Sub Total : 8.90
+                Discount : 0.00
+                Total GST : 0.53
+                Total Sales (Inclusive of GST) 9.45
+                CASH 10.00
+                CHANGE 0.55""");
+
+        ExtractionResult result = extract(receipt);
+
+        // no currency anywhere: the column of amounts is read as amounts alone
+        assertThat(bestGuesses(result, "total")).containsExactly("9.45");
+    }
+
+    @Test
+    void aNetTotalIsTheTotalToPay() {
+        PageLayer receipt = plainTextWithCells("""
+                KEY SHOP
+                33100 4 4.00 0.00 16.00
+                33101 1 5.00 0.00 5.00
+                Total Qty : 5 Sub-Total : 21.00
+                Discount : 0.00
+                Net Total : 21.00
+                Cash Received : 50.00
+                Change : 29.00""");
+
+        assertThat(bestGuesses(extract(receipt), "total")).containsExactly("21.00");
+    }
+
+    @Test
     void readsTheShopThatPrintedTheReceiptWhenTheCaseTypeSaysOnlyCompanyAndAddress() {
         PageLayer receipt = plainTextWithCells("""
                 HOME MASTER HARDWARE & ELECTRICAL

@@ -1,20 +1,20 @@
 package com.klarefi.extraction.internal;
 
+import static com.klarefi.extraction.internal.ExtractionResults.kept;
 import static com.klarefi.extraction.internal.Pages.aPage;
 import static com.klarefi.extraction.internal.Pages.anOcrPage;
+import static com.klarefi.extraction.internal.Pages.document;
 import static com.klarefi.extraction.internal.Pages.plainTextWithCells;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.klarefi.extraction.api.CaseType;
 import com.klarefi.extraction.api.CaseTypes;
 import com.klarefi.extraction.api.DecisionOutcome;
-import com.klarefi.extraction.api.DocumentText;
 import com.klarefi.extraction.api.ExtractionResult;
 import com.klarefi.extraction.api.Extractor;
 import com.klarefi.extraction.api.FeatureResult;
 import com.klarefi.extraction.api.PageLayer;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Scanned pages, e-mails and parties: how the engine reads them, with a configured case type. */
@@ -33,16 +33,11 @@ class ScansAndPartiesTest {
 
     private ExtractionResult extract(PageLayer... pages) {
         return extractor.extract(TOWING, Arrays.stream(pages)
-                .map(page -> new DocumentText("doc_" + page.text().hashCode(), List.of(page))).toList());
+                .map(page -> document("doc_" + page.text().hashCode(), page)).toList());
     }
 
     private static FeatureResult feature(ExtractionResult result, String id) {
         return result.feature(id).orElseThrow();
-    }
-
-    private static String kept(ExtractionResult result, String id) {
-        assertThat(feature(result, id).decision().outcome()).as(id).isEqualTo(DecisionOutcome.KEEP);
-        return feature(result, id).selected().getFirst().valueNormalized();
     }
 
     @Test
@@ -92,5 +87,29 @@ class ScansAndPartiesTest {
                 .line(0, "Datum", 30, "3 maart 2022").build();
         assertThat(kept(extract(form, bill), "tow_company_kvk")).isEqualTo("87654321");
         assertThat(feature(extract(form), "tow_company_kvk").decision().outcome()).isNotEqualTo(DecisionOutcome.KEEP);
+    }
+
+    @Test
+    void pairsLabelsAndValuesAlongTheRowsOfAScanThatLiesAskew() {
+        // the values stand 60 characters right of their labels: on this slope, 9 units lower than a row's labels
+        PageLayer scan = anOcrPage().askew(0.03f).textLine(0, 0, "Naam").textLine(0, 1, "Datum").textLine(0, 2, "Kenteken")
+                .textLine(0, 4, "Ondergetekende verklaart dit formulier naar waarheid te hebben ingevuld")
+                .textLine(0, 5, "en geeft de verzekeraar toestemming om de gegevens te controleren")
+                .textLine(0, 6, "bij de politie, de werkgever en andere verzekeraars van de schade")
+                .textLine(60, 0, "Jansen, Piet").textLine(60, 1, "3 maart 2022").textLine(60, 2, "GV-123-K").build();
+        ExtractionResult result = extract(scan);
+        assertThat(feature(result, "customer").selected()).extracting(c -> c.valueNormalized()).containsExactly("Piet Jansen");
+        assertThat(feature(result, "towed_on").selected()).extracting(c -> c.valueNormalized()).containsExactly("2022-03-03");
+        assertThat(kept(result, "car")).isEqualTo("GV-123-K");
+    }
+
+    @Test
+    void sendsAValueTheOcrEngineDoubtsToReviewHoweverWellItsLabelNamesIt() {
+        PageLayer sure = anOcrPage().textLine(0, 0, "Kenteken").textLine(30, 0, "GV-123-K", 0.95f).build();
+        PageLayer doubted = anOcrPage().textLine(0, 0, "Kenteken").textLine(30, 0, "GV-123-K", 0.3f).build();
+        assertThat(kept(extract(sure), "car")).isEqualTo("GV-123-K");
+        FeatureResult car = feature(extract(doubted), "car");
+        assertThat(car.decision().outcome()).isEqualTo(DecisionOutcome.REVIEW);
+        assertThat(car.selected()).extracting(c -> c.valueNormalized()).containsExactly("GV-123-K");
     }
 }

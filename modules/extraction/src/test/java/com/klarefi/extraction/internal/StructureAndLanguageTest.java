@@ -1,16 +1,16 @@
 package com.klarefi.extraction.internal;
 
+import static com.klarefi.extraction.internal.ExtractionResults.isKept;
+import static com.klarefi.extraction.internal.ExtractionResults.kept;
 import static com.klarefi.extraction.internal.Pages.aPage;
+import static com.klarefi.extraction.internal.Pages.document;
 import static com.klarefi.extraction.internal.Pages.plainText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.klarefi.extraction.api.CaseType;
 import com.klarefi.extraction.api.CaseTypes;
-import com.klarefi.extraction.api.DecisionOutcome;
-import com.klarefi.extraction.api.DocumentText;
 import com.klarefi.extraction.api.ExtractionResult;
 import com.klarefi.extraction.api.Extractor;
-import com.klarefi.extraction.api.FeatureResult;
 import com.klarefi.extraction.api.PageLayer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,17 +32,7 @@ class StructureAndLanguageTest {
     private final Extractor extractor = Extractor.create();
 
     private ExtractionResult extract(PageLayer page) {
-        return extractor.extract(CLAIM, List.of(new DocumentText("doc_a", List.of(page))));
-    }
-
-    private static String kept(ExtractionResult result, String feature) {
-        FeatureResult found = result.feature(feature).orElseThrow();
-        assertThat(found.decision().outcome()).as(feature).isEqualTo(DecisionOutcome.KEEP);
-        return found.selected().getFirst().valueNormalized();
-    }
-
-    private static boolean keptAny(ExtractionResult result, String feature) {
-        return result.feature(feature).orElseThrow().decision().outcome() == DecisionOutcome.KEEP;
+        return extractor.extract(CLAIM, List.of(document("doc_a", page)));
     }
 
     @Test
@@ -95,7 +85,7 @@ class StructureAndLanguageTest {
         ExtractionResult result = extract(page);
         assertThat(kept(result, "incident_date")).isEqualTo("2024-03-12");
         assertThat(kept(result, "other_plate")).isEqualTo("XY-45-ZZ");
-        assertThat(keptAny(result, "plate")).isFalse();
+        assertThat(isKept(result, "plate")).isFalse();
     }
 
     @Test
@@ -109,7 +99,7 @@ class StructureAndLanguageTest {
         ExtractionResult result = extract(page);
         assertThat(kept(result, "plate")).isEqualTo("AB-123-C");
         assertThat(kept(result, "other_plate")).isEqualTo("XY-45-ZZ");
-        assertThat(keptAny(result, "name")).isFalse();
+        assertThat(isKept(result, "name")).isFalse();
     }
 
     @Test

@@ -12,21 +12,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Fits the ranker: L2-regularised logistic regression (liblinear's primal trust-region Newton
  * solver, deterministic) on standardised signals, then the keep threshold on out-of-fold
- * predictions, with the best keep F1 among the thresholds whose wrong keeps stay under
- * {@link #WRONG_KEEP} of the kept values. Where the rows hold documents of two or more template
+ * predictions (see {@link #threshold}). Where the rows hold documents of two or more template
  * folds, each fold's documents are predicted by a model fitted on the other folds' documents: the
- * threshold is then chosen on layouts the model has not seen, as in use. Otherwise the cases are
- * split in {@link #FOLDS} folds.
+ * threshold is then chosen on layouts the model has not seen, as in use, and no lower than the one
+ * chosen on whole cases (where documents may disagree) split in {@link #FOLDS} folds. Without
+ * template folds, the cases' threshold alone.
  */
 public final class RankerFit {
     static final double COST = 1.0;
     static final int FOLDS = 5;
     /** The target share of wrong values among the kept ones. */
     static final double WRONG_KEEP = 0.01;
+    /** Keep F1 this close to the best is as good: the difference is a few values. */
+    static final double F1_TOLERANCE = 0.002;
 
     private RankerFit() {
     }
@@ -35,16 +38,20 @@ public final class RankerFit {
         Ranker model = weights(rows);
         List<String> templates = rows.stream().filter(row -> row.scope().equals("doc") && !row.fold().equals("-"))
                 .map(TrainingRows.Row::fold).distinct().sorted().toList();
+        List<TrainingRows.Row> cases = rows.stream().filter(row -> !row.scope().equals("doc")).toList();
+        double byCases = cases.isEmpty() ? 0 : threshold(cases, outOfFold(cases, row -> String.valueOf(row.caseIndex() % FOLDS)));
         if (templates.size() >= 2) {
-            // documents read alone, each predicted by a model that has not seen its template
+            // documents read alone, each predicted by a model that has not seen its template; and whole
+            // cases, where documents may disagree, each predicted by a model that has not seen the case
             List<TrainingRows.Row> documents = rows.stream().filter(row -> row.scope().equals("doc")).toList();
-            return model.withKeepThreshold(threshold(documents, outOfFold(documents, row -> row.fold())));
+            return model.withKeepThreshold(Math.max(byCases, threshold(documents, outOfFold(documents, row -> row.fold()))));
         }
-        return model.withKeepThreshold(threshold(rows, outOfFold(rows, row -> String.valueOf(row.caseIndex() % FOLDS))));
+        return model.withKeepThreshold(cases.isEmpty()
+                ? threshold(rows, outOfFold(rows, row -> String.valueOf(row.caseIndex() % FOLDS))) : byCases);
     }
 
     /** Each row's probability from a model fitted on the rows of the other folds. */
-    private static double[] outOfFold(List<TrainingRows.Row> rows, java.util.function.Function<TrainingRows.Row, String> foldOf) {
+    private static double[] outOfFold(List<TrainingRows.Row> rows, Function<TrainingRows.Row, String> foldOf) {
         double[] probability = new double[rows.size()];
         for (String fold : rows.stream().map(foldOf).distinct().sorted().toList()) {
             Ranker partial = weights(rows.stream().filter(row -> !foldOf.apply(row).equals(fold)).toList());
@@ -104,22 +111,33 @@ public final class RankerFit {
         return new Ranker(mean, scale, weights, sign * w[n], 0.5);
     }
 
-    /** The keep threshold with the best keep F1 whose wrong keeps stay within {@link #WRONG_KEEP}. */
+    /**
+     * The keep threshold: the highest of those whose keep F1 comes within {@link #F1_TOLERANCE} of
+     * the best F1 among the thresholds whose wrong keeps stay within {@link #WRONG_KEEP}. Keep F1
+     * is flat over a wide range of thresholds (a few values either way) while the wrong keeps fall
+     * by half across it: on layouts the model has not seen, the higher threshold is the safer one.
+     */
     static double threshold(List<TrainingRows.Row> rows, double[] probability) {
-        double best = 0.99;
+        Map<Double, KeepScore> scores = new LinkedHashMap<>();
         double bestF1 = -1;
         for (int step = 50; step <= 99; step++) {
             double threshold = step / 100.0;
             KeepScore score = keepScore(rows, probability, threshold);
+            scores.put(threshold, score);
             if (Boolean.getBoolean("ranker.debug")) { // the curve the threshold is chosen from
                 System.out.printf("  t %.2f right %d wrong %d missed %d f1 %.4f wrong %.4f%n", threshold, score.right(), score.wrong(), score.missed(), score.f1(), score.wrongShare());
             }
-            if (score.wrongShare() <= WRONG_KEEP && score.f1() > bestF1) {
-                bestF1 = score.f1();
-                best = threshold;
+            if (score.wrongShare() <= WRONG_KEEP) {
+                bestF1 = Math.max(bestF1, score.f1());
             }
         }
-        return best;
+        double chosen = 0.99;
+        for (var entry : scores.entrySet()) {
+            if (entry.getValue().wrongShare() <= WRONG_KEEP && entry.getValue().f1() >= bestF1 - F1_TOLERANCE) {
+                chosen = entry.getKey();
+            }
+        }
+        return chosen;
     }
 
     /** Keep decisions as the decider makes them from these probabilities: right, wrong and missed values. */

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The training command is reproducible, and the shipped model is what it makes of the committed rows. */
 class RankerTrainingTest {
@@ -32,7 +33,7 @@ class RankerTrainingTest {
     }
 
     @Test
-    void rowsReadBackAsWritten(@org.junit.jupiter.api.io.TempDir Path dir) {
+    void rowsReadBackAsWritten(@TempDir Path dir) {
         List<TrainingRows.Row> rows = TrainingRows.read(ROWS).subList(0, 50);
         TrainingRows.write(rows, dir.resolve("rows.csv"));
         List<TrainingRows.Row> again = TrainingRows.read(dir.resolve("rows.csv"));

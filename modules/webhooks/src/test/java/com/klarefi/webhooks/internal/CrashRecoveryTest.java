@@ -9,7 +9,6 @@ import com.klarefi.platform.secrets.Secrets;
 import com.klarefi.testing.TestDatabase;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -14,12 +14,14 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
@@ -96,7 +98,7 @@ class ConsoleReviewBrowserTest {
         assertThat(browser.findElement(By.cssSelector(".case-type")).getText()).isEqualTo("Schadeclaim motorrijtuig");
         assertThat(browser.findElement(By.cssSelector("footer.organisation")).getText()).contains("+31 20 123 45 67");
         HeadlessChromium.screenshot(browser, "applicant-05-phone-organisation");
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, document.body.scrollHeight)");
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, document.body.scrollHeight)");
         HeadlessChromium.screenshot(browser, "applicant-06-phone-privacy-and-help");
         Accessibility.assertNoSeriousViolations(browser, "the applicant's page with the organisation's profile on a phone");
         browser.manage().window().setSize(DESKTOP);
@@ -105,7 +107,7 @@ class ConsoleReviewBrowserTest {
     private static void endpoint(WebDriver browser, SignedInConsole console, String dashboard, Map<String, String> keys) throws IOException {
         HttpTestClient admin = HttpTestClient.local(console.server().adminPort()).bearer(console.server().adminToken());
         String endpointId = admin.post("/admin/v1/webhooks/endpoints", Map.of("org_id", keys.get("org_id"), "environment", "test",
-                "url", console.loopback().hooks(), "subscriptions", java.util.List.of("document.processed"))).json().path("id").asText();
+                "url", console.loopback().hooks(), "subscriptions", List.of("document.processed"))).json().path("id").asText();
         browser.get(dashboard + "/webhooks/" + endpointId);
         clickAndWait(browser, browser.findElement(By.xpath("//button[text()='Send a test event']")));
         assertThat(browser.findElement(By.cssSelector("main .notice")).getText())
@@ -136,7 +138,7 @@ class ConsoleReviewBrowserTest {
         String caseId = submit(api, console.loopback().document("claim.pdf", CaseReviewPagesTest.claimPdf()), external);
         submit(api, console.loopback().absentDocument("photos.txt"), external);
         await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/api/v1/cases/" + caseId).json().path("documents").valueStream()
-                .map(document -> document.path("status").asText()).sorted().toList().equals(java.util.List.of("failed", "processed")));
+                .map(document -> document.path("status").asText()).sorted().toList().equals(List.of("failed", "processed")));
 
         browser.get(dashboard + "/cases?q=browser-review&failed=1");
         clickAndWait(browser, browser.findElement(By.cssSelector("main table a[href='/dashboard/cases/" + caseId + "']")));
@@ -171,7 +173,7 @@ class ConsoleReviewBrowserTest {
 
     /** The link lands on the highlighted page text; the screenshot wants the page image above it. */
     private static void showFigure(WebDriver browser) {
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.querySelector('.page-image').scrollIntoView()");
+        ((JavascriptExecutor) browser).executeScript("document.querySelector('.page-image').scrollIntoView()");
     }
 
     private static String submit(HttpTestClient api, String url, String external) {

@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -175,11 +176,11 @@ class ErasureApiTest {
         }
     }
 
-    private static java.util.Optional<Timestamp> lastVacuum(String table) throws Exception {
+    private static Optional<Timestamp> lastVacuum(String table) throws Exception {
         try (Connection connection = instance.database().connect(); Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("SELECT last_vacuum FROM pg_stat_user_tables WHERE format('%I.%I', schemaname, relname) = '"
                      + table + "'")) {
-            return row.next() ? java.util.Optional.ofNullable(row.getTimestamp(1)) : java.util.Optional.empty();
+            return row.next() ? Optional.ofNullable(row.getTimestamp(1)) : Optional.empty();
         }
     }
 

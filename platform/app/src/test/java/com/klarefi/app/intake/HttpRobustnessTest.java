@@ -36,7 +36,8 @@ class HttpRobustnessTest {
         database = TestDatabase.create();
         server = TestServerAccess.start(database, dataDirectory, Map.of("KLAREFI_RATE_LIMIT_PER_MINUTE", "100000",
                 "KLAREFI_HTTP_MAX_JSON_BYTES", "65536", "KLAREFI_HTTP_MAX_BODY_BYTES", "1048576",
-                "KLAREFI_HTTP_HEADER_TIMEOUT_SECONDS", "2", "KLAREFI_HTTP_IDLE_TIMEOUT_SECONDS", "3"));
+                "KLAREFI_HTTP_HEADER_TIMEOUT_SECONDS", "2", "KLAREFI_HTTP_IDLE_TIMEOUT_SECONDS", "3",
+                "KLAREFI_HTTP_BODY_TIMEOUT_SECONDS", "2", "KLAREFI_HTTP_BODY_MIN_BYTES_PER_SECOND", "100"));
         key = server.newOrganisation("Robust BV").get("test");
     }
 
@@ -155,6 +156,52 @@ class HttpRobustnessTest {
                 + "\r\nContent-Type: application/json\r\nContent-Length: 5000000\r\n\r\n{\"document_url\":\"");
 
         assertThat(refusal).startsWith("HTTP/1.1 413 ").containsIgnoringCase("connection: close");
+    }
+
+    @Test
+    void aBodyThatStopsArrivingIsAnswered408AndTheConnectionClosed() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout((int) Duration.ofSeconds(15).toMillis());
+            socket.getOutputStream().write(("POST /api/v1/process HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"document_url\":\"").getBytes(StandardCharsets.US_ASCII));
+            long started = System.nanoTime();
+
+            String answer = readUntilClosed(socket.getInputStream());
+
+            assertThat(answer).startsWith("HTTP/1.1 408 ").contains("\"request_timeout\"").containsIgnoringCase("connection: close");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        }
+    }
+
+    /** Slowloris on the body: every byte comes well within any per-read timeout, the whole far too slowly. */
+    @Test
+    void aBodyTrickledSlowerThanTheMinimumRateIsAnswered408AndTheConnectionClosed() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout((int) Duration.ofSeconds(15).toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/process HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 2000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            long started = System.nanoTime();
+            Thread trickle = Thread.ofVirtual().start(() -> {
+                try {
+                    for (int sent = 0; sent < 2000 && !Thread.currentThread().isInterrupted(); sent++) {
+                        out.write(' ');
+                        out.flush();
+                        Thread.sleep(100);
+                    }
+                } catch (IOException | InterruptedException closed) {
+                    // the server closed the connection, or the test is over
+                }
+            });
+            try {
+                String answer = readUntilClosed(socket.getInputStream());
+
+                assertThat(answer).startsWith("HTTP/1.1 408 ").contains("\"request_timeout\"");
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+            } finally {
+                trickle.interrupt();
+            }
+        }
     }
 
     /** Sends headers that announce a large body and only its first bytes; what the server answers before the rest, then closes. */

@@ -110,7 +110,7 @@ public final class Database implements AutoCloseable {
      * Hands every payload notified on {@code channel} ({@code pg_notify}) to {@code onPayload}, on a
      * thread and connection of the listener's own, until the listener is closed.
      */
-    public ChannelListener listen(String channel, java.util.function.Consumer<String> onPayload) {
+    public ChannelListener listen(String channel, Consumer<String> onPayload) {
         return ChannelListener.start(settings, channel, onPayload);
     }
 

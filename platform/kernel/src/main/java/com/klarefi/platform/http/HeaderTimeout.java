@@ -27,13 +27,19 @@ public final class HeaderTimeout implements AutoCloseable {
 
     private HeaderTimeout(Duration limit) {
         this.limitNanos = limit.toNanos();
-        this.sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "http-header-timeout");
+        this.sweeper = sweeper("http-header-timeout", limit, this::sweep);
+    }
+
+    /** A daemon thread that runs {@code sweep} often enough that nothing outlives {@code limit} by more than a quarter of it. */
+    static ScheduledExecutorService sweeper(String name, Duration limit, Runnable sweep) {
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
             return thread;
         });
         long period = Math.max(100, Math.min(1000, limit.toMillis() / 4));
-        sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
+        sweeper.scheduleWithFixedDelay(sweep, period, period, TimeUnit.MILLISECONDS);
+        return sweeper;
     }
 
     public static HeaderTimeout start(Duration limit) {
@@ -43,8 +49,8 @@ public final class HeaderTimeout implements AutoCloseable {
         return new HeaderTimeout(limit);
     }
 
-    /** HTTP/1.1 settings that report each request's progress to this timeout. */
-    public Http1Config http1() {
+    /** HTTP/1.1 settings that report each request's progress to this timeout, and each request's headers to {@code others}. */
+    public Http1Config http1(Http1ConnectionListener... others) {
         Http1ConnectionListener progress = new Http1ConnectionListener() {
             @Override
             public void prologue(ConnectionContext connection, HttpPrologue prologue) {
@@ -54,8 +60,12 @@ public final class HeaderTimeout implements AutoCloseable {
             @Override
             public void headers(ConnectionContext connection, Headers headers) {
                 waitingSince.remove(connection);
+                for (Http1ConnectionListener other : others) {
+                    other.headers(connection, headers);
+                }
             }
         };
+        // One listener that calls the others: Helidon's composite of several passes on only their data events.
         return Http1Config.builder().addReceiveListener(progress).build();
     }
 

@@ -46,6 +46,7 @@ public final class HttpSurface {
     private volatile String apiPrefix = "";
     private volatile boolean servesPages;
     private final Map<String, ErrorPage> errorPages = new LinkedHashMap<>();
+    private volatile BodyTimeout bodyTimeout;
 
     /** Renders a failure for requests under one path prefix in another form than the JSON envelope. */
     @FunctionalInterface
@@ -72,6 +73,12 @@ public final class HttpSurface {
      */
     public HttpSurface errorPages(String pathPrefix, ErrorPage page) {
         errorPages.put(pathPrefix, page);
+        return this;
+    }
+
+    /** Request bodies on this surface must arrive at the timeout's pace. Call before {@link #configure}. */
+    public HttpSurface bodyTimeout(BodyTimeout timeout) {
+        this.bodyTimeout = timeout;
         return this;
     }
 
@@ -129,6 +136,10 @@ public final class HttpSurface {
         String requestId = Ids.newId("req");
         request.context().register(RequestContexts.REQUEST_ID, requestId);
         response.header(REQUEST_ID_HEADER, requestId);
+        BodyTimeout timeout = bodyTimeout;
+        if (timeout != null) {
+            timeout.watch(request, requestId);
+        }
         response.beforeSend(() -> {
             if (bodyLeftUnread(request)) {
                 response.header(HeaderNames.CONNECTION, "close");
@@ -139,6 +150,10 @@ public final class HttpSurface {
         } catch (ApiException e) {
             render(request, response, e);
         } catch (UncheckedIOException | CloseConnectionException e) {
+            if (BodyTimeout.isExpiry(e)) {
+                // Answered on the socket by the body timeout; the access log shows that answer.
+                response.status(Status.REQUEST_TIMEOUT_408);
+            }
             throw e;
         } catch (HttpException e) {
             render(request, response, fromHelidon(e));

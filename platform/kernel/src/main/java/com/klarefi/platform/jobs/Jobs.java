@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -213,9 +214,9 @@ public final class Jobs implements AutoCloseable {
     }
 
     /** The port the job dashboard listens on, if this instance serves it. */
-    public java.util.OptionalInt dashboardPort() {
+    public OptionalInt dashboardPort() {
         JobDashboard serving = dashboard;
-        return serving == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(serving.port());
+        return serving == null ? OptionalInt.empty() : OptionalInt.of(serving.port());
     }
 
     public boolean runsServer() {

@@ -5,6 +5,7 @@ import io.helidon.webclient.api.WebClientConfig;
 import java.net.InetAddress;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -34,7 +35,7 @@ public final class PinnedClients {
 
     /** The client whose only resolver answers {@code host} with {@code checked}. */
     public WebClient client(String host, InetAddress checked) {
-        return clients.computeIfAbsent(new Pin(host.toLowerCase(java.util.Locale.ROOT), checked), pin -> {
+        return clients.computeIfAbsent(new Pin(host.toLowerCase(Locale.ROOT), checked), pin -> {
             WebClientConfig.Builder builder = WebClient.builder();
             configuration.accept(builder);
             return builder.dnsResolver(new PinnedResolver(host, checked)).build();

@@ -5,16 +5,17 @@ import java.util.List;
 /**
  * What a document's structure states of the clauses of a contract. {@code opening} says whether it
  * opens as a contract does (a sentence listing its parties): then the structure speaks for its
- * parties, and labels found elsewhere in it only suggest.
+ * parties, and labels found elsewhere in it only suggest. {@code agreement} says whether it is an
+ * agreement at all: it opens as one, or its first page calls it one (a letter agreement).
  */
-public record Contract(boolean opening, List<Statement> statements) {
+public record Contract(boolean opening, boolean agreement, List<Statement> statements) {
     public Contract {
         statements = List.copyOf(statements);
     }
 
     /** No contract: nothing stated. */
     public static Contract none() {
-        return new Contract(false, List.of());
+        return new Contract(false, false, List.of());
     }
 
     /** The statements of a clause on a page. */

@@ -2,10 +2,12 @@ package com.klarefi.extraction.internal.contract;
 
 import com.klarefi.extraction.api.FeatureType;
 import com.klarefi.extraction.api.PageLayer;
+import com.klarefi.extraction.internal.recognise.Recogniser;
 import com.klarefi.extraction.internal.recognise.Recognisers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads what a contract's structure states, independent of any case type: the parties its opening
@@ -20,6 +22,8 @@ public final class ContractReader {
     static final double CONFIRMED_TWICE = 0.95;
     /** A party the opening sentence lists, with nothing else for it: enough for review. */
     static final double LISTED = 0.5;
+    /** A document that calls itself an agreement on its first page, as a letter agreement does. */
+    private static final Pattern AGREEMENT = Pattern.compile("(?i)\\bagreement\\b");
     /** The opening sentence stands on one of the first pages. */
     private static final int OPENING_PAGES = 2;
 
@@ -58,7 +62,29 @@ public final class ContractReader {
             statements.addAll(TermClauses.read(page, flats.get(i), recognisers.of(FeatureType.DURATION)));
             statements.addAll(GoverningLaw.read(page, flats.get(i), recognisers.of(FeatureType.PLACE)));
         }
-        return new Contract(opening, statements);
+        boolean agreement = opening || !pages.isEmpty() && AGREEMENT.matcher(flats.getFirst()).find();
+        if (agreement && !opening) {
+            statements.addAll(SignatureBlocks.parties(pages.stream().map(PageLayer::index).toList(),
+                    pages.stream().map(PageLayer::text).toList(), recognisers.of(FeatureType.ORGANIZATION_NAME)));
+        }
+        if (agreement && statements.stream().noneMatch(s -> s.clause() == Clause.EFFECTIVE_DATE)) {
+            statements.addAll(dateOfSigning(pages, flats));
+        }
+        return new Contract(opening, agreement, statements);
+    }
+
+    /** A letter agreement's date line, else the dates its signature sentences give. */
+    private List<Statement> dateOfSigning(List<PageLayer> pages, List<String> flats) {
+        Recogniser dates = recognisers.of(FeatureType.DATE);
+        Optional<Statement> letter = EffectiveDate.letterDate(pages.getFirst().index(), pages.getFirst().text(), dates);
+        if (letter.isPresent()) {
+            return List.of(letter.get());
+        }
+        List<Statement> signed = new ArrayList<>();
+        for (int i = 0; i < pages.size(); i++) {
+            signed.addAll(EffectiveDate.signed(pages.get(i).index(), flats.get(i), dates));
+        }
+        return signed;
     }
 
     private static List<Statement> parties(int page, Preamble preamble, Signatures signatures) {

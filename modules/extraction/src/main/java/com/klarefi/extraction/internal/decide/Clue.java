@@ -43,7 +43,9 @@ public enum Clue {
     /** 1 when the type's values are free text read where a label or zone points (names, places). */
     FREE_TEXT,
     /** 1 when a rival feature of an entity type owns the value over the whole case. */
-    OWNED_ELSEWHERE;
+    OWNED_ELSEWHERE,
+    /** 1 when no label at all names the value: a distinctive value (an IBAN) standing alone. */
+    UNLABELLED;
 
     /** An empty set of clues, one slot per clue. */
     public static double[] none() {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -36,6 +37,12 @@ public final class Decider {
      * distance alone says (a sentence naming one date near "accident"): its confidence rises.
      */
     private static final double UNCONTESTED_FLOOR = 0.5;
+    /**
+     * Below this OCR confidence the characters of a value are in doubt ("E1218" for "EI218"): such a
+     * value is never kept on that reading alone, however well its place names it, unless its type
+     * checks itself (an IBAN's check digits hold).
+     */
+    static final double OCR_DOUBT = 0.5;
 
     /** Receives each candidate with its signals (see {@link Ranker#SIGNALS}): training rows are made of them. */
     @FunctionalInterface
@@ -57,7 +64,7 @@ public final class Decider {
 
     public FeatureResult decide(FeatureDefinition feature, List<Sighting> sightings, SignalSink sink) {
         Map<String, List<Sighting>> byValue = new TreeMap<>();
-        sightings.stream().filter(s -> s.support() >= MIN_SUPPORT)
+        standingAlone(sightings).stream().filter(s -> s.support() >= MIN_SUPPORT)
                 .forEach(s -> byValue.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(s));
         Map<String, Double> support = new LinkedHashMap<>();
         byValue.forEach((key, list) -> support.put(key, combined(list)));
@@ -84,7 +91,24 @@ public final class Decider {
                 .thenComparing(Candidate::candidateId));
         evidence.sort(Comparator.comparing(Evidence::evidenceId));
         double keep = ranker.map(Ranker::keepThreshold).orElse(KEEP_THRESHOLD);
-        return new FeatureResult(feature, candidates, evidence, decision(feature, candidates, keep));
+        List<String> doubtful = scored.stream().filter(candidate -> candidate.sightings().stream().allMatch(Decider::doubtful))
+                .map(candidate -> candidate.rule().candidateId()).toList();
+        return new FeatureResult(feature, candidates, evidence, decision(feature, candidates, keep, doubtful));
+    }
+
+    /**
+     * A value no label names counts only when it is stated once in the case with no rival: no label
+     * names any value of the feature, and no other unlabelled value stands beside it.
+     */
+    static List<Sighting> standingAlone(List<Sighting> sightings) {
+        List<Sighting> labelled = sightings.stream().filter(s -> s.clue(Clue.UNLABELLED) == 0).toList();
+        if (labelled.size() == sightings.size()) {
+            return sightings;
+        }
+        boolean rivalled = labelled.stream().anyMatch(s -> s.support() >= MIN_SUPPORT)
+                || sightings.stream().filter(s -> s.clue(Clue.UNLABELLED) > 0).map(Sighting::key).distinct().count() > 1
+                || sightings.stream().filter(s -> s.clue(Clue.UNLABELLED) > 0).count() > 1;
+        return rivalled ? labelled : sightings;
     }
 
     /**
@@ -94,6 +118,11 @@ public final class Decider {
      */
     static boolean learned(FeatureDefinition feature) {
         return feature.cardinality() == Cardinality.ONE && feature.role().isEmpty() && feature.zone().isEmpty();
+    }
+
+    /** A sighting read by OCR whose characters the OCR engine doubts and nothing checks. */
+    private static boolean doubtful(Sighting sighting) {
+        return sighting.evidence().ocrConfidence().orElse(1) < OCR_DOUBT && sighting.clue(Clue.SELF_CHECKING) == 0;
     }
 
     /** A candidate as the rules see it: its rule confidence, sightings, combined support and strongest rival. */
@@ -189,19 +218,19 @@ public final class Decider {
      * "Option Care Inc."): the same item read twice, of which the longer says more.
      */
     private static boolean shortens(Candidate shorter, Candidate longer) {
-        String inner = shorter.valueNormalized().toUpperCase(java.util.Locale.ROOT);
-        String outer = longer.valueNormalized().toUpperCase(java.util.Locale.ROOT);
+        String inner = shorter.valueNormalized().toUpperCase(Locale.ROOT);
+        String outer = longer.valueNormalized().toUpperCase(Locale.ROOT);
         return outer.length() > inner.length() && (outer.startsWith(inner + " ") || outer.endsWith(" " + inner));
     }
 
     /** Whether a value of a list is two values read as one ("Corpsense Consulting and Caddystats Inc."). */
     private static boolean joins(Candidate joined, Candidate part) {
-        String outer = joined.valueNormalized().toUpperCase(java.util.Locale.ROOT);
-        String inner = part.valueNormalized().toUpperCase(java.util.Locale.ROOT);
+        String outer = joined.valueNormalized().toUpperCase(Locale.ROOT);
+        String inner = part.valueNormalized().toUpperCase(Locale.ROOT);
         return outer.endsWith(" AND " + inner) || outer.startsWith(inner + " AND ");
     }
 
-    private static Decision decision(FeatureDefinition feature, List<Candidate> candidates, double keep) {
+    private static Decision decision(FeatureDefinition feature, List<Candidate> candidates, double keep, List<String> doubtful) {
         String decisionId = StableIds.of("dec", feature.id(),
                 candidates.stream().map(Candidate::candidateId).toList());
         if (candidates.isEmpty()) {
@@ -211,6 +240,10 @@ public final class Decider {
             return listDecision(decisionId, candidates);
         }
         Candidate best = candidates.getFirst();
+        if (best.confidence() >= keep && doubtful.contains(best.candidateId())) {
+            return new Decision(decisionId, DecisionOutcome.REVIEW, List.of(best.candidateId()),
+                    Optional.of("the value's characters were read with doubt"));
+        }
         if (best.confidence() >= keep) {
             return new Decision(decisionId, DecisionOutcome.KEEP, List.of(best.candidateId()), Optional.empty());
         }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -185,7 +186,7 @@ public final class FeatureMatcher {
                 .orElse(false);
     }
 
-    private boolean everyLabel(String featureId, java.util.function.Predicate<Concept> role) {
+    private boolean everyLabel(String featureId, Predicate<Concept> role) {
         return seeds.stream().filter(seed -> seed.featureId().equals(featureId)).findFirst()
                 .map(seed -> !seed.labels().isEmpty() && seed.labels().stream().allMatch(label -> label.units().stream()
                         .flatMap(unit -> unit.concepts().stream()).map(lexicon::concept)

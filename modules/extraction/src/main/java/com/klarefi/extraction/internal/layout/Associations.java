@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,8 +46,8 @@ public final class Associations {
     private final Set<Integer> signingLines = new HashSet<>();
     private final int[] starts;
     /** A label's relation to a value is asked once per feature of the value's type: computed once. */
-    private final java.util.Map<Long, Double> relations = new java.util.HashMap<>();
-    private final java.util.Map<LabelHit, Integer> indexOf = new java.util.IdentityHashMap<>();
+    private final Map<Long, Double> relations = new HashMap<>();
+    private final Map<LabelHit, Integer> indexOf = new IdentityHashMap<>();
 
     public Associations(PageLayout layout, List<LabelHit> hits) {
         this.layout = layout;

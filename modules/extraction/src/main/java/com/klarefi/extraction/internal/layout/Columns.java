@@ -2,7 +2,10 @@ package com.klarefi.extraction.internal.layout;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,8 +20,8 @@ final class Columns {
     private final PageLayout layout;
     private final List<LabelHit> hits;
     /** Asked for every value a label may name, for every feature: read once per label and cell. */
-    private final java.util.Map<LabelHit, List<Cell>> below = new java.util.IdentityHashMap<>();
-    private final java.util.Map<Integer, Boolean> labelled = new java.util.HashMap<>();
+    private final Map<LabelHit, List<Cell>> below = new IdentityHashMap<>();
+    private final Map<Integer, Boolean> labelled = new HashMap<>();
 
     Columns(PageLayout layout, List<LabelHit> hits) {
         this.layout = layout;

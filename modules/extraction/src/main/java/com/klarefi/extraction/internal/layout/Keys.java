@@ -2,6 +2,7 @@ package com.klarefi.extraction.internal.layout;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -90,7 +91,7 @@ final class Keys {
 
     /** A currency as printed before an amount: a symbol, a local word or an ISO 4217 code. */
     private static final Pattern CURRENCY = Pattern.compile("[€$£¥₹]|RM|Rs\\.?|kr|zł|"
-            + String.join("|", java.util.Currency.getAvailableCurrencies().stream().map(java.util.Currency::getCurrencyCode).sorted().toList()));
+            + String.join("|", Currency.getAvailableCurrencies().stream().map(Currency::getCurrencyCode).sorted().toList()));
 
     private static boolean valueWord(String word) {
         return !SMALL_NUMBER.matcher(word).matches() && word.chars().anyMatch(c -> Character.isDigit(c) || c == '@');

@@ -67,6 +67,11 @@ public final class LabelFinder {
         return matcher.namesIssuer(featureId);
     }
 
+    /** Whether a feature is the main party's: its labels single out no other party (see {@link FeatureMatcher#mainParty}). */
+    public boolean mainParty(String featureId) {
+        return matcher.mainParty(featureId);
+    }
+
     public LabelFinder(CaseType caseType) {
         this(caseType, Lexicon.standard());
     }

@@ -10,17 +10,25 @@ import java.util.List;
  * comes out as one run of text lines and the column of values as another, so the label and its
  * value stand on different text lines although they share a row on paper. Text lines whose
  * vertical centres lie within half a line of each other and that do not overlap horizontally are
- * one row here; rows are numbered from the top.
+ * one row here; rows are numbered from the top. A scan is often a little askew (a degree or two is
+ * ten pixels across a form): heights are compared as if the page were straight, by the slope its
+ * lines of words share.
  */
 final class VisualRows {
     private VisualRows() {
     }
 
-    /** A text line's extent on the page. */
-    private record Segment(int textLine, float x0, float x1, float y0, float y1) {
-        float centre() {
-            return (y0 + y1) / 2;
-        }
+    /** Lines of words at least this wide (in heights of a word) say how the page slopes. */
+    private static final float SLOPE_SPAN = 8;
+    /** A page sloping more than this is not askew but read wrongly: it is taken as straight. */
+    private static final double MAX_SLOPE = 0.1;
+    private static final int SLOPE_LINES = 3;
+
+    /**
+     * A text line's extent on the page; {@code centre} is its vertical centre as on a straight page
+     * (at the left edge, the page's slope taken out).
+     */
+    private record Segment(int textLine, float x0, float x1, float y0, float y1, float centre) {
 
         float height() {
             return Math.max(y1 - y0, 0.1f);
@@ -66,17 +74,43 @@ final class VisualRows {
             byLine.add(new ArrayList<>());
         }
         tokens.forEach(token -> byLine.get(token.line()).add(token));
+        double slope = slope(byLine);
         List<Segment> segments = new ArrayList<>();
         for (int line = 0; line < textLines; line++) {
             List<Token> words = byLine.get(line);
             if (!words.isEmpty()) {
-                segments.add(new Segment(line,
-                        (float) words.stream().mapToDouble(Token::x0).min().orElseThrow(),
-                        (float) words.stream().mapToDouble(Token::x1).max().orElseThrow(),
-                        median(words.stream().map(Token::y0).toList()), median(words.stream().map(Token::y1).toList())));
+                float x0 = (float) words.stream().mapToDouble(Token::x0).min().orElseThrow();
+                float x1 = (float) words.stream().mapToDouble(Token::x1).max().orElseThrow();
+                float y0 = median(words.stream().map(Token::y0).toList());
+                float y1 = median(words.stream().map(Token::y1).toList());
+                segments.add(new Segment(line, x0, x1, y0, y1, (float) ((y0 + y1) / 2 - slope * (x0 + x1) / 2)));
             }
         }
         return segments;
+    }
+
+    /**
+     * How much the page's lines of words fall (or rise) per unit to the right: the median over the
+     * lines wide enough to tell, from their first word to their last; 0 when too few lines tell.
+     */
+    static double slope(List<List<Token>> lines) {
+        List<Double> slopes = new ArrayList<>();
+        for (List<Token> words : lines) {
+            if (words.size() < 2) {
+                continue;
+            }
+            Token first = words.getFirst();
+            Token last = words.getLast();
+            double run = (last.x0() + last.x1()) / 2 - (first.x0() + first.x1()) / 2;
+            if (run > SLOPE_SPAN * Math.max(first.y1() - first.y0(), 1)) {
+                slopes.add(((last.y0() + last.y1()) / 2 - (first.y0() + first.y1()) / 2) / run);
+            }
+        }
+        if (slopes.size() < SLOPE_LINES) {
+            return 0;
+        }
+        double median = slopes.stream().sorted().toList().get(slopes.size() / 2);
+        return Math.abs(median) > MAX_SLOPE ? 0 : median;
     }
 
     /** Same height on the page within half a line, and side by side rather than on top of each other. */

@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 /**
  * Postal addresses printed as a block of lines: a street line ("Lot 1626, Jalan Besar", "12 Main
  * Street"), more lines of the same block, and a line with a postcode and a town; the block ends at
- * a blank line or at a line that is something else (a phone, a tax number, a date). Normalised as
- * the lines as printed, joined by single spaces.
+ * a blank line or at a line that is something else (a phone, a tax number, a date); before its
+ * postcode, one blank line that OCR leaves between lines standing apart does not end it. Normalised
+ * as the lines as printed, without OCR's edge glyphs (see {@link OcrEdges}), joined by single spaces.
  */
 final class AddressRecogniser implements Recogniser {
     /** Words that make a line a street or building line, in the languages of the documents we read. */
@@ -32,7 +33,7 @@ final class AddressRecogniser implements Recogniser {
         while (lineStart < text.length()) {
             int lineEnd = lineEnd(text, lineStart);
             if (street(text.substring(lineStart, lineEnd))) {
-                Optional<Match> block = block(text, lineStart);
+                Optional<Match> block = block(text, OcrEdges.skipLeading(text, lineStart, lineEnd));
                 if (block.isPresent()) {
                     matches.add(block.get());
                     lineStart = Math.min(text.length(), block.get().end() + 1);
@@ -46,7 +47,7 @@ final class AddressRecogniser implements Recogniser {
 
     @Override
     public Optional<Match> readAt(String text, int from, int to) {
-        int start = Spans.skipSeparators(text, from, Math.max(from, Math.min(to, lineEnd(text, from))));
+        int start = OcrEdges.skipLeading(text, from, Math.max(from, Math.min(to, lineEnd(text, from))));
         return start < text.length() && !Character.isWhitespace(text.charAt(start)) ? block(text, start) : Optional.empty();
     }
 
@@ -58,7 +59,15 @@ final class AddressRecogniser implements Recogniser {
         boolean postcode = false;
         while (position < text.length() && lines.size() < MAX_LINES) {
             int lineEnd = lineEnd(text, position);
-            String line = text.substring(position, lineEnd).strip();
+            String line = OcrEdges.clean(text.substring(position, lineEnd));
+            if (line.isEmpty() && !lines.isEmpty() && !postcode) {
+                // OCR leaves blank lines inside a block whose lines stand apart: look past one
+                int next = lineEnd + 1;
+                if (next < text.length() && !text.substring(next, lineEnd(text, next)).isBlank()) {
+                    position = next;
+                    continue;
+                }
+            }
             if (line.isEmpty() || OTHER.matcher(line).find()
                     || (postcode && !street(line) && lines.size() > 1 && !continuation(line))) {
                 break;

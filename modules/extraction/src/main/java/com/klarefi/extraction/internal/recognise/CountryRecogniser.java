@@ -47,20 +47,38 @@ final class CountryRecogniser implements Recogniser {
     /** Countries and first-level subdivisions, each read as its English name. */
     static CountryRecogniser places() {
         Map<String, String> names = new HashMap<>();
+        subdivisions().forEach((code, name) -> names.put(key(name), name));
+        countryCodes().forEach((name, code) ->
+                names.putIfAbsent(name, Locale.of("", code).getDisplayCountry(Locale.ENGLISH)));
+        return new CountryRecogniser(names);
+    }
+
+    /**
+     * Countries and first-level subdivisions, each read as the ISO 3166-1 code of its country
+     * ("Delaware" as US): the country a document's places lie in.
+     */
+    static CountryRecogniser regions() {
+        Map<String, String> codes = new HashMap<>();
+        subdivisions().forEach((code, name) -> codes.put(key(name), code.substring(0, 2)));
+        countryCodes().forEach(codes::putIfAbsent);
+        return new CountryRecogniser(codes);
+    }
+
+    /** ISO 3166-2 code to English name of the subdivisions in {@code subdivisions.tsv}. */
+    private static Map<String, String> subdivisions() {
+        Map<String, String> names = new HashMap<>();
         try (var in = CountryRecogniser.class.getResourceAsStream("subdivisions.tsv")) {
             if (in == null) {
                 throw new IllegalStateException("subdivisions.tsv missing");
             }
             new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                     .filter(line -> !line.startsWith("#") && line.contains("\t"))
-                    .map(line -> line.split("\t")[1].strip())
-                    .forEach(name -> names.put(key(name), name));
+                    .map(line -> line.split("\t"))
+                    .forEach(fields -> names.put(fields[0].strip(), fields[1].strip()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        countryCodes().forEach((name, code) ->
-                names.putIfAbsent(name, Locale.of("", code).getDisplayCountry(Locale.ENGLISH)));
-        return new CountryRecogniser(names);
+        return names;
     }
 
     private static Map<String, String> countryCodes() {

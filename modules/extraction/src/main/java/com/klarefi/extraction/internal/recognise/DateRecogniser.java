@@ -5,40 +5,60 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Dates in ISO, numeric and written forms. java.time's formatters parse one fixed pattern at a
  * time and cannot find dates inside running text, so finding is hand-written (regular expressions
- * over CLDR month names) and java.time validates the result. Numeric dates are day first, as in
- * Europe, unless the value itself is impossible day first (05/13/2017) or the page shows US order
- * (a second number above 12 and no first one). A case type's locales are languages, not regions
- * ("en" is both the US and Britain), so they cannot decide the order; the page can. Two-digit
- * years are read in 1951-2050 and are less sure. Contracts write "the 18th day of April, 2001";
- * receipts "16-Mar-2018" and "16 MAR 18".
+ * over CLDR month names) and java.time validates the result. A case type's locales are languages,
+ * not regions ("en" is both the US and Britain), so they cannot decide whether 04/05/2021 is
+ * 4 May or 5 April; the document can ({@link #orderOf}): a recogniser {@link #inOrder} of the
+ * document reads its ambiguous numeric dates in that order. Without one, numeric dates are day
+ * first, as in Europe, unless the value itself is impossible day first (05/13/2017) or the page
+ * shows US order (a second number above 12 and no first one). Dotted dates (04.05.2021) are day
+ * first everywhere. Two-digit years are read in 1951-2050 and are less sure. Contracts write "the
+ * 18th day of April, 2001"; receipts "16-Mar-2018" and "16 MAR 18".
  */
 final class DateRecogniser implements Recogniser {
     private static final Pattern ISO = Pattern.compile("(?<![\\d./-])(\\d{4})-(\\d{1,2})-(\\d{1,2})(?![\\d-])");
     private static final Pattern NUMERIC =
             Pattern.compile("(?<![\\d./-])(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\d]|[./-]\\d)");
 
-    private final CalendarWords words = new CalendarWords();
-    private final Pattern dayFirst;
-    private final Pattern monthFirst;
-    private final Pattern dayOf;
-    private final Pattern compact;
+    /** An impossible numeric date weighs this many written ones. */
+    private static final int IMPOSSIBLE_WEIGHT = 3;
+
+    private final Forms forms;
+    private final DateOrder order;
+
+    /** The written forms of dates, built once from the calendar words and shared by every order. */
+    private record Forms(CalendarWords words, Pattern dayFirst, Pattern monthFirst, Pattern dayOf, Pattern compact,
+            Map<String, DateOrder> countryOrders) {
+        static Forms build() {
+            CalendarWords words = new CalendarWords();
+            String weekday = "(?:(?:" + words.weekdayAlternation() + ")\\.?,?\\s+)?";
+            String month = "(" + words.monthAlternation() + ")\\.?";
+            return new Forms(words,
+                    Pattern.compile("(?iuU)(?<![\\p{L}\\d])" + weekday
+                            + "(\\d{1,2})(?:st|nd|rd|th|er|e)?\\.?\\s+" + month + ",?\\s+(\\d{4})(?!\\d)"),
+                    Pattern.compile("(?iuU)(?<![\\p{L}\\d])" + weekday
+                            + month + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s+(\\d{4})(?!\\d)"),
+                    Pattern.compile("(?iuU)(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:day\\s+)?of\\s+" + month
+                            + "\\s*,?\\s+(?:in\\s+the\\s+year\\s+)?(\\d{4})(?!\\d)"),
+                    Pattern.compile("(?iuU)(?<![\\p{L}\\d])(\\d{1,2})([-/ ])" + month + "\\2(\\d{4}|\\d{2})(?!\\d)"),
+                    new ConcurrentHashMap<>());
+        }
+    }
+
+    private DateRecogniser(Forms forms, DateOrder order) {
+        this.forms = forms;
+        this.order = order;
+    }
 
     DateRecogniser() {
-        String weekday = "(?:(?:" + words.weekdayAlternation() + ")\\.?,?\\s+)?";
-        String month = "(" + words.monthAlternation() + ")\\.?";
-        dayFirst = Pattern.compile("(?iuU)(?<![\\p{L}\\d])" + weekday
-                + "(\\d{1,2})(?:st|nd|rd|th|er|e)?\\.?\\s+" + month + ",?\\s+(\\d{4})(?!\\d)");
-        monthFirst = Pattern.compile("(?iuU)(?<![\\p{L}\\d])" + weekday
-                + month + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)");
-        dayOf = Pattern.compile("(?iuU)(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:day\\s+)?of\\s+" + month
-                + ",?\\s+(?:in\\s+the\\s+year\\s+)?(\\d{4})(?!\\d)");
-        compact = Pattern.compile("(?iuU)(?<![\\p{L}\\d])(\\d{1,2})([-/ ])" + month + "\\2(\\d{4}|\\d{2})(?!\\d)");
+        this(Forms.build(), DateOrder.UNKNOWN);
     }
 
     @Override
@@ -48,7 +68,7 @@ final class DateRecogniser implements Recogniser {
         while (iso.find()) {
             add(matches, iso, num(iso, 1), num(iso, 2), num(iso, 3), 1.0);
         }
-        boolean us = looksUs(text);
+        boolean us = order == DateOrder.UNKNOWN ? looksUs(text) : order == DateOrder.MONTH_FIRST;
         Matcher numeric = NUMERIC.matcher(text);
         while (numeric.find()) {
             int first = num(numeric, 1);
@@ -56,34 +76,79 @@ final class DateRecogniser implements Recogniser {
             int year = fullYear(numeric.group(4));
             boolean ambiguous = first <= 12 && second <= 12 && first != second;
             double strength = numeric.group(4).length() == 2 ? 0.7 : ambiguous ? 0.9 : 1.0;
-            if (us || second > 12 && first <= 12) {
+            boolean monthFirstHere = us && !numeric.group(2).equals(".");
+            if (first <= 12 && (second > 12 || monthFirstHere)) {
                 add(matches, numeric, year, first, second, strength);
             } else {
                 add(matches, numeric, year, second, first, strength);
             }
         }
-        Matcher written = dayFirst.matcher(text);
+        Matcher written = forms.dayFirst().matcher(text);
         while (written.find()) {
-            add(matches, written, num(written, 3), words.month(written.group(2)), num(written, 1), 1.0);
+            add(matches, written, num(written, 3), forms.words().month(written.group(2)), num(written, 1), 1.0);
         }
-        Matcher contract = dayOf.matcher(text);
+        Matcher contract = forms.dayOf().matcher(text);
         while (contract.find()) {
-            add(matches, contract, num(contract, 3), words.month(contract.group(2)), num(contract, 1), 1.0);
+            add(matches, contract, num(contract, 3), forms.words().month(contract.group(2)), num(contract, 1), 1.0);
         }
-        Matcher receipt = compact.matcher(text);
+        Matcher receipt = forms.compact().matcher(text);
         while (receipt.find()) {
             String year = receipt.group(4);
             if (matches.stream().noneMatch(m -> m.start() == receipt.start())) {
-                add(matches, receipt, fullYear(year), words.month(receipt.group(3)), num(receipt, 1),
+                add(matches, receipt, fullYear(year), forms.words().month(receipt.group(3)), num(receipt, 1),
                         year.length() == 2 ? 0.8 : 1.0);
             }
         }
-        Matcher american = monthFirst.matcher(text);
+        Matcher american = forms.monthFirst().matcher(text);
         while (american.find()) {
-            add(matches, american, num(american, 3), words.month(american.group(1)), num(american, 2), 1.0);
+            add(matches, american, num(american, 3), forms.words().month(american.group(1)), num(american, 2), 1.0);
         }
         matches.sort(Comparator.comparingInt(Match::start));
         return matches;
+    }
+
+    /** This recogniser reading ambiguous numeric dates in the given order. */
+    DateRecogniser inOrder(DateOrder documentOrder) {
+        return documentOrder == order ? this : new DateRecogniser(forms, documentOrder);
+    }
+
+    /**
+     * The order a document of these page texts writes numeric dates in: numeric dates impossible
+     * one way round weigh most, then written dates with the month first or the day first; where
+     * they do not decide, the customary order of the countries of the places it names
+     * ({@code regions} reads a place as its country's code).
+     */
+    DateOrder orderOf(List<String> texts, Recogniser regions) {
+        int monthFirstSeen = 0;
+        int dayFirstSeen = 0;
+        for (String text : texts) {
+            Matcher numeric = NUMERIC.matcher(text);
+            while (numeric.find()) {
+                int first = num(numeric, 1);
+                int second = num(numeric, 3);
+                if (first > 12 && second <= 12) {
+                    dayFirstSeen += IMPOSSIBLE_WEIGHT;
+                } else if (second > 12 && first <= 12 && !numeric.group(2).equals(".")) {
+                    monthFirstSeen += IMPOSSIBLE_WEIGHT;
+                }
+            }
+            monthFirstSeen += (int) forms.monthFirst().matcher(text).results().count();
+            dayFirstSeen += (int) forms.dayFirst().matcher(text).results().count();
+        }
+        DateOrder byDates = DateOrder.of(monthFirstSeen, dayFirstSeen);
+        if (byDates != DateOrder.UNKNOWN) {
+            return byDates;
+        }
+        int monthFirstPlaces = 0;
+        int dayFirstPlaces = 0;
+        for (String text : texts) {
+            for (Match place : regions.scan(text)) {
+                DateOrder country = forms.countryOrders().computeIfAbsent(place.normalized(), DateOrder::ofCountry);
+                monthFirstPlaces += country == DateOrder.MONTH_FIRST ? 1 : 0;
+                dayFirstPlaces += country == DateOrder.DAY_FIRST ? 1 : 0;
+            }
+        }
+        return DateOrder.of(monthFirstPlaces, dayFirstPlaces);
     }
 
     /** A page is US when some numeric date only makes sense month first and none day first. */

@@ -21,7 +21,10 @@ import java.util.stream.Collectors;
  * {@code ₹1,23,456.00} (Indian grouping). An amount printed without a currency ({@code TOTAL 90.00})
  * is read in the currency the feature states, else in the currency the page prints alone as a
  * heading of bare amounts, when the page prints more bare amounts than amounts with a currency (a
- * receipt under "Total (RM)"); otherwise it is no amount. Hand-written:
+ * receipt under "Total (RM)"). A page that prints no currency at all but a column of bare amounts
+ * (at least {@value #COLUMN_LINES} lines ending in one, as a till receipt or a bill does) states
+ * amounts too: they are read as the amount alone ({@code 12.80}), since nothing says in which
+ * currency. Otherwise a bare number is no amount. Hand-written:
  * java.text's NumberFormat parses one locale's separators and needs the currency in the locale's
  * own position, while documents mix them. ISO codes come from Currency; symbols and words
  * map to codes in a small table because symbols are ambiguous ({@code $}: read as USD).
@@ -41,6 +44,9 @@ final class MoneyRecogniser implements Recogniser {
     private static final Pattern BARE = Pattern.compile("(?<![\\d.,:/-])(\\d{1,3}(?:[,.'\u00a0]\\d{3})+[.,]\\d{2}"
             + "|\\d{1,2}(?:,\\d{2})+,\\d{3}\\.\\d{2}|\\d{1,7}[.,]\\d{2})(?![\\d%]|[.,:/-]\\d)");
     /** {@code 1.234,-}: a whole amount in Dutch writing, euros unless a currency says otherwise. */
+    /** A line that ends in a bare amount, perhaps followed by a short tax code ("1.90 T", "6.00 SR"). */
+    private static final Pattern COLUMN_LINE = Pattern.compile("(?m)(?<![\\d.,])\\d{1,7}[.,]\\d{2}[ \t]*(?:\\p{L}{1,2})?[ \t]*$");
+    static final int COLUMN_LINES = 3;
     private static final Pattern ROUND = Pattern.compile("(?<![\\d.,])\\d{1,3}(?:\\.\\d{3})*,-");
     private static final Set<String> CODES = Currency.getAvailableCurrencies().stream()
             .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
@@ -82,10 +88,16 @@ final class MoneyRecogniser implements Recogniser {
         return matches;
     }
 
-    /** Amounts without a currency, in the stated currency or the one the page prints most. */
+    /**
+     * Amounts without a currency, in the stated currency or the one the page prints most; on a page
+     * with no currency at all but a column of amounts, as the amount alone.
+     */
     private void bare(String text, List<Match> matches) {
         Optional<String> currency = stated.or(() -> printed(text, matches));
         if (currency.isEmpty()) {
+            if (matches.isEmpty() && COLUMN_LINE.matcher(text).results().count() >= COLUMN_LINES) {
+                amountsAlone(text, matches);
+            }
             return;
         }
         List<Match> bare = new ArrayList<>();
@@ -102,6 +114,16 @@ final class MoneyRecogniser implements Recogniser {
         // (a quantity, a rate); one that mostly prints bare numbers under a currency heading does not.
         if (stated.isPresent() || bare.size() > matches.size()) {
             matches.addAll(bare);
+        }
+    }
+
+    private static void amountsAlone(String text, List<Match> matches) {
+        Matcher matcher = BARE.matcher(text);
+        while (matcher.find()) {
+            int start = matcher.start();
+            int end = matcher.end();
+            amount(matcher.group(1)).ifPresent(value -> matches.add(new Match(start, end,
+                    value.setScale(2, RoundingMode.UNNECESSARY).toPlainString(), 0.8)));
         }
     }
 

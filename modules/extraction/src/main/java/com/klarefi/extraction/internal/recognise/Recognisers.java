@@ -3,6 +3,7 @@ package com.klarefi.extraction.internal.recognise;
 import com.klarefi.extraction.api.FeatureDefinition;
 import com.klarefi.extraction.api.FeatureType;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,14 +20,40 @@ public final class Recognisers {
 
     private static final Set<String> NOT_ISSUED = Set.of("SA", "SD", "SS");
 
-    private final Map<FeatureType, Recogniser> byType = new EnumMap<>(FeatureType.class);
-    private final Map<String, Recogniser> identifiers = new ConcurrentHashMap<>();
-    private final Map<String, Recogniser> moneyByCurrency = new ConcurrentHashMap<>();
-    private final Recogniser blocks = new AddressRecogniser();
-    private final Recogniser namesAsPrinted = new OrganisationRecogniser(true);
+    private final Map<FeatureType, Recogniser> byType;
+    private final Map<String, Recogniser> identifiers;
+    private final Map<String, Recogniser> moneyByCurrency;
+    private final Recogniser blocks;
+    private final Recogniser namesAsPrinted;
+    private final DateRecogniser dates;
+    /** Places read as their country's code: the countries a document speaks of. */
+    private final Recogniser regions;
+    /** These recognisers with dates read in a document's order, made once per order. */
+    private final Map<DateOrder, Recognisers> inDateOrder;
+
+    /** The same recognisers, reading ambiguous numeric dates in {@code order}. */
+    private Recognisers(Recognisers base, DateOrder order) {
+        byType = new EnumMap<>(base.byType);
+        identifiers = base.identifiers;
+        moneyByCurrency = base.moneyByCurrency;
+        blocks = base.blocks;
+        namesAsPrinted = base.namesAsPrinted;
+        dates = base.dates.inOrder(order);
+        regions = base.regions;
+        inDateOrder = base.inDateOrder;
+        byType.put(FeatureType.DATE, dates);
+    }
 
     public Recognisers() {
-        byType.put(FeatureType.DATE, new DateRecogniser());
+        byType = new EnumMap<>(FeatureType.class);
+        identifiers = new ConcurrentHashMap<>();
+        moneyByCurrency = new ConcurrentHashMap<>();
+        blocks = new AddressRecogniser();
+        namesAsPrinted = new OrganisationRecogniser(true);
+        dates = new DateRecogniser();
+        regions = CountryRecogniser.regions();
+        inDateOrder = new ConcurrentHashMap<>();
+        byType.put(FeatureType.DATE, dates);
         byType.put(FeatureType.TIME, new TimeRecogniser());
         byType.put(FeatureType.MONEY, new MoneyRecogniser());
         byType.put(FeatureType.IBAN, new IbanRecogniser());
@@ -41,6 +68,15 @@ public final class Recognisers {
         byType.put(FeatureType.POSTCODE, new PatternRecogniser(POSTCODE, Recognisers::postcode, 1.0));
         byType.put(FeatureType.DURATION, new DurationRecogniser());
         byType.put(FeatureType.PLACE, CountryRecogniser.places());
+    }
+
+    /**
+     * The recognisers for one document of these page texts: dates read in the order the document
+     * shows (see {@link DateRecogniser#orderOf}); these same recognisers where it shows none.
+     */
+    public Recognisers inDocument(List<String> pageTexts) {
+        DateOrder order = dates.orderOf(pageTexts, regions);
+        return order == DateOrder.UNKNOWN ? this : inDateOrder.computeIfAbsent(order, o -> new Recognisers(this, o));
     }
 
     /** The plain recogniser of a feature type (no pattern, no stated currency). */

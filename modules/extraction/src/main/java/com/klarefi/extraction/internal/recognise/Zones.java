@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * date or an amount, at most {@value #HEADER_LINES} non-blank lines (letterhead, a receipt's shop
  * name and address: what the issuer prints about itself before the business of the page starts);
  * the footer the last {@value #FOOTER_LINES} non-blank lines of any page; the body everything
- * between.
+ * between. Lines are counted only when they say something (a word of three letters, a number of
+ * three digits): the specks and edges OCR reads at the top of a scan ("|", "on 26") push no
+ * letterhead line out of the header.
  */
 public final class Zones {
     static final int HEADER_LINES = 8;
@@ -17,6 +19,9 @@ public final class Zones {
 
     private static final Pattern BUSINESS = Pattern.compile(
             "\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d[.,]\\d{2}(?!\\d)");
+
+    /** A line that says something: a word of three letters or a number of three digits. */
+    private static final Pattern CONTENT = Pattern.compile("\\p{L}{3}|\\d{3}");
 
     private final int[] nonBlankLineOf;
     private int headerLines = HEADER_LINES;
@@ -30,7 +35,7 @@ public final class Zones {
         int lineStart = 0;
         for (int i = 0; i <= text.length(); i++) {
             if (i == text.length() || text.charAt(i) == '\n') {
-                if (!text.substring(lineStart, i).isBlank()) {
+                if (CONTENT.matcher(text.substring(lineStart, i)).find()) {
                     line++;
                     if (line < headerLines && BUSINESS.matcher(text.substring(lineStart, i)).find()) {
                         headerLines = line;

@@ -68,6 +68,59 @@ class ContractReaderTest {
     }
 
     @Test
+    void aLetterAgreementIsDatedByTheDateLineHeadingItsFirstPage() {
+        List<PageLayer> pages = List.of(page(0, """
+                CONFIDENTIALITY AGREEMENT
+                                 April 11, 2012
+                One Equity Partners IV, L.P.
+                Ladies and Gentlemen: this letter agreement (this "Agreement") governs information provided
+                to you since March 1, 2012.
+                """));
+        assertThat(stated(reader.read(pages), pages, Clause.EFFECTIVE_DATE)).containsExactly("April 11, 2012 @0.6");
+    }
+
+    @Test
+    void anAgreementThatStatesNoDateOfEffectIsDatedWhereItIsSigned() {
+        List<PageLayer> pages = List.of(page(0, """
+                This Agreement is made by and between Heidrick & Struggles, Inc., a Delaware Corporation, and the
+                undersigned. Information disclosed before January 5, 2011 is covered.
+                """), page(1, """
+                IN WITNESS WHEREOF, the parties hereto have executed this agreement this 16th day of May , 2011.
+                """));
+        assertThat(stated(reader.read(pages), pages, Clause.EFFECTIVE_DATE)).containsExactly("16th day of May , 2011 @0.6");
+    }
+
+    @Test
+    void theDateOfSigningDoesNotCompeteWithTheOpeningSentencesDate() {
+        List<PageLayer> pages = List.of(page(0, PREAMBLE), page(1, "IN WITNESS WHEREOF, executed as of March 3, 2017."));
+        assertThat(stated(reader.read(pages), pages, Clause.EFFECTIVE_DATE)).containsExactly("February 10, 2017 @0.95");
+    }
+
+    @Test
+    void aLetterAgreementsPartiesAreTheOrganisationsHeadingItsSignatureBlocks() {
+        List<PageLayer> pages = List.of(page(0, """
+                December 7, 2012
+                JAB Beech Inc.
+                Ladies and Gentlemen: in connection with a possible transaction with Caribou Coffee Company, Inc.
+                (the "Seller"), this letter agreement (this "Agreement") sets out how information is held.
+                """), page(1, """
+                Very truly yours,
+                Caribou Coffee Company, Inc.
+                By:  /s/ Dan E. Lee
+                Accepted and agreed to as of the date first written above:
+                GREEN RIVER HOLDINGS, LLC:
+
+                By:  /s/ Joachim Creus
+                """));
+        Contract contract = reader.read(pages);
+        assertThat(contract.opening()).isFalse();
+        assertThat(contract.agreement()).isTrue();
+        // named on the first page too: confirmed; only signing: listed
+        assertThat(stated(contract, pages, Clause.PARTIES)).containsExactly(
+                "Caribou Coffee Company, Inc. @" + ContractReader.CONFIRMED, "GREEN RIVER HOLDINGS, LLC @" + ContractReader.LISTED);
+    }
+
+    @Test
     void aSentenceThatMentionsPartiesWithoutAnAgreementIsNoOpening() {
         List<PageLayer> pages = List.of(page(0, """
                 Dear Sir: in connection with a possible transaction between the Company and you, you have

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class RankerTest {
@@ -35,8 +36,8 @@ class RankerTest {
     @Test
     void theProbabilityIsTheLogisticOfTheStandardisedWeightedSignals() {
         Ranker ranker = weighingOnly("rule_confidence", 2, 0.8);
-        assertThat(ranker.probability(signals("rule_confidence", 0.5))).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(ranker.probability(signals("rule_confidence", 1))).isCloseTo(1 / (1 + Math.exp(-1)), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(ranker.probability(signals("rule_confidence", 0.5))).isCloseTo(0.5, Offset.offset(1e-12));
+        assertThat(ranker.probability(signals("rule_confidence", 1))).isCloseTo(1 / (1 + Math.exp(-1)), Offset.offset(1e-12));
     }
 
     @Test

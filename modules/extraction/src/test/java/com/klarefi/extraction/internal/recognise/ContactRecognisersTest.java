@@ -26,6 +26,14 @@ class ContactRecognisersTest {
     }
 
     @Test
+    void joinsAnAddressThatBeginsWithAnUnderscoreToTheWordOcrSetApartBeforeIt() {
+        List<Match> found = new EmailRecogniser().scan("E-mailadres marloes _terhorst@gmail.com");
+        assertThat(found).extracting(Match::normalized).containsExactly("marloes_terhorst@gmail.com");
+        assertThat(found.getFirst().start()).isEqualTo("E-mailadres ".length());
+        assertThat(normalised(new EmailRecogniser(), "Email address epeters91 @outlook.com")).containsExactly("epeters91@outlook.com");
+    }
+
+    @Test
     void readsCountryNamesInSeveralLanguagesAsIsoCodes() {
         CountryRecogniser countries = new CountryRecogniser();
         assertThat(normalised(countries, "vakantie in Oostenrijk")).containsExactly("AT");

@@ -56,4 +56,54 @@ class DateRecogniserTest {
     void rejectsImpossibleDatesAndNumbersThatOnlyLookLikeDates() {
         assertThat(normalised("31-02-2021, 1.234.567, 12/34/2021, tel 06-12-34-56-78")).isEmpty();
     }
+
+    private static List<String> inDocument(String page, String... otherPages) {
+        List<String> pages = new java.util.ArrayList<>(List.of(page));
+        pages.addAll(List.of(otherPages));
+        return new Recognisers().inDocument(pages).of(com.klarefi.extraction.api.FeatureType.DATE).scan(page)
+                .stream().map(Match::normalized).toList();
+    }
+
+    @Test
+    void readsAnAmbiguousDateMonthFirstWhereAnotherPageHasADateImpossibleDayFirst() {
+        assertThat(inDocument("signed 05/12/2009", "exhibit dated 04/25/2009")).containsExactly("2009-05-12");
+        assertThat(inDocument("signed 05/12/2009", "exhibit dated 25/04/2009")).containsExactly("2009-12-05");
+    }
+
+    @Test
+    void readsAnAmbiguousDateInTheOrderOfTheDocumentsWrittenDates() {
+        assertThat(inDocument("effective 5/12/2009", "made as of May 12, 2009")).containsExactly("2009-05-12");
+        assertThat(inDocument("effective 5/12/2009", "made on 5 December 2009")).containsExactly("2009-12-05");
+    }
+
+    @Test
+    void readsAnAmbiguousDateInTheOrderOfTheCountryOfThePlacesTheDocumentNames() {
+        assertThat(inDocument("dated 5/12/2009", "governed by the laws of the State of Delaware"))
+                .containsExactly("2009-05-12");
+        assertThat(inDocument("gedateerd 5/12/2009", "gevestigd in Noord-Brabant, Nederland"))
+                .containsExactly("2009-12-05");
+    }
+
+    @Test
+    void readsAmbiguousDatesOfADocumentThatShowsNoOrderDayFirst() {
+        assertThat(inDocument("dated 5/12/2009", "nothing else")).containsExactly("2009-12-05");
+    }
+
+    @Test
+    void readsDottedDatesDayFirstEvenInAMonthFirstDocument() {
+        assertThat(inDocument("am 05.12.2009", "made as of May 12, 2009")).containsExactly("2009-12-05");
+    }
+
+    @Test
+    void readsTwoDigitYearsInTheDocumentsOrderToo() {
+        assertThat(inDocument("paid 04/05/21", "issued 04/25/2021")).containsExactly("2021-04-05");
+    }
+
+    @Test
+    void aCountryWritesShortDatesInTheOrderOfItsEnglishLocale() {
+        assertThat(DateOrder.ofCountry("US")).isEqualTo(DateOrder.MONTH_FIRST);
+        assertThat(DateOrder.ofCountry("GB")).isEqualTo(DateOrder.DAY_FIRST);
+        assertThat(DateOrder.ofCountry("NL")).isEqualTo(DateOrder.DAY_FIRST);
+        assertThat(DateOrder.ofCountry("CA")).isEqualTo(DateOrder.UNKNOWN);
+    }
 }

@@ -57,6 +57,19 @@ class ReceiptsAndContractsRecognisersTest {
     }
 
     @Test
+    void aColumnOfAmountsWithNoCurrencyAnywhereIsReadAsAmountsAlone() {
+        String receipt = "1 L Nuggets 12.80\nEat-in Total (incl GST) 12.80\nCash Tendered 13.00\nChange 0,20\n";
+        assertThat(normalised(new MoneyRecogniser(), receipt)).containsExactly("12.80", "12.80", "13.00", "0.20");
+        // a line of prose with two numbers is no column of amounts
+        assertThat(normalised(new MoneyRecogniser(), "Aantal 4,5 prijs 89,50 BTW 21 VAT 12.00")).isEmpty();
+        // two amounts at line ends are not yet a column
+        assertThat(normalised(new MoneyRecogniser(), "Nuggets 12.80\nTotal 12.80\nThank you")).isEmpty();
+        // where one amount states its currency, bare numbers are something else
+        assertThat(normalised(new MoneyRecogniser(), "Item 2.50\nItem 3.50\nItem 1.00\nTotal USD 7.00"))
+                .containsExactly("USD 7.00");
+    }
+
+    @Test
     void durationsWrittenInWordsAndDigitsKeepTheirWireForm() {
         DurationRecogniser durations = new DurationRecogniser();
         assertThat(normalised(durations, "for a period of two (2) years")).containsExactly("2_years");
@@ -75,6 +88,18 @@ class ReceiptsAndContractsRecognisersTest {
         assertThat(normalised(organisations, "De Vries Bouw B.V. and Philips N.V. and Popular Book Co. (M) Sdn Bhd"))
                 .containsExactly("De Vries Bouw B.V.", "Philips N.V.", "Popular Book Co. (M) Sdn Bhd");
         assertThat(normalised(organisations, "the Company shall")).isEmpty();
+    }
+
+    @Test
+    void aLegalFormThatOpensALabelOnTheNextLineIsNoPartOfTheNameAbove() {
+        OrganisationRecogniser organisations = new OrganisationRecogniser(true);
+        assertThat(normalised(organisations, "ADVANCO COMPANY\nCompany Reg. No. : 725186-V\nNO 1&3, Jalan Wangsa\n"))
+                .containsExactly("ADVANCO COMPANY");
+        assertThat(normalised(organisations, "FILL IN ENTERPRISE\nCompany No: MA0057302-M\n"))
+                .containsExactly("FILL IN ENTERPRISE");
+        // a name that prose wraps before its form stays whole
+        assertThat(normalised(organisations, "between Acme Widgets\nCorporation, a Delaware corporation"))
+                .containsExactly("Acme Widgets Corporation");
     }
 
     @Test
@@ -102,6 +127,38 @@ class ReceiptsAndContractsRecognisersTest {
         assertThat(normalised(new AddressRecogniser(), "No.29M, Jalan Dinar G U3/G, Seksyen U3,\n"
                 + "Subang Perdana, 40150 Shah Alam\n013-336 3999\n"))
                 .containsExactly("No.29M, Jalan Dinar G U3/G, Seksyen U3, Subang Perdana, 40150 Shah Alam");
+    }
+
+    @Test
+    void anOcrAddressKeepsNoEdgeGlyphsAndGoesOnPastABlankLineBeforeItsPostcode() {
+        String scan = "GARDENIA BAKERIES (KL) SDN BHD\n| Lot 3, Jalan Pelabur 23/1, |\n\n40300 Shah Alam, Selangor. :\n"
+                + "Tel: 03-55423228\n";
+        assertThat(normalised(new AddressRecogniser(), scan))
+                .containsExactly("Lot 3, Jalan Pelabur 23/1, 40300 Shah Alam, Selangor.");
+        assertThat(normalised(new AddressRecogniser(), "_ No 8, Jalan Besar | Taman Jaya\n56000 Kuala Lumpur\n"))
+                .containsExactly("No 8, Jalan Besar Taman Jaya 56000 Kuala Lumpur");
+        // after the postcode a blank line ends the block: what follows is the receipt's business
+        assertThat(normalised(new AddressRecogniser(), "Lot 3, Jalan Pelabur\n40300 Shah Alam\n\nAMPANG POINT\n"))
+                .containsExactly("Lot 3, Jalan Pelabur 40300 Shah Alam");
+    }
+
+    @Test
+    void ocrEdgeGlyphsAreNoPartOfALine() {
+        assertThat(OcrEdges.clean("| 4-20, Jalan Ria 25/62 |")).isEqualTo("4-20, Jalan Ria 25/62");
+        assertThat(OcrEdges.clean(". BHPetrol Subang Airport ;")).isEqualTo("BHPetrol Subang Airport");
+        assertThat(OcrEdges.clean("Menara Dion #02-03, Level 2,")).isEqualTo("Menara Dion #02-03, Level 2,");
+        assertThat(OcrEdges.clean("MR. D.I.Y. (M) SDN. BHD.")).isEqualTo("MR. D.I.Y. (M) SDN. BHD.");
+        assertThat(OcrEdges.clean("SERDANG | SRI KEMBANGAN")).isEqualTo("SERDANG SRI KEMBANGAN");
+        assertThat(OcrEdges.skipLeading("® \u201aBILLION SIX", 0, 14)).isEqualTo(3);
+    }
+
+    @Test
+    void specksAtTheTopOfAScanPushNoLetterheadLineOutOfTheHeader() {
+        String scan = "|\n| |\non 26\n=O\nKEDAI PAPAN\n(0005583085-K)\nLOT 276 JALAN BANTING\n43800 DENGKIL\n"
+                + "TEL 03-87686092\nGST ID 000781500416\nCASHIER 1\nTABLE 4\nItem 1.00\n";
+        Zones zones = new Zones(scan, true);
+        assertThat(zones.zone(scan.indexOf("43800"))).isEqualTo(com.klarefi.extraction.api.Zone.HEADER);
+        assertThat(zones.line(scan.indexOf("KEDAI"))).isZero();
     }
 
     @Test

@@ -25,7 +25,6 @@ import com.klarefi.testing.TestDatabase;
 import com.klarefi.testing.TestClock;
 import com.klarefi.testing.TestPlatforms;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

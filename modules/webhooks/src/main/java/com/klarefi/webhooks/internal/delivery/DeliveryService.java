@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -51,7 +52,7 @@ public final class DeliveryService implements AutoCloseable {
      * pooled connection twice, and a burst of events (a backlog finishing after a restart) with one
      * thread each emptied the pool for requests and jobs. Beyond the bound, deliveries go to jobs.
      */
-    private final java.util.concurrent.Semaphore firstAttempts = new java.util.concurrent.Semaphore(FIRST_ATTEMPTS_AT_ONCE);
+    private final Semaphore firstAttempts = new Semaphore(FIRST_ATTEMPTS_AT_ONCE);
 
     private final Counter attempts;
     private final Histogram attemptSeconds;
