@@ -9,11 +9,11 @@ import java.util.regex.Pattern;
 /**
  * E-mail addresses; a simple pattern is enough because only printed, ordinary addresses matter. OCR
  * may set an underscore apart from the word before it ("marloes _terhorst@..."): an address that
- * begins with one continues that word.
+ * begins with one continues that word, and a space beside the at sign is no part of the address.
  */
 final class EmailRecogniser implements Recogniser {
     private static final Pattern EMAIL = Pattern.compile(
-            "(?<![\\w.+-])[\\w.+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}(?![\\w-])");
+            "(?<![\\w.+-])[\\w.+-]+ ?@ ?[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}(?![\\w-])");
     private static final Pattern WORD_BEFORE = Pattern.compile("[\\w.+-]+ $");
 
     @Override
@@ -22,7 +22,8 @@ final class EmailRecogniser implements Recogniser {
         Matcher matcher = EMAIL.matcher(text);
         while (matcher.find()) {
             int start = matcher.start();
-            String address = matcher.group();
+            // OCR may also set the at sign apart ("epeters91 @outlook.com")
+            String address = matcher.group().replace(" ", "");
             if (address.startsWith("_")) {
                 Matcher before = WORD_BEFORE.matcher(text).region(Math.max(0, start - 40), start);
                 if (before.find()) {

@@ -30,6 +30,7 @@ class ContactRecognisersTest {
         List<Match> found = new EmailRecogniser().scan("E-mailadres marloes _terhorst@gmail.com");
         assertThat(found).extracting(Match::normalized).containsExactly("marloes_terhorst@gmail.com");
         assertThat(found.getFirst().start()).isEqualTo("E-mailadres ".length());
+        assertThat(normalised(new EmailRecogniser(), "Email address epeters91 @outlook.com")).containsExactly("epeters91@outlook.com");
     }
 
     @Test

@@ -33,4 +33,12 @@ class IbanRecogniserTest {
         Match match = ibans.scan(text).getFirst();
         assertThat(text.substring(match.start(), match.end())).isEqualTo("NL91 ABNA 0417 1643 00");
     }
+
+    @Test
+    void readsTheLookAlikeLettersOcrPutInAnIbansDigitsAsDigitsWhereTheCheckDigitsThenHold() {
+        assertThat(normalised("Bankrekeningnummer NLO6 ASNB 7950 1574 29")).containsExactly("NL06ASNB7950157429");
+        assertThat(normalised("NLOSSNSB5350049909 E. Kok")).containsExactly("NL05SNSB5350049909");
+        assertThat(normalised("NL91 ABNA O417 1643 00")).containsExactly("NL91ABNA0417164300");
+        assertThat(normalised("NLO1 ABNA 0417 1643 00")).isEmpty();
+    }
 }

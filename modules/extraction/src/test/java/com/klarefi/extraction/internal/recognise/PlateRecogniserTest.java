@@ -44,4 +44,11 @@ class PlateRecogniserTest {
         assertThat(normalised("kenteken Ir-dg-95")).containsExactly("LR-DG-95");
         assertThat(normalised("kenteken IR-DG-95")).containsExactly("IR-DG-95");
     }
+
+    @Test
+    void readsADashedPlateWithOneLookAlikeCharacterAsTheOnlySideCodeItCanBe() {
+        assertThat(normalised("kenteken 1-342-jb")).containsExactly("L-342-JB");
+        assertThat(normalised("kenteken GV-12O-K")).containsExactly("GV-120-K");
+        assertThat(normalised("ref 12-345-678, 1-2-3")).isEmpty();
+    }
 }
