@@ -1,8 +1,8 @@
 """The one harness of Klarefi's evaluation, benchmark and chaos scripts (standard library only).
 
 It finds Java as every shell script does (through scripts/lib/java.sh), starts the packaged service
-as an operator would (`java -jar klarefi.jar serve`) on loopback with its own ports, data directory
-and log, serves files for the service to fetch, and calls the API. What only one family of scripts
+as scripts/klarefi would (`java`, the JVM defaults of java.sh, `-jar klarefi.jar serve`) on loopback
+with its own ports, data directory and log, serves files for the service to fetch, and calls the API. What only one family of scripts
 needs (wrk and scratch databases for benchmarks, signed webhook receivers for chaos runs, scoring for
 the evaluation) stays in that family's own file.
 

@@ -26,9 +26,11 @@ import java.util.concurrent.TimeUnit;
  * PostgreSQL keeps at mode 0700: only the service's own account can reach it, and it must still
  * give the password. pgjdbc has no Unix sockets of its own; junixsocket's socket factory, named in
  * the JDBC URL, gives them to every connection (the pool, Flyway and JobRunr share one data
- * source). The port only names the socket file ({@code .s.PGSQL.<port>}). Where the socket's path
- * would be longer than the system allows (about 100 bytes), the server listens on 127.0.0.1
- * instead, password required as ever, and the log says so.
+ * source). Like the JDK's sockets on virtual threads, such a socket is closed when the thread
+ * using it is interrupted; the pool then drops the connection as broken (SQL state 08006) and
+ * opens another. The port only names the socket file ({@code .s.PGSQL.<port>}). Where the
+ * socket's path would be longer than the system allows (about 100 bytes), the server listens on
+ * 127.0.0.1 instead, password required as ever, and the log says so.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EmbeddedDatabase.class.getName());

@@ -61,6 +61,10 @@ final class OrganisationRecogniser implements Recogniser {
     /** Words of multi-word legal forms ("Sdn Bhd", "Pty Ltd"), which are no name of their own. */
     private static final Set<String> FORM_PARTS = Set.of("sdn", "bhd", "pty", "pte", "ltd", "inc", "corp", "llc", "plc");
 
+    /** What follows a word that labels a number: "No: ...", "Reg. No. ...", ": ...". */
+    private static final Pattern LABEL_REST = Pattern.compile("(?is)\\s*(?:reg(?:istration)?\\.?|no\\.?|number|id)(?![\\p{L}]).*"
+            + "|[^:]*:.*");
+
     private final boolean asPrinted;
 
     OrganisationRecogniser() {
@@ -87,18 +91,38 @@ final class OrganisationRecogniser implements Recogniser {
         Matcher matcher = NAME.matcher(text);
         int from = 0;
         while (from < text.length() && matcher.find(from)) {
-            int start = nameStart(text, lastLine(text, matcher.start(), matcher.start(2)), matcher.start(2));
-            if (start >= 0) {
-                int end = matcher.end();
-                Matcher where = OF_PLACE.matcher(text).region(end, Math.min(text.length(), end + 40));
-                if (matcher.group(2).matches("(?i)corporation|company") && where.lookingAt()) {
-                    end = where.end();
+            int formLine = text.lastIndexOf('\n', matcher.start(2) - 1) + 1;
+            if (formLine > matcher.start() && labelLine(text, formLine, matcher.start(2), matcher.end())) {
+                // "ADVANCO COMPANY" over "Company No: 725186-V": the form opens a label, the name ends above
+                Matcher above = NAME.matcher(text).region(matcher.start(), formLine - 1);
+                if (above.find()) {
+                    add(text, above, matches);
                 }
-                matches.add(new Match(start, end, normalised(text.substring(start, end)), 1.0));
+            } else {
+                add(text, matcher, matches);
             }
             from = matcher.end();
         }
         return matches;
+    }
+
+    private void add(String text, Matcher matcher, List<Match> matches) {
+        int start = nameStart(text, lastLine(text, matcher.start(), matcher.start(2)), matcher.start(2));
+        if (start >= 0) {
+            int end = matcher.end();
+            Matcher where = OF_PLACE.matcher(text).region(end, Math.min(text.length(), end + 40));
+            if (matcher.group(2).matches("(?i)corporation|company") && where.lookingAt()) {
+                end = where.end();
+            }
+            matches.add(new Match(start, end, normalised(text.substring(start, end)), 1.0));
+        }
+    }
+
+    /** Whether a legal form opens its line and more follows it there: a label ("Company No: ..."), no name's end. */
+    private static boolean labelLine(String text, int lineStart, int formStart, int formEnd) {
+        int lineEnd = text.indexOf('\n', formEnd);
+        String rest = text.substring(formEnd, lineEnd < 0 ? text.length() : lineEnd);
+        return text.substring(lineStart, formStart).isBlank() && LABEL_REST.matcher(rest).matches();
     }
 
     /** A name read where a label points: a legal-form name starting there, else the phrase. */

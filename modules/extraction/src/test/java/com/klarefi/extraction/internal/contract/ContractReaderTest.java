@@ -76,7 +76,7 @@ class ContractReaderTest {
                 Ladies and Gentlemen: this letter agreement (this "Agreement") governs information provided
                 to you since March 1, 2012.
                 """));
-        assertThat(stated(reader.read(pages), pages, Clause.EFFECTIVE_DATE)).containsExactly("April 11, 2012 @0.75");
+        assertThat(stated(reader.read(pages), pages, Clause.EFFECTIVE_DATE)).containsExactly("April 11, 2012 @0.6");
     }
 
     @Test
@@ -87,7 +87,7 @@ class ContractReaderTest {
                 """), page(1, """
                 IN WITNESS WHEREOF, the parties hereto have executed this agreement this 16th day of May , 2011.
                 """));
-        assertThat(stated(reader.read(pages), pages, Clause.EFFECTIVE_DATE)).containsExactly("16th day of May , 2011 @0.75");
+        assertThat(stated(reader.read(pages), pages, Clause.EFFECTIVE_DATE)).containsExactly("16th day of May , 2011 @0.6");
     }
 
     @Test

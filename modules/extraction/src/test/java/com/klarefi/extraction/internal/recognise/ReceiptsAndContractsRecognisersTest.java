@@ -91,6 +91,18 @@ class ReceiptsAndContractsRecognisersTest {
     }
 
     @Test
+    void aLegalFormThatOpensALabelOnTheNextLineIsNoPartOfTheNameAbove() {
+        OrganisationRecogniser organisations = new OrganisationRecogniser(true);
+        assertThat(normalised(organisations, "ADVANCO COMPANY\nCompany Reg. No. : 725186-V\nNO 1&3, Jalan Wangsa\n"))
+                .containsExactly("ADVANCO COMPANY");
+        assertThat(normalised(organisations, "FILL IN ENTERPRISE\nCompany No: MA0057302-M\n"))
+                .containsExactly("FILL IN ENTERPRISE");
+        // a name that prose wraps before its form stays whole
+        assertThat(normalised(organisations, "between Acme Widgets\nCorporation, a Delaware corporation"))
+                .containsExactly("Acme Widgets Corporation");
+    }
+
+    @Test
     void aNameOnItsOwnHeaderLineIsNotJoinedToTheLineAbove() {
         OrganisationRecogniser organisations = new OrganisationRecogniser();
         assertThat(normalised(organisations, "JIMART\nOGN GROUP SDN BHD\n")).containsExactly("OGN GROUP SDN BHD");

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -19,6 +20,11 @@ import java.util.function.Supplier;
  * minute holds its carrier for that minute, and two of them froze the whole API. Here the operating
  * system shares the cores between these threads and the carriers, and the caller's virtual thread
  * waits without holding one.
+ *
+ * <p>The operating system shares the cores fairly among runnable threads, so two busy document
+ * threads still took two shares of three from the carrier that answers {@code /api/v1/health}.
+ * Each document thread therefore lowers its own scheduling priority ({@link BackgroundPriority}):
+ * the carriers get a core as soon as they need one, and the documents take whatever is left.
  *
  * <p>Each call has a time budget. Past it the document fails with {@code processing_timeout} and
  * the thread is interrupted; work that ignores interruption runs on until its own size limits stop
@@ -35,7 +41,11 @@ public final class DocumentWorkers implements AutoCloseable {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         this.threads = threads;
-        this.pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("klarefi-document-", 1).factory());
+        ThreadFactory named = Thread.ofPlatform().daemon().name("klarefi-document-", 1).factory();
+        this.pool = Executors.newFixedThreadPool(threads, work -> named.newThread(() -> {
+            BackgroundPriority.lowerForThisThread();
+            work.run();
+        }));
     }
 
     /** {@value #THREADS}, where 0 (the default) means one thread per core. */
