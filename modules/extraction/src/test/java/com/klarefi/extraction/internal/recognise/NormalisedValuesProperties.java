@@ -8,32 +8,33 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A normalised value, printed again the way documents print it, is recognised as the same value:
- * recognising and normalising lose nothing that a printed form carries. jqwik generates the values
- * and forms, shrinks a failure to its simplest case and reports the seed that reproduces it.
+ * recognising and normalising lose nothing that a printed form carries. Each property runs over
+ * {@value #TRIES} generated cases drawn from a fixed seed, so a run is reproducible and a failing
+ * case is named in the test's display name.
  */
 class NormalisedValuesProperties {
+    private static final int TRIES = 200;
+    private static final long SEED = 20261207L;
     private static final List<Locale> LANGUAGES = List.of(Locale.forLanguageTag("nl"), Locale.ENGLISH, Locale.GERMAN,
             Locale.FRENCH, Locale.forLanguageTag("es"), Locale.ITALIAN, Locale.forLanguageTag("ms"));
     private static final List<String> NUMBER_WORDS = List.of("one", "two", "three", "four", "five", "six", "seven",
             "eight", "nine", "ten", "eleven", "twelve");
 
-    private final Recognisers recognisers = new Recognisers();
-    private final DateRecogniser dates = new DateRecogniser();
-    private final DurationRecogniser durations = new DurationRecogniser();
+    private static final Recognisers recognisers = new Recognisers();
+    private static final DateRecogniser dates = new DateRecogniser();
+    private static final DurationRecogniser durations = new DurationRecogniser();
 
     /** How a date is printed: unambiguous numeric forms and written forms. */
     enum DateForm {
@@ -47,17 +48,17 @@ class NormalisedValuesProperties {
         }
     }
 
-    @Property
-    void aDatePrintedInAnyFormAndLanguageIsReadAsItself(@ForAll("dates") LocalDate date, @ForAll DateForm form,
-            @ForAll("languages") Locale language) {
+    @ParameterizedTest(name = "{0} as {1} in {2}")
+    @MethodSource("datesInFormsAndLanguages")
+    void aDatePrintedInAnyFormAndLanguageIsReadAsItself(LocalDate date, DateForm form, Locale language) {
         // CLDR writes abbreviations with their own dots ("févr.", "Sept."): a document prints them as the locale does
         String printed = DateTimeFormatter.ofPattern(form.pattern, language).format(date);
         assertThat(normalised(dates, "Datum: " + printed + " ")).as("'%s'", printed).contains(date.toString());
     }
 
-    @Property
-    void anAmbiguousNumericDateIsReadInTheOrderItsDocumentShows(@ForAll("dates") LocalDate date,
-            @ForAll boolean monthFirst) {
+    @ParameterizedTest(name = "{0}, month first {1}")
+    @MethodSource("datesInOrders")
+    void anAmbiguousNumericDateIsReadInTheOrderItsDocumentShows(LocalDate date, boolean monthFirst) {
         String pattern = monthFirst ? "MM/dd/yyyy" : "dd/MM/yyyy";
         String printed = DateTimeFormatter.ofPattern(pattern, Locale.ROOT).format(date);
         // another date of the document, written out, tells the order
@@ -73,34 +74,30 @@ class NormalisedValuesProperties {
     record Separators(char grouping, char decimal) {
     }
 
-    @Property
-    void anAmountPrintedWithAnySeparatorsAndCurrencyIsReadAsItself(@ForAll @LongRange(max = 99_999_999) long cents,
-            @ForAll("separators") Separators separators, @ForAll("currencies") String currency, @ForAll boolean currencyAfter) {
+    @ParameterizedTest(name = "{0} cents, {1}, {2}, currency after {3}")
+    @MethodSource("amountsWithCurrencies")
+    void anAmountPrintedWithAnySeparatorsAndCurrencyIsReadAsItself(long cents, Separators separators, String currency,
+            boolean currencyAfter) {
         BigDecimal amount = BigDecimal.valueOf(cents, 2);
-        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
-        symbols.setGroupingSeparator(separators.grouping());
-        symbols.setDecimalSeparator(separators.decimal());
-        String number = new DecimalFormat("#,##0.00", symbols).format(amount);
+        String number = printed(amount, separators);
         String printed = currencyAfter ? number + " " + currency : currency + " " + number;
         assertThat(normalised(new MoneyRecogniser(), "Total " + printed)).as("'%s'", printed)
                 .containsExactly(MoneyRecogniser.currency(currency).orElseThrow() + " " + amount.toPlainString());
     }
 
-    @Property
-    void anAmountInIndianGroupingIsReadAsItself(@ForAll @LongRange(min = 100_000_00, max = 9_999_999_999L) long paise) {
+    @ParameterizedTest(name = "{0} paise")
+    @MethodSource("indianAmounts")
+    void anAmountInIndianGroupingIsReadAsItself(long paise) {
         BigDecimal amount = BigDecimal.valueOf(paise, 2);
         assertThat(normalised(new MoneyRecogniser(), "Total ₹" + indian(amount))).as("'₹%s'", indian(amount))
                 .containsExactly("INR " + amount.toPlainString());
     }
 
-    @Property
-    void anAmountWithoutCurrencyIsReadInTheStatedOne(@ForAll @LongRange(min = 1, max = 9_999_999) long cents,
-            @ForAll("separators") Separators separators) {
+    @ParameterizedTest(name = "{0} cents, {1}")
+    @MethodSource("amountsWithoutCurrency")
+    void anAmountWithoutCurrencyIsReadInTheStatedOne(long cents, Separators separators) {
         BigDecimal amount = BigDecimal.valueOf(cents, 2);
-        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
-        symbols.setGroupingSeparator(separators.grouping());
-        symbols.setDecimalSeparator(separators.decimal());
-        String printed = new DecimalFormat("#,##0.00", symbols).format(amount);
+        String printed = printed(amount, separators);
         assertThat(normalised(new MoneyRecogniser(Optional.of("MYR")), "TOTAL " + printed)).as("'%s'", printed)
                 .containsExactly("MYR " + amount.toPlainString());
     }
@@ -109,16 +106,17 @@ class NormalisedValuesProperties {
     record PrintedUnit(String printed, String unit) {
     }
 
-    @Property
-    void aDurationInDigitsIsReadAsItsWireForm(@ForAll @IntRange(min = 2, max = 999) int amount, @ForAll("units") PrintedUnit unit) {
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("durationsInDigits")
+    void aDurationInDigitsIsReadAsItsWireForm(int amount, PrintedUnit unit) {
         String printed = amount + " " + unit.printed();
         assertThat(normalised(durations, "for a period of " + printed)).as("'%s'", printed)
                 .containsExactly(amount + "_" + unit.unit() + "s");
     }
 
-    @Property
-    void aDurationInWordsWithItsDigitsIsReadAsItsWireForm(@ForAll @IntRange(min = 1, max = 12) int amount,
-            @ForAll boolean withDigits, @ForAll("englishUnits") String unit) {
+    @ParameterizedTest(name = "{0} {2}, with digits {1}")
+    @MethodSource("durationsInWords")
+    void aDurationInWordsWithItsDigitsIsReadAsItsWireForm(int amount, boolean withDigits, String unit) {
         String printed = NUMBER_WORDS.get(amount - 1) + (withDigits ? " (" + amount + ")" : "") + " " + unit
                 + (amount == 1 ? "" : "s");
         String expected = amount + "_" + unit + (amount == 1 ? "" : "s");
@@ -127,39 +125,65 @@ class NormalisedValuesProperties {
         assertThat(DurationRecogniser.normalise(amount, unit)).isEqualTo(expected);
     }
 
-    @Provide
-    Arbitrary<LocalDate> dates() {
-        return Arbitraries.integers().between(0, 60 * 365).map(days -> LocalDate.of(1970, 1, 1).plusDays(days));
+    private static final List<Separators> SEPARATORS = List.of(new Separators(',', '.'), new Separators('.', ','),
+            new Separators('\'', '.'), new Separators('\u00a0', ','));
+    private static final List<PrintedUnit> UNITS = List.of(new PrintedUnit("years", "year"),
+            new PrintedUnit("months", "month"), new PrintedUnit("days", "day"), new PrintedUnit("jaar", "year"),
+            new PrintedUnit("maanden", "month"), new PrintedUnit("Jahre", "year"), new PrintedUnit("Monate", "month"),
+            new PrintedUnit("mois", "month"), new PrintedUnit("ans", "year"), new PrintedUnit("años", "year"),
+            new PrintedUnit("meses", "month"), new PrintedUnit("días", "day"));
+    private static final List<String> CURRENCIES = List.of("EUR", "€", "USD", "$", "RM", "CHF", "£", "zł", "INR", "kr");
+    private static final List<String> ENGLISH_UNITS = List.of("year", "month", "day");
+
+    static Stream<Arguments> datesInFormsAndLanguages() {
+        return generated(random -> Arguments.of(date(random), pick(random, List.of(DateForm.values())),
+                pick(random, LANGUAGES)));
     }
 
-    @Provide
-    Arbitrary<Separators> separators() {
-        return Arbitraries.of(new Separators(',', '.'), new Separators('.', ','), new Separators('\'', '.'),
-                new Separators('\u00a0', ','));
+    static Stream<Arguments> datesInOrders() {
+        return generated(random -> Arguments.of(date(random), random.nextBoolean()));
     }
 
-    @Provide
-    Arbitrary<PrintedUnit> units() {
-        return Arbitraries.of(new PrintedUnit("years", "year"), new PrintedUnit("months", "month"),
-                new PrintedUnit("days", "day"), new PrintedUnit("jaar", "year"), new PrintedUnit("maanden", "month"),
-                new PrintedUnit("Jahre", "year"), new PrintedUnit("Monate", "month"), new PrintedUnit("mois", "month"),
-                new PrintedUnit("ans", "year"), new PrintedUnit("años", "year"), new PrintedUnit("meses", "month"),
-                new PrintedUnit("días", "day"));
+    static Stream<Arguments> amountsWithCurrencies() {
+        return generated(random -> Arguments.of(random.nextLong(0, 100_000_000), pick(random, SEPARATORS),
+                pick(random, CURRENCIES), random.nextBoolean()));
     }
 
-    @Provide
-    Arbitrary<Locale> languages() {
-        return Arbitraries.of(LANGUAGES);
+    static Stream<Arguments> indianAmounts() {
+        return generated(random -> Arguments.of(random.nextLong(100_000_00, 10_000_000_000L)));
     }
 
-    @Provide
-    Arbitrary<String> currencies() {
-        return Arbitraries.of("EUR", "€", "USD", "$", "RM", "CHF", "£", "zł", "INR", "kr");
+    static Stream<Arguments> amountsWithoutCurrency() {
+        return generated(random -> Arguments.of(random.nextLong(1, 10_000_000), pick(random, SEPARATORS)));
     }
 
-    @Provide
-    Arbitrary<String> englishUnits() {
-        return Arbitraries.of("year", "month", "day");
+    static Stream<Arguments> durationsInDigits() {
+        return generated(random -> Arguments.of(random.nextInt(2, 1000), pick(random, UNITS)));
+    }
+
+    static Stream<Arguments> durationsInWords() {
+        return generated(random -> Arguments.of(random.nextInt(1, 13), random.nextBoolean(), pick(random, ENGLISH_UNITS)));
+    }
+
+    /** {@value #TRIES} cases from one fixed seed, always including the generator's first draws. */
+    private static Stream<Arguments> generated(Function<SplittableRandom, Arguments> generator) {
+        SplittableRandom random = new SplittableRandom(SEED);
+        return Stream.generate(() -> generator.apply(random)).limit(TRIES);
+    }
+
+    private static LocalDate date(SplittableRandom random) {
+        return LocalDate.of(1970, 1, 1).plusDays(random.nextInt(0, 60 * 365 + 1));
+    }
+
+    private static <T> T pick(SplittableRandom random, List<T> choices) {
+        return choices.get(random.nextInt(choices.size()));
+    }
+
+    private static String printed(BigDecimal amount, Separators separators) {
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
+        symbols.setGroupingSeparator(separators.grouping());
+        symbols.setDecimalSeparator(separators.decimal());
+        return new DecimalFormat("#,##0.00", symbols).format(amount);
     }
 
     private static List<String> normalised(Recogniser recogniser, String text) {
