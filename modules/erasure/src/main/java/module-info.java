@@ -7,5 +7,7 @@ module com.klarefi.erasure {
     exports com.klarefi.erasure.api;
 
     // JobRunr instantiates and serialises job requests and handlers reflectively.
-    opens com.klarefi.erasure.internal.jobs to org.jobrunr.core, com.fasterxml.jackson.databind;
+    opens com.klarefi.erasure.internal.jobs to
+            org.jobrunr.core,
+            com.fasterxml.jackson.databind;
 }

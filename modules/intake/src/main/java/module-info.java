@@ -8,5 +8,7 @@ module com.klarefi.intake {
     exports com.klarefi.intake.api;
 
     // JobRunr instantiates and serialises job requests and handlers reflectively.
-    opens com.klarefi.intake.internal.jobs to org.jobrunr.core, com.fasterxml.jackson.databind;
+    opens com.klarefi.intake.internal.jobs to
+            org.jobrunr.core,
+            com.fasterxml.jackson.databind;
 }

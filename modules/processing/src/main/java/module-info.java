@@ -12,5 +12,7 @@ module com.klarefi.processing {
     exports com.klarefi.processing.api;
 
     // JobRunr instantiates and serialises job requests and handlers reflectively.
-    opens com.klarefi.processing.internal.jobs to org.jobrunr.core, com.fasterxml.jackson.databind;
+    opens com.klarefi.processing.internal.jobs to
+            org.jobrunr.core,
+            com.fasterxml.jackson.databind;
 }

@@ -7,5 +7,7 @@ module com.klarefi.webhooks {
     exports com.klarefi.webhooks.api;
 
     // JobRunr instantiates and serialises job requests and handlers reflectively.
-    opens com.klarefi.webhooks.internal.jobs to org.jobrunr.core, com.fasterxml.jackson.databind;
+    opens com.klarefi.webhooks.internal.jobs to
+            org.jobrunr.core,
+            com.fasterxml.jackson.databind;
 }

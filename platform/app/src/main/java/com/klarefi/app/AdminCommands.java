@@ -5,20 +5,20 @@ import com.klarefi.auth.api.AuthModule;
 import com.klarefi.auth.api.CreatedKey;
 import com.klarefi.auth.api.CreatedOrganisation;
 import com.klarefi.auth.api.KeySummary;
+import com.klarefi.auth.api.Operator;
+import com.klarefi.auth.api.Operators;
 import com.klarefi.auth.api.Organisation;
 import com.klarefi.auth.api.Organisations;
 import com.klarefi.platform.config.Settings;
 import com.klarefi.platform.db.Database;
 import com.klarefi.platform.http.ApiException;
 import com.klarefi.platform.http.Environment;
+import com.klarefi.platform.ids.Ids;
 import com.klarefi.platform.jobs.Jobs;
 import com.klarefi.platform.jobs.JobsSettings;
 import com.klarefi.platform.json.Json;
 import com.klarefi.platform.metrics.Metrics;
 import com.klarefi.platform.module.Platform;
-import com.klarefi.auth.api.Operator;
-import com.klarefi.auth.api.Operators;
-import com.klarefi.platform.ids.Ids;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,8 +63,7 @@ final class AdminCommands {
 
             Secrets (keys, tokens) are printed once and never stored in clear.""";
 
-    private AdminCommands() {
-    }
+    private AdminCommands() {}
 
     static int run(Settings settings, List<String> arguments, PrintStream out, PrintStream err) {
         return run(settings, arguments, System.in, out, err);
@@ -81,7 +80,8 @@ final class AdminCommands {
         Logger.getLogger("").setLevel(Level.WARNING);
         try (Session session = Session.open(settings)) {
             Object result = "create-admin".equals(command)
-                    ? createAdmin(session.auth().operators(), options, in) : execute(command, options, session.organisations());
+                    ? createAdmin(session.auth().operators(), options, in)
+                    : execute(command, options, session.organisations());
             if (result == null) {
                 err.println("klarefi admin: unknown command '" + command + "'\n\n" + USAGE);
                 return 2;
@@ -101,14 +101,28 @@ final class AdminCommands {
         Instant now = Instant.now();
         return switch (command) {
             case "create-org" -> created(organisations.create(options.required("name")));
-            case "list-orgs" -> organisations.list().stream().map(AdminCommands::organisation).toList();
-            case "create-key" -> createdKey(organisations.createKey(options.required("org"), environment(options)), now);
-            case "list-keys" -> organisations.listKeys(options.required("org")).stream().map(key -> key(key, now)).toList();
+            case "list-orgs" ->
+                organisations.list().stream().map(AdminCommands::organisation).toList();
+            case "create-key" ->
+                createdKey(organisations.createKey(options.required("org"), environment(options)), now);
+            case "list-keys" ->
+                organisations.listKeys(options.required("org")).stream()
+                        .map(key -> key(key, now))
+                        .toList();
             case "revoke-key" -> key(organisations.revoke(options.required("key")), now);
-            case "roll-key" -> createdKey(organisations.roll(options.required("key"),
-                    options.value("grace-hours").map(hours -> Duration.ofMinutes(Math.round(Double.parseDouble(hours) * 60)))
-                            .orElse(Organisations.DEFAULT_ROLL_GRACE)), now);
-            case "create-admin-token" -> Map.of("token", organisations.createAdminToken(options.value("description").orElse(null)));
+            case "roll-key" ->
+                createdKey(
+                        organisations.roll(
+                                options.required("key"),
+                                options.value("grace-hours")
+                                        .map(hours -> Duration.ofMinutes(Math.round(Double.parseDouble(hours) * 60)))
+                                        .orElse(Organisations.DEFAULT_ROLL_GRACE)),
+                        now);
+            case "create-admin-token" ->
+                Map.of(
+                        "token",
+                        organisations.createAdminToken(
+                                options.value("description").orElse(null)));
             default -> null;
         };
     }
@@ -132,7 +146,8 @@ final class AdminCommands {
         try {
             String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
             if (line == null || line.isEmpty()) {
-                throw new IllegalArgumentException("--password-stdin needs the password on the first line of standard input");
+                throw new IllegalArgumentException(
+                        "--password-stdin needs the password on the first line of standard input");
             }
             return line;
         } catch (IOException e) {
@@ -142,19 +157,32 @@ final class AdminCommands {
 
     private static Environment environment(Options options) {
         String value = options.required("env");
-        return Environment.fromWire(value).orElseThrow(() -> new IllegalArgumentException("--env must be test or live"));
+        return Environment.fromWire(value)
+                .orElseThrow(() -> new IllegalArgumentException("--env must be test or live"));
     }
 
     private static Map<String, Object> created(CreatedOrganisation created) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("org_id", created.orgId());
         view.put("name", created.name());
-        view.put("keys", Map.of("test", created.testKey().secret(), "live", created.liveKey().secret()));
+        view.put(
+                "keys",
+                Map.of(
+                        "test",
+                        created.testKey().secret(),
+                        "live",
+                        created.liveKey().secret()));
         return view;
     }
 
     private static Map<String, Object> organisation(Organisation organisation) {
-        return Map.of("org_id", organisation.orgId(), "name", organisation.name(), "created_at", organisation.createdAt().toString());
+        return Map.of(
+                "org_id",
+                organisation.orgId(),
+                "name",
+                organisation.name(),
+                "created_at",
+                organisation.createdAt().toString());
     }
 
     private static Map<String, Object> key(KeySummary key, Instant now) {
@@ -175,8 +203,10 @@ final class AdminCommands {
         }
         if (result instanceof Map<?, ?> map) {
             StringBuilder out = new StringBuilder();
-            map.forEach((name, value) -> out.append(name).append(": ")
-                    .append(value instanceof Map<?, ?> inner ? inner.toString() : value).append("  "));
+            map.forEach((name, value) -> out.append(name)
+                    .append(": ")
+                    .append(value instanceof Map<?, ?> inner ? inner.toString() : value)
+                    .append("  "));
             return out.toString().stripTrailing();
         }
         return String.valueOf(result);
@@ -221,15 +251,18 @@ final class AdminCommands {
     }
 
     /** The database and the auth module, opened for one command and closed after it. */
-    private record Session(Installation installation, Database database, Jobs jobs, Auth auth) implements AutoCloseable {
+    private record Session(Installation installation, Database database, Jobs jobs, Auth auth)
+            implements AutoCloseable {
         static Session open(Settings settings) {
             Installation installation = Installation.openForAdmin(settings);
             Database database = Database.connect(installation.connection());
             database.ensureSchema(Jobs.SCHEMA);
-            Jobs jobs = new Jobs(new JobsSettings(false, 1, Duration.ofSeconds(5), "admin-command", false, 0, "admin",
-                    Optional.empty()), database.dataSource());
-            Platform platform = Platforms.create(settings, installation, database, jobs, Clock.systemUTC(),
-                    new Metrics());
+            Jobs jobs = new Jobs(
+                    new JobsSettings(
+                            false, 1, Duration.ofSeconds(5), "admin-command", false, 0, "admin", Optional.empty()),
+                    database.dataSource());
+            Platform platform =
+                    Platforms.create(settings, installation, database, jobs, Clock.systemUTC(), new Metrics());
             return new Session(installation, database, jobs, AuthModule.create(platform));
         }
 

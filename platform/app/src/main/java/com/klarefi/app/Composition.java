@@ -10,9 +10,9 @@ import com.klarefi.erasure.api.ErasureModule;
 import com.klarefi.intake.api.IntakeModule;
 import com.klarefi.platform.http.ApiException;
 import com.klarefi.platform.http.Caller;
+import com.klarefi.platform.http.RequestGuard;
 import com.klarefi.platform.metrics.Counter;
 import com.klarefi.platform.metrics.Metrics;
-import com.klarefi.platform.http.RequestGuard;
 import com.klarefi.platform.module.KlarefiModule;
 import com.klarefi.platform.module.Platform;
 import com.klarefi.processing.api.Processing;
@@ -34,8 +34,12 @@ final class Composition implements AutoCloseable {
     private final List<KlarefiModule> modules;
     private final ConsoleModule.Modules dashboardModules;
 
-    private Composition(Auth auth, RateLimits rateLimits, Webhooks webhooks, List<KlarefiModule> modules,
-                        ConsoleModule.Modules dashboardModules) {
+    private Composition(
+            Auth auth,
+            RateLimits rateLimits,
+            Webhooks webhooks,
+            List<KlarefiModule> modules,
+            ConsoleModule.Modules dashboardModules) {
         this.auth = auth;
         this.rateLimits = rateLimits;
         this.webhooks = webhooks;
@@ -50,11 +54,19 @@ final class Composition implements AutoCloseable {
         Processing processing = ProcessingModule.create(platform, cases);
         Webhooks webhooks = WebhooksModule.create(platform, cases);
         Erasure erasure = ErasureModule.create(platform, cases, processing);
-        List<KlarefiModule> modules = List.of(auth, rateLimits, cases, processing,
+        List<KlarefiModule> modules = List.of(
+                auth,
+                rateLimits,
+                cases,
+                processing,
                 webhooks,
                 erasure,
                 IntakeModule.create(platform, cases, processing, auth.organisations()));
-        return new Composition(auth, rateLimits, webhooks, modules,
+        return new Composition(
+                auth,
+                rateLimits,
+                webhooks,
+                modules,
                 new ConsoleModule.Modules(auth, webhooks, processing, cases, erasure));
     }
 

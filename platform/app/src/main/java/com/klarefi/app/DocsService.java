@@ -23,29 +23,41 @@ final class DocsService {
     /** Swagger UI's files in the webjar this artifact ships; the version is the dependency's. */
     private static final String SWAGGER_UI = "/META-INF/resources/webjars/swagger-ui/5.35.0/";
     /** Scripts only from this origin; Swagger UI sets inline styles on the elements it draws. */
-    private static final String REFERENCE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data:; connect-src 'self'; font-src 'self' data:; base-uri 'none'; form-action 'none'; "
-            + "frame-ancestors 'none'";
-    private static final String GUIDE_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; "
-            + "form-action 'none'; frame-ancestors 'none'";
+    private static final String REFERENCE_POLICY =
+            "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                    + "img-src 'self' data:; connect-src 'self'; font-src 'self' data:; base-uri 'none'; form-action 'none'; "
+                    + "frame-ancestors 'none'";
+
+    private static final String GUIDE_POLICY =
+            "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; "
+                    + "form-action 'none'; frame-ancestors 'none'";
     private static final Map<String, Asset> ASSETS = Map.of(
             "swagger-ui.css", new Asset(SWAGGER_UI + "swagger-ui.css", "text/css; charset=utf-8"),
             "swagger-ui-bundle.js", new Asset(SWAGGER_UI + "swagger-ui-bundle.js", "text/javascript; charset=utf-8"),
             "reference.js", new Asset("/docs/reference.js", "text/javascript; charset=utf-8"),
             "docs.css", new Asset("/docs/docs.css", "text/css; charset=utf-8"));
 
-    private record Asset(String path, String type) {
-    }
+    private record Asset(String path, String type) {}
 
     private final Map<String, byte[]> guides = Map.of(
             "api", Guides.render(text("/docs/api.md")).getBytes(StandardCharsets.UTF_8),
             "webhooks", Guides.render(text("/docs/webhooks.md")).getBytes(StandardCharsets.UTF_8));
 
     void routes(ApiRoutes routes) {
-        routes.publicRoute(Method.GET, "/openapi.json", (request, response) ->
-                send(response, "application/json", bytes("/docs/openapi.json").orElseThrow()));
-        routes.publicRoute(Method.GET, "/docs", (request, response) -> page(response, REFERENCE_POLICY,
-                bytes("/docs/reference.html").orElseThrow()));
+        routes.publicRoute(
+                Method.GET,
+                "/openapi.json",
+                (request, response) -> send(
+                        response,
+                        "application/json",
+                        bytes("/docs/openapi.json").orElseThrow()));
+        routes.publicRoute(
+                Method.GET,
+                "/docs",
+                (request, response) -> page(
+                        response,
+                        REFERENCE_POLICY,
+                        bytes("/docs/reference.html").orElseThrow()));
         routes.publicRoute(Method.GET, "/docs/{name}", this::guide);
         routes.publicRoute(Method.GET, "/docs/assets/{file}", this::asset);
     }
@@ -78,7 +90,8 @@ final class DocsService {
     }
 
     private static String text(String path) {
-        return new String(bytes(path).orElseThrow(() -> new IllegalStateException("missing " + path)), StandardCharsets.UTF_8);
+        return new String(
+                bytes(path).orElseThrow(() -> new IllegalStateException("missing " + path)), StandardCharsets.UTF_8);
     }
 
     private static Optional<byte[]> bytes(String path) {

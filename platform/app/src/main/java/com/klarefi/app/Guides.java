@@ -14,16 +14,19 @@ import org.commonmark.renderer.html.HtmlRenderer;
 final class Guides {
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS)
-            .escapeHtml(true).sanitizeUrls(true).build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
+            .extensions(EXTENSIONS)
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .build();
 
-    private Guides() {
-    }
+    private Guides() {}
 
     static String render(String markdown) {
         Node document = PARSER.parse(markdown);
         // Wide tables scroll inside their box instead of widening the page.
-        String body = RENDERER.render(document).replace("<table>", "<div class=\"table\"><table>")
+        String body = RENDERER.render(document)
+                .replace("<table>", "<div class=\"table\"><table>")
                 .replace("</table>", "</table></div>");
         return """
                 <!DOCTYPE html>

@@ -18,8 +18,12 @@ final class HealthService {
 
     void handle(ServerRequest request, ServerResponse response) {
         if (!database.isUp()) {
-            throw ApiException.of(503, ErrorTypes.UNAVAILABLE, "database_unavailable",
-                    "The service cannot reach its database.").withHeader("Retry-After", "5");
+            throw ApiException.of(
+                            503,
+                            ErrorTypes.UNAVAILABLE,
+                            "database_unavailable",
+                            "The service cannot reach its database.")
+                    .withHeader("Retry-After", "5");
         }
         Responses.ok(response, Map.of("status", "ok"));
     }

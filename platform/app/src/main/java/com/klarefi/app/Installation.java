@@ -37,8 +37,15 @@ final class Installation implements AutoCloseable {
     private final EmbeddedDatabase embedded;
     private final InstanceLock lock;
 
-    private Installation(Mode mode, Path dataDirectory, Secrets secrets, Optional<String> dashboardPassword,
-                         URI publicBaseUrl, ConnectionSettings connection, EmbeddedDatabase embedded, InstanceLock lock) {
+    private Installation(
+            Mode mode,
+            Path dataDirectory,
+            Secrets secrets,
+            Optional<String> dashboardPassword,
+            URI publicBaseUrl,
+            ConnectionSettings connection,
+            EmbeddedDatabase embedded,
+            InstanceLock lock) {
         this.lock = lock;
         this.mode = mode;
         this.dataDirectory = dataDirectory;
@@ -64,15 +71,16 @@ final class Installation implements AutoCloseable {
 
     private static Installation open(Settings settings, boolean joinRunning) {
         Mode mode = Mode.of(settings);
-        Path dataDirectory = Path.of(settings.required("KLAREFI_DATA_DIR")).toAbsolutePath().normalize();
+        Path dataDirectory =
+                Path.of(settings.required("KLAREFI_DATA_DIR")).toAbsolutePath().normalize();
         Secrets secrets = new Secrets(masterSecret(settings, mode, dataDirectory));
         Optional<String> dashboardPassword = dashboardPassword(settings, mode, dataDirectory);
         URI publicBaseUrl = publicBaseUrl(settings, mode);
         int poolSize = settings.integer("KLAREFI_DB_POOL_SIZE");
         Duration socketTimeout = settings.seconds("KLAREFI_DB_SOCKET_TIMEOUT_SECONDS");
         if (socketTimeout.isNegative()) {
-            throw new SettingsException("KLAREFI_DB_SOCKET_TIMEOUT_SECONDS must be 0 (no bound) or more, got "
-                    + socketTimeout.toSeconds());
+            throw new SettingsException(
+                    "KLAREFI_DB_SOCKET_TIMEOUT_SECONDS must be 0 (no bound) or more, got " + socketTimeout.toSeconds());
         }
         Optional<String> externalUrl = settings.optional("KLAREFI_DB_URL");
         if (externalUrl.isPresent()) {
@@ -80,27 +88,49 @@ final class Installation implements AutoCloseable {
             if (!url.startsWith("jdbc:postgresql://")) {
                 throw new SettingsException("KLAREFI_DB_URL must look like jdbc:postgresql://host:5432/klarefi");
             }
-            ConnectionSettings connection = new ConnectionSettings(url, settings.optional("KLAREFI_DB_USER"),
-                    settings.optional("KLAREFI_DB_PASSWORD"), poolSize, settings.seconds("KLAREFI_DB_CONNECT_TIMEOUT_SECONDS"),
+            ConnectionSettings connection = new ConnectionSettings(
+                    url,
+                    settings.optional("KLAREFI_DB_USER"),
+                    settings.optional("KLAREFI_DB_PASSWORD"),
+                    poolSize,
+                    settings.seconds("KLAREFI_DB_CONNECT_TIMEOUT_SECONDS"),
                     socketTimeout);
-            return new Installation(mode, dataDirectory, secrets, dashboardPassword, publicBaseUrl, connection, null, null);
+            return new Installation(
+                    mode, dataDirectory, secrets, dashboardPassword, publicBaseUrl, connection, null, null);
         }
         Optional<InstanceLock> lock = InstanceLock.tryAcquire(dataDirectory);
         if (lock.isEmpty()) {
             Optional<Integer> running = EmbeddedDatabase.runningPort(dataDirectory.resolve("postgres"));
             if (joinRunning && running.isPresent()) {
-                return new Installation(mode, dataDirectory, secrets, dashboardPassword, publicBaseUrl,
-                        EmbeddedDatabase.attached(running.get(), 2, databasePassword(dataDirectory)).withSocketTimeout(socketTimeout),
-                        null, null);
+                return new Installation(
+                        mode,
+                        dataDirectory,
+                        secrets,
+                        dashboardPassword,
+                        publicBaseUrl,
+                        EmbeddedDatabase.attached(running.get(), 2, databasePassword(dataDirectory))
+                                .withSocketTimeout(socketTimeout),
+                        null,
+                        null);
             }
-            throw new SettingsException("another Klarefi instance is using KLAREFI_DATA_DIR=" + dataDirectory
-                    + "; stop it, or give this instance its own data directory or an external database (KLAREFI_DB_URL)");
+            throw new SettingsException(
+                    "another Klarefi instance is using KLAREFI_DATA_DIR=" + dataDirectory
+                            + "; stop it, or give this instance its own data directory or an external database (KLAREFI_DB_URL)");
         }
         try {
-            EmbeddedDatabase embedded = EmbeddedDatabase.start(dataDirectory.resolve("postgres"),
-                    settings.port("KLAREFI_EMBEDDED_DB_PORT"), databasePassword(dataDirectory));
-            return new Installation(mode, dataDirectory, secrets, dashboardPassword, publicBaseUrl,
-                    embedded.connectionSettings(poolSize).withSocketTimeout(socketTimeout), embedded, lock.get());
+            EmbeddedDatabase embedded = EmbeddedDatabase.start(
+                    dataDirectory.resolve("postgres"),
+                    settings.port("KLAREFI_EMBEDDED_DB_PORT"),
+                    databasePassword(dataDirectory));
+            return new Installation(
+                    mode,
+                    dataDirectory,
+                    secrets,
+                    dashboardPassword,
+                    publicBaseUrl,
+                    embedded.connectionSettings(poolSize).withSocketTimeout(socketTimeout),
+                    embedded,
+                    lock.get());
         } catch (RuntimeException e) {
             lock.get().close();
             throw e;
@@ -142,7 +172,8 @@ final class Installation implements AutoCloseable {
             try {
                 key = Base64.getDecoder().decode(configured.get());
             } catch (IllegalArgumentException e) {
-                throw new SettingsException("KLAREFI_SECRET_KEY must be base64 (generate one with: openssl rand -base64 32)");
+                throw new SettingsException(
+                        "KLAREFI_SECRET_KEY must be base64 (generate one with: openssl rand -base64 32)");
             }
             if (key.length < Secrets.MASTER_KEY_BYTES) {
                 throw new SettingsException("KLAREFI_SECRET_KEY must decode to at least " + Secrets.MASTER_KEY_BYTES
@@ -154,8 +185,8 @@ final class Installation implements AutoCloseable {
             throw new SettingsException("KLAREFI_SECRET_KEY is required in production mode "
                     + "(generate one with: openssl rand -base64 32, and give every instance the same value)");
         }
-        String stored = generatedSecret(dataDirectory.resolve("secrets/master.key"),
-                () -> Secrets.randomBase64(Secrets.MASTER_KEY_BYTES));
+        String stored = generatedSecret(
+                dataDirectory.resolve("secrets/master.key"), () -> Secrets.randomBase64(Secrets.MASTER_KEY_BYTES));
         return Base64.getDecoder().decode(stored);
     }
 
@@ -186,7 +217,8 @@ final class Installation implements AutoCloseable {
         String raw = configured.orElse("http://localhost:" + settings.port("KLAREFI_HTTP_PORT"));
         try {
             URI uri = URI.create(raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw);
-            if (!uri.isAbsolute() || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+            if (!uri.isAbsolute()
+                    || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
                     || uri.getHost() == null) {
                 throw new IllegalArgumentException();
             }
@@ -208,7 +240,10 @@ final class Installation implements AutoCloseable {
                 return Files.readString(file, StandardCharsets.UTF_8).trim();
             }
             Files.createDirectories(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), ".secret", ".tmp",
+            Path temporary = Files.createTempFile(
+                    file.getParent(),
+                    ".secret",
+                    ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             String value = generator.get();
             Files.writeString(temporary, value + "\n", StandardCharsets.UTF_8);
@@ -219,7 +254,8 @@ final class Installation implements AutoCloseable {
             }
             return Files.readString(file, StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
-            throw new SettingsException("cannot keep a generated secret in " + file + " (KLAREFI_DATA_DIR): " + e.getMessage());
+            throw new SettingsException(
+                    "cannot keep a generated secret in " + file + " (KLAREFI_DATA_DIR): " + e.getMessage());
         }
     }
 

@@ -25,8 +25,8 @@ final class InstanceLock implements AutoCloseable {
     static Optional<InstanceLock> tryAcquire(Path dataDirectory) {
         try {
             Files.createDirectories(dataDirectory);
-            FileChannel channel = FileChannel.open(dataDirectory.resolve("instance.lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel channel = FileChannel.open(
+                    dataDirectory.resolve("instance.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -39,7 +39,8 @@ final class InstanceLock implements AutoCloseable {
             }
             return Optional.of(new InstanceLock(channel, lock));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot lock the data directory " + dataDirectory + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot lock the data directory " + dataDirectory + ": " + e.getMessage(), e);
         }
     }
 

@@ -18,8 +18,8 @@ import com.klarefi.platform.idempotency.PurgeIdempotencyRecords;
 import com.klarefi.platform.idempotency.PurgeIdempotencyRecordsHandler;
 import com.klarefi.platform.jobs.Jobs;
 import com.klarefi.platform.jobs.JobsSettings;
-import com.klarefi.platform.module.KlarefiModule;
 import com.klarefi.platform.metrics.Metrics;
+import com.klarefi.platform.module.KlarefiModule;
 import com.klarefi.platform.module.Platform;
 import io.helidon.http.Method;
 import io.helidon.webserver.WebServer;
@@ -55,8 +55,14 @@ public final class KlarefiServer implements AutoCloseable {
     private List<Route> apiRoutes = List.of();
     private boolean closed;
 
-    private KlarefiServer(Installation installation, Database database, Jobs jobs, Composition composition,
-                          WebServer webServer, HeaderTimeout headerTimeout, BodyTimeout bodyTimeout) {
+    private KlarefiServer(
+            Installation installation,
+            Database database,
+            Jobs jobs,
+            Composition composition,
+            WebServer webServer,
+            HeaderTimeout headerTimeout,
+            BodyTimeout bodyTimeout) {
         this.installation = installation;
         this.database = database;
         this.jobs = jobs;
@@ -87,7 +93,8 @@ public final class KlarefiServer implements AutoCloseable {
             Composition composition = Composition.of(platform);
             List<KlarefiModule> modules = new ArrayList<>(composition.modules());
             extraModules.forEach(extra -> modules.add(extra.apply(platform)));
-            jobs.register(PurgeIdempotencyRecordsHandler.class, new PurgeIdempotencyRecordsHandler(platform.idempotency()));
+            jobs.register(
+                    PurgeIdempotencyRecordsHandler.class, new PurgeIdempotencyRecordsHandler(platform.idempotency()));
 
             ApiRoutes api = new ApiRoutes("/api/v1", Route.Access.API_KEY);
             ApiRoutes admin = new ApiRoutes("/admin/v1", Route.Access.ADMIN);
@@ -105,22 +112,40 @@ public final class KlarefiServer implements AutoCloseable {
                 }
                 module.adminRoutes(admin);
             }
-            Console console = ConsoleModule.create(composition.dashboardModules(), settings, platform.publicBaseUrl(),
-                    platform.clock(), metrics, platform.secrets());
+            Console console = ConsoleModule.create(
+                    composition.dashboardModules(),
+                    settings,
+                    platform.publicBaseUrl(),
+                    platform.clock(),
+                    metrics,
+                    platform.secrets());
             jobs.start();
             jobs.listenForWakeUps(database);
             jobs.recurring(PurgeIdempotencyRecords.RECURRING_ID, Duration.ofHours(1), new PurgeIdempotencyRecords());
             headerTimeout = HeaderTimeout.start(settings.seconds("KLAREFI_HTTP_HEADER_TIMEOUT_SECONDS"));
-            bodyTimeout = BodyTimeout.start(settings.seconds("KLAREFI_HTTP_BODY_TIMEOUT_SECONDS"),
+            bodyTimeout = BodyTimeout.start(
+                    settings.seconds("KLAREFI_HTTP_BODY_TIMEOUT_SECONDS"),
                     settings.integer("KLAREFI_HTTP_BODY_MIN_BYTES_PER_SECOND"));
-            WebServer webServer = webServer(settings, api, pages, admin, console, composition.apiGuard(metrics),
-                    composition.adminGuard(), metrics, headerTimeout, bodyTimeout);
-            KlarefiServer server = new KlarefiServer(installation, database, jobs, composition, webServer, headerTimeout,
+            WebServer webServer = webServer(
+                    settings,
+                    api,
+                    pages,
+                    admin,
+                    console,
+                    composition.apiGuard(metrics),
+                    composition.adminGuard(),
+                    metrics,
+                    headerTimeout,
                     bodyTimeout);
+            KlarefiServer server =
+                    new KlarefiServer(installation, database, jobs, composition, webServer, headerTimeout, bodyTimeout);
             server.apiRoutes = api.routes();
-            LOG.log(System.Logger.Level.INFO, "Klarefi is ready: API on port " + server.port() + ", admin surface on "
-                    + settings.required("KLAREFI_ADMIN_HOST") + ":" + server.adminPort() + " (" + installation.mode()
-                    + " mode, roles " + String.join(",", roles) + ")");
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "Klarefi is ready: API on port " + server.port() + ", admin surface on "
+                            + settings.required("KLAREFI_ADMIN_HOST") + ":" + server.adminPort() + " ("
+                            + installation.mode()
+                            + " mode, roles " + String.join(",", roles) + ")");
             return server;
         } catch (RuntimeException e) {
             if (headerTimeout != null) {
@@ -140,16 +165,25 @@ public final class KlarefiServer implements AutoCloseable {
         }
     }
 
-    private static WebServer webServer(Settings settings, ApiRoutes api, ApiRoutes pages, ApiRoutes admin, Console console,
-                                       RequestGuard apiGuard, RequestGuard adminGuard, Metrics metrics,
-                                       HeaderTimeout headerTimeout, BodyTimeout bodyTimeout) {
+    private static WebServer webServer(
+            Settings settings,
+            ApiRoutes api,
+            ApiRoutes pages,
+            ApiRoutes admin,
+            Console console,
+            RequestGuard apiGuard,
+            RequestGuard adminGuard,
+            Metrics metrics,
+            HeaderTimeout headerTimeout,
+            BodyTimeout bodyTimeout) {
         long maxBody = settings.bytes("KLAREFI_HTTP_MAX_BODY_BYTES");
         Duration grace = settings.seconds("KLAREFI_SHUTDOWN_GRACE_SECONDS");
         Duration idleTimeout = settings.seconds("KLAREFI_HTTP_IDLE_TIMEOUT_SECONDS");
         // The idle check runs often enough that a connection outlives its timeout by at most a quarter of it.
         Duration idleCheck = Duration.ofMillis(Math.max(500, idleTimeout.toMillis() / 4));
         HttpSurface publicSurface = new HttpSurface("api", apiGuard, metrics).bodyTimeout(bodyTimeout);
-        HttpSurface adminSurface = new HttpSurface("admin", adminGuard, metrics).bodyTimeout(bodyTimeout)
+        HttpSurface adminSurface = new HttpSurface("admin", adminGuard, metrics)
+                .bodyTimeout(bodyTimeout)
                 .errorPages(ConsoleModule.PREFIX, console.errorPage());
         return WebServer.builder()
                 .shutdownHook(false)
@@ -163,17 +197,18 @@ public final class KlarefiServer implements AutoCloseable {
                 .idleConnectionPeriod(idleCheck)
                 .directHandlers(HttpSurface.directHandlers())
                 .routing(rules -> publicSurface.configure(rules, api, pages))
-                .putSocket(ADMIN_SOCKET, socket -> socket
-                        .host(settings.required("KLAREFI_ADMIN_HOST"))
-                        .port(settings.port("KLAREFI_ADMIN_PORT"))
-                        .maxPayloadSize(maxBody)
-                        .shutdownGracePeriod(grace)
-                        .protocolsDiscoverServices(false)
-                        .addProtocol(headerTimeout.http1(bodyTimeout.connectionListener()))
-                        .idleConnectionTimeout(idleTimeout)
-                        .idleConnectionPeriod(idleCheck)
-                        .directHandlers(HttpSurface.directHandlers())
-                        .routing(rules -> adminSurface.configure(rules, List.of(admin, console.routes()))))
+                .putSocket(
+                        ADMIN_SOCKET,
+                        socket -> socket.host(settings.required("KLAREFI_ADMIN_HOST"))
+                                .port(settings.port("KLAREFI_ADMIN_PORT"))
+                                .maxPayloadSize(maxBody)
+                                .shutdownGracePeriod(grace)
+                                .protocolsDiscoverServices(false)
+                                .addProtocol(headerTimeout.http1(bodyTimeout.connectionListener()))
+                                .idleConnectionTimeout(idleTimeout)
+                                .idleConnectionPeriod(idleCheck)
+                                .directHandlers(HttpSurface.directHandlers())
+                                .routing(rules -> adminSurface.configure(rules, List.of(admin, console.routes()))))
                 .build()
                 .start();
     }
@@ -187,21 +222,30 @@ public final class KlarefiServer implements AutoCloseable {
         }
         int pollSeconds = settings.integer("KLAREFI_JOBS_POLL_SECONDS");
         if (pollSeconds < 5) {
-            throw new SettingsException("KLAREFI_JOBS_POLL_SECONDS must be at least 5 (JobRunr's minimum with SQL storage)");
+            throw new SettingsException(
+                    "KLAREFI_JOBS_POLL_SECONDS must be at least 5 (JobRunr's minimum with SQL storage)");
         }
         int workers = settings.integer("KLAREFI_JOBS_WORKERS");
         if (workers < 1) {
             throw new SettingsException("KLAREFI_JOBS_WORKERS must be at least 1");
         }
-        return new JobsSettings(roles.contains("jobs"), workers, Duration.ofSeconds(pollSeconds), serverName,
-                settings.flag("KLAREFI_DASHBOARD_ENABLED"), settings.required("KLAREFI_ADMIN_HOST"),
+        return new JobsSettings(
+                roles.contains("jobs"),
+                workers,
+                Duration.ofSeconds(pollSeconds),
+                serverName,
+                settings.flag("KLAREFI_DASHBOARD_ENABLED"),
+                settings.required("KLAREFI_ADMIN_HOST"),
                 settings.port("KLAREFI_DASHBOARD_PORT"),
-                settings.required("KLAREFI_DASHBOARD_USER"), installation.dashboardPassword());
+                settings.required("KLAREFI_DASHBOARD_USER"),
+                installation.dashboardPassword());
     }
 
     private static Set<String> roles(Settings settings) {
         Set<String> roles = Arrays.stream(settings.required("KLAREFI_ROLES").split(","))
-                .map(String::trim).filter(role -> !role.isEmpty()).collect(Collectors.toCollection(TreeSet::new));
+                .map(String::trim)
+                .filter(role -> !role.isEmpty())
+                .collect(Collectors.toCollection(TreeSet::new));
         for (String role : roles) {
             if (!role.equals("api") && !role.equals("jobs")) {
                 throw new SettingsException("KLAREFI_ROLES may contain only 'api' and 'jobs', got '" + role + "'");
@@ -263,8 +307,13 @@ public final class KlarefiServer implements AutoCloseable {
         database.close();
         installation.close();
         long end = System.nanoTime();
-        LOG.log(System.Logger.Level.INFO, String.format(
-                "Klarefi stopped in %d ms (http %d ms, jobs %d ms, database %d ms)", (end - started) / 1_000_000,
-                (web - started) / 1_000_000, (background - web) / 1_000_000, (end - background) / 1_000_000));
+        LOG.log(
+                System.Logger.Level.INFO,
+                String.format(
+                        "Klarefi stopped in %d ms (http %d ms, jobs %d ms, database %d ms)",
+                        (end - started) / 1_000_000,
+                        (web - started) / 1_000_000,
+                        (background - web) / 1_000_000,
+                        (end - background) / 1_000_000));
     }
 }

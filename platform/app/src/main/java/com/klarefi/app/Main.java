@@ -19,8 +19,7 @@ import java.util.logging.Logger;
  * operators' commands against the same database, {@code klarefi version} prints the version.
  */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         if (System.getProperty("java.util.logging.manager") == null) {
@@ -64,11 +63,14 @@ public final class Main {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            ShutdownAwareLogManager.releaseIfInstalled();
-            stopped.countDown();
-        }, "klarefi-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            ShutdownAwareLogManager.releaseIfInstalled();
+                            stopped.countDown();
+                        },
+                        "klarefi-shutdown"));
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -143,8 +145,7 @@ public final class Main {
                     handler.setFormatter(new TextLogFormatter());
                 }
             }
-            default -> throw new SettingsException(
-                    "KLAREFI_LOG_FORMAT must be text or json, got '" + format + "'");
+            default -> throw new SettingsException("KLAREFI_LOG_FORMAT must be text or json, got '" + format + "'");
         }
     }
 }

@@ -16,15 +16,15 @@ import java.util.Map;
  * these three need no token so Prometheus and orchestrators can reach them.
  */
 final class Observability {
-    private Observability() {
-    }
+    private Observability() {}
 
     static void routes(ApiRoutes admin, Metrics metrics, HealthService health) {
         admin.publicRoute(Method.GET, "/metrics", (request, response) -> {
             response.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
             response.send(metrics.scrape());
         });
-        admin.publicRoute(Method.GET, "/health/live", (request, response) -> Responses.ok(response, Map.of("status", "ok")));
+        admin.publicRoute(
+                Method.GET, "/health/live", (request, response) -> Responses.ok(response, Map.of("status", "ok")));
         admin.publicRoute(Method.GET, "/health/ready", health::handle);
     }
 

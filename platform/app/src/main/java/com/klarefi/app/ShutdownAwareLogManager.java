@@ -24,7 +24,7 @@ public final class ShutdownAwareLogManager extends LogManager {
 
     private static boolean shuttingDown() {
         try {
-            Thread probe = new Thread(() -> { });
+            Thread probe = new Thread(() -> {});
             Runtime.getRuntime().addShutdownHook(probe);
             Runtime.getRuntime().removeShutdownHook(probe);
             return false;

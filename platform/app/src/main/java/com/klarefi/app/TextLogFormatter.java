@@ -31,9 +31,12 @@ final class TextLogFormatter extends Formatter {
     public String format(LogRecord record) {
         StringBuilder line = new StringBuilder(192);
         TIME.formatTo(record.getInstant().atZone(zone), line);
-        line.append(' ').append(record.getLevel().getLocalizedName())
-                .append(' ').append(record.getLoggerName())
-                .append(' ').append(formatMessage(record));
+        line.append(' ')
+                .append(record.getLevel().getLocalizedName())
+                .append(' ')
+                .append(record.getLoggerName())
+                .append(' ')
+                .append(formatMessage(record));
         if (record.getThrown() != null) {
             StringWriter trace = new StringWriter();
             PrintWriter writer = new PrintWriter(trace);

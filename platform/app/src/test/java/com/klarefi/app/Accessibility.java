@@ -25,8 +25,7 @@ public final class Accessibility {
     private static final Path AXE = RepositoryFiles.root().resolve(".tools/node_modules/axe-core/axe.min.js");
     private static final Set<String> BLOCKING = Set.of("serious", "critical");
 
-    private Accessibility() {
-    }
+    private Accessibility() {}
 
     /** Whether axe-core is installed; without it the checks cannot run (say so in the test's output). */
     public static boolean available() {
@@ -36,10 +35,13 @@ public final class Accessibility {
     /** Fails on any serious or critical violation of the current page; only notes it when axe-core is not installed. */
     public static void assertNoSeriousViolations(WebDriver browser, String page) {
         if (!available()) {
-            System.out.println("accessibility of " + page + " not checked: axe-core is not installed (scripts/fetch-axe)");
+            System.out.println(
+                    "accessibility of " + page + " not checked: axe-core is not installed (scripts/fetch-axe)");
             return;
         }
-        assertThat(seriousViolations(browser)).as("serious accessibility violations on " + page).isEmpty();
+        assertThat(seriousViolations(browser))
+                .as("serious accessibility violations on " + page)
+                .isEmpty();
     }
 
     /** The serious and critical violations of the current page, one readable line each. */
@@ -61,8 +63,11 @@ public final class Accessibility {
         for (JsonNode violation : Json.read(String.valueOf(result))) {
             if (BLOCKING.contains(violation.path("impact").asText())) {
                 List<String> targets = new ArrayList<>();
-                violation.path("nodes").forEach(node -> targets.add(node.path("target").toString()));
-                blocking.add(violation.path("impact").asText() + " " + violation.path("id").asText() + ": "
+                violation
+                        .path("nodes")
+                        .forEach(node -> targets.add(node.path("target").toString()));
+                blocking.add(violation.path("impact").asText() + " "
+                        + violation.path("id").asText() + ": "
                         + violation.path("help").asText() + " at " + targets);
             }
         }

@@ -24,12 +24,13 @@ import org.openqa.selenium.WebDriver;
  */
 class ApiDocsBrowserTest {
     @Test
-    void theReferenceDrawsOperationsNestedSchemasAndWebhooksAndTheGuidesFitAPhone(@TempDir Path dataDirectory,
-                                                                                  @TempDir Path profile) throws Exception {
-        assumeTrue(HeadlessChromium.installed(),
+    void theReferenceDrawsOperationsNestedSchemasAndWebhooksAndTheGuidesFitAPhone(
+            @TempDir Path dataDirectory, @TempDir Path profile) throws Exception {
+        assumeTrue(
+                HeadlessChromium.installed(),
                 "Chromium is not installed (apt-get install chromium chromium-driver): skipping the docs' browser test");
         try (TestDatabase database = TestDatabase.create();
-             TestServerAccess.Running server = TestServerAccess.start(database, dataDirectory, Map.of())) {
+                TestServerAccess.Running server = TestServerAccess.start(database, dataDirectory, Map.of())) {
             String base = "http://127.0.0.1:" + server.port() + "/api/v1";
             WebDriver desktop = HeadlessChromium.start(profile.resolve("desktop"), "1280,900");
             try {
@@ -55,20 +56,32 @@ class ApiDocsBrowserTest {
 
     private static void readTheReference(WebDriver browser, String base) throws IOException {
         browser.get(base + "/docs");
-        await("the reference to draw").atMost(Duration.ofSeconds(30))
+        await("the reference to draw")
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> browser.findElements(By.cssSelector(".opblock")).size() > 10);
         String drawn = browser.findElement(By.id("reference")).getText();
-        assertThat(drawn).contains("/process", "/cases/{case_id}/events", "/webhooks/test", "/sessions",
-                "document.processed", "session.expired");
+        assertThat(drawn)
+                .contains(
+                        "/process",
+                        "/cases/{case_id}/events",
+                        "/webhooks/test",
+                        "/sessions",
+                        "document.processed",
+                        "session.expired");
         HeadlessChromium.screenshot(browser, "docs-reference");
 
-        browser.findElement(By.cssSelector("[id='operations-Cases-getCase'] .opblock-summary")).click();
-        await("the case's schema").atMost(Duration.ofSeconds(10)).until(() ->
-                browser.findElement(By.id("reference")).getText().contains("evidence"));
-        script(browser, "document.querySelectorAll('.model-box-control, .model-toggle.collapsed')"
-                + ".forEach(function (toggle) { toggle.click(); });");
-        await("the nested evidence location").atMost(Duration.ofSeconds(10)).until(() ->
-                browser.findElement(By.id("reference")).getText().contains("char_start"));
+        browser.findElement(By.cssSelector("[id='operations-Cases-getCase'] .opblock-summary"))
+                .click();
+        await("the case's schema")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> browser.findElement(By.id("reference")).getText().contains("evidence"));
+        script(
+                browser,
+                "document.querySelectorAll('.model-box-control, .model-toggle.collapsed')"
+                        + ".forEach(function (toggle) { toggle.click(); });");
+        await("the nested evidence location")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> browser.findElement(By.id("reference")).getText().contains("char_start"));
         HeadlessChromium.screenshot(browser, "docs-reference-nested-schema");
     }
 

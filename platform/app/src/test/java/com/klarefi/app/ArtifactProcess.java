@@ -29,7 +29,9 @@ record ArtifactProcess(Process process, Path log) {
     /** Free ports for the public API, the admin surface and the job dashboard. */
     record Ports(int http, int admin, int dashboard) {
         static Ports free() {
-            try (ServerSocket a = new ServerSocket(0); ServerSocket b = new ServerSocket(0); ServerSocket c = new ServerSocket(0)) {
+            try (ServerSocket a = new ServerSocket(0);
+                    ServerSocket b = new ServerSocket(0);
+                    ServerSocket c = new ServerSocket(0)) {
                 return new Ports(a.getLocalPort(), b.getLocalPort(), c.getLocalPort());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -37,8 +39,13 @@ record ArtifactProcess(Process process, Path log) {
         }
 
         Map<String, String> settings() {
-            return Map.of("KLAREFI_HTTP_PORT", Integer.toString(http), "KLAREFI_ADMIN_PORT", Integer.toString(admin),
-                    "KLAREFI_DASHBOARD_PORT", Integer.toString(dashboard));
+            return Map.of(
+                    "KLAREFI_HTTP_PORT",
+                    Integer.toString(http),
+                    "KLAREFI_ADMIN_PORT",
+                    Integer.toString(admin),
+                    "KLAREFI_DASHBOARD_PORT",
+                    Integer.toString(dashboard));
         }
     }
 
@@ -52,8 +59,12 @@ record ArtifactProcess(Process process, Path log) {
     static JsonNode createOrganisation(Path dataDirectory, String name, Path log) {
         Process admin = start(dataDirectory, Map.of(), log, List.of("admin", "create-org", "--name", name, "--json"));
         try {
-            assertThat(admin.waitFor(60, TimeUnit.SECONDS)).as("admin create-org finishes (log: %s)", log).isTrue();
-            assertThat(admin.exitValue()).as("admin create-org exit status (log: %s)", log).isZero();
+            assertThat(admin.waitFor(60, TimeUnit.SECONDS))
+                    .as("admin create-org finishes (log: %s)", log)
+                    .isTrue();
+            assertThat(admin.exitValue())
+                    .as("admin create-org exit status (log: %s)", log)
+                    .isZero();
             String out = new String(admin.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             return Json.read(out);
         } catch (IOException e) {
@@ -88,7 +99,9 @@ record ArtifactProcess(Process process, Path log) {
     }
 
     ArtifactProcess awaitHealthy(HttpTestClient api) {
-        await("health (log: " + log + ")").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        await("health (log: " + log + ")")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
                 .ignoreExceptions()
                 .failFast("the process exited", () -> !process.isAlive())
                 .until(() -> api.get("/api/v1/health").status() == 200);
@@ -98,7 +111,9 @@ record ArtifactProcess(Process process, Path log) {
     /** SIGKILL from outside, as an operator's {@code kill -9} or the kernel's OOM killer. */
     void kill() {
         process.destroyForcibly();
-        assertThat(awaitExit(Duration.ofSeconds(30))).as("exit status after SIGKILL").isEqualTo(137);
+        assertThat(awaitExit(Duration.ofSeconds(30)))
+                .as("exit status after SIGKILL")
+                .isEqualTo(137);
     }
 
     /** Waits for the process to end by itself and returns its exit status. */

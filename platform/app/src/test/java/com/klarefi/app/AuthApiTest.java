@@ -28,7 +28,8 @@ class AuthApiTest {
         server = TestServers.start(database, first, Map.of("KLAREFI_AUTH_REFRESH_MILLIS", "200"));
         otherInstance = TestServers.start(database, second, Map.of("KLAREFI_AUTH_REFRESH_MILLIS", "200"));
         api = HttpTestClient.local(server.port());
-        admin = HttpTestClient.local(server.adminPort()).bearer(server.organisations().createAdminToken("tests"));
+        admin = HttpTestClient.local(server.adminPort())
+                .bearer(server.organisations().createAdminToken("tests"));
     }
 
     @AfterAll
@@ -42,8 +43,12 @@ class AuthApiTest {
     void meNamesTheOrganisationAndEnvironmentOfEachKey() {
         JsonNode org = createOrganisation("Acme Insurance");
 
-        JsonNode test = api.bearer(org.path("keys").path("test").asText()).get("/api/v1/me").json();
-        JsonNode live = api.bearer(org.path("keys").path("live").asText()).get("/api/v1/me").json();
+        JsonNode test = api.bearer(org.path("keys").path("test").asText())
+                .get("/api/v1/me")
+                .json();
+        JsonNode live = api.bearer(org.path("keys").path("live").asText())
+                .get("/api/v1/me")
+                .json();
 
         assertThat(test.path("org_id").asText()).isEqualTo(org.path("org_id").asText());
         assertThat(test.path("environment").asText()).isEqualTo("test");
@@ -55,15 +60,19 @@ class AuthApiTest {
     @Test
     void eachWayOfFailingAuthenticationHasItsOwnCode() {
         assertThat(code(api.get("/api/v1/me"))).isEqualTo("missing_api_key");
-        assertThat(code(api.send("GET", "/api/v1/me", null, Map.of("Authorization", "Basic abc")))).isEqualTo("malformed_authorization_header");
-        assertThat(code(api.send("GET", "/api/v1/me", null, Map.of("Authorization", "Bearer")))).isEqualTo("malformed_authorization_header");
-        assertThat(code(api.bearer("sk_test_" + "x".repeat(40)).get("/api/v1/me"))).isEqualTo("unknown_api_key");
+        assertThat(code(api.send("GET", "/api/v1/me", null, Map.of("Authorization", "Basic abc"))))
+                .isEqualTo("malformed_authorization_header");
+        assertThat(code(api.send("GET", "/api/v1/me", null, Map.of("Authorization", "Bearer"))))
+                .isEqualTo("malformed_authorization_header");
+        assertThat(code(api.bearer("sk_test_" + "x".repeat(40)).get("/api/v1/me")))
+                .isEqualTo("unknown_api_key");
         assertThat(code(api.bearer("not-a-key").get("/api/v1/me"))).isEqualTo("unknown_api_key");
 
         JsonNode org = createOrganisation("Revoked Ltd");
         String key = org.path("keys").path("test").asText();
         String keyId = org.path("key_ids").path("test").asText();
-        assertThat(admin.post("/admin/v1/keys/" + keyId + "/revoke", Map.of()).status()).isEqualTo(200);
+        assertThat(admin.post("/admin/v1/keys/" + keyId + "/revoke", Map.of()).status())
+                .isEqualTo(200);
         HttpTestClient.Response revoked = api.bearer(key).get("/api/v1/me");
         assertThat(revoked.status()).isEqualTo(401);
         assertThat(revoked.error().path("type").asText()).isEqualTo("authentication_error");
@@ -73,16 +82,26 @@ class AuthApiTest {
     @Test
     void aKeyInUseIsRefusedOnTheRevokingInstanceRightAfterTheRevoke(@TempDir Path data) {
         // A watcher that polls once a minute: only the revoke itself can drop the cached key in time.
-        try (KlarefiServer slowWatcher = TestServers.start(database, data, Map.of("KLAREFI_AUTH_REFRESH_MILLIS", "60000"))) {
+        try (KlarefiServer slowWatcher =
+                TestServers.start(database, data, Map.of("KLAREFI_AUTH_REFRESH_MILLIS", "60000"))) {
             HttpTestClient client = HttpTestClient.local(slowWatcher.port());
             HttpTestClient slowAdmin = HttpTestClient.local(slowWatcher.adminPort())
                     .bearer(slowWatcher.organisations().createAdminToken("revoking"));
-            JsonNode org = slowAdmin.post("/admin/v1/organisations", Map.of("name", "Revoked In Use BV")).json();
+            JsonNode org = slowAdmin
+                    .post("/admin/v1/organisations", Map.of("name", "Revoked In Use BV"))
+                    .json();
             String key = org.path("keys").path("test").asText();
-            assertThat(client.bearer(key).get("/api/v1/me").status()).as("the key works and is cached").isEqualTo(200);
+            assertThat(client.bearer(key).get("/api/v1/me").status())
+                    .as("the key works and is cached")
+                    .isEqualTo(200);
 
-            assertThat(slowAdmin.post("/admin/v1/keys/" + org.path("key_ids").path("test").asText() + "/revoke", Map.of())
-                    .status()).isEqualTo(200);
+            assertThat(slowAdmin
+                            .post(
+                                    "/admin/v1/keys/"
+                                            + org.path("key_ids").path("test").asText() + "/revoke",
+                                    Map.of())
+                            .status())
+                    .isEqualTo(200);
 
             assertThat(code(client.bearer(key).get("/api/v1/me"))).isEqualTo("revoked_api_key");
         }
@@ -91,15 +110,19 @@ class AuthApiTest {
     @Test
     void aRevokedKeyStopsWorkingOnAnotherInstanceWithinASecondWithoutWaitingForItsPoll(@TempDir Path data) {
         // The other instance polls once a minute: only the notification of the change can reach it in time.
-        try (KlarefiServer slowWatcher = TestServers.start(database, data, Map.of("KLAREFI_AUTH_REFRESH_MILLIS", "60000"))) {
+        try (KlarefiServer slowWatcher =
+                TestServers.start(database, data, Map.of("KLAREFI_AUTH_REFRESH_MILLIS", "60000"))) {
             JsonNode org = createOrganisation("Notified BV");
             String key = org.path("keys").path("live").asText();
             HttpTestClient onOther = HttpTestClient.local(slowWatcher.port()).bearer(key);
-            assertThat(onOther.get("/api/v1/me").status()).as("the key works and is cached there").isEqualTo(200);
+            assertThat(onOther.get("/api/v1/me").status())
+                    .as("the key works and is cached there")
+                    .isEqualTo(200);
 
             admin.post("/admin/v1/keys/" + org.path("key_ids").path("live").asText() + "/revoke", Map.of());
 
-            await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
+            await().atMost(Duration.ofSeconds(1))
+                    .pollInterval(Duration.ofMillis(50))
                     .until(() -> onOther.get("/api/v1/me").status() == 401);
             assertThat(code(onOther.get("/api/v1/me"))).isEqualTo("revoked_api_key");
         }
@@ -114,7 +137,8 @@ class AuthApiTest {
 
         admin.post("/admin/v1/keys/" + org.path("key_ids").path("live").asText() + "/revoke", Map.of());
 
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> onOther.get("/api/v1/me").status() == 401);
         assertThat(code(onOther.get("/api/v1/me"))).isEqualTo("revoked_api_key");
     }
@@ -130,11 +154,17 @@ class AuthApiTest {
         String newKey = rolled.json().path("secret").asText();
         assertThat(rolled.json().path("replaces").path("status").asText()).isEqualTo("expiring");
         assertThat(api.bearer(oldKey).get("/api/v1/me").status()).isEqualTo(200);
-        assertThat(api.bearer(newKey).get("/api/v1/me").json().path("environment").asText()).isEqualTo("test");
+        assertThat(api.bearer(newKey)
+                        .get("/api/v1/me")
+                        .json()
+                        .path("environment")
+                        .asText())
+                .isEqualTo("test");
 
         String newId = rolled.json().path("key_id").asText();
         admin.post("/admin/v1/keys/" + newId + "/roll", Map.of("grace_hours", 0));
-        await().atMost(Duration.ofSeconds(5)).until(() -> api.bearer(newKey).get("/api/v1/me").status() == 401);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> api.bearer(newKey).get("/api/v1/me").status() == 401);
         assertThat(code(api.bearer(newKey).get("/api/v1/me"))).isEqualTo("expired_api_key");
     }
 
@@ -143,7 +173,8 @@ class AuthApiTest {
         JsonNode org = createOrganisation("Listing NV");
         String secret = org.path("keys").path("live").asText();
 
-        HttpTestClient.Response keys = admin.get("/admin/v1/organisations/" + org.path("org_id").asText() + "/keys");
+        HttpTestClient.Response keys =
+                admin.get("/admin/v1/organisations/" + org.path("org_id").asText() + "/keys");
 
         assertThat(keys.status()).isEqualTo(200);
         assertThat(keys.json().path("data")).hasSize(2);
@@ -153,21 +184,29 @@ class AuthApiTest {
     @Test
     void theAdminApiNeedsAnAdminTokenAndRejectsApiKeys() {
         JsonNode org = createOrganisation("Curious BV");
-        HttpTestClient withApiKey = HttpTestClient.local(server.adminPort()).bearer(org.path("keys").path("live").asText());
+        HttpTestClient withApiKey = HttpTestClient.local(server.adminPort())
+                .bearer(org.path("keys").path("live").asText());
 
-        assertThat(code(HttpTestClient.local(server.adminPort()).get("/admin/v1/organisations"))).isEqualTo("missing_admin_token");
+        assertThat(code(HttpTestClient.local(server.adminPort()).get("/admin/v1/organisations")))
+                .isEqualTo("missing_admin_token");
         assertThat(code(withApiKey.get("/admin/v1/organisations"))).isEqualTo("unknown_admin_token");
         assertThat(admin.get("/admin/v1/organisations").status()).isEqualTo(200);
     }
 
     @Test
     void theAdminApiValidatesWhatItIsGiven() {
-        assertThat(code(admin.post("/admin/v1/organisations", Map.of("title", "x")))).isEqualTo("missing_name");
+        assertThat(code(admin.post("/admin/v1/organisations", Map.of("title", "x"))))
+                .isEqualTo("missing_name");
         JsonNode org = createOrganisation("Validating BV");
         String keys = "/admin/v1/organisations/" + org.path("org_id").asText() + "/keys";
         assertThat(code(admin.post(keys, Map.of("environment", "staging")))).isEqualTo("invalid_environment");
-        assertThat(admin.post(keys, Map.of("environment", "live")).json().path("secret").asText()).startsWith("sk_live_");
-        assertThat(admin.get("/admin/v1/organisations/org_doesnotexist/keys").status()).isEqualTo(404);
+        assertThat(admin.post(keys, Map.of("environment", "live"))
+                        .json()
+                        .path("secret")
+                        .asText())
+                .startsWith("sk_live_");
+        assertThat(admin.get("/admin/v1/organisations/org_doesnotexist/keys").status())
+                .isEqualTo(404);
     }
 
     @Test

@@ -36,13 +36,16 @@ class BackupScriptTest {
     }
 
     private static int run(TestDatabase database, String action, Path file) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(RepositoryFiles.root().resolve("ops/klarefi-backup").toString(), action,
-                file.toString()).inheritIO();
+        ProcessBuilder builder = new ProcessBuilder(
+                        RepositoryFiles.root().resolve("ops/klarefi-backup").toString(), action, file.toString())
+                .inheritIO();
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(name -> name.startsWith("KLAREFI_"));
         environment.put("KLAREFI_DB_URL", database.jdbcUrl());
         environment.put("KLAREFI_DB_USER", database.connectionSettings().user().orElse("postgres"));
-        database.connectionSettings().password().ifPresent(password -> environment.put("KLAREFI_DB_PASSWORD", password));
+        database.connectionSettings()
+                .password()
+                .ifPresent(password -> environment.put("KLAREFI_DB_PASSWORD", password));
         Process process = builder.start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return process.exitValue();
@@ -50,7 +53,7 @@ class BackupScriptTest {
 
     private static int organisations(TestDatabase database, String orgId) throws Exception {
         try (var connection = database.connect();
-             var statement = connection.prepareStatement("SELECT count(*) FROM auth.organisations WHERE id = ?")) {
+                var statement = connection.prepareStatement("SELECT count(*) FROM auth.organisations WHERE id = ?")) {
             statement.setString(1, orgId);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();

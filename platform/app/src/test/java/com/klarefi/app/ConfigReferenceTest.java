@@ -17,7 +17,9 @@ class ConfigReferenceTest {
         String reference = Files.readString(RepositoryFiles.root().resolve("ops/config-reference.md"));
 
         for (String name : Settings.of(Map.of()).knownNames()) {
-            assertThat(reference).as("ops/config-reference.md documents " + name).contains("`" + name + "`");
+            assertThat(reference)
+                    .as("ops/config-reference.md documents " + name)
+                    .contains("`" + name + "`");
         }
     }
 

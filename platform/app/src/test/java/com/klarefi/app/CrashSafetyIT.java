@@ -80,8 +80,12 @@ class CrashSafetyIT {
 
         Accepted accepted = intake.submit(submission("after-accept", Optional.empty()));
 
-        assertThat(running.awaitExit(Duration.ofSeconds(30))).as("halted like SIGKILL").isEqualTo(137);
-        assertThat(documents.fetchesOf("after-accept.pdf")).as("its job never ran").isZero();
+        assertThat(running.awaitExit(Duration.ofSeconds(30)))
+                .as("halted like SIGKILL")
+                .isEqualTo(137);
+        assertThat(documents.fetchesOf("after-accept.pdf"))
+                .as("its job never ran")
+                .isZero();
         serve(Optional.empty());
         awaitFinished(intake, List.of(accepted));
         intake.assertProcessedExactlyOnce(accepted);
@@ -95,25 +99,33 @@ class CrashSafetyIT {
 
         Accepted accepted = intake.submit(submission("in-job", Optional.empty()));
 
-        assertThat(running.awaitExit(Duration.ofSeconds(60))).as("halted like SIGKILL").isEqualTo(137);
-        assertThat(documents.fetchesOf("in-job.pdf")).as("fetched before the halt").isEqualTo(1);
+        assertThat(running.awaitExit(Duration.ofSeconds(60)))
+                .as("halted like SIGKILL")
+                .isEqualTo(137);
+        assertThat(documents.fetchesOf("in-job.pdf"))
+                .as("fetched before the halt")
+                .isEqualTo(1);
         serve(Optional.empty());
         awaitFinished(intake, List.of(accepted));
         intake.assertProcessedExactlyOnce(accepted);
-        assertThat(documents.fetchesOf("in-job.pdf")).as("the stored bytes are reused, not fetched again").isEqualTo(1);
+        assertThat(documents.fetchesOf("in-job.pdf"))
+                .as("the stored bytes are reused, not fetched again")
+                .isEqualTo(1);
         running.terminateAndAssertCleanExit();
     }
 
     @Test
-    void documentsInFlightWhenTheProcessIsKilledAtARandomMomentAreEachProcessedExactlyOnce() throws InterruptedException {
+    void documentsInFlightWhenTheProcessIsKilledAtARandomMomentAreEachProcessedExactlyOnce()
+            throws InterruptedException {
         serve(Optional.empty());
         IntakeApi intake = intakeFor(organisation());
         SubmissionLoad load = new SubmissionLoad(intake, 3, this::submission);
 
         load.runUntilKilled(running, Duration.ofMillis(500), Duration.ofMillis(2000));
         List<Accepted> accepted = new ArrayList<>(load.accepted());
-        System.out.printf("killed after %d accepted documents, %d requests unanswered%n", accepted.size(),
-                load.unanswered().size());
+        System.out.printf(
+                "killed after %d accepted documents, %d requests unanswered%n",
+                accepted.size(), load.unanswered().size());
         assertThat(accepted).as("documents accepted before the kill").isNotEmpty();
 
         Instant restarted = Instant.now();
@@ -123,18 +135,22 @@ class CrashSafetyIT {
         }
         awaitFinished(intake, accepted);
         accepted.forEach(intake::assertProcessedExactlyOnce);
-        assertThat(accepted).as("some documents were still in flight at the kill")
+        assertThat(accepted)
+                .as("some documents were still in flight at the kill")
                 .anyMatch(document -> intake.processedAt(document).isAfter(restarted));
         assertEachCaseListsExactlyItsAcceptedDocuments(intake, accepted);
         running.terminateAndAssertCleanExit();
     }
 
     /** A request the client never saw answered and retried with its key is one document, not two. */
-    private static void assertEachCaseListsExactlyItsAcceptedDocuments(IntakeApi intake, Collection<Accepted> accepted) {
-        Map<String, List<String>> byCase = accepted.stream().collect(Collectors.groupingBy(Accepted::caseId,
-                Collectors.mapping(Accepted::docId, Collectors.toList())));
-        byCase.forEach((caseId, docIds) ->
-                assertThat(intake.documentIds(caseId)).as("documents of case %s", caseId).containsExactlyInAnyOrderElementsOf(docIds));
+    private static void assertEachCaseListsExactlyItsAcceptedDocuments(
+            IntakeApi intake, Collection<Accepted> accepted) {
+        Map<String, List<String>> byCase = accepted.stream()
+                .collect(Collectors.groupingBy(
+                        Accepted::caseId, Collectors.mapping(Accepted::docId, Collectors.toList())));
+        byCase.forEach((caseId, docIds) -> assertThat(intake.documentIds(caseId))
+                .as("documents of case %s", caseId)
+                .containsExactlyInAnyOrderElementsOf(docIds));
     }
 
     private void serve(Optional<String> fault) {
@@ -147,12 +163,14 @@ class CrashSafetyIT {
         settings.put("KLAREFI_RECONCILE_IDLE_SECONDS", "5");
         fault.ifPresent(point -> settings.put("KLAREFI_FAULT_INJECTION", point));
         starts++;
-        running = ArtifactProcess.serve(dataDirectory(), ports, settings, workDirectory.resolve("serve-" + starts + ".log"))
+        running = ArtifactProcess.serve(
+                        dataDirectory(), ports, settings, workDirectory.resolve("serve-" + starts + ".log"))
                 .awaitHealthy(anonymous);
     }
 
     private String organisation() {
-        JsonNode created = ArtifactProcess.createOrganisation(dataDirectory(), "Crash test", workDirectory.resolve("admin.log"));
+        JsonNode created =
+                ArtifactProcess.createOrganisation(dataDirectory(), "Crash test", workDirectory.resolve("admin.log"));
         return created.path("keys").path("test").asText();
     }
 
@@ -166,9 +184,11 @@ class CrashSafetyIT {
 
     private void awaitFinished(IntakeApi intake, Collection<Accepted> accepted) {
         List<Accepted> pending = new ArrayList<>(accepted);
-        await("every accepted document finished (logs in " + workDirectory + ")").atMost(RECOVERY)
+        await("every accepted document finished (logs in " + workDirectory + ")")
+                .atMost(RECOVERY)
                 .pollInterval(Duration.ofMillis(500))
-                .failFast("the restarted process exited", () -> !running.process().isAlive())
+                .failFast(
+                        "the restarted process exited", () -> !running.process().isAlive())
                 .until(() -> {
                     pending.removeIf(intake::isFinished);
                     return pending.isEmpty();
@@ -180,7 +200,8 @@ class CrashSafetyIT {
         Path kept = Path.of("target", "crash-safety-logs", testName);
         Files.createDirectories(kept);
         try (var logs = Files.list(workDirectory)) {
-            for (Path log : logs.filter(file -> file.getFileName().toString().endsWith(".log")).toList()) {
+            for (Path log : logs.filter(file -> file.getFileName().toString().endsWith(".log"))
+                    .toList()) {
                 Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
@@ -198,9 +219,14 @@ class CrashSafetyIT {
                 return;
             }
             try {
-                long pid = Long.parseLong(Files.readAllLines(pidFile, StandardCharsets.UTF_8).getFirst().trim());
+                long pid = Long.parseLong(Files.readAllLines(pidFile, StandardCharsets.UTF_8)
+                        .getFirst()
+                        .trim());
                 ProcessHandle.of(pid)
-                        .filter(handle -> handle.info().command().map(command -> command.contains("postgres")).orElse(false))
+                        .filter(handle -> handle.info()
+                                .command()
+                                .map(command -> command.contains("postgres"))
+                                .orElse(false))
                         .ifPresent(ProcessHandle::destroy);
             } catch (IOException | RuntimeException e) {
                 System.out.println("could not check for a leftover PostgreSQL in " + postgresDirectory + ": " + e);
@@ -209,7 +235,8 @@ class CrashSafetyIT {
     }
 
     private static byte[] onePagePdf() {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument document = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {

@@ -39,24 +39,37 @@ class CreateAdminCommandTest {
         database.close();
     }
 
-    private record Run(int status, String out, String err) {
-    }
+    private record Run(int status, String out, String err) {}
 
     private static Run admin(String stdin, String... arguments) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
-        int status = AdminCommands.run(TestServers.settings(database, dataDirectory, Map.of()), List.of(arguments), in,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = AdminCommands.run(
+                TestServers.settings(database, dataDirectory, Map.of()),
+                List.of(arguments),
+                in,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
     void listKeysInJsonRendersKeysAsTheApiDoesWithCreationRevocationAndReplacement() {
-        String orgId = Json.read(admin("", "create-org", "--name", "Keys in JSON", "--json").out()).path("org_id").asText();
-        String rolled = Json.read(admin("", "create-key", "--org", orgId, "--env", "test", "--json").out()).path("key_id").asText();
-        String replacement = Json.read(admin("", "roll-key", "--key", rolled, "--json").out()).path("key_id").asText();
-        assertThat(admin("", "revoke-key", "--key", replacement, "--json").status()).isZero();
+        String orgId = Json.read(admin("", "create-org", "--name", "Keys in JSON", "--json")
+                        .out())
+                .path("org_id")
+                .asText();
+        String rolled = Json.read(admin("", "create-key", "--org", orgId, "--env", "test", "--json")
+                        .out())
+                .path("key_id")
+                .asText();
+        String replacement = Json.read(
+                        admin("", "roll-key", "--key", rolled, "--json").out())
+                .path("key_id")
+                .asText();
+        assertThat(admin("", "revoke-key", "--key", replacement, "--json").status())
+                .isZero();
 
         Run run = admin("", "list-keys", "--org", orgId, "--json");
 
@@ -71,7 +84,13 @@ class CreateAdminCommandTest {
 
     @Test
     void aPasswordFromStandardInputSignsInAndIsNeverPrinted() {
-        Run run = admin("a password from stdin\n", "create-admin", "--email", "stdin@example.com", "--password-stdin", "--json");
+        Run run = admin(
+                "a password from stdin\n",
+                "create-admin",
+                "--email",
+                "stdin@example.com",
+                "--password-stdin",
+                "--json");
 
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).contains("stdin@example.com").doesNotContain("a password from stdin");
@@ -87,14 +106,17 @@ class CreateAdminCommandTest {
         JsonNode printed = Json.read(run.out());
         String password = printed.path("password").asText();
         assertThat(password).hasSizeGreaterThanOrEqualTo(20);
-        assertThat(server.server().operators().logIn("GENERATED@example.com", password)).isInstanceOf(LoginOutcome.LoggedIn.class);
+        assertThat(server.server().operators().logIn("GENERATED@example.com", password))
+                .isInstanceOf(LoginOutcome.LoggedIn.class);
     }
 
     @Test
     void aShortPasswordATakenEmailAndAMissingEmailAreRefused() {
-        assertThat(admin("short\n", "create-admin", "--email", "short@example.com", "--password-stdin").err())
+        assertThat(admin("short\n", "create-admin", "--email", "short@example.com", "--password-stdin")
+                        .err())
                 .contains("at least 12 characters");
-        assertThat(admin("", "create-admin", "--email", "twice@example.com").status()).isZero();
+        assertThat(admin("", "create-admin", "--email", "twice@example.com").status())
+                .isZero();
         Run again = admin("", "create-admin", "--email", "Twice@Example.com");
         assertThat(again.status()).isEqualTo(1);
         assertThat(again.err()).contains("exists already");

@@ -38,13 +38,16 @@ class DatabaseSocketTimeoutTest {
     void aStatementWaitingLongerThanTheSocketTimeoutFailsAndThePoolRecovers() {
         long started = System.nanoTime();
         // SQL state class 08 (connection exception) is what the API answers with 503 database_unavailable.
-        assertThatThrownBy(() -> database.inTransaction(tx ->
-                tx.handle().createQuery("SELECT pg_sleep(30)").mapTo(String.class).one()))
+        assertThatThrownBy(() -> database.inTransaction(tx -> tx.handle()
+                        .createQuery("SELECT pg_sleep(30)")
+                        .mapTo(String.class)
+                        .one()))
                 .hasStackTraceContaining("timed out")
                 .satisfies(error -> assertThat(sqlStates(error)).anyMatch(state -> state.startsWith("08")));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
 
-        int answer = database.inTransaction(tx -> tx.handle().createQuery("SELECT 42").mapTo(Integer.class).one());
+        int answer = database.inTransaction(
+                tx -> tx.handle().createQuery("SELECT 42").mapTo(Integer.class).one());
         assertThat(answer).isEqualTo(42);
     }
 
@@ -63,7 +66,9 @@ class DatabaseSocketTimeoutTest {
         database.migrate("klarefi_slow_migration");
 
         boolean created = database.inTransaction(tx -> tx.handle()
-                .createQuery("SELECT to_regclass('klarefi_slow_migration.marker') IS NOT NULL").mapTo(Boolean.class).one());
+                .createQuery("SELECT to_regclass('klarefi_slow_migration.marker') IS NOT NULL")
+                .mapTo(Boolean.class)
+                .one());
         assertThat(created).isTrue();
     }
 }

@@ -19,7 +19,8 @@ class DeveloperScriptsTest {
     private static final Path ROOT = RepositoryFiles.root();
 
     @Test
-    void theBenchmarkSummaryExplainsItselfAndPrintsAnEmptyTableWhenNothingWasMeasured(@TempDir Path results) throws Exception {
+    void theBenchmarkSummaryExplainsItselfAndPrintsAnEmptyTableWhenNothingWasMeasured(@TempDir Path results)
+            throws Exception {
         assumeTrue(onPath("python3"), "python3 is not installed");
         Run help = python(results, "scripts/bench/summary.py", "--help");
         assertThat(help.exitCode()).as(help.output()).isZero();
@@ -36,7 +37,9 @@ class DeveloperScriptsTest {
     void noScriptInstallsIntoTheLocalMavenRepository() throws IOException {
         List<String> installing;
         try (Stream<Path> files = Files.walk(ROOT.resolve("scripts"))) {
-            installing = files.filter(Files::isRegularFile).flatMap(DeveloperScriptsTest::mavenInstalls).toList();
+            installing = files.filter(Files::isRegularFile)
+                    .flatMap(DeveloperScriptsTest::mavenInstalls)
+                    .toList();
         }
         assertThat(installing).isEmpty();
     }
@@ -44,7 +47,8 @@ class DeveloperScriptsTest {
     private static Stream<String> mavenInstalls(Path file) {
         try {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return lines.stream().filter(line -> !line.stripLeading().startsWith("#"))
+            return lines.stream()
+                    .filter(line -> !line.stripLeading().startsWith("#"))
                     .filter(line -> line.matches(".*\\bmvnw?\\b.*\\sinstall(\\s.*)?$"))
                     .map(line -> ROOT.relativize(file) + ": " + line.strip());
         } catch (IOException e) {
@@ -53,12 +57,13 @@ class DeveloperScriptsTest {
         }
     }
 
-    private record Run(int exitCode, String output) {
-    }
+    private record Run(int exitCode, String output) {}
 
     private static Run python(Path results, String script, String... arguments) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of("python3", ROOT.resolve(script).toString()),
-                Stream.of(arguments)).toList()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(
+                        Stream.concat(Stream.of("python3", ROOT.resolve(script).toString()), Stream.of(arguments))
+                                .toList())
+                .redirectErrorStream(true);
         builder.environment().put("KLAREFI_BENCH_RESULTS", results.toString());
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

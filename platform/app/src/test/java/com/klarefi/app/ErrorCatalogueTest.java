@@ -25,8 +25,14 @@ import org.junit.jupiter.api.Test;
 /** The error types and codes the guide and the OpenAPI document name are the ones the service uses. */
 class ErrorCatalogueTest {
     /** The API reference's "Error Types" table. */
-    private static final Set<String> REFERENCE_TYPES = Set.of("authentication_error", "authorization_error",
-            "validation_error", "not_found", "rate_limit_error", "internal_error");
+    private static final Set<String> REFERENCE_TYPES = Set.of(
+            "authentication_error",
+            "authorization_error",
+            "validation_error",
+            "not_found",
+            "rate_limit_error",
+            "internal_error");
+
     private static final Pattern STATUS_ROW = Pattern.compile("^\\| [45]\\d\\d \\|(.*)$", Pattern.MULTILINE);
     private static final Pattern CODE = Pattern.compile("`([a-z][a-z0-9_]+)`");
 
@@ -65,7 +71,9 @@ class ErrorCatalogueTest {
         }
         documented.removeAll(usedTypes());
 
-        assertThat(documented).isNotEmpty().allSatisfy(code -> assertThat(literals).as(code).contains("\"" + code + "\""));
+        assertThat(documented)
+                .isNotEmpty()
+                .allSatisfy(code -> assertThat(literals).as(code).contains("\"" + code + "\""));
         assertThat(documented).doesNotContain("test_mode_only");
     }
 
@@ -88,7 +96,8 @@ class ErrorCatalogueTest {
         for (String top : Arrays.asList("modules", "platform")) {
             try (Stream<Path> files = Files.walk(RepositoryFiles.root().resolve(top))) {
                 for (Path file : files.filter(path -> path.toString().endsWith(".java")
-                        && path.toString().contains("/src/main/java/")).toList()) {
+                                && path.toString().contains("/src/main/java/"))
+                        .toList()) {
                     text.append(Files.readString(file));
                 }
             }

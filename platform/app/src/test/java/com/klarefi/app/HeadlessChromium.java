@@ -19,8 +19,7 @@ public final class HeadlessChromium {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = RepositoryFiles.root().resolve("platform/app/target/screenshots");
 
-    private HeadlessChromium() {
-    }
+    private HeadlessChromium() {}
 
     public static boolean installed() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
@@ -30,11 +29,20 @@ public final class HeadlessChromium {
     public static WebDriver start(Path profile, String windowSize) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=" + windowSize,
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=" + windowSize,
                 "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         WebDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
         return driver;
@@ -43,7 +51,8 @@ public final class HeadlessChromium {
     /** Saves what the browser shows as {@code platform/app/target/screenshots/<name>.png}. */
     public static void screenshot(WebDriver browser, String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
-        Path taken = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Path taken =
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(taken, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -23,7 +23,8 @@ class HealthWithoutDatabaseTest {
             assertThat(response.status()).isEqualTo(503);
             assertThat(response.error().path("type").asText()).isEqualTo("service_unavailable");
             assertThat(response.error().path("code").asText()).isEqualTo("database_unavailable");
-            assertThat(response.error().path("request_id").asText()).isEqualTo(response.header("Request-Id").orElseThrow());
+            assertThat(response.error().path("request_id").asText())
+                    .isEqualTo(response.header("Request-Id").orElseThrow());
         }
     }
 }

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.klarefi.platform.http.ApiException;
 import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.platform.http.Caller;
-import com.klarefi.platform.ids.Ids;
 import com.klarefi.platform.idempotency.Idempotency;
+import com.klarefi.platform.ids.Ids;
 import com.klarefi.platform.json.Json;
 import com.klarefi.platform.module.KlarefiModule;
 import com.klarefi.platform.module.Platform;
@@ -44,8 +44,11 @@ class IdempotencyApiTest {
 
         Widgets(Platform platform) {
             this.platform = platform;
-            platform.database().jdbi().useHandle(handle -> handle.execute(
-                    "CREATE TABLE IF NOT EXISTS public.widgets (id text PRIMARY KEY, org_id text, environment text, name text)"));
+            platform.database()
+                    .jdbi()
+                    .useHandle(
+                            handle -> handle.execute(
+                                    "CREATE TABLE IF NOT EXISTS public.widgets (id text PRIMARY KEY, org_id text, environment text, name text)"));
         }
 
         @Override
@@ -63,12 +66,19 @@ class IdempotencyApiTest {
                 Caller caller = Caller.of(request);
                 platform.idempotency().respond(response, caller, "POST /api/v1/widgets", body, tx -> {
                     String id = Ids.newId("wid");
-                    tx.handle().createUpdate("INSERT INTO public.widgets VALUES (:id, :org, :env, :name)")
-                            .bind("id", id).bind("org", caller.orgId()).bind("env", caller.environment().wireName())
-                            .bind("name", body.path("name").asText()).execute();
+                    tx.handle()
+                            .createUpdate("INSERT INTO public.widgets VALUES (:id, :org, :env, :name)")
+                            .bind("id", id)
+                            .bind("org", caller.orgId())
+                            .bind("env", caller.environment().wireName())
+                            .bind("name", body.path("name").asText())
+                            .execute();
                     // Hold the transaction open a moment, as real work would, so concurrent retries overlap it.
                     tx.handle().createQuery("SELECT pg_sleep(0.2)").mapToMap().list();
-                    ObjectNode result = Json.mapper().createObjectNode().put("widget_id", id).put("status", "created");
+                    ObjectNode result = Json.mapper()
+                            .createObjectNode()
+                            .put("widget_id", id)
+                            .put("status", "created");
                     return new Idempotency.Outcome(201, result);
                 });
             });
@@ -78,7 +88,8 @@ class IdempotencyApiTest {
     @BeforeAll
     static void start(@TempDir Path dataDirectory) {
         database = TestDatabase.create();
-        server = KlarefiServer.start(TestServers.settings(database, dataDirectory, Map.of("KLAREFI_RATE_LIMIT_PER_MINUTE", "100000")),
+        server = KlarefiServer.start(
+                TestServers.settings(database, dataDirectory, Map.of("KLAREFI_RATE_LIMIT_PER_MINUTE", "100000")),
                 List.of(Widgets::new));
         var organisation = server.organisations().create("Idempotent BV");
         test = HttpTestClient.local(server.port()).bearer(organisation.testKey().secret());
@@ -94,8 +105,10 @@ class IdempotencyApiTest {
     @Test
     void aRetryWithTheSameKeyAndBodyReplaysTheOriginalResponse() {
         String key = Ids.randomToken(16);
-        HttpTestClient.Response original = test.post("/api/v1/widgets", "{\"idempotency_key\":\"" + key + "\",\"name\":\"a\"}");
-        HttpTestClient.Response replay = test.post("/api/v1/widgets", "{ \"name\" : \"a\",\n \"idempotency_key\": \"" + key + "\" }");
+        HttpTestClient.Response original =
+                test.post("/api/v1/widgets", "{\"idempotency_key\":\"" + key + "\",\"name\":\"a\"}");
+        HttpTestClient.Response replay =
+                test.post("/api/v1/widgets", "{ \"name\" : \"a\",\n \"idempotency_key\": \"" + key + "\" }");
 
         assertThat(original.status()).isEqualTo(201);
         assertThat(original.json().path("idempotent_replay").asBoolean()).isFalse();
@@ -103,7 +116,8 @@ class IdempotencyApiTest {
         assertThat(replay.status()).isEqualTo(201);
         assertThat(replay.json().path("idempotent_replay").asBoolean()).isTrue();
         assertThat(replay.header("Idempotent-Replayed")).contains("true");
-        assertThat(replay.json().path("widget_id").asText()).isEqualTo(original.json().path("widget_id").asText());
+        assertThat(replay.json().path("widget_id").asText())
+                .isEqualTo(original.json().path("widget_id").asText());
         assertThat(widgetsNamed("a")).isEqualTo(1);
     }
 
@@ -123,7 +137,8 @@ class IdempotencyApiTest {
     @Test
     void aValidationErrorIsNotStoredSoACorrectedRetryWorks() {
         String key = Ids.randomToken(16);
-        assertThat(test.post("/api/v1/widgets", Map.of("idempotency_key", key)).status()).isEqualTo(400);
+        assertThat(test.post("/api/v1/widgets", Map.of("idempotency_key", key)).status())
+                .isEqualTo(400);
 
         HttpTestClient.Response corrected = test.post("/api/v1/widgets", Map.of("idempotency_key", key, "name", "c"));
 
@@ -135,14 +150,17 @@ class IdempotencyApiTest {
     void theKeyIsRequiredAndBounded() {
         HttpTestClient.Response missing = test.post("/api/v1/widgets", Map.of("name", "d"));
         HttpTestClient.Response empty = test.post("/api/v1/widgets", Map.of("name", "d", "idempotency_key", ""));
-        HttpTestClient.Response tooLong = test.post("/api/v1/widgets", Map.of("name", "d", "idempotency_key", "k".repeat(256)));
+        HttpTestClient.Response tooLong =
+                test.post("/api/v1/widgets", Map.of("name", "d", "idempotency_key", "k".repeat(256)));
         HttpTestClient.Response notText = test.post("/api/v1/widgets", "{\"name\":\"d\",\"idempotency_key\":42}");
 
         assertThat(missing.error().path("code").asText()).isEqualTo("missing_idempotency_key");
         assertThat(empty.error().path("code").asText()).isEqualTo("invalid_idempotency_key");
         assertThat(tooLong.error().path("code").asText()).isEqualTo("invalid_idempotency_key");
         assertThat(notText.error().path("code").asText()).isEqualTo("invalid_idempotency_key");
-        assertThat(test.post("/api/v1/widgets", Map.of("name", "d", "idempotency_key", "k".repeat(255))).status()).isEqualTo(201);
+        assertThat(test.post("/api/v1/widgets", Map.of("name", "d", "idempotency_key", "k".repeat(255)))
+                        .status())
+                .isEqualTo(201);
         assertThat(widgetsNamed("d")).isEqualTo(1);
     }
 
@@ -153,7 +171,8 @@ class IdempotencyApiTest {
         HttpTestClient.Response inLive = live.post("/api/v1/widgets", Map.of("idempotency_key", key, "name", "e"));
 
         assertThat(inLive.json().path("idempotent_replay").asBoolean()).isFalse();
-        assertThat(inLive.json().path("widget_id").asText()).isNotEqualTo(inTest.json().path("widget_id").asText());
+        assertThat(inLive.json().path("widget_id").asText())
+                .isNotEqualTo(inTest.json().path("widget_id").asText());
         assertThat(widgetsNamed("e")).isEqualTo(2);
     }
 
@@ -172,8 +191,11 @@ class IdempotencyApiTest {
         }
 
         assertThat(widgetsNamed("f")).isEqualTo(1);
-        List<String> ids = responses.stream().filter(response -> response.status() == 201)
-                .map(response -> response.json().path("widget_id").asText()).distinct().toList();
+        List<String> ids = responses.stream()
+                .filter(response -> response.status() == 201)
+                .map(response -> response.json().path("widget_id").asText())
+                .distinct()
+                .toList();
         assertThat(ids).hasSize(1);
         assertThat(responses).allSatisfy(response -> {
             assertThat(response.status()).isIn(201, 409);
@@ -182,13 +204,16 @@ class IdempotencyApiTest {
                 assertThat(response.header("Retry-After")).contains("1");
             }
         });
-        assertThat(responses.stream().filter(response -> response.status() == 201)
-                .filter(response -> !response.json().path("idempotent_replay").asBoolean())).hasSize(1);
+        assertThat(responses.stream()
+                        .filter(response -> response.status() == 201)
+                        .filter(response ->
+                                !response.json().path("idempotent_replay").asBoolean()))
+                .hasSize(1);
     }
 
     private static int widgetsNamed(String name) {
         try (var connection = database.connect();
-             var statement = connection.prepareStatement("SELECT count(*) FROM public.widgets WHERE name = ?")) {
+                var statement = connection.prepareStatement("SELECT count(*) FROM public.widgets WHERE name = ?")) {
             statement.setString(1, name);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();

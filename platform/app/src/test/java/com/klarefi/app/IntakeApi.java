@@ -33,15 +33,17 @@ final class IntakeApi {
     }
 
     /** A document the service answered 201 for. */
-    record Accepted(Submission submission, String caseId, String docId, boolean replayed) {
-    }
+    record Accepted(Submission submission, String caseId, String docId, boolean replayed) {}
 
     /** Sends the submission; a refused or broken connection throws, anything but 201 fails the test. */
     Accepted submit(Submission submission) {
         HttpTestClient.Response response = api.post("/api/v1/process", submission.body());
         assertThat(response.status()).as("POST /process: %s", response.body()).isEqualTo(201);
         JsonNode body = response.json();
-        return new Accepted(submission, body.path("case_id").asText(), body.path("doc_id").asText(),
+        return new Accepted(
+                submission,
+                body.path("case_id").asText(),
+                body.path("doc_id").asText(),
                 body.path("idempotent_replay").asBoolean());
     }
 
@@ -57,15 +59,22 @@ final class IntakeApi {
      */
     void assertProcessedExactlyOnce(Accepted accepted) {
         JsonNode document = document(accepted);
-        assertThat(document.path("status").asText()).as("status of %s", accepted.docId()).isEqualTo("processed");
-        assertThat(document.path("page_count").asInt()).as("pages of %s", accepted.docId()).isEqualTo(1);
+        assertThat(document.path("status").asText())
+                .as("status of %s", accepted.docId())
+                .isEqualTo("processed");
+        assertThat(document.path("page_count").asInt())
+                .as("pages of %s", accepted.docId())
+                .isEqualTo(1);
 
         List<JsonNode> events = events(accepted.caseId());
         assertThat(events.stream().map(event -> event.path("cursor").asLong()))
                 .as("cursors of case %s", accepted.caseId())
-                .containsExactlyElementsOf(LongStream.rangeClosed(1, events.size()).boxed().toList());
-        assertThat(events.stream().map(event -> event.path("event_id").asText())).doesNotHaveDuplicates();
-        assertThat(typesFor(events, accepted.docId())).as("events of document %s", accepted.docId())
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, events.size()).boxed().toList());
+        assertThat(events.stream().map(event -> event.path("event_id").asText()))
+                .doesNotHaveDuplicates();
+        assertThat(typesFor(events, accepted.docId()))
+                .as("events of document %s", accepted.docId())
                 .containsExactly("document.received", "document.processed");
 
         HttpTestClient.Response page = api.get("/api/v1/documents/" + accepted.docId() + "/pages/0");
@@ -77,9 +86,11 @@ final class IntakeApi {
     Instant processedAt(Accepted accepted) {
         return events(accepted.caseId()).stream()
                 .filter(event -> event.path("event_type").asText().equals("document.processed"))
-                .filter(event -> accepted.docId().equals(event.path("payload").path("doc_id").asText()))
+                .filter(event -> accepted.docId()
+                        .equals(event.path("payload").path("doc_id").asText()))
                 .map(event -> Instant.parse(event.path("created_at").asText()))
-                .findFirst().orElseThrow(() -> new AssertionError(accepted.docId() + " has no document.processed event"));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(accepted.docId() + " has no document.processed event"));
     }
 
     /** The ids of every document the case lists. */
@@ -107,7 +118,8 @@ final class IntakeApi {
         long after = 0;
         boolean more = true;
         while (more) {
-            HttpTestClient.Response response = api.get("/api/v1/cases/" + caseId + "/events?after_cursor=" + after + "&limit=100");
+            HttpTestClient.Response response =
+                    api.get("/api/v1/cases/" + caseId + "/events?after_cursor=" + after + "&limit=100");
             assertThat(response.status()).as("GET events of %s", caseId).isEqualTo(200);
             response.json().path("events").forEach(events::add);
             after = response.json().path("next_cursor").asLong();
@@ -118,7 +130,8 @@ final class IntakeApi {
 
     private static List<String> typesFor(List<JsonNode> events, String docId) {
         return events.stream()
-                .filter(event -> docId.equals(event.path("payload").path("doc_id").asText()))
+                .filter(event ->
+                        docId.equals(event.path("payload").path("doc_id").asText()))
                 .map(event -> event.path("event_type").asText())
                 .toList();
     }

@@ -35,13 +35,24 @@ class JobDashboardTest {
     private static TestDatabase database;
     private static KlarefiServer server;
     private static int port;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void start(@TempDir Path dataDirectory) {
         database = TestDatabase.create();
-        server = TestServers.start(database, dataDirectory, Map.of("KLAREFI_DASHBOARD_ENABLED", "true",
-                "KLAREFI_DASHBOARD_PORT", "0", "KLAREFI_DASHBOARD_PASSWORD", PASSWORD, "KLAREFI_ADMIN_HOST", "127.0.0.1"));
+        server = TestServers.start(
+                database,
+                dataDirectory,
+                Map.of(
+                        "KLAREFI_DASHBOARD_ENABLED",
+                        "true",
+                        "KLAREFI_DASHBOARD_PORT",
+                        "0",
+                        "KLAREFI_DASHBOARD_PASSWORD",
+                        PASSWORD,
+                        "KLAREFI_ADMIN_HOST",
+                        "127.0.0.1"));
         port = server.jobDashboardPort().orElseThrow();
     }
 
@@ -60,10 +71,11 @@ class JobDashboardTest {
             assertThat(onLoopback.isConnected()).isTrue();
         }
         assertThatThrownBy(() -> {
-            try (Socket elsewhere = new Socket()) {
-                elsewhere.connect(new InetSocketAddress(otherAddress.get(), port), 2000);
-            }
-        }).isInstanceOf(ConnectException.class);
+                    try (Socket elsewhere = new Socket()) {
+                        elsewhere.connect(new InetSocketAddress(otherAddress.get(), port), 2000);
+                    }
+                })
+                .isInstanceOf(ConnectException.class);
     }
 
     @Test
@@ -83,23 +95,34 @@ class JobDashboardTest {
 
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
-        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> get("admin", PASSWORD).statusCode() == 200);
     }
 
     private HttpResponse<String> get(String user, String password) throws IOException, InterruptedException {
-        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/dashboard/"))
-                .header("Authorization", "Basic " + credentials).GET().build(), HttpResponse.BodyHandlers.ofString());
+        String credentials =
+                Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/dashboard/"))
+                        .header("Authorization", "Basic " + credentials)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static Optional<InetAddress> nonLoopbackAddress() throws SocketException {
-        return NetworkInterface.networkInterfaces().filter(network -> {
-            try {
-                return network.isUp() && !network.isLoopback();
-            } catch (SocketException e) {
-                return false;
-            }
-        }).flatMap(NetworkInterface::inetAddresses).filter(address -> address instanceof Inet4Address).findFirst();
+        return NetworkInterface.networkInterfaces()
+                .filter(network -> {
+                    try {
+                        return network.isUp() && !network.isLoopback();
+                    } catch (SocketException e) {
+                        return false;
+                    }
+                })
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address)
+                .findFirst();
     }
 }

@@ -59,7 +59,7 @@ class JobsIntegrationTest {
     void aJobEnqueuedOnAnApiOnlyInstanceRunsOnceOnAJobsInstance() {
         GreetHandler handler = new GreetHandler();
         try (Jobs apiOnly = new Jobs(settings(false, "api-only"), database.dataSource());
-             Jobs worker = new Jobs(settings(true, "worker"), database.dataSource())) {
+                Jobs worker = new Jobs(settings(true, "worker"), database.dataSource())) {
             apiOnly.register(GreetHandler.class, new GreetHandler());
             worker.register(GreetHandler.class, handler);
             apiOnly.start();
@@ -72,7 +72,8 @@ class JobsIntegrationTest {
             apiOnly.enqueue(id, new Greet("ada"));
 
             await().atMost(Duration.ofSeconds(30)).until(() -> handler.greeted.contains("ada"));
-            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+            await().during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(3))
                     .until(() -> handler.greeted.size() == 1);
         }
     }
@@ -81,19 +82,25 @@ class JobsIntegrationTest {
     void aJobEnqueuedOnAnApiOnlyInstanceStartsWithoutWaitingForTheJobServersPoll() {
         GreetHandler handler = new GreetHandler();
         try (Jobs apiOnly = new Jobs(settings(false, "api-only-ringing"), database.dataSource());
-             Jobs worker = new Jobs(new JobsSettings(true, 2, Duration.ofSeconds(60), "slow-poller", false, 0, "admin",
-                     Optional.empty()), database.dataSource())) {
+                Jobs worker = new Jobs(
+                        new JobsSettings(
+                                true, 2, Duration.ofSeconds(60), "slow-poller", false, 0, "admin", Optional.empty()),
+                        database.dataSource())) {
             worker.register(GreetHandler.class, handler);
             apiOnly.start();
             worker.start();
             worker.listenForWakeUps(database);
             // The worker's first poll and its listener's first look happen at start; let them pass.
-            await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+            await().pollDelay(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(3))
+                    .until(() -> true);
 
             apiOnly.enqueue(UUID.randomUUID(), new Greet("rung"));
             apiOnly.wakeUp();
 
-            await("well before the 60 s poll").atMost(Duration.ofSeconds(5)).until(() -> handler.greeted.contains("rung"));
+            await("well before the 60 s poll")
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> handler.greeted.contains("rung"));
         }
     }
 
@@ -129,22 +136,26 @@ class JobsIntegrationTest {
         // carrier, and HTTP requests (virtual threads too) would wait until they were done.
         int cores = Runtime.getRuntime().availableProcessors();
         ComputeHandler handler = new ComputeHandler();
-        try (Jobs worker = new Jobs(new JobsSettings(true, cores + 2, Duration.ofSeconds(5), "computing", false, 0, "admin",
-                Optional.empty()), database.dataSource())) {
+        try (Jobs worker = new Jobs(
+                new JobsSettings(
+                        true, cores + 2, Duration.ofSeconds(5), "computing", false, 0, "admin", Optional.empty()),
+                database.dataSource())) {
             worker.register(ComputeHandler.class, handler);
             worker.start();
             for (int index = 0; index < cores + 2; index++) {
                 worker.enqueue(UUID.randomUUID(), new Compute(8_000));
             }
             worker.wakeUp();
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(20))
                     .until(() -> handler.running.get() >= cores);
 
             CompletableFuture<Long> started = new CompletableFuture<>();
             long asked = System.nanoTime();
             Thread.ofVirtual().start(() -> started.complete(System.nanoTime()));
 
-            long waited = Duration.ofNanos(started.get(20, TimeUnit.SECONDS) - asked).toMillis();
+            long waited =
+                    Duration.ofNanos(started.get(20, TimeUnit.SECONDS) - asked).toMillis();
             assertThat(handler.running.get()).as("jobs still computing").isGreaterThanOrEqualTo(cores);
             assertThat(waited).as("ms a virtual thread waited for a carrier").isLessThan(1_000);
         }
@@ -153,9 +164,11 @@ class JobsIntegrationTest {
     @Test
     void jobRunrKeepsItsTablesInItsOwnSchema() throws Exception {
         try (Jobs jobs = new Jobs(settings(false, "probe"), database.dataSource());
-             var connection = testDatabase.connect();
-             var rows = connection.createStatement().executeQuery(
-                     "SELECT count(*) FROM pg_tables WHERE schemaname = 'jobrunr' AND tablename LIKE 'jobrunr_%'")) {
+                var connection = testDatabase.connect();
+                var rows = connection
+                        .createStatement()
+                        .executeQuery(
+                                "SELECT count(*) FROM pg_tables WHERE schemaname = 'jobrunr' AND tablename LIKE 'jobrunr_%'")) {
             rows.next();
             assertThat(rows.getInt(1)).isGreaterThanOrEqualTo(4);
         }
@@ -170,7 +183,8 @@ class JobsIntegrationTest {
             worker.start();
 
             flaky.goDown();
-            await("JobRunr stops its server when the database is unreachable").atMost(Duration.ofSeconds(60))
+            await("JobRunr stops its server when the database is unreachable")
+                    .atMost(Duration.ofSeconds(60))
                     .until(() -> !worker.serverRunning());
             flaky.comeBack();
 

@@ -63,8 +63,10 @@ class KlarefiServerTest {
         assertThat(metrics.header("Content-Type")).get().asString().startsWith("text/plain; version=0.0.4");
         assertThat(metrics.body())
                 .contains("# TYPE klarefi_http_requests_total counter")
-                .contains("klarefi_http_requests_total{surface=\"api\",method=\"GET\",route=\"/api/v1/health\",status=\"200\"}")
-                .contains("klarefi_http_request_duration_seconds_bucket{surface=\"api\",route=\"(unmatched)\",le=\"+Inf\"}")
+                .contains(
+                        "klarefi_http_requests_total{surface=\"api\",method=\"GET\",route=\"/api/v1/health\",status=\"200\"}")
+                .contains(
+                        "klarefi_http_request_duration_seconds_bucket{surface=\"api\",route=\"(unmatched)\",le=\"+Inf\"}")
                 .contains("klarefi_jobs{state=\"enqueued\"}");
         assertThat(admin.get("/admin/v1/health/live").status()).isEqualTo(200);
         assertThat(admin.get("/admin/v1/health/ready").body()).isEqualTo("{\"status\":\"ok\"}");
@@ -76,14 +78,16 @@ class KlarefiServerTest {
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.error().path("type").asText()).isEqualTo("not_found");
-        assertThat(response.error().path("request_id").asText()).isEqualTo(response.header("Request-Id").orElseThrow());
+        assertThat(response.error().path("request_id").asText())
+                .isEqualTo(response.header("Request-Id").orElseThrow());
     }
 
     @Test
     void everyModuleMigratedItsOwnSchema() throws Exception {
-        List<String> expected = List.of("auth", "ratelimit", "cases", "processing", "webhooks", "erasure", "intake", "jobrunr");
+        List<String> expected =
+                List.of("auth", "ratelimit", "cases", "processing", "webhooks", "erasure", "intake", "jobrunr");
         try (var connection = database.connect();
-             var rows = connection.createStatement().executeQuery("SELECT nspname FROM pg_namespace")) {
+                var rows = connection.createStatement().executeQuery("SELECT nspname FROM pg_namespace")) {
             Set<String> schemas = new HashSet<>();
             while (rows.next()) {
                 schemas.add(rows.getString(1));

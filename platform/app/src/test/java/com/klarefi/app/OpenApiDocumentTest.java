@@ -36,12 +36,17 @@ class OpenApiDocumentTest {
 
     @Test
     void everyRouteIsDocumentedAndEveryDocumentedOperationExists() {
-        JsonNode document = HttpTestClient.local(server.port()).get("/api/v1/openapi.json").json();
+        JsonNode document =
+                HttpTestClient.local(server.port()).get("/api/v1/openapi.json").json();
         assertThat(document.path("openapi").asText()).isEqualTo("3.1.0");
 
         Set<String> documented = new TreeSet<>();
-        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation ->
-                documented.add(operation.getKey().toUpperCase() + " " + normalise("/api/v1" + path.getKey()))));
+        document.path("paths")
+                .properties()
+                .forEach(path -> path.getValue()
+                        .properties()
+                        .forEach(operation -> documented.add(
+                                operation.getKey().toUpperCase() + " " + normalise("/api/v1" + path.getKey()))));
         Set<String> served = new TreeSet<>();
         server.apiRoutes().forEach(route -> served.add(route.method().text() + " " + normalise(route.template())));
 
@@ -53,7 +58,8 @@ class OpenApiDocumentTest {
         String key = server.organisations().create("Catalogue BV").testKey().secret();
         HttpTestClient client = HttpTestClient.local(server.port());
         JsonNode document = client.get("/api/v1/openapi.json").json();
-        JsonNode catalogue = client.bearer(key).get("/api/v1/webhooks/event-types").json();
+        JsonNode catalogue =
+                client.bearer(key).get("/api/v1/webhooks/event-types").json();
 
         Set<String> documented = new TreeSet<>();
         document.path("webhooks").fieldNames().forEachRemaining(documented::add);
@@ -70,11 +76,13 @@ class OpenApiDocumentTest {
     void theWebhooksGuideCataloguesEveryServedEventType() {
         String key = server.organisations().create("Guide reader BV").testKey().secret();
         HttpTestClient client = HttpTestClient.local(server.port());
-        JsonNode catalogue = client.bearer(key).get("/api/v1/webhooks/event-types").json();
+        JsonNode catalogue =
+                client.bearer(key).get("/api/v1/webhooks/event-types").json();
         String guide = client.get("/api/v1/docs/webhooks").body();
         String table = guide.substring(guide.indexOf("Event catalogue"));
 
-        assertThat(catalogue.findValues("event_type")).isNotEmpty()
+        assertThat(catalogue.findValues("event_type"))
+                .isNotEmpty()
                 .allSatisfy(type -> assertThat(table).contains(type.asText()));
     }
 
@@ -86,8 +94,12 @@ class OpenApiDocumentTest {
 
             assertThat(guide.status()).isEqualTo(200);
             assertThat(guide.header("Content-Type")).get().asString().startsWith("text/html");
-            assertThat(guide.body()).contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                    .contains("<table>").contains("<code>").doesNotContain("| --- |").doesNotContain("**");
+            assertThat(guide.body())
+                    .contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                    .contains("<table>")
+                    .contains("<code>")
+                    .doesNotContain("| --- |")
+                    .doesNotContain("**");
         }
         assertThat(client.get("/api/v1/docs/api").body()).contains("<td><code>idempotency_key_in_use</code>");
         assertThat(client.get("/api/v1/docs/nope").status()).isEqualTo(404);
@@ -101,8 +113,12 @@ class OpenApiDocumentTest {
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).get().asString().startsWith("text/html");
-        assertThat(page.body()).doesNotContain("http://").doesNotContain("https://").doesNotContain("//cdn");
-        Matcher loaded = Pattern.compile("(?:src|href)=\"(docs/assets/[^\"]+)\"").matcher(page.body());
+        assertThat(page.body())
+                .doesNotContain("http://")
+                .doesNotContain("https://")
+                .doesNotContain("//cdn");
+        Matcher loaded =
+                Pattern.compile("(?:src|href)=\"(docs/assets/[^\"]+)\"").matcher(page.body());
         int assets = 0;
         while (loaded.find()) {
             HttpTestClient.Response asset = client.get("/api/v1/" + loaded.group(1));
@@ -111,40 +127,61 @@ class OpenApiDocumentTest {
             assets++;
         }
         assertThat(assets).isEqualTo(4);
-        assertThat(client.get("/api/v1/docs/assets/swagger-ui-bundle.js").body()).contains("SwaggerUIBundle");
+        assertThat(client.get("/api/v1/docs/assets/swagger-ui-bundle.js").body())
+                .contains("SwaggerUIBundle");
         assertThat(client.get("/api/v1/docs/assets/..%2Fopenapi.json").status()).isEqualTo(404);
     }
 
     /** Every path answers other methods with 405, and every body is limited in size and media type. */
     @Test
     void everyOperationDocumentsA405AndEveryOperationWithABodyA413AndA415() {
-        JsonNode document = HttpTestClient.local(server.port()).get("/api/v1/openapi.json").json();
+        JsonNode document =
+                HttpTestClient.local(server.port()).get("/api/v1/openapi.json").json();
 
-        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
-            JsonNode responses = operation.getValue().path("responses");
-            String name = operation.getKey() + " " + path.getKey();
-            assertThat(responses.has("405")).as(name).isTrue();
-            if (operation.getValue().has("requestBody")) {
-                assertThat(responses.has("413")).as(name).isTrue();
-                assertThat(responses.has("415")).as(name).isTrue();
-            }
-        }));
+        document.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(operation -> {
+                    JsonNode responses = operation.getValue().path("responses");
+                    String name = operation.getKey() + " " + path.getKey();
+                    assertThat(responses.has("405")).as(name).isTrue();
+                    if (operation.getValue().has("requestBody")) {
+                        assertThat(responses.has("413")).as(name).isTrue();
+                        assertThat(responses.has("415")).as(name).isTrue();
+                    }
+                }));
     }
 
     /** The server refuses empty and over-long ids and URLs; the schema says so, so a validator agrees. */
     @Test
     void requestBodyStringsAreBoundedAsTheServerBoundsThem() {
-        JsonNode schemas = HttpTestClient.local(server.port()).get("/api/v1/openapi.json").json().path("components").path("schemas");
+        JsonNode schemas = HttpTestClient.local(server.port())
+                .get("/api/v1/openapi.json")
+                .json()
+                .path("components")
+                .path("schemas");
 
         for (String body : List.of("ProcessRequest", "SessionRequest")) {
-            for (String id : List.of("idempotency_key", "external_case_id", "external_applicant_id",
-                    "external_customer_id", "trace_id")) {
+            for (String id : List.of(
+                    "idempotency_key",
+                    "external_case_id",
+                    "external_applicant_id",
+                    "external_customer_id",
+                    "trace_id")) {
                 JsonNode property = schemas.path(body).path("properties").path(id);
-                assertThat(property.path("minLength").asInt()).as(body + "." + id).isEqualTo(1);
-                assertThat(property.path("maxLength").asInt()).as(body + "." + id).isEqualTo(255);
+                assertThat(property.path("minLength").asInt())
+                        .as(body + "." + id)
+                        .isEqualTo(1);
+                assertThat(property.path("maxLength").asInt())
+                        .as(body + "." + id)
+                        .isEqualTo(255);
             }
         }
-        assertThat(schemas.path("SessionRequest").path("properties").path("return_url").path("maxLength").asInt()).isEqualTo(2048);
+        assertThat(schemas.path("SessionRequest")
+                        .path("properties")
+                        .path("return_url")
+                        .path("maxLength")
+                        .asInt())
+                .isEqualTo(2048);
     }
 
     private static String normalise(String path) {

@@ -33,7 +33,8 @@ class RateLimitApiTest {
         Map<String, String> settings = Map.of("KLAREFI_RATE_LIMIT_PER_MINUTE", Integer.toString(LIMIT));
         first = TestServers.start(database, one, settings);
         second = TestServers.start(database, two, settings);
-        admin = HttpTestClient.local(first.adminPort()).bearer(first.organisations().createAdminToken("tests"));
+        admin = HttpTestClient.local(first.adminPort())
+                .bearer(first.organisations().createAdminToken("tests"));
     }
 
     @AfterAll
@@ -67,10 +68,13 @@ class RateLimitApiTest {
         assertThat(lastRefusal).isNotNull();
         assertThat(lastRefusal.status()).isEqualTo(429);
         assertThat(lastRefusal.error().path("type").asText()).isEqualTo("rate_limit_error");
-        assertThat(Integer.parseInt(lastRefusal.header("Retry-After").orElseThrow())).isGreaterThanOrEqualTo(1);
+        assertThat(Integer.parseInt(lastRefusal.header("Retry-After").orElseThrow()))
+                .isGreaterThanOrEqualTo(1);
         assertThat(lastRefusal.header("X-RateLimit-Remaining")).contains("0");
         long reset = Long.parseLong(lastRefusal.header("X-RateLimit-Reset").orElseThrow());
-        assertThat(reset).isGreaterThan(Instant.now().getEpochSecond()).isLessThanOrEqualTo(Instant.now().getEpochSecond() + 60);
+        assertThat(reset)
+                .isGreaterThan(Instant.now().getEpochSecond())
+                .isLessThanOrEqualTo(Instant.now().getEpochSecond() + 60);
     }
 
     @Test
@@ -90,7 +94,8 @@ class RateLimitApiTest {
     void aWrongMethodWithAValidKeyIsCountedAndCarriesTheHeaders() {
         awayFromTheMinuteBoundary();
         HttpTestClient client = HttpTestClient.local(first.port()).bearer(newOrganisationKey());
-        int before = Integer.parseInt(client.get("/api/v1/me").header("X-RateLimit-Remaining").orElseThrow());
+        int before = Integer.parseInt(
+                client.get("/api/v1/me").header("X-RateLimit-Remaining").orElseThrow());
 
         HttpTestClient.Response wrongMethod = client.delete("/api/v1/me");
 
@@ -103,7 +108,9 @@ class RateLimitApiTest {
     /** A request that names no organisation spends nothing; it is told the default policy and its window. */
     @Test
     void anUnauthenticatedRequestIsToldTheDefaultPolicyWithNothingSpent() {
-        HttpTestClient.Response unknownKey = HttpTestClient.local(first.port()).bearer("sk_test_" + "x".repeat(40)).get("/api/v1/me");
+        HttpTestClient.Response unknownKey = HttpTestClient.local(first.port())
+                .bearer("sk_test_" + "x".repeat(40))
+                .get("/api/v1/me");
         HttpTestClient.Response noKey = HttpTestClient.local(first.port()).get("/api/v1/cases/case_x");
 
         for (HttpTestClient.Response response : List.of(unknownKey, noKey)) {
@@ -111,7 +118,9 @@ class RateLimitApiTest {
             assertThat(response.header("X-RateLimit-Limit")).contains(Integer.toString(LIMIT));
             assertThat(response.header("X-RateLimit-Remaining")).contains(Integer.toString(LIMIT));
             long reset = Long.parseLong(response.header("X-RateLimit-Reset").orElseThrow());
-            assertThat(reset).isGreaterThan(Instant.now().getEpochSecond() - 1).isLessThanOrEqualTo(Instant.now().getEpochSecond() + 60);
+            assertThat(reset)
+                    .isGreaterThan(Instant.now().getEpochSecond() - 1)
+                    .isLessThanOrEqualTo(Instant.now().getEpochSecond() + 60);
         }
     }
 
@@ -124,13 +133,15 @@ class RateLimitApiTest {
     }
 
     private static String newOrganisationKey() {
-        JsonNode org = admin.post("/admin/v1/organisations", Map.of("name", "Busy BV")).json();
+        JsonNode org =
+                admin.post("/admin/v1/organisations", Map.of("name", "Busy BV")).json();
         return org.path("keys").path("test").asText();
     }
 
     /** Windows are aligned to the minute; a test that straddles one would see two budgets. */
     private static void awayFromTheMinuteBoundary() {
-        Awaitility.await("a fresh minute window").atMost(Duration.ofSeconds(20))
+        Awaitility.await("a fresh minute window")
+                .atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> Instant.now().getEpochSecond() % 60 <= 45);
     }

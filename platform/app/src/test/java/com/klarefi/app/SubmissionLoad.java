@@ -46,20 +46,27 @@ final class SubmissionLoad {
         long delay = ThreadLocalRandom.current().nextLong(earliest.toMillis(), latest.toMillis() + 1);
         System.out.println("SIGKILL in " + delay + " ms");
         try (ExecutorService clientThreads = Executors.newFixedThreadPool(clients);
-             ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor()) {
+                ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor()) {
             List<Future<?>> clientRuns = IntStream.range(0, clients)
-                    .<Future<?>>mapToObj(client -> clientThreads.submit(() -> submitUntilKilled(client))).toList();
+                    .<Future<?>>mapToObj(client -> clientThreads.submit(() -> submitUntilKilled(client)))
+                    .toList();
             // The random moment counts from the first accepted document, so a slow start on a busy
             // machine cannot make the kill land before anything was in flight.
             await("a first document accepted").atMost(Duration.ofSeconds(60)).until(() -> !accepted.isEmpty());
-            killer.schedule(() -> {
-                killed = true;
-                running.process().destroyForcibly();
-            }, delay, TimeUnit.MILLISECONDS);
-            await("clients stop after the kill").atMost(Duration.ofSeconds(60))
+            killer.schedule(
+                    () -> {
+                        killed = true;
+                        running.process().destroyForcibly();
+                    },
+                    delay,
+                    TimeUnit.MILLISECONDS);
+            await("clients stop after the kill")
+                    .atMost(Duration.ofSeconds(60))
                     .until(() -> clientRuns.stream().allMatch(Future::isDone));
             assertThat(failures).as("requests that failed before the kill").isEmpty();
-            assertThat(running.awaitExit(Duration.ofSeconds(30))).as("exit status after SIGKILL").isEqualTo(137);
+            assertThat(running.awaitExit(Duration.ofSeconds(30)))
+                    .as("exit status after SIGKILL")
+                    .isEqualTo(137);
         }
     }
 
@@ -73,7 +80,8 @@ final class SubmissionLoad {
 
     private void submitUntilKilled(int client) {
         for (int sequence = 0; sequence < MAX_PER_CLIENT; sequence++) {
-            Submission submission = submissions.apply("load-" + client + "-" + sequence, Optional.of("claim-" + client));
+            Submission submission =
+                    submissions.apply("load-" + client + "-" + sequence, Optional.of("claim-" + client));
             try {
                 accepted.add(intake.submit(submission));
             } catch (RuntimeException | AssertionError e) {

@@ -8,8 +8,7 @@ import java.util.Map;
 
 /** Lets tests in other packages start an in-process server and use its operator functions. */
 public final class TestServerAccess {
-    private TestServerAccess() {
-    }
+    private TestServerAccess() {}
 
     public static Running start(TestDatabase database, Path dataDirectory, Map<String, String> overrides) {
         return new Running(TestServers.start(database, dataDirectory, overrides), database);
@@ -28,7 +27,13 @@ public final class TestServerAccess {
         /** A new organisation's keys: {@code test} and {@code live}. */
         public Map<String, String> newOrganisation(String name) {
             CreatedOrganisation created = server.organisations().create(name);
-            return Map.of("test", created.testKey().secret(), "live", created.liveKey().secret(), "org_id", created.orgId());
+            return Map.of(
+                    "test",
+                    created.testKey().secret(),
+                    "live",
+                    created.liveKey().secret(),
+                    "org_id",
+                    created.orgId());
         }
 
         /** A dashboard account with this e-mail and password. */
@@ -43,7 +48,8 @@ public final class TestServerAccess {
         /** The case a document joined, read from the database (tests of failing documents need it). */
         public String caseOfDocument(String docId) {
             try (var connection = database.connect();
-                 var statement = connection.prepareStatement("SELECT case_id FROM cases.case_documents WHERE doc_id = ?")) {
+                    var statement =
+                            connection.prepareStatement("SELECT case_id FROM cases.case_documents WHERE doc_id = ?")) {
                 statement.setString(1, docId);
                 try (var rows = statement.executeQuery()) {
                     rows.next();
@@ -56,7 +62,8 @@ public final class TestServerAccess {
 
         /** Runs SQL against the instance's database (tests that age sessions or inspect rows). */
         public void execute(String sql) {
-            try (var connection = database.connect(); var statement = connection.createStatement()) {
+            try (var connection = database.connect();
+                    var statement = connection.createStatement()) {
                 statement.execute(sql);
             } catch (SQLException e) {
                 throw new IllegalStateException(e);

@@ -8,8 +8,7 @@ import java.util.Map;
 
 /** Starts whole Klarefi instances in the test JVM against a test database. */
 final class TestServers {
-    private TestServers() {
-    }
+    private TestServers() {}
 
     static Settings settings(TestDatabase database, Path dataDirectory, Map<String, String> overrides) {
         Map<String, String> values = new HashMap<>();

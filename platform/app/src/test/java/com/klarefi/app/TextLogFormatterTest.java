@@ -41,7 +41,8 @@ class TextLogFormatterTest {
 
         String line = new TextLogFormatter(ZoneId.of("UTC")).format(record);
 
-        assertThat(line).isEqualTo(byPattern(record, ZoneId.of("UTC")))
+        assertThat(line)
+                .isEqualTo(byPattern(record, ZoneId.of("UTC")))
                 .contains("unexpected failure" + System.lineSeparator() + "java.lang.IllegalStateException: broken");
     }
 
@@ -65,7 +66,13 @@ class TextLogFormatterTest {
             thrown = trace.toString();
         }
         String message = new SimpleFormatter().formatMessage(record);
-        return String.format(PATTERN, record.getInstant().atZone(zone), "source", record.getLoggerName(),
-                record.getLevel().getLocalizedName(), message, thrown);
+        return String.format(
+                PATTERN,
+                record.getInstant().atZone(zone),
+                "source",
+                record.getLoggerName(),
+                record.getLevel().getLocalizedName(),
+                message,
+                thrown);
     }
 }

@@ -23,8 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * gave a document for every name.
  */
 public final class DocumentServer implements AutoCloseable {
-    private record Document(byte[] content, String contentType, Duration delay, long endlessBytes) {
-    }
+    private record Document(byte[] content, String contentType, Duration delay, long endlessBytes) {}
 
     private final HttpServer server;
     private final Map<String, Document> documents = new ConcurrentHashMap<>();

@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /** A small HTTP client for tests that talk to a real server over a socket. */
 public final class HttpTestClient {
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
 
@@ -44,20 +45,28 @@ public final class HttpTestClient {
     }
 
     public Response post(String path, Object body) {
-        return send("POST", path, body instanceof String text ? text : Json.writeString(body),
+        return send(
+                "POST",
+                path,
+                body instanceof String text ? text : Json.writeString(body),
                 Map.of("Content-Type", "application/json"));
     }
 
     public Response put(String path, Object body) {
-        return send("PUT", path, body instanceof String text ? text : Json.writeString(body),
+        return send(
+                "PUT",
+                path,
+                body instanceof String text ? text : Json.writeString(body),
                 Map.of("Content-Type", "application/json"));
     }
 
     public Response send(String method, String path, String body, Map<String, String> headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         defaultHeaders.forEach(builder::header);
         headers.forEach(builder::header);
-        builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        builder.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             return new Response(client.send(builder.build(), HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {

@@ -32,7 +32,8 @@ public final class TestDatabase implements AutoCloseable {
     public static TestDatabase create() {
         TestServers.Server server = TestServers.shared();
         String name = "klarefi_test_" + LocalDateTime.now().format(STAMP) + "_"
-                + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36).toLowerCase(Locale.ROOT);
+                + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36)
+                        .toLowerCase(Locale.ROOT);
         server.execute("CREATE DATABASE " + name);
         return new TestDatabase(server, name);
     }
@@ -46,16 +47,19 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public ConnectionSettings connectionSettings() {
-        return new ConnectionSettings(jdbcUrl(), Optional.of(server.user()), server.password(), 10, Duration.ofSeconds(10));
+        return new ConnectionSettings(
+                jdbcUrl(), Optional.of(server.user()), server.password(), 10, Duration.ofSeconds(10));
     }
 
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(), server.user(), server.password().orElse(null));
+        return DriverManager.getConnection(
+                jdbcUrl(), server.user(), server.password().orElse(null));
     }
 
     /** Runs one statement in this database, e.g. to inspect what a test left behind. */
     public void execute(String sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -22,8 +22,7 @@ import java.util.Optional;
  * it (the platform schema migrated, a job system that enqueues but runs no server unless started).
  */
 public final class TestPlatforms {
-    private TestPlatforms() {
-    }
+    private TestPlatforms() {}
 
     public static Platform create(Database database, Map<String, String> settings) {
         return create(database, settings, Clock.systemUTC());
@@ -33,11 +32,20 @@ public final class TestPlatforms {
         database.migrate("platform");
         database.ensureSchema(Jobs.SCHEMA);
         Settings all = Settings.of(settings);
-        Jobs jobs = new Jobs(new JobsSettings(false, 2, Duration.ofSeconds(5), "test", false, 0, "admin", Optional.empty()),
+        Jobs jobs = new Jobs(
+                new JobsSettings(false, 2, Duration.ofSeconds(5), "test", false, 0, "admin", Optional.empty()),
                 database.dataSource());
-        return new Platform(all, Mode.EMBEDDED, database, jobs, new Secrets(Secrets.randomBytes(32)), clock,
+        return new Platform(
+                all,
+                Mode.EMBEDDED,
+                database,
+                jobs,
+                new Secrets(Secrets.randomBytes(32)),
+                clock,
                 new JsonBodies(all.bytes("KLAREFI_HTTP_MAX_JSON_BYTES")),
-                new Idempotency(database, clock, Duration.ofHours(24)), new ErasureParticipants(),
-                URI.create("http://127.0.0.1:8080"), new Metrics());
+                new Idempotency(database, clock, Duration.ofHours(24)),
+                new ErasureParticipants(),
+                URI.create("http://127.0.0.1:8080"),
+                new Metrics());
     }
 }

@@ -34,8 +34,7 @@ final class TestServers {
         Awaitility.doNotCatchUncaughtExceptionsByDefault();
     }
 
-    private TestServers() {
-    }
+    private TestServers() {}
 
     static synchronized Server shared() {
         if (shared == null) {
@@ -51,7 +50,7 @@ final class TestServers {
 
         void execute(String sql) {
             try (Connection connection = DriverManager.getConnection(urlFor("postgres"), user, password.orElse(null));
-                 Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 statement.execute(sql);
             } catch (SQLException e) {
                 throw new IllegalStateException("test database server (" + kind + ") refused: " + sql, e);
@@ -72,7 +71,11 @@ final class TestServers {
         if (dockerLikely() && DockerClientFactory.instance().isDockerAvailable()) {
             return container();
         }
-        Server local = new Server("local", "127.0.0.1", 5432, env("KLAREFI_TEST_DB_USER").orElse("postgres"),
+        Server local = new Server(
+                "local",
+                "127.0.0.1",
+                5432,
+                env("KLAREFI_TEST_DB_USER").orElse("postgres"),
                 env("KLAREFI_TEST_DB_PASSWORD"));
         if (answers(local)) {
             return local;
@@ -83,10 +86,15 @@ final class TestServers {
     private static Server configured(String url) {
         URI uri = URI.create(url.replaceFirst("^jdbc:", ""));
         int port = uri.getPort() < 0 ? 5432 : uri.getPort();
-        Server server = new Server("configured", uri.getHost(), port, env("KLAREFI_TEST_DB_USER").orElse("postgres"),
+        Server server = new Server(
+                "configured",
+                uri.getHost(),
+                port,
+                env("KLAREFI_TEST_DB_USER").orElse("postgres"),
                 env("KLAREFI_TEST_DB_PASSWORD"));
         if (!answers(server)) {
-            throw new IllegalStateException("KLAREFI_TEST_DB_URL is set to " + url + " but no PostgreSQL answers there");
+            throw new IllegalStateException(
+                    "KLAREFI_TEST_DB_URL is set to " + url + " but no PostgreSQL answers there");
         }
         return server;
     }
@@ -101,8 +109,12 @@ final class TestServers {
         PostgreSQLContainer container = new PostgreSQLContainer("postgres:16-alpine");
         container.start();
         Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "test-postgres-stop"));
-        return new Server("testcontainers", container.getHost(), container.getMappedPort(5432),
-                container.getUsername(), Optional.of(container.getPassword()));
+        return new Server(
+                "testcontainers",
+                container.getHost(),
+                container.getMappedPort(5432),
+                container.getUsername(),
+                Optional.of(container.getPassword()));
     }
 
     private static Server embedded() {
@@ -114,13 +126,16 @@ final class TestServers {
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", "off")
                     .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    postgres.close();
-                } catch (IOException ignored) {
-                    // the JVM is exiting; the temporary directory goes with the machine
-                }
-            }, "test-postgres-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    postgres.close();
+                                } catch (IOException ignored) {
+                                    // the JVM is exiting; the temporary directory goes with the machine
+                                }
+                            },
+                            "test-postgres-stop"));
             return new Server("embedded", "localhost", postgres.getPort(), "postgres", Optional.empty());
         } catch (IOException e) {
             throw new IllegalStateException("cannot start an embedded PostgreSQL for tests", e);
@@ -128,8 +143,10 @@ final class TestServers {
     }
 
     private static boolean answers(Server server) {
-        try (Connection ignored = DriverManager.getConnection(server.urlFor("postgres") + "?connectTimeout=2",
-                server.user(), server.password().orElse(null))) {
+        try (Connection ignored = DriverManager.getConnection(
+                server.urlFor("postgres") + "?connectTimeout=2",
+                server.user(),
+                server.password().orElse(null))) {
             return true;
         } catch (SQLException e) {
             return false;

@@ -9,8 +9,7 @@ import java.time.Duration;
 public final class AuthModule {
     public static final String NAME = "auth";
 
-    private AuthModule() {
-    }
+    private AuthModule() {}
 
     /** Migrates the schema and starts the key cache's revocation watcher. */
     public static Auth create(Platform platform) {

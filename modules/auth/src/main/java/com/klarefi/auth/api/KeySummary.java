@@ -7,8 +7,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /** An API key as operators see it after creation: never the key, only its prefix and last four. */
-public record KeySummary(String keyId, String orgId, Environment environment, String last4, Instant createdAt,
-                         Optional<Instant> revokedAt, Optional<Instant> expiresAt, Optional<String> replacedBy) {
+public record KeySummary(
+        String keyId,
+        String orgId,
+        Environment environment,
+        String last4,
+        Instant createdAt,
+        Optional<Instant> revokedAt,
+        Optional<Instant> expiresAt,
+        Optional<String> replacedBy) {
 
     /** {@code sk_test_...abcd}: enough to recognise a key, useless to use one. */
     public String redacted() {

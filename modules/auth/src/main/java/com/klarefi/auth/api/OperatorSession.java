@@ -6,5 +6,4 @@ import java.time.Instant;
  * A signed-in operator. {@code csrfToken} must come back with every form the session submits;
  * {@code expiresAt} is the latest the session can live, however active it is.
  */
-public record OperatorSession(String operatorId, String email, String csrfToken, Instant expiresAt) {
-}
+public record OperatorSession(String operatorId, String email, String csrfToken, Instant expiresAt) {}

@@ -2,5 +2,4 @@ package com.klarefi.auth.api;
 
 import java.time.Instant;
 
-public record Organisation(String orgId, String name, Instant createdAt) {
-}
+public record Organisation(String orgId, String name, Instant createdAt) {}

@@ -12,6 +12,7 @@ public interface Organisations extends OrganisationProfiles {
 
     /** Keys rolled without a stated grace period stay valid this long. */
     Duration DEFAULT_ROLL_GRACE = Duration.ofHours(24);
+
     Duration MAX_ROLL_GRACE = Duration.ofDays(7);
 
     CreatedOrganisation create(String name);

@@ -32,7 +32,8 @@ final class ApiKeyAuthenticator {
             throw ApiException.authentication("revoked_api_key", "This API key was revoked. Use an active key.");
         }
         if (record.expiresAt().isPresent() && !record.expiresAt().get().isAfter(clock.instant())) {
-            throw ApiException.authentication("expired_api_key",
+            throw ApiException.authentication(
+                    "expired_api_key",
                     "This API key was rolled and its grace period has ended. Use the key that replaced it.");
         }
         Caller caller = new Caller(record.orgId(), record.environment(), record.keyId());
@@ -43,13 +44,15 @@ final class ApiKeyAuthenticator {
     void authenticateAdmin(ServerRequest request) {
         String token = BearerTokens.from(request, "missing_admin_token", "admin token");
         if (!token.startsWith(Secrets.ADMIN_PREFIX) || !repository.adminTokenIsValid(Secrets.hash(token))) {
-            throw ApiException.authentication("unknown_admin_token",
+            throw ApiException.authentication(
+                    "unknown_admin_token",
                     "The admin token is not recognised. Create one with 'klarefi admin create-admin-token'.");
         }
     }
 
     private static ApiException unknown() {
-        return ApiException.authentication("unknown_api_key",
+        return ApiException.authentication(
+                "unknown_api_key",
                 "The API key is not recognised. Keys look like sk_test_... or sk_live_... and are shown once, at creation.");
     }
 }

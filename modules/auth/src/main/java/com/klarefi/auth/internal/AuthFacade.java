@@ -20,8 +20,13 @@ public final class AuthFacade implements Auth {
     private final AuthHttpService http;
     private final OperatorService operators;
 
-    AuthFacade(KeyCache cache, ChannelListener keyChanges, ApiKeyAuthenticator authenticator, OrganisationService organisations,
-               AuthHttpService http, OperatorService operators) {
+    AuthFacade(
+            KeyCache cache,
+            ChannelListener keyChanges,
+            ApiKeyAuthenticator authenticator,
+            OrganisationService organisations,
+            AuthHttpService http,
+            OperatorService operators) {
         this.cache = cache;
         this.keyChanges = keyChanges;
         this.authenticator = authenticator;

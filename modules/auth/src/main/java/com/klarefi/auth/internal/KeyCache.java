@@ -24,10 +24,10 @@ final class KeyCache implements AutoCloseable {
     private static final Duration NEGATIVE_TTL = Duration.ofSeconds(5);
     /** Overlap between polls, so a change committed late with an earlier stamp is still seen. */
     private static final Duration OVERLAP = Duration.ofSeconds(2);
+
     private static final int MAX_ENTRIES = 100_000;
 
-    private record Entry(Optional<KeyRecord> key, Instant loadedAt) {
-    }
+    private record Entry(Optional<KeyRecord> key, Instant loadedAt) {}
 
     private final AuthRepository repository;
     private final Clock clock;
@@ -55,8 +55,10 @@ final class KeyCache implements AutoCloseable {
         Instant now = clock.instant();
         boolean trusted = Duration.between(lastSuccessfulPoll, now).compareTo(refresh.multipliedBy(5)) < 0;
         Entry entry = byHash.get(hash);
-        if (trusted && entry != null
-                && (entry.key().isPresent() || Duration.between(entry.loadedAt(), now).compareTo(NEGATIVE_TTL) < 0)) {
+        if (trusted
+                && entry != null
+                && (entry.key().isPresent()
+                        || Duration.between(entry.loadedAt(), now).compareTo(NEGATIVE_TTL) < 0)) {
             return entry.key();
         }
         Optional<KeyRecord> loaded = repository.keyByHash(hash);
@@ -83,8 +85,10 @@ final class KeyCache implements AutoCloseable {
             }
             lastSuccessfulPoll = clock.instant();
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot poll API key changes: " + e.getClass().getSimpleName()
-                    + "; reading keys through until the database answers");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "cannot poll API key changes: " + e.getClass().getSimpleName()
+                            + "; reading keys through until the database answers");
         }
     }
 

@@ -41,17 +41,20 @@ final class OperatorService implements Operators {
     public Operator create(String email, String password) {
         String address = email == null ? "" : email.strip();
         if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
-            throw ApiException.validation("invalid_email", "An operator needs an e-mail address such as ops@example.com.")
+            throw ApiException.validation(
+                            "invalid_email", "An operator needs an e-mail address such as ops@example.com.")
                     .withDetail("param", "email");
         }
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw ApiException.validation("weak_password", "The password must have at least " + MIN_PASSWORD_LENGTH
-                    + " characters.").withDetail("param", "password");
+            throw ApiException.validation(
+                            "weak_password", "The password must have at least " + MIN_PASSWORD_LENGTH + " characters.")
+                    .withDetail("param", "password");
         }
         Instant now = now();
         String id = Ids.newId("opr");
         if (!repository.insert(id, address, hasher.hash(password), now)) {
-            throw ApiException.of(409, ErrorTypes.VALIDATION, "operator_exists", "An operator with this e-mail exists already.");
+            throw ApiException.of(
+                    409, ErrorTypes.VALIDATION, "operator_exists", "An operator with this e-mail exists already.");
         }
         return new Operator(id, address, now);
     }
@@ -66,11 +69,12 @@ final class OperatorService implements Operators {
             repository.lockEmail(tx, key);
             List<Instant> failures = repository.failuresSince(tx, key, windowStart);
             if (failures.size() >= policy.lockoutFailures()) {
-                return new LoginOutcome.LockedOut(failures.get(failures.size() - policy.lockoutFailures())
-                        .plus(policy.lockoutWindow()));
+                return new LoginOutcome.LockedOut(
+                        failures.get(failures.size() - policy.lockoutFailures()).plus(policy.lockoutWindow()));
             }
             Optional<Credentials> credentials = repository.credentials(tx, key);
-            boolean matches = hasher.matches(attempt, credentials.map(Credentials::passwordHash).orElse(NO_SUCH_OPERATOR));
+            boolean matches = hasher.matches(
+                    attempt, credentials.map(Credentials::passwordHash).orElse(NO_SUCH_OPERATOR));
             if (!matches || credentials.isEmpty()) {
                 repository.recordFailure(tx, key, now, windowStart);
                 return new LoginOutcome.Refused();
@@ -81,7 +85,8 @@ final class OperatorService implements Operators {
             Instant expires = now.plus(policy.maxAge());
             Operator operator = credentials.get().operator();
             repository.insertSession(tx, Secrets.hash(token), operator.operatorId(), csrf, now, expires);
-            return new LoginOutcome.LoggedIn(new OperatorSession(operator.operatorId(), operator.email(), csrf, expires), token);
+            return new LoginOutcome.LoggedIn(
+                    new OperatorSession(operator.operatorId(), operator.email(), csrf, expires), token);
         });
     }
 
@@ -91,7 +96,8 @@ final class OperatorService implements Operators {
             return Optional.empty();
         }
         Instant now = now();
-        return repository.touchSession(Secrets.hash(token), now, now.minus(policy.idleTimeout()))
+        return repository
+                .touchSession(Secrets.hash(token), now, now.minus(policy.idleTimeout()))
                 .map(row -> new OperatorSession(row.operatorId(), row.email(), row.csrfToken(), row.expiresAt()));
     }
 

@@ -8,6 +8,7 @@ import com.klarefi.auth.api.OrganisationLogo;
 import com.klarefi.auth.api.OrganisationProfile;
 import com.klarefi.auth.api.Organisations;
 import com.klarefi.auth.internal.db.AuthRepository;
+import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.http.ApiException;
 import com.klarefi.platform.http.Environment;
 import com.klarefi.platform.ids.Ids;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import com.klarefi.platform.db.Tx;
 
 /** Operators' management of organisations and keys. */
 final class OrganisationService implements Organisations {
@@ -107,8 +107,10 @@ final class OrganisationService implements Organisations {
     @Override
     public CreatedKey roll(String keyId, Duration grace) {
         if (grace.isNegative() || grace.compareTo(MAX_ROLL_GRACE) > 0) {
-            throw ApiException.validation("invalid_grace_period", "The grace period must be between 0 and "
-                    + MAX_ROLL_GRACE.toHours() + " hours.").withDetail("param", "grace_hours");
+            throw ApiException.validation(
+                            "invalid_grace_period",
+                            "The grace period must be between 0 and " + MAX_ROLL_GRACE.toHours() + " hours.")
+                    .withDetail("param", "grace_hours");
         }
         KeySummary old = requireKey(keyId);
         if (old.revokedAt().isPresent()) {
@@ -131,8 +133,11 @@ final class OrganisationService implements Organisations {
     @Override
     public String createAdminToken(String description) {
         String token = Secrets.newAdminToken();
-        repository.insertAdminToken(Ids.newId("adm"), Secrets.hash(token),
-                description == null || description.isBlank() ? "admin token" : description.strip(), now());
+        repository.insertAdminToken(
+                Ids.newId("adm"),
+                Secrets.hash(token),
+                description == null || description.isBlank() ? "admin token" : description.strip(),
+                now());
         return token;
     }
 
@@ -140,8 +145,8 @@ final class OrganisationService implements Organisations {
         String secret = Secrets.newApiKey(environment);
         String hash = Secrets.hash(secret);
         cache.forget(hash);
-        KeySummary summary = repository.insertKey(tx, Ids.newId("key"), orgId, environment, hash,
-                Secrets.last4(secret), now);
+        KeySummary summary =
+                repository.insertKey(tx, Ids.newId("key"), orgId, environment, hash, Secrets.last4(secret), now);
         return new CreatedKey(summary, secret);
     }
 
@@ -152,7 +157,9 @@ final class OrganisationService implements Organisations {
     }
 
     private KeySummary requireKey(String keyId) {
-        return repository.key(keyId).orElseThrow(() -> ApiException.notFound("key_not_found", "No API key " + keyId + "."));
+        return repository
+                .key(keyId)
+                .orElseThrow(() -> ApiException.notFound("key_not_found", "No API key " + keyId + "."));
     }
 
     private Instant now() {

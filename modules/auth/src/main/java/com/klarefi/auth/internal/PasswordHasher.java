@@ -16,6 +16,7 @@ import javax.crypto.spec.PBEKeySpec;
 final class PasswordHasher {
     /** OWASP's recommendation for PBKDF2-HMAC-SHA256 (2023). */
     static final int ITERATIONS = 600_000;
+
     private static final String ALGORITHM = "pbkdf2_sha256";
     private static final int SALT_BYTES = 16;
     private static final int HASH_BITS = 256;
@@ -54,7 +55,9 @@ final class PasswordHasher {
     private static byte[] derive(String password, byte[] salt, int iterations) {
         PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, HASH_BITS);
         try {
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
         } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
             throw new IllegalStateException("PBKDF2WithHmacSHA256 is unavailable", e);
         } finally {

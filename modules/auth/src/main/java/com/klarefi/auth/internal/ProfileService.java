@@ -82,9 +82,12 @@ final class ProfileService implements OrganisationProfiles {
     }
 
     private static Optional<String> text(String value, String param, String label) {
-        Optional<String> stripped = Optional.ofNullable(value).map(String::strip).filter(text -> !text.isEmpty());
-        if (stripped.isPresent() && (stripped.get().length() > MAX_TEXT || stripped.get().chars().anyMatch(Character::isISOControl))) {
-            throw ApiException.validation("invalid_" + param, label + " must be one line of at most " + MAX_TEXT + " characters.")
+        Optional<String> stripped =
+                Optional.ofNullable(value).map(String::strip).filter(text -> !text.isEmpty());
+        if (stripped.isPresent()
+                && (stripped.get().length() > MAX_TEXT || stripped.get().chars().anyMatch(Character::isISOControl))) {
+            throw ApiException.validation(
+                            "invalid_" + param, label + " must be one line of at most " + MAX_TEXT + " characters.")
                     .withDetail("param", param);
         }
         return stripped;
@@ -92,19 +95,24 @@ final class ProfileService implements OrganisationProfiles {
 
     /** An absolute https (or http) address with a host; anything a browser would run or read locally is refused. */
     static Optional<String> webAddress(String value) {
-        Optional<String> stripped = Optional.ofNullable(value).map(String::strip).filter(text -> !text.isEmpty());
+        Optional<String> stripped =
+                Optional.ofNullable(value).map(String::strip).filter(text -> !text.isEmpty());
         if (stripped.isEmpty()) {
             return stripped;
         }
-        ApiException refused = ApiException.validation("invalid_privacy_url",
-                "The privacy note must be a web address starting with https:// (or http://).").withDetail("param", "privacy_url");
+        ApiException refused = ApiException.validation(
+                        "invalid_privacy_url",
+                        "The privacy note must be a web address starting with https:// (or http://).")
+                .withDetail("param", "privacy_url");
         if (stripped.get().length() > MAX_URL) {
             throw refused;
         }
         try {
             URI uri = new URI(stripped.get());
             String scheme = Optional.ofNullable(uri.getScheme()).orElse("").toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null || uri.getRawUserInfo() != null) {
+            if (!(scheme.equals("https") || scheme.equals("http"))
+                    || uri.getHost() == null
+                    || uri.getRawUserInfo() != null) {
                 throw refused;
             }
             return stripped;

@@ -20,8 +20,7 @@ final class Secrets {
     static final String ADMIN_PREFIX = "klarefi_admin_";
     private static final Pattern API_KEY = Pattern.compile("sk_(test|live)_([0-9A-Za-z]{" + RANDOM_CHARACTERS + "})");
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     static String newApiKey(Environment environment) {
         return "sk_" + environment.wireName() + "_" + Ids.randomToken(RANDOM_CHARACTERS);

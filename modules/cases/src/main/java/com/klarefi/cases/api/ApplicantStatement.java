@@ -9,8 +9,13 @@ import java.time.Instant;
  * session, and the decision prefers it; the newest statement of absence makes the decision
  * {@code missing} with the reason {@link #STATED_ABSENT}.
  */
-public record ApplicantStatement(String statementId, String featureId, String valueRaw, String valueNormalized,
-                                 String sessionId, Instant statedAt) {
+public record ApplicantStatement(
+        String statementId,
+        String featureId,
+        String valueRaw,
+        String valueNormalized,
+        String sessionId,
+        Instant statedAt) {
     public static final String STATED_ABSENT = "the applicant stated there is no value";
 
     public static ApplicantStatement absence(String statementId, String featureId, String sessionId, Instant statedAt) {

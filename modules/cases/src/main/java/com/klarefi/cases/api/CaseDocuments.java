@@ -10,8 +10,7 @@ import com.klarefi.platform.http.Caller;
  */
 public interface CaseDocuments {
     /** A case locked by the current transaction. */
-    record LockedCase(String caseId, String caseTypeId) {
-    }
+    record LockedCase(String caseId, String caseTypeId) {}
 
     /**
      * The case a new document joins: the caller's case with the same {@code external_case_id}, or a

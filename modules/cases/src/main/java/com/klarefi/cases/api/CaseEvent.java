@@ -13,32 +13,26 @@ public sealed interface CaseEvent {
     String caseId();
 
     /** A document joined the case and waits for processing. */
-    record DocumentReceived(String caseId, String docId) implements CaseEvent {
-    }
+    record DocumentReceived(String caseId, String docId) implements CaseEvent {}
 
     /** A document of the case has its pages and has contributed to the case's features. */
-    record DocumentProcessed(String caseId, String docId) implements CaseEvent {
-    }
+    record DocumentProcessed(String caseId, String docId) implements CaseEvent {}
 
     /** A document of the case failed for good, with the failure's code. */
-    record DocumentFailed(String caseId, String docId, String failureCode) implements CaseEvent {
-    }
+    record DocumentFailed(String caseId, String docId, String failureCode) implements CaseEvent {}
 
     /** A document of the case was erased; {@code auditId} names the erasure's receipt. */
-    record DocumentErased(String caseId, String auditId) implements CaseEvent {
-    }
+    record DocumentErased(String caseId, String auditId) implements CaseEvent {}
 
     /** The case's status after a change to its documents. */
-    record CaseUpdated(String caseId, String status) implements CaseEvent {
-    }
+    record CaseUpdated(String caseId, String status) implements CaseEvent {}
 
     /** The applicant finished a hosted intake session of the case. */
-    record SessionCompleted(String caseId, String sessionId, int documentCount, int statementCount) implements CaseEvent {
-    }
+    record SessionCompleted(String caseId, String sessionId, int documentCount, int statementCount)
+            implements CaseEvent {}
 
     /** A hosted intake session of the case ran out before the applicant finished it. */
-    record SessionExpired(String caseId, String sessionId) implements CaseEvent {
-    }
+    record SessionExpired(String caseId, String sessionId) implements CaseEvent {}
 
     /** The name on the wire: the events API's {@code event_type}, the webhook's {@code type}. */
     default String eventType() {
@@ -58,12 +52,20 @@ public sealed interface CaseEvent {
         return switch (this) {
             case DocumentReceived received -> fields("doc_id", received.docId(), "status", "queued");
             case DocumentProcessed processed -> fields("doc_id", processed.docId(), "status", "processed");
-            case DocumentFailed failed -> fields("doc_id", failed.docId(), "status", "failed",
-                    "failure_code", failed.failureCode());
+            case DocumentFailed failed ->
+                fields("doc_id", failed.docId(), "status", "failed", "failure_code", failed.failureCode());
             case DocumentErased erased -> fields("audit_id", erased.auditId());
             case CaseUpdated updated -> fields("status", updated.status());
-            case SessionCompleted completed -> fields("session_id", completed.sessionId(), "status", "completed",
-                    "document_count", completed.documentCount(), "statement_count", completed.statementCount());
+            case SessionCompleted completed ->
+                fields(
+                        "session_id",
+                        completed.sessionId(),
+                        "status",
+                        "completed",
+                        "document_count",
+                        completed.documentCount(),
+                        "statement_count",
+                        completed.statementCount());
             case SessionExpired expired -> fields("session_id", expired.sessionId(), "status", "expired");
         };
     }

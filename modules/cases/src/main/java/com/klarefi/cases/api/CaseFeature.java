@@ -15,15 +15,19 @@ public record CaseFeature(String featureId, Decision decision, List<Candidate> c
     }
 
     /** {@code keep}, {@code review} or {@code missing}; {@code many} features select several. */
-    public record Decision(String decisionId, String outcome, List<String> selectedCandidateIds, boolean many,
-                           Optional<String> reason) {
+    public record Decision(
+            String decisionId,
+            String outcome,
+            List<String> selectedCandidateIds,
+            boolean many,
+            Optional<String> reason) {
         public Decision {
             selectedCandidateIds = List.copyOf(selectedCandidateIds);
         }
     }
 
-    public record Candidate(String candidateId, String valueRaw, String valueNormalized, double confidence,
-                            List<String> evidenceIds) {
+    public record Candidate(
+            String candidateId, String valueRaw, String valueNormalized, double confidence, List<String> evidenceIds) {
         public Candidate {
             evidenceIds = List.copyOf(evidenceIds);
         }
@@ -35,19 +39,44 @@ public record CaseFeature(String featureId, Decision decision, List<Candidate> c
      * points at the hosted intake session instead: {@code sessionId} is set, {@code docId} is null
      * and the offsets are 0; {@code quote} is what the applicant typed.
      */
-    public record Evidence(String evidenceId, String docId, int pageIndex, int charStart, int charEnd,
-                           Optional<List<Float>> box, String quote, String method, OptionalDouble ocrConfidence,
-                           Optional<String> sessionId) {
+    public record Evidence(
+            String evidenceId,
+            String docId,
+            int pageIndex,
+            int charStart,
+            int charEnd,
+            Optional<List<Float>> box,
+            String quote,
+            String method,
+            OptionalDouble ocrConfidence,
+            Optional<String> sessionId) {
         public static final String APPLICANT_STATEMENT = "applicant_statement";
 
-        public Evidence(String evidenceId, String docId, int pageIndex, int charStart, int charEnd,
-                        Optional<List<Float>> box, String quote, String method, OptionalDouble ocrConfidence) {
+        public Evidence(
+                String evidenceId,
+                String docId,
+                int pageIndex,
+                int charStart,
+                int charEnd,
+                Optional<List<Float>> box,
+                String quote,
+                String method,
+                OptionalDouble ocrConfidence) {
             this(evidenceId, docId, pageIndex, charStart, charEnd, box, quote, method, ocrConfidence, Optional.empty());
         }
 
         public static Evidence statement(String evidenceId, String sessionId, String quote) {
-            return new Evidence(evidenceId, null, 0, 0, 0, Optional.empty(), quote, APPLICANT_STATEMENT,
-                    OptionalDouble.empty(), Optional.of(sessionId));
+            return new Evidence(
+                    evidenceId,
+                    null,
+                    0,
+                    0,
+                    0,
+                    Optional.empty(),
+                    quote,
+                    APPLICANT_STATEMENT,
+                    OptionalDouble.empty(),
+                    Optional.of(sessionId));
         }
     }
 }

@@ -8,8 +8,13 @@ import java.util.Optional;
  * {@code withFailedDocument} keeps only cases of which at least one document failed,
  * {@code withValueToReview} only cases with a feature decided {@code review}: the review queue.
  */
-public record CaseSearch(String text, Optional<String> status, Optional<String> caseTypeId, Optional<String> orgId,
-                         boolean withFailedDocument, boolean withValueToReview) {
+public record CaseSearch(
+        String text,
+        Optional<String> status,
+        Optional<String> caseTypeId,
+        Optional<String> orgId,
+        boolean withFailedDocument,
+        boolean withValueToReview) {
     public CaseSearch {
         text = text == null ? "" : text.strip();
     }

@@ -9,7 +9,13 @@ import java.util.Optional;
  * many of its documents failed (a case is {@code processed} once one document was, whatever
  * happened to the others).
  */
-public record CaseSummary(String caseId, String orgId, Environment environment, String caseTypeId,
-                          Optional<String> externalCaseId, String status, Instant createdAt, Instant updatedAt,
-                          int failedDocuments) {
-}
+public record CaseSummary(
+        String caseId,
+        String orgId,
+        Environment environment,
+        String caseTypeId,
+        Optional<String> externalCaseId,
+        String status,
+        Instant createdAt,
+        Instant updatedAt,
+        int failedDocuments) {}

@@ -7,5 +7,4 @@ import com.klarefi.platform.module.KlarefiModule;
  * the one role they need ({@link CaseDocuments}, {@link CaseFeatures}, {@link CaseEventLog},
  * {@link CaseErasure}, {@link CaseQueries}), so a test fakes only that.
  */
-public interface Cases extends KlarefiModule, CaseDocuments, CaseFeatures, CaseEventLog, CaseErasure, CaseQueries {
-}
+public interface Cases extends KlarefiModule, CaseDocuments, CaseFeatures, CaseEventLog, CaseErasure, CaseQueries {}

@@ -7,8 +7,7 @@ import com.klarefi.platform.module.Platform;
 public final class CasesModule {
     public static final String NAME = "cases";
 
-    private CasesModule() {
-    }
+    private CasesModule() {}
 
     public static Cases create(Platform platform) {
         platform.database().migrate(NAME);

@@ -8,7 +8,8 @@ import java.util.Map;
  * ({@code cursor}), when it was appended, and its {@code payload} as the events API and webhooks
  * show it (the case's correlation ids, then the event's {@link CaseEvent#details()}).
  */
-public record LoggedCaseEvent(String eventId, long cursor, Instant createdAt, CaseEvent event, Map<String, Object> payload) {
+public record LoggedCaseEvent(
+        String eventId, long cursor, Instant createdAt, CaseEvent event, Map<String, Object> payload) {
     public String caseId() {
         return event.caseId();
     }

@@ -7,23 +7,23 @@ import com.klarefi.cases.api.CaseEvent.DocumentFailed;
 import com.klarefi.cases.api.CaseEvent.DocumentProcessed;
 import com.klarefi.cases.api.CaseEvent.DocumentReceived;
 import com.klarefi.cases.api.CaseEventListener;
-import com.klarefi.cases.api.LoggedCaseEvent;
-import com.klarefi.platform.http.Environment;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import com.klarefi.cases.api.CaseOpening;
 import com.klarefi.cases.api.DocumentOutcome;
+import com.klarefi.cases.api.LoggedCaseEvent;
 import com.klarefi.cases.internal.db.CaseRepository;
 import com.klarefi.cases.internal.db.CaseRow;
 import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.http.ApiException;
 import com.klarefi.platform.http.Caller;
+import com.klarefi.platform.http.Environment;
 import com.klarefi.platform.ids.Ids;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Opening cases, following their documents and writing their event log. */
 final class CaseService {
@@ -67,7 +67,8 @@ final class CaseService {
 
     /** The caller's existing case, locked; throws when the caller has no such case. */
     CaseRow addDocument(Tx tx, Caller caller, String caseId, String docId) {
-        CaseRow row = repository.lockCase(tx, caseId)
+        CaseRow row = repository
+                .lockCase(tx, caseId)
                 .filter(found -> found.orgId().equals(caller.orgId())
                         && found.environment().equals(caller.environment().wireName()))
                 .orElseThrow(() -> new IllegalArgumentException("no case " + caseId + " for this caller"));
@@ -76,17 +77,21 @@ final class CaseService {
     }
 
     LoggedCaseEvent appendEvent(Tx tx, CaseEvent event) {
-        CaseRow row = repository.lockCase(tx, event.caseId()).orElseThrow(() ->
-                new IllegalArgumentException("no case " + event.caseId()));
+        CaseRow row = repository
+                .lockCase(tx, event.caseId())
+                .orElseThrow(() -> new IllegalArgumentException("no case " + event.caseId()));
         return append(tx, row, event, now());
     }
 
     private CaseRow openOrJoin(Tx tx, Caller caller, CaseOpening opening, Instant now) {
         CaseRow row = repository.openOrJoin(tx, caller, opening, Ids.newId("case"), now);
         if (!row.caseTypeId().equals(opening.caseTypeId())) {
-            throw ApiException.validation("case_type_mismatch", "Case " + row.id() + " (external_case_id "
-                    + opening.externalCaseId().orElse("") + ") has case_type_id '" + row.caseTypeId()
-                    + "'; a document for it cannot use '" + opening.caseTypeId() + "'.").withDetail("param", "case_type_id");
+            throw ApiException.validation(
+                            "case_type_mismatch",
+                            "Case " + row.id() + " (external_case_id "
+                                    + opening.externalCaseId().orElse("") + ") has case_type_id '" + row.caseTypeId()
+                                    + "'; a document for it cannot use '" + opening.caseTypeId() + "'.")
+                    .withDetail("param", "case_type_id");
         }
         return row;
     }
@@ -102,8 +107,9 @@ final class CaseService {
 
     void documentFinished(Tx tx, String docId, DocumentOutcome outcome) {
         Instant now = now();
-        CaseRow row = repository.lockCaseOfDocument(tx, docId).orElseThrow(() ->
-                new IllegalStateException("document " + docId + " belongs to no case"));
+        CaseRow row = repository
+                .lockCaseOfDocument(tx, docId)
+                .orElseThrow(() -> new IllegalStateException("document " + docId + " belongs to no case"));
         repository.recordOutcome(tx, outcome, now);
         CaseEvent finished = "failed".equals(outcome.status())
                 ? new DocumentFailed(row.id(), docId, outcome.failureCode().orElseThrow())
@@ -114,8 +120,9 @@ final class CaseService {
 
     void documentRequeued(Tx tx, String docId) {
         Instant now = now();
-        CaseRow row = repository.lockCaseOfDocument(tx, docId).orElseThrow(() ->
-                new IllegalStateException("document " + docId + " belongs to no case"));
+        CaseRow row = repository
+                .lockCaseOfDocument(tx, docId)
+                .orElseThrow(() -> new IllegalStateException("document " + docId + " belongs to no case"));
         repository.recordOutcome(tx, DocumentOutcome.queued(docId), now);
         appendCaseUpdated(tx, row, repository.refreshStatus(tx, row.id(), now), now);
     }

@@ -25,12 +25,14 @@ final class CaseViews {
     }
 
     LockedCase lockCase(Tx tx, String caseId) {
-        return locked(repository.lockCase(tx, caseId).orElseThrow(() -> new IllegalArgumentException("no case " + caseId)));
+        return locked(
+                repository.lockCase(tx, caseId).orElseThrow(() -> new IllegalArgumentException("no case " + caseId)));
     }
 
     LockedCase lockCaseOfDocument(Tx tx, String docId) {
-        return locked(repository.lockCaseOfDocument(tx, docId).orElseThrow(() ->
-                new IllegalStateException("document " + docId + " belongs to no case")));
+        return locked(repository
+                .lockCaseOfDocument(tx, docId)
+                .orElseThrow(() -> new IllegalStateException("document " + docId + " belongs to no case")));
     }
 
     static LockedCase locked(CaseRow row) {
@@ -38,27 +40,51 @@ final class CaseViews {
     }
 
     List<DocumentOutcome> documents(String caseId) {
-        return repository.documents(caseId).stream().map(row -> new DocumentOutcome(row.docId(), row.status(),
-                row.failureCode(), row.failureMessage(), row.mediaType(), row.pageCount())).toList();
+        return repository.documents(caseId).stream()
+                .map(row -> new DocumentOutcome(
+                        row.docId(),
+                        row.status(),
+                        row.failureCode(),
+                        row.failureMessage(),
+                        row.mediaType(),
+                        row.pageCount()))
+                .toList();
     }
 
     List<CaseSummary> search(CaseSearch search, int limit) {
-        return repository.search(search, limit).stream().map(found -> summary(found.row(), found.failedDocuments())).toList();
+        return repository.search(search, limit).stream()
+                .map(found -> summary(found.row(), found.failedDocuments()))
+                .toList();
     }
 
     Optional<CaseView> view(String caseId) {
         return repository.find(caseId).map(row -> {
             List<CaseDocument> documents = repository.documents(caseId).stream()
-                    .map(document -> new CaseDocument(document.docId(), document.status(), document.failureCode(),
-                            document.failureMessage(), document.mediaType(), document.pageCount()))
+                    .map(document -> new CaseDocument(
+                            document.docId(),
+                            document.status(),
+                            document.failureCode(),
+                            document.failureMessage(),
+                            document.mediaType(),
+                            document.pageCount()))
                     .toList();
-            int failed = (int) documents.stream().filter(document -> document.status().equals("failed")).count();
+            int failed = (int) documents.stream()
+                    .filter(document -> document.status().equals("failed"))
+                    .count();
             return new CaseView(summary(row, failed), documents, features.read(caseId));
         });
     }
 
     private static CaseSummary summary(CaseRow row, int failedDocuments) {
-        return new CaseSummary(row.id(), row.orgId(), Environment.fromWire(row.environment()).orElseThrow(), row.caseTypeId(),
-                row.externalCaseId(), row.status(), row.createdAt(), row.updatedAt(), failedDocuments);
+        return new CaseSummary(
+                row.id(),
+                row.orgId(),
+                Environment.fromWire(row.environment()).orElseThrow(),
+                row.caseTypeId(),
+                row.externalCaseId(),
+                row.status(),
+                row.createdAt(),
+                row.updatedAt(),
+                failedDocuments);
     }
 }

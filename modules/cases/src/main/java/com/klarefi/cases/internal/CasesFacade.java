@@ -31,8 +31,13 @@ public final class CasesFacade implements Cases {
     private final FeatureRepository features;
     private final CasesHttpService http;
 
-    CasesFacade(CaseService service, FeatureService featureService, CaseViews views, CaseRepository repository,
-                FeatureRepository features, CasesHttpService http) {
+    CasesFacade(
+            CaseService service,
+            FeatureService featureService,
+            CaseViews views,
+            CaseRepository repository,
+            FeatureRepository features,
+            CasesHttpService http) {
         this.service = service;
         this.featureService = featureService;
         this.views = views;

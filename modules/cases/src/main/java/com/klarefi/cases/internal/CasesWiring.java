@@ -8,13 +8,17 @@ import com.klarefi.platform.module.Platform;
 
 /** Builds the cases module's parts from the platform; {@link CasesFacade} is what others hold. */
 final class CasesWiring {
-    private CasesWiring() {
-    }
+    private CasesWiring() {}
 
     static Cases assemble(Platform platform) {
         CaseRepository repository = new CaseRepository(platform.database().jdbi());
         FeatureRepository features = new FeatureRepository(platform.database().jdbi());
-        return new CasesFacade(new CaseService(repository, platform.clock()), new FeatureService(features),
-                new CaseViews(repository, features), repository, features, new CasesHttpService(repository, features));
+        return new CasesFacade(
+                new CaseService(repository, platform.clock()),
+                new FeatureService(features),
+                new CaseViews(repository, features),
+                repository,
+                features,
+                new CasesHttpService(repository, features));
     }
 }

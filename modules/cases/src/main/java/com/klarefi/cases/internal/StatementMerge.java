@@ -18,15 +18,16 @@ import java.util.Optional;
 final class StatementMerge {
     static final String REASON = "stated by the applicant";
 
-    private StatementMerge() {
-    }
+    private StatementMerge() {}
 
     static List<CaseFeature> merge(List<CaseFeature> computed, List<ApplicantStatement> statements) {
         if (statements.isEmpty()) {
             return computed;
         }
         Map<String, List<ApplicantStatement>> byFeature = new LinkedHashMap<>();
-        statements.forEach(statement -> byFeature.computeIfAbsent(statement.featureId(), id -> new ArrayList<>()).add(statement));
+        statements.forEach(statement -> byFeature
+                .computeIfAbsent(statement.featureId(), id -> new ArrayList<>())
+                .add(statement));
         List<CaseFeature> merged = new ArrayList<>(computed.size() + byFeature.size());
         for (CaseFeature feature : computed) {
             List<ApplicantStatement> stated = byFeature.remove(feature.featureId());
@@ -49,19 +50,30 @@ final class StatementMerge {
             String evidenceId = "ev_" + statement.statementId();
             preferred = "cand_" + statement.statementId();
             evidence.add(CaseFeature.Evidence.statement(evidenceId, statement.sessionId(), statement.valueRaw()));
-            candidates.add(new CaseFeature.Candidate(preferred, statement.valueRaw(), statement.valueNormalized(), 1.0,
-                    List.of(evidenceId)));
+            candidates.add(new CaseFeature.Candidate(
+                    preferred, statement.valueRaw(), statement.valueNormalized(), 1.0, List.of(evidenceId)));
         }
         CaseFeature.Decision decision = preferred == null
-                ? new CaseFeature.Decision(feature.decision().decisionId(), "missing", List.of(), feature.decision().many(),
+                ? new CaseFeature.Decision(
+                        feature.decision().decisionId(),
+                        "missing",
+                        List.of(),
+                        feature.decision().many(),
                         Optional.of(ApplicantStatement.STATED_ABSENT))
-                : new CaseFeature.Decision(feature.decision().decisionId(), "keep", List.of(preferred),
-                        feature.decision().many(), Optional.of(REASON));
+                : new CaseFeature.Decision(
+                        feature.decision().decisionId(),
+                        "keep",
+                        List.of(preferred),
+                        feature.decision().many(),
+                        Optional.of(REASON));
         return new CaseFeature(feature.featureId(), decision, candidates, evidence);
     }
 
     private static CaseFeature empty(String featureId) {
-        return new CaseFeature(featureId, new CaseFeature.Decision("dec_" + featureId, "missing", List.of(), false,
-                Optional.empty()), List.of(), List.of());
+        return new CaseFeature(
+                featureId,
+                new CaseFeature.Decision("dec_" + featureId, "missing", List.of(), false, Optional.empty()),
+                List.of(),
+                List.of());
     }
 }

@@ -21,7 +21,8 @@ class CaseEventTest {
         assertThat(wire(new DocumentProcessed("case_1", "doc_1")))
                 .isEqualTo("document.processed {\"doc_id\":\"doc_1\",\"status\":\"processed\"}");
         assertThat(wire(new DocumentFailed("case_1", "doc_1", "fetch_failed")))
-                .isEqualTo("document.failed {\"doc_id\":\"doc_1\",\"status\":\"failed\",\"failure_code\":\"fetch_failed\"}");
+                .isEqualTo(
+                        "document.failed {\"doc_id\":\"doc_1\",\"status\":\"failed\",\"failure_code\":\"fetch_failed\"}");
         assertThat(wire(new DocumentErased("case_1", "era_1"))).isEqualTo("document.erased {\"audit_id\":\"era_1\"}");
     }
 
@@ -32,8 +33,9 @@ class CaseEventTest {
 
     @Test
     void sessionEventsListTheirFieldsInTheDocumentedOrder() {
-        assertThat(wire(new SessionCompleted("case_1", "ses_1", 2, 1))).isEqualTo("session.completed {\"session_id\":\"ses_1\","
-                + "\"status\":\"completed\",\"document_count\":2,\"statement_count\":1}");
+        assertThat(wire(new SessionCompleted("case_1", "ses_1", 2, 1)))
+                .isEqualTo("session.completed {\"session_id\":\"ses_1\","
+                        + "\"status\":\"completed\",\"document_count\":2,\"statement_count\":1}");
         assertThat(wire(new SessionExpired("case_1", "ses_1")))
                 .isEqualTo("session.expired {\"session_id\":\"ses_1\",\"status\":\"expired\"}");
     }

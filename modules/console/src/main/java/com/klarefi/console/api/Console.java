@@ -8,5 +8,4 @@ import com.klarefi.platform.http.HttpSurface;
  * knows only admin tokens; each page checks the operator's session itself) and the error page that
  * renders failures under {@link ConsoleModule#PREFIX} as pages.
  */
-public record Console(ApiRoutes routes, HttpSurface.ErrorPage errorPage) {
-}
+public record Console(ApiRoutes routes, HttpSurface.ErrorPage errorPage) {}

@@ -23,19 +23,18 @@ public final class ConsoleModule {
     private static final String LOGIN_FORM_KEY_PURPOSE = "console-login-form-csrf";
 
     /** The module facades the pages read and change. */
-    public record Modules(Auth auth, Webhooks webhooks, Processing processing, Cases cases, Erasure erasure) {
-    }
+    public record Modules(Auth auth, Webhooks webhooks, Processing processing, Cases cases, Erasure erasure) {}
 
-    private ConsoleModule() {
-    }
+    private ConsoleModule() {}
 
     /**
      * {@code publicBaseUrl} decides whether cookies are {@code Secure}; {@code metrics} are the
      * service's own, which the overview shows as monitoring sees them; {@code secrets} signs the
      * login form's CSRF value.
      */
-    public static Console create(Modules modules, Settings settings, URI publicBaseUrl, Clock clock, Metrics metrics,
-                                 Secrets secrets) {
-        return Dashboard.create(modules, settings, publicBaseUrl, clock, metrics, secrets.derive(LOGIN_FORM_KEY_PURPOSE));
+    public static Console create(
+            Modules modules, Settings settings, URI publicBaseUrl, Clock clock, Metrics metrics, Secrets secrets) {
+        return Dashboard.create(
+                modules, settings, publicBaseUrl, clock, metrics, secrets.derive(LOGIN_FORM_KEY_PURPOSE));
     }
 }

@@ -39,20 +39,34 @@ final class CaseDocuments {
     /** The documents table and the erasure notes; {@code names} holds each document's file name or address. */
     String section(OperatorSession session, CaseView view, Map<String, String> names) {
         String casePath = Dashboard.PREFIX + "/cases/" + Html.url(view.summary().caseId());
-        List<List<String>> rows = view.documents().stream().map(document -> List.of(
-                (document.pageCount().isPresent() ? Html.link(casePath + "/documents/" + Html.url(document.docId()) + "/pages/0",
-                        names.get(document.docId())) : Html.text(names.get(document.docId())))
-                        + "<br>" + Html.code(document.docId()),
-                Html.status(document.status()), Html.text(document.mediaType()), Html.text(document.pageCount()),
-                Html.text(document.failureCode().map(code -> code + ": " + document.failureMessage().orElse(""))),
-                actions(session, casePath, document))).toList();
-        return "<h2>Documents</h2>" + Html.table(List.of("Document", "Status", "Media type", "Pages", "Failure", "Actions"), rows,
-                "No documents.") + erased(erasure.ofCase(view.summary().caseId()));
+        List<List<String>> rows = view.documents().stream()
+                .map(document -> List.of(
+                        (document.pageCount().isPresent()
+                                        ? Html.link(
+                                                casePath + "/documents/" + Html.url(document.docId()) + "/pages/0",
+                                                names.get(document.docId()))
+                                        : Html.text(names.get(document.docId())))
+                                + "<br>" + Html.code(document.docId()),
+                        Html.status(document.status()),
+                        Html.text(document.mediaType()),
+                        Html.text(document.pageCount()),
+                        Html.text(document.failureCode()
+                                .map(code ->
+                                        code + ": " + document.failureMessage().orElse(""))),
+                        actions(session, casePath, document)))
+                .toList();
+        return "<h2>Documents</h2>"
+                + Html.table(
+                        List.of("Document", "Status", "Media type", "Pages", "Failure", "Actions"),
+                        rows,
+                        "No documents.")
+                + erased(erasure.ofCase(view.summary().caseId()));
     }
 
     private static String actions(OperatorSession session, String casePath, CaseDocument document) {
         return document.status().equals("failed")
-                ? Layout.button(session, casePath + "/documents/" + Html.url(document.docId()) + "/retry", "Retry", "") : "";
+                ? Layout.button(session, casePath + "/documents/" + Html.url(document.docId()) + "/retry", "Retry", "")
+                : "";
     }
 
     /** Where a document was erased, say so: its features are gone from the case, and the log says why. */
@@ -62,9 +76,14 @@ final class CaseDocuments {
         }
         StringBuilder out = new StringBuilder("<ul class=\"erased\">");
         for (ErasureRecord record : erasures) {
-            out.append("<li>Document ").append(Html.code(record.docId())).append(" was erased on ").append(Html.time(record.erasedAt()))
+            out.append("<li>Document ")
+                    .append(Html.code(record.docId()))
+                    .append(" was erased on ")
+                    .append(Html.time(record.erasedAt()))
                     .append(": its content and the evidence, candidates and decisions drawn from it are deleted (")
-                    .append(Html.link(Dashboard.PREFIX + "/erasures?org=" + Html.url(record.orgId()), "erasure " + record.auditId()))
+                    .append(Html.link(
+                            Dashboard.PREFIX + "/erasures?org=" + Html.url(record.orgId()),
+                            "erasure " + record.auditId()))
                     .append(").</li>");
         }
         return out.append("</ul>").toString();
@@ -75,9 +94,11 @@ final class CaseDocuments {
         CaseView view = CasePages.find(cases, request.path().pathParameters().get("caseId"));
         String docId = request.path().pathParameters().get("docId");
         if (view.documents().stream().noneMatch(document -> document.docId().equals(docId))) {
-            throw ApiException.notFound("document_not_found", "Case " + view.summary().caseId() + " has no document " + docId + ".");
+            throw ApiException.notFound(
+                    "document_not_found", "Case " + view.summary().caseId() + " has no document " + docId + ".");
         }
         processing.retryDocument(docId);
-        Layout.redirect(response, Dashboard.PREFIX + "/cases/" + Html.url(view.summary().caseId()) + "?done=retried");
+        Layout.redirect(
+                response, Dashboard.PREFIX + "/cases/" + Html.url(view.summary().caseId()) + "?done=retried");
     }
 }

@@ -33,8 +33,13 @@ final class CasePages {
     private final SignedIn signedIn;
     private final CaseDocuments documents;
 
-    CasePages(Cases cases, Organisations organisations, Processing processing, Layout layout, SignedIn signedIn,
-              CaseDocuments documents) {
+    CasePages(
+            Cases cases,
+            Organisations organisations,
+            Processing processing,
+            Layout layout,
+            SignedIn signedIn,
+            CaseDocuments documents) {
         this.documents = documents;
         this.cases = cases;
         this.organisations = organisations;
@@ -58,33 +63,63 @@ final class CasePages {
         boolean toReview = parameter(request, "review").isPresent();
         CaseSearch search = new CaseSearch(query, status, caseType, orgId, withFailed, toReview);
         Map<String, String> names = organisationNames();
-        List<List<String>> rows = cases.search(search, RESULTS).stream().map(summary -> List.of(
-                Html.link(Dashboard.PREFIX + "/cases/" + Html.url(summary.caseId()), summary.caseId()),
-                Html.text(summary.externalCaseId()), organisation(names, summary.orgId()), Html.text(summary.environment().wireName()),
-                Html.text(summary.caseTypeId()), status(summary), Html.time(summary.updatedAt()))).toList();
+        List<List<String>> rows = cases.search(search, RESULTS).stream()
+                .map(summary -> List.of(
+                        Html.link(Dashboard.PREFIX + "/cases/" + Html.url(summary.caseId()), summary.caseId()),
+                        Html.text(summary.externalCaseId()),
+                        organisation(names, summary.orgId()),
+                        Html.text(summary.environment().wireName()),
+                        Html.text(summary.caseTypeId()),
+                        status(summary),
+                        Html.time(summary.updatedAt())))
+                .toList();
         boolean filtered = !search.equals(CaseSearch.latest());
         String body = "<form method=\"get\" action=\"" + Dashboard.PREFIX + "/cases\" class=\"row\" role=\"search\">"
-                + "<label for=\"q\">Case id or start of the external id</label><input id=\"q\" name=\"q\" value=\"" + Html.text(query) + "\">"
-                + select("status", "Status", STATUSES.stream().map(value -> Map.entry(value, value)).toList(), status)
-                + select("case_type", "Case type", processing.caseTypes().stream()
-                        .map(definition -> Map.entry(definition.caseType().id(), definition.caseType().id())).toList(), caseType)
-                + select("org", "Organisation", names.entrySet().stream().map(entry -> Map.entry(entry.getKey(), entry.getValue()))
-                        .toList(), orgId)
-                + "<span class=\"check\"><input type=\"checkbox\" id=\"failed\" name=\"failed\" value=\"1\"" + (withFailed ? " checked" : "")
+                + "<label for=\"q\">Case id or start of the external id</label><input id=\"q\" name=\"q\" value=\""
+                + Html.text(query) + "\">"
+                + select(
+                        "status",
+                        "Status",
+                        STATUSES.stream().map(value -> Map.entry(value, value)).toList(),
+                        status)
+                + select(
+                        "case_type",
+                        "Case type",
+                        processing.caseTypes().stream()
+                                .map(definition -> Map.entry(
+                                        definition.caseType().id(),
+                                        definition.caseType().id()))
+                                .toList(),
+                        caseType)
+                + select(
+                        "org",
+                        "Organisation",
+                        names.entrySet().stream()
+                                .map(entry -> Map.entry(entry.getKey(), entry.getValue()))
+                                .toList(),
+                        orgId)
+                + "<span class=\"check\"><input type=\"checkbox\" id=\"failed\" name=\"failed\" value=\"1\""
+                + (withFailed ? " checked" : "")
                 + "><label for=\"failed\">with a failed document</label></span>"
-                + "<span class=\"check\"><input type=\"checkbox\" id=\"review\" name=\"review\" value=\"1\"" + (toReview ? " checked" : "")
+                + "<span class=\"check\"><input type=\"checkbox\" id=\"review\" name=\"review\" value=\"1\""
+                + (toReview ? " checked" : "")
                 + "><label for=\"review\">with a value to review</label></span>"
                 + "<button type=\"submit\">Search</button></form>"
                 + (filtered ? "<h2>Results</h2>" : "<h2>Recently changed</h2>")
-                + Html.table(List.of("Case", "External id", "Organisation", "Environment", "Case type", "Status", "Updated"), rows,
-                filtered ? "No case matches." : "No cases yet.");
+                + Html.table(
+                        List.of("Case", "External id", "Organisation", "Environment", "Case type", "Status", "Updated"),
+                        rows,
+                        filtered ? "No case matches." : "No cases yet.");
         layout.page(request, response, session, SECTION, "Cases", body);
     }
 
     /** The case's status, and beside it that some of its documents failed: a processed case may hold a failed document. */
     static String status(CaseSummary summary) {
-        return Html.status(summary.status()) + (summary.failedDocuments() > 0 ? " <span class=\"status status-failed\">"
-                + summary.failedDocuments() + (summary.failedDocuments() == 1 ? " document" : " documents") + " failed</span>" : "");
+        return Html.status(summary.status())
+                + (summary.failedDocuments() > 0
+                        ? " <span class=\"status status-failed\">" + summary.failedDocuments()
+                                + (summary.failedDocuments() == 1 ? " document" : " documents") + " failed</span>"
+                        : "");
     }
 
     private Map<String, String> organisationNames() {
@@ -99,13 +134,25 @@ final class CasePages {
                 + (names.containsKey(orgId) ? " <span class=\"muted\">" + Html.code(orgId) + "</span>" : "");
     }
 
-    private static String select(String name, String label, List<Map.Entry<String, String>> options, Optional<String> chosen) {
-        StringBuilder out = new StringBuilder("<label for=\"").append(name).append("\">").append(Html.text(label))
-                .append("</label><select id=\"").append(name).append("\" name=\"").append(name).append("\"><option value=\"\">any</option>");
+    private static String select(
+            String name, String label, List<Map.Entry<String, String>> options, Optional<String> chosen) {
+        StringBuilder out = new StringBuilder("<label for=\"")
+                .append(name)
+                .append("\">")
+                .append(Html.text(label))
+                .append("</label><select id=\"")
+                .append(name)
+                .append("\" name=\"")
+                .append(name)
+                .append("\"><option value=\"\">any</option>");
         for (Map.Entry<String, String> option : options) {
-            out.append("<option value=\"").append(Html.text(option.getKey())).append('"')
-                    .append(chosen.filter(option.getKey()::equals).isPresent() ? " selected" : "").append('>')
-                    .append(Html.text(option.getValue())).append("</option>");
+            out.append("<option value=\"")
+                    .append(Html.text(option.getKey()))
+                    .append('"')
+                    .append(chosen.filter(option.getKey()::equals).isPresent() ? " selected" : "")
+                    .append('>')
+                    .append(Html.text(option.getValue()))
+                    .append("</option>");
         }
         return out.append("</select>").toString();
     }
@@ -119,15 +166,29 @@ final class CasePages {
         CaseSummary summary = view.summary();
         String casePath = Dashboard.PREFIX + "/cases/" + Html.url(summary.caseId());
         Map<String, String> names = new LinkedHashMap<>();
-        view.documents().forEach(document -> names.put(document.docId(), source(processing.documentSource(document.docId()))));
-        String notice = request.query().first("done").asOptional().filter("retried"::equals)
-                .map(done -> Html.notice("The document is being processed again.")).orElse("");
-        StringBuilder body = new StringBuilder(notice).append(Html.facts(List.of(Html.fact("External case id", Html.text(summary.externalCaseId())),
-                Html.fact("Organisation", organisation(organisationNames(), summary.orgId())
-                        + " (" + Html.text(summary.environment().wireName()) + ")"),
-                Html.fact("Case type", Html.link(Dashboard.PREFIX + "/case-types/" + Html.url(summary.caseTypeId()), summary.caseTypeId())),
-                Html.fact("Status", status(summary)), Html.fact("Created", Html.time(summary.createdAt())),
-                Html.fact("Updated", Html.time(summary.updatedAt())))));
+        view.documents()
+                .forEach(document -> names.put(document.docId(), source(processing.documentSource(document.docId()))));
+        String notice = request.query()
+                .first("done")
+                .asOptional()
+                .filter("retried"::equals)
+                .map(done -> Html.notice("The document is being processed again."))
+                .orElse("");
+        StringBuilder body = new StringBuilder(notice)
+                .append(Html.facts(List.of(
+                        Html.fact("External case id", Html.text(summary.externalCaseId())),
+                        Html.fact(
+                                "Organisation",
+                                organisation(organisationNames(), summary.orgId()) + " ("
+                                        + Html.text(summary.environment().wireName()) + ")"),
+                        Html.fact(
+                                "Case type",
+                                Html.link(
+                                        Dashboard.PREFIX + "/case-types/" + Html.url(summary.caseTypeId()),
+                                        summary.caseTypeId())),
+                        Html.fact("Status", status(summary)),
+                        Html.fact("Created", Html.time(summary.createdAt())),
+                        Html.fact("Updated", Html.time(summary.updatedAt())))));
         body.append(documents.section(session, view, names));
         body.append("<h2>Features</h2>");
         if (view.features().isEmpty()) {
@@ -141,31 +202,60 @@ final class CasePages {
 
     /** Every feature in one line: the value chosen and the decision, linked to its details below. */
     static String summaryTable(List<CaseFeature> features) {
-        List<List<String>> rows = features.stream().map(feature -> List.of(
-                "<a href=\"#feature-" + Html.text(feature.featureId()) + "\">" + Html.text(feature.featureId()) + "</a>",
-                Html.text(String.join(", ", feature.candidates().stream()
-                        .filter(candidate -> feature.decision().selectedCandidateIds().contains(candidate.candidateId()))
-                        .map(CaseFeature.Candidate::valueNormalized).toList())),
-                Html.status(feature.decision().outcome()))).toList();
+        List<List<String>> rows = features.stream()
+                .map(feature -> List.of(
+                        "<a href=\"#feature-" + Html.text(feature.featureId()) + "\">" + Html.text(feature.featureId())
+                                + "</a>",
+                        Html.text(String.join(
+                                ", ",
+                                feature.candidates().stream()
+                                        .filter(candidate -> feature.decision()
+                                                .selectedCandidateIds()
+                                                .contains(candidate.candidateId()))
+                                        .map(CaseFeature.Candidate::valueNormalized)
+                                        .toList())),
+                        Html.status(feature.decision().outcome())))
+                .toList();
         return Html.table(List.of("Feature", "Value", "Decision"), rows, "No features yet.");
     }
 
     private static String feature(String casePath, CaseFeature feature, Map<String, String> documentNames) {
         CaseFeature.Decision decision = feature.decision();
-        List<List<String>> candidates = feature.candidates().stream().map(candidate -> List.of(
-                decision.selectedCandidateIds().contains(candidate.candidateId()) ? "<strong>selected</strong>" : "",
-                Html.text(candidate.valueRaw()), Html.code(candidate.valueNormalized()),
-                String.format(Locale.ROOT, "%.2f", candidate.confidence()),
-                String.join(" ", candidate.evidenceIds().stream().map(Html::code).toList()))).toList();
-        StringBuilder out = new StringBuilder("<section class=\"feature\" id=\"feature-").append(Html.text(feature.featureId()))
-                .append("\"><h3>").append(Html.text(feature.featureId()))
-                .append(" ").append(Html.status(decision.outcome())).append("</h3>");
-        decision.reason().ifPresent(reason -> out.append("<p class=\"muted\">").append(Html.text(reason)).append("</p>"));
-        out.append(Html.table(List.of("", "Value", "Normalised", "Confidence", "Evidence"), candidates, "No candidates."));
+        List<List<String>> candidates = feature.candidates().stream()
+                .map(candidate -> List.of(
+                        decision.selectedCandidateIds().contains(candidate.candidateId())
+                                ? "<strong>selected</strong>"
+                                : "",
+                        Html.text(candidate.valueRaw()),
+                        Html.code(candidate.valueNormalized()),
+                        String.format(Locale.ROOT, "%.2f", candidate.confidence()),
+                        String.join(
+                                " ",
+                                candidate.evidenceIds().stream().map(Html::code).toList())))
+                .toList();
+        StringBuilder out = new StringBuilder("<section class=\"feature\" id=\"feature-")
+                .append(Html.text(feature.featureId()))
+                .append("\"><h3>")
+                .append(Html.text(feature.featureId()))
+                .append(" ")
+                .append(Html.status(decision.outcome()))
+                .append("</h3>");
+        decision.reason()
+                .ifPresent(reason -> out.append("<p class=\"muted\">")
+                        .append(Html.text(reason))
+                        .append("</p>"));
+        out.append(
+                Html.table(List.of("", "Value", "Normalised", "Confidence", "Evidence"), candidates, "No candidates."));
         if (!feature.evidence().isEmpty()) {
             out.append("<ul class=\"evidence\">");
-            feature.evidence().forEach(evidence -> out.append("<li>").append(Html.code(evidence.evidenceId())).append(" <q>")
-                    .append(Html.text(evidence.quote())).append("</q> ").append(source(casePath, evidence, documentNames)).append("</li>"));
+            feature.evidence()
+                    .forEach(evidence -> out.append("<li>")
+                            .append(Html.code(evidence.evidenceId()))
+                            .append(" <q>")
+                            .append(Html.text(evidence.quote()))
+                            .append("</q> ")
+                            .append(source(casePath, evidence, documentNames))
+                            .append("</li>"));
             out.append("</ul>");
         }
         return out.append("</section>").toString();
@@ -177,13 +267,20 @@ final class CasePages {
      */
     private static String source(String casePath, CaseFeature.Evidence evidence, Map<String, String> documentNames) {
         if (evidence.sessionId().isPresent()) {
-            return "<span class=\"muted\">stated by the applicant in session " + Html.code(evidence.sessionId().get()) + "</span>";
+            return "<span class=\"muted\">stated by the applicant in session "
+                    + Html.code(evidence.sessionId().get()) + "</span>";
         }
         String page = casePath + "/documents/" + Html.url(evidence.docId()) + "/pages/" + evidence.pageIndex()
                 + "?evidence=" + Html.url(evidence.evidenceId()) + "#evidence";
-        return "<span class=\"muted\">" + Html.text(documentNames.getOrDefault(evidence.docId(), evidence.docId())) + ", page " + (evidence.pageIndex() + 1) + ", "
-                + Html.text(evidence.method()) + (evidence.ocrConfidence().isPresent()
-                ? String.format(Locale.ROOT, ", OCR %.2f", evidence.ocrConfidence().getAsDouble()) : "")
+        return "<span class=\"muted\">" + Html.text(documentNames.getOrDefault(evidence.docId(), evidence.docId()))
+                + ", page " + (evidence.pageIndex() + 1) + ", "
+                + Html.text(evidence.method())
+                + (evidence.ocrConfidence().isPresent()
+                        ? String.format(
+                                Locale.ROOT,
+                                ", OCR %.2f",
+                                evidence.ocrConfidence().getAsDouble())
+                        : "")
                 + "</span> " + Html.link(page, "show on the page");
     }
 
@@ -208,6 +305,7 @@ final class CasePages {
     }
 
     static CaseView find(Cases cases, String caseId) {
-        return cases.view(caseId).orElseThrow(() -> ApiException.notFound("case_not_found", "There is no case " + caseId + "."));
+        return cases.view(caseId)
+                .orElseThrow(() -> ApiException.notFound("case_not_found", "There is no case " + caseId + "."));
     }
 }

@@ -24,16 +24,22 @@ import java.util.Optional;
 public final class Dashboard {
     static final String PREFIX = ConsoleModule.PREFIX;
 
-    private Dashboard() {
-    }
+    private Dashboard() {}
 
-    public static Console create(ConsoleModule.Modules modules, Settings settings, URI publicBaseUrl, Clock clock,
-                                 Metrics metrics, byte[] loginFormKey) {
-        Sessions sessions = new Sessions(modules.auth().operators(), "https".equalsIgnoreCase(publicBaseUrl.getScheme()),
-                loginFormKey);
+    public static Console create(
+            ConsoleModule.Modules modules,
+            Settings settings,
+            URI publicBaseUrl,
+            Clock clock,
+            Metrics metrics,
+            byte[] loginFormKey) {
+        Sessions sessions = new Sessions(
+                modules.auth().operators(), "https".equalsIgnoreCase(publicBaseUrl.getScheme()), loginFormKey);
         SignedIn signedIn = new SignedIn(sessions);
-        Layout layout = new Layout(settings.flag("KLAREFI_DASHBOARD_ENABLED")
-                ? Optional.of(settings.port("KLAREFI_DASHBOARD_PORT")) : Optional.empty());
+        Layout layout = new Layout(
+                settings.flag("KLAREFI_DASHBOARD_ENABLED")
+                        ? Optional.of(settings.port("KLAREFI_DASHBOARD_PORT"))
+                        : Optional.empty());
         ApiRoutes routes = new ApiRoutes(PREFIX, Route.Access.PUBLIC);
         routes.publicRoute(Method.GET, "", (request, response) -> Layout.redirect(response, PREFIX + "/overview"));
         routes.publicRoute(Method.GET, "/", (request, response) -> Layout.redirect(response, PREFIX + "/overview"));
@@ -43,13 +49,20 @@ public final class Dashboard {
         SecretPages secrets = new SecretPages(new ShownOnce(clock), layout, signedIn);
         secrets.routes(routes);
         new OrganisationPages(modules.auth().organisations(), layout, signedIn, clock, secrets).routes(routes);
-        WebhookPages webhooks = new WebhookPages(modules.webhooks().admin(), modules.auth().organisations(), layout, signedIn, secrets);
+        WebhookPages webhooks =
+                new WebhookPages(modules.webhooks().admin(), modules.auth().organisations(), layout, signedIn, secrets);
         webhooks.routes(routes);
         new EndpointPages(modules.webhooks().admin(), layout, signedIn, webhooks).routes(routes);
         new DeliveryPages(modules.webhooks().admin(), layout, signedIn).routes(routes);
         new CaseTypePages(modules.processing(), layout, signedIn).routes(routes);
-        new CasePages(modules.cases(), modules.auth().organisations(), modules.processing(), layout, signedIn,
-                new CaseDocuments(modules.cases(), modules.processing(), modules.erasure(), signedIn)).routes(routes);
+        new CasePages(
+                        modules.cases(),
+                        modules.auth().organisations(),
+                        modules.processing(),
+                        layout,
+                        signedIn,
+                        new CaseDocuments(modules.cases(), modules.processing(), modules.erasure(), signedIn))
+                .routes(routes);
         new PageTextPages(modules.cases(), modules.processing(), layout, signedIn).routes(routes);
         new ErasurePages(modules.erasure(), layout, signedIn).routes(routes);
         return new Console(routes, new ErrorPages(layout));

@@ -28,18 +28,35 @@ final class ErasurePages {
 
     private void log(ServerRequest request, ServerResponse response, OperatorSession session) {
         Optional<String> orgId = request.query().first("org").asOptional().filter(value -> !value.isBlank());
-        List<List<String>> rows = erasure.auditLog(orgId, LIMIT).stream().map(record -> List.of(
-                Html.time(record.erasedAt()), Html.code(record.auditId()),
-                Html.link(Dashboard.PREFIX + "/organisations/" + Html.url(record.orgId()), record.orgId()),
-                Html.text(record.environment()), Html.code(record.docId()),
-                Html.link(Dashboard.PREFIX + "/cases/" + Html.url(record.caseId()), record.caseId()),
-                Html.text(record.sha256().map(hash -> hash.substring(0, Math.min(16, hash.length())) + "...")),
-                record.deletedEvidence() + " / " + record.deletedCandidates() + " / " + record.deletedDecisions(),
-                Html.code(record.requestedByKey()))).toList();
-        String body = "<p>The newest " + LIMIT + " erasures" + orgId.map(id -> " of " + Html.code(id)).orElse("")
+        List<List<String>> rows = erasure.auditLog(orgId, LIMIT).stream()
+                .map(record -> List.of(
+                        Html.time(record.erasedAt()),
+                        Html.code(record.auditId()),
+                        Html.link(Dashboard.PREFIX + "/organisations/" + Html.url(record.orgId()), record.orgId()),
+                        Html.text(record.environment()),
+                        Html.code(record.docId()),
+                        Html.link(Dashboard.PREFIX + "/cases/" + Html.url(record.caseId()), record.caseId()),
+                        Html.text(record.sha256().map(hash -> hash.substring(0, Math.min(16, hash.length())) + "...")),
+                        record.deletedEvidence() + " / " + record.deletedCandidates() + " / "
+                                + record.deletedDecisions(),
+                        Html.code(record.requestedByKey())))
+                .toList();
+        String body = "<p>The newest " + LIMIT + " erasures"
+                + orgId.map(id -> " of " + Html.code(id)).orElse("")
                 + ". Documents are gone; these records prove what was deleted.</p>"
-                + Html.table(List.of("Erased", "Audit id", "Organisation", "Environment", "Document", "Case", "SHA-256",
-                "Evidence / candidates / decisions", "Requested by key"), rows, "No erasures.");
+                + Html.table(
+                        List.of(
+                                "Erased",
+                                "Audit id",
+                                "Organisation",
+                                "Environment",
+                                "Document",
+                                "Case",
+                                "SHA-256",
+                                "Evidence / candidates / decisions",
+                                "Requested by key"),
+                        rows,
+                        "No erasures.");
         layout.page(request, response, session, "erasures", "Erasure log", body);
     }
 }

@@ -14,20 +14,29 @@ import java.util.Optional;
  * whose characters the evidence quotes.
  */
 final class EvidenceOverlay {
-    private EvidenceOverlay() {
-    }
+    private EvidenceOverlay() {}
 
     static String figure(String imagePath, PageText page, Optional<CaseFeature.Evidence> evidence, int pageIndex) {
-        List<Word> words = evidence.map(found -> quoted(page.words(), found.charStart(), found.charEnd())).orElse(List.of());
+        List<Word> words = evidence.map(found -> quoted(page.words(), found.charStart(), found.charEnd()))
+                .orElse(List.of());
         StringBuilder boxes = new StringBuilder();
         for (Word word : words) {
-            boxes.append("<rect class=\"evidence-box\" x=\"").append(number(word.x0())).append("\" y=\"").append(number(word.y0()))
-                    .append("\" width=\"").append(number(word.x1() - word.x0())).append("\" height=\"")
-                    .append(number(word.y1() - word.y0())).append("\"/>");
+            boxes.append("<rect class=\"evidence-box\" x=\"")
+                    .append(number(word.x0()))
+                    .append("\" y=\"")
+                    .append(number(word.y0()))
+                    .append("\" width=\"")
+                    .append(number(word.x1() - word.x0()))
+                    .append("\" height=\"")
+                    .append(number(word.y1() - word.y0()))
+                    .append("\"/>");
         }
-        String caption = words.isEmpty() ? "Page " + (pageIndex + 1) + "."
-                : "Page " + (pageIndex + 1) + ", the evidence outlined (" + words.size() + (words.size() == 1 ? " word" : " words") + ").";
-        return "<figure class=\"page-image\"><div class=\"page-frame\"><img src=\"" + Html.text(imagePath) + "\" alt=\"Image of page "
+        String caption = words.isEmpty()
+                ? "Page " + (pageIndex + 1) + "."
+                : "Page " + (pageIndex + 1) + ", the evidence outlined (" + words.size()
+                        + (words.size() == 1 ? " word" : " words") + ").";
+        return "<figure class=\"page-image\"><div class=\"page-frame\"><img src=\"" + Html.text(imagePath)
+                + "\" alt=\"Image of page "
                 + (pageIndex + 1) + "\"><svg viewBox=\"0 0 " + number(page.width()) + " " + number(page.height())
                 + "\" preserveAspectRatio=\"none\" aria-hidden=\"true\" focusable=\"false\">" + boxes + "</svg></div>"
                 + "<figcaption>" + Html.text(caption) + "</figcaption></figure>";
@@ -35,7 +44,9 @@ final class EvidenceOverlay {
 
     /** The words that share a character with {@code [start, end)}. */
     static List<Word> quoted(List<Word> words, int start, int end) {
-        return words.stream().filter(word -> word.charStart() < end && word.charEnd() > start).toList();
+        return words.stream()
+                .filter(word -> word.charStart() < end && word.charEnd() > start)
+                .toList();
     }
 
     private static String number(float value) {

@@ -15,13 +15,16 @@ final class FieldErrors {
 
     FieldErrors(Optional<ApiException> problem, Map<String, String> fields) {
         this.problem = problem;
-        this.field = problem.map(error -> error.details().get("param")).map(String::valueOf).map(fields::get);
+        this.field = problem.map(error -> error.details().get("param"))
+                .map(String::valueOf)
+                .map(fields::get);
     }
 
     /** {@code aria-invalid} and the link to the message, on the field the problem is about. */
     String attributes(String name) {
         return field.filter(name::equals).isPresent()
-                ? " aria-invalid=\"true\" aria-describedby=\"" + name + "-error\"" : "";
+                ? " aria-invalid=\"true\" aria-describedby=\"" + name + "-error\""
+                : "";
     }
 
     /** The message, right after the field it is about. */
@@ -35,6 +38,7 @@ final class FieldErrors {
     }
 
     private String message(String id) {
-        return "<p class=\"field-error\" id=\"" + id + "\" role=\"alert\">" + Html.text(problem.orElseThrow().getMessage()) + "</p>";
+        return "<p class=\"field-error\" id=\"" + id + "\" role=\"alert\">"
+                + Html.text(problem.orElseThrow().getMessage()) + "</p>";
     }
 }

@@ -36,11 +36,13 @@ final class Form {
         if (type.isPresent() && is(type.get(), "multipart", "form-data")) {
             return multipart(body(request), type.get().parameters().getOrDefault("boundary", ""));
         }
-        throw ApiException.of(415, ErrorTypes.VALIDATION, "unsupported_media_type", "Submit the form from the dashboard page.");
+        throw ApiException.of(
+                415, ErrorTypes.VALIDATION, "unsupported_media_type", "Submit the form from the dashboard page.");
     }
 
     private static boolean is(HttpMediaType type, String kind, String subtype) {
-        return type.mediaType().type().equalsIgnoreCase(kind) && type.mediaType().subtype().equalsIgnoreCase(subtype);
+        return type.mediaType().type().equalsIgnoreCase(kind)
+                && type.mediaType().subtype().equalsIgnoreCase(subtype);
     }
 
     static Form parse(String encoded) {
@@ -78,19 +80,24 @@ final class Form {
     }
 
     String required(String name, String label) {
-        return value(name).orElseThrow(() -> ApiException.validation("missing_field", label + " is required.")
-                .withDetail("param", name));
+        return value(name)
+                .orElseThrow(() -> ApiException.validation("missing_field", label + " is required.")
+                        .withDetail("param", name));
     }
 
     List<String> all(String name) {
-        return fields.all(name).stream().map(String::strip).filter(value -> !value.isEmpty()).toList();
+        return fields.all(name).stream()
+                .map(String::strip)
+                .filter(value -> !value.isEmpty())
+                .toList();
     }
 
     private static byte[] body(ServerRequest request) {
         if (!request.content().hasEntity()) {
             return new byte[0];
         }
-        return BoundedBody.read(request, MAX_BYTES).orElseThrow(() ->
-                ApiException.of(413, ErrorTypes.VALIDATION, "payload_too_large", "The form is larger than 1 MB."));
+        return BoundedBody.read(request, MAX_BYTES)
+                .orElseThrow(() -> ApiException.of(
+                        413, ErrorTypes.VALIDATION, "payload_too_large", "The form is larger than 1 MB."));
     }
 }

@@ -16,11 +16,10 @@ import java.util.Optional;
  * with {@link #text}, so values from the database or the request never become markup.
  */
 final class Html {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
-    private Html() {
-    }
+    private Html() {}
 
     static String text(String value) {
         return HtmlText.escape(value);
@@ -70,7 +69,8 @@ final class Html {
             return "<p class=\"muted\">" + text(whenEmpty) + "</p>";
         }
         StringBuilder out = new StringBuilder("<div class=\"table-wrap\"><table><thead><tr>");
-        headings.forEach(heading -> out.append("<th scope=\"col\">").append(text(heading)).append("</th>"));
+        headings.forEach(heading ->
+                out.append("<th scope=\"col\">").append(text(heading)).append("</th>"));
         out.append("</tr></thead><tbody>");
         for (List<String> row : rows) {
             out.append("<tr>");
@@ -84,7 +84,11 @@ final class Html {
     static String facts(List<String[]> pairs) {
         StringBuilder out = new StringBuilder("<dl class=\"facts\">");
         for (String[] pair : pairs) {
-            out.append("<dt>").append(text(pair[0])).append("</dt><dd>").append(pair[1]).append("</dd>");
+            out.append("<dt>")
+                    .append(text(pair[0]))
+                    .append("</dt><dd>")
+                    .append(pair[1])
+                    .append("</dd>");
         }
         return out.append("</dl>").toString();
     }
@@ -103,7 +107,8 @@ final class Html {
 
     /** A secret shown exactly once, with the warning that it cannot be shown again. */
     static String secret(String label, String value) {
-        return "<div class=\"secret\"><p><strong>" + text(label) + "</strong> (shown once: copy it now, it cannot be shown again)</p>"
+        return "<div class=\"secret\"><p><strong>" + text(label)
+                + "</strong> (shown once: copy it now, it cannot be shown again)</p>"
                 + "<p><code class=\"secret-value\">" + text(value) + "</code></p></div>";
     }
 }

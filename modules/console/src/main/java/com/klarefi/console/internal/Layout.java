@@ -29,30 +29,59 @@ final class Layout {
         this.jobDashboardPort = jobDashboardPort;
     }
 
-    void page(ServerRequest request, ServerResponse response, OperatorSession session, String section, String title,
-              String body) {
+    void page(
+            ServerRequest request,
+            ServerResponse response,
+            OperatorSession session,
+            String section,
+            String title,
+            String body) {
         page(request, response, session, 200, section, title, body);
     }
 
-    void page(ServerRequest request, ServerResponse response, OperatorSession session, int status, String section,
-              String title, String body) {
+    void page(
+            ServerRequest request,
+            ServerResponse response,
+            OperatorSession session,
+            int status,
+            String section,
+            String title,
+            String body) {
         StringBuilder nav = new StringBuilder("<nav aria-label=\"Sections\"><ul>");
         for (String[] entry : SECTIONS) {
             String current = entry[0].equals(section) ? " aria-current=\"page\"" : "";
-            nav.append("<li><a href=\"").append(Dashboard.PREFIX).append('/').append(entry[0]).append('"').append(current)
-                    .append('>').append(entry[1]).append("</a></li>");
+            nav.append("<li><a href=\"")
+                    .append(Dashboard.PREFIX)
+                    .append('/')
+                    .append(entry[0])
+                    .append('"')
+                    .append(current)
+                    .append('>')
+                    .append(entry[1])
+                    .append("</a></li>");
         }
-        jobDashboardPort.ifPresent(port -> nav.append("<li><a href=\"http://").append(Html.text(host(request))).append(':')
-                .append(port).append("/dashboard\" rel=\"noopener\">Jobs (JobRunr)</a></li>"));
-        nav.append("</ul><form method=\"post\" action=\"").append(Dashboard.PREFIX).append("/logout\" class=\"signout\">")
-                .append(csrfField(session)).append("<span class=\"muted\">").append(Html.text(session.email()))
+        jobDashboardPort.ifPresent(port -> nav.append("<li><a href=\"http://")
+                .append(Html.text(host(request)))
+                .append(':')
+                .append(port)
+                .append("/dashboard\" rel=\"noopener\">Jobs (JobRunr)</a></li>"));
+        nav.append("</ul><form method=\"post\" action=\"")
+                .append(Dashboard.PREFIX)
+                .append("/logout\" class=\"signout\">")
+                .append(csrfField(session))
+                .append("<span class=\"muted\">")
+                .append(Html.text(session.email()))
                 .append("</span> <button type=\"submit\">Sign out</button></form></nav>");
         send(response, status, title, nav + "<main id=\"main\"><h1>" + Html.text(title) + "</h1>" + body + "</main>");
     }
 
     /** A page without navigation (sign-in, errors before sign-in). */
     static void bare(ServerResponse response, int status, String title, String body) {
-        send(response, status, title, "<main id=\"main\" class=\"narrow\"><h1>" + Html.text(title) + "</h1>" + body + "</main>");
+        send(
+                response,
+                status,
+                title,
+                "<main id=\"main\" class=\"narrow\"><h1>" + Html.text(title) + "</h1>" + body + "</main>");
     }
 
     static void redirect(ServerResponse response, String location) {
@@ -70,12 +99,17 @@ final class Layout {
     }
 
     private static void send(ServerResponse response, int status, String title, String content) {
-        HtmlPages.send(response, status, "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>" + Html.text(title) + " - Klarefi admin</title>"
-                + "<link rel=\"stylesheet\" href=\"" + Dashboard.PREFIX + "/assets/dashboard.css\"></head><body>"
-                + "<a class=\"skip\" href=\"#main\">Skip to content</a><header><a href=\"" + Dashboard.PREFIX
-                + "\" class=\"brand\">Klarefi admin</a></header>" + content + "</body></html>", CSP);
+        HtmlPages.send(
+                response,
+                status,
+                "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                        + "<title>" + Html.text(title) + " - Klarefi admin</title>"
+                        + "<link rel=\"stylesheet\" href=\"" + Dashboard.PREFIX
+                        + "/assets/dashboard.css\"></head><body>"
+                        + "<a class=\"skip\" href=\"#main\">Skip to content</a><header><a href=\"" + Dashboard.PREFIX
+                        + "\" class=\"brand\">Klarefi admin</a></header>" + content + "</body></html>",
+                CSP);
     }
 
     private static String host(ServerRequest request) {

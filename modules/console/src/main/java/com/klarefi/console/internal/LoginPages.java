@@ -47,8 +47,12 @@ final class LoginPages {
                 Layout.redirect(response, Dashboard.PREFIX);
             }
             case LoginOutcome.Refused refused -> show(response, 401, email, "The e-mail or the password is wrong.");
-            case LoginOutcome.LockedOut locked -> show(response, 429, email,
-                    "Too many failed sign-ins for this e-mail. Try again after " + locked.until() + ".");
+            case LoginOutcome.LockedOut locked ->
+                show(
+                        response,
+                        429,
+                        email,
+                        "Too many failed sign-ins for this e-mail. Try again after " + locked.until() + ".");
         }
     }
 
@@ -58,7 +62,8 @@ final class LoginPages {
                 + "<form method=\"post\" action=\"" + Dashboard.PREFIX + "/login\" class=\"stacked\">"
                 + "<input type=\"hidden\" name=\"" + Layout.CSRF_FIELD + "\" value=\"" + Html.text(token) + "\">"
                 + "<label for=\"email\">E-mail</label>"
-                + "<input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"username\" required value=\"" + Html.text(email) + "\">"
+                + "<input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"username\" required value=\""
+                + Html.text(email) + "\">"
                 + "<label for=\"password\">Password</label>"
                 + "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>"
                 + "<button type=\"submit\">Sign in</button></form>"

@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
  */
 final class MetricSamples {
     /** One line of the exposition: a name, its labels and a value. */
-    record Sample(String name, Map<String, String> labels, double value) {
-    }
+    record Sample(String name, Map<String, String> labels, double value) {}
 
     private static final Pattern LINE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+)");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -36,7 +35,12 @@ final class MetricSamples {
             if (matcher.group(2) != null) {
                 Matcher label = LABEL.matcher(matcher.group(2));
                 while (label.find()) {
-                    labels.put(label.group(1), label.group(2).replace("\\\"", "\"").replace("\\n", "\n").replace("\\\\", "\\"));
+                    labels.put(
+                            label.group(1),
+                            label.group(2)
+                                    .replace("\\\"", "\"")
+                                    .replace("\\n", "\n")
+                                    .replace("\\\\", "\\"));
                 }
             }
             try {
@@ -51,17 +55,21 @@ final class MetricSamples {
     /** The sum of {@code name}'s samples per value of {@code label}, largest first. */
     Map<String, Double> sumBy(String name, String label) {
         Map<String, Double> sums = new LinkedHashMap<>();
-        samples.stream().filter(sample -> sample.name().equals(name))
+        samples.stream()
+                .filter(sample -> sample.name().equals(name))
                 .forEach(sample -> sums.merge(sample.labels().getOrDefault(label, ""), sample.value(), Double::sum));
         Map<String, Double> sorted = new LinkedHashMap<>();
-        sums.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        sums.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(entry -> sorted.put(entry.getKey(), entry.getValue()));
         return sorted;
     }
 
     /** Like {@link #sumBy}, only over the samples whose {@code where} label has the value {@code is}. */
     Map<String, Double> sumBy(String name, String label, String where, String is) {
-        return new MetricSamples(samples.stream().filter(sample -> is.equals(sample.labels().get(where))).toList())
+        return new MetricSamples(samples.stream()
+                        .filter(sample -> is.equals(sample.labels().get(where)))
+                        .toList())
                 .sumBy(name, label);
     }
 }

@@ -46,36 +46,64 @@ final class OverviewPages {
     private void overview(ServerRequest request, ServerResponse response, OperatorSession session) {
         MetricSamples samples = MetricSamples.parse(metrics.get());
         List<CaseView> recent = cases.search(CaseSearch.latest(), RECENT_CASES).stream()
-                .flatMap(summary -> cases.view(summary.caseId()).stream()).toList();
-        String body = "<p class=\"muted\">Counts of documents and webhook attempts are this instance's since it started; "
-                + "jobs are counted over all instances; the review load and failures over the " + RECENT_CASES
-                + " most recently changed cases.</p>"
-                + "<div class=\"tiles\">"
-                + tile("Documents", "documents", samples.sumBy("klarefi_documents_total", "outcome"), "No document finished yet.")
-                + tile("Failures by code", "failures", samples.sumBy("klarefi_documents_total", "detail", "outcome", "failed"),
-                        "No document failed.")
-                + tile("Job queue", "jobs", samples.sumBy("klarefi_jobs", "state"), "No jobs.")
-                + tile("Webhook attempts", "webhooks", samples.sumBy("klarefi_webhook_attempts_total", "outcome"),
-                        "No webhook was sent yet.")
-                + tile("Review load", "review", reviewLoad(recent), "Nothing to review.")
-                + "</div><p>" + Html.link(Dashboard.PREFIX + "/cases?review=1", "Cases with a value to review")
-                + " · " + Html.link(Dashboard.PREFIX + "/cases?failed=1", "Cases with a failed document") + "</p>"
-                + "<h2>Recent failures</h2>" + failures(recent);
+                .flatMap(summary -> cases.view(summary.caseId()).stream())
+                .toList();
+        String body =
+                "<p class=\"muted\">Counts of documents and webhook attempts are this instance's since it started; "
+                        + "jobs are counted over all instances; the review load and failures over the " + RECENT_CASES
+                        + " most recently changed cases.</p>"
+                        + "<div class=\"tiles\">"
+                        + tile(
+                                "Documents",
+                                "documents",
+                                samples.sumBy("klarefi_documents_total", "outcome"),
+                                "No document finished yet.")
+                        + tile(
+                                "Failures by code",
+                                "failures",
+                                samples.sumBy("klarefi_documents_total", "detail", "outcome", "failed"),
+                                "No document failed.")
+                        + tile("Job queue", "jobs", samples.sumBy("klarefi_jobs", "state"), "No jobs.")
+                        + tile(
+                                "Webhook attempts",
+                                "webhooks",
+                                samples.sumBy("klarefi_webhook_attempts_total", "outcome"),
+                                "No webhook was sent yet.")
+                        + tile("Review load", "review", reviewLoad(recent), "Nothing to review.")
+                        + "</div><p>" + Html.link(Dashboard.PREFIX + "/cases?review=1", "Cases with a value to review")
+                        + " · " + Html.link(Dashboard.PREFIX + "/cases?failed=1", "Cases with a failed document")
+                        + "</p>"
+                        + "<h2>Recent failures</h2>" + failures(recent);
         layout.page(request, response, session, SECTION, "Overview", body);
     }
 
     /** A small table with a bar per row, drawn by the browser's own meter element (no script, no style from elsewhere). */
     static String tile(String title, String id, Map<String, Double> counts, String whenEmpty) {
-        StringBuilder out = new StringBuilder("<section class=\"tile\" aria-labelledby=\"tile-").append(id).append("\"><h2 id=\"tile-")
-                .append(id).append("\">").append(Html.text(title)).append("</h2>");
+        StringBuilder out = new StringBuilder("<section class=\"tile\" aria-labelledby=\"tile-")
+                .append(id)
+                .append("\"><h2 id=\"tile-")
+                .append(id)
+                .append("\">")
+                .append(Html.text(title))
+                .append("</h2>");
         double total = counts.values().stream().mapToDouble(Double::doubleValue).sum();
         if (total == 0) {
-            return out.append("<p class=\"muted\">").append(Html.text(whenEmpty)).append("</p></section>").toString();
+            return out.append("<p class=\"muted\">")
+                    .append(Html.text(whenEmpty))
+                    .append("</p></section>")
+                    .toString();
         }
         out.append("<table class=\"counts\"><tbody>");
-        counts.forEach((label, count) -> out.append("<tr><th scope=\"row\">").append(Html.text(label.isEmpty() ? "-" : label))
-                .append("</th><td class=\"number\">").append(number(count)).append("</td><td><meter min=\"0\" max=\"")
-                .append(number(total)).append("\" value=\"").append(number(count)).append("\">").append(number(count))
+        counts.forEach((label, count) -> out.append("<tr><th scope=\"row\">")
+                .append(Html.text(label.isEmpty() ? "-" : label))
+                .append("</th><td class=\"number\">")
+                .append(number(count))
+                .append("</td><td><meter min=\"0\" max=\"")
+                .append(number(total))
+                .append("\" value=\"")
+                .append(number(count))
+                .append("\">")
+                .append(number(count))
                 .append("</meter></td></tr>"));
         return out.append("</tbody></table></section>").toString();
     }
@@ -98,9 +126,15 @@ final class OverviewPages {
         for (CaseView view : recent) {
             for (CaseDocument document : view.documents()) {
                 if (document.status().equals("failed")) {
-                    rows.add(List.of(Html.link(Dashboard.PREFIX + "/cases/" + Html.url(view.summary().caseId()), view.summary().caseId()),
-                            Html.code(document.docId()), Html.code(document.failureCode().orElse("")),
-                            Html.text(document.failureMessage()), Html.time(view.summary().updatedAt())));
+                    rows.add(List.of(
+                            Html.link(
+                                    Dashboard.PREFIX + "/cases/"
+                                            + Html.url(view.summary().caseId()),
+                                    view.summary().caseId()),
+                            Html.code(document.docId()),
+                            Html.code(document.failureCode().orElse("")),
+                            Html.text(document.failureMessage()),
+                            Html.time(view.summary().updatedAt())));
                 }
             }
         }

@@ -33,11 +33,14 @@ final class PageTextPages {
 
     /** The widest page image sent; wide enough for a desktop, small enough for a phone's data. */
     static final int IMAGE_WIDTH = 1400;
+
     private static final Set<String> IMAGED = Set.of("application/pdf", "image/png", "image/jpeg", "image/tiff");
 
     void routes(ApiRoutes routes) {
-        routes.publicRoute(Method.GET, "/cases/{caseId}/documents/{docId}/pages/{pageIndex}", signedIn.page(this::page));
-        routes.publicRoute(Method.GET, "/cases/{caseId}/documents/{docId}/pages/{pageIndex}/image", signedIn.page(this::image));
+        routes.publicRoute(
+                Method.GET, "/cases/{caseId}/documents/{docId}/pages/{pageIndex}", signedIn.page(this::page));
+        routes.publicRoute(
+                Method.GET, "/cases/{caseId}/documents/{docId}/pages/{pageIndex}/image", signedIn.page(this::image));
     }
 
     /** The page rendered (a PDF) or as scanned (an image), PNG; evidence boxes are drawn over it by the page, not into it. */
@@ -45,10 +48,14 @@ final class PageTextPages {
         CaseView view = CasePages.find(cases, request.path().pathParameters().get("caseId"));
         String docId = request.path().pathParameters().get("docId");
         int pageIndex = pageIndex(request.path().pathParameters().get("pageIndex"));
-        boolean ofThisCase = view.documents().stream().anyMatch(document -> document.docId().equals(docId));
-        byte[] png = Optional.of(ofThisCase).filter(Boolean::booleanValue)
-                .flatMap(yes -> processing.pageImage(view.summary().orgId(), view.summary().environment(), docId, pageIndex, IMAGE_WIDTH))
-                .orElseThrow(() -> ApiException.notFound("page_not_found", "Document " + docId + " has no image of page " + (pageIndex + 1) + "."));
+        boolean ofThisCase =
+                view.documents().stream().anyMatch(document -> document.docId().equals(docId));
+        byte[] png = Optional.of(ofThisCase)
+                .filter(Boolean::booleanValue)
+                .flatMap(yes -> processing.pageImage(
+                        view.summary().orgId(), view.summary().environment(), docId, pageIndex, IMAGE_WIDTH))
+                .orElseThrow(() -> ApiException.notFound(
+                        "page_not_found", "Document " + docId + " has no image of page " + (pageIndex + 1) + "."));
         response.header(HeaderNames.CONTENT_TYPE, "image/png");
         response.header(HeaderNames.CACHE_CONTROL, "private, max-age=300");
         response.header("X-Content-Type-Options", "nosniff");
@@ -60,33 +67,50 @@ final class PageTextPages {
         String docId = request.path().pathParameters().get("docId");
         int pageIndex = pageIndex(request.path().pathParameters().get("pageIndex"));
         CaseSummary summary = view.summary();
-        boolean ofThisCase = view.documents().stream().anyMatch(document -> document.docId().equals(docId));
-        PageText page = Optional.of(ofThisCase).filter(Boolean::booleanValue)
+        boolean ofThisCase =
+                view.documents().stream().anyMatch(document -> document.docId().equals(docId));
+        PageText page = Optional.of(ofThisCase)
+                .filter(Boolean::booleanValue)
                 .flatMap(yes -> processing.pageText(summary.orgId(), summary.environment(), docId, pageIndex))
-                .orElseThrow(() -> ApiException.notFound("page_not_found", "Document " + docId + " of this case has no page "
-                        + (pageIndex + 1) + " (it may not be processed yet, or was erased)."));
-        Optional<CaseFeature.Evidence> evidence = request.query().first("evidence").asOptional().flatMap(id ->
-                view.features().stream().flatMap(feature -> feature.evidence().stream())
-                        .filter(candidate -> candidate.evidenceId().equals(id) && docId.equals(candidate.docId())
-                                && candidate.pageIndex() == pageIndex).findFirst());
+                .orElseThrow(() -> ApiException.notFound(
+                        "page_not_found",
+                        "Document " + docId + " of this case has no page " + (pageIndex + 1)
+                                + " (it may not be processed yet, or was erased)."));
+        Optional<CaseFeature.Evidence> evidence = request.query()
+                .first("evidence")
+                .asOptional()
+                .flatMap(id -> view.features().stream()
+                        .flatMap(feature -> feature.evidence().stream())
+                        .filter(candidate -> candidate.evidenceId().equals(id)
+                                && docId.equals(candidate.docId())
+                                && candidate.pageIndex() == pageIndex)
+                        .findFirst());
         String casePath = Dashboard.PREFIX + "/cases/" + Html.url(summary.caseId());
         String pagePath = casePath + "/documents/" + Html.url(docId) + "/pages/";
-        StringBuilder pager = new StringBuilder("<p class=\"filters\">").append(Html.link(casePath, "Back to the case"));
+        StringBuilder pager =
+                new StringBuilder("<p class=\"filters\">").append(Html.link(casePath, "Back to the case"));
         if (pageIndex > 0) {
             pager.append(" · ").append(Html.link(pagePath + (pageIndex - 1), "previous page"));
         }
         if (pageIndex + 1 < page.pageCount()) {
             pager.append(" · ").append(Html.link(pagePath + (pageIndex + 1), "next page"));
         }
-        String quote = evidence.map(found -> "<p>Evidence " + Html.code(found.evidenceId()) + ": <q>" + Html.text(found.quote())
-                + "</q>, characters " + found.charStart() + "-" + found.charEnd() + ".</p>").orElse("");
-        boolean imaged = view.documents().stream().anyMatch(document -> document.docId().equals(docId)
-                && document.mediaType().filter(IMAGED::contains).isPresent());
-        String body = pager.append("</p>") + Html.facts(List.of(Html.fact("Method", Html.text(page.method().wireName())),
-                Html.fact("Page", (pageIndex + 1) + " of " + page.pageCount()))) + quote
+        String quote = evidence.map(
+                        found -> "<p>Evidence " + Html.code(found.evidenceId()) + ": <q>" + Html.text(found.quote())
+                                + "</q>, characters " + found.charStart() + "-" + found.charEnd() + ".</p>")
+                .orElse("");
+        boolean imaged = view.documents().stream()
+                .anyMatch(document -> document.docId().equals(docId)
+                        && document.mediaType().filter(IMAGED::contains).isPresent());
+        String body = pager.append("</p>")
+                + Html.facts(List.of(
+                        Html.fact("Method", Html.text(page.method().wireName())),
+                        Html.fact("Page", (pageIndex + 1) + " of " + page.pageCount())))
+                + quote
                 + (imaged ? EvidenceOverlay.figure(pagePath + pageIndex + "/image", page, evidence, pageIndex) : "")
                 + "<h2>Page text</h2><pre class=\"page-text\">" + highlighted(page.text(), evidence) + "</pre>";
-        layout.page(request, response, session, CasePages.SECTION, "Document " + docId + ", page " + (pageIndex + 1), body);
+        layout.page(
+                request, response, session, CasePages.SECTION, "Document " + docId + ", page " + (pageIndex + 1), body);
     }
 
     /** The page text with the evidence's characters marked; offsets outside the text are clamped. */

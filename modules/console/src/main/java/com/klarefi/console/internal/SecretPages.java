@@ -30,19 +30,31 @@ final class SecretPages {
     }
 
     private void shown(ServerRequest request, ServerResponse response, OperatorSession session) {
-        Optional<ShownOnce.Page> page = shownOnce.take(session, request.path().pathParameters().get("ticket"));
+        Optional<ShownOnce.Page> page =
+                shownOnce.take(session, request.path().pathParameters().get("ticket"));
         if (page.isEmpty()) {
-            layout.page(request, response, session, 410, "", "Already shown", Html.problem("A new secret is shown once, "
-                    + "and this one was shown already (or not opened within " + ShownOnce.LIFETIME.toMinutes()
-                    + " minutes). It cannot be shown again; roll the key or rotate the secret if it was not copied.")
-                    + "<p>" + Html.link(Dashboard.PREFIX, "Back to the dashboard") + "</p>");
+            layout.page(
+                    request,
+                    response,
+                    session,
+                    410,
+                    "",
+                    "Already shown",
+                    Html.problem(
+                                    "A new secret is shown once, "
+                                            + "and this one was shown already (or not opened within "
+                                            + ShownOnce.LIFETIME.toMinutes()
+                                            + " minutes). It cannot be shown again; roll the key or rotate the secret if it was not copied.")
+                            + "<p>" + Html.link(Dashboard.PREFIX, "Back to the dashboard") + "</p>");
             return;
         }
         StringBuilder body = new StringBuilder(Html.notice(page.get().notice()));
         for (Map.Entry<String, String> secret : page.get().secrets()) {
             body.append(Html.secret(secret.getKey(), secret.getValue()));
         }
-        body.append("<p>").append(Html.link(page.get().nextPath(), page.get().nextLabel())).append("</p>");
+        body.append("<p>")
+                .append(Html.link(page.get().nextPath(), page.get().nextLabel()))
+                .append("</p>");
         layout.page(request, response, session, "", page.get().title(), body.toString());
     }
 
@@ -50,8 +62,17 @@ final class SecretPages {
      * A page that asks before a risky action: what will happen, a button that posts to
      * {@code action}, and a way back that changes nothing.
      */
-    static void confirm(Layout layout, ServerRequest request, ServerResponse response, OperatorSession session,
-                        String section, String title, String consequence, String action, String button, String backPath) {
+    static void confirm(
+            Layout layout,
+            ServerRequest request,
+            ServerResponse response,
+            OperatorSession session,
+            String section,
+            String title,
+            String consequence,
+            String action,
+            String button,
+            String backPath) {
         String body = "<p class=\"problem\">" + Html.text(consequence) + "</p><div class=\"actions\">"
                 + Layout.button(session, action, button, "danger") + " " + Html.link(backPath, "Cancel") + "</div>";
         layout.page(request, response, session, section, title, body);

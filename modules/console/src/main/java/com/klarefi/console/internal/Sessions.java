@@ -38,13 +38,17 @@ final class Sessions {
     }
 
     void start(ServerResponse response, String token) {
-        response.headers().addCookie(cookie(SESSION_COOKIE, token, Dashboard.PREFIX).build());
+        response.headers()
+                .addCookie(cookie(SESSION_COOKIE, token, Dashboard.PREFIX).build());
         loginForm.clear(response, Dashboard.PREFIX + "/login");
     }
 
     void end(ServerRequest request, ServerResponse response) {
         cookie(request, SESSION_COOKIE).ifPresent(operators::logOut);
-        response.headers().addCookie(cookie(SESSION_COOKIE, "", Dashboard.PREFIX).maxAge(Duration.ZERO).build());
+        response.headers()
+                .addCookie(cookie(SESSION_COOKIE, "", Dashboard.PREFIX)
+                        .maxAge(Duration.ZERO)
+                        .build());
     }
 
     /** A fresh token for the login form, also set as a cookie the form must match. */
@@ -53,7 +57,8 @@ final class Sessions {
     }
 
     void requireLoginToken(ServerRequest request, Form form) {
-        require(loginForm.valid(request, LOGIN_FORM, form.value(Layout.CSRF_FIELD).orElse("")));
+        require(loginForm.valid(
+                request, LOGIN_FORM, form.value(Layout.CSRF_FIELD).orElse("")));
     }
 
     /** 403 unless the form carries the session's CSRF token. */
@@ -63,13 +68,18 @@ final class Sessions {
 
     private static void require(boolean matched) {
         if (!matched) {
-            throw ApiException.authorization("csrf_token_invalid",
+            throw ApiException.authorization(
+                    "csrf_token_invalid",
                     "The form has expired or did not come from this dashboard. Reload the page and try again.");
         }
     }
 
     private SetCookie.Builder cookie(String name, String value, String path) {
-        return SetCookie.builder(name, value).path(path).httpOnly(true).secure(secure).sameSite(SetCookie.SameSite.STRICT);
+        return SetCookie.builder(name, value)
+                .path(path)
+                .httpOnly(true)
+                .secure(secure)
+                .sameSite(SetCookie.SameSite.STRICT);
     }
 
     private static Optional<String> cookie(ServerRequest request, String name) {

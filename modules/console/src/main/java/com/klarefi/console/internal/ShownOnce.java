@@ -21,14 +21,14 @@ final class ShownOnce {
     static final Duration LIFETIME = Duration.ofMinutes(10);
 
     /** A page's worth: a notice, labelled secrets, and where to go next. */
-    record Page(String title, String notice, List<Map.Entry<String, String>> secrets, String nextPath, String nextLabel) {
+    record Page(
+            String title, String notice, List<Map.Entry<String, String>> secrets, String nextPath, String nextLabel) {
         Page {
             secrets = List.copyOf(secrets);
         }
     }
 
-    private record Entry(String operatorId, Page page, Instant expiresAt) {
-    }
+    private record Entry(String operatorId, Page page, Instant expiresAt) {}
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Clock clock;

@@ -16,8 +16,15 @@ class EvidenceOverlayTest {
     private static final Word POLICY = new Word(0, 11, 72f, 130f, 150f, 144f, 1f);
     private static final Word NUMBER = new Word(13, 22, 155f, 130f, 215f, 144f, 1f);
     private static final Word DATE = new Word(23, 33, 72f, 146f, 140f, 160f, 1f);
-    private static final PageText PAGE = new PageText("doc_1", 0, TextMethod.BORN_DIGITAL_TEXT,
-            "Polisnummer: AB-123456\nSchadedatum", 1, 595f, 842f, List.of(POLICY, NUMBER, DATE));
+    private static final PageText PAGE = new PageText(
+            "doc_1",
+            0,
+            TextMethod.BORN_DIGITAL_TEXT,
+            "Polisnummer: AB-123456\nSchadedatum",
+            1,
+            595f,
+            842f,
+            List.of(POLICY, NUMBER, DATE));
 
     @Test
     void onlyTheWordsThatShareACharacterWithTheQuoteAreOutlined() {
@@ -28,20 +35,25 @@ class EvidenceOverlayTest {
 
     @Test
     void theBoxesAreDrawnInThePagesUnitsOverTheImage() {
-        String figure = EvidenceOverlay.figure("/dashboard/cases/c/documents/doc_1/pages/0/image", PAGE, evidence(13, 22), 0);
+        String figure =
+                EvidenceOverlay.figure("/dashboard/cases/c/documents/doc_1/pages/0/image", PAGE, evidence(13, 22), 0);
 
-        assertThat(figure).contains("<svg viewBox=\"0 0 595.00 842.00\" preserveAspectRatio=\"none\" aria-hidden=\"true\"")
+        assertThat(figure)
+                .contains("<svg viewBox=\"0 0 595.00 842.00\" preserveAspectRatio=\"none\" aria-hidden=\"true\"")
                 .contains("<rect class=\"evidence-box\" x=\"155.00\" y=\"130.00\" width=\"60.00\" height=\"14.00\"/>")
-                .contains("alt=\"Image of page 1\"").contains("the evidence outlined (1 word)");
+                .contains("alt=\"Image of page 1\"")
+                .contains("the evidence outlined (1 word)");
     }
 
     @Test
     void withoutEvidenceThePageIsShownWithoutBoxes() {
-        assertThat(EvidenceOverlay.figure("/image", PAGE, Optional.empty(), 2)).doesNotContain("<rect").contains("Page 3.");
+        assertThat(EvidenceOverlay.figure("/image", PAGE, Optional.empty(), 2))
+                .doesNotContain("<rect")
+                .contains("Page 3.");
     }
 
     private static Optional<CaseFeature.Evidence> evidence(int start, int end) {
-        return Optional.of(new CaseFeature.Evidence("ev_1", "doc_1", 0, start, end, Optional.empty(), "AB-123456", "text",
-                OptionalDouble.empty()));
+        return Optional.of(new CaseFeature.Evidence(
+                "ev_1", "doc_1", 0, start, end, Optional.empty(), "AB-123456", "text", OptionalDouble.empty()));
     }
 }

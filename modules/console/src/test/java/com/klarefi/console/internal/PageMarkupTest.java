@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /** What pages make of text from documents and forms, without a server. */
 class PageMarkupTest {
     private static Optional<CaseFeature.Evidence> evidence(int start, int end) {
-        return Optional.of(new CaseFeature.Evidence("ev_1", "doc_1", 0, start, end, Optional.empty(), "", "text",
-                OptionalDouble.empty()));
+        return Optional.of(new CaseFeature.Evidence(
+                "ev_1", "doc_1", 0, start, end, Optional.empty(), "", "text", OptionalDouble.empty()));
     }
 
     @Test
@@ -31,16 +31,29 @@ class PageMarkupTest {
     @Test
     void offsetsOutsideTheTextAreClampedInsteadOfFailingThePage() {
         assertThat(PageTextPages.highlighted("short", evidence(3, 99))).isEqualTo("sho<mark id=\"evidence\">rt</mark>");
-        assertThat(PageTextPages.highlighted("short", evidence(99, 120))).isEqualTo("short<mark id=\"evidence\"></mark>");
+        assertThat(PageTextPages.highlighted("short", evidence(99, 120)))
+                .isEqualTo("short<mark id=\"evidence\"></mark>");
     }
 
     @Test
     void anEnabledEndpointWhoseDeliveriesFailIsFailingNotEnabled() {
         Instant since = Instant.parse("2026-01-15T10:00:00Z");
-        WebhookEndpoint failing = new WebhookEndpoint("whep_1", "org_1", "test",
-                "https://x.example/h", "", "enabled", Optional.empty(), List.of(), Optional.of(since), Optional.empty(), since);
+        WebhookEndpoint failing = new WebhookEndpoint(
+                "whep_1",
+                "org_1",
+                "test",
+                "https://x.example/h",
+                "",
+                "enabled",
+                Optional.empty(),
+                List.of(),
+                Optional.of(since),
+                Optional.empty(),
+                since);
 
-        assertThat(WebhookPages.health(failing)).contains("status-failing").contains("2026-01-15T10:00:00Z")
+        assertThat(WebhookPages.health(failing))
+                .contains("status-failing")
+                .contains("2026-01-15T10:00:00Z")
                 .doesNotContain("status-enabled");
     }
 
@@ -49,7 +62,8 @@ class PageMarkupTest {
         assertThat(CasePages.source(Optional.of("upload:scan 1.pdf"))).isEqualTo("scan 1.pdf (uploaded)");
         assertThat(CasePages.source(Optional.of("https://docs.example/claims/7.pdf?X-Amz-Signature=abc#p2")))
                 .isEqualTo("https://docs.example/claims/7.pdf?…");
-        assertThat(CasePages.source(Optional.of("https://docs.example/claims/7.pdf"))).isEqualTo("https://docs.example/claims/7.pdf");
+        assertThat(CasePages.source(Optional.of("https://docs.example/claims/7.pdf")))
+                .isEqualTo("https://docs.example/claims/7.pdf");
         assertThat(CasePages.source(Optional.empty())).isEqualTo("(no longer stored)");
     }
 
@@ -82,9 +96,9 @@ class PageMarkupTest {
 
     @Test
     void aTruncatedMultipartBodyIsRefused() {
-        byte[] body = "--b0\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nno end".getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                "--b0\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nno end".getBytes(StandardCharsets.UTF_8);
 
-        Assertions.assertThatThrownBy(() -> Form.multipart(body, "b0"))
-                .hasMessageContaining("could not be read");
+        Assertions.assertThatThrownBy(() -> Form.multipart(body, "b0")).hasMessageContaining("could not be read");
     }
 }

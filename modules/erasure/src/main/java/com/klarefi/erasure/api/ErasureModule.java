@@ -9,8 +9,7 @@ import com.klarefi.processing.api.Processing;
 public final class ErasureModule {
     public static final String NAME = "erasure";
 
-    private ErasureModule() {
-    }
+    private ErasureModule() {}
 
     public static Erasure create(Platform platform, CaseErasure cases, Processing processing) {
         platform.database().migrate(NAME);

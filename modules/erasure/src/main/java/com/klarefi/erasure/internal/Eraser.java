@@ -35,8 +35,13 @@ final class Eraser {
     private final AuditRepository audits;
     private final Clock clock;
 
-    Eraser(Database database, CaseErasure cases, Processing processing, ErasureParticipants participants,
-           AuditRepository audits, Clock clock) {
+    Eraser(
+            Database database,
+            CaseErasure cases,
+            Processing processing,
+            ErasureParticipants participants,
+            AuditRepository audits,
+            Clock clock) {
         this.database = database;
         this.cases = cases;
         this.processing = processing;
@@ -60,7 +65,8 @@ final class Eraser {
 
     private static boolean isDeadlock(Throwable error) {
         for (Throwable cursor = error; cursor != null; cursor = cursor.getCause()) {
-            if (cursor instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+            if (cursor instanceof SQLException sql
+                    && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
                 return true;
             }
         }
@@ -69,7 +75,8 @@ final class Eraser {
 
     private Receipt eraseOnce(Caller caller, String docId) {
         return database.inTransaction(tx -> {
-            ErasableDocument document = processing.lockForErasure(tx, caller, docId).orElseThrow(() -> notFound(caller, docId));
+            ErasableDocument document =
+                    processing.lockForErasure(tx, caller, docId).orElseThrow(() -> notFound(caller, docId));
             cases.lockCaseOfDocument(tx, docId);
             FeatureSnapshot before = cases.featureSnapshot(tx, document.caseId());
             String auditId = Ids.newId("audit");
@@ -79,14 +86,24 @@ final class Eraser {
             // The case's event first: its subscribers' rows (webhook deliveries) are then locked in the
             // same order as the delivery jobs take them, endpoint before delivery.
             cases.documentErased(tx, document.caseId(), auditId);
-            ErasureTarget target = new ErasureTarget(caller.orgId(), caller.environment(), docId, document.caseId(), auditId);
+            ErasureTarget target =
+                    new ErasureTarget(caller.orgId(), caller.environment(), docId, document.caseId(), auditId);
             for (ErasureParticipant participant : participants.all()) {
                 participant.erase(tx, target);
             }
-            Receipt receipt = new Receipt(auditId, caller.orgId(), caller.environment().wireName(), docId, document.caseId(),
-                    document.sha256(), removed(before.evidenceIds(), after.evidenceIds()),
-                    removed(before.candidateIds(), after.candidateIds()), removed(before.decisionIds(), after.decisionIds()),
-                    true, caller.keyId(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+            Receipt receipt = new Receipt(
+                    auditId,
+                    caller.orgId(),
+                    caller.environment().wireName(),
+                    docId,
+                    document.caseId(),
+                    document.sha256(),
+                    removed(before.evidenceIds(), after.evidenceIds()),
+                    removed(before.candidateIds(), after.candidateIds()),
+                    removed(before.decisionIds(), after.decisionIds()),
+                    true,
+                    caller.keyId(),
+                    clock.instant().truncatedTo(ChronoUnit.MICROS));
             audits.insert(tx, receipt);
             return receipt;
         });

@@ -8,11 +8,7 @@ import java.util.List;
  * was read. Candidates with equal normalised values are merged into one.
  */
 public record Candidate(
-        String candidateId,
-        String valueRaw,
-        String valueNormalized,
-        double confidence,
-        List<String> evidenceIds) {
+        String candidateId, String valueRaw, String valueNormalized, double confidence, List<String> evidenceIds) {
 
     public Candidate {
         evidenceIds = List.copyOf(evidenceIds);

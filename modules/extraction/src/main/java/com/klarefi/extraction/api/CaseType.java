@@ -10,7 +10,8 @@ import java.util.TreeMap;
  * A kind of case and the features its documents are read for; configuration, not code. {@code names}
  * holds the name in other languages, by two-letter language code, for the people who read it there.
  */
-public record CaseType(String id, String name, Map<String, String> names, List<String> locales, List<FeatureDefinition> features) {
+public record CaseType(
+        String id, String name, Map<String, String> names, List<String> locales, List<FeatureDefinition> features) {
     public CaseType {
         names = Collections.unmodifiableMap(new TreeMap<>(names));
         locales = List.copyOf(locales);
@@ -23,6 +24,8 @@ public record CaseType(String id, String name, Map<String, String> names, List<S
     }
 
     public Optional<FeatureDefinition> feature(String featureId) {
-        return features.stream().filter(feature -> feature.id().equals(featureId)).findFirst();
+        return features.stream()
+                .filter(feature -> feature.id().equals(featureId))
+                .findFirst();
     }
 }

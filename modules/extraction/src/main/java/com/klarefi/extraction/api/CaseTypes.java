@@ -5,8 +5,7 @@ import java.util.List;
 
 /** Reading case type definitions (JSON) and the case types that ship with the product. */
 public final class CaseTypes {
-    private CaseTypes() {
-    }
+    private CaseTypes() {}
 
     /**
      * Parses and validates a definition.

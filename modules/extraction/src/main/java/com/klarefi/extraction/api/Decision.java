@@ -9,10 +9,7 @@ import java.util.Optional;
  * {@code reason} says why a feature needs review or is missing.
  */
 public record Decision(
-        String decisionId,
-        DecisionOutcome outcome,
-        List<String> selectedCandidateIds,
-        Optional<String> reason) {
+        String decisionId, DecisionOutcome outcome, List<String> selectedCandidateIds, Optional<String> reason) {
 
     public Decision {
         selectedCandidateIds = List.copyOf(selectedCandidateIds);

@@ -14,5 +14,4 @@ public record Evidence(
         EvidenceLocation location,
         String quote,
         TextMethod method,
-        OptionalDouble ocrConfidence) {
-}
+        OptionalDouble ocrConfidence) {}

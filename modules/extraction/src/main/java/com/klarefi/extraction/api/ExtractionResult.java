@@ -10,6 +10,8 @@ public record ExtractionResult(String caseTypeId, List<FeatureResult> features) 
     }
 
     public Optional<FeatureResult> feature(String featureId) {
-        return features.stream().filter(result -> result.feature().id().equals(featureId)).findFirst();
+        return features.stream()
+                .filter(result -> result.feature().id().equals(featureId))
+                .findFirst();
     }
 }

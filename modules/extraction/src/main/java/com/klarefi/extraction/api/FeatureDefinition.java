@@ -32,8 +32,13 @@ public record FeatureDefinition(
     }
 
     /** A feature found by its labels alone: no role, zone or currency. */
-    public FeatureDefinition(String id, FeatureType type, Cardinality cardinality, Map<String, List<String>> labels,
-            Optional<Pattern> pattern, boolean required) {
+    public FeatureDefinition(
+            String id,
+            FeatureType type,
+            Cardinality cardinality,
+            Map<String, List<String>> labels,
+            Optional<Pattern> pattern,
+            boolean required) {
         this(id, type, cardinality, labels, pattern, required, Optional.empty(), Optional.empty(), Optional.empty());
     }
 

@@ -24,6 +24,8 @@ public enum Role {
     }
 
     public static Optional<Role> fromWireName(String name) {
-        return Arrays.stream(values()).filter(role -> role.wireName.equals(name)).findFirst();
+        return Arrays.stream(values())
+                .filter(role -> role.wireName.equals(name))
+                .findFirst();
     }
 }

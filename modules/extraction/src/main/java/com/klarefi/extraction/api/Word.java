@@ -6,5 +6,4 @@ package com.klarefi.extraction.api;
  * cells, x the column and y the line, for text and e-mail) and the recogniser's confidence in
  * [0, 1] (1 for text that was not recognised but read).
  */
-public record Word(int charStart, int charEnd, float x0, float y0, float x1, float y1, float confidence) {
-}
+public record Word(int charStart, int charEnd, float x0, float y0, float x1, float y1, float confidence) {}

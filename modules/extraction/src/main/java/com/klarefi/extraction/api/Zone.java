@@ -23,6 +23,8 @@ public enum Zone {
     }
 
     public static Optional<Zone> fromWireName(String name) {
-        return Arrays.stream(values()).filter(zone -> zone.wireName.equals(name)).findFirst();
+        return Arrays.stream(values())
+                .filter(zone -> zone.wireName.equals(name))
+                .findFirst();
     }
 }

@@ -61,8 +61,8 @@ public final class ExtractionEngine implements Extractor {
 
     /** Extracts, and hands every candidate's signals to {@code sink} (training rows are made of them). */
     public ExtractionResult extract(CaseType stated, List<DocumentText> documents, Decider.SignalSink sink) {
-        CaseType caseType = withRoles.computeIfAbsent(stated,
-                type -> IssuerRoles.apply(type, new FeatureMatcher(type, Lexicon.standard())));
+        CaseType caseType = withRoles.computeIfAbsent(
+                stated, type -> IssuerRoles.apply(type, new FeatureMatcher(type, Lexicon.standard())));
         LabelFinder labels = labelFinders.computeIfAbsent(caseType, LabelFinder::new);
         Map<String, List<Sighting>> sightings = new LinkedHashMap<>();
         caseType.features().forEach(feature -> sightings.put(feature.id(), new ArrayList<>()));
@@ -72,21 +72,30 @@ public final class ExtractionEngine implements Extractor {
         for (DocumentText document : documents) {
             // a document says in which order it writes numeric dates; only a case type with dates pays for asking
             Recognisers inDocument = readsDates
-                    ? recognisers.inDocument(document.pages().stream().map(PageLayer::text).toList())
+                    ? recognisers.inDocument(
+                            document.pages().stream().map(PageLayer::text).toList())
                     : recognisers;
             // only a case type that asks for a contract's clauses pays for reading the structure
-            Contract contract = featureClauses.isEmpty() ? Contract.none() : new ContractReader(inDocument).read(document.pages());
+            Contract contract =
+                    featureClauses.isEmpty() ? Contract.none() : new ContractReader(inDocument).read(document.pages());
             agreements |= contract.agreement();
             for (PageLayer page : document.pages()) {
-                PageReader reader = new PageReader(caseType, inDocument, labels, document.docId(), page,
+                PageReader reader = new PageReader(
+                        caseType,
+                        inDocument,
+                        labels,
+                        document.docId(),
+                        page,
                         new PageReader.Structure(featureClauses, contract));
-                reader.read().forEach((featureId, found) -> sightings.get(featureId).addAll(found));
+                reader.read()
+                        .forEach((featureId, found) -> sightings.get(featureId).addAll(found));
             }
         }
         Map<String, List<Sighting>> owned = OneRole.apply(caseType.features(), sightings);
         List<FeatureResult> results = new ArrayList<>();
         for (FeatureDefinition feature : caseType.features()) {
-            // the ranker learned from labelled forms, not from what an agreement's structure states: the rules decide those
+            // the ranker learned from labelled forms, not from what an agreement's structure states: the rules decide
+            // those
             Decider deciding = agreements && featureClauses.containsKey(feature.id()) ? rules : decider;
             results.add(deciding.decide(feature, owned.get(feature.id()), sink));
         }
@@ -96,8 +105,9 @@ public final class ExtractionEngine implements Extractor {
     /** The contract clause each feature reads, for the features whose labels name one. */
     private static Map<String, Clause> clauses(CaseType caseType) {
         Map<String, Clause> clauses = new LinkedHashMap<>();
-        caseType.features().forEach(feature -> Clause.of(feature, Lexicon.standard())
-                .ifPresent(clause -> clauses.put(feature.id(), clause)));
+        caseType.features()
+                .forEach(feature ->
+                        Clause.of(feature, Lexicon.standard()).ifPresent(clause -> clauses.put(feature.id(), clause)));
         return Map.copyOf(clauses);
     }
 }

@@ -18,27 +18,42 @@ import java.util.Optional;
  * a case type with a party of its own (an insured, a counterparty) keeps its addresses unplaced.
  */
 final class IssuerRoles {
-    private IssuerRoles() {
-    }
+    private IssuerRoles() {}
 
     static CaseType apply(CaseType caseType, FeatureMatcher matcher) {
-        boolean otherParties = caseType.features().stream().anyMatch(feature -> feature.role()
-                .filter(role -> role != Role.ISSUER).isPresent() || !matcher.mainParty(feature.id()));
+        boolean otherParties = caseType.features().stream()
+                .anyMatch(feature ->
+                        feature.role().filter(role -> role != Role.ISSUER).isPresent()
+                                || !matcher.mainParty(feature.id()));
         List<FeatureDefinition> features = caseType.features().stream()
                 .map(feature -> implied(feature, matcher, otherParties))
-                .map(feature -> documentDate(feature, caseType, matcher)).toList();
-        return features.equals(caseType.features()) ? caseType
+                .map(feature -> documentDate(feature, caseType, matcher))
+                .toList();
+        return features.equals(caseType.features())
+                ? caseType
                 : new CaseType(caseType.id(), caseType.name(), caseType.names(), caseType.locales(), features);
     }
 
-    private static FeatureDefinition documentDate(FeatureDefinition feature, CaseType caseType, FeatureMatcher matcher) {
-        boolean onlyDate = feature.type() == FeatureType.DATE && caseType.features().stream()
-                .filter(other -> other.type() == FeatureType.DATE).count() == 1;
+    private static FeatureDefinition documentDate(
+            FeatureDefinition feature, CaseType caseType, FeatureMatcher matcher) {
+        boolean onlyDate = feature.type() == FeatureType.DATE
+                && caseType.features().stream()
+                                .filter(other -> other.type() == FeatureType.DATE)
+                                .count()
+                        == 1;
         if (feature.placed() || !onlyDate || !matcher.namesOnlyItsType(feature.id())) {
             return feature;
         }
-        return new FeatureDefinition(feature.id(), feature.type(), feature.cardinality(), feature.labels(),
-                feature.pattern(), feature.required(), feature.role(), Optional.of(Zone.BODY), feature.currency());
+        return new FeatureDefinition(
+                feature.id(),
+                feature.type(),
+                feature.cardinality(),
+                feature.labels(),
+                feature.pattern(),
+                feature.required(),
+                feature.role(),
+                Optional.of(Zone.BODY),
+                feature.currency());
     }
 
     private static FeatureDefinition implied(FeatureDefinition feature, FeatureMatcher matcher, boolean otherParties) {
@@ -51,7 +66,15 @@ final class IssuerRoles {
         if (!issuerName && !issuerBlock) {
             return feature;
         }
-        return new FeatureDefinition(feature.id(), feature.type(), feature.cardinality(), feature.labels(),
-                feature.pattern(), feature.required(), Optional.of(Role.ISSUER), feature.zone(), feature.currency());
+        return new FeatureDefinition(
+                feature.id(),
+                feature.type(),
+                feature.cardinality(),
+                feature.labels(),
+                feature.pattern(),
+                feature.required(),
+                Optional.of(Role.ISSUER),
+                feature.zone(),
+                feature.currency());
     }
 }

@@ -38,6 +38,7 @@ import java.util.stream.Collectors;
 final class PageReader {
     /** A label that loses to a closer label keeps this share of its strength. */
     private static final double DOMINATED = 0.3;
+
     private static final double MARGIN = 0.05;
     /** A value in a letterhead or footer keeps this share: it is likely the publisher's, not the case's. */
     private static final double LETTERHEAD = 0.5;
@@ -54,8 +55,8 @@ final class PageReader {
      * Types whose values say by themselves what they are, so that one may stand without a label. A
      * chamber of commerce number is eight digits, as a claim or policy number may be: not one of them.
      */
-    private static final Set<FeatureType> DISTINCTIVE = java.util.EnumSet.of(FeatureType.IBAN, FeatureType.EMAIL,
-            FeatureType.LICENSE_PLATE, FeatureType.PHONE);
+    private static final Set<FeatureType> DISTINCTIVE =
+            java.util.EnumSet.of(FeatureType.IBAN, FeatureType.EMAIL, FeatureType.LICENSE_PLATE, FeatureType.PHONE);
 
     private final CaseType caseType;
     private final Recognisers recognisers;
@@ -85,7 +86,12 @@ final class PageReader {
         this(caseType, recognisers, labels, docId, page, Structure.NONE);
     }
 
-    PageReader(CaseType caseType, Recognisers recognisers, LabelFinder labels, String docId, PageLayer page,
+    PageReader(
+            CaseType caseType,
+            Recognisers recognisers,
+            LabelFinder labels,
+            String docId,
+            PageLayer page,
             Structure structure) {
         this.structure = structure;
         this.caseType = caseType;
@@ -113,12 +119,14 @@ final class PageReader {
         if (recogniser.anchored()) {
             values.addAll(anchoredValues(feature, recogniser));
             placement.zoneValues(feature, recogniser).stream()
-                    .filter(value -> values.stream().noneMatch(v -> v.start() == value.start() && v.end() == value.end()))
+                    .filter(value ->
+                            values.stream().noneMatch(v -> v.start() == value.start() && v.end() == value.end()))
                     .forEach(values::add);
         }
         Set<String> rivals = caseType.features().stream()
                 .filter(other -> other.type() == feature.type())
-                .map(FeatureDefinition::id).collect(Collectors.toSet());
+                .map(FeatureDefinition::id)
+                .collect(Collectors.toSet());
         boolean mayStandAlone = standsAlone(feature, rivals);
         List<Sighting> sightings = new ArrayList<>();
         for (Match value : values) {
@@ -147,7 +155,8 @@ final class PageReader {
      * clause, its statements replace what labels found; where it opens as a contract but states
      * nothing of the clause, label values are no more than suggestions.
      */
-    private List<Sighting> structured(FeatureDefinition feature, Clause clause, Recogniser recogniser, List<Sighting> byLabels) {
+    private List<Sighting> structured(
+            FeatureDefinition feature, Clause clause, Recogniser recogniser, List<Sighting> byLabels) {
         Contract contract = structure.contract();
         if (!contract.states(clause)) {
             if (contract.agreement() && !clause.labelledInProse()) {
@@ -156,7 +165,9 @@ final class PageReader {
             }
             // a contract's parties are whom its structure names; a label elsewhere only suggests one
             return contract.opening() || clause == Clause.PARTIES
-                    ? byLabels.stream().map(s -> s.withSupport(Math.min(s.support(), LABEL_IN_CONTRACT))).toList()
+                    ? byLabels.stream()
+                            .map(s -> s.withSupport(Math.min(s.support(), LABEL_IN_CONTRACT)))
+                            .toList()
                     : byLabels;
         }
         String running = ContractReader.runningText(page.text());
@@ -167,11 +178,13 @@ final class PageReader {
                 start++;
             }
             int from = start;
-            recogniser.readAt(running, statement.start(), statement.end())
+            recogniser
+                    .readAt(running, statement.start(), statement.end())
                     .filter(value -> value.start() == from)
                     .ifPresent(value -> {
                         double support = statement.support() * value.strength() * methodFactor(value, recogniser);
-                        stated.add(sighting(feature, value, support, withValueClues(Clue.none(), value, recogniser, support)));
+                        stated.add(sighting(
+                                feature, value, support, withValueClues(Clue.none(), value, recogniser, support)));
                     });
         }
         return stated;
@@ -182,20 +195,22 @@ final class PageReader {
         for (LabelHit hit : associations.hits()) {
             if (hit.features().contains(feature.id())) {
                 for (int[] span : associations.valueSpans(hit)) {
-                    recogniser.readAt(page.text(), span[0], span[1])
+                    recogniser
+                            .readAt(page.text(), span[0], span[1])
                             .filter(value -> values.stream().noneMatch(v -> v.start() == value.start()))
                             .ifPresent(values::add);
                 }
                 if (feature.cardinality() == Cardinality.MANY) {
-                    ProseCues.joinedSpans(page.text(), hit.end()).forEach(span -> recogniser
-                            .readAt(page.text(), span[0], span[1])
-                            .filter(value -> value.start() == span[0])
-                            .ifPresent(value -> {
-                                tiedByCue.put(value.start(), value.end());
-                                if (values.stream().noneMatch(v -> v.start() == value.start())) {
-                                    values.add(value);
-                                }
-                            }));
+                    ProseCues.joinedSpans(page.text(), hit.end())
+                            .forEach(span -> recogniser
+                                    .readAt(page.text(), span[0], span[1])
+                                    .filter(value -> value.start() == span[0])
+                                    .ifPresent(value -> {
+                                        tiedByCue.put(value.start(), value.end());
+                                        if (values.stream().noneMatch(v -> v.start() == value.start())) {
+                                            values.add(value);
+                                        }
+                                    }));
                 }
             }
         }
@@ -269,15 +284,20 @@ final class PageReader {
      * either vehicle's). Whether it is stated once in the case with no rival, the decider says.
      */
     private boolean standsAlone(FeatureDefinition feature, Set<String> rivals) {
-        return DISTINCTIVE.contains(feature.type()) && feature.cardinality() == Cardinality.ONE
-                && feature.role().isEmpty() && feature.zone().isEmpty() && labels.mainParty(feature.id())
+        return DISTINCTIVE.contains(feature.type())
+                && feature.cardinality() == Cardinality.ONE
+                && feature.role().isEmpty()
+                && feature.zone().isEmpty()
+                && labels.mainParty(feature.id())
                 && rivals.stream().filter(labels::mainParty).count() == 1;
     }
 
     /** No label of any feature or of the context names the value, nor does a sentence about a bystander hold it. */
     private static boolean unlabelled(double[] clues) {
-        return clues[Clue.LABEL.ordinal()] == 0 && clues[Clue.RIVAL_LABEL.ordinal()] == 0
-                && clues[Clue.CONTEXT_LABEL.ordinal()] == 0 && clues[Clue.CONTEXT_SENTENCE.ordinal()] == 0;
+        return clues[Clue.LABEL.ordinal()] == 0
+                && clues[Clue.RIVAL_LABEL.ordinal()] == 0
+                && clues[Clue.CONTEXT_LABEL.ordinal()] == 0
+                && clues[Clue.CONTEXT_SENTENCE.ordinal()] == 0;
     }
 
     /**
@@ -287,8 +307,11 @@ final class PageReader {
     private boolean standsApart(Match value) {
         String text = page.text();
         return (value.start() == 0 || apart(text.charAt(value.start() - 1)))
-                && (value.end() >= text.length() || apart(text.charAt(value.end())) || text.charAt(value.end()) == '.'
-                        && (value.end() + 1 >= text.length() || Character.isWhitespace(text.charAt(value.end() + 1))));
+                && (value.end() >= text.length()
+                        || apart(text.charAt(value.end()))
+                        || text.charAt(value.end()) == '.'
+                                && (value.end() + 1 >= text.length()
+                                        || Character.isWhitespace(text.charAt(value.end() + 1))));
     }
 
     private static boolean apart(char c) {
@@ -312,14 +335,18 @@ final class PageReader {
     /** The labels that may name a value of one type: the context's and those of the type's features. */
     private List<LabelHit> relevant(Set<String> rivals) {
         return associations.hits().stream()
-                .filter(hit -> hit.context() || hit.features().stream().anyMatch(rivals::contains)).toList();
+                .filter(hit -> hit.context() || hit.features().stream().anyMatch(rivals::contains))
+                .toList();
     }
 
     /** Whether the feature comes first in the case type among those the shared label names. */
     private boolean firstOf(FeatureDefinition feature, LabelHit hit) {
-        return hit != null && caseType.features().stream()
-                .filter(candidate -> hit.features().contains(candidate.id()))
-                .findFirst().map(first -> first.id().equals(feature.id())).orElse(false);
+        return hit != null
+                && caseType.features().stream()
+                        .filter(candidate -> hit.features().contains(candidate.id()))
+                        .findFirst()
+                        .map(first -> first.id().equals(feature.id()))
+                        .orElse(false);
     }
 
     private double methodFactor(Match value, Recogniser recogniser) {
@@ -334,7 +361,10 @@ final class PageReader {
         set(clues, Clue.SUPPORT, support);
         set(clues, Clue.STRENGTH, value.strength());
         set(clues, Clue.OCR, page.method() == TextMethod.OCR ? 1 : 0);
-        set(clues, Clue.OCR_CONFIDENCE, page.method() == TextMethod.OCR ? layout.confidence(value.start(), value.end()) : 1);
+        set(
+                clues,
+                Clue.OCR_CONFIDENCE,
+                page.method() == TextMethod.OCR ? layout.confidence(value.start(), value.end()) : 1);
         set(clues, Clue.FIRST_PAGE, page.index() == 0 ? 1 : 0);
         set(clues, Clue.SELF_CHECKING, recogniser.selfChecking() ? 1 : 0);
         set(clues, Clue.FREE_TEXT, recogniser.anchored() ? 1 : 0);
@@ -349,9 +379,11 @@ final class PageReader {
         String quote = page.text().substring(value.start(), value.end());
         Evidence evidence = new Evidence(
                 StableIds.of("ev", feature.id(), docId, page.index(), value.start(), value.end()),
-                docId, page.index(),
+                docId,
+                page.index(),
                 new EvidenceLocation(value.start(), value.end(), layout.box(value.start(), value.end())),
-                quote, page.method(),
+                quote,
+                page.method(),
                 page.method() == TextMethod.OCR
                         ? OptionalDouble.of(layout.confidence(value.start(), value.end()))
                         : OptionalDouble.empty());

@@ -36,7 +36,8 @@ final class Placement {
 
     /** The zone a feature's value stands in: as stated, or the header for an issuer's details. */
     static Optional<Zone> zoneOf(FeatureDefinition feature) {
-        return feature.zone().or(() -> feature.role().filter(role -> role == Role.ISSUER).map(role -> Zone.HEADER));
+        return feature.zone()
+                .or(() -> feature.role().filter(role -> role == Role.ISSUER).map(role -> Zone.HEADER));
     }
 
     /** True when a letterhead is where the feature's value is, so it must not be discounted there. */
@@ -56,7 +57,9 @@ final class Placement {
             int lineEnd = text.indexOf('\n', lineStart);
             lineEnd = lineEnd < 0 ? text.length() : lineEnd;
             if (zones.zone(lineStart) == zone.get() && plausibleLine(text.substring(lineStart, lineEnd))) {
-                recogniser.readAt(text, OcrEdges.skipLeading(text, lineStart, lineEnd), lineEnd).ifPresent(values::add);
+                recogniser
+                        .readAt(text, OcrEdges.skipLeading(text, lineStart, lineEnd), lineEnd)
+                        .ifPresent(values::add);
             }
             lineStart = lineEnd + 1;
         }

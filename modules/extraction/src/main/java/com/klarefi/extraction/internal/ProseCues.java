@@ -18,8 +18,7 @@ final class ProseCues {
     /** The support of a value a joining word ties to the cue: as if it stood right after the cue. */
     static final double JOINED = 0.85;
 
-    private ProseCues() {
-    }
+    private ProseCues() {}
 
     /** Spans {@code [start, end)} after the joining words of the cue's sentence. */
     static List<int[]> joinedSpans(String text, int cueEnd) {

@@ -15,8 +15,9 @@ import java.util.Set;
  */
 public final class StatedValueReader implements StatedValues {
     /** Free-form types: whatever a person types is the value, as typed, when no recogniser reads it. */
-    private static final Set<FeatureType> FREE_FORM = EnumSet.of(FeatureType.PERSON_NAME, FeatureType.ORGANIZATION_NAME,
-            FeatureType.TEXT);
+    private static final Set<FeatureType> FREE_FORM =
+            EnumSet.of(FeatureType.PERSON_NAME, FeatureType.ORGANIZATION_NAME, FeatureType.TEXT);
+
     private static final int MAX_LENGTH = 500;
 
     private final Recognisers recognisers = new Recognisers();
@@ -27,7 +28,9 @@ public final class StatedValueReader implements StatedValues {
         if (text.isEmpty() || text.length() > MAX_LENGTH) {
             return Optional.empty();
         }
-        Optional<String> read = recognisers.forFeature(feature).readAt(text, 0, text.length())
+        Optional<String> read = recognisers
+                .forFeature(feature)
+                .readAt(text, 0, text.length())
                 .filter(match -> wholeInput(text, match))
                 .map(Match::normalized);
         if (read.isPresent()) {

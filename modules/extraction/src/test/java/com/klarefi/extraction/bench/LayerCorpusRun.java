@@ -41,7 +41,8 @@ public final class LayerCorpusRun {
         ObjectMapper json = new ObjectMapper();
         // -Dklarefi.scorer=rules: the hand-set rule scorer instead of the shipped ranker, for comparison
         Extractor extractor = "rules".equals(System.getProperty("klarefi.scorer"))
-                ? ExtractionEngine.create(Optional.empty()) : Extractor.create();
+                ? ExtractionEngine.create(Optional.empty())
+                : Extractor.create();
         List<Long> cpu = new ArrayList<>();
         List<Long> bornDigitalCpu = new ArrayList<>();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -50,14 +51,17 @@ public final class LayerCorpusRun {
             for (Corpus.Case corpusCase : read.cases()) {
                 CaseType caseType = caseTypes.get(corpusCase.caseTypeId());
                 for (Corpus.Document document : corpusCase.documents()) {
-                    if (document.rendition().equals("born_digital") && document.text().pages().size() == 1) {
+                    if (document.rendition().equals("born_digital")
+                            && document.text().pages().size() == 1) {
                         // as ExtractionEvaluation measures it: the document alone, before its case, caches as they are
                         long start = threads.getCurrentThreadCpuTime();
                         extractor.extract(caseType, List.of(document.text()));
                         bornDigitalCpu.add(threads.getCurrentThreadCpuTime() - start);
                     }
                 }
-                List<DocumentText> documents = corpusCase.documents().stream().map(Corpus.Document::text).toList();
+                List<DocumentText> documents = corpusCase.documents().stream()
+                        .map(Corpus.Document::text)
+                        .toList();
                 long before = System.nanoTime();
                 ExtractionResult result = extractor.extract(caseType, documents);
                 int pages = documents.stream().mapToInt(d -> d.pages().size()).sum();
@@ -68,12 +72,15 @@ public final class LayerCorpusRun {
         }
         int skipped = read.skipped();
         List<Long> sorted = cpu.stream().sorted().toList();
-        System.out.printf("cases %d (%d without layers skipped), median extraction wall time per page %.2f ms%n", sorted.size(), skipped,
-                sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2) / 1e6);
+        System.out.printf(
+                "cases %d (%d without layers skipped), median extraction wall time per page %.2f ms%n",
+                sorted.size(), skipped, sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2) / 1e6);
         List<Long> bornDigital = bornDigitalCpu.stream().sorted().toList();
-        System.out.printf("CPU per one-page born-digital document read alone (includes warm-up): median %.2f ms, p95 %.2f ms, n %d%n",
+        System.out.printf(
+                "CPU per one-page born-digital document read alone (includes warm-up): median %.2f ms, p95 %.2f ms, n %d%n",
                 bornDigital.isEmpty() ? 0 : bornDigital.get(bornDigital.size() / 2) / 1e6,
-                bornDigital.isEmpty() ? 0 : bornDigital.get(bornDigital.size() * 95 / 100) / 1e6, bornDigital.size());
+                bornDigital.isEmpty() ? 0 : bornDigital.get(bornDigital.size() * 95 / 100) / 1e6,
+                bornDigital.size());
     }
 
     private static ObjectNode line(ObjectMapper json, String caseId, ExtractionResult result) {
@@ -92,8 +99,10 @@ public final class LayerCorpusRun {
             ArrayNode values = node.putArray("values");
             feature.selected().forEach(candidate -> values.add(candidate.valueNormalized()));
             ArrayNode candidates = node.putArray("candidates");
-            feature.candidates().forEach(candidate -> candidates.add(json.createObjectNode()
-                    .put("value", candidate.valueNormalized()).put("confidence", candidate.confidence())));
+            feature.candidates()
+                    .forEach(candidate -> candidates.add(json.createObjectNode()
+                            .put("value", candidate.valueNormalized())
+                            .put("confidence", candidate.confidence())));
         }
     }
 }

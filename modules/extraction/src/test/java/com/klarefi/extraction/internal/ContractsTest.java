@@ -49,7 +49,10 @@ class ContractsTest {
     private final Extractor extractor = Extractor.create();
 
     private static CaseType builtIn() {
-        return CaseTypes.builtIn().stream().filter(type -> type.id().equals("nda")).findFirst().orElseThrow();
+        return CaseTypes.builtIn().stream()
+                .filter(type -> type.id().equals("nda"))
+                .findFirst()
+                .orElseThrow();
     }
 
     private ExtractionResult extract(CaseType caseType, PageLayer page) {
@@ -61,15 +64,20 @@ class ContractsTest {
     }
 
     private static List<String> selected(ExtractionResult result, String id) {
-        return feature(result, id).selected().stream().map(candidate -> candidate.valueNormalized()).toList();
+        return feature(result, id).selected().stream()
+                .map(candidate -> candidate.valueNormalized())
+                .toList();
     }
 
     @Test
     void keepsThePartiesThatTheOpeningSentenceDefinesAndTheSignaturesRepeat() {
         for (CaseType caseType : List.of(builtIn(), FROM_FIELD_NAMES)) {
             ExtractionResult result = extract(caseType, plainTextWithCells(SIGNED_CONTRACT));
-            assertThat(feature(result, "party").decision().outcome()).as(caseType.id()).isEqualTo(DecisionOutcome.KEEP);
-            assertThat(selected(result, "party")).as(caseType.id())
+            assertThat(feature(result, "party").decision().outcome())
+                    .as(caseType.id())
+                    .isEqualTo(DecisionOutcome.KEEP);
+            assertThat(selected(result, "party"))
+                    .as(caseType.id())
                     .containsExactlyInAnyOrder("Aspect Medical Systems Inc.", "Tyco Healthcare Group LP");
             assertThat(selected(result, "effective_date")).as(caseType.id()).containsExactly("2009-08-03");
             assertThat(selected(result, "jurisdiction")).as(caseType.id()).containsExactly("Massachusetts");
@@ -85,7 +93,9 @@ class ContractsTest {
         for (CaseType caseType : List.of(builtIn(), FROM_FIELD_NAMES)) {
             FeatureResult party = feature(extract(caseType, plainTextWithCells(unsigned)), "party");
             assertThat(party.decision().outcome()).as(caseType.id()).isEqualTo(DecisionOutcome.REVIEW);
-            assertThat(party.selected()).as(caseType.id()).extracting(candidate -> candidate.valueNormalized())
+            assertThat(party.selected())
+                    .as(caseType.id())
+                    .extracting(candidate -> candidate.valueNormalized())
                     .containsExactlyInAnyOrder("High Speed Net Solutions", "R. J. Seifert Enterprises Inc.");
         }
     }
@@ -98,8 +108,11 @@ class ContractsTest {
                 leaves Verso, the Employee shall not solicit its customers. Either party may end this Agreement
                 upon thirty (30) days' notice.""";
         for (CaseType caseType : List.of(builtIn(), FROM_FIELD_NAMES)) {
-            assertThat(feature(extract(caseType, plainTextWithCells(noTerm)), "term").decision().outcome())
-                    .as(caseType.id()).isNotEqualTo(DecisionOutcome.KEEP);
+            assertThat(feature(extract(caseType, plainTextWithCells(noTerm)), "term")
+                            .decision()
+                            .outcome())
+                    .as(caseType.id())
+                    .isNotEqualTo(DecisionOutcome.KEEP);
         }
     }
 
@@ -109,8 +122,11 @@ class ContractsTest {
                 During the term of this Agreement and for a period of one (1) year thereafter, the Employee
                 shall not solicit the customers of Verso.""";
         for (CaseType caseType : List.of(builtIn(), FROM_FIELD_NAMES)) {
-            assertThat(feature(extract(caseType, plainTextWithCells(noTerm)), "term").decision().outcome())
-                    .as(caseType.id()).isEqualTo(DecisionOutcome.MISSING);
+            assertThat(feature(extract(caseType, plainTextWithCells(noTerm)), "term")
+                            .decision()
+                            .outcome())
+                    .as(caseType.id())
+                    .isEqualTo(DecisionOutcome.MISSING);
         }
     }
 
@@ -122,7 +138,9 @@ class ContractsTest {
         for (CaseType caseType : List.of(builtIn(), FROM_FIELD_NAMES)) {
             FeatureResult term = feature(extract(caseType, plainTextWithCells(fromStartOnly)), "term");
             assertThat(term.decision().outcome()).as(caseType.id()).isEqualTo(DecisionOutcome.REVIEW);
-            assertThat(term.selected()).as(caseType.id()).extracting(candidate -> candidate.valueNormalized())
+            assertThat(term.selected())
+                    .as(caseType.id())
+                    .extracting(candidate -> candidate.valueNormalized())
                     .containsExactly("2_years");
         }
     }

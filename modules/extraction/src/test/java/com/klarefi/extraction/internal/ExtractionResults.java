@@ -8,8 +8,7 @@ import com.klarefi.extraction.api.FeatureResult;
 
 /** What the engine's tests ask of a result: the value it kept for a feature. */
 final class ExtractionResults {
-    private ExtractionResults() {
-    }
+    private ExtractionResults() {}
 
     /** The feature's first kept value (normalised); fails, naming the feature, when it was not kept. */
     static String kept(ExtractionResult result, String feature) {

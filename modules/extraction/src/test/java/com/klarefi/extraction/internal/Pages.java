@@ -79,7 +79,8 @@ final class Pages {
         for (int line = 0; line < lines.length; line++) {
             Matcher word = Pattern.compile("\\S+").matcher(lines[line]);
             while (word.find()) {
-                cells.add(new Word(offset + word.start(), offset + word.end(), word.start(), line, word.end(), line + 1, 1f));
+                cells.add(new Word(
+                        offset + word.start(), offset + word.end(), word.start(), line, word.end(), line + 1, 1f));
             }
             offset += lines[line].length() + 1;
         }
@@ -116,7 +117,14 @@ final class Pages {
                 text.append(word).append(' ');
                 float x = (column + offset) * CHAR_WIDTH;
                 float drop = slope * x;
-                words.add(new Word(start, start + word.length(), x, y - 10 + drop, x + word.length() * CHAR_WIDTH, y + drop, confidence));
+                words.add(new Word(
+                        start,
+                        start + word.length(),
+                        x,
+                        y - 10 + drop,
+                        x + word.length() * CHAR_WIDTH,
+                        y + drop,
+                        confidence));
                 offset += word.length() + 1;
             }
             text.setLength(text.length() - 1);

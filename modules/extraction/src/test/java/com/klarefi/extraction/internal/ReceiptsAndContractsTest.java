@@ -19,7 +19,10 @@ class ReceiptsAndContractsTest {
     private final Extractor extractor = Extractor.create();
 
     private static CaseType builtIn(String id) {
-        return CaseTypes.builtIn().stream().filter(type -> type.id().equals(id)).findFirst().orElseThrow();
+        return CaseTypes.builtIn().stream()
+                .filter(type -> type.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private ExtractionResult extract(String caseType, PageLayer page) {
@@ -29,7 +32,9 @@ class ReceiptsAndContractsTest {
     private static List<String> bestGuesses(ExtractionResult result, String feature) {
         FeatureResult found = result.feature(feature).orElseThrow();
         assertThat(found.decision().outcome()).as(feature).isNotEqualTo(DecisionOutcome.MISSING);
-        return found.selected().stream().map(candidate -> candidate.valueNormalized()).toList();
+        return found.selected().stream()
+                .map(candidate -> candidate.valueNormalized())
+                .toList();
     }
 
     @Test

@@ -37,16 +37,24 @@ class ReceiptsTest {
     private static List<String> bestGuesses(ExtractionResult result, String feature) {
         FeatureResult found = result.feature(feature).orElseThrow();
         assertThat(found.decision().outcome()).as(feature).isNotEqualTo(DecisionOutcome.MISSING);
-        return found.selected().stream().map(candidate -> candidate.valueNormalized()).toList();
+        return found.selected().stream()
+                .map(candidate -> candidate.valueNormalized())
+                .toList();
     }
 
     @Test
     void readsAnOcrLineWhoseWordBoxesOverlapAgainstTheTextOrder() {
         // "5 ]": OCR boxes of two specks, the second a pixel left of the first.
         String text = "TOTAL 9.90\n5 ]";
-        PageLayer page = new PageLayer(0, text, TextMethod.OCR, 800, 1400, List.of(
-                new Word(0, 5, 100, 600, 180, 620, 0.95f), new Word(6, 10, 300, 600, 360, 620, 0.95f),
-                new Word(11, 12, 775, 437, 813, 462, 0.7f), new Word(13, 14, 774, 403, 813, 408, 0.7f)));
+        PageLayer page = new PageLayer(
+                0,
+                text,
+                TextMethod.OCR,
+                800,
+                1400,
+                List.of(
+                        new Word(0, 5, 100, 600, 180, 620, 0.95f), new Word(6, 10, 300, 600, 360, 620, 0.95f),
+                        new Word(11, 12, 775, 437, 813, 462, 0.7f), new Word(13, 14, 774, 403, 813, 408, 0.7f)));
 
         ExtractionResult result = extract(page);
 

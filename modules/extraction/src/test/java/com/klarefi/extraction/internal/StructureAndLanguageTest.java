@@ -37,8 +37,7 @@ class StructureAndLanguageTest {
 
     @Test
     void readsAValueBelowAKeyThatSaysItInOtherWords() {
-        PageLayer page = aPage()
-                .line(0, "Datum van het ongeval", 50, "Polis nr.")
+        PageLayer page = aPage().line(0, "Datum van het ongeval", 50, "Polis nr.")
                 .line(0, "12-03-2024", 50, "AUT-2020-123456")
                 .build();
         ExtractionResult result = extract(page);
@@ -48,8 +47,7 @@ class StructureAndLanguageTest {
 
     @Test
     void readsEachPartysValueFromItsColumnOfATwoPartyTable() {
-        PageLayer page = aPage()
-                .line(30, "Verzekerde", 60, "Tegenpartij")
+        PageLayer page = aPage().line(30, "Verzekerde", 60, "Tegenpartij")
                 .line(0, "Naam", 30, "Jan Jansen", 60, "Piet Pieters")
                 .line(0, "Kenteken", 30, "AB-123-C", 60, "XY-45-ZZ")
                 .build();
@@ -61,8 +59,7 @@ class StructureAndLanguageTest {
 
     @Test
     void readsTheAnswerToANumberedQuestion() {
-        PageLayer page = aPage()
-                .line(0, "4. Telnr. (privé)", 40, "06-12345678")
+        PageLayer page = aPage().line(0, "4. Telnr. (privé)", 40, "06-12345678")
                 .line(0, "5a) Uw polisnummer:", 40, "POL-778899")
                 .build();
         ExtractionResult result = extract(page);
@@ -72,7 +69,9 @@ class StructureAndLanguageTest {
 
     @Test
     void readsAnAbbreviatedKey() {
-        PageLayer page = aPage().line(0, "Kent.", 30, "AB-123-C").line(0, "Tel. nr.", 30, "020-1234567").build();
+        PageLayer page = aPage().line(0, "Kent.", 30, "AB-123-C")
+                .line(0, "Tel. nr.", 30, "020-1234567")
+                .build();
         ExtractionResult result = extract(page);
         assertThat(kept(result, "plate")).isEqualTo("AB-123-C");
         assertThat(kept(result, "phone")).isEqualTo("+31201234567");
@@ -80,7 +79,8 @@ class StructureAndLanguageTest {
 
     @Test
     void readsACompoundKeyAsItsParts() {
-        PageLayer page = aPage().line(0, "Ongevalsdatum", 30, "12-03-2024").line(0, "Kentekenplaat wederpartij", 30, "XY-45-ZZ")
+        PageLayer page = aPage().line(0, "Ongevalsdatum", 30, "12-03-2024")
+                .line(0, "Kentekenplaat wederpartij", 30, "XY-45-ZZ")
                 .build();
         ExtractionResult result = extract(page);
         assertThat(kept(result, "incident_date")).isEqualTo("2024-03-12");
@@ -90,8 +90,7 @@ class StructureAndLanguageTest {
 
     @Test
     void keysUnderAHeadingOfTheOtherPartyAreThatPartys() {
-        PageLayer page = aPage()
-                .line(0, "Kenteken", 30, "AB-123-C")
+        PageLayer page = aPage().line(0, "Kenteken", 30, "AB-123-C")
                 .line(0, "Gegevens tegenpartij")
                 .line(0, "Naam", 30, "Piet Pieters")
                 .line(0, "Kenteken", 30, "XY-45-ZZ")

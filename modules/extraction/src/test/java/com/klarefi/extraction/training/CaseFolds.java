@@ -24,8 +24,7 @@ import java.util.Optional;
  * made with the built-in and the operator's case types, and the cases are read with the operator's.
  */
 public final class CaseFolds {
-    private CaseFolds() {
-    }
+    private CaseFolds() {}
 
     public static void main(String[] args) throws IOException {
         Corpus corpus = Corpus.read(Path.of(args[0]), Path.of(args[1]));
@@ -37,13 +36,20 @@ public final class CaseFolds {
         try (BufferedWriter out = Files.newBufferedWriter(Path.of(args[2]))) {
             for (int fold = 0; fold < RankerFit.FOLDS; fold++) {
                 final int held = fold;
-                Ranker ranker = RankerFit.fit(rows.stream().filter(row -> row.caseIndex() % RankerFit.FOLDS != held).toList());
-                System.out.printf("fold %d: ranker fitted on the other folds' cases keeps from %.2f%n", fold, ranker.keepThreshold());
+                Ranker ranker = RankerFit.fit(rows.stream()
+                        .filter(row -> row.caseIndex() % RankerFit.FOLDS != held)
+                        .toList());
+                System.out.printf(
+                        "fold %d: ranker fitted on the other folds' cases keeps from %.2f%n",
+                        fold, ranker.keepThreshold());
                 ExtractionEngine engine = ExtractionEngine.create(Optional.of(ranker));
                 for (int index = held; index < corpus.cases().size(); index += RankerFit.FOLDS) {
                     Corpus.Case corpusCase = corpus.cases().get(index);
-                    ExtractionResult result = engine.extract(types.get(corpusCase.caseTypeId()),
-                            corpusCase.documents().stream().map(Corpus.Document::text).toList());
+                    ExtractionResult result = engine.extract(
+                            types.get(corpusCase.caseTypeId()),
+                            corpusCase.documents().stream()
+                                    .map(Corpus.Document::text)
+                                    .toList());
                     ObjectNode line = json.createObjectNode().put("case", corpusCase.caseId());
                     LayerCorpusRun.putFeatures(json, line, result);
                     out.write(json.writeValueAsString(line));

@@ -22,19 +22,18 @@ import java.util.stream.Stream;
  * Cases with a document whose layers were not dumped are left out.
  */
 public record Corpus(List<Case> cases, int skipped) {
-    private static final TypeReference<List<PageLayer>> PAGES = new TypeReference<>() {
-    };
+    private static final TypeReference<List<PageLayer>> PAGES = new TypeReference<>() {};
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A case: its type, documents and expected values (a string, null or a list per feature). */
-    public record Case(String caseId, String caseTypeId, List<Document> documents, Map<String, JsonNode> expected) {
-    }
+    public record Case(String caseId, String caseTypeId, List<Document> documents, Map<String, JsonNode> expected) {}
 
     /**
      * A document: its template's fold ("claim_form_A" is fold A), its rendition, the values it
      * states and its pages.
      */
-    public record Document(String file, String fold, String rendition, Map<String, JsonNode> values, DocumentText text) {
+    public record Document(
+            String file, String fold, String rendition, Map<String, JsonNode> values, DocumentText text) {
         /** The document as a case of its own: the values it states, null for the case's other features. */
         public Map<String, JsonNode> expectedAlone(Case owner) {
             Map<String, JsonNode> expected = new LinkedHashMap<>();
@@ -48,13 +47,17 @@ public record Corpus(List<Case> cases, int skipped) {
         List<Case> cases = new ArrayList<>();
         int skipped = 0;
         try (Stream<Path> dirs = Files.list(corpus)) {
-            for (Path dir : dirs.filter(d -> Files.exists(d.resolve("expected.json"))).sorted().toList()) {
+            for (Path dir : dirs.filter(d -> Files.exists(d.resolve("expected.json")))
+                    .sorted()
+                    .toList()) {
                 JsonNode expected = JSON.readTree(dir.resolve("expected.json").toFile());
                 String caseId = expected.get("case_id").asText();
                 List<Document> documents = new ArrayList<>();
                 for (JsonNode document : expected.get("documents")) {
-                    Path layer = layers.resolve(caseId).resolve(document.get("file").asText() + ".json");
-                    Optional<Document> read = Files.exists(layer) ? document(caseId, document, layer) : Optional.empty();
+                    Path layer =
+                            layers.resolve(caseId).resolve(document.get("file").asText() + ".json");
+                    Optional<Document> read =
+                            Files.exists(layer) ? document(caseId, document, layer) : Optional.empty();
                     if (read.isEmpty()) {
                         documents = null;
                         break;
@@ -90,9 +93,15 @@ public record Corpus(List<Case> cases, int skipped) {
         String template = document.path("template").asText("");
         String fold = template.contains("_") ? template.substring(template.lastIndexOf('_') + 1) : "-";
         Map<String, JsonNode> values = new LinkedHashMap<>();
-        document.path("values").properties().forEach(entry -> values.put(entry.getKey(), entry.getValue().get("value")));
+        document.path("values")
+                .properties()
+                .forEach(entry -> values.put(entry.getKey(), entry.getValue().get("value")));
         List<PageLayer> pages = JSON.convertValue(dump.get("pages"), PAGES);
-        return Optional.of(new Document(file, fold, document.path("rendition").asText(""), values,
+        return Optional.of(new Document(
+                file,
+                fold,
+                document.path("rendition").asText(""),
+                values,
                 new DocumentText(caseId + "/" + file, pages)));
     }
 }

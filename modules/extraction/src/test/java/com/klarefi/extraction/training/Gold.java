@@ -11,10 +11,10 @@ import java.util.Set;
  * currency compares by its amount; everything else as written.
  */
 final class Gold {
-    private static final Set<FeatureType> LOOSE = Set.of(FeatureType.TEXT, FeatureType.PERSON_NAME, FeatureType.ORGANIZATION_NAME);
+    private static final Set<FeatureType> LOOSE =
+            Set.of(FeatureType.TEXT, FeatureType.PERSON_NAME, FeatureType.ORGANIZATION_NAME);
 
-    private Gold() {
-    }
+    private Gold() {}
 
     /** How many values are expected: 0 for none, the list's size for a list. */
     static int count(JsonNode expected) {
@@ -50,7 +50,9 @@ final class Gold {
             }
         }
         if (LOOSE.contains(type)) {
-            return spaced(value).toLowerCase(Locale.ROOT).equals(spaced(expected).toLowerCase(Locale.ROOT));
+            return spaced(value)
+                    .toLowerCase(Locale.ROOT)
+                    .equals(spaced(expected).toLowerCase(Locale.ROOT));
         }
         return value.equals(expected);
     }

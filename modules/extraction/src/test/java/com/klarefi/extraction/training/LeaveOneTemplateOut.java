@@ -29,8 +29,7 @@ import java.util.TreeSet;
  * Arguments: corpus-dir layers-dir out-file [case-types-dir].
  */
 public final class LeaveOneTemplateOut {
-    private LeaveOneTemplateOut() {
-    }
+    private LeaveOneTemplateOut() {}
 
     public static void main(String[] args) throws IOException {
         Corpus corpus = Corpus.read(Path.of(args[0]), Path.of(args[1]));
@@ -47,10 +46,18 @@ public final class LeaveOneTemplateOut {
         try (BufferedWriter out = Files.newBufferedWriter(Path.of(args[2]))) {
             for (String fold : folds) {
                 Ranker ranker = RankerFit.fit(rows.stream()
-                        .filter(row -> row.scope().equals("doc") && !row.fold().equals(fold) && !row.fold().equals("-")).toList());
-                System.out.printf("held out *_%s: ranker fitted on the other templates keeps from %.2f%n", fold, ranker.keepThreshold());
-                Map<String, ExtractionEngine> engines = Map.of("rule", ExtractionEngine.create(Optional.empty()),
-                        "learned", ExtractionEngine.create(Optional.of(ranker)));
+                        .filter(row -> row.scope().equals("doc")
+                                && !row.fold().equals(fold)
+                                && !row.fold().equals("-"))
+                        .toList());
+                System.out.printf(
+                        "held out *_%s: ranker fitted on the other templates keeps from %.2f%n",
+                        fold, ranker.keepThreshold());
+                Map<String, ExtractionEngine> engines = Map.of(
+                        "rule",
+                        ExtractionEngine.create(Optional.empty()),
+                        "learned",
+                        ExtractionEngine.create(Optional.of(ranker)));
                 for (var engine : engines.entrySet()) {
                     warmUp(engine.getValue(), corpus, types, fold);
                     List<Long> cpu = new ArrayList<>();
@@ -60,18 +67,22 @@ public final class LeaveOneTemplateOut {
                                 continue;
                             }
                             long before = threads.getCurrentThreadCpuTime();
-                            ExtractionResult result = engine.getValue().extract(types.get(corpusCase.caseTypeId()), List.of(document.text()));
+                            ExtractionResult result = engine.getValue()
+                                    .extract(types.get(corpusCase.caseTypeId()), List.of(document.text()));
                             long spent = threads.getCurrentThreadCpuTime() - before;
-                            if (document.rendition().equals("born_digital") && document.text().pages().size() == 1) {
+                            if (document.rendition().equals("born_digital")
+                                    && document.text().pages().size() == 1) {
                                 cpu.add(spent);
                             }
-                            out.write(json.writeValueAsString(line(json, corpusCase, document, fold, engine.getKey(), result)));
+                            out.write(json.writeValueAsString(
+                                    line(json, corpusCase, document, fold, engine.getKey(), result)));
                             out.newLine();
                         }
                     }
                     List<Long> sorted = cpu.stream().sorted().toList();
-                    System.out.printf("  %-7s CPU per one-page born-digital document: median %.2f ms (n %d)%n", engine.getKey(),
-                            sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2) / 1e6, sorted.size());
+                    System.out.printf(
+                            "  %-7s CPU per one-page born-digital document: median %.2f ms (n %d)%n",
+                            engine.getKey(), sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2) / 1e6, sorted.size());
                 }
             }
         }
@@ -83,15 +94,25 @@ public final class LeaveOneTemplateOut {
      */
     private static void warmUp(ExtractionEngine engine, Corpus corpus, Map<String, CaseType> types, String fold) {
         for (Corpus.Case corpusCase : corpus.cases()) {
-            corpusCase.documents().stream().filter(document -> document.fold().equals(fold))
+            corpusCase.documents().stream()
+                    .filter(document -> document.fold().equals(fold))
                     .forEach(document -> engine.extract(types.get(corpusCase.caseTypeId()), List.of(document.text())));
         }
     }
 
-    private static ObjectNode line(ObjectMapper json, Corpus.Case corpusCase, Corpus.Document document, String fold,
-                                   String scorer, ExtractionResult result) {
-        ObjectNode line = json.createObjectNode().put("case", corpusCase.caseId()).put("document", document.file())
-                .put("fold", fold).put("rendition", document.rendition()).put("scorer", scorer);
+    private static ObjectNode line(
+            ObjectMapper json,
+            Corpus.Case corpusCase,
+            Corpus.Document document,
+            String fold,
+            String scorer,
+            ExtractionResult result) {
+        ObjectNode line = json.createObjectNode()
+                .put("case", corpusCase.caseId())
+                .put("document", document.file())
+                .put("fold", fold)
+                .put("rendition", document.rendition())
+                .put("scorer", scorer);
         LayerCorpusRun.putFeatures(json, line, result);
         return line;
     }

@@ -31,30 +31,41 @@ public final class RankerFit {
     /** Keep F1 this close to the best is as good: the difference is a few values. */
     static final double F1_TOLERANCE = 0.002;
 
-    private RankerFit() {
-    }
+    private RankerFit() {}
 
     public static Ranker fit(List<TrainingRows.Row> rows) {
         Ranker model = weights(rows);
-        List<String> templates = rows.stream().filter(row -> row.scope().equals("doc") && !row.fold().equals("-"))
-                .map(TrainingRows.Row::fold).distinct().sorted().toList();
-        List<TrainingRows.Row> cases = rows.stream().filter(row -> !row.scope().equals("doc")).toList();
-        double byCases = cases.isEmpty() ? 0 : threshold(cases, outOfFold(cases, row -> String.valueOf(row.caseIndex() % FOLDS)));
+        List<String> templates = rows.stream()
+                .filter(row -> row.scope().equals("doc") && !row.fold().equals("-"))
+                .map(TrainingRows.Row::fold)
+                .distinct()
+                .sorted()
+                .toList();
+        List<TrainingRows.Row> cases =
+                rows.stream().filter(row -> !row.scope().equals("doc")).toList();
+        double byCases = cases.isEmpty()
+                ? 0
+                : threshold(cases, outOfFold(cases, row -> String.valueOf(row.caseIndex() % FOLDS)));
         if (templates.size() >= 2) {
             // documents read alone, each predicted by a model that has not seen its template; and whole
             // cases, where documents may disagree, each predicted by a model that has not seen the case
-            List<TrainingRows.Row> documents = rows.stream().filter(row -> row.scope().equals("doc")).toList();
-            return model.withKeepThreshold(Math.max(byCases, threshold(documents, outOfFold(documents, row -> row.fold()))));
+            List<TrainingRows.Row> documents =
+                    rows.stream().filter(row -> row.scope().equals("doc")).toList();
+            return model.withKeepThreshold(Math.max(
+                    byCases, threshold(documents, outOfFold(documents, row -> row.fold()))));
         }
-        return model.withKeepThreshold(cases.isEmpty()
-                ? threshold(rows, outOfFold(rows, row -> String.valueOf(row.caseIndex() % FOLDS))) : byCases);
+        return model.withKeepThreshold(
+                cases.isEmpty()
+                        ? threshold(rows, outOfFold(rows, row -> String.valueOf(row.caseIndex() % FOLDS)))
+                        : byCases);
     }
 
     /** Each row's probability from a model fitted on the rows of the other folds. */
     private static double[] outOfFold(List<TrainingRows.Row> rows, Function<TrainingRows.Row, String> foldOf) {
         double[] probability = new double[rows.size()];
         for (String fold : rows.stream().map(foldOf).distinct().sorted().toList()) {
-            Ranker partial = weights(rows.stream().filter(row -> !foldOf.apply(row).equals(fold)).toList());
+            Ranker partial = weights(
+                    rows.stream().filter(row -> !foldOf.apply(row).equals(fold)).toList());
             for (int i = 0; i < rows.size(); i++) {
                 if (foldOf.apply(rows.get(i)).equals(fold)) {
                     probability[i] = partial.probability(rows.get(i).signals());
@@ -66,7 +77,8 @@ public final class RankerFit {
 
     /** The weights fitted on all rows with a candidate; the keep threshold is left at 0.5. */
     static Ranker weights(List<TrainingRows.Row> rows) {
-        List<TrainingRows.Row> candidates = rows.stream().filter(TrainingRows.Row::candidate).toList();
+        List<TrainingRows.Row> candidates =
+                rows.stream().filter(TrainingRows.Row::candidate).toList();
         int n = Ranker.SIGNALS.size();
         double[] mean = new double[n];
         double[] scale = new double[n];
@@ -125,7 +137,9 @@ public final class RankerFit {
             KeepScore score = keepScore(rows, probability, threshold);
             scores.put(threshold, score);
             if (Boolean.getBoolean("ranker.debug")) { // the curve the threshold is chosen from
-                System.out.printf("  t %.2f right %d wrong %d missed %d f1 %.4f wrong %.4f%n", threshold, score.right(), score.wrong(), score.missed(), score.f1(), score.wrongShare());
+                System.out.printf(
+                        "  t %.2f right %d wrong %d missed %d f1 %.4f wrong %.4f%n",
+                        threshold, score.right(), score.wrong(), score.missed(), score.f1(), score.wrongShare());
             }
             if (score.wrongShare() <= WRONG_KEEP) {
                 bestF1 = Math.max(bestF1, score.f1());
@@ -164,10 +178,16 @@ public final class RankerFit {
             List<Integer> kept = new ArrayList<>();
             if (first.candidate()) {
                 boolean many = first.signals()[Ranker.SIGNALS.indexOf("many")] > 0;
-                int top = group.stream().max((a, b) -> Double.compare(probability[a], probability[b])).orElseThrow();
-                (many ? group : List.of(top)).stream().filter(i -> round(probability[i]) >= threshold).forEach(kept::add);
+                int top = group.stream()
+                        .max((a, b) -> Double.compare(probability[a], probability[b]))
+                        .orElseThrow();
+                (many ? group : List.of(top))
+                        .stream()
+                                .filter(i -> round(probability[i]) >= threshold)
+                                .forEach(kept::add);
             }
-            int groupRight = (int) kept.stream().filter(i -> rows.get(i).label() == 1).count();
+            int groupRight =
+                    (int) kept.stream().filter(i -> rows.get(i).label() == 1).count();
             right += groupRight;
             wrong += kept.size() - groupRight;
             missed += Math.max(0, first.gold() - groupRight);

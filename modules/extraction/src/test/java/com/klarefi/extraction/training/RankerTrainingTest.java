@@ -18,7 +18,8 @@ class RankerTrainingTest {
     @Test
     void theSameRowsGiveTheSameModelFile() {
         List<TrainingRows.Row> rows = TrainingRows.read(ROWS);
-        assertThat(RankerFit.fit(rows).format()).isEqualTo(RankerFit.fit(TrainingRows.read(ROWS)).format());
+        assertThat(RankerFit.fit(rows).format())
+                .isEqualTo(RankerFit.fit(TrainingRows.read(ROWS)).format());
     }
 
     @Test
@@ -46,9 +47,8 @@ class RankerTrainingTest {
 
     @Test
     void theKeepThresholdHoldsWrongKeepsUnderTheTargetOutOfFold() {
-        List<TrainingRows.Row> rows = List.of(
-                row(0, 0, 1, 0.9), row(0, 0, 0, 0.2),
-                row(1, 1, 1, 0.8), row(2, 2, 0, 0.7), row(3, 3, 1, 0.95));
+        List<TrainingRows.Row> rows =
+                List.of(row(0, 0, 1, 0.9), row(0, 0, 0, 0.2), row(1, 1, 1, 0.8), row(2, 2, 0, 0.7), row(3, 3, 1, 0.95));
         double[] probability = {0.97, 0.1, 0.9, 0.75, 0.99};
         // keeping from 0.75 would keep the wrong value of group 2
         assertThat(RankerFit.threshold(rows, probability)).isGreaterThan(0.75).isLessThanOrEqualTo(0.9);

@@ -23,24 +23,26 @@ import java.util.stream.Stream;
  * The rows are made with the built-in case types and, if a folder is given, with the case types in it.
  */
 public final class TrainExtraction {
-    private TrainExtraction() {
-    }
+    private TrainExtraction() {}
 
     public static void main(String[] args) {
         switch (args.length > 0 ? args[0] : "") {
             case "rows" -> {
                 Corpus corpus = Corpus.read(Path.of(args[1]), Path.of(args[2]));
-                List<TrainingRows.Row> rows = rows(corpus, args.length > 4 ? Optional.of(Path.of(args[4])) : Optional.empty());
+                List<TrainingRows.Row> rows =
+                        rows(corpus, args.length > 4 ? Optional.of(Path.of(args[4])) : Optional.empty());
                 TrainingRows.write(rows, Path.of(args[3]));
-                System.out.printf("%d rows from %d cases (%d without layers skipped)%n", rows.size(), corpus.cases().size(),
-                        corpus.skipped());
+                System.out.printf(
+                        "%d rows from %d cases (%d without layers skipped)%n",
+                        rows.size(), corpus.cases().size(), corpus.skipped());
             }
             case "fit" -> {
                 Ranker ranker = RankerFit.fit(TrainingRows.read(Path.of(args[1])));
                 write(Path.of(args[2]), ranker.format());
                 System.out.printf("ranker written to %s, keep from %.2f%n", args[2], ranker.keepThreshold());
             }
-            default -> throw new IllegalArgumentException("usage: rows CORPUS LAYERS ROWS [TYPES_DIR] | fit ROWS MODEL");
+            default ->
+                throw new IllegalArgumentException("usage: rows CORPUS LAYERS ROWS [TYPES_DIR] | fit ROWS MODEL");
         }
     }
 
@@ -58,8 +60,16 @@ public final class TrainExtraction {
     /** Adds rows after the existing ones, their groups numbered on. */
     private static void renumbered(List<TrainingRows.Row> rows, List<TrainingRows.Row> more) {
         int offset = rows.isEmpty() ? 0 : rows.getLast().group() + 1;
-        more.forEach(row -> rows.add(new TrainingRows.Row(row.types(), row.scope(), row.fold(), row.caseIndex(),
-                row.group() + offset, row.gold(), row.candidate(), row.label(), row.signals())));
+        more.forEach(row -> rows.add(new TrainingRows.Row(
+                row.types(),
+                row.scope(),
+                row.fold(),
+                row.caseIndex(),
+                row.group() + offset,
+                row.gold(),
+                row.candidate(),
+                row.label(),
+                row.signals())));
     }
 
     public static Map<String, CaseType> builtIn() {
@@ -71,7 +81,8 @@ public final class TrainExtraction {
     public static Map<String, CaseType> caseTypes(Path dir) {
         Map<String, CaseType> types = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 CaseType type = CaseTypes.parse(Files.readString(file));
                 types.put(type.id(), type);
             }

@@ -26,15 +26,22 @@ import java.util.Optional;
  * leave-one-template-out can train on one fold of documents. Numbers only: no text of any document.
  */
 public final class TrainingRows {
-    private static final String HEADER = "types,scope,fold,case,group,gold,candidate,label," + String.join(",", Ranker.SIGNALS);
+    private static final String HEADER =
+            "types,scope,fold,case,group,gold,candidate,label," + String.join(",", Ranker.SIGNALS);
 
     /** One row; {@code caseIndex} and {@code group} number the cases and the (run, feature) pairs. */
-    public record Row(String types, String scope, String fold, int caseIndex, int group, int gold, boolean candidate,
-            int label, double[] signals) {
-    }
+    public record Row(
+            String types,
+            String scope,
+            String fold,
+            int caseIndex,
+            int group,
+            int gold,
+            boolean candidate,
+            int label,
+            double[] signals) {}
 
-    private TrainingRows() {
-    }
+    private TrainingRows() {}
 
     /** The rows of a corpus read with the rule scorer and the given case types (named {@code typesName}). */
     public static List<Row> of(Corpus corpus, Map<String, CaseType> caseTypes, String typesName) {
@@ -43,21 +50,41 @@ public final class TrainingRows {
         for (int index = 0; index < corpus.cases().size(); index++) {
             Corpus.Case corpusCase = corpus.cases().get(index);
             CaseType type = caseTypes.get(corpusCase.caseTypeId());
-            List<DocumentText> texts = corpusCase.documents().stream().map(Corpus.Document::text).toList();
-            read(engine, type, texts, corpusCase.expected(), new Row(typesName, "case", "-", index, 0, 0, false, 0, null), rows);
+            List<DocumentText> texts =
+                    corpusCase.documents().stream().map(Corpus.Document::text).toList();
+            read(
+                    engine,
+                    type,
+                    texts,
+                    corpusCase.expected(),
+                    new Row(typesName, "case", "-", index, 0, 0, false, 0, null),
+                    rows);
             for (Corpus.Document document : corpusCase.documents()) {
-                read(engine, type, List.of(document.text()), document.expectedAlone(corpusCase),
-                        new Row(typesName, "doc", document.fold(), index, 0, 0, false, 0, null), rows);
+                read(
+                        engine,
+                        type,
+                        List.of(document.text()),
+                        document.expectedAlone(corpusCase),
+                        new Row(typesName, "doc", document.fold(), index, 0, 0, false, 0, null),
+                        rows);
             }
         }
         return rows;
     }
 
-    private static void read(ExtractionEngine engine, CaseType type, List<DocumentText> texts, Map<String, JsonNode> expected,
-                             Row template, List<Row> rows) {
+    private static void read(
+            ExtractionEngine engine,
+            CaseType type,
+            List<DocumentText> texts,
+            Map<String, JsonNode> expected,
+            Row template,
+            List<Row> rows) {
         Map<String, List<Map.Entry<Candidate, double[]>>> seen = new LinkedHashMap<>();
-        engine.extract(type, texts, (feature, candidate, signals) ->
-                seen.computeIfAbsent(feature.id(), id -> new ArrayList<>()).add(Map.entry(candidate, signals)));
+        engine.extract(
+                type,
+                texts,
+                (feature, candidate, signals) -> seen.computeIfAbsent(feature.id(), id -> new ArrayList<>())
+                        .add(Map.entry(candidate, signals)));
         for (FeatureDefinition feature : type.features()) {
             if (!expected.containsKey(feature.id())) {
                 continue;
@@ -66,13 +93,29 @@ public final class TrainingRows {
             int group = rows.isEmpty() ? 0 : rows.getLast().group() + 1;
             List<Map.Entry<Candidate, double[]>> candidates = seen.getOrDefault(feature.id(), List.of());
             if (candidates.isEmpty()) {
-                rows.add(new Row(template.types(), template.scope(), template.fold(), template.caseIndex(), group,
-                        Gold.count(gold), false, 0, new double[Ranker.SIGNALS.size()]));
+                rows.add(new Row(
+                        template.types(),
+                        template.scope(),
+                        template.fold(),
+                        template.caseIndex(),
+                        group,
+                        Gold.count(gold),
+                        false,
+                        0,
+                        new double[Ranker.SIGNALS.size()]));
             }
             for (Map.Entry<Candidate, double[]> candidate : candidates) {
                 boolean right = Gold.matches(candidate.getKey().valueNormalized(), gold, feature.type());
-                rows.add(new Row(template.types(), template.scope(), template.fold(), template.caseIndex(), group,
-                        Gold.count(gold), true, right ? 1 : 0, rounded(candidate.getValue())));
+                rows.add(new Row(
+                        template.types(),
+                        template.scope(),
+                        template.fold(),
+                        template.caseIndex(),
+                        group,
+                        Gold.count(gold),
+                        true,
+                        right ? 1 : 0,
+                        rounded(candidate.getValue())));
             }
         }
     }
@@ -95,9 +138,21 @@ public final class TrainingRows {
     public static void write(List<Row> rows, Path file) {
         StringBuilder out = new StringBuilder(HEADER).append('\n');
         for (Row row : rows) {
-            out.append(row.types()).append(',').append(row.scope()).append(',').append(row.fold()).append(',')
-                    .append(row.caseIndex()).append(',').append(row.group()).append(',').append(row.gold()).append(',')
-                    .append(row.candidate() ? 1 : 0).append(',').append(row.label());
+            out.append(row.types())
+                    .append(',')
+                    .append(row.scope())
+                    .append(',')
+                    .append(row.fold())
+                    .append(',')
+                    .append(row.caseIndex())
+                    .append(',')
+                    .append(row.group())
+                    .append(',')
+                    .append(row.gold())
+                    .append(',')
+                    .append(row.candidate() ? 1 : 0)
+                    .append(',')
+                    .append(row.label());
             for (double signal : row.signals()) {
                 out.append(',').append(number(signal));
             }
@@ -115,7 +170,8 @@ public final class TrainingRows {
         try {
             List<String> lines = Files.readAllLines(file);
             if (lines.isEmpty() || !lines.getFirst().equals(HEADER)) {
-                throw new IllegalStateException(file + " holds rows of other signals: make them again with scripts/train-extraction");
+                throw new IllegalStateException(
+                        file + " holds rows of other signals: make them again with scripts/train-extraction");
             }
             List<Row> rows = new ArrayList<>();
             for (String line : lines.subList(1, lines.size())) {
@@ -124,8 +180,16 @@ public final class TrainingRows {
                 for (int i = 0; i < signals.length; i++) {
                     signals[i] = Double.parseDouble(cells[8 + i]);
                 }
-                rows.add(new Row(cells[0], cells[1], cells[2], Integer.parseInt(cells[3]), Integer.parseInt(cells[4]),
-                        Integer.parseInt(cells[5]), cells[6].equals("1"), Integer.parseInt(cells[7]), signals));
+                rows.add(new Row(
+                        cells[0],
+                        cells[1],
+                        cells[2],
+                        Integer.parseInt(cells[3]),
+                        Integer.parseInt(cells[4]),
+                        Integer.parseInt(cells[5]),
+                        cells[6].equals("1"),
+                        Integer.parseInt(cells[7]),
+                        signals));
             }
             return rows;
         } catch (IOException e) {

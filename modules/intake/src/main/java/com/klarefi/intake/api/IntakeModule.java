@@ -15,11 +15,11 @@ import com.klarefi.processing.api.Documents;
 public final class IntakeModule {
     public static final String NAME = "intake";
 
-    private IntakeModule() {
-    }
+    private IntakeModule() {}
 
     /** {@code profiles}: the organisation's name, logo, privacy note and help contact that its applicants see. */
-    public static KlarefiModule create(Platform platform, Cases cases, Documents documents, OrganisationProfiles profiles) {
+    public static KlarefiModule create(
+            Platform platform, Cases cases, Documents documents, OrganisationProfiles profiles) {
         platform.database().migrate(NAME);
         return IntakeFacade.create(platform, cases, documents, profiles);
     }

@@ -19,7 +19,8 @@ public final class IntakeFacade implements KlarefiModule {
         this.pages = pages;
     }
 
-    public static KlarefiModule create(Platform platform, Cases cases, Documents documents, OrganisationProfiles profiles) {
+    public static KlarefiModule create(
+            Platform platform, Cases cases, Documents documents, OrganisationProfiles profiles) {
         return IntakeWiring.assemble(platform, cases, documents, profiles);
     }
 

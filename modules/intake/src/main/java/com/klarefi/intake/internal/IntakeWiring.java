@@ -22,27 +22,42 @@ final class IntakeWiring {
     private static final String MAX_TTL_HOURS = "KLAREFI_SESSION_MAX_TTL_HOURS";
     private static final Duration EXPIRY_CHECK = Duration.ofMinutes(1);
 
-    private IntakeWiring() {
-    }
+    private IntakeWiring() {}
 
     static KlarefiModule assemble(Platform platform, Cases cases, Documents documents, OrganisationProfiles profiles) {
         SessionRepository repository = new SessionRepository(platform.database().jdbi());
-        StatementRepository statements = new StatementRepository(platform.database().jdbi());
+        StatementRepository statements =
+                new StatementRepository(platform.database().jdbi());
         SessionTokens tokens = new SessionTokens(platform.secrets().derive(SessionTokens.KEY_PURPOSE));
-        Sessions sessions = new Sessions(repository, statements, cases, documents, platform.database(), tokens,
-                platform.publicBaseUrl(), platform.clock());
+        Sessions sessions = new Sessions(
+                repository,
+                statements,
+                cases,
+                documents,
+                platform.database(),
+                tokens,
+                platform.publicBaseUrl(),
+                platform.clock());
         cases.addStatementSource(statements::ofCase);
         // Erasure: the upload record (its file name may name the applicant) goes with the document.
         platform.erasure().register((tx, target) -> repository.forgetUpload(tx, target.docId()));
         platform.jobs().register(ExpireSessionsHandler.class, new ExpireSessionsHandler(sessions));
         platform.jobs().recurring(ExpireSessions.RECURRING_ID, EXPIRY_CHECK, new ExpireSessions());
         int maxTtlHours = platform.settings().integer(MAX_TTL_HOURS);
-        SessionsHttpService api = new SessionsHttpService(platform.jsonBodies(), platform.idempotency(), sessions,
-                documents::caseType, maxTtlHours);
+        SessionsHttpService api = new SessionsHttpService(
+                platform.jsonBodies(), platform.idempotency(), sessions, documents::caseType, maxTtlHours);
         boolean https = "https".equalsIgnoreCase(platform.publicBaseUrl().getScheme());
-        IntakePages pages = new IntakePages(sessions, new Corrections(statements, cases, documents), cases,
-                new PageAccessSettings(tokens,
-                        platform.secrets().derive(PageAccessSettings.CSRF_KEY_PURPOSE), https, documents, documents.maxDocumentBytes()), profiles);
+        IntakePages pages = new IntakePages(
+                sessions,
+                new Corrections(statements, cases, documents),
+                cases,
+                new PageAccessSettings(
+                        tokens,
+                        platform.secrets().derive(PageAccessSettings.CSRF_KEY_PURPOSE),
+                        https,
+                        documents,
+                        documents.maxDocumentBytes()),
+                profiles);
         return new IntakeFacade(api, pages);
     }
 }

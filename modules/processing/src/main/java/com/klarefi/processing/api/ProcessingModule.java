@@ -11,8 +11,7 @@ import com.klarefi.processing.internal.ProcessingFacade;
 public final class ProcessingModule {
     public static final String NAME = "processing";
 
-    private ProcessingModule() {
-    }
+    private ProcessingModule() {}
 
     public static Processing create(Platform platform, Cases cases) {
         platform.database().migrate(NAME);

@@ -23,9 +23,17 @@ final class DocumentViews {
     }
 
     Optional<PageText> pageText(String orgId, Environment environment, String docId, int pageIndex) {
-        return documents.page(operator(orgId, environment), docId, pageIndex)
-                .map(page -> new PageText(docId, page.pageIndex(), page.textMethod(), page.text(), page.pageCount(),
-                        page.width(), page.height(), page.words()));
+        return documents
+                .page(operator(orgId, environment), docId, pageIndex)
+                .map(page -> new PageText(
+                        docId,
+                        page.pageIndex(),
+                        page.textMethod(),
+                        page.text(),
+                        page.pageCount(),
+                        page.width(),
+                        page.height(),
+                        page.words()));
     }
 
     Optional<byte[]> pageImage(String orgId, Environment environment, String docId, int pageIndex, int maxWidth) {
@@ -33,7 +41,9 @@ final class DocumentViews {
                 || !documents.find(docId).map(DocumentRecord::hasContent).orElse(false)) {
             return Optional.empty();
         }
-        return documents.content(docId).flatMap(content -> reader.pageImage(content, reader.detect(content), pageIndex, maxWidth));
+        return documents
+                .content(docId)
+                .flatMap(content -> reader.pageImage(content, reader.detect(content), pageIndex, maxWidth));
     }
 
     private static Caller operator(String orgId, Environment environment) {

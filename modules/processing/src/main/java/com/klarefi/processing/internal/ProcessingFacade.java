@@ -30,9 +30,11 @@ import java.util.Optional;
 /** The processing module as other modules hold it: each call handed to the part that does it. */
 public final class ProcessingFacade implements Processing {
     /** The module's HTTP services. */
-    record Routes(ProcessHttpService process, PagesHttpService pages, CaseTypesHttpService caseTypes,
-                  DocumentRetryHttpService retry) {
-    }
+    record Routes(
+            ProcessHttpService process,
+            PagesHttpService pages,
+            CaseTypesHttpService caseTypes,
+            DocumentRetryHttpService retry) {}
 
     private final Routes routes;
     private final UploadedDocuments uploads;
@@ -44,9 +46,16 @@ public final class ProcessingFacade implements Processing {
     private final DocumentViews views;
     private final Jobs jobs;
 
-    ProcessingFacade(Routes routes, UploadedDocuments uploads, StatedValues statedValues, CaseTypeRegistry caseTypes,
-                     DocumentProcessor processor, DocumentLifecycle lifecycle, DocumentRepository documents,
-                     DocumentViews views, Jobs jobs) {
+    ProcessingFacade(
+            Routes routes,
+            UploadedDocuments uploads,
+            StatedValues statedValues,
+            CaseTypeRegistry caseTypes,
+            DocumentProcessor processor,
+            DocumentLifecycle lifecycle,
+            DocumentRepository documents,
+            DocumentViews views,
+            Jobs jobs) {
         this.routes = routes;
         this.uploads = uploads;
         this.statedValues = statedValues;
@@ -150,7 +159,8 @@ public final class ProcessingFacade implements Processing {
     }
 
     @Override
-    public Optional<byte[]> pageImage(String orgId, Environment environment, String docId, int pageIndex, int maxWidth) {
+    public Optional<byte[]> pageImage(
+            String orgId, Environment environment, String docId, int pageIndex, int maxWidth) {
         return views.pageImage(orgId, environment, docId, pageIndex, maxWidth);
     }
 }

@@ -45,20 +45,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code --warmup-seconds S}, {@code --rounds R}, {@code --repeat K}, {@code --case-type ID}.
  */
 public final class PipelineStagesBenchmark {
-    private PipelineStagesBenchmark() {
-    }
+    private PipelineStagesBenchmark() {}
 
-    private record Pdf(String name, Path path, int pages) {
-    }
+    private record Pdf(String name, Path path, int pages) {}
 
-    private record Round(double servicePagesPerSecond, double toolPagesPerSecond, long cpuNanos, double seconds) {
-    }
+    private record Round(double servicePagesPerSecond, double toolPagesPerSecond, long cpuNanos, double seconds) {}
 
     public static void main(String[] args) throws Exception {
         Path corpus = Path.of(args[0]);
         Path results = Path.of(args[1]);
         Map<String, String> options = options(args);
-        int threads = Integer.parseInt(options.getOrDefault("threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
+        int threads = Integer.parseInt(options.getOrDefault(
+                "threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
         double warmupSeconds = Double.parseDouble(options.getOrDefault("warmup-seconds", "30"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
         int repeat = Integer.parseInt(options.getOrDefault("repeat", "3"));
@@ -70,10 +68,13 @@ public final class PipelineStagesBenchmark {
             work.addAll(pdfs);
         }
         int pages = work.stream().mapToInt(Pdf::pages).sum();
-        CaseType caseType = CaseTypes.builtIn().stream().filter(type -> type.id().equals(caseTypeId)).findFirst()
+        CaseType caseType = CaseTypes.builtIn().stream()
+                .filter(type -> type.id().equals(caseTypeId))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no built-in case type " + caseTypeId));
         Settings defaults = Settings.of(Map.of());
-        DocumentFetcher fetcher = DocumentFetcher.create(FetchSettings.from(defaults).withAllowedCidrs(List.of("127.0.0.0/8")));
+        DocumentFetcher fetcher =
+                DocumentFetcher.create(FetchSettings.from(defaults).withAllowedCidrs(List.of("127.0.0.0/8")));
         DocumentReader reader = DocumentReader.create(TextLayerSettings.from(defaults));
         Extractor extractor = Extractor.create();
 
@@ -82,7 +83,8 @@ public final class PipelineStagesBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
-            System.out.printf("pipeline stages: %d born-digital PDFs (%d pages) x %d per pass, %d threads, case type %s%n",
+            System.out.printf(
+                    "pipeline stages: %d born-digital PDFs (%d pages) x %d per pass, %d threads, case type %s%n",
                     pdfs.size(), pdfs.stream().mapToInt(Pdf::pages).sum(), repeat, threads, caseTypeId);
             long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
             int warmups = 0;
@@ -100,9 +102,14 @@ public final class PipelineStagesBenchmark {
                 long cpu = processCpuNanos() - cpuBefore;
                 double tool = pdftotext(work, threads, pages);
                 measured.add(new Round(pages / seconds, tool, cpu, seconds));
-                System.out.printf("  round %d: pipeline %.1f pages/s (fetch %.2f, text %.2f, extract %.2f ms/doc), pdftotext %.1f pages/s%n",
-                        round + 1, pages / seconds, stageNanos[0] / 1e6 / work.size(), stageNanos[1] / 1e6 / work.size(),
-                        stageNanos[2] / 1e6 / work.size(), tool);
+                System.out.printf(
+                        "  round %d: pipeline %.1f pages/s (fetch %.2f, text %.2f, extract %.2f ms/doc), pdftotext %.1f pages/s%n",
+                        round + 1,
+                        pages / seconds,
+                        stageNanos[0] / 1e6 / work.size(),
+                        stageNanos[1] / 1e6 / work.size(),
+                        stageNanos[2] / 1e6 / work.size(),
+                        tool);
             }
             report(results, measured, pdfs.size(), pages, threads, repeat, warmups, caseTypeId);
         } finally {
@@ -113,8 +120,15 @@ public final class PipelineStagesBenchmark {
     }
 
     /** One pass over the work; returns the summed fetch, text and extract nanoseconds. */
-    private static long[] pass(ExecutorService pool, List<Pdf> work, String base, DocumentFetcher fetcher,
-                               DocumentReader reader, Extractor extractor, CaseType caseType) throws Exception {
+    private static long[] pass(
+            ExecutorService pool,
+            List<Pdf> work,
+            String base,
+            DocumentFetcher fetcher,
+            DocumentReader reader,
+            Extractor extractor,
+            CaseType caseType)
+            throws Exception {
         AtomicLong fetch = new AtomicLong();
         AtomicLong text = new AtomicLong();
         AtomicLong extract = new AtomicLong();
@@ -128,7 +142,10 @@ public final class PipelineStagesBenchmark {
                 long t1 = System.nanoTime();
                 List<PageLayer> layers = reader.textLayers(content, reader.detect(content));
                 long t2 = System.nanoTime();
-                if (extractor.extract(caseType, List.of(new DocumentText(docId, layers))).features().isEmpty()) {
+                if (extractor
+                        .extract(caseType, List.of(new DocumentText(docId, layers)))
+                        .features()
+                        .isEmpty()) {
                     throw new IllegalStateException("extraction returned no features");
                 }
                 long t3 = System.nanoTime();
@@ -150,9 +167,12 @@ public final class PipelineStagesBenchmark {
             long started = System.nanoTime();
             List<Future<Integer>> exits = new ArrayList<>();
             for (Pdf pdf : work) {
-                exits.add(processes.submit(() -> new ProcessBuilder("pdftotext", pdf.path().toString(), "-")
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
-                        .start().waitFor()));
+                exits.add(processes.submit(
+                        () -> new ProcessBuilder("pdftotext", pdf.path().toString(), "-")
+                                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                                .start()
+                                .waitFor()));
             }
             for (Future<Integer> exit : exits) {
                 if (exit.get() != 0) {
@@ -190,13 +210,16 @@ public final class PipelineStagesBenchmark {
     }
 
     private static List<Pdf> bornDigital(Path corpus) throws IOException, InterruptedException {
-        JsonNode manifest = new ObjectMapper().readTree(corpus.resolve("manifest.json").toFile());
+        JsonNode manifest =
+                new ObjectMapper().readTree(corpus.resolve("manifest.json").toFile());
         List<Pdf> pdfs = new ArrayList<>();
         for (JsonNode kase : manifest.path("cases")) {
             for (JsonNode document : kase.path("documents")) {
                 if ("born_digital".equals(document.path("rendition").asText())) {
-                    Path path = corpus.resolve(kase.path("path").asText()).resolve(document.path("file").asText());
-                    String name = kase.path("case_id").asText() + "-" + document.path("file").asText();
+                    Path path = corpus.resolve(kase.path("path").asText())
+                            .resolve(document.path("file").asText());
+                    String name = kase.path("case_id").asText() + "-"
+                            + document.path("file").asText();
                     pdfs.add(new Pdf(name.replaceAll("[^A-Za-z0-9._-]", "_"), path, pdfPages(path)));
                 }
             }
@@ -208,45 +231,104 @@ public final class PipelineStagesBenchmark {
     }
 
     private static int pdfPages(Path path) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("pdfinfo", path.toString()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder("pdfinfo", path.toString())
+                .redirectErrorStream(true)
+                .start();
         String info = new String(process.getInputStream().readAllBytes());
         process.waitFor();
-        return info.lines().filter(line -> line.startsWith("Pages:")).map(line -> Integer.parseInt(line.substring(6).strip()))
-                .findFirst().orElseThrow(() -> new IllegalStateException("pdfinfo gave no page count for " + path));
+        return info.lines()
+                .filter(line -> line.startsWith("Pages:"))
+                .map(line -> Integer.parseInt(line.substring(6).strip()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("pdfinfo gave no page count for " + path));
     }
 
     private static long processCpuNanos() {
-        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        return ProcessHandle.current()
+                .info()
+                .totalCpuDuration()
+                .map(Duration::toNanos)
+                .orElse(0L);
     }
 
-    private static void report(Path results, List<Round> rounds, int documents, int pages, int threads, int repeat,
-                               int warmups, String caseTypeId) throws IOException {
-        List<Double> ratios = rounds.stream().map(r -> r.servicePagesPerSecond() / r.toolPagesPerSecond()).sorted().toList();
+    private static void report(
+            Path results,
+            List<Round> rounds,
+            int documents,
+            int pages,
+            int threads,
+            int repeat,
+            int warmups,
+            String caseTypeId)
+            throws IOException {
+        List<Double> ratios = rounds.stream()
+                .map(r -> r.servicePagesPerSecond() / r.toolPagesPerSecond())
+                .sorted()
+                .toList();
         double ratio = ratios.get((ratios.size() - 1) / 2);
-        Round median = rounds.stream().sorted((a, b) -> Double.compare(a.servicePagesPerSecond(), b.servicePagesPerSecond()))
-                .toList().get((rounds.size() - 1) / 2);
-        List<Double> tool = rounds.stream().map(Round::toolPagesPerSecond).sorted().toList();
+        Round median = rounds.stream()
+                .sorted((a, b) -> Double.compare(a.servicePagesPerSecond(), b.servicePagesPerSecond()))
+                .toList()
+                .get((rounds.size() - 1) / 2);
+        List<Double> tool =
+                rounds.stream().map(Round::toolPagesPerSecond).sorted().toList();
         double cpuMsPerPage = median.cpuNanos() / 1e6 / pages;
         System.out.println();
-        System.out.println("Pipeline stages in one warm JVM (fetch over loopback + text layers + extraction; no database, jobs or webhooks)");
-        System.out.printf("%-26s %10s %16s %18s %22s %24s%n", "phase", "pages/pass", "pipeline pages/s", "pdftotext pages/s",
-                "ratio (median round)", "JVM CPU ms/page (median)");
-        System.out.printf("%-26s %10d %16.1f %18.1f %22.2f %24.2f%n", "born-digital, one file each", pages,
-                median.servicePagesPerSecond(), tool.get((tool.size() - 1) / 2), ratio, cpuMsPerPage);
+        System.out.println(
+                "Pipeline stages in one warm JVM (fetch over loopback + text layers + extraction; no database, jobs or webhooks)");
+        System.out.printf(
+                "%-26s %10s %16s %18s %22s %24s%n",
+                "phase",
+                "pages/pass",
+                "pipeline pages/s",
+                "pdftotext pages/s",
+                "ratio (median round)",
+                "JVM CPU ms/page (median)");
+        System.out.printf(
+                "%-26s %10d %16.1f %18.1f %22.2f %24.2f%n",
+                "born-digital, one file each",
+                pages,
+                median.servicePagesPerSecond(),
+                tool.get((tool.size() - 1) / 2),
+                ratio,
+                cpuMsPerPage);
         System.out.println("\ntarget: >= 0.50 of pdftotext");
 
         Map<String, Object> out = new LinkedHashMap<>();
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(ZoneOffset.UTC)
+                .format(Instant.now());
         out.put("benchmark", "pipeline-stages");
         out.put("measured_at", stamp);
-        out.put("parameters", Map.of("threads", threads, "repeat", repeat, "warmup_passes", warmups,
-                "case_type", caseTypeId, "documents", documents));
+        out.put(
+                "parameters",
+                Map.of(
+                        "threads",
+                        threads,
+                        "repeat",
+                        repeat,
+                        "warmup_passes",
+                        warmups,
+                        "case_type",
+                        caseTypeId,
+                        "documents",
+                        documents));
         out.put("pages_per_pass", pages);
-        out.put("pipeline_pages_per_second", rounds.stream().map(Round::servicePagesPerSecond).toList());
-        out.put("pdftotext_pages_per_second", rounds.stream().map(Round::toolPagesPerSecond).toList());
-        out.put("ratios", rounds.stream().map(r -> r.servicePagesPerSecond() / r.toolPagesPerSecond()).toList());
+        out.put(
+                "pipeline_pages_per_second",
+                rounds.stream().map(Round::servicePagesPerSecond).toList());
+        out.put(
+                "pdftotext_pages_per_second",
+                rounds.stream().map(Round::toolPagesPerSecond).toList());
+        out.put(
+                "ratios",
+                rounds.stream()
+                        .map(r -> r.servicePagesPerSecond() / r.toolPagesPerSecond())
+                        .toList());
         out.put("ratio", ratio);
-        out.put("jvm_cpu_ms_per_page", rounds.stream().map(r -> r.cpuNanos() / 1e6 / pages).toList());
+        out.put(
+                "jvm_cpu_ms_per_page",
+                rounds.stream().map(r -> r.cpuNanos() / 1e6 / pages).toList());
         out.put("target", 0.5);
         Files.createDirectories(results);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -22,8 +22,7 @@ import java.util.Map;
  * it never fails on a slow machine. Run through scripts/bench/text-layers.sh.
  */
 public final class TextLayersBenchmark {
-    private TextLayersBenchmark() {
-    }
+    private TextLayersBenchmark() {}
 
     public static void main(String[] args) throws IOException {
         Path corpus = Path.of(args[0]);
@@ -46,13 +45,16 @@ public final class TextLayersBenchmark {
     private static void collect(Path corpus, List<Path> bornDigital, List<Path> scans) throws IOException {
         ObjectMapper json = new ObjectMapper();
         try (var cases = Files.list(corpus)) {
-            for (Path expected : cases.map(dir -> dir.resolve("expected.json")).filter(Files::isRegularFile).sorted().toList()) {
+            for (Path expected : cases.map(dir -> dir.resolve("expected.json"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList()) {
                 for (JsonNode document : json.readTree(expected.toFile()).path("documents")) {
                     Path file = expected.resolveSibling(document.path("file").asText());
                     switch (document.path("rendition").asText()) {
                         case "born_digital" -> bornDigital.add(file);
                         case "scan_image", "scan_pdf" -> scans.add(file);
-                        default -> { }
+                        default -> {}
                     }
                 }
             }
@@ -76,7 +78,8 @@ public final class TextLayersBenchmark {
             List<PageLayer> pages = reader.textLayers(content, type);
             double millisPerPage = (System.nanoTime() - start) / 1e6 / pages.size();
             for (PageLayer page : pages) {
-                perPage.computeIfAbsent(page.method(), method -> new ArrayList<>()).add(millisPerPage);
+                perPage.computeIfAbsent(page.method(), method -> new ArrayList<>())
+                        .add(millisPerPage);
             }
         }
     }
@@ -85,7 +88,9 @@ public final class TextLayersBenchmark {
         List<Double> sorted = new ArrayList<>(times);
         Collections.sort(sorted);
         double mean = sorted.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        System.out.printf("%-18s %6d %9.1f %9.1f %9.1f%n", name, sorted.size(), mean,
-                sorted.get(sorted.size() / 2), sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * 0.95) - 1)));
+        System.out.printf(
+                "%-18s %6d %9.1f %9.1f %9.1f%n",
+                name, sorted.size(), mean, sorted.get(sorted.size() / 2), sorted.get((int)
+                        Math.min(sorted.size() - 1, Math.ceil(sorted.size() * 0.95) - 1)));
     }
 }

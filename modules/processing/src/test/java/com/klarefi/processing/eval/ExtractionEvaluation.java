@@ -70,7 +70,9 @@ public final class ExtractionEvaluation {
         String dir = System.getenv("KLAREFI_CASE_TYPES_DIR");
         if (dir != null && !dir.isBlank()) {
             try (Stream<Path> files = Files.list(Path.of(dir))) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".json"))
+                        .sorted()
+                        .toList()) {
                     CaseType caseType = CaseTypes.parse(Files.readString(file));
                     byId.put(caseType.id(), caseType);
                 }
@@ -84,11 +86,14 @@ public final class ExtractionEvaluation {
 
     public static void main(String[] args) throws Exception {
         List<String> flags = Arrays.asList(args);
-        Path corpus = Path.of(flags.stream().filter(a -> !a.startsWith("--")).findFirst().orElse("/work/shared/corpus"));
+        Path corpus = Path.of(
+                flags.stream().filter(a -> !a.startsWith("--")).findFirst().orElse("/work/shared/corpus"));
         ExtractionEvaluation evaluation = new ExtractionEvaluation(flags.contains("--verbose"));
         List<CorpusCase> cases = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(corpus)) {
-            for (Path dir : dirs.filter(d -> Files.exists(d.resolve("expected.json"))).sorted().toList()) {
+            for (Path dir : dirs.filter(d -> Files.exists(d.resolve("expected.json")))
+                    .sorted()
+                    .toList()) {
                 cases.add(CorpusCase.read(dir));
             }
         }
@@ -101,10 +106,13 @@ public final class ExtractionEvaluation {
 
     /** Reads (and caches) every document's layers on two threads first: OCR dominates a cold run. */
     private void readAhead(List<CorpusCase> cases) throws Exception {
-        List<Path> files = cases.stream().flatMap(c -> c.documents().stream().map(d -> c.dir().resolve(d.file()))).toList();
+        List<Path> files = cases.stream()
+                .flatMap(c -> c.documents().stream().map(d -> c.dir().resolve(d.file())))
+                .toList();
         try (var pool = Executors.newFixedThreadPool(2)) {
-            for (var future : pool.invokeAll(files.stream().<Callable<List<PageLayer>>>map(
-                    file -> () -> layers.read(file)).toList())) {
+            for (var future : pool.invokeAll(files.stream()
+                    .<Callable<List<PageLayer>>>map(file -> () -> layers.read(file))
+                    .toList())) {
                 future.get();
             }
         }
@@ -115,7 +123,8 @@ public final class ExtractionEvaluation {
         List<DocumentText> documents = new ArrayList<>();
         Map<String, String> renditions = new HashMap<>();
         for (CorpusCase.CorpusDocument document : corpusCase.documents()) {
-            DocumentText text = new DocumentText(corpusCase.caseId() + "/" + document.file(),
+            DocumentText text = new DocumentText(
+                    corpusCase.caseId() + "/" + document.file(),
                     layers.read(corpusCase.dir().resolve(document.file())));
             documents.add(text);
             renditions.put(text.docId(), document.renditionGroup());
@@ -126,17 +135,22 @@ public final class ExtractionEvaluation {
         checkEvidence(result, documents);
         for (FeatureResult feature : result.features()) {
             String expected = corpusCase.expected().get(feature.feature().id());
-            String rendition = feature.selected().stream().findFirst()
-                    .flatMap(c -> feature.evidence().stream().filter(e -> e.evidenceId().equals(c.evidenceIds().getFirst())).findFirst())
+            String rendition = feature.selected().stream()
+                    .findFirst()
+                    .flatMap(c -> feature.evidence().stream()
+                            .filter(e -> e.evidenceId().equals(c.evidenceIds().getFirst()))
+                            .findFirst())
                     .map(e -> renditions.get(e.docId()))
-                    .orElse(renditions.get(corpusCase.expectedSource().get(feature.feature().id())));
+                    .orElse(renditions.get(
+                            corpusCase.expectedSource().get(feature.feature().id())));
             String outcome = tally(caseByFeature, feature.feature().id(), feature, expected);
             if (rendition != null) {
                 tally(caseByRendition, rendition, feature, expected);
             }
             calibrate(feature, expected);
             if (verbose && !outcome.isEmpty()) {
-                System.out.println(corpusCase.caseId() + " " + feature.feature().id() + " [" + rendition + "] " + outcome);
+                System.out.println(
+                        corpusCase.caseId() + " " + feature.feature().id() + " [" + rendition + "] " + outcome);
             }
         }
     }
@@ -151,9 +165,11 @@ public final class ExtractionEvaluation {
         for (FeatureResult feature : result.features()) {
             String expected = document.values().get(feature.feature().id());
             tally(docByRendition, document.rendition(), feature, expected);
-            String outcome = tally(docByFeature, feature.feature().id() + " @" + document.rendition(), feature, expected);
+            String outcome =
+                    tally(docByFeature, feature.feature().id() + " @" + document.rendition(), feature, expected);
             if (verbose && !outcome.isEmpty()) {
-                System.out.println("  doc " + text.docId() + " " + feature.feature().id() + " " + outcome);
+                System.out.println(
+                        "  doc " + text.docId() + " " + feature.feature().id() + " " + outcome);
             }
         }
     }
@@ -161,21 +177,29 @@ public final class ExtractionEvaluation {
     /** Adds a decision to a tally; returns a description when it was wrong or missed, else "". */
     private static String tally(Map<String, Tally> tallies, String key, FeatureResult feature, String expected) {
         String outcome = feature.decision().outcome().wireName();
-        String value = feature.selected().stream().findFirst().map(c -> c.valueNormalized()).orElse(null);
+        String value = feature.selected().stream()
+                .findFirst()
+                .map(c -> c.valueNormalized())
+                .orElse(null);
         boolean correct = value != null && same(feature, value, expected);
         tallies.computeIfAbsent(key, k -> new Tally()).add(expected, outcome, correct);
         tallies.computeIfAbsent("ALL", k -> new Tally()).add(expected, outcome, correct);
         if (correct && outcome.equals("review")) {
-            return "review-right got=" + value + " conf=" + feature.selected().getFirst().confidence()
-                    + " reason=" + feature.decision().reason().orElse("");
+            return "review-right got=" + value + " conf="
+                    + feature.selected().getFirst().confidence() + " reason="
+                    + feature.decision().reason().orElse("");
         }
         if (correct || (expected == null && outcome.equals("missing"))) {
             return "";
         }
-        String quote = feature.selected().stream().findFirst().map(c -> c.valueRaw()).orElse("");
+        String quote =
+                feature.selected().stream().findFirst().map(c -> c.valueRaw()).orElse("");
         return outcome + " got=" + value + " [" + quote.replace("\n", "\\n") + "] expected=" + expected
-                + (outcome.equals("keep") ? "  <-- WRONG KEEP" : "") + " | " + feature.candidates().stream().limit(4)
-                        .map(c -> c.valueNormalized() + "=" + c.confidence()).collect(Collectors.joining(", "));
+                + (outcome.equals("keep") ? "  <-- WRONG KEEP" : "") + " | "
+                + feature.candidates().stream()
+                        .limit(4)
+                        .map(c -> c.valueNormalized() + "=" + c.confidence())
+                        .collect(Collectors.joining(", "));
     }
 
     private static boolean same(FeatureResult feature, String value, String expected) {
@@ -203,12 +227,21 @@ public final class ExtractionEvaluation {
         for (FeatureResult feature : result.features()) {
             feature.evidence().forEach(item -> {
                 evidence++;
-                String text = documents.stream().filter(d -> d.docId().equals(item.docId())).findFirst()
-                        .map(d -> d.pages().stream().filter(p -> p.index() == item.pageIndex()).findFirst()
-                                .map(PageLayer::text).orElse(null)).orElse(null);
+                String text = documents.stream()
+                        .filter(d -> d.docId().equals(item.docId()))
+                        .findFirst()
+                        .map(d -> d.pages().stream()
+                                .filter(p -> p.index() == item.pageIndex())
+                                .findFirst()
+                                .map(PageLayer::text)
+                                .orElse(null))
+                        .orElse(null);
                 int start = item.location().charStart();
                 int end = item.location().charEnd();
-                boolean valid = text != null && start >= 0 && end <= text.length() && start < end
+                boolean valid = text != null
+                        && start >= 0
+                        && end <= text.length()
+                        && start < end
                         && Objects.equals(text.substring(start, end), item.quote());
                 evidenceValid += valid ? 1 : 0;
             });
@@ -218,7 +251,8 @@ public final class ExtractionEvaluation {
     private void print() {
         System.out.println("== case level, per feature (decisions over all available documents vs expected)");
         caseByFeature.forEach((name, tally) -> System.out.println(tally.row(name)));
-        System.out.println("\n== case level, per rendition of the decided value's evidence (or of the expected source)");
+        System.out.println(
+                "\n== case level, per rendition of the decided value's evidence (or of the expected source)");
         caseByRendition.forEach((name, tally) -> System.out.println(tally.row(name)));
         System.out.println("\n== document level, per rendition (each document alone vs its own values)");
         docByRendition.forEach((name, tally) -> System.out.println(tally.row(name)));
@@ -226,19 +260,32 @@ public final class ExtractionEvaluation {
         docByFeature.forEach((name, tally) -> System.out.println(tally.row(name)));
         System.out.println("\n== calibration (case-level candidates)");
         for (int bin = 0; bin < binCount.length; bin++) {
-            System.out.printf(Locale.ROOT, "[%.2f, %.2f)  n %5d  correct %.3f%n", BINS[bin], Math.min(BINS[bin + 1], 1.0),
-                    binCount[bin], binCount[bin] == 0 ? 0.0 : binCorrect[bin] / (double) binCount[bin]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "[%.2f, %.2f)  n %5d  correct %.3f%n",
+                    BINS[bin],
+                    Math.min(BINS[bin + 1], 1.0),
+                    binCount[bin],
+                    binCount[bin] == 0 ? 0.0 : binCorrect[bin] / (double) binCount[bin]);
         }
         int highN = binCount[binCount.length - 2] + binCount[binCount.length - 1];
         int highOk = binCorrect[binCorrect.length - 2] + binCorrect[binCorrect.length - 1];
-        System.out.printf(Locale.ROOT, "confidence >= 0.9: n %d correct %.3f%n", highN, highN == 0 ? 0.0 : highOk / (double) highN);
+        System.out.printf(
+                Locale.ROOT,
+                "confidence >= 0.9: n %d correct %.3f%n",
+                highN,
+                highN == 0 ? 0.0 : highOk / (double) highN);
         System.out.printf(Locale.ROOT, "%n== evidence valid %d / %d%n", evidenceValid, evidence);
         List<Long> sorted = cpuNanos.stream().sorted().toList();
         if (!sorted.isEmpty()) {
-            System.out.printf(Locale.ROOT, "== CPU per one-page born-digital document (extraction only, includes warm-up): "
-                    + "median %.2f ms, p95 %.2f ms, max %.2f ms, n %d%n",
-                    sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.95)) / 1e6,
-                    sorted.getLast() / 1e6, sorted.size());
+            System.out.printf(
+                    Locale.ROOT,
+                    "== CPU per one-page born-digital document (extraction only, includes warm-up): "
+                            + "median %.2f ms, p95 %.2f ms, max %.2f ms, n %d%n",
+                    sorted.get(sorted.size() / 2) / 1e6,
+                    sorted.get((int) (sorted.size() * 0.95)) / 1e6,
+                    sorted.getLast() / 1e6,
+                    sorted.size());
         }
     }
 }

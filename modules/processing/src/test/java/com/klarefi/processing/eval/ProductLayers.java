@@ -20,8 +20,7 @@ import java.util.List;
  * seconds per page. Delete the cache directory after changing the text layers.
  */
 final class ProductLayers {
-    private static final TypeReference<List<PageLayer>> PAGES = new TypeReference<>() {
-    };
+    private static final TypeReference<List<PageLayer>> PAGES = new TypeReference<>() {};
 
     private final DocumentReader reader = DocumentReader.create(
             new TextLayerSettings("tesseract", "nld+eng", Duration.ofSeconds(120), 300, 1000, 50_000_000));

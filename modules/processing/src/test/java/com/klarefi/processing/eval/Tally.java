@@ -30,7 +30,18 @@ final class Tally {
         double f1 = p + r == 0 ? 0 : 2 * p * r / (p + r);
         double reviewP = review == 0 ? 1 : reviewCorrect / (double) review;
         double anyR = expected == 0 ? 1 : (keepCorrect + reviewCorrect) / (double) expected;
-        return String.format(Locale.ROOT, "%-28s exp %4d | keep %4d P %.3f R %.3f F1 %.3f wrong %4d | review %4d P %.3f | keep+review R %.3f",
-                name, expected, keep, p, r, f1, keep - keepCorrect, review, reviewP, anyR);
+        return String.format(
+                Locale.ROOT,
+                "%-28s exp %4d | keep %4d P %.3f R %.3f F1 %.3f wrong %4d | review %4d P %.3f | keep+review R %.3f",
+                name,
+                expected,
+                keep,
+                p,
+                r,
+                f1,
+                keep - keepCorrect,
+                review,
+                reviewP,
+                anyR);
     }
 }

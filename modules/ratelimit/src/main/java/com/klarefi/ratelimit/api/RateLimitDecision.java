@@ -16,13 +16,14 @@ import java.util.Map;
  * @param retryAfterSeconds  whole seconds until that reset, at least 1: the {@code Retry-After} of a
  *                           refusal and the {@code reset} of the {@code RateLimit} field
  */
-public record RateLimitDecision(boolean allowed, int limit, int remaining, long resetEpochSeconds,
-                                int retryAfterSeconds) {
+public record RateLimitDecision(
+        boolean allowed, int limit, int remaining, long resetEpochSeconds, int retryAfterSeconds) {
     public static final int WINDOW_SECONDS = 60;
 
     public RateLimitDecision {
         if (limit < 0 || remaining < 0 || retryAfterSeconds < 1) {
-            throw new IllegalArgumentException("limit and remaining must not be negative, retryAfterSeconds at least 1");
+            throw new IllegalArgumentException(
+                    "limit and remaining must not be negative, retryAfterSeconds at least 1");
         }
     }
 
@@ -51,9 +52,13 @@ public record RateLimitDecision(boolean allowed, int limit, int remaining, long 
      * {@code Retry-After}, so it renders complete even if the response headers were reset.
      */
     public ApiException rejection() {
-        return onto(ApiException.of(429, ErrorTypes.RATE_LIMIT, "rate_limit_exceeded",
-                "This organisation may make " + limit + " requests per minute; retry after "
-                        + retryAfterSeconds + " seconds.")).withHeader("Retry-After", Integer.toString(retryAfterSeconds));
+        return onto(ApiException.of(
+                        429,
+                        ErrorTypes.RATE_LIMIT,
+                        "rate_limit_exceeded",
+                        "This organisation may make " + limit + " requests per minute; retry after " + retryAfterSeconds
+                                + " seconds."))
+                .withHeader("Retry-After", Integer.toString(retryAfterSeconds));
     }
 
     /** The error with the rate-limit fields added, so it renders with them (e.g. a 401). */

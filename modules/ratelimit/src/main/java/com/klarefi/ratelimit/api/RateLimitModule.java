@@ -10,8 +10,7 @@ public final class RateLimitModule {
     public static final String NAME = "ratelimit";
     public static final String LIMIT_SETTING = "KLAREFI_RATE_LIMIT_PER_MINUTE";
 
-    private RateLimitModule() {
-    }
+    private RateLimitModule() {}
 
     /** Migrates the module's schema and starts its housekeeping; close the result on shutdown. */
     public static RateLimits create(Platform platform) {
@@ -21,8 +20,8 @@ public final class RateLimitModule {
                     + RateLimitFacade.MAX_REQUESTS_PER_MINUTE + ", got " + defaultLimit);
         }
         platform.database().migrate(NAME);
-        RateLimitFacade rateLimits = new RateLimitFacade(platform.database(), platform.clock(), defaultLimit,
-                LeasePolicy.standard(), platform.jsonBodies());
+        RateLimitFacade rateLimits = new RateLimitFacade(
+                platform.database(), platform.clock(), defaultLimit, LeasePolicy.standard(), platform.jsonBodies());
         rateLimits.startHousekeeping();
         return rateLimits;
     }

@@ -29,12 +29,14 @@ public final class RateLimitFacade implements RateLimits {
     private final RateLimitAdminHttpService adminHttp;
     private ScheduledExecutorService housekeeping;
 
-    public RateLimitFacade(Database database, Clock clock, int defaultLimit, LeasePolicy policy, JsonBodies jsonBodies) {
+    public RateLimitFacade(
+            Database database, Clock clock, int defaultLimit, LeasePolicy policy, JsonBodies jsonBodies) {
         if (defaultLimit < 1 || defaultLimit > MAX_REQUESTS_PER_MINUTE) {
             throw new IllegalArgumentException("the default limit must be between 1 and " + MAX_REQUESTS_PER_MINUTE);
         }
         this.defaultLimit = defaultLimit;
-        this.limiter = new WindowLimiter(new PostgresPermitLedger(database.jdbi(), defaultLimit, policy), policy, clock);
+        this.limiter =
+                new WindowLimiter(new PostgresPermitLedger(database.jdbi(), defaultLimit, policy), policy, clock);
         this.limits = new OrganisationLimitRepository(database.jdbi());
         this.adminHttp = new RateLimitAdminHttpService(this, jsonBodies);
     }
@@ -42,8 +44,8 @@ public final class RateLimitFacade implements RateLimits {
     /** Hands stale blocks back every second on a daemon thread, until {@link #close()}. */
     public synchronized void startHousekeeping() {
         if (housekeeping == null) {
-            housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-                    .name("ratelimit-housekeeping").daemon().factory());
+            housekeeping = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("ratelimit-housekeeping").daemon().factory());
             housekeeping.scheduleWithFixedDelay(limiter::handBackStaleBlocks, 1, 1, TimeUnit.SECONDS);
         }
     }
@@ -80,8 +82,10 @@ public final class RateLimitFacade implements RateLimits {
     public OrganisationRateLimit changeLimit(String orgId, int requestsPerMinute) {
         requireOrgId(orgId);
         if (requestsPerMinute < 1 || requestsPerMinute > MAX_REQUESTS_PER_MINUTE) {
-            throw ApiException.validation("invalid_field", "requests_per_minute must be between 1 and "
-                    + MAX_REQUESTS_PER_MINUTE + ".").withDetail("param", "requests_per_minute");
+            throw ApiException.validation(
+                            "invalid_field",
+                            "requests_per_minute must be between 1 and " + MAX_REQUESTS_PER_MINUTE + ".")
+                    .withDetail("param", "requests_per_minute");
         }
         limits.save(orgId, requestsPerMinute);
         return new OrganisationRateLimit(orgId, requestsPerMinute, OrganisationRateLimit.ORGANISATION);
@@ -109,7 +113,8 @@ public final class RateLimitFacade implements RateLimits {
 
     private static void requireOrgId(String orgId) {
         if (orgId == null || !ORG_ID.matcher(orgId).matches()) {
-            throw ApiException.validation("invalid_organisation_id",
+            throw ApiException.validation(
+                    "invalid_organisation_id",
                     "The organisation id must be 1 to 128 letters, digits or the characters _ . : -");
         }
     }

@@ -13,12 +13,13 @@ class RateLimitDecisionTest {
     void headersSayTheSameThingInBothConventions() {
         RateLimitDecision decision = new RateLimitDecision(true, 100, 42, 1_893_456_060L, 17);
 
-        assertThat(decision.headers()).containsExactly(
-                entry("X-RateLimit-Limit", "100"),
-                entry("X-RateLimit-Remaining", "42"),
-                entry("X-RateLimit-Reset", "1893456060"),
-                entry("RateLimit-Policy", "100;w=60"),
-                entry("RateLimit", "limit=100, remaining=42, reset=17"));
+        assertThat(decision.headers())
+                .containsExactly(
+                        entry("X-RateLimit-Limit", "100"),
+                        entry("X-RateLimit-Remaining", "42"),
+                        entry("X-RateLimit-Reset", "1893456060"),
+                        entry("RateLimit-Policy", "100;w=60"),
+                        entry("RateLimit", "limit=100, remaining=42, reset=17"));
     }
 
     @Test

@@ -3,18 +3,13 @@ package com.klarefi.ratelimit.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.klarefi.platform.config.Mode;
-import com.klarefi.platform.config.Settings;
 import com.klarefi.platform.config.SettingsException;
 import com.klarefi.platform.db.Database;
 import com.klarefi.platform.http.ApiRoutes;
-import com.klarefi.platform.http.JsonBodies;
 import com.klarefi.platform.http.Route;
 import com.klarefi.platform.module.Platform;
-import com.klarefi.testing.TestPlatforms;
 import com.klarefi.testing.TestDatabase;
-import java.net.URI;
-import java.time.Clock;
+import com.klarefi.testing.TestPlatforms;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,8 +51,10 @@ class RateLimitModuleTest {
             rateLimits.adminRoutes(admin);
         }
 
-        assertThat(admin.routes()).extracting(route -> route.method().text() + " " + route.template())
-                .containsExactlyInAnyOrder("GET /admin/v1/organisations/{orgId}/rate-limit",
+        assertThat(admin.routes())
+                .extracting(route -> route.method().text() + " " + route.template())
+                .containsExactlyInAnyOrder(
+                        "GET /admin/v1/organisations/{orgId}/rate-limit",
                         "PUT /admin/v1/organisations/{orgId}/rate-limit",
                         "DELETE /admin/v1/organisations/{orgId}/rate-limit");
     }

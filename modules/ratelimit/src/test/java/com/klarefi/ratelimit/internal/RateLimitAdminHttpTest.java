@@ -36,13 +36,17 @@ class RateLimitAdminHttpTest {
         testDatabase = TestDatabase.create();
         database = Database.connect(testDatabase.connectionSettings());
         database.migrate("ratelimit");
-        rateLimits = new RateLimitFacade(database, TestClock.atStartOfAMinute(), 100, LeasePolicy.standard(),
-                new JsonBodies(1 << 16));
+        rateLimits = new RateLimitFacade(
+                database, TestClock.atStartOfAMinute(), 100, LeasePolicy.standard(), new JsonBodies(1 << 16));
         ApiRoutes admin = new ApiRoutes("/admin/v1", Route.Access.ADMIN);
         rateLimits.adminRoutes(admin);
         HttpSurface surface = new HttpSurface("admin", RequestGuard.NONE);
-        server = WebServer.builder().host("127.0.0.1").port(0)
-                .routing(rules -> surface.configure(rules, admin)).build().start();
+        server = WebServer.builder()
+                .host("127.0.0.1")
+                .port(0)
+                .routing(rules -> surface.configure(rules, admin))
+                .build()
+                .start();
     }
 
     @AfterAll
@@ -57,8 +61,9 @@ class RateLimitAdminHttpTest {
         Reply response = send("GET", "org_plain", null);
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(Json.read(response.body())).isEqualTo(Json.read(
-                "{\"organisation_id\":\"org_plain\",\"requests_per_minute\":100,\"source\":\"default\"}"));
+        assertThat(Json.read(response.body()))
+                .isEqualTo(Json.read(
+                        "{\"organisation_id\":\"org_plain\",\"requests_per_minute\":100,\"source\":\"default\"}"));
     }
 
     @Test
@@ -79,7 +84,10 @@ class RateLimitAdminHttpTest {
         Reply deleted = send("DELETE", "org_reset", null);
 
         assertThat(deleted.status()).isEqualTo(200);
-        assertThat(Json.read(send("GET", "org_reset", null).body()).get("requests_per_minute").asInt()).isEqualTo(100);
+        assertThat(Json.read(send("GET", "org_reset", null).body())
+                        .get("requests_per_minute")
+                        .asInt())
+                .isEqualTo(100);
     }
 
     @Test
@@ -104,12 +112,13 @@ class RateLimitAdminHttpTest {
         assertThat(error.get("code").asText()).isEqualTo(code);
     }
 
-    private record Reply(int status, String body) {
-    }
+    private record Reply(int status, String body) {}
 
     private static Reply send(String method, String orgId, String body) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + server.port()
-                + "/admin/v1/organisations/" + orgId + "/rate-limit").toURL().openConnection();
+        HttpURLConnection connection = (HttpURLConnection)
+                URI.create("http://127.0.0.1:" + server.port() + "/admin/v1/organisations/" + orgId + "/rate-limit")
+                        .toURL()
+                        .openConnection();
         connection.setRequestMethod(method);
         if (body != null) {
             connection.setDoOutput(true);

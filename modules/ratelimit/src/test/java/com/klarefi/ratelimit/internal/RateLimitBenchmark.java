@@ -25,10 +25,10 @@ class RateLimitBenchmark {
     @Test
     void printsTheLatencyTheLimiterAdds() {
         try (TestDatabase testDatabase = TestDatabase.create();
-             Database database = Database.connect(testDatabase.connectionSettings())) {
+                Database database = Database.connect(testDatabase.connectionSettings())) {
             database.migrate("ratelimit");
-            RateLimitFacade rateLimits = new RateLimitFacade(database, Clock.systemUTC(), 100,
-                    LeasePolicy.standard(), new JsonBodies(1 << 16));
+            RateLimitFacade rateLimits = new RateLimitFacade(
+                    database, Clock.systemUTC(), 100, LeasePolicy.standard(), new JsonBodies(1 << 16));
             rateLimits.startHousekeeping();
             try (rateLimits) {
                 System.out.println("rate limiter on a warm instance (" + testDatabase.serverKind()
@@ -36,13 +36,20 @@ class RateLimitBenchmark {
                 for (int round = 1; round <= 2; round++) {
                     String label = round == 1 ? "warm-up " : "measured";
                     int offset = round * 10 * ORGANISATIONS;
-                    measure(label + " within limit  (50 req/org)", 50 * ORGANISATIONS,
+                    measure(
+                            label + " within limit  (50 req/org)",
+                            50 * ORGANISATIONS,
                             i -> rateLimits.acquire("org_" + (offset + i % ORGANISATIONS)));
-                    measure(label + " over the limit (150 req/org)", 150 * ORGANISATIONS,
+                    measure(
+                            label + " over the limit (150 req/org)",
+                            150 * ORGANISATIONS,
                             i -> rateLimits.acquire("org_" + (offset + ORGANISATIONS + i % ORGANISATIONS)));
                 }
-                PostgresPermitLedger ledger = new PostgresPermitLedger(database.jdbi(), 1_000_000, LeasePolicy.standard());
-                measure("one database lease round trip (the slow path)", 20_000,
+                PostgresPermitLedger ledger =
+                        new PostgresPermitLedger(database.jdbi(), 1_000_000, LeasePolicy.standard());
+                measure(
+                        "one database lease round trip (the slow path)",
+                        20_000,
                         i -> ledger.lease("org_lease_" + i % 100, 0, 0));
             }
             assertThat(rateLimits.acquire("org_after").allowed()).isTrue();
@@ -57,10 +64,16 @@ class RateLimitBenchmark {
             nanos[i] = System.nanoTime() - started;
         }
         Arrays.sort(nanos);
-        System.out.println(String.format(Locale.ROOT,
+        System.out.println(String.format(
+                Locale.ROOT,
                 "  %-48s n=%7d  median=%8.2f us  p90=%8.2f us  p99=%8.2f us  p99.9=%8.2f us  max=%9.2f us",
-                label, operations, micros(nanos, 0.50), micros(nanos, 0.90), micros(nanos, 0.99),
-                micros(nanos, 0.999), nanos[nanos.length - 1] / 1000.0));
+                label,
+                operations,
+                micros(nanos, 0.50),
+                micros(nanos, 0.90),
+                micros(nanos, 0.99),
+                micros(nanos, 0.999),
+                nanos[nanos.length - 1] / 1000.0));
     }
 
     private static double micros(long[] sorted, double quantile) {

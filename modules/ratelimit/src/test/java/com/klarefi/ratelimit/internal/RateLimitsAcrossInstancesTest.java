@@ -96,7 +96,8 @@ class RateLimitsAcrossInstancesTest {
 
         assertThat(other.allowed()).isTrue();
         assertThat(other.remaining()).isEqualTo(99);
-        assertThat(1 + allowed(first, "org_b", 200) + allowed(second, "org_b", 200)).isEqualTo(100);
+        assertThat(1 + allowed(first, "org_b", 200) + allowed(second, "org_b", 200))
+                .isEqualTo(100);
     }
 
     @Test
@@ -167,8 +168,12 @@ class RateLimitsAcrossInstancesTest {
     }
 
     private static int usedInLedger(String orgId) {
-        return firstPool.jdbi().withHandle(handle -> handle
-                .createQuery("SELECT used FROM ratelimit.window_usage WHERE org_id = :orgId")
-                .bind("orgId", orgId).mapTo(Integer.class).one());
+        return firstPool
+                .jdbi()
+                .withHandle(
+                        handle -> handle.createQuery("SELECT used FROM ratelimit.window_usage WHERE org_id = :orgId")
+                                .bind("orgId", orgId)
+                                .mapTo(Integer.class)
+                                .one());
     }
 }

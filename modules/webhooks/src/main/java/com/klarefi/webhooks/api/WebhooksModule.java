@@ -11,8 +11,7 @@ import com.klarefi.webhooks.internal.WebhooksFacade;
 public final class WebhooksModule {
     public static final String NAME = "webhooks";
 
-    private WebhooksModule() {
-    }
+    private WebhooksModule() {}
 
     public static Webhooks create(Platform platform, CaseEventLog cases) {
         platform.database().migrate(NAME);

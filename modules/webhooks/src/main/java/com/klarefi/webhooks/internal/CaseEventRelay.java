@@ -31,8 +31,17 @@ final class CaseEventRelay implements CaseEventListener {
     public void onEvent(Tx tx, String orgId, Environment environment, LoggedCaseEvent event) {
         Map<String, Object> data = new LinkedHashMap<>(event.payload());
         data.put("sequence", event.cursor());
-        List<DispatchRef> refs = outbox.record(tx, new Outbox.Event(orgId, environment.wireName(), event.eventType(),
-                event.eventId(), Optional.of(event.cursor()), data, event.createdAt()), "");
+        List<DispatchRef> refs = outbox.record(
+                tx,
+                new Outbox.Event(
+                        orgId,
+                        environment.wireName(),
+                        event.eventType(),
+                        event.eventId(),
+                        Optional.of(event.cursor()),
+                        data,
+                        event.createdAt()),
+                "");
         if (!refs.isEmpty()) {
             WebhookStore.afterCommit(tx, () -> deliveries.sendFirstAttempts(refs));
         }

@@ -18,8 +18,12 @@ public final class WebhooksFacade implements Webhooks {
     private final DeliveryService deliveries;
     private final WebhookAdmin operations;
 
-    WebhooksFacade(WebhooksAdminHttpService admin, WebhooksApiHttpService api, JobRunrDeliveryQueue queue,
-                   DeliveryService deliveries, WebhookAdmin operations) {
+    WebhooksFacade(
+            WebhooksAdminHttpService admin,
+            WebhooksApiHttpService api,
+            JobRunrDeliveryQueue queue,
+            DeliveryService deliveries,
+            WebhookAdmin operations) {
         this.admin = admin;
         this.api = api;
         this.queue = queue;

@@ -42,12 +42,18 @@ class BusyEndpointTest {
 
     /** Two events to a new endpoint whose only slot the first holds: the second is deferred. Their ids, oldest first. */
     private static List<String> secondDeferredBehindFirst(String org, String path) {
-        String endpointId = fixture.register(org, "test", path, List.of("case.updated")).path("id").asText();
+        String endpointId = fixture.register(org, "test", path, List.of("case.updated"))
+                .path("id")
+                .asText();
         fixture.emit(org, "test", updated("case_first"));
         fixture.emit(org, "test", updated("case_second"));
-        List<String> ids = fixture.database.jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT id FROM webhooks.deliveries WHERE endpoint_id = :endpoint ORDER BY created_at, id")
-                .bind("endpoint", endpointId).mapTo(String.class).list());
+        List<String> ids = fixture.database
+                .jdbi()
+                .withHandle(handle -> handle.createQuery(
+                                "SELECT id FROM webhooks.deliveries WHERE endpoint_id = :endpoint ORDER BY created_at, id")
+                        .bind("endpoint", endpointId)
+                        .mapTo(String.class)
+                        .list());
         Instant now = fixture.clock.instant();
         fixture.database.useTransaction(tx -> repository.markSending(tx, ids.get(0), now.plusSeconds(45)));
         fixture.runJob(ids.get(1));
@@ -63,23 +69,32 @@ class BusyEndpointTest {
         String first = ids.get(0);
         String second = ids.get(1);
         int deferredDispatch = fixture.dispatchOf(second);
-        Instant deferredTo = Instant.parse(fixture.delivery(second).path("next_attempt_at").asText());
+        Instant deferredTo =
+                Instant.parse(fixture.delivery(second).path("next_attempt_at").asText());
         assertThat(deferredTo).isAfter(fixture.clock.instant());
 
         // The first is answered with a 2xx: its slot goes to the second at once, under a new dispatch.
-        assertThat(fixture.webhooks.deliveries().deliver(first, fixture.dispatchOf(first))).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(fixture.webhooks.deliveries().deliver(first, fixture.dispatchOf(first)))
+                .isEqualTo(Outcome.SUCCEEDED);
         assertThat(fixture.dispatchOf(second)).isEqualTo(deferredDispatch + 1);
-        assertThat(Instant.parse(fixture.delivery(second).path("next_attempt_at").asText()))
-                .isBefore(deferredTo).isBeforeOrEqualTo(fixture.clock.instant());
+        assertThat(Instant.parse(
+                        fixture.delivery(second).path("next_attempt_at").asText()))
+                .isBefore(deferredTo)
+                .isBeforeOrEqualTo(fixture.clock.instant());
         UUID wokenJob = DeliverWebhook.jobIdOf(second, deferredDispatch + 1);
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(fixture.jobs.storage().getJobById(wokenJob).getState()).isEqualTo(StateName.ENQUEUED));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(
+                                fixture.jobs.storage().getJobById(wokenJob).getState())
+                        .isEqualTo(StateName.ENQUEUED));
 
         // The deferred job finds itself stale; the woken one sends.
-        assertThat(fixture.webhooks.deliveries().deliver(second, deferredDispatch)).isEqualTo(Outcome.STALE);
+        assertThat(fixture.webhooks.deliveries().deliver(second, deferredDispatch))
+                .isEqualTo(Outcome.STALE);
         fixture.runJob(second);
-        assertThat(fixture.receiver.receivedAt("/busy")).extracting(request -> Json.read(request.body())
-                .path("data").path("case_id").asText()).containsExactly("case_first", "case_second");
+        assertThat(fixture.receiver.receivedAt("/busy"))
+                .extracting(request ->
+                        Json.read(request.body()).path("data").path("case_id").asText())
+                .containsExactly("case_first", "case_second");
     }
 
     @Test
@@ -89,11 +104,14 @@ class BusyEndpointTest {
 
         fixture.receiver.answer(500);
         try {
-            assertThat(fixture.webhooks.deliveries().deliver(ids.get(0), fixture.dispatchOf(ids.get(0)))).isEqualTo(Outcome.FAILED);
+            assertThat(fixture.webhooks.deliveries().deliver(ids.get(0), fixture.dispatchOf(ids.get(0))))
+                    .isEqualTo(Outcome.FAILED);
         } finally {
             fixture.receiver.answer(204);
         }
 
-        assertThat(fixture.dispatchOf(ids.get(1))).as("a failing endpoint is not sent more at once").isEqualTo(deferredDispatch);
+        assertThat(fixture.dispatchOf(ids.get(1)))
+                .as("a failing endpoint is not sent more at once")
+                .isEqualTo(deferredDispatch);
     }
 }

@@ -40,8 +40,8 @@ final class ClosingReceiver implements AutoCloseable {
 
     /** Answers HTTP/1.1 with {@code Connection: close} and neither length nor chunking. */
     static ClosingReceiver http11ClosingTheBody(int status) throws IOException {
-        return new ClosingReceiver("HTTP/1.1 " + status + " Whatever\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n"
-                + "received, thanks\n");
+        return new ClosingReceiver("HTTP/1.1 " + status
+                + " Whatever\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n" + "received, thanks\n");
     }
 
     String url(String path) {
@@ -72,10 +72,13 @@ final class ClosingReceiver implements AutoCloseable {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), List.of(lines[i].substring(colon + 1).strip()));
+                headers.put(
+                        lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                        List.of(lines[i].substring(colon + 1).strip()));
             }
         }
-        int length = Integer.parseInt(headers.getOrDefault("content-length", List.of("0")).getFirst());
+        int length = Integer.parseInt(
+                headers.getOrDefault("content-length", List.of("0")).getFirst());
         String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
         return new Receiver.Received(lines[0].split(" ")[1], headers, body, Instant.now());
     }

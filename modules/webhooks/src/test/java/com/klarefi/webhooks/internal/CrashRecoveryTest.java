@@ -18,18 +18,24 @@ import org.junit.jupiter.api.Test;
  */
 class CrashRecoveryTest {
     @Test
-    void aCrashBetweenTheReceiversAnswerAndTheBookkeepingGivesADuplicateWithTheSameWebhookIdNotALoss() throws Exception {
-        try (TestDatabase database = TestDatabase.create(); Receiver receiver = new Receiver()) {
+    void aCrashBetweenTheReceiversAnswerAndTheBookkeepingGivesADuplicateWithTheSameWebhookIdNotALoss()
+            throws Exception {
+        try (TestDatabase database = TestDatabase.create();
+                Receiver receiver = new Receiver()) {
             Secrets secrets = new Secrets(Secrets.randomBytes(32));
             WebhooksFixture crashing = WebhooksFixture.withSecrets(database, secrets, receiver);
             JsonNode endpoint = crashing.register("org_crash", "test", "/crash", List.of("document.processed"));
             crashing.emit("org_crash", "test", processed("case_crash"));
-            String deliveryId = crashing.deliveries(endpoint.path("id").asText()).get(0).path("id").asText();
+            String deliveryId = crashing.deliveries(endpoint.path("id").asText())
+                    .get(0)
+                    .path("id")
+                    .asText();
             int dispatch = crashing.dispatchOf(deliveryId);
             receiver.onRequest(crashing.database::close);
 
-            Throwable crash = catchThrowable(() -> crashing.webhooks.deliveries().deliver(deliveryId, dispatch));
-            receiver.onRequest(() -> { });
+            Throwable crash =
+                    catchThrowable(() -> crashing.webhooks.deliveries().deliver(deliveryId, dispatch));
+            receiver.onRequest(() -> {});
             crashing.server.stop();
             crashing.webhooks.close();
 
@@ -38,11 +44,16 @@ class CrashRecoveryTest {
                 takingOver.clock.advance(Duration.ofMinutes(2));
                 takingOver.webhooks.deliveries().reconcile();
 
-                await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                        assertThat(takingOver.delivery(deliveryId).path("status").asText()).isEqualTo("succeeded"));
+                await().atMost(Duration.ofSeconds(20))
+                        .untilAsserted(() -> assertThat(takingOver
+                                        .delivery(deliveryId)
+                                        .path("status")
+                                        .asText())
+                                .isEqualTo("succeeded"));
                 List<Receiver.Received> requests = receiver.receivedAt("/crash");
                 assertThat(requests).hasSize(2);
-                assertThat(requests.get(1).webhookId()).isEqualTo(requests.get(0).webhookId());
+                assertThat(requests.get(1).webhookId())
+                        .isEqualTo(requests.get(0).webhookId());
             }
         }
     }

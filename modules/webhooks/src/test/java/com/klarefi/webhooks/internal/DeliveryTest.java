@@ -9,20 +9,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.klarefi.cases.api.LoggedCaseEvent;
 import com.klarefi.platform.json.Json;
+import com.klarefi.testing.TestDatabase;
 import com.klarefi.webhooks.internal.db.DeliveryRepository;
 import com.klarefi.webhooks.internal.db.DispatchRef;
 import com.klarefi.webhooks.internal.delivery.RetrySchedule;
 import com.klarefi.webhooks.internal.jobs.DeliverWebhook;
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
-import com.klarefi.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Map;
 import org.awaitility.Awaitility;
 import org.jobrunr.jobs.states.ScheduledState;
 import org.jobrunr.jobs.states.StateName;
@@ -78,19 +78,24 @@ class DeliveryTest {
         assertThat(body.path("data").path("trace_id").asText()).isEqualTo("trace-case_verify");
         assertThat(body.path("data").path("external_case_id").asText()).isEqualTo("ext-case_verify");
         String flipped = request.body().replace("case_verify", "case_verifz");
-        assertThatThrownBy(() -> verifier.verify(flipped, request.headers())).isInstanceOf(WebhookVerificationException.class);
+        assertThatThrownBy(() -> verifier.verify(flipped, request.headers()))
+                .isInstanceOf(WebhookVerificationException.class);
         assertThat(onlyDelivery(endpoint).path("status").asText()).isEqualTo("succeeded");
     }
 
     @Test
     void aDeliveryToAReceiverAnsweringHttp10SucceedsAtTheFirstAttempt() throws Exception {
         try (ClosingReceiver old = ClosingReceiver.http10(200)) {
-            JsonNode endpoint = fixture.registerUrl("org_http10", "test", old.url("/old"), List.of("document.processed"));
+            JsonNode endpoint =
+                    fixture.registerUrl("org_http10", "test", old.url("/old"), List.of("document.processed"));
             fixture.emit("org_http10", "test", processed("case_http10"));
 
             fixture.runJob(onlyDelivery(endpoint).path("id").asText());
 
-            new Webhook(endpoint.path("secret").asText()).verify(old.received().getFirst().body(), old.received().getFirst().headers());
+            new Webhook(endpoint.path("secret").asText())
+                    .verify(
+                            old.received().getFirst().body(),
+                            old.received().getFirst().headers());
             JsonNode delivery = onlyDelivery(endpoint);
             assertThat(delivery.path("status").asText()).isEqualTo("succeeded");
             assertThat(delivery.path("attempts").asInt()).isEqualTo(1);
@@ -133,21 +138,35 @@ class DeliveryTest {
         List<Duration> published = RetrySchedule.DELAYS.subList(1, RetrySchedule.DELAYS.size());
         for (int i = 0; i < published.size(); i++) {
             long expected = published.get(i).toMillis();
-            assertThat(gaps.get(i).toMillis()).as("delay before attempt " + (i + 2))
+            assertThat(gaps.get(i).toMillis())
+                    .as("delay before attempt " + (i + 2))
                     .isBetween(Math.round(expected * 0.9) - 500, Math.round(expected * 1.1) + 500);
         }
-        assertThat(gaps.subList(3, gaps.size())).as("jitter spreads the delays by more than the test's own drift")
-                .anySatisfy(gap -> assertThat(published.stream().noneMatch(delay -> Math.abs(delay.minus(gap).toMillis()) < 1000)).isTrue());
+        assertThat(gaps.subList(3, gaps.size()))
+                .as("jitter spreads the delays by more than the test's own drift")
+                .anySatisfy(gap -> assertThat(published.stream()
+                                .noneMatch(delay -> Math.abs(delay.minus(gap).toMillis()) < 1000))
+                        .isTrue());
         List<Receiver.Received> requests = fixture.receiver.receivedAt("/retry");
         assertThat(requests).hasSize(RetrySchedule.maxAttempts());
-        assertThat(requests).extracting(Receiver.Received::webhookId).containsOnly(requests.getFirst().webhookId());
-        assertThat(requests.stream().map(request -> request.header("webhook-timestamp")).distinct()).hasSize(requests.size());
-        assertThat(requests.stream().map(request -> request.header("webhook-signature")).distinct()).hasSize(requests.size());
+        assertThat(requests)
+                .extracting(Receiver.Received::webhookId)
+                .containsOnly(requests.getFirst().webhookId());
+        assertThat(requests.stream()
+                        .map(request -> request.header("webhook-timestamp"))
+                        .distinct())
+                .hasSize(requests.size());
+        assertThat(requests.stream()
+                        .map(request -> request.header("webhook-signature"))
+                        .distinct())
+                .hasSize(requests.size());
         JsonNode finished = fixture.delivery(deliveryId);
         assertThat(finished.path("status").asText()).isEqualTo("failed");
         assertThat(finished.path("attempt_log")).hasSize(RetrySchedule.maxAttempts());
-        assertThat(finished.path("attempt_log").get(0).path("status_code").asInt()).isEqualTo(500);
-        assertThat(finished.path("attempt_log").get(0).path("response_body").asText()).contains("received");
+        assertThat(finished.path("attempt_log").get(0).path("status_code").asInt())
+                .isEqualTo(500);
+        assertThat(finished.path("attempt_log").get(0).path("response_body").asText())
+                .contains("received");
     }
 
     @Test
@@ -159,7 +178,8 @@ class DeliveryTest {
 
         fixture.runJob(deliveryId);
 
-        Instant next = Instant.parse(fixture.delivery(deliveryId).path("next_attempt_at").asText());
+        Instant next = Instant.parse(
+                fixture.delivery(deliveryId).path("next_attempt_at").asText());
         int dispatch = fixture.dispatchOf(deliveryId);
         var jobId = DeliverWebhook.jobIdOf(deliveryId, dispatch);
         Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
@@ -179,14 +199,17 @@ class DeliveryTest {
         fixture.receiver.answer(429, Map.of("Retry-After", "120"));
         Instant first = fixture.clock.instant();
         fixture.runJob(deliveryId);
-        Instant afterFirst = Instant.parse(fixture.delivery(deliveryId).path("next_attempt_at").asText());
+        Instant afterFirst = Instant.parse(
+                fixture.delivery(deliveryId).path("next_attempt_at").asText());
         fixture.clock.set(afterFirst);
         fixture.receiver.answer(503, Map.of("Retry-After", "999999"));
         fixture.runJob(deliveryId);
-        Instant afterSecond = Instant.parse(fixture.delivery(deliveryId).path("next_attempt_at").asText());
+        Instant afterSecond = Instant.parse(
+                fixture.delivery(deliveryId).path("next_attempt_at").asText());
 
         assertThat(Duration.between(first, afterFirst)).isBetween(Duration.ofSeconds(119), Duration.ofSeconds(121));
-        assertThat(Duration.between(afterFirst, afterSecond)).isBetween(Duration.ofSeconds(3599), Duration.ofSeconds(3601));
+        assertThat(Duration.between(afterFirst, afterSecond))
+                .isBetween(Duration.ofSeconds(3599), Duration.ofSeconds(3601));
     }
 
     @Test
@@ -211,7 +234,8 @@ class DeliveryTest {
         String deliveryId = onlyDelivery(endpoint).path("id").asText();
         fixture.receiver.answer(500);
         fixture.runJob(deliveryId);
-        Instant due = Instant.parse(fixture.delivery(deliveryId).path("next_attempt_at").asText());
+        Instant due = Instant.parse(
+                fixture.delivery(deliveryId).path("next_attempt_at").asText());
         fixture.clock.set(due.minusMillis(700));
         fixture.receiver.answer(204);
 
@@ -233,17 +257,19 @@ class DeliveryTest {
         Instant now = fixture.clock.instant();
 
         fixture.database.useTransaction(tx -> repository.markSending(tx, deliveryId, now.plusSeconds(45)));
-        Optional<DispatchRef> whileSending = fixture.database.inTransaction(tx ->
-                repository.redispatchIfIdle(tx, deliveryId, OptionalInt.of(seen), now));
+        Optional<DispatchRef> whileSending = fixture.database.inTransaction(
+                tx -> repository.redispatchIfIdle(tx, deliveryId, OptionalInt.of(seen), now));
         fixture.webhooks.deliveries().drain(endpoint.path("id").asText());
         fixture.database.useTransaction(tx -> repository.markSending(tx, deliveryId, now.minusSeconds(1)));
-        Optional<DispatchRef> movedOn = fixture.database.inTransaction(tx ->
-                repository.redispatchIfIdle(tx, deliveryId, OptionalInt.of(seen + 1), now));
-        Optional<DispatchRef> idle = fixture.database.inTransaction(tx ->
-                repository.redispatchIfIdle(tx, deliveryId, OptionalInt.of(seen), now));
+        Optional<DispatchRef> movedOn = fixture.database.inTransaction(
+                tx -> repository.redispatchIfIdle(tx, deliveryId, OptionalInt.of(seen + 1), now));
+        Optional<DispatchRef> idle = fixture.database.inTransaction(
+                tx -> repository.redispatchIfIdle(tx, deliveryId, OptionalInt.of(seen), now));
 
         assertThat(whileSending).isEmpty();
-        assertThat(fixture.receiver.receivedAt("/race")).as("a drain leaves a delivery being sent alone").isEmpty();
+        assertThat(fixture.receiver.receivedAt("/race"))
+                .as("a drain leaves a delivery being sent alone")
+                .isEmpty();
         assertThat(movedOn).isEmpty();
         assertThat(idle).hasValueSatisfying(ref -> assertThat(ref.dispatch()).isEqualTo(seen + 1));
     }
@@ -261,19 +287,28 @@ class DeliveryTest {
         assertThat(fixture.receiver.receivedAt("/gone-back")).hasSize(1);
 
         fixture.receiver.answer(204);
-        assertThat(fixture.admin.post("/admin/v1/webhooks/endpoints/" + id + "/resume", "{}").status()).isEqualTo(200);
+        assertThat(fixture.admin
+                        .post("/admin/v1/webhooks/endpoints/" + id + "/resume", "{}")
+                        .status())
+                .isEqualTo(200);
         fixture.webhooks.deliveries().drain(id);
 
-        assertThat(fixture.receiver.receivedAt("/gone-back")).extracting(request -> Json.read(request.body())
-                .path("data").path("case_id").asText()).containsExactly("case_g1", "case_g1", "case_g2");
-        assertThat(fixture.deliveries(id)).allSatisfy(delivery -> assertThat(delivery.path("status").asText()).isEqualTo("succeeded"));
+        assertThat(fixture.receiver.receivedAt("/gone-back"))
+                .extracting(request ->
+                        Json.read(request.body()).path("data").path("case_id").asText())
+                .containsExactly("case_g1", "case_g1", "case_g2");
+        assertThat(fixture.deliveries(id))
+                .allSatisfy(
+                        delivery -> assertThat(delivery.path("status").asText()).isEqualTo("succeeded"));
     }
 
     @Test
     void duringARotationBothSecretsVerifyAndAfterTheOverlapOnlyTheNewOne() throws Exception {
         JsonNode endpoint = fixture.register("org_rotate", "test", "/rotate", List.of("case.updated"));
         String id = endpoint.path("id").asText();
-        JsonNode rotated = fixture.admin.post("/admin/v1/webhooks/endpoints/" + id + "/rotate-secret", "{}").json();
+        JsonNode rotated = fixture.admin
+                .post("/admin/v1/webhooks/endpoints/" + id + "/rotate-secret", "{}")
+                .json();
         fixture.emit("org_rotate", "test", updated("case_rotate"));
 
         fixture.runJob(onlyDelivery(endpoint).path("id").asText());
@@ -282,11 +317,18 @@ class DeliveryTest {
         assertThat(request.header("webhook-signature").split(" ")).hasSize(2);
         new Webhook(endpoint.path("secret").asText()).verify(request.body(), request.headers());
         new Webhook(rotated.path("secret").asText()).verify(request.body(), request.headers());
-        assertThat(rotated.path("secret").asText()).isNotEqualTo(endpoint.path("secret").asText());
-        assertThat(fixture.admin.get("/admin/v1/webhooks/endpoints/" + id + "/secret").json().path("secret").asText())
+        assertThat(rotated.path("secret").asText())
+                .isNotEqualTo(endpoint.path("secret").asText());
+        assertThat(fixture.admin
+                        .get("/admin/v1/webhooks/endpoints/" + id + "/secret")
+                        .json()
+                        .path("secret")
+                        .asText())
                 .isEqualTo(rotated.path("secret").asText());
         assertThat(Instant.parse(rotated.path("previous_secret_valid_until").asText()))
-                .isBetween(fixture.clock.instant().plus(Duration.ofHours(23)), fixture.clock.instant().plus(Duration.ofHours(25)));
+                .isBetween(
+                        fixture.clock.instant().plus(Duration.ofHours(23)),
+                        fixture.clock.instant().plus(Duration.ofHours(25)));
     }
 
     private static JsonNode onlyDelivery(JsonNode endpoint) {

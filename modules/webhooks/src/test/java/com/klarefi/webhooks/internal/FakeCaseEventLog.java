@@ -24,8 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * it was last appended for, so tests that share a fixture may reuse case ids across organisations.
  */
 public final class FakeCaseEventLog implements CaseEventLog {
-    private record Owner(String orgId, Environment environment) {
-    }
+    private record Owner(String orgId, Environment environment) {}
 
     private final List<CaseEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, Owner> owners = new ConcurrentHashMap<>();
@@ -68,7 +67,8 @@ public final class FakeCaseEventLog implements CaseEventLog {
         payload.put("external_case_id", "ext-" + event.caseId());
         payload.put("trace_id", "trace-" + event.caseId());
         payload.putAll(event.details());
-        LoggedCaseEvent logged = new LoggedCaseEvent(Ids.newId("evt"), cursor.incrementAndGet(), Instant.now(), event, payload);
+        LoggedCaseEvent logged =
+                new LoggedCaseEvent(Ids.newId("evt"), cursor.incrementAndGet(), Instant.now(), event, payload);
         listeners.forEach(listener -> listener.onEvent(tx, owner.orgId(), owner.environment(), logged));
         return logged;
     }

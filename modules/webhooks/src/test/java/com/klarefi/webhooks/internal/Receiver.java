@@ -21,7 +21,7 @@ public final class Receiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
-    private volatile Runnable onRequest = () -> { };
+    private volatile Runnable onRequest = () -> {};
 
     public Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -41,8 +41,7 @@ public final class Receiver implements AutoCloseable {
         }
     }
 
-    public record Answer(int status, Map<String, String> headers) {
-    }
+    public record Answer(int status, Map<String, String> headers) {}
 
     public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
@@ -73,13 +72,16 @@ public final class Receiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         Map<String, List<String>> headers = new HashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), new ArrayList<>(values)));
-        received.add(new Received(exchange.getRequestURI().getPath(), headers, new String(body, StandardCharsets.UTF_8), Instant.now()));
+        exchange.getRequestHeaders()
+                .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), new ArrayList<>(values)));
+        received.add(new Received(
+                exchange.getRequestURI().getPath(), headers, new String(body, StandardCharsets.UTF_8), Instant.now()));
         onRequest.run();
         Answer answer = answers.poll();
         int status = answer == null ? 200 : answer.status();
         if (answer != null) {
-            answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            answer.headers()
+                    .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         }
         byte[] reply = ("{\"received\":" + status + "}").getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(status, reply.length);

@@ -23,8 +23,9 @@ class RetryTimingTest {
     @Test
     void everyFirstRetryLeavesWithinASecondOfItsDueTime() throws Exception {
         try (TestDatabase database = TestDatabase.create();
-             WebhooksFixture fixture = WebhooksFixture.withJobServer(database, Map.of("KLAREFI_WEBHOOK_JITTER_PERCENT", "0"));
-             Receiver receiver = fixture.receiver) {
+                WebhooksFixture fixture =
+                        WebhooksFixture.withJobServer(database, Map.of("KLAREFI_WEBHOOK_JITTER_PERCENT", "0"));
+                Receiver receiver = fixture.receiver) {
             for (int i = 0; i < ENDPOINTS; i++) {
                 fixture.receiver.answer(500);
             }
@@ -33,13 +34,16 @@ class RetryTimingTest {
                 fixture.emit("org_timing" + i, "test", processed("case_timing" + i));
             }
 
-            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(fixture.receiver.received())
-                    .extracting(Receiver.Received::path).hasSize(2 * ENDPOINTS));
+            await().atMost(Duration.ofSeconds(90))
+                    .untilAsserted(() -> assertThat(fixture.receiver.received())
+                            .extracting(Receiver.Received::path)
+                            .hasSize(2 * ENDPOINTS));
 
             for (int i = 0; i < ENDPOINTS; i++) {
                 List<Receiver.Received> attempts = fixture.receiver.receivedAt("/timing" + i);
                 assertThat(attempts).hasSize(2);
-                Duration gap = Duration.between(attempts.get(0).at(), attempts.get(1).at());
+                Duration gap =
+                        Duration.between(attempts.get(0).at(), attempts.get(1).at());
                 assertThat(gap).as("endpoint %d", i).isBetween(FIRST_RETRY, FIRST_RETRY.plus(LEAVES_WITHIN));
             }
         }

@@ -36,8 +36,10 @@ class TestEventApiTest {
 
     @Test
     void sendsASignedTestEventAndReportsTheStatus() throws Exception {
-        JsonNode answer = api.post("/api/v1/webhooks/test", Map.of("endpoint_url", fixture.receiver.url("/test-ok"),
-                "signing_secret", SECRET)).json();
+        JsonNode answer = api.post(
+                        "/api/v1/webhooks/test",
+                        Map.of("endpoint_url", fixture.receiver.url("/test-ok"), "signing_secret", SECRET))
+                .json();
 
         assertThat(answer.path("success").asBoolean()).isTrue();
         assertThat(answer.path("status_code").asInt()).isEqualTo(200);
@@ -55,7 +57,10 @@ class TestEventApiTest {
             assertThat(answer.path("success").asBoolean()).isTrue();
             assertThat(answer.path("status_code").asInt()).isEqualTo(200);
             assertThat(answer.has("error")).isFalse();
-            new Webhook(SECRET).verify(old.received().getFirst().body(), old.received().getFirst().headers());
+            new Webhook(SECRET)
+                    .verify(
+                            old.received().getFirst().body(),
+                            old.received().getFirst().headers());
         }
     }
 
@@ -83,8 +88,10 @@ class TestEventApiTest {
     void aFailingReceiverAnswersSuccessFalseWithItsStatus() {
         fixture.receiver.answer(500);
 
-        JsonNode answer = api.post("/api/v1/webhooks/test", Map.of("endpoint_url", fixture.receiver.url("/test-500"),
-                "signing_secret", SECRET)).json();
+        JsonNode answer = api.post(
+                        "/api/v1/webhooks/test",
+                        Map.of("endpoint_url", fixture.receiver.url("/test-500"), "signing_secret", SECRET))
+                .json();
 
         assertThat(answer.path("success").asBoolean()).isFalse();
         assertThat(answer.path("status_code").asInt()).isEqualTo(500);
@@ -97,19 +104,30 @@ class TestEventApiTest {
             closedPort = socket.getLocalPort();
         }
 
-        JsonNode answer = api.post("/api/v1/webhooks/test", Map.of("endpoint_url", "http://127.0.0.1:" + closedPort + "/x",
-                "signing_secret", SECRET)).json();
+        JsonNode answer = api.post(
+                        "/api/v1/webhooks/test",
+                        Map.of("endpoint_url", "http://127.0.0.1:" + closedPort + "/x", "signing_secret", SECRET))
+                .json();
 
         assertThat(answer.path("success").asBoolean()).isFalse();
         assertThat(answer.path("error").asText()).isEqualTo("connection_refused");
-        assertThat(answer.has("status_code")).as("the guide promises status_code: null").isTrue();
+        assertThat(answer.has("status_code"))
+                .as("the guide promises status_code: null")
+                .isTrue();
         assertThat(answer.path("status_code").isNull()).isTrue();
     }
 
     @Test
     void unknownFieldsAreRefusedAsOnProcessAndSessions() {
-        HttpTestClient.Response refused = api.post("/api/v1/webhooks/test", Map.of("endpoint_url",
-                fixture.receiver.url("/unknown"), "signing_secret", SECRET, "event_type", "document.processed"));
+        HttpTestClient.Response refused = api.post(
+                "/api/v1/webhooks/test",
+                Map.of(
+                        "endpoint_url",
+                        fixture.receiver.url("/unknown"),
+                        "signing_secret",
+                        SECRET,
+                        "event_type",
+                        "document.processed"));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.error().path("code").asText()).isEqualTo("unknown_parameter");
@@ -119,10 +137,16 @@ class TestEventApiTest {
 
     @Test
     void aSigningSecretWithoutTheWhsecPrefixIsRefused() {
-        HttpTestClient.Response bare = api.post("/api/v1/webhooks/test", Map.of("endpoint_url",
-                fixture.receiver.url("/bare"), "signing_secret", SECRET.substring("whsec_".length())));
-        HttpTestClient.Response padded = api.post("/api/v1/webhooks/test", Map.of("endpoint_url",
-                fixture.receiver.url("/bare"), "signing_secret", " " + SECRET));
+        HttpTestClient.Response bare = api.post(
+                "/api/v1/webhooks/test",
+                Map.of(
+                        "endpoint_url",
+                        fixture.receiver.url("/bare"),
+                        "signing_secret",
+                        SECRET.substring("whsec_".length())));
+        HttpTestClient.Response padded = api.post(
+                "/api/v1/webhooks/test",
+                Map.of("endpoint_url", fixture.receiver.url("/bare"), "signing_secret", " " + SECRET));
 
         assertThat(bare.error().path("code").asText()).isEqualTo("invalid_signing_secret");
         assertThat(padded.error().path("code").asText()).isEqualTo("invalid_signing_secret");
@@ -131,12 +155,15 @@ class TestEventApiTest {
 
     @Test
     void theSsrfRulesAndSecretFormatApply() {
-        HttpTestClient.Response metadata = api.post("/api/v1/webhooks/test",
-                Map.of("endpoint_url", "http://169.254.169.254/", "signing_secret", SECRET));
-        HttpTestClient.Response badSecret = api.post("/api/v1/webhooks/test",
+        HttpTestClient.Response metadata = api.post(
+                "/api/v1/webhooks/test", Map.of("endpoint_url", "http://169.254.169.254/", "signing_secret", SECRET));
+        HttpTestClient.Response badSecret = api.post(
+                "/api/v1/webhooks/test",
                 Map.of("endpoint_url", fixture.receiver.url("/x"), "signing_secret", "whsec_!!!"));
-        HttpTestClient.Response liveHttp = fixture.api("org_a", "live").post("/api/v1/webhooks/test",
-                Map.of("endpoint_url", fixture.receiver.url("/x"), "signing_secret", SECRET));
+        HttpTestClient.Response liveHttp = fixture.api("org_a", "live")
+                .post(
+                        "/api/v1/webhooks/test",
+                        Map.of("endpoint_url", fixture.receiver.url("/x"), "signing_secret", SECRET));
 
         assertThat(metadata.status()).isEqualTo(400);
         assertThat(metadata.error().path("code").asText()).isEqualTo("url_not_allowed");
@@ -145,6 +172,7 @@ class TestEventApiTest {
     }
 
     private static JsonNode testEventTo(String url) {
-        return api.post("/api/v1/webhooks/test", Map.of("endpoint_url", url, "signing_secret", SECRET)).json();
+        return api.post("/api/v1/webhooks/test", Map.of("endpoint_url", url, "signing_secret", SECRET))
+                .json();
     }
 }

@@ -28,8 +28,10 @@ class WebhooksBenchmark {
 
     @Test
     void reportsLatencyAndThroughput() throws Exception {
-        try (TestDatabase database = TestDatabase.create(); Receiver receiver = new Receiver();
-             WebhooksFixture fixture = WebhooksFixture.restartedWithJobServer(database, new Secrets(Secrets.randomBytes(32)), receiver)) {
+        try (TestDatabase database = TestDatabase.create();
+                Receiver receiver = new Receiver();
+                WebhooksFixture fixture = WebhooksFixture.restartedWithJobServer(
+                        database, new Secrets(Secrets.randomBytes(32)), receiver)) {
             for (int i = 0; i < ENDPOINTS; i++) {
                 fixture.register("org_bench", "test", "/bench" + i, List.of("case.updated"));
             }
@@ -39,7 +41,8 @@ class WebhooksBenchmark {
             for (int i = 0; i < SEQUENTIAL_EVENTS; i++) {
                 int before = receiver.received().size();
                 emit(fixture, committed, "seq" + i);
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(2))
+                await().atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(2))
                         .until(() -> receiver.received().size() >= before + ENDPOINTS);
                 idle.addAll(latencies(receiver.received().subList(before, before + ENDPOINTS), committed));
                 fixture.clock.set(Instant.now());
@@ -52,11 +55,16 @@ class WebhooksBenchmark {
                 emit(fixture, committed, "burst" + i);
             }
             int expected = before + BURST_EVENTS * ENDPOINTS;
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(10)).until(() -> receiver.received().size() >= expected);
+            await().atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofMillis(10))
+                    .until(() -> receiver.received().size() >= expected);
             double seconds = (System.nanoTime() - started) / 1e9;
-            report("burst of " + BURST_EVENTS + " events", latencies(receiver.received().subList(before, expected), committed));
-            System.out.printf("deliveries per second: %.1f (%d deliveries in %.2f s)%n", BURST_EVENTS * ENDPOINTS / seconds,
-                    BURST_EVENTS * ENDPOINTS, seconds);
+            report(
+                    "burst of " + BURST_EVENTS + " events",
+                    latencies(receiver.received().subList(before, expected), committed));
+            System.out.printf(
+                    "deliveries per second: %.1f (%d deliveries in %.2f s)%n",
+                    BURST_EVENTS * ENDPOINTS / seconds, BURST_EVENTS * ENDPOINTS, seconds);
         }
     }
 
@@ -66,14 +74,22 @@ class WebhooksBenchmark {
     }
 
     private static List<Duration> latencies(List<Receiver.Received> requests, Map<String, Instant> committed) {
-        return requests.stream().map(request -> Duration.between(committed.get(request.webhookId()), request.at())).toList();
+        return requests.stream()
+                .map(request -> Duration.between(committed.get(request.webhookId()), request.at()))
+                .toList();
     }
 
     private static void report(String scenario, List<Duration> latencies) {
-        List<Long> millis = new ArrayList<>(latencies.stream().map(Duration::toMillis).toList());
+        List<Long> millis =
+                new ArrayList<>(latencies.stream().map(Duration::toMillis).toList());
         Collections.sort(millis);
-        System.out.printf("event-to-first-attempt, %s: median %d ms, p90 %d ms, p99 %d ms, max %d ms (n=%d)%n", scenario,
-                millis.get(millis.size() / 2), millis.get(millis.size() * 9 / 10), millis.get(millis.size() * 99 / 100),
-                millis.getLast(), millis.size());
+        System.out.printf(
+                "event-to-first-attempt, %s: median %d ms, p90 %d ms, p99 %d ms, max %d ms (n=%d)%n",
+                scenario,
+                millis.get(millis.size() / 2),
+                millis.get(millis.size() * 9 / 10),
+                millis.get(millis.size() * 99 / 100),
+                millis.getLast(),
+                millis.size());
     }
 }

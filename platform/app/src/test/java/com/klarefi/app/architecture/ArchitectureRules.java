@@ -17,18 +17,29 @@ import java.util.List;
  */
 final class ArchitectureRules {
     /** What a module of pure computation must not touch: the database, HTTP and jobs. */
-    private static final String[] INFRASTRUCTURE = {"org.jdbi..", "io.helidon..", "org.jobrunr..", "java.sql..",
-            "javax.sql..", "java.net.http..", "com.zaxxer..", "org.postgresql..", "org.flywaydb.."};
+    private static final String[] INFRASTRUCTURE = {
+        "org.jdbi..",
+        "io.helidon..",
+        "org.jobrunr..",
+        "java.sql..",
+        "javax.sql..",
+        "java.net.http..",
+        "com.zaxxer..",
+        "org.postgresql..",
+        "org.flywaydb.."
+    };
 
-    private ArchitectureRules() {
-    }
+    private ArchitectureRules() {}
 
     /** Classes outside a module reach it only through its {@code api} package. */
     static ArchRule onlyApiPackagesAreCrossed(String root, List<String> modules) {
         List<ArchRule> rules = modules.stream()
                 .map(module -> (ArchRule) noClasses()
-                        .that().resideOutsideOfPackage(root + "." + module + "..")
-                        .should().dependOnClassesThat().resideInAPackage(root + "." + module + ".internal..")
+                        .that()
+                        .resideOutsideOfPackage(root + "." + module + "..")
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAPackage(root + "." + module + ".internal..")
                         .as("only " + root + "." + module + ".api is used from outside module " + module))
                 .toList();
         CompositeArchRule all = CompositeArchRule.of(rules.getFirst());
@@ -46,9 +57,13 @@ final class ArchitectureRules {
     /** Jdbi belongs to the persistence packages; the rest of a module speaks its own types. */
     static ArchRule jdbiOnlyInDbPackages(String root) {
         return noClasses()
-                .that().resideInAPackage(root + "..")
-                .and().resideOutsideOfPackages("..internal.db..", root + ".platform..")
-                .should().dependOnClassesThat().resideInAPackage("org.jdbi..")
+                .that()
+                .resideInAPackage(root + "..")
+                .and()
+                .resideOutsideOfPackages("..internal.db..", root + ".platform..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.jdbi..")
                 .as("Jdbi is used only in ..internal.db.. packages");
     }
 
@@ -58,18 +73,26 @@ final class ArchitectureRules {
      */
     static ArchRule formsAreDecodedOnlyIn(String root, String webPackage) {
         return noClasses()
-                .that().resideInAPackage(root + "..")
-                .and().resideOutsideOfPackage(webPackage)
-                .should().dependOnClassesThat().haveFullyQualifiedName(URLDecoder.class.getName())
+                .that()
+                .resideInAPackage(root + "..")
+                .and()
+                .resideOutsideOfPackage(webPackage)
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName(URLDecoder.class.getName())
                 .as("form fields are decoded only in " + webPackage);
     }
 
     /** Business modules never reach into the composition root. */
     static ArchRule modulesDoNotDependOnTheApplication(String root, List<String> modules) {
-        String[] packages = modules.stream().map(module -> root + "." + module + "..").toArray(String[]::new);
+        String[] packages =
+                modules.stream().map(module -> root + "." + module + "..").toArray(String[]::new);
         return noClasses()
-                .that().resideInAnyPackage(packages)
-                .should().dependOnClassesThat().resideInAPackage(root + ".app..")
+                .that()
+                .resideInAnyPackage(packages)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(root + ".app..")
                 .allowEmptyShould(true);
     }
 
@@ -79,8 +102,10 @@ final class ArchitectureRules {
      */
     static ArchRule standsAloneWithoutThePlatform(String root, String module) {
         return noClasses()
-                .that().resideInAPackage(root + "." + module + "..")
-                .should().dependOnClassesThat(resideInAPackage(root + "..")
+                .that()
+                .resideInAPackage(root + "." + module + "..")
+                .should()
+                .dependOnClassesThat(resideInAPackage(root + "..")
                         .and(not(resideInAPackage(root + "." + module + "..")))
                         .or(resideInAnyPackage(INFRASTRUCTURE)))
                 .as("module " + module + " depends on no other module, no platform and no infrastructure");

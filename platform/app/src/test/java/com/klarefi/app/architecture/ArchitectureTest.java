@@ -11,9 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
-    private static final List<String> MODULES =
-            List.of("auth", "ratelimit", "cases", "extraction", "processing", "webhooks", "erasure", "intake",
-                    "console");
+    private static final List<String> MODULES = List.of(
+            "auth", "ratelimit", "cases", "extraction", "processing", "webhooks", "erasure", "intake", "console");
     private static JavaClasses product;
     private static JavaClasses brokenFixture;
 
@@ -29,7 +28,9 @@ class ArchitectureTest {
     void theProductIsImported() {
         assertThat(product.containPackage("com.klarefi.platform.http")).isTrue();
         for (String module : MODULES) {
-            assertThat(product.containPackage("com.klarefi." + module + ".api")).as(module).isTrue();
+            assertThat(product.containPackage("com.klarefi." + module + ".api"))
+                    .as(module)
+                    .isTrue();
         }
     }
 
@@ -50,17 +51,20 @@ class ArchitectureTest {
 
     @Test
     void modulesDoNotDependOnTheApplication() {
-        ArchitectureRules.modulesDoNotDependOnTheApplication("com.klarefi", MODULES).check(product);
+        ArchitectureRules.modulesDoNotDependOnTheApplication("com.klarefi", MODULES)
+                .check(product);
     }
 
     @Test
     void extractionDependsOnNothingOfThePlatform() {
-        ArchitectureRules.standsAloneWithoutThePlatform("com.klarefi", "extraction").check(product);
+        ArchitectureRules.standsAloneWithoutThePlatform("com.klarefi", "extraction")
+                .check(product);
     }
 
     @Test
     void formsAreDecodedOnlyByTheKernelsWebPackage() {
-        ArchitectureRules.formsAreDecodedOnlyIn("com.klarefi", "com.klarefi.platform.web").check(product);
+        ArchitectureRules.formsAreDecodedOnlyIn("com.klarefi", "com.klarefi.platform.web")
+                .check(product);
     }
 
     @Test
@@ -71,17 +75,19 @@ class ArchitectureTest {
 
     @Test
     void theFormRuleCatchesAModuleDecodingFormsItself() {
-        EvaluationResult result = ArchitectureRules.formsAreDecodedOnlyIn("com.klarefi.app.archfixture",
-                "com.klarefi.app.archfixture.alpha.api").evaluate(brokenFixture);
+        EvaluationResult result = ArchitectureRules.formsAreDecodedOnlyIn(
+                        "com.klarefi.app.archfixture", "com.klarefi.app.archfixture.alpha.api")
+                .evaluate(brokenFixture);
 
         assertThat(result.hasViolation()).isTrue();
-        assertThat(result.getFailureReport().getDetails()).anySatisfy(line -> assertThat(line).contains("Intruder"));
+        assertThat(result.getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line).contains("Intruder"));
     }
 
     @Test
     void theBoundaryRuleCatchesAModuleReachingIntoAnothersInternals() {
-        EvaluationResult result = ArchitectureRules
-                .onlyApiPackagesAreCrossed("com.klarefi.app.archfixture", List.of("alpha", "beta"))
+        EvaluationResult result = ArchitectureRules.onlyApiPackagesAreCrossed(
+                        "com.klarefi.app.archfixture", List.of("alpha", "beta"))
                 .evaluate(brokenFixture);
 
         assertThat(result.hasViolation()).isTrue();

@@ -5,16 +5,17 @@ import java.nio.file.Path;
 
 /** Finds the repository checkout the tests run in, for tests that read its files. */
 public final class RepositoryFiles {
-    private RepositoryFiles() {
-    }
+    private RepositoryFiles() {}
 
     public static Path root() {
         Path cursor = Path.of("").toAbsolutePath();
-        while (cursor != null && !(Files.isDirectory(cursor.resolve("modules")) && Files.isDirectory(cursor.resolve("platform")))) {
+        while (cursor != null
+                && !(Files.isDirectory(cursor.resolve("modules")) && Files.isDirectory(cursor.resolve("platform")))) {
             cursor = cursor.getParent();
         }
         if (cursor == null) {
-            throw new IllegalStateException("cannot find the repository root above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "cannot find the repository root above " + Path.of("").toAbsolutePath());
         }
         return cursor;
     }

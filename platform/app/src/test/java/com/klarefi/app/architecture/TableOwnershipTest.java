@@ -24,16 +24,20 @@ class TableOwnershipTest {
     void noModuleNamesAnotherModulesTablesInItsSql() throws IOException {
         List<String> violations = new ArrayList<>();
         for (String module : MODULES) {
-            Path root = RepositoryFiles.root().resolve("modules").resolve(module).resolve("src/main");
+            Path root =
+                    RepositoryFiles.root().resolve("modules").resolve(module).resolve("src/main");
             List<Path> sources;
             try (Stream<Path> files = Files.walk(root)) {
-                sources = files.filter(path -> path.toString().endsWith(".java") || path.toString().endsWith(".sql")).toList();
+                sources = files.filter(path -> path.toString().endsWith(".java")
+                                || path.toString().endsWith(".sql"))
+                        .toList();
             }
             for (String other : MODULES) {
                 if (other.equals(module)) {
                     continue;
                 }
-                Pattern foreign = Pattern.compile("(?i)\\b(from|join|into|update|table|references)\\s+" + other + "\\.\\w+");
+                Pattern foreign =
+                        Pattern.compile("(?i)\\b(from|join|into|update|table|references)\\s+" + other + "\\.\\w+");
                 for (Path source : sources) {
                     if (foreign.matcher(Files.readString(source)).find()) {
                         violations.add(module + " uses tables of " + other + " in " + root.relativize(source));
@@ -48,7 +52,8 @@ class TableOwnershipTest {
     void extractionOwnsNoTablesAtAll() throws IOException {
         Path main = RepositoryFiles.root().resolve("modules/extraction/src/main");
         try (Stream<Path> files = Files.walk(main)) {
-            assertThat(files.filter(path -> path.toString().endsWith(".sql")).toList()).isEmpty();
+            assertThat(files.filter(path -> path.toString().endsWith(".sql")).toList())
+                    .isEmpty();
         }
         assertThat(main.resolve("resources/db")).doesNotExist();
     }

@@ -25,10 +25,11 @@ class GuardLatencyBenchmark {
     @Test
     void printTheGuardsAddedLatency(@TempDir Path dataDirectory) {
         try (TestDatabase database = TestDatabase.create();
-             TestServerAccess.Running server = TestServerAccess.start(database, dataDirectory,
-                     Map.of("KLAREFI_RATE_LIMIT_PER_MINUTE", "1000000"))) {
+                TestServerAccess.Running server = TestServerAccess.start(
+                        database, dataDirectory, Map.of("KLAREFI_RATE_LIMIT_PER_MINUTE", "1000000"))) {
             HttpTestClient anonymous = HttpTestClient.local(server.port());
-            HttpTestClient keyed = anonymous.bearer(server.newOrganisation("Bench BV").get("test"));
+            HttpTestClient keyed =
+                    anonymous.bearer(server.newOrganisation("Bench BV").get("test"));
             measure(() -> anonymous.get("/api/v1/unmatched").status(), WARMUP);
             measure(() -> keyed.get("/api/v1/me").status(), WARMUP);
 
@@ -38,8 +39,10 @@ class GuardLatencyBenchmark {
             System.out.printf("%nGuard latency over %d sequential requests each (microseconds)%n", SAMPLES);
             print("unguarded 404 (baseline)", baseline);
             print("GET /me (auth + rate limit)", guarded);
-            System.out.printf("added by authentication + rate limiting: median %+d us, p90 %+d us%n",
-                    percentile(guarded, 50) - percentile(baseline, 50), percentile(guarded, 90) - percentile(baseline, 90));
+            System.out.printf(
+                    "added by authentication + rate limiting: median %+d us, p90 %+d us%n",
+                    percentile(guarded, 50) - percentile(baseline, 50),
+                    percentile(guarded, 90) - percentile(baseline, 90));
         }
     }
 
@@ -55,8 +58,9 @@ class GuardLatencyBenchmark {
     }
 
     private static void print(String label, long[] sorted) {
-        System.out.printf("%-30s median %6d  p90 %6d  p99 %6d%n", label, percentile(sorted, 50), percentile(sorted, 90),
-                percentile(sorted, 99));
+        System.out.printf(
+                "%-30s median %6d  p90 %6d  p99 %6d%n",
+                label, percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99));
     }
 
     private static long percentile(long[] sorted, int percent) {

@@ -23,8 +23,7 @@ final class NodeTools {
     static final Path ROOT = RepositoryFiles.root();
     static final Path MODULES = ROOT.resolve(".tools/contract/node_modules");
 
-    private NodeTools() {
-    }
+    private NodeTools() {}
 
     static boolean installed() {
         return Files.isRegularFile(MODULES.resolve("@stoplight/prism-cli/package.json"))
@@ -38,11 +37,13 @@ final class NodeTools {
 
         /** Runs {@code command} in the repository root, finding the npm packages installed for the tests. */
         Running(List<String> command) throws IOException {
-            ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
             builder.environment().put("NODE_PATH", MODULES.toString());
             this.process = builder.start();
             CompletableFuture.runAsync(() -> {
-                try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                try (BufferedReader out =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line = out.readLine(); line != null; line = out.readLine()) {
                         synchronized (lines) {
                             lines.add(line);

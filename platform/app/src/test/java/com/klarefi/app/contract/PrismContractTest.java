@@ -38,16 +38,24 @@ class PrismContractTest {
 
     @BeforeAll
     static void start(@TempDir Path dataDirectory) throws Exception {
-        assumeTrue(NodeTools.installed(), "run scripts/contract/install (needs Node.js and npm) for the contract tests");
+        assumeTrue(
+                NodeTools.installed(), "run scripts/contract/install (needs Node.js and npm) for the contract tests");
         database = TestDatabase.create();
         server = TestServerAccess.start(database, dataDirectory, Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8"));
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        prism = new NodeTools.Running(List.of("node", NodeTools.MODULES.resolve("@stoplight/prism-cli/dist/index.js").toString(),
-                "proxy", SPEC.toString(), "http://127.0.0.1:" + server.port() + "/api/v1", "--host", "127.0.0.1",
-                "--port", Integer.toString(port)));
+        prism = new NodeTools.Running(List.of(
+                "node",
+                NodeTools.MODULES.resolve("@stoplight/prism-cli/dist/index.js").toString(),
+                "proxy",
+                SPEC.toString(),
+                "http://127.0.0.1:" + server.port() + "/api/v1",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(port)));
         prism.awaitLine(line -> line.contains("Prism is listening"), Duration.ofSeconds(60));
         anonymous = HttpTestClient.local(port);
         api = anonymous.bearer(server.newOrganisation("Contract BV").get("test"));
@@ -67,27 +75,68 @@ class PrismContractTest {
         List<String> found = new ArrayList<>();
         valid(found, anonymous.get("/health"));
         valid(found, api.get("/me"));
-        JsonNode accepted = valid(found, api.post("/process", Map.of("document_url", "http://[::1]:1/claim.pdf",
-                "case_type_id", "motor_claim", "idempotency_key", UUID.randomUUID().toString(), "external_case_id", "claim-1",
-                "trace_id", "trace-1"))).json();
+        JsonNode accepted = valid(
+                        found,
+                        api.post(
+                                "/process",
+                                Map.of(
+                                        "document_url",
+                                        "http://[::1]:1/claim.pdf",
+                                        "case_type_id",
+                                        "motor_claim",
+                                        "idempotency_key",
+                                        UUID.randomUUID().toString(),
+                                        "external_case_id",
+                                        "claim-1",
+                                        "trace_id",
+                                        "trace-1")))
+                .json();
         String caseId = accepted.path("case_id").asText();
         String docId = accepted.path("doc_id").asText();
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
-                api.get("/cases/" + caseId).json().path("status").asText().equals("failed"));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("/cases/" + caseId)
+                        .json()
+                        .path("status")
+                        .asText()
+                        .equals("failed"));
         valid(found, api.get("/cases/" + caseId));
         valid(found, api.get("/cases/" + caseId + "/events"));
         valid(found, api.get("/cases/" + caseId + "/events?after_cursor=1&limit=2"));
         valid(found, api.get("/documents/" + docId + "/pages/0"));
         JsonNode receipt = valid(found, api.delete("/documents/" + docId)).json();
-        valid(found, api.get("/erasures/" + receipt.path("erasure_receipt").path("audit_id").asText()));
+        valid(
+                found,
+                api.get("/erasures/"
+                        + receipt.path("erasure_receipt").path("audit_id").asText()));
         valid(found, api.get("/documents/" + docId + "/pages/0"));
-        JsonNode session = valid(found, api.post("/sessions", Map.of("case_type_id", "motor_claim",
-                "idempotency_key", UUID.randomUUID().toString(), "ttl_hours", 2.0, "locale", "en",
-                "return_url", "https://crm.example/back"))).json();
+        JsonNode session = valid(
+                        found,
+                        api.post(
+                                "/sessions",
+                                Map.of(
+                                        "case_type_id",
+                                        "motor_claim",
+                                        "idempotency_key",
+                                        UUID.randomUUID().toString(),
+                                        "ttl_hours",
+                                        2.0,
+                                        "locale",
+                                        "en",
+                                        "return_url",
+                                        "https://crm.example/back")))
+                .json();
         valid(found, api.get("/sessions/" + session.path("session_id").asText()));
         valid(found, api.send("POST", "/sessions/" + session.path("session_id").asText() + "/cancel", null, Map.of()));
-        valid(found, api.post("/webhooks/test", Map.of("endpoint_url", "http://127.0.0.1:1/hook",
-                "signing_secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")));
+        valid(
+                found,
+                api.post(
+                        "/webhooks/test",
+                        Map.of(
+                                "endpoint_url",
+                                "http://127.0.0.1:1/hook",
+                                "signing_secret",
+                                "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")));
         valid(found, api.get("/webhooks/event-types"));
         valid(found, anonymous.get("/openapi.json"));
         valid(found, anonymous.get("/docs"));
@@ -101,16 +150,57 @@ class PrismContractTest {
     void invalidRequestsAreRefusedWithResponsesTheDocumentDescribes() {
         List<String> found = new ArrayList<>();
         invalid(found, api.post("/process", Map.of("case_type_id", "motor_claim")), 400);
-        invalid(found, api.post("/process", Map.of("document_url", "https://a.example/x.pdf", "case_type_id", "motor_claim",
-                "idempotency_key", "k", "webhook_url", "https://hooks.example/")), 400);
-        invalid(found, api.post("/process", Map.of("document_url", "https://a.example/x.pdf", "case_type_id", "motor_claim",
-                "idempotency_key", "k", "external_case_id", "")), 400);
+        invalid(
+                found,
+                api.post(
+                        "/process",
+                        Map.of(
+                                "document_url",
+                                "https://a.example/x.pdf",
+                                "case_type_id",
+                                "motor_claim",
+                                "idempotency_key",
+                                "k",
+                                "webhook_url",
+                                "https://hooks.example/")),
+                400);
+        invalid(
+                found,
+                api.post(
+                        "/process",
+                        Map.of(
+                                "document_url",
+                                "https://a.example/x.pdf",
+                                "case_type_id",
+                                "motor_claim",
+                                "idempotency_key",
+                                "k",
+                                "external_case_id",
+                                "")),
+                400);
         invalid(found, api.send("POST", "/process", "a=b", Map.of("Content-Type", "text/plain")), 415);
-        invalid(found, api.post("/sessions", Map.of("case_type_id", "motor_claim", "idempotency_key", "k", "ttl_hours", 0.5)), 400);
-        invalid(found, api.post("/webhooks/test", Map.of("endpoint_url", "http://127.0.0.1:1/hook", "signing_secret", "plain")), 400);
+        invalid(
+                found,
+                api.post("/sessions", Map.of("case_type_id", "motor_claim", "idempotency_key", "k", "ttl_hours", 0.5)),
+                400);
+        invalid(
+                found,
+                api.post(
+                        "/webhooks/test", Map.of("endpoint_url", "http://127.0.0.1:1/hook", "signing_secret", "plain")),
+                400);
         invalid(found, api.get("/cases/case_nope"), 404);
-        String caseId = api.post("/process", Map.of("document_url", "http://[::1]:1/claim.pdf", "case_type_id", "motor_claim",
-                "idempotency_key", UUID.randomUUID().toString())).json().path("case_id").asText();
+        String caseId = api.post(
+                        "/process",
+                        Map.of(
+                                "document_url",
+                                "http://[::1]:1/claim.pdf",
+                                "case_type_id",
+                                "motor_claim",
+                                "idempotency_key",
+                                UUID.randomUUID().toString()))
+                .json()
+                .path("case_id")
+                .asText();
         invalid(found, api.get("/cases/" + caseId + "/events?after_cursor=1.5"), 400);
         invalid(found, api.send("DELETE", "/me", null, Map.of()), 405);
         invalid(found, anonymous.get("/me"), 401);
@@ -127,7 +217,8 @@ class PrismContractTest {
 
     private static void invalid(List<String> found, HttpTestClient.Response response, int status) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
-        violations(response).stream().filter(violation -> violation.path("location").path(0).asText().equals("response"))
+        violations(response).stream()
+                .filter(violation -> violation.path("location").path(0).asText().equals("response"))
                 .forEach(violation -> found.add(status + " " + violation));
     }
 

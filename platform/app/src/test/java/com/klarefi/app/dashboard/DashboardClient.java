@@ -30,15 +30,19 @@ final class DashboardClient {
 
     DashboardClient(int adminPort) {
         this.base = "http://127.0.0.1:" + adminPort;
-        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.client = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     /** Signs in through the login form; returns the response to the form post. */
     HttpResponse<String> signIn(String email, String password) {
         String token = csrfOf(get("/dashboard/login"));
-        return post("/dashboard/login", List.of(Map.entry("csrf_token", token), Map.entry("email", email),
-                Map.entry("password", password)));
+        return post(
+                "/dashboard/login",
+                List.of(Map.entry("csrf_token", token), Map.entry("email", email), Map.entry("password", password)));
     }
 
     HttpResponse<String> get(String path) {
@@ -47,7 +51,8 @@ final class DashboardClient {
 
     /** Posts a form; pairs keep their order, names may repeat (check boxes). */
     HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields) {
-        String body = fields.stream().map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+        String body = fields.stream()
+                .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -57,28 +62,32 @@ final class DashboardClient {
     /** Posts a multipart form as a browser does for a form with a file field; {@code file} is (field, content). */
     HttpResponse<String> upload(String pagePath, String action, Map.Entry<String, String> file) {
         String boundary = "----dashboard-test-" + UUID.randomUUID();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n" + csrfOf(get(pagePath))
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n"
+                + csrfOf(get(pagePath))
                 + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.getKey()
                 + "\"; filename=\"definition.json\"\r\nContent-Type: application/json\r\n\r\n" + file.getValue()
-                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"definition\"\r\n\r\n\r\n--" + boundary + "--\r\n";
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"definition\"\r\n\r\n\r\n--"
+                + boundary + "--\r\n";
         return send(HttpRequest.newBuilder(URI.create(base + action))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
     /** Posts a multipart form with the CSRF token of the page at {@code pagePath}, text fields and one file (which may be empty). */
-    HttpResponse<String> multipart(String pagePath, String action, List<Map.Entry<String, String>> fields, String fileField,
-                                   byte[] file) {
+    HttpResponse<String> multipart(
+            String pagePath, String action, List<Map.Entry<String, String>> fields, String fileField, byte[] file) {
         String boundary = "----dashboard-test-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         List<Map.Entry<String, String>> all = new ArrayList<>(fields);
         all.add(Map.entry("csrf_token", csrfOf(get(pagePath))));
         for (Map.Entry<String, String> field : all) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
-                    + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                            + "\"\r\n\r\n" + field.getValue() + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
-                + (file.length == 0 ? "" : "upload.bin") + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                        + (file.length == 0 ? "" : "upload.bin")
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(file);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
@@ -97,14 +106,18 @@ final class DashboardClient {
 
     /** Follows a 303 as a browser does: GET its Location. */
     HttpResponse<String> follow(HttpResponse<String> redirect) {
-        String location = redirect.headers().firstValue("Location").orElseThrow(() ->
-                new AssertionError("no redirect from " + redirect.uri() + ": " + redirect.statusCode() + " " + redirect.body()));
+        String location = redirect.headers()
+                .firstValue("Location")
+                .orElseThrow(() -> new AssertionError(
+                        "no redirect from " + redirect.uri() + ": " + redirect.statusCode() + " " + redirect.body()));
         return get(location);
     }
 
     Optional<String> cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals(name))
-                .map(HttpCookie::getValue).findFirst();
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals(name))
+                .map(HttpCookie::getValue)
+                .findFirst();
     }
 
     void forgetCookies() {

@@ -47,15 +47,22 @@ class DashboardSignInTest {
 
         assertThat(signedIn.statusCode()).isEqualTo(303);
         String cookie = signedIn.headers().allValues("Set-Cookie").stream()
-                .filter(value -> value.startsWith("klarefi_session=")).findFirst().orElseThrow();
-        assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Strict").contains("Path=/dashboard")
+                .filter(value -> value.startsWith("klarefi_session="))
+                .findFirst()
+                .orElseThrow();
+        assertThat(cookie)
+                .contains("HttpOnly")
+                .containsIgnoringCase("SameSite=Strict")
+                .contains("Path=/dashboard")
                 .doesNotContain("Secure");
         HttpResponse<String> page = browser.get("/dashboard/organisations");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<h1>Organisations</h1>").doesNotContain("<script");
         assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
         assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
-                .contains("default-src 'none'").contains("style-src 'self'").doesNotContain("unsafe-inline");
+                .contains("default-src 'none'")
+                .contains("style-src 'self'")
+                .doesNotContain("unsafe-inline");
         assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
     }
 
@@ -78,8 +85,8 @@ class DashboardSignInTest {
         String name = "Forged " + UUID.randomUUID();
 
         HttpResponse<String> missing = browser.post("/dashboard/organisations", List.of(Map.entry("name", name)));
-        HttpResponse<String> wrong = browser.post("/dashboard/organisations", List.of(Map.entry("name", name),
-                Map.entry("csrf_token", "not-the-token")));
+        HttpResponse<String> wrong = browser.post(
+                "/dashboard/organisations", List.of(Map.entry("name", name), Map.entry("csrf_token", "not-the-token")));
 
         assertThat(missing.statusCode()).isEqualTo(403);
         assertThat(wrong.statusCode()).isEqualTo(403);
@@ -95,8 +102,9 @@ class DashboardSignInTest {
         String token = DashboardClient.csrfOf(browser.get("/dashboard/login"));
         browser.forgetCookies();
 
-        HttpResponse<String> forged = browser.post("/dashboard/login", List.of(Map.entry("csrf_token", token),
-                Map.entry("email", email), Map.entry("password", PASSWORD)));
+        HttpResponse<String> forged = browser.post(
+                "/dashboard/login",
+                List.of(Map.entry("csrf_token", token), Map.entry("email", email), Map.entry("password", PASSWORD)));
 
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(browser.cookie("klarefi_session")).isEmpty();
@@ -109,8 +117,9 @@ class DashboardSignInTest {
         String invented = "B".repeat(43);
         browser.setCookie("klarefi_login", invented);
 
-        HttpResponse<String> forged = browser.post("/dashboard/login", List.of(Map.entry("csrf_token", invented),
-                Map.entry("email", email), Map.entry("password", PASSWORD)));
+        HttpResponse<String> forged = browser.post(
+                "/dashboard/login",
+                List.of(Map.entry("csrf_token", invented), Map.entry("email", email), Map.entry("password", PASSWORD)));
 
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(browser.cookie("klarefi_session")).isEmpty();
@@ -132,7 +141,10 @@ class DashboardSignInTest {
         assertThat(locked.statusCode()).isEqualTo(429);
         assertThat(locked.body()).contains("Too many failed sign-ins");
         assertThat(browser.cookie("klarefi_session")).isEmpty();
-        assertThat(new DashboardClient(server.adminPort()).signIn(bystander, PASSWORD).statusCode()).isEqualTo(303);
+        assertThat(new DashboardClient(server.adminPort())
+                        .signIn(bystander, PASSWORD)
+                        .statusCode())
+                .isEqualTo(303);
     }
 
     @Test
@@ -164,8 +176,9 @@ class DashboardSignInTest {
         browser.signIn(email, PASSWORD);
         assertThat(browser.get("/dashboard/organisations").statusCode()).isEqualTo(200);
 
-        server.execute("UPDATE auth.operator_sessions SET last_seen_at = now() - interval '31 minutes' WHERE operator_id = "
-                + "(SELECT id FROM auth.operators WHERE email = '" + email + "')");
+        server.execute(
+                "UPDATE auth.operator_sessions SET last_seen_at = now() - interval '31 minutes' WHERE operator_id = "
+                        + "(SELECT id FROM auth.operators WHERE email = '" + email + "')");
 
         assertThat(browser.get("/dashboard/organisations").statusCode()).isEqualTo(303);
     }
@@ -176,12 +189,15 @@ class DashboardSignInTest {
         browser.signIn(newOperator(), PASSWORD);
 
         HttpResponse<String> page = browser.get("/dashboard/organisations/org_doesnotexist");
-        HttpTestClient.Response api = HttpTestClient.local(server.adminPort()).bearer(server.adminToken())
+        HttpTestClient.Response api = HttpTestClient.local(server.adminPort())
+                .bearer(server.adminToken())
                 .get("/admin/v1/organisations/org_doesnotexist");
 
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
-        assertThat(page.body()).contains("There is no organisation org_doesnotexist.").contains("req_");
+        assertThat(page.body())
+                .contains("There is no organisation org_doesnotexist.")
+                .contains("req_");
         assertThat(api.status()).isEqualTo(404);
         assertThat(api.header("Content-Type")).contains("application/json");
         assertThat(api.error().path("request_id").asText()).startsWith("req_");

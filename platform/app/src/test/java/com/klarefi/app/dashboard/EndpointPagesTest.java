@@ -41,29 +41,42 @@ class EndpointPagesTest {
         HttpResponse<String> tested = browser.submit(endpointPage, endpointPage + "/test", List.of());
 
         assertThat(tested.statusCode()).isEqualTo(303);
-        assertThat(browser.follow(tested).body()).contains("The test event was delivered: the endpoint answered HTTP 204.");
+        assertThat(browser.follow(tested).body())
+                .contains("The test event was delivered: the endpoint answered HTTP 204.");
         assertThat(loopback.webhooks()).anySatisfy(body -> assertThat(body).contains("\"type\":\"webhook.test\""));
-        assertThat(browser.get(endpointPage).body()).as("a test event is no delivery of the endpoint").doesNotContain("webhook.test");
+        assertThat(browser.get(endpointPage).body())
+                .as("a test event is no delivery of the endpoint")
+                .doesNotContain("webhook.test");
     }
 
     @Test
     void aRefusedEditKeepsWhatWasTypedWithTheProblemBesideTheUrlAndASavedOneIsUsedFromThen() {
         String endpointPage = registered("Acme Edit");
 
-        HttpResponse<String> refused = browser.submit(endpointPage, endpointPage, List.of(Map.entry("url", "ftp://files.example/hook"),
-                Map.entry("description", "the new receiver")));
+        HttpResponse<String> refused = browser.submit(
+                endpointPage,
+                endpointPage,
+                List.of(Map.entry("url", "ftp://files.example/hook"), Map.entry("description", "the new receiver")));
 
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).containsPattern("id=\"url\"[^>]*value=\"ftp://files.example/hook\"[^>]*aria-invalid=\"true\"")
+        assertThat(refused.body())
+                .containsPattern("id=\"url\"[^>]*value=\"ftp://files.example/hook\"[^>]*aria-invalid=\"true\"")
                 .contains("<p class=\"field-error\" id=\"url-error\" role=\"alert\">The endpoint URL cannot be used")
                 .contains("value=\"the new receiver\"");
-        assertThat(browser.get(endpointPage).body()).as("nothing was saved").contains(loopback.hooks()).doesNotContain("the new receiver");
+        assertThat(browser.get(endpointPage).body())
+                .as("nothing was saved")
+                .contains(loopback.hooks())
+                .doesNotContain("the new receiver");
 
-        HttpResponse<String> saved = browser.submit(endpointPage, endpointPage, List.of(Map.entry("url", loopback.failingHooks()),
-                Map.entry("description", "the new receiver")));
+        HttpResponse<String> saved = browser.submit(
+                endpointPage,
+                endpointPage,
+                List.of(Map.entry("url", loopback.failingHooks()), Map.entry("description", "the new receiver")));
 
         assertThat(saved.statusCode()).isEqualTo(303);
-        assertThat(browser.follow(saved).body()).contains("The endpoint was saved.").contains(loopback.failingHooks())
+        assertThat(browser.follow(saved).body())
+                .contains("The endpoint was saved.")
+                .contains(loopback.failingHooks())
                 .contains("the new receiver");
         HttpResponse<String> tested = browser.follow(browser.submit(endpointPage, endpointPage + "/test", List.of()));
         assertThat(tested.body()).contains("The test event was not delivered: HTTP 500.");
@@ -76,14 +89,19 @@ class EndpointPagesTest {
 
         HttpResponse<String> asked = browser.get(endpointPage + "/delete");
 
-        assertThat(asked.body()).contains("cannot be undone").contains("action=\"" + endpointPage + "/delete\"")
+        assertThat(asked.body())
+                .contains("cannot be undone")
+                .contains("action=\"" + endpointPage + "/delete\"")
                 .contains("href=\"" + endpointPage + "\">Cancel</a>");
-        assertThat(browser.get(endpointPage).statusCode()).as("asking deletes nothing").isEqualTo(200);
+        assertThat(browser.get(endpointPage).statusCode())
+                .as("asking deletes nothing")
+                .isEqualTo(200);
 
         HttpResponse<String> deleted = browser.submit(endpointPage + "/delete", endpointPage + "/delete", List.of());
 
         assertThat(deleted.statusCode()).isEqualTo(303);
-        assertThat(browser.follow(deleted).body()).contains("The endpoint was deleted.")
+        assertThat(browser.follow(deleted).body())
+                .contains("The endpoint was deleted.")
                 .doesNotContain(endpointPage.substring(endpointPage.lastIndexOf('/') + 1));
         assertThat(browser.get(endpointPage).statusCode()).isEqualTo(404);
     }
@@ -91,11 +109,18 @@ class EndpointPagesTest {
     /** A new organisation with the loopback receiver registered through the console; the endpoint's page. */
     private static String registered(String organisation) {
         Map<String, String> keys = server.newOrganisation(organisation);
-        HttpResponse<String> posted = browser.submit("/dashboard/webhooks", "/dashboard/webhooks", List.of(
-                Map.entry("org_id", keys.get("org_id")), Map.entry("environment", "test"), Map.entry("url", loopback.hooks()),
-                Map.entry("description", "claims system"), Map.entry("event_type", "document.processed")));
+        HttpResponse<String> posted = browser.submit(
+                "/dashboard/webhooks",
+                "/dashboard/webhooks",
+                List.of(
+                        Map.entry("org_id", keys.get("org_id")),
+                        Map.entry("environment", "test"),
+                        Map.entry("url", loopback.hooks()),
+                        Map.entry("description", "claims system"),
+                        Map.entry("event_type", "document.processed")));
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(303);
-        Matcher id = Pattern.compile("whep_[0-9A-Za-z]+").matcher(browser.follow(posted).body());
+        Matcher id = Pattern.compile("whep_[0-9A-Za-z]+")
+                .matcher(browser.follow(posted).body());
         assertThat(id.find()).isTrue();
         return "/dashboard/webhooks/" + id.group();
     }

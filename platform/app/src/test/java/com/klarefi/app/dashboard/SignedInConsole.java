@@ -12,7 +12,8 @@ import java.util.Map;
  * A server on its own database with a loopback for documents and webhooks, and a console client
  * signed in as an operator: what each class of console tests starts once.
  */
-record SignedInConsole(TestDatabase database, TestServerAccess.Running server, Loopback loopback, DashboardClient browser)
+record SignedInConsole(
+        TestDatabase database, TestServerAccess.Running server, Loopback loopback, DashboardClient browser)
         implements AutoCloseable {
     private static final String PASSWORD = "a long enough password";
 
@@ -23,7 +24,8 @@ record SignedInConsole(TestDatabase database, TestServerAccess.Running server, L
         TestServerAccess.Running server = TestServerAccess.start(database, dataDirectory, settings);
         server.newOperator("operator@example.com", PASSWORD);
         DashboardClient browser = new DashboardClient(server.adminPort());
-        assertThat(browser.signIn("operator@example.com", PASSWORD).statusCode()).isEqualTo(303);
+        assertThat(browser.signIn("operator@example.com", PASSWORD).statusCode())
+                .isEqualTo(303);
         return new SignedInConsole(database, server, new Loopback(), browser);
     }
 

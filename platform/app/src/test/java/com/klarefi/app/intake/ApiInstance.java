@@ -32,12 +32,15 @@ final class ApiInstance implements AutoCloseable {
     }
 
     /** A new organisation's id and raw keys, and clients that send its test and live keys. */
-    record Organisation(String orgId, String testKey, String liveKey, HttpTestClient test, HttpTestClient live) {
-    }
+    record Organisation(String orgId, String testKey, String liveKey, HttpTestClient test, HttpTestClient live) {}
 
     Organisation newOrganisation(String name) {
         Map<String, String> keys = server.newOrganisation(name);
-        return new Organisation(keys.get("org_id"), keys.get("test"), keys.get("live"), client(keys.get("test")),
+        return new Organisation(
+                keys.get("org_id"),
+                keys.get("test"),
+                keys.get("live"),
+                client(keys.get("test")),
                 client(keys.get("live")));
     }
 

@@ -19,8 +19,10 @@ import java.util.stream.Collectors;
 /** The applicant's side of a session over plain HTTP: the page, its cookie and its forms. */
 public final class ApplicantPage {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private final String pageUrl;
     private String cookie = "";
     private String csrf = "";
@@ -36,7 +38,8 @@ public final class ApplicantPage {
     }
 
     public HttpResponse<String> open() {
-        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(pageUrl)).GET());
+        HttpResponse<String> page =
+                send(HttpRequest.newBuilder(URI.create(pageUrl)).GET());
         page.headers().firstValue("Set-Cookie").ifPresent(value -> cookie = value.split(";", 2)[0]);
         Matcher matcher = CSRF.matcher(page.body());
         if (matcher.find()) {
@@ -57,7 +60,8 @@ public final class ApplicantPage {
     }
 
     HttpResponse<String> post(String action, Map<String, String> fields) {
-        String body = fields.entrySet().stream().map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
+        String body = fields.entrySet().stream()
+                .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(actionUrl(action)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -75,8 +79,10 @@ public final class ApplicantPage {
         String boundary = "----klarefi-test-boundary";
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf + "\r\n");
-        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        write(
+                body,
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
         body.writeBytes(content);
         write(body, "\r\n--" + boundary + "--\r\n");
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(actionUrl("/documents")))
@@ -91,7 +97,8 @@ public final class ApplicantPage {
     /** A page of this session by the path and query a redirect named. */
     HttpResponse<String> get(String pathAndQuery) {
         URI page = URI.create(pageUrl);
-        return send(HttpRequest.newBuilder(page.resolve(pathAndQuery.replaceFirst("#.*", ""))).GET());
+        return send(HttpRequest.newBuilder(page.resolve(pathAndQuery.replaceFirst("#.*", "")))
+                .GET());
     }
 
     HttpResponse<String> status() {

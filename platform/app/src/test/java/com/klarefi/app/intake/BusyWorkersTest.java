@@ -38,10 +38,18 @@ class BusyWorkersTest {
     private static final Duration FROZEN = Duration.ofSeconds(1);
 
     @Test
-    void healthAnswersWithinAHundredMillisecondsWhileEveryWorkerReadsADocument(@TempDir Path dataDirectory) throws Exception {
+    void healthAnswersWithinAHundredMillisecondsWhileEveryWorkerReadsADocument(@TempDir Path dataDirectory)
+            throws Exception {
         // As many documents as carrier threads: read on virtual threads, they would take every carrier.
-        Map<String, String> settings = Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8", "KLAREFI_RATE_LIMIT_PER_MINUTE", "100000",
-                "KLAREFI_JOBS_WORKERS", String.valueOf(CORES + 2), "KLAREFI_DOCUMENT_THREADS", String.valueOf(CORES));
+        Map<String, String> settings = Map.of(
+                "KLAREFI_FETCH_ALLOWED_CIDRS",
+                "127.0.0.0/8",
+                "KLAREFI_RATE_LIMIT_PER_MINUTE",
+                "100000",
+                "KLAREFI_JOBS_WORKERS",
+                String.valueOf(CORES + 2),
+                "KLAREFI_DOCUMENT_THREADS",
+                String.valueOf(CORES));
         try (ApiInstance instance = ApiInstance.start(dataDirectory, settings)) {
             HttpTestClient api = instance.newOrganisation("Busy").test();
             byte[] heavy = pdfOfManyOperators();
@@ -49,15 +57,19 @@ class BusyWorkersTest {
                 submit(api, instance.documents().put("heavy-" + index + ".pdf", heavy, "application/pdf"));
             }
             // The case shows a document as queued until it finishes; the document's own row knows better.
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> documentsBeingRead(instance) == CORES);
 
             List<Long> latencies = healthLatencies(instance.port(), 20);
 
-            assertThat(documentsBeingRead(instance)).as("documents still being read after the probes").isEqualTo(CORES);
+            assertThat(documentsBeingRead(instance))
+                    .as("documents still being read after the probes")
+                    .isEqualTo(CORES);
             // A frozen instance answers in seconds or not at all. The bound is the median rather than
             // every probe: on a shared test machine other processes add their own scheduling delays.
-            assertThat(latencies.stream().sorted().toList().get(latencies.size() / 2)).as("median health latency in ms of %s", latencies)
+            assertThat(latencies.stream().sorted().toList().get(latencies.size() / 2))
+                    .as("median health latency in ms of %s", latencies)
                     .isLessThanOrEqualTo(HEALTH_BUDGET.toMillis());
             assertThat(latencies).as("health latencies in ms").allMatch(millis -> millis < FROZEN.toMillis());
         }
@@ -65,14 +77,18 @@ class BusyWorkersTest {
 
     private static List<Long> healthLatencies(int port, int probes) throws Exception {
         List<Long> latencies = new ArrayList<>();
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+        try (HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
             HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/health"))
-                    .timeout(Duration.ofSeconds(2)).build();
+                    .timeout(Duration.ofSeconds(2))
+                    .build();
             client.send(health, HttpResponse.BodyHandlers.discarding());
             for (int probe = 0; probe < probes; probe++) {
                 long started = System.nanoTime();
                 try {
-                    assertThat(client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+                    assertThat(client.send(health, HttpResponse.BodyHandlers.discarding())
+                                    .statusCode())
+                            .isEqualTo(200);
                 } catch (HttpTimeoutException e) {
                     // counted below as the time it waited
                 }
@@ -83,8 +99,10 @@ class BusyWorkersTest {
     }
 
     private static int documentsBeingRead(ApiInstance instance) throws Exception {
-        try (Connection connection = instance.database().connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT count(*) FROM processing.documents WHERE status = 'processing'")) {
+        try (Connection connection = instance.database().connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT count(*) FROM processing.documents WHERE status = 'processing'")) {
             rows.next();
             return rows.getInt(1);
         }
@@ -95,7 +113,8 @@ class BusyWorkersTest {
      * is interpreted, then rendered and recognised as a scan. Seconds of legitimate work.
      */
     private static byte[] pdfOfManyOperators() throws Exception {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument document = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDStream content = new PDStream(document);
             try (OutputStream stream = content.createOutputStream(COSName.FLATE_DECODE)) {
                 stream.write("q Q ".repeat(450_000).getBytes(StandardCharsets.US_ASCII));

@@ -32,8 +32,7 @@ class CrossTenantAccessTest {
     private static HttpTestClient stranger;
     private static Ids ids;
 
-    private record Ids(String caseId, String docId, String erasedDocId, String auditId, String sessionId) {
-    }
+    private record Ids(String caseId, String docId, String erasedDocId, String auditId, String sessionId) {}
 
     private record Call(String method, String path, Map<String, Object> body) {
         HttpTestClient.Response by(HttpTestClient client) {
@@ -66,7 +65,9 @@ class CrossTenantAccessTest {
         for (Call call : idTakingCalls()) {
             for (HttpTestClient outsider : List.of(ownerLive, stranger)) {
                 HttpTestClient.Response refused = call.by(outsider);
-                assertThat(refused.status()).as("%s %s by an outsider: %s", call.method(), call.path(), refused.body()).isEqualTo(404);
+                assertThat(refused.status())
+                        .as("%s %s by an outsider: %s", call.method(), call.path(), refused.body())
+                        .isEqualTo(404);
                 assertThat(refused.error().path("type").asText()).isEqualTo("not_found");
                 assertThat(refused.body()).doesNotContain("Owner");
             }
@@ -80,7 +81,9 @@ class CrossTenantAccessTest {
                 continue;
             }
             HttpTestClient.Response read = call.by(owner);
-            assertThat(read.status()).as("%s %s by the owner: %s", call.method(), call.path(), read.body()).isEqualTo(200);
+            assertThat(read.status())
+                    .as("%s %s by the owner: %s", call.method(), call.path(), read.body())
+                    .isEqualTo(200);
         }
     }
 
@@ -90,7 +93,8 @@ class CrossTenantAccessTest {
         HttpTestClient.Response invented = stranger.get("/api/v1/cases/case_neverexisted00000000000");
 
         assertThat(real.status()).isEqualTo(invented.status());
-        assertThat(real.error().path("code").asText()).isEqualTo(invented.error().path("code").asText());
+        assertThat(real.error().path("code").asText())
+                .isEqualTo(invented.error().path("code").asText());
     }
 
     @Test
@@ -99,7 +103,8 @@ class CrossTenantAccessTest {
         JsonNode mine = submit(owner, documents.put("mine-" + key, text("Eerste"), "text/plain"), key);
         JsonNode theirs = submit(stranger, documents.put("theirs-" + key, text("Tweede"), "text/plain"), key);
 
-        assertThat(theirs.path("doc_id").asText()).isNotEqualTo(mine.path("doc_id").asText());
+        assertThat(theirs.path("doc_id").asText())
+                .isNotEqualTo(mine.path("doc_id").asText());
         assertThat(theirs.path("idempotent_replay").asBoolean()).isFalse();
     }
 
@@ -120,15 +125,30 @@ class CrossTenantAccessTest {
         JsonNode kept = submitTo(external, documents.put("kept.txt", text("Polisnummer AB-123"), "text/plain"));
         JsonNode erased = submitTo(external, documents.put("erased.txt", text("Polisnummer CD-456"), "text/plain"));
         String caseId = kept.path("case_id").asText();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
-                owner.get("/api/v1/cases/" + caseId).json().path("status").asText().equals("processed"));
-        HttpTestClient.Response erasure = owner.delete("/api/v1/documents/" + erased.path("doc_id").asText());
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> owner.get("/api/v1/cases/" + caseId)
+                        .json()
+                        .path("status")
+                        .asText()
+                        .equals("processed"));
+        HttpTestClient.Response erasure =
+                owner.delete("/api/v1/documents/" + erased.path("doc_id").asText());
         assertThat(erasure.status()).as(erasure.body()).isEqualTo(200);
-        HttpTestClient.Response session = owner.post("/api/v1/sessions", Map.of("case_type_id", "motor_claim",
-                "idempotency_key", UUID.randomUUID().toString()));
+        HttpTestClient.Response session = owner.post(
+                "/api/v1/sessions",
+                Map.of(
+                        "case_type_id",
+                        "motor_claim",
+                        "idempotency_key",
+                        UUID.randomUUID().toString()));
         assertThat(session.status()).as(session.body()).isEqualTo(201);
-        return new Ids(caseId, kept.path("doc_id").asText(), erased.path("doc_id").asText(),
-                erasure.json().path("erasure_receipt").path("audit_id").asText(), session.json().path("session_id").asText());
+        return new Ids(
+                caseId,
+                kept.path("doc_id").asText(),
+                erased.path("doc_id").asText(),
+                erasure.json().path("erasure_receipt").path("audit_id").asText(),
+                session.json().path("session_id").asText());
     }
 
     private static JsonNode submitTo(String externalCaseId, String url) {
@@ -143,8 +163,9 @@ class CrossTenantAccessTest {
     }
 
     private static JsonNode submit(HttpTestClient client, String url, String idempotencyKey) {
-        HttpTestClient.Response response = client.post("/api/v1/process", Map.of("document_url", url,
-                "case_type_id", "motor_claim", "idempotency_key", idempotencyKey));
+        HttpTestClient.Response response = client.post(
+                "/api/v1/process",
+                Map.of("document_url", url, "case_type_id", "motor_claim", "idempotency_key", idempotencyKey));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json();
     }

@@ -29,33 +29,65 @@ import org.junit.jupiter.api.io.TempDir;
  * line and in no table but the document's own rows.
  */
 class DocumentContentStaysInItsRowsTest {
-    private static final String CANARY = "zqcanary" + UUID.randomUUID().toString().replace("-", "");
+    private static final String CANARY =
+            "zqcanary" + UUID.randomUUID().toString().replace("-", "");
     /** A document's own rows: its record (content, failure) and its pages. */
     private static final List<String> OWN_ROWS = List.of("processing.documents", "processing.pages");
 
     @Test
     void theCanaryOfHostileDocumentsReachesNoLogLineAndNoOtherTable(@TempDir Path dataDirectory) throws Exception {
         try (LogCapture logs = LogCapture.start();
-             ApiInstance instance = ApiInstance.start(dataDirectory, Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8"))) {
+                ApiInstance instance =
+                        ApiInstance.start(dataDirectory, Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8"))) {
             HttpTestClient api = instance.newOrganisation("Canary").test();
             DocumentServer documents = instance.documents();
             Map<String, String> expected = new LinkedHashMap<>();
-            expected.put(submit(api, documents.put("nul.eml", mail("text/plain", "Naam: " + CANARY + "=00 IBAN NL91ABNA0417164300"),
-                    "message/rfc822")), "processed");
-            expected.put(submit(api, documents.put("giant.txt", (CANARY + " Jan Jansen NL91ABNA0417164300\n").repeat(80_000)
-                    .getBytes(StandardCharsets.UTF_8), "text/plain")), "too_large");
-            expected.put(submit(api, documents.put("comments.eml", mail("text/html", "<p>" + CANARY + "</p>" + "<!--".repeat(50_000)),
-                    "message/rfc822")), "processed");
-            expected.put(submit(api, documents.put("huge-html.eml", mail("text/html", ("<p>" + CANARY + "</p>").repeat(200_000)),
-                    "message/rfc822")), "too_large");
+            expected.put(
+                    submit(
+                            api,
+                            documents.put(
+                                    "nul.eml",
+                                    mail("text/plain", "Naam: " + CANARY + "=00 IBAN NL91ABNA0417164300"),
+                                    "message/rfc822")),
+                    "processed");
+            expected.put(
+                    submit(
+                            api,
+                            documents.put(
+                                    "giant.txt",
+                                    (CANARY + " Jan Jansen NL91ABNA0417164300\n")
+                                            .repeat(80_000)
+                                            .getBytes(StandardCharsets.UTF_8),
+                                    "text/plain")),
+                    "too_large");
+            expected.put(
+                    submit(
+                            api,
+                            documents.put(
+                                    "comments.eml",
+                                    mail("text/html", "<p>" + CANARY + "</p>" + "<!--".repeat(50_000)),
+                                    "message/rfc822")),
+                    "processed");
+            expected.put(
+                    submit(
+                            api,
+                            documents.put(
+                                    "huge-html.eml",
+                                    mail("text/html", ("<p>" + CANARY + "</p>").repeat(200_000)),
+                                    "message/rfc822")),
+                    "too_large");
 
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
-                    expected.keySet().stream().noneMatch(caseId -> List.of("queued", "processing").contains(outcome(api, caseId))));
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> expected.keySet().stream()
+                            .noneMatch(caseId -> List.of("queued", "processing").contains(outcome(api, caseId))));
 
-            expected.forEach((caseId, outcome) -> assertThat(outcome(api, caseId)).as("case %s", caseId).isEqualTo(outcome));
+            expected.forEach((caseId, outcome) ->
+                    assertThat(outcome(api, caseId)).as("case %s", caseId).isEqualTo(outcome));
             assertThat(logs.lines()).as("log lines with the canary").noneMatch(line -> line.contains(CANARY));
             assertThat(tablesHoldingTheCanary(instance)).isEmpty();
-            assertThat(processingJobNames(instance)).hasSize(expected.size())
+            assertThat(processingJobNames(instance))
+                    .hasSize(expected.size())
                     .allMatch(name -> name.matches("process document doc_[A-Za-z0-9]+"));
         }
     }
@@ -65,20 +97,33 @@ class DocumentContentStaysInItsRowsTest {
             throws Exception {
         // A read budget of one second and room for ten thousand pages: reading all of them takes longer.
         try (LogCapture logs = LogCapture.start();
-             ApiInstance instance = ApiInstance.start(dataDirectory, Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8",
-                     "KLAREFI_DOCUMENT_READ_TIMEOUT_SECONDS", "1", "KLAREFI_DOCUMENT_MAX_PAGES", "20000"))) {
+                ApiInstance instance = ApiInstance.start(
+                        dataDirectory,
+                        Map.of(
+                                "KLAREFI_FETCH_ALLOWED_CIDRS",
+                                "127.0.0.0/8",
+                                "KLAREFI_DOCUMENT_READ_TIMEOUT_SECONDS",
+                                "1",
+                                "KLAREFI_DOCUMENT_MAX_PAGES",
+                                "20000"))) {
             HttpTestClient api = instance.newOrganisation("Canary").test();
             DocumentServer documents = instance.documents();
             Map<String, String> expected = new LinkedHashMap<>();
             expected.put(submit(api, documents.put("slow.pdf", pdf(10_000), "application/pdf")), "processing_timeout");
             byte[] whole = pdf(3);
-            expected.put(submit(api, documents.put("cut.pdf", Arrays.copyOf(whole, whole.length * 6 / 10), "application/pdf")),
+            expected.put(
+                    submit(
+                            api,
+                            documents.put("cut.pdf", Arrays.copyOf(whole, whole.length * 6 / 10), "application/pdf")),
                     "document_unreadable");
 
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
-                    expected.keySet().stream().noneMatch(caseId -> List.of("queued", "processing").contains(outcome(api, caseId))));
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> expected.keySet().stream()
+                            .noneMatch(caseId -> List.of("queued", "processing").contains(outcome(api, caseId))));
 
-            expected.forEach((caseId, outcome) -> assertThat(outcome(api, caseId)).as("case %s", caseId).isEqualTo(outcome));
+            expected.forEach((caseId, outcome) ->
+                    assertThat(outcome(api, caseId)).as("case %s", caseId).isEqualTo(outcome));
             assertThat(logs.lines()).as("log lines with the canary").noneMatch(line -> line.contains(CANARY));
             assertThat(tablesHoldingTheCanary(instance)).isEmpty();
         }
@@ -92,9 +137,10 @@ class DocumentContentStaysInItsRowsTest {
     /** The names the job dashboard shows for document jobs, as JobRunr stored them. */
     private static List<String> processingJobNames(ApiInstance instance) throws Exception {
         List<String> names = new ArrayList<>();
-        try (Connection connection = instance.database().connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT jobasjson::json ->> 'jobName' FROM jobrunr.jobrunr_jobs"
-                     + " WHERE jobsignature LIKE '%ProcessDocument%'")) {
+        try (Connection connection = instance.database().connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT jobasjson::json ->> 'jobName' FROM jobrunr.jobrunr_jobs"
+                        + " WHERE jobsignature LIKE '%ProcessDocument%'")) {
             while (rows.next()) {
                 names.add(rows.getString(1));
             }
@@ -104,7 +150,8 @@ class DocumentContentStaysInItsRowsTest {
 
     private static List<String> tablesHoldingTheCanary(ApiInstance instance) throws Exception {
         List<String> holding = new ArrayList<>();
-        try (Connection connection = instance.database().connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = instance.database().connect();
+                Statement statement = connection.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery("""
                     SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) FROM information_schema.tables
@@ -118,7 +165,8 @@ class DocumentContentStaysInItsRowsTest {
                 if (OWN_ROWS.contains(table)) {
                     continue;
                 }
-                try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table + " AS r WHERE r::text LIKE '%" + CANARY + "%'")) {
+                try (ResultSet rows = statement.executeQuery(
+                        "SELECT count(*) FROM " + table + " AS r WHERE r::text LIKE '%" + CANARY + "%'")) {
                     rows.next();
                     if (rows.getLong(1) > 0) {
                         holding.add(table);
@@ -130,8 +178,8 @@ class DocumentContentStaysInItsRowsTest {
     }
 
     private static byte[] mail(String type, String body) {
-        return ("From: a@example.nl\r\nDate: Mon, 1 Jan 2024 10:00:00 +0100\r\nMIME-Version: 1.0\r\nSubject: Schade\r\nContent-Type: " + type + "; charset=utf-8\r\n"
-                + "Content-Transfer-Encoding: quoted-printable\r\n\r\n" + body)
+        return ("From: a@example.nl\r\nDate: Mon, 1 Jan 2024 10:00:00 +0100\r\nMIME-Version: 1.0\r\nSubject: Schade\r\nContent-Type: "
+                        + type + "; charset=utf-8\r\n" + "Content-Transfer-Encoding: quoted-printable\r\n\r\n" + body)
                 .getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A whole case through the API: documents in, features with checkable evidence out. */
 class FeaturesApiTest {
-    private static final Path CORPUS = RepositoryFiles.root().resolve("../shared/corpus").normalize();
+    private static final Path CORPUS =
+            RepositoryFiles.root().resolve("../shared/corpus").normalize();
     private static ApiInstance instance;
     private static DocumentServer documents;
     private static HttpTestClient api;
@@ -49,11 +50,13 @@ class FeaturesApiTest {
         String caseKey = "features-" + UUID.randomUUID();
         String caseId = null;
         for (String file : new String[] {"completed_form.pdf", "email_customer.eml"}) {
-            String url = documents.putFile("dev-0001-" + file, CORPUS.resolve("dev-0001").resolve(file));
+            String url = documents.putFile(
+                    "dev-0001-" + file, CORPUS.resolve("dev-0001").resolve(file));
             caseId = submit(url, "motor_claim", caseKey).path("case_id").asText();
         }
         JsonNode finished = awaitProcessed(caseId, 2);
-        JsonNode expected = Json.read(Files.readString(CORPUS.resolve("dev-0001/expected.json"))).path("expected");
+        JsonNode expected = Json.read(Files.readString(CORPUS.resolve("dev-0001/expected.json")))
+                .path("expected");
 
         JsonNode features = finished.path("features");
         assertThat(features.size()).isEqualTo(14);
@@ -64,17 +67,24 @@ class FeaturesApiTest {
             String outcome = feature.path("decision").path("decision").asText();
             assertThat(outcome).isIn("keep", "review", "missing");
             for (JsonNode evidence : feature.path("evidence")) {
-                String key = evidence.path("doc_id").asText() + "/" + evidence.path("page_index").asInt();
-                String text = pageTexts.computeIfAbsent(key, page -> api.get("/api/v1/documents/" + page.replace("/", "/pages/"))
-                        .json().path("text").asText());
+                String key = evidence.path("doc_id").asText() + "/"
+                        + evidence.path("page_index").asInt();
+                String text = pageTexts.computeIfAbsent(
+                        key,
+                        page -> api.get("/api/v1/documents/" + page.replace("/", "/pages/"))
+                                .json()
+                                .path("text")
+                                .asText());
                 int start = evidence.path("location").path("char_start").asInt();
                 int end = evidence.path("location").path("char_end").asInt();
-                assertThat(text.substring(start, end)).isEqualTo(evidence.path("quote").asText());
+                assertThat(text.substring(start, end))
+                        .isEqualTo(evidence.path("quote").asText());
                 assertThat(evidence.path("method").asText()).isIn("born_digital_text", "text");
             }
             if (outcome.equals("keep")) {
                 kept++;
-                String selected = feature.path("decision").path("selected_candidate_id").asText();
+                String selected =
+                        feature.path("decision").path("selected_candidate_id").asText();
                 JsonNode candidate = null;
                 for (JsonNode each : feature.path("candidates")) {
                     if (each.path("candidate_id").asText().equals(selected)) {
@@ -83,7 +93,8 @@ class FeaturesApiTest {
                 }
                 assertThat(candidate).as(entry.getKey()).isNotNull();
                 assertThat(candidate.path("evidence_ids")).isNotEmpty();
-                assertThat(candidate.path("value_normalized").asText()).as(entry.getKey())
+                assertThat(candidate.path("value_normalized").asText())
+                        .as(entry.getKey())
                         .isEqualTo(expected.path(entry.getKey()).asText());
             }
         }
@@ -97,13 +108,35 @@ class FeaturesApiTest {
         definition.put("name", "Bicycle claim");
         definition.put("locales", new String[] {"nl", "en"});
         definition.put("features", new Object[] {
-            Map.of("id", "theft_date", "type", "date", "labels", Map.of("nl", new String[] {"Datum diefstal"}, "en", new String[] {"Date of theft"})),
-            Map.of("id", "frame_number", "type", "identifier", "pattern", "[A-Z]{2}\\d{6}",
-                    "labels", Map.of("nl", new String[] {"Framenummer"}, "en", new String[] {"Frame number"})),
-            Map.of("id", "bank_account", "type", "iban", "labels", Map.of("nl", new String[] {"IBAN"}, "en", new String[] {"IBAN"}))});
+            Map.of(
+                    "id",
+                    "theft_date",
+                    "type",
+                    "date",
+                    "labels",
+                    Map.of("nl", new String[] {"Datum diefstal"}, "en", new String[] {"Date of theft"})),
+            Map.of(
+                    "id",
+                    "frame_number",
+                    "type",
+                    "identifier",
+                    "pattern",
+                    "[A-Z]{2}\\d{6}",
+                    "labels",
+                    Map.of("nl", new String[] {"Framenummer"}, "en", new String[] {"Frame number"})),
+            Map.of(
+                    "id",
+                    "bank_account",
+                    "type",
+                    "iban",
+                    "labels",
+                    Map.of("nl", new String[] {"IBAN"}, "en", new String[] {"IBAN"}))
+        });
         HttpTestClient.Response stored = admin.put("/admin/v1/case-types/bicycle_claim", definition);
         assertThat(stored.status()).as(stored.body()).isEqualTo(200);
-        assertThat(admin.get("/admin/v1/case-types").body()).contains("bicycle_claim").contains("motor_claim")
+        assertThat(admin.get("/admin/v1/case-types").body())
+                .contains("bicycle_claim")
+                .contains("motor_claim")
                 .contains("\"names\":{\"en\":\"Motor vehicle damage claim\",\"nl\":\"Schadeclaim motorrijtuig\"}");
 
         String text = """
@@ -124,20 +157,37 @@ class FeaturesApiTest {
 
     @Test
     void anInvalidCaseTypeIsRefusedWithWhatIsWrong() {
-        HttpTestClient.Response refused = admin.put("/admin/v1/case-types/broken",
-                Map.of("id", "broken", "name", "Broken", "locales", new String[] {"nl"},
-                        "features", new Object[] {Map.of("id", "when", "type", "dat")}));
+        HttpTestClient.Response refused = admin.put(
+                "/admin/v1/case-types/broken",
+                Map.of("id", "broken", "name", "Broken", "locales", new String[] {"nl"}, "features", new Object[] {
+                    Map.of("id", "when", "type", "dat")
+                }));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.error().path("code").asText()).isEqualTo("invalid_case_type");
-        assertThat(refused.error().path("problems").toString()).contains("features[0]").contains("dat");
-        assertThat(api.post("/api/v1/process", Map.of("document_url", "https://example.com/a.pdf", "case_type_id", "broken",
-                "idempotency_key", "k")).error().path("code").asText()).isEqualTo("unknown_case_type");
+        assertThat(refused.error().path("problems").toString())
+                .contains("features[0]")
+                .contains("dat");
+        assertThat(api.post(
+                                "/api/v1/process",
+                                Map.of(
+                                        "document_url",
+                                        "https://example.com/a.pdf",
+                                        "case_type_id",
+                                        "broken",
+                                        "idempotency_key",
+                                        "k"))
+                        .error()
+                        .path("code")
+                        .asText())
+                .isEqualTo("unknown_case_type");
     }
 
     private static String value(JsonNode features, String featureId) {
         JsonNode feature = features.path(featureId);
-        assertThat(feature.path("decision").path("decision").asText()).as(featureId + ": " + feature).isEqualTo("keep");
+        assertThat(feature.path("decision").path("decision").asText())
+                .as(featureId + ": " + feature)
+                .isEqualTo("keep");
         String selected = feature.path("decision").path("selected_candidate_id").asText();
         for (JsonNode candidate : feature.path("candidates")) {
             if (candidate.path("candidate_id").asText().equals(selected)) {
@@ -161,10 +211,13 @@ class FeaturesApiTest {
     }
 
     private static JsonNode awaitProcessed(String caseId, int documentCount) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            JsonNode read = api.get("/api/v1/cases/" + caseId).json();
-            return read.path("documents").size() == documentCount && read.path("status").asText().equals("processed");
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    JsonNode read = api.get("/api/v1/cases/" + caseId).json();
+                    return read.path("documents").size() == documentCount
+                            && read.path("status").asText().equals("processed");
+                });
         return api.get("/api/v1/cases/" + caseId).json();
     }
 }

@@ -25,24 +25,32 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostileDocumentsApiTest {
     @Test
-    void hostileDocumentsFailCleanlyWhileOrdinaryOnesBesideThemAreProcessed(@TempDir Path dataDirectory) throws Exception {
-        try (ApiInstance instance = ApiInstance.start(dataDirectory, Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8"))) {
+    void hostileDocumentsFailCleanlyWhileOrdinaryOnesBesideThemAreProcessed(@TempDir Path dataDirectory)
+            throws Exception {
+        try (ApiInstance instance =
+                ApiInstance.start(dataDirectory, Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8"))) {
             HttpTestClient api = instance.newOrganisation("Hostile").test();
             DocumentServer documents = instance.documents();
             Map<String, String> expected = new LinkedHashMap<>();
             expected.put(submit(api, documents.put("pages.pdf", tenThousandPages(), "application/pdf")), "too_large");
-            expected.put(submit(api, documents.put("pixels.png", pngClaiming(60_000, 60_000), "image/png")), "too_large");
+            expected.put(
+                    submit(api, documents.put("pixels.png", pngClaiming(60_000, 60_000), "image/png")), "too_large");
             expected.put(submit(api, documents.put("broken.jpg", corruptJpeg(), "image/jpeg")), "document_unreadable");
             for (int index = 0; index < 3; index++) {
-                byte[] text = ("Schadeformulier " + index + "\nDatum: 3 februari 2023\n").repeat(3).getBytes(StandardCharsets.UTF_8);
+                byte[] text = ("Schadeformulier " + index + "\nDatum: 3 februari 2023\n")
+                        .repeat(3)
+                        .getBytes(StandardCharsets.UTF_8);
                 expected.put(submit(api, documents.put("ordinary-" + index + ".txt", text, "text/plain")), "processed");
             }
 
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() ->
-                    expected.keySet().stream().allMatch(caseId -> !outcome(api, caseId).equals("queued")
-                            && !outcome(api, caseId).equals("processing")));
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> expected.keySet().stream()
+                            .allMatch(caseId -> !outcome(api, caseId).equals("queued")
+                                    && !outcome(api, caseId).equals("processing")));
 
-            expected.forEach((caseId, outcome) -> assertThat(outcome(api, caseId)).as("case %s", caseId).isEqualTo(outcome));
+            expected.forEach((caseId, outcome) ->
+                    assertThat(outcome(api, caseId)).as("case %s", caseId).isEqualTo(outcome));
         }
     }
 
@@ -55,7 +63,10 @@ class HostileDocumentsApiTest {
     private static byte[] pngClaiming(int width, int height) {
         ByteBuffer png = ByteBuffer.allocate(33);
         png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        png.putInt(13).put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(width).putInt(height)
+        png.putInt(13)
+                .put("IHDR".getBytes(StandardCharsets.US_ASCII))
+                .putInt(width)
+                .putInt(height)
                 .put(new byte[] {8, 0, 0, 0, 0});
         CRC32 crc = new CRC32();
         crc.update(png.array(), 12, 17);

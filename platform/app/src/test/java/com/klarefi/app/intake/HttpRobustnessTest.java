@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HttpRobustnessTest {
     @TempDir
     static Path dataDirectory;
+
     private static TestDatabase database;
     private static TestServerAccess.Running server;
     private static String key;
@@ -34,10 +35,24 @@ class HttpRobustnessTest {
     @BeforeAll
     static void start() {
         database = TestDatabase.create();
-        server = TestServerAccess.start(database, dataDirectory, Map.of("KLAREFI_RATE_LIMIT_PER_MINUTE", "100000",
-                "KLAREFI_HTTP_MAX_JSON_BYTES", "65536", "KLAREFI_HTTP_MAX_BODY_BYTES", "1048576",
-                "KLAREFI_HTTP_HEADER_TIMEOUT_SECONDS", "2", "KLAREFI_HTTP_IDLE_TIMEOUT_SECONDS", "3",
-                "KLAREFI_HTTP_BODY_TIMEOUT_SECONDS", "2", "KLAREFI_HTTP_BODY_MIN_BYTES_PER_SECOND", "100"));
+        server = TestServerAccess.start(
+                database,
+                dataDirectory,
+                Map.of(
+                        "KLAREFI_RATE_LIMIT_PER_MINUTE",
+                        "100000",
+                        "KLAREFI_HTTP_MAX_JSON_BYTES",
+                        "65536",
+                        "KLAREFI_HTTP_MAX_BODY_BYTES",
+                        "1048576",
+                        "KLAREFI_HTTP_HEADER_TIMEOUT_SECONDS",
+                        "2",
+                        "KLAREFI_HTTP_IDLE_TIMEOUT_SECONDS",
+                        "3",
+                        "KLAREFI_HTTP_BODY_TIMEOUT_SECONDS",
+                        "2",
+                        "KLAREFI_HTTP_BODY_MIN_BYTES_PER_SECOND",
+                        "100"));
         key = server.newOrganisation("Robust BV").get("test");
     }
 
@@ -51,13 +66,17 @@ class HttpRobustnessTest {
     void anHttp10RequestIsToldTheVersionIsNotSupportedNotThatTheServerFailed() throws IOException {
         String answer = exchange("GET /api/v1/health HTTP/1.0\r\n\r\n");
 
-        assertThat(answer).startsWith("HTTP/1.1 505 ").contains("\"http_version_not_supported\"").contains("proxy_http_version 1.1");
+        assertThat(answer)
+                .startsWith("HTTP/1.1 505 ")
+                .contains("\"http_version_not_supported\"")
+                .contains("proxy_http_version 1.1");
     }
 
     @Test
     void aMalformedChunkSizeIsABadRequest() throws IOException {
-        String answer = exchange("POST /api/v1/process HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key
-                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n{}\r\n0\r\n\r\n");
+        String answer = exchange(
+                "POST /api/v1/process HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key
+                        + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n{}\r\n0\r\n\r\n");
 
         assertThat(answer).startsWith("HTTP/1.1 400 ");
     }
@@ -67,10 +86,14 @@ class HttpRobustnessTest {
         for (String field : new String[] {"external_case_id", "trace_id", "case_type_id"}) {
             for (String escape : new String[] {"\\u0000", "\\u0007", "\\n"}) {
                 String body = "{\"document_url\":\"https://example.org/a.pdf\",\"case_type_id\":\"motor_claim\","
-                        + "\"idempotency_key\":\"k-" + System.nanoTime() + "\"," + "\"" + field + "\":\"a" + escape + "b\"}";
+                        + "\"idempotency_key\":\"k-" + System.nanoTime() + "\"," + "\"" + field + "\":\"a" + escape
+                        + "b\"}";
                 String answer = exchange(post("/api/v1/process", body));
 
-                assertThat(answer).as("%s with %s", field, escape).startsWith("HTTP/1.1 400 ").contains("\"validation_error\"");
+                assertThat(answer)
+                        .as("%s with %s", field, escape)
+                        .startsWith("HTTP/1.1 400 ")
+                        .contains("\"validation_error\"");
             }
         }
     }
@@ -82,7 +105,9 @@ class HttpRobustnessTest {
         String answer = exchange(post("/api/v1/process", body));
 
         assertThat(answer).startsWith("HTTP/1.1 413 ");
-        assertThat(answer.split("HTTP/1\\.1 ", -1)).as("responses on the connection").hasSize(2);
+        assertThat(answer.split("HTTP/1\\.1 ", -1))
+                .as("responses on the connection")
+                .hasSize(2);
     }
 
     @Test
@@ -93,11 +118,19 @@ class HttpRobustnessTest {
 
             String[] getResponses = get.split("(?=HTTP/1\\.1 )");
             String[] headResponses = head.split("(?=HTTP/1\\.1 )");
-            assertThat(headResponses).as("responses to HEAD %s then GET on one connection", path).hasSize(2);
-            assertThat(headResponses[0]).as("HEAD %s", path).startsWith("HTTP/1.1 200 ").endsWith("\r\n\r\n");
+            assertThat(headResponses)
+                    .as("responses to HEAD %s then GET on one connection", path)
+                    .hasSize(2);
+            assertThat(headResponses[0])
+                    .as("HEAD %s", path)
+                    .startsWith("HTTP/1.1 200 ")
+                    .endsWith("\r\n\r\n");
             assertThat(header(headResponses[0], "content-type")).isEqualTo(header(getResponses[0], "content-type"));
             assertThat(header(headResponses[0], "content-length")).isIn(header(getResponses[0], "content-length"), "");
-            assertThat(headResponses[1]).as("the GET after HEAD %s", path).startsWith("HTTP/1.1 200 ").contains("\"status\"");
+            assertThat(headResponses[1])
+                    .as("the GET after HEAD %s", path)
+                    .startsWith("HTTP/1.1 200 ")
+                    .contains("\"status\"");
         }
     }
 
@@ -114,7 +147,8 @@ class HttpRobustnessTest {
     void aClientThatStopsSendingItsHeadersLosesTheConnection() throws IOException {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout((int) Duration.ofSeconds(15).toMillis());
-            socket.getOutputStream().write("GET /api/v1/health HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write("GET /api/v1/health HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
             long started = System.nanoTime();
 
             assertThat(readUntilClosed(socket.getInputStream())).doesNotContain("\"status\"");
@@ -136,16 +170,18 @@ class HttpRobustnessTest {
 
     @Test
     void anUploadWithABogusTokenIsRefusedBeforeItsBodyIsSent() throws IOException {
-        String refusal = answerBeforeTheBody("POST /s/ses_00000000000000000000000000/documents?token=bogus HTTP/1.1\r\nHost: x\r\n"
-                + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 1000000\r\n\r\n--b\r\n");
+        String refusal = answerBeforeTheBody(
+                "POST /s/ses_00000000000000000000000000/documents?token=bogus HTTP/1.1\r\nHost: x\r\n"
+                        + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 1000000\r\n\r\n--b\r\n");
 
         assertThat(refusal).startsWith("HTTP/1.1 403 ");
     }
 
     @Test
     void anApiUploadWithABogusKeyIsRefusedBeforeItsBodyIsSent() throws IOException {
-        String refusal = answerBeforeTheBody("POST /api/v1/process HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer kf_test_bogus\r\n"
-                + "Content-Type: application/json\r\nContent-Length: 60000\r\n\r\n{\"document_url\":\"");
+        String refusal = answerBeforeTheBody(
+                "POST /api/v1/process HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer kf_test_bogus\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 60000\r\n\r\n{\"document_url\":\"");
 
         assertThat(refusal).startsWith("HTTP/1.1 401 ");
     }
@@ -162,13 +198,18 @@ class HttpRobustnessTest {
     void aBodyThatStopsArrivingIsAnswered408AndTheConnectionClosed() throws IOException {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout((int) Duration.ofSeconds(15).toMillis());
-            socket.getOutputStream().write(("POST /api/v1/process HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key
-                    + "\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"document_url\":\"").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("POST /api/v1/process HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key
+                                    + "\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"document_url\":\"")
+                            .getBytes(StandardCharsets.US_ASCII));
             long started = System.nanoTime();
 
             String answer = readUntilClosed(socket.getInputStream());
 
-            assertThat(answer).startsWith("HTTP/1.1 408 ").contains("\"request_timeout\"").containsIgnoringCase("connection: close");
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 408 ")
+                    .contains("\"request_timeout\"")
+                    .containsIgnoringCase("connection: close");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         }
     }
@@ -180,7 +221,8 @@ class HttpRobustnessTest {
             socket.setSoTimeout((int) Duration.ofSeconds(15).toMillis());
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/process HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key
-                    + "\r\nContent-Type: application/json\r\nContent-Length: 2000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "\r\nContent-Type: application/json\r\nContent-Length: 2000\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             long started = System.nanoTime();
             Thread trickle = Thread.ofVirtual().start(() -> {
                 try {
@@ -211,7 +253,9 @@ class HttpRobustnessTest {
             socket.getOutputStream().write(headersAndStart.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             String answer = readUntilClosed(socket.getInputStream());
-            assertThat(answer).as("the answer, with the connection closed, before the body was sent").isNotEmpty();
+            assertThat(answer)
+                    .as("the answer, with the connection closed, before the body was sent")
+                    .isNotEmpty();
             return answer;
         }
     }
@@ -246,8 +290,8 @@ class HttpRobustnessTest {
 
     private static String post(String path, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return "POST " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key + "\r\nContent-Type: application/json\r\n"
-                + "Content-Length: " + bytes.length + "\r\n\r\n" + body;
+        return "POST " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key
+                + "\r\nContent-Type: application/json\r\n" + "Content-Length: " + bytes.length + "\r\n\r\n" + body;
     }
 
     /** Sends the bytes and reads until the server closes the connection or stays silent for two seconds. */

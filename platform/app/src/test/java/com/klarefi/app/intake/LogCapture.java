@@ -19,8 +19,7 @@ final class LogCapture extends Handler implements AutoCloseable {
     private final Logger root = Logger.getLogger("");
     private final List<Logger> ours = List.of(Logger.getLogger("com.klarefi"), Logger.getLogger("klarefi"));
 
-    private LogCapture() {
-    }
+    private LogCapture() {}
 
     static LogCapture start() {
         LogCapture capture = new LogCapture();
@@ -49,8 +48,7 @@ final class LogCapture extends Handler implements AutoCloseable {
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
     public void close() {

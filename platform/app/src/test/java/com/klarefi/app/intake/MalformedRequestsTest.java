@@ -33,8 +33,10 @@ class MalformedRequestsTest {
     @Test
     void malformedRequestsGetEnvelopesNeverServerErrors(@TempDir Path dataDirectory) throws Exception {
         try (TestDatabase database = TestDatabase.create();
-             TestServerAccess.Running server = TestServerAccess.start(database, dataDirectory,
-                     Map.of("KLAREFI_RATE_LIMIT_PER_MINUTE", "1000000", "KLAREFI_HTTP_MAX_JSON_BYTES", "65536"))) {
+                TestServerAccess.Running server = TestServerAccess.start(
+                        database,
+                        dataDirectory,
+                        Map.of("KLAREFI_RATE_LIMIT_PER_MINUTE", "1000000", "KLAREFI_HTTP_MAX_JSON_BYTES", "65536"))) {
             String key = server.newOrganisation("Fuzz BV").get("test");
             Random random = new Random(20261128L);
             Map<Integer, Integer> statuses = new TreeMap<>();
@@ -45,12 +47,14 @@ class MalformedRequestsTest {
                 statuses.merge(answer.status(), 1, Integer::sum);
                 String problem = answer.problem();
                 if (problem != null && problems.size() < 20) {
-                    problems.add(problem + " for request: " + new String(request, 0, Math.min(200, request.length), StandardCharsets.ISO_8859_1));
+                    problems.add(problem + " for request: "
+                            + new String(request, 0, Math.min(200, request.length), StandardCharsets.ISO_8859_1));
                 }
             }
             System.out.println("malformed requests: " + COUNT + ", answers by status: " + statuses);
             assertThat(problems).isEmpty();
-            assertThat(statuses.keySet()).allSatisfy(status -> assertThat(status).isBetween(200, 499));
+            assertThat(statuses.keySet())
+                    .allSatisfy(status -> assertThat(status).isBetween(200, 499));
         }
     }
 
@@ -70,7 +74,8 @@ class MalformedRequestsTest {
             try {
                 JsonNode error = Json.read(body).path("error");
                 String requestId = error.path("request_id").asText();
-                if (error.path("type").asText().isEmpty() || error.path("code").asText().isEmpty()
+                if (error.path("type").asText().isEmpty()
+                        || error.path("code").asText().isEmpty()
                         || !headers.toLowerCase().contains("request-id: " + requestId.toLowerCase())) {
                     return "error without a proper envelope: " + body;
                 }

@@ -27,17 +27,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MultiInstanceTest {
     @Test
-    void apiOnlyAndJobsOnlyInstancesThenMixedOnesProcessEveryDocumentExactlyOnce(@TempDir Path a, @TempDir Path b,
-                                                                                 @TempDir Path c) throws Exception {
-        Map<String, String> common = Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8", "KLAREFI_RATE_LIMIT_PER_MINUTE", "100000");
+    void apiOnlyAndJobsOnlyInstancesThenMixedOnesProcessEveryDocumentExactlyOnce(
+            @TempDir Path a, @TempDir Path b, @TempDir Path c) throws Exception {
+        Map<String, String> common =
+                Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8", "KLAREFI_RATE_LIMIT_PER_MINUTE", "100000");
         try (TestDatabase database = TestDatabase.create();
-             DocumentServer documents = DocumentServer.start();
-             TestServerAccess.Running apiOnly = TestServerAccess.start(database, a, with(common, "api"));
-             TestServerAccess.Running jobsOnly = TestServerAccess.start(database, b, with(common, "jobs"))) {
+                DocumentServer documents = DocumentServer.start();
+                TestServerAccess.Running apiOnly = TestServerAccess.start(database, a, with(common, "api"));
+                TestServerAccess.Running jobsOnly = TestServerAccess.start(database, b, with(common, "jobs"))) {
             String key = apiOnly.newOrganisation("Scale BV").get("test");
             HttpTestClient api = HttpTestClient.local(apiOnly.port()).bearer(key);
-            assertThat(HttpTestClient.local(jobsOnly.port()).bearer(key).get("/api/v1/me").status())
-                    .as("a jobs-only instance serves no API").isEqualTo(404);
+            assertThat(HttpTestClient.local(jobsOnly.port())
+                            .bearer(key)
+                            .get("/api/v1/me")
+                            .status())
+                    .as("a jobs-only instance serves no API")
+                    .isEqualTo(404);
 
             List<String> cases = submit(api, documents, 4);
             awaitProcessedOnce(api, cases);
@@ -63,10 +68,21 @@ class MultiInstanceTest {
         List<String> cases = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String name = "scale-" + UUID.randomUUID() + ".txt";
-            String url = documents.put(name, ("Schadeformulier " + name + "\nDatum: 3 februari 2023\n").repeat(3)
-                    .getBytes(StandardCharsets.UTF_8), "text/plain");
-            HttpTestClient.Response accepted = api.post("/api/v1/process", Map.of("document_url", url,
-                    "case_type_id", "motor_claim", "idempotency_key", UUID.randomUUID().toString()));
+            String url = documents.put(
+                    name,
+                    ("Schadeformulier " + name + "\nDatum: 3 februari 2023\n")
+                            .repeat(3)
+                            .getBytes(StandardCharsets.UTF_8),
+                    "text/plain");
+            HttpTestClient.Response accepted = api.post(
+                    "/api/v1/process",
+                    Map.of(
+                            "document_url",
+                            url,
+                            "case_type_id",
+                            "motor_claim",
+                            "idempotency_key",
+                            UUID.randomUUID().toString()));
             assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
             cases.add(accepted.json().path("case_id").asText());
         }
@@ -74,18 +90,26 @@ class MultiInstanceTest {
     }
 
     private static void awaitProcessedOnce(HttpTestClient api, List<String> cases) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> cases.stream()
-                .allMatch(id -> "processed".equals(api.get("/api/v1/cases/" + id).json().path("status").asText())));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> cases.stream()
+                        .allMatch(id -> "processed"
+                                .equals(api.get("/api/v1/cases/" + id)
+                                        .json()
+                                        .path("status")
+                                        .asText())));
         for (String id : cases) {
             JsonNode events = api.get("/api/v1/cases/" + id + "/events").json().path("events");
-            assertThat(events.findValuesAsText("event_type").stream().filter("document.processed"::equals)).hasSize(1);
+            assertThat(events.findValuesAsText("event_type").stream().filter("document.processed"::equals))
+                    .hasSize(1);
         }
     }
 
     private static int jobServers(TestDatabase database) throws Exception {
         try (var connection = database.connect();
-             ResultSet rows = connection.createStatement().executeQuery(
-                     "SELECT count(*) FROM jobrunr.jobrunr_backgroundjobservers WHERE running = 1")) {
+                ResultSet rows = connection
+                        .createStatement()
+                        .executeQuery("SELECT count(*) FROM jobrunr.jobrunr_backgroundjobservers WHERE running = 1")) {
             rows.next();
             return rows.getInt(1);
         }

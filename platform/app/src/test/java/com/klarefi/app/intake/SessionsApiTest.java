@@ -50,15 +50,20 @@ class SessionsApiTest {
     @Test
     void aSessionComesWithASignedUrlAnExpiryAndARedirectSnippet() {
         Instant before = Instant.now();
-        JsonNode created = create(Map.of("return_url", "https://customer.example/done")).json();
+        JsonNode created =
+                create(Map.of("return_url", "https://customer.example/done")).json();
 
         String sessionId = created.path("session_id").asText();
         assertThat(UUID.fromString(sessionId)).isNotNull();
-        assertThat(created.path("signed_url").asText()).matches("http://127\\.0\\.0\\.1:8080/s/" + sessionId + "\\?token=[A-Za-z0-9_-]{43}");
+        assertThat(created.path("signed_url").asText())
+                .matches("http://127\\.0\\.0\\.1:8080/s/" + sessionId + "\\?token=[A-Za-z0-9_-]{43}");
         assertThat(Instant.parse(created.path("expires_at").asText()))
-                .isBetween(before.plus(Duration.ofHours(168)).minusSeconds(5), Instant.now().plus(Duration.ofHours(168)));
+                .isBetween(
+                        before.plus(Duration.ofHours(168)).minusSeconds(5),
+                        Instant.now().plus(Duration.ofHours(168)));
         assertThat(created.path("snippet").asText())
-                .isEqualTo("<script>window.location.href=\"" + created.path("signed_url").asText() + "\";</script>");
+                .isEqualTo("<script>window.location.href=\""
+                        + created.path("signed_url").asText() + "\";</script>");
         assertThat(created.path("idempotent_replay").asBoolean()).isFalse();
         assertThat(created.path("case_id").asText()).startsWith("case_");
     }
@@ -94,22 +99,28 @@ class SessionsApiTest {
         cases.forEach((code, fields) -> {
             HttpTestClient.Response refused = create(fields);
             assertThat(refused.status()).as(code).isEqualTo(400);
-            assertThat(refused.error().path("code").asText()).as(fields.toString()).isEqualTo(code.strip());
+            assertThat(refused.error().path("code").asText())
+                    .as(fields.toString())
+                    .isEqualTo(code.strip());
         });
     }
 
     @Test
     void theSessionOpensACaseAndOnlyItsOrganisationSeesIt() {
-        JsonNode created = create(Map.of("external_case_id", "claim-" + UUID.randomUUID())).json();
+        JsonNode created =
+                create(Map.of("external_case_id", "claim-" + UUID.randomUUID())).json();
         String sessionId = created.path("session_id").asText();
 
         JsonNode read = api.get("/api/v1/sessions/" + sessionId).json();
 
         assertThat(read.path("status").asText()).isEqualTo("open");
         assertThat(read.path("locale").asText()).isEqualTo("nl");
-        assertThat(read.path("case_id").asText()).isEqualTo(created.path("case_id").asText());
-        assertThat(api.get("/api/v1/cases/" + read.path("case_id").asText()).status()).isEqualTo(200);
-        assertThat(otherOrganisation.get("/api/v1/sessions/" + sessionId).status()).isEqualTo(404);
+        assertThat(read.path("case_id").asText())
+                .isEqualTo(created.path("case_id").asText());
+        assertThat(api.get("/api/v1/cases/" + read.path("case_id").asText()).status())
+                .isEqualTo(200);
+        assertThat(otherOrganisation.get("/api/v1/sessions/" + sessionId).status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -119,15 +130,21 @@ class SessionsApiTest {
         HttpResponse<String> shown = page.open();
 
         assertThat(shown.statusCode()).isEqualTo(200);
-        assertThat(shown.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-        assertThat(shown.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
-                assertThat(policy).contains("script-src 'self'").doesNotContain("unsafe-inline"));
+        assertThat(shown.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(shown.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(policy ->
+                        assertThat(policy).contains("script-src 'self'").doesNotContain("unsafe-inline"));
         assertThat(shown.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(shown.headers().firstValue("Referrer-Policy")).contains("no-referrer");
         assertThat(shown.headers().firstValue("Cache-Control")).contains("no-store");
-        assertThat(shown.headers().firstValue("Set-Cookie")).hasValueSatisfying(cookie ->
-                assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict"));
-        assertThat(shown.body()).contains("<html lang=\"en\"").contains("Upload documents").contains("Registration")
+        assertThat(shown.headers().firstValue("Set-Cookie"))
+                .hasValueSatisfying(
+                        cookie -> assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict"));
+        assertThat(shown.body())
+                .contains("<html lang=\"en\"")
+                .contains("Upload documents")
+                .contains("Registration")
                 .doesNotContain("<script>");
     }
 
@@ -140,7 +157,11 @@ class SessionsApiTest {
 
         for (String url : List.of(tampered, unknown, page.pageUrl().replaceFirst("\\?token=.*", ""))) {
             HttpTestClient.Response refused = new HttpTestClient(url.replaceFirst("(http://[^/]+).*", "$1"))
-                    .send("GET", url.replaceFirst("http://[^/]+", ""), null, Map.of("Accept-Language", "nl-NL,nl;q=0.9"));
+                    .send(
+                            "GET",
+                            url.replaceFirst("http://[^/]+", ""),
+                            null,
+                            Map.of("Accept-Language", "nl-NL,nl;q=0.9"));
             assertThat(refused.status()).as(url).isEqualTo(403);
             assertThat(refused.body()).contains("Deze link is niet geldig");
         }
@@ -149,10 +170,15 @@ class SessionsApiTest {
     @Test
     void aTamperedLinkOfADutchSessionIsRefusedInDutchWhateverTheBrowserPrefers() {
         ApplicantPage page = page(Map.of("locale", "nl"));
-        String tampered = page.pageUrl().substring(0, page.pageUrl().length() - 1) + (page.pageUrl().endsWith("A") ? "B" : "A");
+        String tampered = page.pageUrl().substring(0, page.pageUrl().length() - 1)
+                + (page.pageUrl().endsWith("A") ? "B" : "A");
 
         HttpTestClient.Response refused = new HttpTestClient(tampered.replaceFirst("(http://[^/]+).*", "$1"))
-                .send("GET", tampered.replaceFirst("http://[^/]+", ""), null, Map.of("Accept-Language", "en-GB,en;q=0.9"));
+                .send(
+                        "GET",
+                        tampered.replaceFirst("http://[^/]+", ""),
+                        null,
+                        Map.of("Accept-Language", "en-GB,en;q=0.9"));
 
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.body()).contains("<html lang=\"nl\"").contains("Deze link is niet geldig");
@@ -167,15 +193,25 @@ class SessionsApiTest {
 
         assertThat(refused.statusCode()).isEqualTo(303);
         assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("&unfinished=1#finish-title");
-        assertThat(page.get(refused.headers().firstValue("Location").orElseThrow()).body())
-                .contains("We have not read any document of yours yet").contains("role=\"alert\"");
-        assertThat(api.get("/api/v1/sessions/" + sessionIdOf(page)).json().path("status").asText()).isEqualTo("open");
+        assertThat(page.get(refused.headers().firstValue("Location").orElseThrow())
+                        .body())
+                .contains("We have not read any document of yours yet")
+                .contains("role=\"alert\"");
+        assertThat(api.get("/api/v1/sessions/" + sessionIdOf(page))
+                        .json()
+                        .path("status")
+                        .asText())
+                .isEqualTo("open");
 
         HttpResponse<String> finished = page.submit("/complete", Map.of("no_documents", "yes"));
 
         assertThat(finished.statusCode()).isEqualTo(200);
         assertThat(finished.body()).contains("received without documents");
-        assertThat(api.get("/api/v1/sessions/" + sessionIdOf(page)).json().path("status").asText()).isEqualTo("completed");
+        assertThat(api.get("/api/v1/sessions/" + sessionIdOf(page))
+                        .json()
+                        .path("status")
+                        .asText())
+                .isEqualTo("completed");
     }
 
     @Test
@@ -184,11 +220,12 @@ class SessionsApiTest {
         ApplicantPage page = new ApplicantPage(created.path("signed_url").asText(), instance.port());
         page.open();
 
-        HttpResponse<String> partly = page.submit("/statements", Map.of("value.incident_date", "sometime last week",
-                "value.license_plate", "GV-123-K"));
+        HttpResponse<String> partly = page.submit(
+                "/statements", Map.of("value.incident_date", "sometime last week", "value.license_plate", "GV-123-K"));
 
         assertThat(partly.statusCode()).isEqualTo(400);
-        assertThat(partly.body()).contains("Your other corrections were saved")
+        assertThat(partly.body())
+                .contains("Your other corrections were saved")
                 .containsPattern("<div class=\"field source-[a-z]+ invalid\"><label for=\"value-incident_date\"")
                 .contains("value=\"sometime last week\"");
         assertThat(value(created.path("case_id").asText(), "license_plate")).isEqualTo("GV-123-K");
@@ -202,7 +239,11 @@ class SessionsApiTest {
         HttpResponse<String> refused = page.post("/complete", Map.of("csrf", "forged"));
 
         assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(api.get("/api/v1/sessions/" + sessionIdOf(page)).json().path("status").asText()).isEqualTo("open");
+        assertThat(api.get("/api/v1/sessions/" + sessionIdOf(page))
+                        .json()
+                        .path("status")
+                        .asText())
+                .isEqualTo("open");
     }
 
     @Test
@@ -215,7 +256,11 @@ class SessionsApiTest {
         HttpResponse<String> refused = page.submit("/complete", Map.of("no_documents", "yes"));
 
         assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(api.get("/api/v1/sessions/" + sessionIdOf(page)).json().path("status").asText()).isEqualTo("open");
+        assertThat(api.get("/api/v1/sessions/" + sessionIdOf(page))
+                        .json()
+                        .path("status")
+                        .asText())
+                .isEqualTo("open");
     }
 
     @Test
@@ -230,7 +275,11 @@ class SessionsApiTest {
         HttpResponse<String> refused = target.submit("/complete", Map.of("no_documents", "yes"));
 
         assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(api.get("/api/v1/sessions/" + sessionIdOf(target)).json().path("status").asText()).isEqualTo("open");
+        assertThat(api.get("/api/v1/sessions/" + sessionIdOf(target))
+                        .json()
+                        .path("status")
+                        .asText())
+                .isEqualTo("open");
     }
 
     @Test
@@ -242,27 +291,40 @@ class SessionsApiTest {
         HttpResponse<String> uploaded = page.upload("claim.txt", CLAIM.getBytes(StandardCharsets.UTF_8), true);
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
         String caseId = created.path("case_id").asText();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
-                !Json.read(page.status().body()).path("reading").asBoolean(true));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> !Json.read(page.status().body()).path("reading").asBoolean(true));
         assertThat(value(caseId, "incident_date")).isEqualTo("2023-02-03");
         page.open();
 
         HttpResponse<String> corrected = page.submit("/statements", Map.of("value.incident_date", "4 februari 2023"));
 
         assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(303);
-        JsonNode feature = api.get("/api/v1/cases/" + caseId).json().path("features").path("incident_date");
+        JsonNode feature =
+                api.get("/api/v1/cases/" + caseId).json().path("features").path("incident_date");
         assertThat(value(caseId, "incident_date")).isEqualTo("2023-02-04");
         assertThat(feature.path("candidates").toString()).contains("2023-02-03").contains("2023-02-04");
-        JsonNode statement = feature.path("evidence").get(feature.path("evidence").size() - 1);
+        JsonNode statement =
+                feature.path("evidence").get(feature.path("evidence").size() - 1);
         assertThat(statement.path("method").asText()).isEqualTo("applicant_statement");
-        assertThat(statement.path("session_id").asText()).isEqualTo(created.path("session_id").asText());
+        assertThat(statement.path("session_id").asText())
+                .isEqualTo(created.path("session_id").asText());
         assertThat(statement.path("quote").asText()).isEqualTo("4 februari 2023");
 
         page.upload("claim-again.txt", CLAIM.getBytes(StandardCharsets.UTF_8), true);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
-                api.get("/api/v1/cases/" + caseId).json().path("documents").valueStream()
-                        .filter(document -> document.path("status").asText().equals("processed")).count() == 2);
-        assertThat(value(caseId, "incident_date")).as("a statement survives the next document").isEqualTo("2023-02-04");
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> api.get("/api/v1/cases/" + caseId)
+                                .json()
+                                .path("documents")
+                                .valueStream()
+                                .filter(document ->
+                                        document.path("status").asText().equals("processed"))
+                                .count()
+                        == 2);
+        assertThat(value(caseId, "incident_date"))
+                .as("a statement survives the next document")
+                .isEqualTo("2023-02-04");
     }
 
     @Test
@@ -272,18 +334,25 @@ class SessionsApiTest {
         page.open();
         page.upload("claim.txt", CLAIM.getBytes(StandardCharsets.UTF_8), true);
         String caseId = created.path("case_id").asText();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
-                value(caseId, "policy_number").equals("AB-123456"));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> value(caseId, "policy_number").equals("AB-123456"));
         assertThat(page.open().body()).contains("value=\"3 February 2023\"");
 
-        HttpResponse<String> cleared = page.submit("/statements", Map.of("value.policy_number", "",
-                "value.incident_date", "3 February 2023"));
+        HttpResponse<String> cleared =
+                page.submit("/statements", Map.of("value.policy_number", "", "value.incident_date", "3 February 2023"));
 
         assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(303);
-        JsonNode decision = api.get("/api/v1/cases/" + caseId).json().path("features").path("policy_number").path("decision");
+        JsonNode decision = api.get("/api/v1/cases/" + caseId)
+                .json()
+                .path("features")
+                .path("policy_number")
+                .path("decision");
         assertThat(decision.path("decision").asText()).isEqualTo("missing");
         assertThat(value(caseId, "policy_number")).isEqualTo("(none)");
-        assertThat(value(caseId, "incident_date")).as("an unchanged value shown in words is no correction").isEqualTo("2023-02-03");
+        assertThat(value(caseId, "incident_date"))
+                .as("an unchanged value shown in words is no correction")
+                .isEqualTo("2023-02-03");
         assertThat(page.open().body()).contains("you stated there is none");
     }
 
@@ -303,17 +372,24 @@ class SessionsApiTest {
         ApplicantPage page = page(Map.of("locale", "en"));
         page.open();
 
-        HttpResponse<String> refused = page.upload("page.html", "<!doctype html><html><body>hi</body></html>"
-                .getBytes(StandardCharsets.UTF_8), true);
+        HttpResponse<String> refused = page.upload(
+                "page.html", "<!doctype html><html><body>hi</body></html>".getBytes(StandardCharsets.UTF_8), true);
 
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(Json.read(refused.body()).path("refused").get(0).path("message").asText()).contains("cannot read this kind");
-        assertThat(api.get("/api/v1/sessions/" + sessionIdOf(page)).json().path("document_ids")).isEmpty();
+        assertThat(Json.read(refused.body())
+                        .path("refused")
+                        .get(0)
+                        .path("message")
+                        .asText())
+                .contains("cannot read this kind");
+        assertThat(api.get("/api/v1/sessions/" + sessionIdOf(page)).json().path("document_ids"))
+                .isEmpty();
     }
 
     @Test
     void finishingRedirectsToTheReturnUrlReportsTheCaseAndEndsTheLink() {
-        JsonNode created = create(Map.of("return_url", "https://customer.example/done?step=3")).json();
+        JsonNode created = create(Map.of("return_url", "https://customer.example/done?step=3"))
+                .json();
         ApplicantPage page = new ApplicantPage(created.path("signed_url").asText(), instance.port());
         page.open();
 
@@ -321,8 +397,12 @@ class SessionsApiTest {
 
         assertThat(finished.statusCode()).isEqualTo(303);
         assertThat(finished.headers().firstValue("Location"))
-                .contains("https://customer.example/done?step=3&session_id=" + created.path("session_id").asText());
-        assertThat(api.get("/api/v1/sessions/" + created.path("session_id").asText()).json().path("status").asText())
+                .contains("https://customer.example/done?step=3&session_id="
+                        + created.path("session_id").asText());
+        assertThat(api.get("/api/v1/sessions/" + created.path("session_id").asText())
+                        .json()
+                        .path("status")
+                        .asText())
                 .isEqualTo("completed");
         assertThat(eventTypes(created.path("case_id").asText())).contains("session.completed");
         HttpResponse<String> again = page.open();
@@ -334,13 +414,19 @@ class SessionsApiTest {
     void anExpiredLinkIsGoneAndTheSessionReadsAsExpired() {
         ApplicantPage page = page(Map.of("locale", "en"));
         String sessionId = sessionIdOf(page);
-        instance.database().execute("UPDATE intake.sessions SET expires_at = now() - interval '1 minute' WHERE id = '" + sessionId + "'");
+        instance.database()
+                .execute("UPDATE intake.sessions SET expires_at = now() - interval '1 minute' WHERE id = '" + sessionId
+                        + "'");
 
         HttpResponse<String> gone = page.open();
 
         assertThat(gone.statusCode()).isEqualTo(410);
         assertThat(gone.body()).contains("This link has expired");
-        assertThat(api.get("/api/v1/sessions/" + sessionId).json().path("status").asText()).isEqualTo("expired");
+        assertThat(api.get("/api/v1/sessions/" + sessionId)
+                        .json()
+                        .path("status")
+                        .asText())
+                .isEqualTo("expired");
     }
 
     @Test
@@ -353,7 +439,10 @@ class SessionsApiTest {
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.json().path("status").asText()).isEqualTo("cancelled");
         assertThat(page.open().statusCode()).isEqualTo(410);
-        assertThat(api.post("/api/v1/sessions/" + sessionId + "/cancel", Map.of()).error().path("code").asText())
+        assertThat(api.post("/api/v1/sessions/" + sessionId + "/cancel", Map.of())
+                        .error()
+                        .path("code")
+                        .asText())
                 .isEqualTo("session_not_open");
     }
 
@@ -365,7 +454,8 @@ class SessionsApiTest {
         HttpTestClient.Response endpoint = anonymous.get("/api/v1/nothing-here");
 
         assertThat(page.status()).isEqualTo(404);
-        assertThat(page.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(endpoint.status()).isEqualTo(404);
         assertThat(endpoint.error().path("code").asText()).isEqualTo("route_not_found");
     }
@@ -391,14 +481,23 @@ class SessionsApiTest {
     }
 
     private static List<String> eventTypes(String caseId) {
-        return api.get("/api/v1/cases/" + caseId + "/events").json().path("events").valueStream()
-                .map(event -> event.path("event_type").asText()).toList();
+        return api.get("/api/v1/cases/" + caseId + "/events")
+                .json()
+                .path("events")
+                .valueStream()
+                .map(event -> event.path("event_type").asText())
+                .toList();
     }
 
     private static String value(String caseId, String featureId) {
-        JsonNode feature = api.get("/api/v1/cases/" + caseId).json().path("features").path(featureId);
+        JsonNode feature =
+                api.get("/api/v1/cases/" + caseId).json().path("features").path(featureId);
         String selected = feature.path("decision").path("selected_candidate_id").asText();
-        return feature.path("candidates").valueStream().filter(candidate -> candidate.path("candidate_id").asText().equals(selected))
-                .map(candidate -> candidate.path("value_normalized").asText()).findFirst().orElse("(none)");
+        return feature.path("candidates")
+                .valueStream()
+                .filter(candidate -> candidate.path("candidate_id").asText().equals(selected))
+                .map(candidate -> candidate.path("value_normalized").asText())
+                .findFirst()
+                .orElse("(none)");
     }
 }

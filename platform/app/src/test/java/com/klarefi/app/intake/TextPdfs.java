@@ -11,12 +11,12 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /** PDFs for API tests whose pages show one line of text. */
 final class TextPdfs {
-    private TextPdfs() {
-    }
+    private TextPdfs() {}
 
     /** {@code pages} pages sharing one content stream that shows {@code line}: small files of any length. */
     static byte[] pagesShowing(String line, int pages) throws IOException {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument document = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage first = new PDPage();
             document.addPage(first);
             try (PDPageContentStream content = new PDPageContentStream(document, first)) {
@@ -29,7 +29,8 @@ final class TextPdfs {
             for (int index = 1; index < pages; index++) {
                 PDPage page = new PDPage();
                 page.setResources(first.getResources());
-                page.getCOSObject().setItem(COSName.CONTENTS, first.getCOSObject().getDictionaryObject(COSName.CONTENTS));
+                page.getCOSObject()
+                        .setItem(COSName.CONTENTS, first.getCOSObject().getDictionaryObject(COSName.CONTENTS));
                 document.addPage(page);
             }
             document.save(out);

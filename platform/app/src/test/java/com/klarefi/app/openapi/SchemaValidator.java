@@ -40,10 +40,12 @@ final class SchemaValidator {
             return;
         }
         if (value.isNumber()) {
-            if (schema.has("minimum") && value.asDouble() < schema.path("minimum").asDouble()) {
+            if (schema.has("minimum")
+                    && value.asDouble() < schema.path("minimum").asDouble()) {
                 problems.add(path + ": " + value + " is below " + schema.path("minimum"));
             }
-            if (schema.has("maximum") && value.asDouble() > schema.path("maximum").asDouble()) {
+            if (schema.has("maximum")
+                    && value.asDouble() > schema.path("maximum").asDouble()) {
                 problems.add(path + ": " + value + " is above " + schema.path("maximum"));
             }
         }

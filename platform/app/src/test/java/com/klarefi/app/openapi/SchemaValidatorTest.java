@@ -17,17 +17,24 @@ class SchemaValidatorTest {
 
     @Test
     void aConformingValuePasses() {
-        assertThat(validator.validate(Json.read("{\"org_id\": \"org_1\", \"environment\": \"test\"}"), ref("Me"))).isEmpty();
-        assertThat(validator.validate(Json.read("{\"count\": null, \"items\": []}"), ref("List"))).isEmpty();
+        assertThat(validator.validate(Json.read("{\"org_id\": \"org_1\", \"environment\": \"test\"}"), ref("Me")))
+                .isEmpty();
+        assertThat(validator.validate(Json.read("{\"count\": null, \"items\": []}"), ref("List")))
+                .isEmpty();
     }
 
     @Test
     void everyKindOfMismatchIsReportedWithItsPath() {
         assertThat(validator.validate(Json.read("{\"environment\": \"staging\", \"extra\": 1}"), ref("Me")))
-                .containsExactlyInAnyOrder("$: missing required 'org_id'", "$.environment: \"staging\" is not one of [\"live\",\"test\"]",
+                .containsExactlyInAnyOrder(
+                        "$: missing required 'org_id'",
+                        "$.environment: \"staging\" is not one of [\"live\",\"test\"]",
                         "$.extra: not documented");
-        assertThat(validator.validate(Json.read("{\"items\": [{\"org_id\": 5, \"environment\": \"live\"}], \"count\": -1}"), ref("List")))
-                .containsExactlyInAnyOrder("$.items[0].org_id: expected type \"string\", got NUMBER", "$.count: -1 is below 0");
+        assertThat(validator.validate(
+                        Json.read("{\"items\": [{\"org_id\": 5, \"environment\": \"live\"}], \"count\": -1}"),
+                        ref("List")))
+                .containsExactlyInAnyOrder(
+                        "$.items[0].org_id: expected type \"string\", got NUMBER", "$.count: -1 is below 0");
     }
 
     private static JsonNode ref(String name) {

@@ -30,22 +30,26 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code document.processed} at the endpoint within seconds and verify its signature.
  */
 class WebhooksEndToEndTest {
-    private record Received(Map<String, List<String>> headers, String body) {
-    }
+    private record Received(Map<String, List<String>> headers, String body) {}
 
     @Test
-    void aSubmittedDocumentArrivesAsASignedDocumentProcessedWebhookWithinSeconds(@TempDir Path dataDirectory) throws Exception {
+    void aSubmittedDocumentArrivesAsASignedDocumentProcessedWebhookWithinSeconds(@TempDir Path dataDirectory)
+            throws Exception {
         List<Received> received = new CopyOnWriteArrayList<>();
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hooks", exchange -> {
             Map<String, List<String>> headers = new HashMap<>();
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), new ArrayList<>(values)));
-            received.add(new Received(headers, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            exchange.getRequestHeaders()
+                    .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), new ArrayList<>(values)));
+            received.add(new Received(
+                    headers, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
         receiver.createContext("/documents/note.txt", exchange -> {
-            byte[] text = "Schadeformulier\nPolisnummer AB-123\nDatum: 3 februari 2023\n".repeat(3).getBytes(StandardCharsets.UTF_8);
+            byte[] text = "Schadeformulier\nPolisnummer AB-123\nDatum: 3 februari 2023\n"
+                    .repeat(3)
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "text/plain");
             exchange.sendResponseHeaders(200, text.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -55,19 +59,36 @@ class WebhooksEndToEndTest {
         receiver.start();
         String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
         try (TestDatabase database = TestDatabase.create();
-             TestServerAccess.Running server = TestServerAccess.start(database, dataDirectory,
-                     Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8"))) {
+                TestServerAccess.Running server = TestServerAccess.start(
+                        database, dataDirectory, Map.of("KLAREFI_FETCH_ALLOWED_CIDRS", "127.0.0.0/8"))) {
             Map<String, String> keys = server.newOrganisation("Webhook user");
             HttpTestClient admin = HttpTestClient.local(server.adminPort()).bearer(server.adminToken());
-            HttpTestClient.Response registered = admin.post("/admin/v1/webhooks/endpoints", Map.of("org_id", keys.get("org_id"),
-                    "environment", "test", "url", base + "/hooks",
-                    "subscriptions", List.of(Map.of("event_type", "document.processed", "version", "v1"))));
+            HttpTestClient.Response registered = admin.post(
+                    "/admin/v1/webhooks/endpoints",
+                    Map.of(
+                            "org_id",
+                            keys.get("org_id"),
+                            "environment",
+                            "test",
+                            "url",
+                            base + "/hooks",
+                            "subscriptions",
+                            List.of(Map.of("event_type", "document.processed", "version", "v1"))));
             assertThat(registered.status()).as(registered.body()).isEqualTo(201);
             String secret = registered.json().path("secret").asText();
 
             HttpTestClient api = HttpTestClient.local(server.port()).bearer(keys.get("test"));
-            HttpTestClient.Response accepted = api.post("/api/v1/process", Map.of("document_url", base + "/documents/note.txt",
-                    "case_type_id", "motor_claim", "idempotency_key", UUID.randomUUID().toString(), "trace_id", "trace-e2e"));
+            HttpTestClient.Response accepted = api.post(
+                    "/api/v1/process",
+                    Map.of(
+                            "document_url",
+                            base + "/documents/note.txt",
+                            "case_type_id",
+                            "motor_claim",
+                            "idempotency_key",
+                            UUID.randomUUID().toString(),
+                            "trace_id",
+                            "trace-e2e"));
             assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
             String docId = accepted.json().path("doc_id").asText();
 
@@ -79,11 +100,20 @@ class WebhooksEndToEndTest {
             assertThat(body.path("data").path("doc_id").asText()).isEqualTo(docId);
             assertThat(body.path("data").path("trace_id").asText()).isEqualTo("trace-e2e");
             assertThat(body.path("data").path("sequence").asLong()).isPositive();
-            JsonNode logged = eventOf(api, accepted.json().path("case_id").asText(), body.path("event_id").asText());
-            assertThat(body.path("event_type").asText()).isEqualTo(logged.path("event_type").asText()).isEqualTo("document.processed");
-            assertThat(body.path("cursor").asLong()).isEqualTo(logged.path("cursor").asLong()).isEqualTo(body.path("data").path("sequence").asLong());
-            assertThat(body.path("created_at").asText()).isEqualTo(logged.path("created_at").asText());
-            assertThat(delivery.headers().get("webhook-id")).containsExactly(body.path("event_id").asText());
+            JsonNode logged = eventOf(
+                    api,
+                    accepted.json().path("case_id").asText(),
+                    body.path("event_id").asText());
+            assertThat(body.path("event_type").asText())
+                    .isEqualTo(logged.path("event_type").asText())
+                    .isEqualTo("document.processed");
+            assertThat(body.path("cursor").asLong())
+                    .isEqualTo(logged.path("cursor").asLong())
+                    .isEqualTo(body.path("data").path("sequence").asLong());
+            assertThat(body.path("created_at").asText())
+                    .isEqualTo(logged.path("created_at").asText());
+            assertThat(delivery.headers().get("webhook-id"))
+                    .containsExactly(body.path("event_id").asText());
         } finally {
             receiver.stop(0);
         }
@@ -91,7 +121,8 @@ class WebhooksEndToEndTest {
 
     /** The events API's entry with this id: a webhook carries the same identity. */
     private static JsonNode eventOf(HttpTestClient api, String caseId, String eventId) {
-        for (JsonNode event : api.get("/api/v1/cases/" + caseId + "/events").json().path("events")) {
+        for (JsonNode event :
+                api.get("/api/v1/cases/" + caseId + "/events").json().path("events")) {
             if (event.path("event_id").asText().equals(eventId)) {
                 return event;
             }

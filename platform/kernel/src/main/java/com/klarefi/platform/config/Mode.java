@@ -18,7 +18,8 @@ public enum Mode {
             case "auto" -> settings.optional("KLAREFI_DB_URL").isPresent() ? PRODUCTION : EMBEDDED;
             case "embedded" -> EMBEDDED;
             case "production" -> PRODUCTION;
-            default -> throw new SettingsException(SETTING + " must be auto, embedded or production, got '" + raw + "'");
+            default ->
+                throw new SettingsException(SETTING + " must be auto, embedded or production, got '" + raw + "'");
         };
     }
 }

@@ -41,7 +41,8 @@ public final class Settings {
         Map<String, String> defaults = readDefaults();
         Map<String, String> merged = new LinkedHashMap<>(defaults);
         Optional<Path> file = configFile.or(() -> Optional.ofNullable(environment.get(CONFIG_FILE))
-                .filter(value -> !value.isBlank()).map(Path::of));
+                .filter(value -> !value.isBlank())
+                .map(Path::of));
         file.ifPresent(path -> merged.putAll(readFile(path, defaults.keySet())));
         environment.forEach((name, value) -> {
             if (name.startsWith(PREFIX) && !name.equals(CONFIG_FILE)) {
@@ -160,8 +161,8 @@ public final class Settings {
         for (String name : properties.stringPropertyNames()) {
             String value = stripQuotes(properties.getProperty(name).trim());
             if (source != null && !name.startsWith(PREFIX)) {
-                throw new SettingsException("config file " + source + " has '" + name
-                        + "'; every setting starts with " + PREFIX);
+                throw new SettingsException(
+                        "config file " + source + " has '" + name + "'; every setting starts with " + PREFIX);
             }
             map.put(name, value);
         }
@@ -170,8 +171,8 @@ public final class Settings {
 
     /** systemd EnvironmentFile values may be quoted; accept both forms. */
     private static String stripQuotes(String value) {
-        if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
-                || value.startsWith("'") && value.endsWith("'"))) {
+        if (value.length() >= 2
+                && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
             return value.substring(1, value.length() - 1);
         }
         return value;

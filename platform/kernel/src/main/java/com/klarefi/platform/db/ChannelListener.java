@@ -49,7 +49,8 @@ public final class ChannelListener implements AutoCloseable {
 
     private void run() {
         while (running) {
-            try (Connection listening = open(); Statement statement = listening.createStatement()) {
+            try (Connection listening = open();
+                    Statement statement = listening.createStatement()) {
                 connection = listening;
                 statement.execute("LISTEN " + channel);
                 PGConnection notifications = listening.unwrap(PGConnection.class);
@@ -63,8 +64,10 @@ public final class ChannelListener implements AutoCloseable {
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running) {
-                    LOG.log(System.Logger.Level.WARNING, "not listening on " + channel + " (" + e.getClass().getSimpleName()
-                            + "); the poll covers changes until the database answers again");
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "not listening on " + channel + " (" + e.getClass().getSimpleName()
+                                    + "); the poll covers changes until the database answers again");
                     pause();
                 }
             } finally {
@@ -77,8 +80,10 @@ public final class ChannelListener implements AutoCloseable {
         try {
             onPayload.accept(payload);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "handling a notification on " + channel + " failed: "
-                    + e.getClass().getSimpleName());
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "handling a notification on " + channel + " failed: "
+                            + e.getClass().getSimpleName());
         }
     }
 
@@ -88,7 +93,9 @@ public final class ChannelListener implements AutoCloseable {
         settings.password().ifPresent(password -> properties.setProperty("password", password));
         properties.setProperty("ApplicationName", "klarefi-listen");
         properties.setProperty("logServerErrorDetail", "false");
-        properties.setProperty("connectTimeout", String.valueOf(Math.max(1, settings.connectTimeout().toSeconds())));
+        properties.setProperty(
+                "connectTimeout",
+                String.valueOf(Math.max(1, settings.connectTimeout().toSeconds())));
         return DriverManager.getConnection(settings.url(), properties);
     }
 

@@ -9,13 +9,18 @@ import java.util.Optional;
  * frozen or unreachable server fails a request or job instead of holding it. Migrations run on
  * their own connection without that bound.
  */
-public record ConnectionSettings(String url, Optional<String> user, Optional<String> password,
-                                 int poolSize, Duration connectTimeout, Duration socketTimeout) {
+public record ConnectionSettings(
+        String url,
+        Optional<String> user,
+        Optional<String> password,
+        int poolSize,
+        Duration connectTimeout,
+        Duration socketTimeout) {
     /** The bound when none is configured: far above any statement the service runs. */
     public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(60);
 
-    public ConnectionSettings(String url, Optional<String> user, Optional<String> password, int poolSize,
-                              Duration connectTimeout) {
+    public ConnectionSettings(
+            String url, Optional<String> user, Optional<String> password, int poolSize, Duration connectTimeout) {
         this(url, user, password, poolSize, connectTimeout, DEFAULT_SOCKET_TIMEOUT);
     }
 

@@ -35,8 +35,7 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
         // Jdbi appends a failed statement's bound arguments to its exception message; they are
         // document text, names and IBANs, and exception messages reach logs and job history.
-        jdbi.getConfig(StatementExceptions.class)
-                .setMessageRendering(StatementExceptions.MessageRendering.NONE);
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
     }
 
     public static Database connect(ConnectionSettings settings) {
@@ -63,13 +62,16 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         if (settings.socketTimeout().isPositive()) {
             // pgjdbc reads whole seconds, as a string property; a sub-second setting still gets a bound.
-            config.addDataSourceProperty("socketTimeout", String.valueOf(Math.max(1, settings.socketTimeout().toSeconds())));
+            config.addDataSourceProperty(
+                    "socketTimeout",
+                    String.valueOf(Math.max(1, settings.socketTimeout().toSeconds())));
         }
         try {
             return new Database(new HikariDataSource(config), settings);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot connect to PostgreSQL at " + settings.safeUrl()
-                    + " (KLAREFI_DB_URL): " + rootMessage(e), e);
+            throw new IllegalStateException(
+                    "cannot connect to PostgreSQL at " + settings.safeUrl() + " (KLAREFI_DB_URL): " + rootMessage(e),
+                    e);
         }
     }
 
@@ -95,7 +97,10 @@ public final class Database implements AutoCloseable {
         // Its own connection without the pool's socket timeout: a migration may build an index
         // on a large table for minutes without the server sending a byte.
         Flyway.configure()
-                .dataSource(settings.url(), settings.user().orElse(null), settings.password().orElse(null))
+                .dataSource(
+                        settings.url(),
+                        settings.user().orElse(null),
+                        settings.password().orElse(null))
                 .schemas(schema)
                 .createSchemas(true)
                 .table("flyway_history")
@@ -116,7 +121,8 @@ public final class Database implements AutoCloseable {
 
     /** Creates a schema outside Flyway's control, for libraries that manage their own tables. */
     public void ensureSchema(String schema) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
         } catch (SQLException e) {
             // Two instances may race here; the schema existing afterwards is all that matters.

@@ -53,7 +53,9 @@ public final class DatabaseHealth {
             LOG.log(System.Logger.Level.WARNING, "database health check timed out after " + TIMEOUT.toSeconds() + " s");
             return false;
         } catch (ExecutionException e) {
-            LOG.log(System.Logger.Level.WARNING, "database health check failed: " + e.getCause().getClass().getSimpleName());
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "database health check failed: " + e.getCause().getClass().getSimpleName());
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -62,6 +64,9 @@ public final class DatabaseHealth {
     }
 
     private boolean probe() {
-        return client.execute().get("SELECT 1 AS up").map(row -> row.column("up").getInt() == 1).orElse(false);
+        return client.execute()
+                .get("SELECT 1 AS up")
+                .map(row -> row.column("up").getInt() == 1)
+                .orElse(false);
     }
 }

@@ -49,8 +49,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             Files.createDirectories(directory.getParent());
             boolean existing = Files.isRegularFile(directory.resolve("PG_VERSION"));
-            LOG.log(System.Logger.Level.INFO, (existing ? "reusing the embedded database in " : "creating a new embedded database in ")
-                    + directory);
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    (existing ? "reusing the embedded database in " : "creating a new embedded database in ")
+                            + directory);
             stopLeftoverServer(directory);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
@@ -73,11 +75,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedDatabase database = new EmbeddedDatabase(postgres, password);
             database.createApplicationDatabase();
             database.requirePassword(directory);
-            LOG.log(System.Logger.Level.INFO, "embedded PostgreSQL listening on 127.0.0.1:" + postgres.getPort()
-                    + ", data in " + directory);
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "embedded PostgreSQL listening on 127.0.0.1:" + postgres.getPort() + ", data in " + directory);
             return database;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start the embedded PostgreSQL in " + directory + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot start the embedded PostgreSQL in " + directory + ": " + e.getMessage(), e);
         }
     }
 
@@ -92,7 +96,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 return Optional.empty();
             }
             List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-            if (lines.size() < 4 || ProcessHandle.of(Long.parseLong(lines.getFirst().trim())).filter(ProcessHandle::isAlive).isEmpty()) {
+            if (lines.size() < 4
+                    || ProcessHandle.of(Long.parseLong(lines.getFirst().trim()))
+                            .filter(ProcessHandle::isAlive)
+                            .isEmpty()) {
                 return Optional.empty();
             }
             return Optional.of(Integer.parseInt(lines.get(3).trim()));
@@ -103,8 +110,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Connection settings for an embedded server another process runs on the given port. */
     public static ConnectionSettings attached(int port, int poolSize, String password) {
-        return new ConnectionSettings("jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE, Optional.of("postgres"),
-                Optional.of(password), poolSize, Duration.ofSeconds(10));
+        return new ConnectionSettings(
+                "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE,
+                Optional.of("postgres"),
+                Optional.of(password),
+                poolSize,
+                Duration.ofSeconds(10));
     }
 
     public String jdbcUrl() {
@@ -116,7 +127,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public ConnectionSettings connectionSettings(int poolSize) {
-        return new ConnectionSettings(jdbcUrl(), Optional.of("postgres"), Optional.of(password), poolSize, Duration.ofSeconds(10));
+        return new ConnectionSettings(
+                jdbcUrl(), Optional.of("postgres"), Optional.of(password), poolSize, Duration.ofSeconds(10));
     }
 
     /**
@@ -125,14 +137,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
      */
     private void requirePassword(Path directory) throws IOException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("SET password_encryption = 'scram-sha-256'");
             statement.execute("ALTER ROLE postgres PASSWORD " + quoted(password));
             Path rules = directory.resolve("pg_hba.conf");
-            if (!Files.isRegularFile(rules) || !Files.readString(rules, StandardCharsets.UTF_8).equals(PASSWORD_RULES)) {
+            if (!Files.isRegularFile(rules)
+                    || !Files.readString(rules, StandardCharsets.UTF_8).equals(PASSWORD_RULES)) {
                 Files.writeString(rules, PASSWORD_RULES, StandardCharsets.UTF_8);
                 statement.execute("SELECT pg_reload_conf()");
-                LOG.log(System.Logger.Level.INFO, "the embedded PostgreSQL now requires its password (scram-sha-256) for every connection");
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "the embedded PostgreSQL now requires its password (scram-sha-256) for every connection");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot set the embedded database's password", e);
@@ -145,8 +160,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private void createApplicationDatabase() {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            try (ResultSet rows = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+                Statement statement = connection.createStatement()) {
+            try (ResultSet rows =
+                    statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
                 if (rows.next()) {
                     return;
                 }
@@ -176,8 +192,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (NumberFormatException e) {
             return;
         }
-        Optional<ProcessHandle> leftover = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .filter(handle -> handle.info().command().map(command -> command.contains("postgres")).orElse(false));
+        Optional<ProcessHandle> leftover = ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(handle -> handle.info()
+                        .command()
+                        .map(command -> command.contains("postgres"))
+                        .orElse(false));
         if (leftover.isEmpty()) {
             return;
         }

@@ -17,14 +17,17 @@ public interface ErasedDocuments {
     /** The erasure of the caller's document (its organisation and environment only), if it was erased. */
     Optional<Erased> find(Caller caller, String docId);
 
-    record Erased(String auditId, Instant erasedAt) {
-    }
+    record Erased(String auditId, Instant erasedAt) {}
 
     /** 404 {@code document_erased} with the {@code audit_id}, or {@code document_not_found}. */
     default ApiException notFound(Caller caller, String docId) {
         return find(caller, docId)
-                .map(erased -> ApiException.notFound("document_erased", "Document " + docId + " was erased at "
-                        + erased.erasedAt() + "; its receipt is " + erased.auditId() + ".").withDetail("audit_id", erased.auditId()))
-                .orElseGet(() -> ApiException.notFound("document_not_found", "No document " + docId + " for this API key."));
+                .map(erased -> ApiException.notFound(
+                                "document_erased",
+                                "Document " + docId + " was erased at " + erased.erasedAt() + "; its receipt is "
+                                        + erased.auditId() + ".")
+                        .withDetail("audit_id", erased.auditId()))
+                .orElseGet(() ->
+                        ApiException.notFound("document_not_found", "No document " + docId + " for this API key."));
     }
 }

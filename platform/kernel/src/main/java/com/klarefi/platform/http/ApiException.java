@@ -15,8 +15,13 @@ public final class ApiException extends RuntimeException {
     private final Map<String, String> headers;
     private final Map<String, Object> details;
 
-    private ApiException(int status, String type, String code, String message,
-                         Map<String, String> headers, Map<String, Object> details) {
+    private ApiException(
+            int status,
+            String type,
+            String code,
+            String message,
+            Map<String, String> headers,
+            Map<String, Object> details) {
         super(message, null, false, false);
         this.status = status;
         this.type = type;
@@ -46,7 +51,10 @@ public final class ApiException extends RuntimeException {
     }
 
     public static ApiException internal() {
-        return of(500, ErrorTypes.INTERNAL, "internal_error",
+        return of(
+                500,
+                ErrorTypes.INTERNAL,
+                "internal_error",
                 "Something went wrong on our side. Quote the request_id when you contact support.");
     }
 

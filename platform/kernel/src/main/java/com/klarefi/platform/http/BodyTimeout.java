@@ -106,7 +106,10 @@ public final class BodyTimeout implements AutoCloseable {
     }
 
     private static ApiException timeout() {
-        return ApiException.of(408, ErrorTypes.VALIDATION, "request_timeout",
+        return ApiException.of(
+                408,
+                ErrorTypes.VALIDATION,
+                "request_timeout",
                 "The request body arrived too slowly; send it again at a steady rate.");
     }
 
@@ -168,14 +171,18 @@ public final class BodyTimeout implements AutoCloseable {
         void answerAndClose() {
             try {
                 byte[] body = ErrorEnvelope.body(timeout(), requestId);
-                String head = "HTTP/1.1 408 Request Timeout\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-                        + "\r\n" + HttpSurface.REQUEST_ID_HEADER + ": " + requestId + "\r\nConnection: close\r\n\r\n";
+                String head = "HTTP/1.1 408 Request Timeout\r\nContent-Type: application/json\r\nContent-Length: "
+                        + body.length + "\r\n" + HttpSurface.REQUEST_ID_HEADER + ": " + requestId
+                        + "\r\nConnection: close\r\n\r\n";
                 byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
                 byte[] answer = Arrays.copyOf(headBytes, headBytes.length + body.length);
                 System.arraycopy(body, 0, answer, headBytes.length, body.length);
                 connection.serverSocket().write(BufferData.create(answer));
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.DEBUG, "answering a request whose body timed out failed: " + e.getClass().getSimpleName());
+                LOG.log(
+                        System.Logger.Level.DEBUG,
+                        "answering a request whose body timed out failed: "
+                                + e.getClass().getSimpleName());
             } finally {
                 connection.serverSocket().close();
             }

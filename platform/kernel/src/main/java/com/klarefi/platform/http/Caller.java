@@ -10,8 +10,8 @@ public record Caller(String orgId, Environment environment, String keyId) {
 
     /** The caller the request guard authenticated; a route without one is a wiring mistake. */
     public static Caller of(ServerRequest request) {
-        return RequestContexts.get(request, Caller.class).orElseThrow(() ->
-                new IllegalStateException("no authenticated caller on a protected route"));
+        return RequestContexts.get(request, Caller.class)
+                .orElseThrow(() -> new IllegalStateException("no authenticated caller on a protected route"));
     }
 
     public static void attach(ServerRequest request, Caller caller) {

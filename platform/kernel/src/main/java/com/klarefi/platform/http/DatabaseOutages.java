@@ -11,10 +11,10 @@ import java.sql.SQLTransientConnectionException;
 final class DatabaseOutages {
     /** SQL state class 08: connection exception. */
     private static final String CONNECTION_EXCEPTION_CLASS = "08";
+
     private static final int MAX_CAUSES = 16;
 
-    private DatabaseOutages() {
-    }
+    private DatabaseOutages() {}
 
     static boolean isOutage(Throwable error) {
         Throwable cause = error;
@@ -22,7 +22,8 @@ final class DatabaseOutages {
             if (cause instanceof SQLTransientConnectionException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && sql.getSQLState().startsWith(CONNECTION_EXCEPTION_CLASS)) {
                 return true;
             }
@@ -31,8 +32,11 @@ final class DatabaseOutages {
     }
 
     static ApiException unavailable() {
-        return ApiException.of(503, ErrorTypes.UNAVAILABLE, "database_unavailable",
-                "The database is not answering; nothing was changed. Try again shortly (with the same idempotency key).")
+        return ApiException.of(
+                        503,
+                        ErrorTypes.UNAVAILABLE,
+                        "database_unavailable",
+                        "The database is not answering; nothing was changed. Try again shortly (with the same idempotency key).")
                 .withHeader("Retry-After", "5");
     }
 }

@@ -6,8 +6,7 @@ import java.util.Map;
 
 /** Builds the body {@code {"error": {"type", "code", "message", "request_id", ...}}}. */
 final class ErrorEnvelope {
-    private ErrorEnvelope() {
-    }
+    private ErrorEnvelope() {}
 
     static byte[] body(ApiException error, String requestId) {
         Map<String, Object> inner = new LinkedHashMap<>();

@@ -14,6 +14,5 @@ public final class ErrorTypes {
     public static final String IDEMPOTENCY = "idempotency_error";
     public static final String UNAVAILABLE = "service_unavailable";
 
-    private ErrorTypes() {
-    }
+    private ErrorTypes() {}
 }

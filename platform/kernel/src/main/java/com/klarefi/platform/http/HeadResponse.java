@@ -60,12 +60,10 @@ final class HeadResponse implements ServerResponse {
             private boolean closed;
 
             @Override
-            public void write(int b) {
-            }
+            public void write(int b) {}
 
             @Override
-            public void write(byte[] bytes, int offset, int length) {
-            }
+            public void write(byte[] bytes, int offset, int length) {}
 
             @Override
             public void close() {

@@ -76,8 +76,10 @@ public final class HeaderTimeout implements AutoCloseable {
                 try {
                     connection.serverSocket().close();
                 } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.DEBUG, "closing a connection past its header timeout failed: "
-                            + e.getClass().getSimpleName());
+                    LOG.log(
+                            System.Logger.Level.DEBUG,
+                            "closing a connection past its header timeout failed: "
+                                    + e.getClass().getSimpleName());
                 }
             }
         });

@@ -13,10 +13,10 @@ import java.nio.charset.StandardCharsets;
  */
 public final class HtmlPages {
     /** Nothing but the page itself; for pages without scripts, styles or forms. */
-    public static final String STRICT_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    public static final String STRICT_POLICY =
+            "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-    private HtmlPages() {
-    }
+    private HtmlPages() {}
 
     public static void send(ServerResponse response, int status, String html, String contentSecurityPolicy) {
         response.status(Status.create(status));
@@ -51,7 +51,10 @@ public final class HtmlPages {
             case 404 -> "Pagina niet gevonden · Page not found";
             case 405 -> "Niet toegestaan · Not allowed";
             case 413 -> "Bestand te groot · File too large";
-            default -> error.status() >= 500 ? "Er ging iets mis · Something went wrong" : "Verzoek niet verwerkt · Request not processed";
+            default ->
+                error.status() >= 500
+                        ? "Er ging iets mis · Something went wrong"
+                        : "Verzoek niet verwerkt · Request not processed";
         };
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + escape(title)

@@ -20,7 +20,6 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,10 +60,19 @@ public final class HttpSurface {
     public HttpSurface(String name, RequestGuard guard, Metrics metrics) {
         this.name = name;
         this.guard = guard;
-        this.requests = metrics.counter("klarefi_http_requests_total", "HTTP requests by surface, method, route and status",
-                "surface", "method", "route", "status");
-        this.latency = metrics.histogram("klarefi_http_request_duration_seconds", "HTTP request latency by surface and route",
-                Metrics.SECONDS, "surface", "route");
+        this.requests = metrics.counter(
+                "klarefi_http_requests_total",
+                "HTTP requests by surface, method, route and status",
+                "surface",
+                "method",
+                "route",
+                "status");
+        this.latency = metrics.histogram(
+                "klarefi_http_request_duration_seconds",
+                "HTTP request latency by surface and route",
+                Metrics.SECONDS,
+                "surface",
+                "route");
     }
 
     /**
@@ -100,26 +108,35 @@ public final class HttpSurface {
     public void configure(HttpRouting.Builder rules, List<ApiRoutes> routeSets) {
         rules.addFilter(this::filter);
         Map<String, Set<Method>> methodsByTemplate = new LinkedHashMap<>();
-        List<Route> all = routeSets.stream().flatMap(routes -> routes.routes().stream()).toList();
+        List<Route> all =
+                routeSets.stream().flatMap(routes -> routes.routes().stream()).toList();
         for (Route route : all) {
             rules.route(route.method(), route.template(), guarded(route));
-            methodsByTemplate.computeIfAbsent(route.template(), t -> new LinkedHashSet<>()).add(route.method());
+            methodsByTemplate
+                    .computeIfAbsent(route.template(), t -> new LinkedHashSet<>())
+                    .add(route.method());
         }
         for (Route route : all) {
-            if (route.method().equals(Method.GET) && methodsByTemplate.get(route.template()).add(Method.HEAD)) {
+            if (route.method().equals(Method.GET)
+                    && methodsByTemplate.get(route.template()).add(Method.HEAD)) {
                 Handler get = guarded(route);
-                rules.route(Method.HEAD, route.template(), (request, response) -> get.handle(request, new HeadResponse(response)));
+                rules.route(
+                        Method.HEAD,
+                        route.template(),
+                        (request, response) -> get.handle(request, new HeadResponse(response)));
             }
         }
         Map<String, Route> protectedByTemplate = new LinkedHashMap<>();
-        routeSets.stream().flatMap(routes -> routes.routes().stream()).filter(route -> route.access() != Route.Access.PUBLIC)
+        routeSets.stream()
+                .flatMap(routes -> routes.routes().stream())
+                .filter(route -> route.access() != Route.Access.PUBLIC)
                 .forEach(route -> protectedByTemplate.putIfAbsent(route.template(), route));
-        methodsByTemplate.forEach((template, methods) ->
-                rules.any(template, methodNotAllowed(template, methods, Optional.ofNullable(protectedByTemplate.get(template)))));
+        methodsByTemplate.forEach((template, methods) -> rules.any(
+                template, methodNotAllowed(template, methods, Optional.ofNullable(protectedByTemplate.get(template)))));
         rules.any(HttpSurface::routeNotFound);
-        rules.error(Throwable.class, (request, response, error) -> render(request, response, unexpected(request, error)));
+        rules.error(
+                Throwable.class, (request, response, error) -> render(request, response, unexpected(request, error)));
     }
-
 
     /** Low-level failures (unparseable request line, headers too large) in the same envelope. */
     public static DirectHandlers directHandlers() {
@@ -165,7 +182,8 @@ public final class HttpSurface {
         if (response.isSent() && bodyLeftUnread(request)) {
             // Answered without reading the body (a refusal, a 413): Helidon would otherwise read the
             // rest, all of an unauthenticated upload, and parse whatever follows as a next request.
-            throw new CloseConnectionException("answered " + response.status().code() + " before the request body was read");
+            throw new CloseConnectionException(
+                    "answered " + response.status().code() + " before the request body was read");
         }
     }
 
@@ -176,7 +194,8 @@ public final class HttpSurface {
     private Handler guarded(Route route) {
         return (request, response) -> {
             request.context().register(RequestContexts.ROUTE, route.template());
-            if (request.path().pathParameters().toMap().values().stream().flatMap(List::stream)
+            if (request.path().pathParameters().toMap().values().stream()
+                    .flatMap(List::stream)
                     .anyMatch(value -> value.indexOf('\u0000') >= 0 || value.length() > 512)) {
                 throw ApiException.notFound("not_found", "No such resource.");
             }
@@ -198,16 +217,21 @@ public final class HttpSurface {
             if (protectedRoute.isPresent() && request.headers().contains(HeaderNames.AUTHORIZATION)) {
                 guard.check(request, response, protectedRoute.get());
             }
-            throw ApiException.of(405, ErrorTypes.VALIDATION, "method_not_allowed",
-                    request.prologue().method().text() + " is not supported on this path; use " + allow + ".")
+            throw ApiException.of(
+                            405,
+                            ErrorTypes.VALIDATION,
+                            "method_not_allowed",
+                            request.prologue().method().text() + " is not supported on this path; use " + allow + ".")
                     .withHeader("Allow", allow);
         };
     }
 
     private static void routeNotFound(ServerRequest request, ServerResponse response) {
         request.context().register(RequestContexts.ROUTE, "(unmatched)");
-        throw ApiException.notFound("route_not_found", "There is no endpoint "
-                + request.prologue().method().text() + " " + request.path().path() + ".");
+        throw ApiException.notFound(
+                "route_not_found",
+                "There is no endpoint " + request.prologue().method().text() + " "
+                        + request.path().path() + ".");
     }
 
     private static ApiException unexpected(ServerRequest request, Throwable error) {
@@ -218,8 +242,10 @@ public final class HttpSurface {
             return ApiException.validation("malformed_body", "The request body's chunked framing is malformed.");
         }
         if (DatabaseOutages.isOutage(error)) {
-            ERRORS.log(Level.WARNING, "request " + RequestContexts.requestId(request) + " answered 503: the database is unreachable ("
-                    + error.getClass().getSimpleName() + ")");
+            ERRORS.log(
+                    Level.WARNING,
+                    "request " + RequestContexts.requestId(request) + " answered 503: the database is unreachable ("
+                            + error.getClass().getSimpleName() + ")");
             return DatabaseOutages.unavailable();
         }
         ERRORS.log(Level.ERROR, "unexpected failure in request " + RequestContexts.requestId(request), error);
@@ -235,7 +261,8 @@ public final class HttpSurface {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof IllegalArgumentException) {
                 for (StackTraceElement frame : cause.getStackTrace()) {
-                    if (frame.getMethodName().equals("readNextChunk") && frame.getClassName().startsWith("io.helidon.webserver.http1.")) {
+                    if (frame.getMethodName().equals("readNextChunk")
+                            && frame.getClassName().startsWith("io.helidon.webserver.http1.")) {
                         return true;
                     }
                 }
@@ -253,8 +280,11 @@ public final class HttpSurface {
             ERRORS.log(Level.ERROR, "server error while reading a request", e);
             return ApiException.internal();
         }
-        return ApiException.of(status, status == 404 ? ErrorTypes.NOT_FOUND : ErrorTypes.VALIDATION,
-                "bad_request", "The request could not be read: " + Status.create(status).reasonPhrase() + ".");
+        return ApiException.of(
+                status,
+                status == 404 ? ErrorTypes.NOT_FOUND : ErrorTypes.VALIDATION,
+                "bad_request",
+                "The request could not be read: " + Status.create(status).reasonPhrase() + ".");
     }
 
     private boolean isPage(ServerRequest request) {
@@ -265,8 +295,10 @@ public final class HttpSurface {
     void render(ServerRequest request, ServerResponse sent, ApiException error) {
         ServerResponse response = request.prologue().method().equals(Method.HEAD) ? new HeadResponse(sent) : sent;
         if (response.isSent()) {
-            ERRORS.log(Level.WARNING, "cannot report " + error.code() + " for request "
-                    + RequestContexts.requestId(request) + ": the response was already sent");
+            ERRORS.log(
+                    Level.WARNING,
+                    "cannot report " + error.code() + " for request " + RequestContexts.requestId(request)
+                            + ": the response was already sent");
             return;
         }
         String requestId = RequestContexts.requestId(request);
@@ -296,28 +328,55 @@ public final class HttpSurface {
 
     private void logAccess(ServerRequest request, ServerResponse response, long started) {
         double millis = (System.nanoTime() - started) / 1_000_000.0;
-        String route = request.context().get(RequestContexts.ROUTE, String.class).orElse("(unmatched)");
-        requests.inc(name, request.prologue().method().text(), route, Integer.toString(response.status().code()));
+        String route =
+                request.context().get(RequestContexts.ROUTE, String.class).orElse("(unmatched)");
+        requests.inc(
+                name,
+                request.prologue().method().text(),
+                route,
+                Integer.toString(response.status().code()));
         latency.observe(millis / 1000.0, name, route);
         if (!ACCESS.isLoggable(Level.INFO)) {
             return;
         }
         String org = RequestContexts.organisation(request).orElse("-");
-        ACCESS.log(Level.INFO, accessLine(name, RequestContexts.requestId(request), request.prologue().method().text(),
-                route, response.status().code(), millis, org));
+        ACCESS.log(
+                Level.INFO,
+                accessLine(
+                        name,
+                        RequestContexts.requestId(request),
+                        request.prologue().method().text(),
+                        route,
+                        response.status().code(),
+                        millis,
+                        org));
     }
 
     /**
      * The access log's message, built without {@link String#format}: it is written for every
      * request, and format's parsing was a visible part of a request's cost.
      */
-    static String accessLine(String surface, String requestId, String method, String route, int status, double millis,
-                             String org) {
+    static String accessLine(
+            String surface, String requestId, String method, String route, int status, double millis, String org) {
         long hundredths = Math.round(millis * 100);
         long fraction = hundredths % 100;
-        return new StringBuilder(160).append("surface=").append(surface).append(" request_id=").append(requestId)
-                .append(" method=").append(method).append(" route=").append(route).append(" status=").append(status)
-                .append(" latency_ms=").append(hundredths / 100).append(fraction < 10 ? ".0" : ".").append(fraction)
-                .append(" org=").append(org).toString();
+        return new StringBuilder(160)
+                .append("surface=")
+                .append(surface)
+                .append(" request_id=")
+                .append(requestId)
+                .append(" method=")
+                .append(method)
+                .append(" route=")
+                .append(route)
+                .append(" status=")
+                .append(status)
+                .append(" latency_ms=")
+                .append(hundredths / 100)
+                .append(fraction < 10 ? ".0" : ".")
+                .append(fraction)
+                .append(" org=")
+                .append(org)
+                .toString();
     }
 }

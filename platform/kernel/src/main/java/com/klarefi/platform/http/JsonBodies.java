@@ -51,13 +51,17 @@ public final class JsonBodies {
         try {
             node = Json.mapper().readTree(text);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")";
-            throw ApiException.validation("invalid_json", "The request body is not valid JSON" + where
-                    + ": nesting, size and duplicate fields are limited.");
+            String where = e.getLocation() == null
+                    ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")";
+            throw ApiException.validation(
+                    "invalid_json",
+                    "The request body is not valid JSON" + where + ": nesting, size and duplicate fields are limited.");
         }
         if (text.indexOf('\u0000') >= 0 || containsNul(node)) {
-            throw ApiException.validation("invalid_body", "Strings in the request body must not contain NUL characters.");
+            throw ApiException.validation(
+                    "invalid_body", "Strings in the request body must not contain NUL characters.");
         }
         if (node == null || !node.isObject()) {
             throw ApiException.validation("invalid_body", "The request body must be a JSON object.");
@@ -70,8 +74,11 @@ public final class JsonBodies {
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
-                throw ApiException.validation("unknown_parameter", "Unknown field '" + name + "'. Allowed: "
-                        + String.join(", ", new TreeSet<>(known)) + ".").withDetail("param", name);
+                throw ApiException.validation(
+                                "unknown_parameter",
+                                "Unknown field '" + name + "'. Allowed: " + String.join(", ", new TreeSet<>(known))
+                                        + ".")
+                        .withDetail("param", name);
             }
         }
     }
@@ -105,11 +112,16 @@ public final class JsonBodies {
 
     private void requireJsonContentType(ServerRequest request) {
         Optional<HttpMediaType> type = request.headers().contentType();
-        boolean json = type.map(t -> "application".equalsIgnoreCase(t.mediaType().type())
-                && "json".equalsIgnoreCase(t.mediaType().subtype())).orElse(false);
+        boolean json = type.map(
+                        t -> "application".equalsIgnoreCase(t.mediaType().type())
+                                && "json".equalsIgnoreCase(t.mediaType().subtype()))
+                .orElse(false);
         if (!json) {
             String got = request.headers().first(HeaderNames.CONTENT_TYPE).orElse("none");
-            throw ApiException.of(415, ErrorTypes.VALIDATION, "unsupported_media_type",
+            throw ApiException.of(
+                    415,
+                    ErrorTypes.VALIDATION,
+                    "unsupported_media_type",
                     "Send the body as application/json (got Content-Type: " + got + ").");
         }
     }
@@ -135,7 +147,10 @@ public final class JsonBodies {
     }
 
     private ApiException tooLarge() {
-        return ApiException.of(413, ErrorTypes.VALIDATION, "payload_too_large",
+        return ApiException.of(
+                413,
+                ErrorTypes.VALIDATION,
+                "payload_too_large",
                 "The request body is larger than " + maxBytes + " bytes.");
     }
 }

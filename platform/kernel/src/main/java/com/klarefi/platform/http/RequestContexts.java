@@ -9,8 +9,7 @@ public final class RequestContexts {
     static final String ROUTE = "klarefi.route";
     static final String ORG = "klarefi.org-id";
 
-    private RequestContexts() {
-    }
+    private RequestContexts() {}
 
     public static String requestId(ServerRequest request) {
         return request.context().get(REQUEST_ID, String.class).orElse("req_unknown");

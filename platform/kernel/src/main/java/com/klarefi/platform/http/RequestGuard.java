@@ -9,7 +9,7 @@ import io.helidon.webserver.http.ServerResponse;
  */
 @FunctionalInterface
 public interface RequestGuard {
-    RequestGuard NONE = (request, response, route) -> { };
+    RequestGuard NONE = (request, response, route) -> {};
 
     void check(ServerRequest request, ServerResponse response, Route route);
 }

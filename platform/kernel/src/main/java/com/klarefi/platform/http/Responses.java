@@ -7,8 +7,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 /** Writes JSON responses with the API's conventions. */
 public final class Responses {
-    private Responses() {
-    }
+    private Responses() {}
 
     public static void json(ServerResponse response, int status, Object body) {
         response.status(Status.create(status));

@@ -48,21 +48,25 @@ public final class Idempotency {
     }
 
     /** A successful outcome: the status and the JSON body (which carries {@code idempotent_replay}). */
-    public record Outcome(int status, ObjectNode body) {
-    }
+    public record Outcome(int status, ObjectNode body) {}
 
     /** Reads and checks the body's {@code idempotency_key}: a string of 1 to 255 characters. */
     public static String keyOf(JsonNode body) {
         JsonNode key = body.get("idempotency_key");
         if (key == null || key.isNull()) {
-            throw ApiException.validation("missing_idempotency_key", "idempotency_key is required: "
-                    + "a string of 1-255 characters that you generate per logical request (e.g. a UUID).")
+            throw ApiException.validation(
+                            "missing_idempotency_key",
+                            "idempotency_key is required: "
+                                    + "a string of 1-255 characters that you generate per logical request (e.g. a UUID).")
                     .withDetail("param", "idempotency_key");
         }
-        if (!key.isTextual() || key.asText().isEmpty() || key.asText().length() > MAX_KEY_LENGTH
+        if (!key.isTextual()
+                || key.asText().isEmpty()
+                || key.asText().length() > MAX_KEY_LENGTH
                 || key.asText().chars().anyMatch(Character::isISOControl)) {
-            throw ApiException.validation("invalid_idempotency_key",
-                    "idempotency_key must be a string of 1-255 characters without control characters.")
+            throw ApiException.validation(
+                            "invalid_idempotency_key",
+                            "idempotency_key must be a string of 1-255 characters without control characters.")
                     .withDetail("param", "idempotency_key");
         }
         return key.asText();
@@ -104,7 +108,8 @@ public final class Idempotency {
      * or re-accepting the request).
      */
     public void erase(Tx tx, ErasureTarget target) {
-        new IdempotencyRecords(tx.handle()).deleteMentioning(target.orgId(), target.environment().wireName(), target.docId());
+        new IdempotencyRecords(tx.handle())
+                .deleteMentioning(target.orgId(), target.environment().wireName(), target.docId());
     }
 
     /** Deletes records past the retention period; run by a recurring job. Returns how many. */
@@ -124,13 +129,19 @@ public final class Idempotency {
     }
 
     private static ApiException inUse() {
-        return ApiException.of(409, ErrorTypes.IDEMPOTENCY, "idempotency_key_in_use",
-                "A request with this idempotency_key is still being processed; retry shortly.")
+        return ApiException.of(
+                        409,
+                        ErrorTypes.IDEMPOTENCY,
+                        "idempotency_key_in_use",
+                        "A request with this idempotency_key is still being processed; retry shortly.")
                 .withHeader("Retry-After", "1");
     }
 
     private static ApiException reused() {
-        return ApiException.of(422, ErrorTypes.IDEMPOTENCY, "idempotency_key_reused",
+        return ApiException.of(
+                422,
+                ErrorTypes.IDEMPOTENCY,
+                "idempotency_key_reused",
                 "This idempotency_key was already used with a different request body. Use a new key for a new request.");
     }
 }

@@ -7,8 +7,7 @@ import org.jdbi.v3.core.Handle;
 
 /** The SQL behind {@link Idempotency}, on the caller's transaction. */
 final class IdempotencyRecords {
-    record Stored(String requestHash, int status, String responseBody) {
-    }
+    record Stored(String requestHash, int status, String responseBody) {}
 
     private final Handle handle;
 
@@ -35,12 +34,19 @@ final class IdempotencyRecords {
                 .bind("env", caller.environment().wireName())
                 .bind("endpoint", endpoint)
                 .bind("key", key)
-                .map((rows, context) -> new Stored(rows.getString("request_hash"), rows.getInt("status"),
-                        rows.getString("response_body")))
+                .map((rows, context) -> new Stored(
+                        rows.getString("request_hash"), rows.getInt("status"), rows.getString("response_body")))
                 .findOne();
     }
 
-    void store(Caller caller, String endpoint, String key, String requestHash, int status, String body, OffsetDateTime now) {
+    void store(
+            Caller caller,
+            String endpoint,
+            String key,
+            String requestHash,
+            int status,
+            String body,
+            OffsetDateTime now) {
         handle.createUpdate("""
                         INSERT INTO platform.idempotency_records
                                (org_id, environment, endpoint, idem_key, request_hash, status, response_body, created_at)
@@ -60,7 +66,10 @@ final class IdempotencyRecords {
         return handle.createUpdate("""
                         DELETE FROM platform.idempotency_records
                          WHERE org_id = :org AND environment = :env AND strpos(response_body::text, :text) > 0""")
-                .bind("org", orgId).bind("env", environment).bind("text", text).execute();
+                .bind("org", orgId)
+                .bind("env", environment)
+                .bind("text", text)
+                .execute();
     }
 
     int deleteOlderThan(OffsetDateTime cutoff) {

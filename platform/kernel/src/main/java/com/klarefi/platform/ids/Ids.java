@@ -11,12 +11,12 @@ public final class Ids {
             "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
     /** 22 base62 characters carry about 131 bits: enough that ids never collide or get guessed. */
     private static final int LENGTH = 22;
+
     private static final SecureRandom RANDOM = new SecureRandom();
     /** The largest multiple of the alphabet's size that a byte can reach (4 * 62). */
     private static final int UNBIASED_BOUND = 256 - 256 % 62;
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static String newId(String prefix) {
         return prefix + "_" + randomToken(LENGTH);

@@ -17,7 +17,8 @@ public final class ContentFreeException extends RuntimeException {
 
     /** {@code context} is ours (ids and stage names only); of {@code failure} only its shape is kept. */
     public static ContentFreeException of(String context, Throwable failure) {
-        ContentFreeException copy = new ContentFreeException(context + ": " + shape(failure), copyOf(failure.getCause(), 1));
+        ContentFreeException copy =
+                new ContentFreeException(context + ": " + shape(failure), copyOf(failure.getCause(), 1));
         copy.setStackTrace(failure.getStackTrace());
         return copy;
     }
@@ -33,6 +34,8 @@ public final class ContentFreeException extends RuntimeException {
 
     private static String shape(Throwable failure) {
         String type = failure.getClass().getName();
-        return failure instanceof SQLException sql && sql.getSQLState() != null ? type + " (SQL state " + sql.getSQLState() + ")" : type;
+        return failure instanceof SQLException sql && sql.getSQLState() != null
+                ? type + " (SQL state " + sql.getSQLState() + ")"
+                : type;
     }
 }

@@ -39,8 +39,8 @@ final class JobDashboard implements AutoCloseable {
         this.handlers = handlers;
     }
 
-    static JobDashboard start(StorageProvider storage, JsonMapper jsonMapper, String host, int port, String user,
-                              String password) {
+    static JobDashboard start(
+            StorageProvider storage, JsonMapper jsonMapper, String host, int port, String user, String password) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 0);
@@ -49,8 +49,10 @@ final class JobDashboard implements AutoCloseable {
         }
         ThrottledBasicAuthenticator authenticator = new ThrottledBasicAuthenticator(user, password);
         server.createContext("/", new RedirectHttpHandler("/", "/dashboard"));
-        List<HttpExchangeHandler> secured = List.of(new JobRunrStaticFileHandler(),
-                new JobRunrApiHandler(storage, jsonMapper, false), new JobRunrSseHandler(storage, jsonMapper));
+        List<HttpExchangeHandler> secured = List.of(
+                new JobRunrStaticFileHandler(),
+                new JobRunrApiHandler(storage, jsonMapper, false),
+                new JobRunrSseHandler(storage, jsonMapper));
         for (HttpExchangeHandler handler : secured) {
             server.createContext(handler.getContextPath(), handler).setAuthenticator(authenticator);
         }
@@ -82,8 +84,7 @@ final class JobDashboard implements AutoCloseable {
         private static final Duration LONGEST_WAIT = Duration.ofMinutes(5);
         private static final int MAX_CLIENTS = 10_000;
 
-        private record Failures(int count, long blockedUntilNanos) {
-        }
+        private record Failures(int count, long blockedUntilNanos) {}
 
         private final byte[] user;
         private final byte[] password;
@@ -101,7 +102,8 @@ final class JobDashboard implements AutoCloseable {
             Failures failures = byClient.get(client);
             long now = System.nanoTime();
             if (failures != null && failures.blockedUntilNanos() - now > 0) {
-                long seconds = Math.max(1, Duration.ofNanos(failures.blockedUntilNanos() - now).toSeconds());
+                long seconds = Math.max(
+                        1, Duration.ofNanos(failures.blockedUntilNanos() - now).toSeconds());
                 exchange.getResponseHeaders().set("Retry-After", Long.toString(seconds));
                 return new Failure(429);
             }

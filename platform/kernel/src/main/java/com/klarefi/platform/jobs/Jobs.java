@@ -1,17 +1,17 @@
 package com.klarefi.platform.jobs;
 
-import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.db.Database;
+import com.klarefi.platform.db.Tx;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.jobrunr.jobs.JobId;
 import org.jobrunr.jobs.lambdas.JobRequest;
@@ -40,6 +40,7 @@ public final class Jobs implements AutoCloseable {
     public static final String SCHEMA = "jobrunr";
     /** The channel on which an instance without a job server rings those that have one. */
     public static final String WAKE_UP_CHANNEL = "klarefi_jobs";
+
     private static final System.Logger LOG = System.getLogger(Jobs.class.getName());
     private static final Duration WATCHDOG_PERIOD = Duration.ofSeconds(5);
 
@@ -57,7 +58,8 @@ public final class Jobs implements AutoCloseable {
     public Jobs(JobsSettings settings, DataSource dataSource) {
         this.settings = settings;
         this.dataSource = dataSource;
-        PostgresStorageProvider provider = new PostgresStorageProvider(dataSource, SCHEMA + ".", DatabaseOptions.CREATE);
+        PostgresStorageProvider provider =
+                new PostgresStorageProvider(dataSource, SCHEMA + ".", DatabaseOptions.CREATE);
         provider.setJobMapper(new JobMapper(jsonMapper));
         this.storage = provider;
         this.scheduler = new JobRequestScheduler(storage);
@@ -111,12 +113,13 @@ public final class Jobs implements AutoCloseable {
 
     private void ringJobServers() {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, '')")) {
+                PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, '')")) {
             notify.setString(1, WAKE_UP_CHANNEL);
             notify.execute();
         } catch (SQLException e) {
-            LOG.log(System.Logger.Level.DEBUG, "could not ring the job servers; their poll finds the job ("
-                    + e.getSQLState() + ")");
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "could not ring the job servers; their poll finds the job (" + e.getSQLState() + ")");
         }
     }
 
@@ -135,7 +138,10 @@ public final class Jobs implements AutoCloseable {
      * A server still running the job fails to save its next state change and drops it.
      */
     public void forget(Tx tx, UUID id) {
-        tx.handle().createUpdate("DELETE FROM " + SCHEMA + ".jobrunr_jobs WHERE id = :id").bind("id", id.toString()).execute();
+        tx.handle()
+                .createUpdate("DELETE FROM " + SCHEMA + ".jobrunr_jobs WHERE id = :id")
+                .bind("id", id.toString())
+                .execute();
     }
 
     /** The state JobRunr has for a job id, or empty when it has no such job. */
@@ -157,33 +163,46 @@ public final class Jobs implements AutoCloseable {
 
     public void start() {
         if (settings.runServer()) {
-            BackgroundJobServerConfiguration configuration = BackgroundJobServerConfiguration
-                    .usingStandardBackgroundJobServerConfiguration()
-                    .andName(settings.serverName())
-                    // Platform threads: a job computes (hashes, sniffs, serialises a document's words)
-                    // between its waits, and virtual threads are never preempted, so jobs on them
-                    // would hold the few carriers that every HTTP request needs too.
-                    .andBackgroundJobServerWorkerPolicy(new DefaultBackgroundJobServerWorkerPolicy(settings.workers(),
-                            BackgroundJobServerThreadType.PlatformThreads))
-                    .andPollInterval(settings.pollInterval())
-                    .andInterruptJobsAwaitDurationOnStopBackgroundJobServer(Duration.ofSeconds(3));
+            BackgroundJobServerConfiguration configuration =
+                    BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration()
+                            .andName(settings.serverName())
+                            // Platform threads: a job computes (hashes, sniffs, serialises a document's words)
+                            // between its waits, and virtual threads are never preempted, so jobs on them
+                            // would hold the few carriers that every HTTP request needs too.
+                            .andBackgroundJobServerWorkerPolicy(new DefaultBackgroundJobServerWorkerPolicy(
+                                    settings.workers(), BackgroundJobServerThreadType.PlatformThreads))
+                            .andPollInterval(settings.pollInterval())
+                            .andInterruptJobsAwaitDurationOnStopBackgroundJobServer(Duration.ofSeconds(3));
             server = new BackgroundJobServer(storage, jsonMapper, handlers, configuration);
             server.start();
-            LOG.log(System.Logger.Level.INFO, "background job server '" + settings.serverName() + "' started with "
-                    + settings.workers() + " workers");
-            watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("klarefi-jobs-watchdog").factory());
-            watchdog.scheduleWithFixedDelay(this::restartIfStopped, WATCHDOG_PERIOD.toMillis(), WATCHDOG_PERIOD.toMillis(),
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "background job server '" + settings.serverName() + "' started with " + settings.workers()
+                            + " workers");
+            watchdog = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().daemon().name("klarefi-jobs-watchdog").factory());
+            watchdog.scheduleWithFixedDelay(
+                    this::restartIfStopped,
+                    WATCHDOG_PERIOD.toMillis(),
+                    WATCHDOG_PERIOD.toMillis(),
                     TimeUnit.MILLISECONDS);
         } else {
             LOG.log(System.Logger.Level.INFO, "this instance runs no background jobs (KLAREFI_ROLES has no 'jobs')");
         }
         if (settings.dashboard()) {
-            String password = settings.dashboardPassword().orElseThrow(() ->
-                    new IllegalStateException("the job dashboard needs a password"));
-            dashboard = JobDashboard.start(storage, jsonMapper, settings.dashboardHost(), settings.dashboardPort(),
-                    settings.dashboardUser(), password);
-            LOG.log(System.Logger.Level.INFO, "job dashboard on " + settings.dashboardHost() + ":" + dashboard.port()
-                    + " (basic authentication, user '" + settings.dashboardUser() + "')");
+            String password = settings.dashboardPassword()
+                    .orElseThrow(() -> new IllegalStateException("the job dashboard needs a password"));
+            dashboard = JobDashboard.start(
+                    storage,
+                    jsonMapper,
+                    settings.dashboardHost(),
+                    settings.dashboardPort(),
+                    settings.dashboardUser(),
+                    password);
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "job dashboard on " + settings.dashboardHost() + ":" + dashboard.port()
+                            + " (basic authentication, user '" + settings.dashboardUser() + "')");
         }
     }
 
@@ -199,11 +218,16 @@ public final class Jobs implements AutoCloseable {
         }
         try {
             storage.getJobStats();
-            LOG.log(System.Logger.Level.WARNING, "the background job server had stopped after database failures; starting it again");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "the background job server had stopped after database failures; starting it again");
             stopped.start();
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.INFO, "background job server stopped; the database is still unreachable ("
-                    + e.getClass().getSimpleName() + "), trying again in " + WATCHDOG_PERIOD.toSeconds() + " s");
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "background job server stopped; the database is still unreachable ("
+                            + e.getClass().getSimpleName() + "), trying again in " + WATCHDOG_PERIOD.toSeconds()
+                            + " s");
         }
     }
 
@@ -229,7 +253,9 @@ public final class Jobs implements AutoCloseable {
             try {
                 wakeUps.close();
             } catch (Exception e) {
-                LOG.log(System.Logger.Level.DEBUG, "closing the wake-up listener failed: " + e.getClass().getSimpleName());
+                LOG.log(
+                        System.Logger.Level.DEBUG,
+                        "closing the wake-up listener failed: " + e.getClass().getSimpleName());
             }
             wakeUps = null;
         }

@@ -8,13 +8,35 @@ import java.util.Optional;
  * serve only the API), with how many workers, and whether it serves JobRunr's dashboard, on which
  * address (the admin host) and port.
  */
-public record JobsSettings(boolean runServer, int workers, Duration pollInterval, String serverName,
-                           boolean dashboard, String dashboardHost, int dashboardPort, String dashboardUser,
-                           Optional<String> dashboardPassword) {
+public record JobsSettings(
+        boolean runServer,
+        int workers,
+        Duration pollInterval,
+        String serverName,
+        boolean dashboard,
+        String dashboardHost,
+        int dashboardPort,
+        String dashboardUser,
+        Optional<String> dashboardPassword) {
     /** Settings whose dashboard, if any, listens on loopback only. */
-    public JobsSettings(boolean runServer, int workers, Duration pollInterval, String serverName, boolean dashboard,
-                        int dashboardPort, String dashboardUser, Optional<String> dashboardPassword) {
-        this(runServer, workers, pollInterval, serverName, dashboard, "127.0.0.1", dashboardPort, dashboardUser,
+    public JobsSettings(
+            boolean runServer,
+            int workers,
+            Duration pollInterval,
+            String serverName,
+            boolean dashboard,
+            int dashboardPort,
+            String dashboardUser,
+            Optional<String> dashboardPassword) {
+        this(
+                runServer,
+                workers,
+                pollInterval,
+                serverName,
+                dashboard,
+                "127.0.0.1",
+                dashboardPort,
+                dashboardUser,
                 dashboardPassword);
     }
 }

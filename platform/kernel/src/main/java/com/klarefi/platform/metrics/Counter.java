@@ -38,6 +38,9 @@ public final class Counter implements Metrics.Instrument {
     public void render(StringBuilder out) {
         Metrics.header(out, name, help, "counter");
         values.forEach((labelValues, adder) -> out.append(name)
-                .append(Metrics.labels(labelNames, labelValues, null, null)).append(' ').append(adder.sum()).append('\n'));
+                .append(Metrics.labels(labelNames, labelValues, null, null))
+                .append(' ')
+                .append(adder.sum())
+                .append('\n'));
     }
 }

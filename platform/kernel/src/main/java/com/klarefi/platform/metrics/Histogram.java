@@ -14,8 +14,7 @@ public final class Histogram implements Metrics.Instrument {
     private final String[] labelNames;
     private final Map<List<String>, Series> series = new ConcurrentHashMap<>();
 
-    private record Series(LongAdder[] counts, DoubleAdder sum, LongAdder count) {
-    }
+    private record Series(LongAdder[] counts, DoubleAdder sum, LongAdder count) {}
 
     Histogram(String name, String help, double[] buckets, String[] labelNames) {
         this.name = name;
@@ -54,15 +53,31 @@ public final class Histogram implements Metrics.Instrument {
         Metrics.header(out, name, help, "histogram");
         series.forEach((labelValues, one) -> {
             for (int i = 0; i < buckets.length; i++) {
-                out.append(name).append("_bucket").append(Metrics.labels(labelNames, labelValues, "le", Metrics.number(buckets[i])))
-                        .append(' ').append(one.counts()[i].sum()).append('\n');
+                out.append(name)
+                        .append("_bucket")
+                        .append(Metrics.labels(labelNames, labelValues, "le", Metrics.number(buckets[i])))
+                        .append(' ')
+                        .append(one.counts()[i].sum())
+                        .append('\n');
             }
-            out.append(name).append("_bucket").append(Metrics.labels(labelNames, labelValues, "le", "+Inf"))
-                    .append(' ').append(one.count().sum()).append('\n');
-            out.append(name).append("_sum").append(Metrics.labels(labelNames, labelValues, null, null))
-                    .append(' ').append(one.sum().sum()).append('\n');
-            out.append(name).append("_count").append(Metrics.labels(labelNames, labelValues, null, null))
-                    .append(' ').append(one.count().sum()).append('\n');
+            out.append(name)
+                    .append("_bucket")
+                    .append(Metrics.labels(labelNames, labelValues, "le", "+Inf"))
+                    .append(' ')
+                    .append(one.count().sum())
+                    .append('\n');
+            out.append(name)
+                    .append("_sum")
+                    .append(Metrics.labels(labelNames, labelValues, null, null))
+                    .append(' ')
+                    .append(one.sum().sum())
+                    .append('\n');
+            out.append(name)
+                    .append("_count")
+                    .append(Metrics.labels(labelNames, labelValues, null, null))
+                    .append(' ')
+                    .append(one.count().sum())
+                    .append('\n');
         });
     }
 }

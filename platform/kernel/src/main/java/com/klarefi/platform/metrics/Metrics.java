@@ -13,7 +13,9 @@ import java.util.function.Supplier;
  */
 public final class Metrics {
     /** Latency buckets in seconds: from a fast API call to a long OCR job. */
-    public static final double[] SECONDS = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60};
+    public static final double[] SECONDS = {
+        0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60
+    };
 
     private final Map<String, Instrument> instruments = new ConcurrentHashMap<>();
 
@@ -61,8 +63,10 @@ public final class Metrics {
         if (!out.isEmpty()) {
             out.append(',');
         }
-        out.append(name).append("=\"")
-                .append(value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")).append('"');
+        out.append(name)
+                .append("=\"")
+                .append(value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"))
+                .append('"');
     }
 
     static void header(StringBuilder out, String name, String help, String type) {
@@ -89,8 +93,11 @@ public final class Metrics {
             }
             header(out, name, help, "gauge");
             String[] names = labelNames.toArray(String[]::new);
-            values.forEach((labelValues, value) ->
-                    out.append(name).append(labels(names, labelValues, null, null)).append(' ').append(number(value)).append('\n'));
+            values.forEach((labelValues, value) -> out.append(name)
+                    .append(labels(names, labelValues, null, null))
+                    .append(' ')
+                    .append(number(value))
+                    .append('\n'));
         }
     }
 }

@@ -9,16 +9,13 @@ import com.klarefi.platform.http.ApiRoutes;
 public interface KlarefiModule {
     String name();
 
-    default void apiRoutes(ApiRoutes routes) {
-    }
+    default void apiRoutes(ApiRoutes routes) {}
 
-    default void adminRoutes(ApiRoutes routes) {
-    }
+    default void adminRoutes(ApiRoutes routes) {}
 
     /**
      * Pages for people on the public listener, outside {@code /api} (e.g. the applicant's intake
      * page). They need no API key; failures render as HTML, not in the JSON envelope.
      */
-    default void pageRoutes(ApiRoutes routes) {
-    }
+    default void pageRoutes(ApiRoutes routes) {}
 }

@@ -17,7 +17,15 @@ import java.time.Clock;
  * reader, idempotency for POST endpoints and this installation's public address. Modules read their own settings from
  * {@code settings} in their factory and keep only the typed values they need.
  */
-public record Platform(Settings settings, Mode mode, Database database, Jobs jobs, Secrets secrets,
-                       Clock clock, JsonBodies jsonBodies, Idempotency idempotency, ErasureParticipants erasure,
-                       URI publicBaseUrl, Metrics metrics) {
-}
+public record Platform(
+        Settings settings,
+        Mode mode,
+        Database database,
+        Jobs jobs,
+        Secrets secrets,
+        Clock clock,
+        JsonBodies jsonBodies,
+        Idempotency idempotency,
+        ErasureParticipants erasure,
+        URI publicBaseUrl,
+        Metrics metrics) {}

@@ -27,14 +27,19 @@ public final class AddressGuard {
 
     /** The guard with the operator's allowed ranges and the system resolver. */
     public static AddressGuard from(Settings settings) {
-        return new AddressGuard(new AddressPolicy(allowedCidrs(settings).stream().map(Cidr::parse).toList()),
+        return new AddressGuard(
+                new AddressPolicy(
+                        allowedCidrs(settings).stream().map(Cidr::parse).toList()),
                 HostResolver.system());
     }
 
     /** The ranges of {@value #ALLOWED_CIDRS}, comma-separated; empty when unset. */
     public static List<String> allowedCidrs(Settings settings) {
         return settings.optional(ALLOWED_CIDRS)
-                .map(raw -> Arrays.stream(raw.split(",")).map(String::trim).filter(cidr -> !cidr.isEmpty()).toList())
+                .map(raw -> Arrays.stream(raw.split(","))
+                        .map(String::trim)
+                        .filter(cidr -> !cidr.isEmpty())
+                        .toList())
                 .orElse(List.of());
     }
 
@@ -63,8 +68,12 @@ public final class AddressGuard {
         private final String rule;
 
         Refused(String rule) {
-            super("the host resolves to a " + rule + " address, which may not be connected to (rule " + rule
-                    + "; an operator can allow a range with " + ALLOWED_CIDRS + ")", null, false, false);
+            super(
+                    "the host resolves to a " + rule + " address, which may not be connected to (rule " + rule
+                            + "; an operator can allow a range with " + ALLOWED_CIDRS + ")",
+                    null,
+                    false,
+                    false);
             this.rule = rule;
         }
 

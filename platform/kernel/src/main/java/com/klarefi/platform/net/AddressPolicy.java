@@ -20,11 +20,13 @@ import java.util.Optional;
 public final class AddressPolicy {
     private static final String RANGES = "special-purpose-addresses.tsv";
     private static final List<Rule> RULES = readRules();
-    private static final List<Rule> IPV4_RULES = RULES.stream().filter(rule -> rule.range().isIpv4()).toList();
-    private static final List<Rule> IPV6_RULES = RULES.stream().filter(rule -> !rule.range().isIpv4()).toList();
+    private static final List<Rule> IPV4_RULES =
+            RULES.stream().filter(rule -> rule.range().isIpv4()).toList();
+    private static final List<Rule> IPV6_RULES =
+            RULES.stream().filter(rule -> !rule.range().isIpv4()).toList();
     /** IPv6 forms carrying an IPv4 address in their last four bytes: mapped, compatible, NAT64. */
-    private static final List<Cidr> IPV4_IN_LAST_BYTES = List.of(
-            Cidr.parse("::ffff:0:0/96"), Cidr.parse("::/96"), Cidr.parse("64:ff9b::/96"));
+    private static final List<Cidr> IPV4_IN_LAST_BYTES =
+            List.of(Cidr.parse("::ffff:0:0/96"), Cidr.parse("::/96"), Cidr.parse("64:ff9b::/96"));
     /** 6to4 carries the IPv4 address in bytes 2..5. */
     private static final Cidr SIX_TO_FOUR = Cidr.parse("2002::/16");
 
@@ -42,7 +44,10 @@ public final class AddressPolicy {
             return Optional.empty();
         }
         List<Rule> rules = effective.length == 4 ? IPV4_RULES : IPV6_RULES;
-        return rules.stream().filter(rule -> rule.range().contains(effective)).map(Rule::name).findFirst();
+        return rules.stream()
+                .filter(rule -> rule.range().contains(effective))
+                .map(Rule::name)
+                .findFirst();
     }
 
     private static Optional<byte[]> embeddedIpv4(byte[] bytes) {
@@ -68,7 +73,8 @@ public final class AddressPolicy {
             if (in == null) {
                 throw new IllegalStateException(RANGES + " is missing from the artifact");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
                     .filter(line -> !line.isBlank() && !line.startsWith("#"))
                     .map(line -> line.split("\t"))
                     .map(fields -> new Rule(Cidr.parse(fields[0]), fields[1]))
@@ -78,6 +84,5 @@ public final class AddressPolicy {
         }
     }
 
-    private record Rule(Cidr range, String name) {
-    }
+    private record Rule(Cidr range, String name) {}
 }

@@ -14,15 +14,15 @@ public final class NumericHosts {
     private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
     private static final Pattern DOTTED_DECIMAL = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
 
-    private NumericHosts() {
-    }
+    private NumericHosts() {}
 
     /** True when the host looks like a number but is not a dotted-decimal IPv4 address. */
     public static boolean isAmbiguous(String host) {
         // A trailing dot (an absolute name) does not make a number a name.
         String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
         String[] parts = name.split("\\.", -1);
-        boolean numeric = parts.length <= 4 && Arrays.stream(parts).allMatch(part -> NUMBER.matcher(part).matches());
+        boolean numeric = parts.length <= 4
+                && Arrays.stream(parts).allMatch(part -> NUMBER.matcher(part).matches());
         return numeric && !DOTTED_DECIMAL.matcher(host).matches();
     }
 }

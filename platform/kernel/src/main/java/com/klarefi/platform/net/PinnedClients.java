@@ -42,6 +42,5 @@ public final class PinnedClients {
         });
     }
 
-    private record Pin(String host, InetAddress address) {
-    }
+    private record Pin(String host, InetAddress address) {}
 }

@@ -37,6 +37,8 @@ public final class PinnedResolver implements DnsResolver {
     }
 
     private static String unbracketed(String hostname) {
-        return hostname.startsWith("[") && hostname.endsWith("]") ? hostname.substring(1, hostname.length() - 1) : hostname;
+        return hostname.startsWith("[") && hostname.endsWith("]")
+                ? hostname.substring(1, hostname.length() - 1)
+                : hostname;
     }
 }

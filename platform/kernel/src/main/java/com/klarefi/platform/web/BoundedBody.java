@@ -9,8 +9,7 @@ import java.util.Optional;
 
 /** Reads a request body up to a limit; empty when it is larger (the rest is left unread). */
 public final class BoundedBody {
-    private BoundedBody() {
-    }
+    private BoundedBody() {}
 
     public static Optional<byte[]> read(ServerRequest request, long maxBytes) {
         if (request.headers().contentLength().orElse(0L) > maxBytes) {

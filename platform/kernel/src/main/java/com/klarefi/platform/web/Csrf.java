@@ -26,6 +26,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Csrf {
     /** The header a page's script sends the value in, where a form field does not fit (uploads). */
     public static final String HEADER = "X-CSRF-Token";
+
     private static final int TOKEN_LENGTH = 43;
 
     private final String cookieName;
@@ -52,8 +53,11 @@ public final class Csrf {
 
     /** Whether {@code submitted} is the expected value; nothing matches an empty or missing value. */
     public static boolean matches(String expected, String submitted) {
-        return expected != null && submitted != null && !expected.isEmpty()
-                && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), submitted.getBytes(StandardCharsets.UTF_8));
+        return expected != null
+                && submitted != null
+                && !expected.isEmpty()
+                && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), submitted.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -61,7 +65,9 @@ public final class Csrf {
      * well-formed one, otherwise from a fresh one set for {@code path}.
      */
     public String ensure(ServerRequest request, ServerResponse response, String path, String binding) {
-        String cookie = cookie(request).filter(value -> value.length() == TOKEN_LENGTH).orElseGet(() -> setCookie(response, path));
+        String cookie = cookie(request)
+                .filter(value -> value.length() == TOKEN_LENGTH)
+                .orElseGet(() -> setCookie(response, path));
         return sign(cookie, binding);
     }
 
@@ -83,8 +89,10 @@ public final class Csrf {
 
     /** Whether a post for {@code binding} carries the value that belongs to its cookie. */
     public boolean valid(ServerRequest request, String binding, String submitted) {
-        return cookie(request).filter(value -> value.length() == TOKEN_LENGTH)
-                .map(value -> matches(sign(value, binding), submitted)).orElse(false);
+        return cookie(request)
+                .filter(value -> value.length() == TOKEN_LENGTH)
+                .map(value -> matches(sign(value, binding), submitted))
+                .orElse(false);
     }
 
     private String sign(String cookieValue, String binding) {
@@ -93,14 +101,19 @@ public final class Csrf {
             mac.init(new SecretKeySpec(signingKey, "HmacSHA256"));
             mac.update(binding.getBytes(StandardCharsets.UTF_8));
             mac.update((byte) 0);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(cookieValue.getBytes(StandardCharsets.US_ASCII)));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(mac.doFinal(cookieValue.getBytes(StandardCharsets.US_ASCII)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable", e);
         }
     }
 
     private SetCookie.Builder cookie(String value, String path) {
-        return SetCookie.builder(cookieName, value).path(path).httpOnly(true).secure(secureCookies)
+        return SetCookie.builder(cookieName, value)
+                .path(path)
+                .httpOnly(true)
+                .secure(secureCookies)
                 .sameSite(SetCookie.SameSite.STRICT);
     }
 

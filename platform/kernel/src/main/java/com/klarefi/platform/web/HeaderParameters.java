@@ -5,8 +5,7 @@ import java.util.Optional;
 
 /** Reads {@code name=value} and {@code name="quoted value"} parameters of a header such as Content-Disposition. */
 final class HeaderParameters {
-    private HeaderParameters() {
-    }
+    private HeaderParameters() {}
 
     static Optional<String> value(String header, String name) {
         int index = 0;

@@ -6,8 +6,7 @@ package com.klarefi.platform.web;
  * into the markup, so it never becomes markup itself.
  */
 public final class HtmlText {
-    private HtmlText() {
-    }
+    private HtmlText() {}
 
     /** Text safe inside HTML element content and quoted attribute values; {@code null} is empty. */
     public static String escape(String text) {

@@ -30,15 +30,15 @@ public final class MultipartForm {
 
     private static final byte[] HEADER_END = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
-    private MultipartForm() {
-    }
+    private MultipartForm() {}
 
     /** The boundary parameter of a {@code multipart/form-data} content type. */
     public static Optional<String> boundary(String contentType) {
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
             return Optional.empty();
         }
-        return HeaderParameters.value(contentType, "boundary").filter(value -> !value.isEmpty() && value.length() <= 70);
+        return HeaderParameters.value(contentType, "boundary")
+                .filter(value -> !value.isEmpty() && value.length() <= 70);
     }
 
     public static List<Part> parse(byte[] body, String boundary) {
@@ -75,9 +75,10 @@ public final class MultipartForm {
             int colon = line.indexOf(':');
             if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("Content-Disposition")) {
                 String disposition = line.substring(colon + 1);
-                String name = HeaderParameters.value(disposition, "name").orElseThrow(() ->
-                        new MalformedException("a part has no name"));
-                Optional<String> filename = HeaderParameters.value(disposition, "filename").map(MultipartForm::baseName);
+                String name = HeaderParameters.value(disposition, "name")
+                        .orElseThrow(() -> new MalformedException("a part has no name"));
+                Optional<String> filename =
+                        HeaderParameters.value(disposition, "filename").map(MultipartForm::baseName);
                 return new Part(name, filename, content);
             }
         }

@@ -67,8 +67,8 @@ class SettingsTest {
 
     @Test
     void malformedValuesNameTheSetting() {
-        Settings settings = Settings.of(Map.of("KLAREFI_HTTP_PORT", "eighty", "KLAREFI_ADMIN_PORT", "70000",
-                "KLAREFI_DASHBOARD_ENABLED", "maybe"));
+        Settings settings = Settings.of(Map.of(
+                "KLAREFI_HTTP_PORT", "eighty", "KLAREFI_ADMIN_PORT", "70000", "KLAREFI_DASHBOARD_ENABLED", "maybe"));
 
         assertThatThrownBy(() -> settings.port("KLAREFI_HTTP_PORT")).hasMessageContaining("KLAREFI_HTTP_PORT");
         assertThatThrownBy(() -> settings.port("KLAREFI_ADMIN_PORT")).hasMessageContaining("KLAREFI_ADMIN_PORT");
@@ -89,8 +89,9 @@ class SettingsTest {
         assertThat(Mode.of(Settings.of(Map.of()))).isEqualTo(Mode.EMBEDDED);
         assertThat(Mode.of(Settings.of(Map.of("KLAREFI_DB_URL", "jdbc:postgresql://db/klarefi"))))
                 .isEqualTo(Mode.PRODUCTION);
-        assertThat(Mode.of(Settings.of(Map.of("KLAREFI_DB_URL", "jdbc:postgresql://db/klarefi",
-                "KLAREFI_MODE", "embedded")))).isEqualTo(Mode.EMBEDDED);
+        assertThat(Mode.of(Settings.of(
+                        Map.of("KLAREFI_DB_URL", "jdbc:postgresql://db/klarefi", "KLAREFI_MODE", "embedded"))))
+                .isEqualTo(Mode.EMBEDDED);
         assertThatThrownBy(() -> Mode.of(Settings.of(Map.of("KLAREFI_MODE", "staging"))))
                 .hasMessageContaining("KLAREFI_MODE");
     }

@@ -25,10 +25,16 @@ class EmbeddedDatabaseTest {
     @Test
     void aNewDatabaseRefusesConnectionsWithoutItsPasswordAndCommitsSynchronously(@TempDir Path data) throws Exception {
         try (EmbeddedDatabase database = EmbeddedDatabase.start(data.resolve("postgres"), 0, PASSWORD)) {
-            SQLException refused = catchThrowableOfType(SQLException.class, () -> connect(database.port(), null).close());
-            assertThat((Throwable) refused).as("a connection without the password").isNotNull();
+            SQLException refused = catchThrowableOfType(
+                    SQLException.class, () -> connect(database.port(), null).close());
+            assertThat((Throwable) refused)
+                    .as("a connection without the password")
+                    .isNotNull();
             assertThat(refused.getSQLState()).isIn("28P01", "28000", "08004");
-            assertThat((Throwable) catchThrowableOfType(SQLException.class, () -> connect(database.port(), "wrong").close())).isNotNull();
+            assertThat((Throwable) catchThrowableOfType(
+                            SQLException.class,
+                            () -> connect(database.port(), "wrong").close()))
+                    .isNotNull();
 
             try (Connection connection = connect(database.port(), PASSWORD)) {
                 assertThat(setting(connection, "synchronous_commit")).isEqualTo("on");
@@ -40,16 +46,25 @@ class EmbeddedDatabaseTest {
     @Test
     void anInstallationThatTrustedLocalConnectionsIsSecuredInPlace(@TempDir Path data) throws Exception {
         Path directory = data.resolve("postgres");
-        try (EmbeddedPostgres before = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(false).start();
-             Connection connection = before.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
+        try (EmbeddedPostgres before = EmbeddedPostgres.builder()
+                        .setDataDirectory(directory)
+                        .setCleanDataDirectory(false)
+                        .start();
+                Connection connection = before.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE klarefi");
             try (Connection withoutPassword = connect(before.getPort(), null)) {
-                assertThat(withoutPassword.isValid(5)).as("the old installation trusts local connections").isTrue();
+                assertThat(withoutPassword.isValid(5))
+                        .as("the old installation trusts local connections")
+                        .isTrue();
             }
         }
 
         try (EmbeddedDatabase database = EmbeddedDatabase.start(directory, 0, PASSWORD)) {
-            assertThat((Throwable) catchThrowableOfType(SQLException.class, () -> connect(database.port(), null).close())).isNotNull();
+            assertThat((Throwable) catchThrowableOfType(
+                            SQLException.class,
+                            () -> connect(database.port(), null).close()))
+                    .isNotNull();
             try (Connection connection = connect(database.port(), PASSWORD)) {
                 assertThat(setting(connection, "synchronous_commit")).isEqualTo("on");
             }
@@ -66,7 +81,8 @@ class EmbeddedDatabaseTest {
     }
 
     private static String setting(Connection connection, String name) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SHOW " + name)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SHOW " + name)) {
             rows.next();
             return rows.getString(1);
         }

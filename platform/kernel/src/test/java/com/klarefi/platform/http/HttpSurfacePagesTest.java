@@ -24,7 +24,9 @@ class HttpSurfacePagesTest {
         ApiRoutes api = new ApiRoutes("/api/v1", Route.Access.API_KEY);
         api.get("/guarded", (request, response) -> Responses.ok(response, Map.of("ok", true)));
         ApiRoutes pages = new ApiRoutes("", Route.Access.PUBLIC);
-        pages.get("/p/{id}", (request, response) -> HtmlPages.send(response, 200, "<p>page</p>", HtmlPages.STRICT_POLICY));
+        pages.get(
+                "/p/{id}",
+                (request, response) -> HtmlPages.send(response, 200, "<p>page</p>", HtmlPages.STRICT_POLICY));
         pages.get("/p/{id}/next", (request, response) -> HtmlPages.redirect(response, "/p/2", HtmlPages.STRICT_POLICY));
         pages.publicRoute(Method.GET, "/p/{id}/missing", (request, response) -> {
             throw ApiException.notFound("thing_not_found", "No <thing> here.");
@@ -33,8 +35,12 @@ class HttpSurfacePagesTest {
             throw ApiException.authentication("missing_api_key", "Send Authorization: Bearer <key>.");
         };
         HttpSurface surface = new HttpSurface("api", refuseAll);
-        server = WebServer.builder().port(0).host("127.0.0.1")
-                .routing(rules -> surface.configure(rules, api, pages)).build().start();
+        server = WebServer.builder()
+                .port(0)
+                .host("127.0.0.1")
+                .routing(rules -> surface.configure(rules, api, pages))
+                .build()
+                .start();
     }
 
     @AfterAll
@@ -70,8 +76,10 @@ class HttpSurfacePagesTest {
             HttpResponse<String> failed = get(path);
 
             assertThat(failed.statusCode()).as(path).isEqualTo(404);
-            assertThat(failed.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-            assertThat(failed.body()).contains(failed.headers().firstValue("Request-Id").orElseThrow())
+            assertThat(failed.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+            assertThat(failed.body())
+                    .contains(failed.headers().firstValue("Request-Id").orElseThrow())
                     .doesNotContain("<thing>");
         }
     }
@@ -82,12 +90,17 @@ class HttpSurfacePagesTest {
         HttpResponse<String> unknown = get("/api/v1/nowhere");
 
         assertThat(guarded.statusCode()).isEqualTo(401);
-        assertThat(Json.read(guarded.body()).path("error").path("code").asText()).isEqualTo("missing_api_key");
-        assertThat(Json.read(unknown.body()).path("error").path("code").asText()).isEqualTo("route_not_found");
+        assertThat(Json.read(guarded.body()).path("error").path("code").asText())
+                .isEqualTo("missing_api_key");
+        assertThat(Json.read(unknown.body()).path("error").path("code").asText())
+                .isEqualTo("route_not_found");
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).GET().build(),
+        return CLIENT.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

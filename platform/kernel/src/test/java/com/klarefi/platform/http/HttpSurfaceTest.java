@@ -27,17 +27,26 @@ class HttpSurfaceTest {
     static void startServer() {
         JsonBodies bodies = new JsonBodies(64);
         ApiRoutes routes = new ApiRoutes("/api/v1", Route.Access.API_KEY);
-        routes.publicRoute(Method.GET, "/echo/{name}", (request, response) ->
-                Responses.ok(response, Map.of("name", request.path().pathParameters().get("name"))));
-        routes.post("/things", (request, response) ->
-                Responses.json(response, 201, Map.of("received", bodies.readObject(request).size())));
+        routes.publicRoute(
+                Method.GET,
+                "/echo/{name}",
+                (request, response) -> Responses.ok(
+                        response, Map.of("name", request.path().pathParameters().get("name"))));
+        routes.post(
+                "/things",
+                (request, response) -> Responses.json(
+                        response,
+                        201,
+                        Map.of("received", bodies.readObject(request).size())));
         routes.get("/guarded", (request, response) -> Responses.ok(response, Map.of("ok", true)));
         routes.publicRoute(Method.GET, "/boom", (request, response) -> {
             throw new IllegalStateException("secret connection string postgres://user:pw@db");
         });
         routes.publicRoute(Method.GET, "/database-down", (request, response) -> {
-            throw new IllegalStateException("wrapped", new SQLTransientConnectionException(
-                    "klarefi - Connection is not available, request timed out after 5000ms"));
+            throw new IllegalStateException(
+                    "wrapped",
+                    new SQLTransientConnectionException(
+                            "klarefi - Connection is not available, request timed out after 5000ms"));
         });
         RequestGuard guard = (request, response, route) -> {
             if (request.headers().first(HeaderNames.AUTHORIZATION).isEmpty()) {
@@ -49,10 +58,11 @@ class HttpSurfaceTest {
         pages.publicRoute(Method.GET, "/broken", (request, response) -> {
             throw new IllegalStateException("secret connection string postgres://user:pw@db");
         });
-        HttpSurface surface = new HttpSurface("api", guard).errorPages("/pages", (request, response, error, requestId) -> {
-            response.header(HeaderNames.CONTENT_TYPE, "text/plain");
-            response.send("page for " + error.code() + " of " + requestId);
-        });
+        HttpSurface surface = new HttpSurface("api", guard)
+                .errorPages("/pages", (request, response, error, requestId) -> {
+                    response.header(HeaderNames.CONTENT_TYPE, "text/plain");
+                    response.send("page for " + error.code() + " of " + requestId);
+                });
         server = WebServer.builder()
                 .port(0)
                 .host("127.0.0.1")
@@ -88,7 +98,9 @@ class HttpSurfaceTest {
         HttpResponse<String> beside = send("GET", "/pagesnothing", null, null);
 
         assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(missing.body()).isEqualTo("page for route_not_found of " + missing.headers().firstValue("Request-Id").orElseThrow());
+        assertThat(missing.body())
+                .isEqualTo("page for route_not_found of "
+                        + missing.headers().firstValue("Request-Id").orElseThrow());
         assertThat(broken.statusCode()).isEqualTo(500);
         assertThat(broken.body()).startsWith("page for internal_error of req_").doesNotContain("postgres");
         assertThat(beside.statusCode()).isEqualTo(404);
@@ -195,10 +207,14 @@ class HttpSurfaceTest {
 
     @Test
     void theGuardRunsBeforeProtectedRoutesAndItsRefusalIsRendered() throws Exception {
-        HttpResponse<String> refused = CLIENT.send(HttpRequest.newBuilder(uri("/api/v1/guarded")).GET().build(),
+        HttpResponse<String> refused = CLIENT.send(
+                HttpRequest.newBuilder(uri("/api/v1/guarded")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> allowed = CLIENT.send(
+                HttpRequest.newBuilder(uri("/api/v1/guarded"))
+                        .header("Authorization", "Bearer x")
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> allowed = CLIENT.send(HttpRequest.newBuilder(uri("/api/v1/guarded"))
-                .header("Authorization", "Bearer x").GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(error(refused).path("code").asText()).isEqualTo("missing_api_key");
@@ -220,7 +236,8 @@ class HttpSurfaceTest {
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }
-        builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        builder.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

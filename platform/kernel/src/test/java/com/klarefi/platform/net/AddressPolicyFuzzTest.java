@@ -24,11 +24,14 @@ class AddressPolicyFuzzTest {
         }
         boolean refused = policy.refusal(InetAddress.getByAddress(ipv4)).isPresent();
 
-        for (byte[] form : List.of(embedded(ipv4, new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFF}, 12),
+        for (byte[] form : List.of(
+                embedded(ipv4, new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFF}, 12),
                 embedded(ipv4, new byte[] {0, 0x64, (byte) 0xFF, (byte) 0x9B}, 12),
                 embedded(ipv4, new byte[] {0x20, 0x02}, 2))) {
             Optional<String> verdict = policy.refusal(InetAddress.getByAddress(form));
-            assertThat(verdict.isPresent()).as("verdict for an IPv6 form of %s", InetAddress.getByAddress(ipv4)).isEqualTo(refused);
+            assertThat(verdict.isPresent())
+                    .as("verdict for an IPv6 form of %s", InetAddress.getByAddress(ipv4))
+                    .isEqualTo(refused);
         }
     }
 

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 class FormFieldsTest {
     @Test
     void encodedNamesAndValuesAreDecodedAndTheFirstOfARepeatedNameWins() {
-        assertThat(FormFields.parse("csrf=a%2Bb&value.claimant_name=Jan+de+Vries&csrf=second&empty").firstValues())
+        assertThat(FormFields.parse("csrf=a%2Bb&value.claimant_name=Jan+de+Vries&csrf=second&empty")
+                        .firstValues())
                 .containsEntry("csrf", "a+b")
                 .containsEntry("value.claimant_name", "Jan de Vries")
                 .containsEntry("empty", "");

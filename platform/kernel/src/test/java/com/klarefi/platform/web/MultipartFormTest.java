@@ -16,8 +16,11 @@ class MultipartFormTest {
         byte[] binary = {'%', 'P', 'D', 'F', '\r', '\n', '-', '-', 0, (byte) 0xFF, '\r', '\n'};
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         text(body, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nabc\r\n");
-        text(body, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"C:\\\\Users\\\\jan\\\\scan 1.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n");
+        text(
+                body,
+                "--" + BOUNDARY
+                        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"C:\\\\Users\\\\jan\\\\scan 1.pdf\"\r\n"
+                        + "Content-Type: application/pdf\r\n\r\n");
         body.writeBytes(binary);
         text(body, "\r\n--" + BOUNDARY + "--\r\n");
 
@@ -33,8 +36,10 @@ class MultipartFormTest {
 
     @Test
     void theBoundaryComesFromTheContentType() {
-        assertThat(MultipartForm.boundary("multipart/form-data; boundary=" + BOUNDARY)).contains(BOUNDARY);
-        assertThat(MultipartForm.boundary("multipart/form-data; boundary=\"a b\"")).contains("a b");
+        assertThat(MultipartForm.boundary("multipart/form-data; boundary=" + BOUNDARY))
+                .contains(BOUNDARY);
+        assertThat(MultipartForm.boundary("multipart/form-data; boundary=\"a b\""))
+                .contains("a b");
         assertThat(MultipartForm.boundary("application/json")).isEmpty();
         assertThat(MultipartForm.boundary(null)).isEmpty();
     }
@@ -44,7 +49,8 @@ class MultipartFormTest {
         byte[] body = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nno end")
                 .getBytes(StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> MultipartForm.parse(body, BOUNDARY)).isInstanceOf(MultipartForm.MalformedException.class);
+        assertThatThrownBy(() -> MultipartForm.parse(body, BOUNDARY))
+                .isInstanceOf(MultipartForm.MalformedException.class);
     }
 
     private static void text(ByteArrayOutputStream out, String text) {

@@ -2,6 +2,7 @@ package com.klarefi.auth.internal.db;
 
 import com.klarefi.auth.api.KeySummary;
 import com.klarefi.auth.api.Organisation;
+import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.http.Environment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,7 +10,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import com.klarefi.platform.db.Tx;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -19,13 +19,15 @@ public final class AuthRepository {
     /** The channel a trigger notifies with a key's hash whenever the key changes (V5 migration). */
     public static final String KEY_CHANGES_CHANNEL = "klarefi_api_key_changes";
     /** What authentication needs to know about a key. */
-    public record KeyRecord(String keyId, String orgId, Environment environment, Optional<Instant> revokedAt,
-                            Optional<Instant> expiresAt) {
-    }
+    public record KeyRecord(
+            String keyId,
+            String orgId,
+            Environment environment,
+            Optional<Instant> revokedAt,
+            Optional<Instant> expiresAt) {}
 
     /** A change to a key since some moment, for the caches of every instance. */
-    public record KeyChange(String keyHash, Instant updatedAt) {
-    }
+    public record KeyChange(String keyHash, Instant updatedAt) {}
 
     private static final String KEY_COLUMNS =
             "id, org_id, environment, last4, created_at, revoked_at, expires_at, replaced_by";
@@ -37,18 +39,28 @@ public final class AuthRepository {
     }
 
     public Organisation insertOrganisation(Tx tx, String id, String name, Instant now) {
-        tx.handle().createUpdate("INSERT INTO auth.organisations (id, name, created_at) VALUES (:id, :name, :now)")
-                .bind("id", id).bind("name", name).bind("now", now).execute();
+        tx.handle()
+                .createUpdate("INSERT INTO auth.organisations (id, name, created_at) VALUES (:id, :name, :now)")
+                .bind("id", id)
+                .bind("name", name)
+                .bind("now", now)
+                .execute();
         return new Organisation(id, name, now);
     }
 
-    public KeySummary insertKey(Tx tx, String id, String orgId, Environment environment, String hash,
-                                String last4, Instant now) {
-        tx.handle().createUpdate("""
+    public KeySummary insertKey(
+            Tx tx, String id, String orgId, Environment environment, String hash, String last4, Instant now) {
+        tx.handle()
+                .createUpdate("""
                         INSERT INTO auth.api_keys (id, org_id, environment, key_hash, last4, created_at)
                         VALUES (:id, :org, :env, :hash, :last4, :now)""")
-                .bind("id", id).bind("org", orgId).bind("env", environment.wireName()).bind("hash", hash)
-                .bind("last4", last4).bind("now", now).execute();
+                .bind("id", id)
+                .bind("org", orgId)
+                .bind("env", environment.wireName())
+                .bind("hash", hash)
+                .bind("last4", last4)
+                .bind("now", now)
+                .execute();
         return new KeySummary(id, orgId, environment, last4, now, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
@@ -57,19 +69,26 @@ public final class AuthRepository {
     }
 
     public List<Organisation> organisations() {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT id, name, created_at FROM auth.organisations ORDER BY created_at, id")
-                .map((rows, context) -> organisation(rows)).list());
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT id, name, created_at FROM auth.organisations ORDER BY created_at, id")
+                .map((rows, context) -> organisation(rows))
+                .list());
     }
 
     public Optional<Organisation> organisation(String id) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT id, name, created_at FROM auth.organisations WHERE id = :id")
-                .bind("id", id).map((rows, context) -> organisation(rows)).findOne());
+        return jdbi.withHandle(
+                handle -> handle.createQuery("SELECT id, name, created_at FROM auth.organisations WHERE id = :id")
+                        .bind("id", id)
+                        .map((rows, context) -> organisation(rows))
+                        .findOne());
     }
 
     public List<KeySummary> keysOf(String orgId) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + KEY_COLUMNS
-                        + " FROM auth.api_keys WHERE org_id = :org ORDER BY created_at, id")
-                .bind("org", orgId).map((rows, context) -> keySummary(rows)).list());
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT " + KEY_COLUMNS + " FROM auth.api_keys WHERE org_id = :org ORDER BY created_at, id")
+                .bind("org", orgId)
+                .map((rows, context) -> keySummary(rows))
+                .list());
     }
 
     public Optional<KeySummary> key(String keyId) {
@@ -78,7 +97,9 @@ public final class AuthRepository {
 
     public Optional<KeySummary> key(Handle handle, String keyId) {
         return handle.createQuery("SELECT " + KEY_COLUMNS + " FROM auth.api_keys WHERE id = :id")
-                .bind("id", keyId).map((rows, context) -> keySummary(rows)).findOne();
+                .bind("id", keyId)
+                .map((rows, context) -> keySummary(rows))
+                .findOne();
     }
 
     public Optional<KeyRecord> keyByHash(String hash) {
@@ -86,9 +107,12 @@ public final class AuthRepository {
                         SELECT id, org_id, environment, revoked_at, expires_at
                           FROM auth.api_keys WHERE key_hash = :hash""")
                 .bind("hash", hash)
-                .map((rows, context) -> new KeyRecord(rows.getString("id"), rows.getString("org_id"),
+                .map((rows, context) -> new KeyRecord(
+                        rows.getString("id"),
+                        rows.getString("org_id"),
                         Environment.fromWire(rows.getString("environment")).orElseThrow(),
-                        instant(rows, "revoked_at"), instant(rows, "expires_at")))
+                        instant(rows, "revoked_at"),
+                        instant(rows, "expires_at")))
                 .findOne());
     }
 
@@ -101,16 +125,23 @@ public final class AuthRepository {
                         UPDATE auth.api_keys SET revoked_at = :now, updated_at = clock_timestamp()
                          WHERE id = :id AND revoked_at IS NULL
                         RETURNING key_hash""")
-                .bind("id", keyId).bind("now", now).mapTo(String.class).findOne());
+                .bind("id", keyId)
+                .bind("now", now)
+                .mapTo(String.class)
+                .findOne());
     }
 
     public void markReplaced(Tx tx, String keyId, String replacement, Instant expiresAt) {
-        tx.handle().createUpdate("""
+        tx.handle()
+                .createUpdate("""
                         UPDATE auth.api_keys
                            SET replaced_by = :replacement, updated_at = clock_timestamp(),
                                expires_at = LEAST(COALESCE(expires_at, :expires), :expires)
                          WHERE id = :id""")
-                .bind("id", keyId).bind("replacement", replacement).bind("expires", expiresAt).execute();
+                .bind("id", keyId)
+                .bind("replacement", replacement)
+                .bind("expires", expiresAt)
+                .execute();
     }
 
     /** Keys changed after {@code since} (by the database's clock), oldest first. */
@@ -119,35 +150,54 @@ public final class AuthRepository {
                         SELECT key_hash, updated_at FROM auth.api_keys
                          WHERE updated_at > :since ORDER BY updated_at""")
                 .bind("since", since)
-                .map((rows, context) -> new KeyChange(rows.getString("key_hash"), rows.getTimestamp("updated_at").toInstant()))
+                .map((rows, context) -> new KeyChange(
+                        rows.getString("key_hash"),
+                        rows.getTimestamp("updated_at").toInstant()))
                 .list());
     }
 
     public Instant databaseNow() {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT clock_timestamp()").mapTo(Instant.class).one());
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT clock_timestamp()")
+                .mapTo(Instant.class)
+                .one());
     }
 
     public void insertAdminToken(String id, String hash, String description, Instant now) {
         jdbi.useHandle(handle -> handle.createUpdate("""
                         INSERT INTO auth.admin_tokens (id, token_hash, description, created_at)
                         VALUES (:id, :hash, :description, :now)""")
-                .bind("id", id).bind("hash", hash).bind("description", description).bind("now", now).execute());
+                .bind("id", id)
+                .bind("hash", hash)
+                .bind("description", description)
+                .bind("now", now)
+                .execute());
     }
 
     public boolean adminTokenIsValid(String hash) {
         return jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT count(*) FROM auth.admin_tokens WHERE token_hash = :hash AND revoked_at IS NULL")
-                .bind("hash", hash).mapTo(Integer.class).one() > 0);
+                                "SELECT count(*) FROM auth.admin_tokens WHERE token_hash = :hash AND revoked_at IS NULL")
+                        .bind("hash", hash)
+                        .mapTo(Integer.class)
+                        .one()
+                > 0);
     }
 
     private static Organisation organisation(ResultSet rows) throws SQLException {
-        return new Organisation(rows.getString("id"), rows.getString("name"), rows.getTimestamp("created_at").toInstant());
+        return new Organisation(
+                rows.getString("id"),
+                rows.getString("name"),
+                rows.getTimestamp("created_at").toInstant());
     }
 
     private static KeySummary keySummary(ResultSet rows) throws SQLException {
-        return new KeySummary(rows.getString("id"), rows.getString("org_id"),
-                Environment.fromWire(rows.getString("environment")).orElseThrow(), rows.getString("last4"),
-                rows.getTimestamp("created_at").toInstant(), instant(rows, "revoked_at"), instant(rows, "expires_at"),
+        return new KeySummary(
+                rows.getString("id"),
+                rows.getString("org_id"),
+                Environment.fromWire(rows.getString("environment")).orElseThrow(),
+                rows.getString("last4"),
+                rows.getTimestamp("created_at").toInstant(),
+                instant(rows, "revoked_at"),
+                instant(rows, "expires_at"),
                 Optional.ofNullable(rows.getString("replaced_by")));
     }
 

@@ -39,20 +39,44 @@ public final class AuthHttpService {
 
     public void adminRoutes(ApiRoutes routes) {
         routes.post("/organisations", this::createOrganisation);
-        routes.get("/organisations", (request, response) -> Responses.ok(response,
-                Map.of("data", organisations.list().stream().map(AuthViews::organisation).toList())));
-        routes.get("/organisations/{orgId}", (request, response) -> Responses.ok(response, AuthViews.organisation(
-                organisations.find(orgId(request)).orElseThrow(() -> ApiException.notFound("organisation_not_found",
-                        "No organisation " + orgId(request) + ".")), organisations.profile(orgId(request)).orElseThrow())));
+        routes.get(
+                "/organisations",
+                (request, response) -> Responses.ok(
+                        response,
+                        Map.of(
+                                "data",
+                                organisations.list().stream()
+                                        .map(AuthViews::organisation)
+                                        .toList())));
+        routes.get(
+                "/organisations/{orgId}",
+                (request, response) -> Responses.ok(
+                        response,
+                        AuthViews.organisation(
+                                organisations
+                                        .find(orgId(request))
+                                        .orElseThrow(() -> ApiException.notFound(
+                                                "organisation_not_found", "No organisation " + orgId(request) + ".")),
+                                organisations.profile(orgId(request)).orElseThrow())));
         routes.patch("/organisations/{orgId}", this::updateProfile);
         routes.put("/organisations/{orgId}/logo", this::putLogo);
-        routes.delete("/organisations/{orgId}/logo", (request, response) -> profile(response, organisations.removeLogo(orgId(request))));
+        routes.delete(
+                "/organisations/{orgId}/logo",
+                (request, response) -> profile(response, organisations.removeLogo(orgId(request))));
         routes.post("/organisations/{orgId}/keys", this::createKey);
-        routes.get("/organisations/{orgId}/keys", (request, response) -> Responses.ok(response,
-                Map.of("data", organisations.listKeys(orgId(request)).stream()
-                        .map(key -> AuthViews.key(key, clock.instant())).toList())));
-        routes.post("/keys/{keyId}/revoke", (request, response) -> Responses.ok(response,
-                AuthViews.key(organisations.revoke(keyId(request)), clock.instant())));
+        routes.get(
+                "/organisations/{orgId}/keys",
+                (request, response) -> Responses.ok(
+                        response,
+                        Map.of(
+                                "data",
+                                organisations.listKeys(orgId(request)).stream()
+                                        .map(key -> AuthViews.key(key, clock.instant()))
+                                        .toList())));
+        routes.post(
+                "/keys/{keyId}/revoke",
+                (request, response) ->
+                        Responses.ok(response, AuthViews.key(organisations.revoke(keyId(request)), clock.instant())));
         routes.post("/keys/{keyId}/roll", this::rollKey);
         routes.post("/admin-tokens", this::createAdminToken);
     }
@@ -79,11 +103,17 @@ public final class AuthHttpService {
     private void updateProfile(ServerRequest request, ServerResponse response) {
         JsonNode body = bodies.readObject(request);
         JsonBodies.refuseUnknownFields(body, PROFILE_FIELDS);
-        OrganisationProfile current = organisations.profile(orgId(request)).orElseThrow(() ->
-                ApiException.notFound("organisation_not_found", "No organisation " + orgId(request) + "."));
-        profile(response, organisations.updateProfile(current.orgId(),
-                field(body, "display_name", current.displayName()), field(body, "privacy_url", current.privacyUrl()),
-                field(body, "help_contact", current.helpContact())));
+        OrganisationProfile current = organisations
+                .profile(orgId(request))
+                .orElseThrow(() ->
+                        ApiException.notFound("organisation_not_found", "No organisation " + orgId(request) + "."));
+        profile(
+                response,
+                organisations.updateProfile(
+                        current.orgId(),
+                        field(body, "display_name", current.displayName()),
+                        field(body, "privacy_url", current.privacyUrl()),
+                        field(body, "help_contact", current.helpContact())));
     }
 
     private static String field(JsonNode body, String name, Optional<String> current) {
@@ -92,7 +122,8 @@ public final class AuthHttpService {
             return current.orElse("");
         }
         if (!value.isNull() && !value.isTextual()) {
-            throw ApiException.validation("invalid_" + name, name + " must be a string or null.").withDetail("param", name);
+            throw ApiException.validation("invalid_" + name, name + " must be a string or null.")
+                    .withDetail("param", name);
         }
         return value.isNull() ? "" : value.asText();
     }
@@ -100,21 +131,27 @@ public final class AuthHttpService {
     /** The image itself is the body, with its type as {@code Content-Type}; the content decides what it is. */
     private void putLogo(ServerRequest request, ServerResponse response) {
         byte[] image = request.content().hasEntity()
-                ? BoundedBody.read(request, Organisations.MAX_LOGO_BYTES).orElseThrow(() -> ApiException.validation("invalid_logo",
-                        "The logo is larger than " + Organisations.MAX_LOGO_BYTES / 1024 + " KB.").withDetail("param", "logo"))
+                ? BoundedBody.read(request, Organisations.MAX_LOGO_BYTES)
+                        .orElseThrow(() -> ApiException.validation(
+                                        "invalid_logo",
+                                        "The logo is larger than " + Organisations.MAX_LOGO_BYTES / 1024 + " KB.")
+                                .withDetail("param", "logo"))
                 : new byte[0];
         profile(response, organisations.putLogo(orgId(request), image));
     }
 
     private void profile(ServerResponse response, OrganisationProfile profile) {
-        Responses.ok(response, AuthViews.organisation(organisations.find(profile.orgId()).orElseThrow(), profile));
+        Responses.ok(
+                response,
+                AuthViews.organisation(organisations.find(profile.orgId()).orElseThrow(), profile));
     }
 
     private void createKey(ServerRequest request, ServerResponse response) {
         JsonNode body = bodies.readObject(request);
-        Environment environment = Environment.fromWire(body.path("environment").asText(null)).orElseThrow(() ->
-                ApiException.validation("invalid_environment", "environment must be 'test' or 'live'.")
-                        .withDetail("param", "environment"));
+        Environment environment = Environment.fromWire(body.path("environment").asText(null))
+                .orElseThrow(
+                        () -> ApiException.validation("invalid_environment", "environment must be 'test' or 'live'.")
+                                .withDetail("param", "environment"));
         CreatedKey created = organisations.createKey(orgId(request), environment);
         Responses.json(response, 201, AuthViews.createdKey(created, clock.instant()));
     }
@@ -139,7 +176,9 @@ public final class AuthHttpService {
     }
 
     private void createAdminToken(ServerRequest request, ServerResponse response) {
-        String description = request.content().hasEntity() ? bodies.readObject(request).path("description").asText(null) : null;
+        String description = request.content().hasEntity()
+                ? bodies.readObject(request).path("description").asText(null)
+                : null;
         Responses.json(response, 201, Map.of("token", organisations.createAdminToken(description)));
     }
 

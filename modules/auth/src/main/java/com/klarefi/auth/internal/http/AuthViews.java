@@ -11,8 +11,7 @@ import java.util.Map;
 
 /** The JSON shapes of organisations and keys on the admin API and in admin commands. */
 public final class AuthViews {
-    private AuthViews() {
-    }
+    private AuthViews() {}
 
     public static Map<String, Object> organisation(Organisation organisation) {
         Map<String, Object> view = new LinkedHashMap<>();
@@ -38,8 +37,20 @@ public final class AuthViews {
         view.put("org_id", created.orgId());
         view.put("name", created.name());
         view.put("created_at", created.createdAt().toString());
-        view.put("keys", Map.of("test", created.testKey().secret(), "live", created.liveKey().secret()));
-        view.put("key_ids", Map.of("test", created.testKey().summary().keyId(), "live", created.liveKey().summary().keyId()));
+        view.put(
+                "keys",
+                Map.of(
+                        "test",
+                        created.testKey().secret(),
+                        "live",
+                        created.liveKey().secret()));
+        view.put(
+                "key_ids",
+                Map.of(
+                        "test",
+                        created.testKey().summary().keyId(),
+                        "live",
+                        created.liveKey().summary().keyId()));
         return view;
     }
 

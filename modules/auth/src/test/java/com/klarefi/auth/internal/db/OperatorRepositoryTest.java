@@ -40,9 +40,11 @@ class OperatorRepositoryTest {
         String email = "Ops." + id + "@Example.org";
 
         assertThat(operators.insert(id, email, "hash-1", NOW)).isTrue();
-        assertThat(operators.insert(anOperatorId(), email.toUpperCase(), "hash-2", NOW)).isFalse();
+        assertThat(operators.insert(anOperatorId(), email.toUpperCase(), "hash-2", NOW))
+                .isFalse();
 
-        OperatorRepository.Credentials found = operators.inTransaction(tx -> operators.credentials(tx, email.toLowerCase()))
+        OperatorRepository.Credentials found = operators
+                .inTransaction(tx -> operators.credentials(tx, email.toLowerCase()))
                 .orElseThrow();
         assertThat(found.operator().operatorId()).isEqualTo(id);
         assertThat(found.operator().email()).isEqualTo(email);
@@ -62,8 +64,11 @@ class OperatorRepositoryTest {
         assertThat(operators.touchSession("token-" + id, later, later.minus(Duration.ofMinutes(30))))
                 .hasValueSatisfying(session -> assertThat(session.csrfToken()).isEqualTo("csrf-" + id));
         assertThat(operators.touchSession("token-" + id, later, later.plus(Duration.ofMinutes(1))))
-                .as("seen last before the idle limit").isEmpty();
-        assertThat(operators.touchSession("token-" + id, NOW.plus(Duration.ofHours(9)), NOW)).as("expired").isEmpty();
+                .as("seen last before the idle limit")
+                .isEmpty();
+        assertThat(operators.touchSession("token-" + id, NOW.plus(Duration.ofHours(9)), NOW))
+                .as("expired")
+                .isEmpty();
 
         operators.deleteSession("token-" + id);
         assertThat(operators.touchSession("token-" + id, later, NOW)).isEmpty();
@@ -79,14 +84,16 @@ class OperatorRepositoryTest {
             return null;
         });
 
-        List<Instant> recent = operators.inTransaction(tx -> operators.failuresSince(tx, email, NOW.minus(Duration.ofMinutes(15))));
+        List<Instant> recent =
+                operators.inTransaction(tx -> operators.failuresSince(tx, email, NOW.minus(Duration.ofMinutes(15))));
         assertThat(recent).containsExactly(NOW.minus(Duration.ofMinutes(5)), NOW);
 
         operators.inTransaction(tx -> {
             operators.clearFailures(tx, email);
             return null;
         });
-        List<Instant> left = operators.inTransaction(tx -> operators.failuresSince(tx, email, NOW.minus(Duration.ofDays(1))));
+        List<Instant> left =
+                operators.inTransaction(tx -> operators.failuresSince(tx, email, NOW.minus(Duration.ofDays(1))));
         assertThat(left).isEmpty();
     }
 

@@ -46,27 +46,51 @@ public final class FeatureRepository {
                 VALUES (:case, :feature, :id, :position, :doc, :page, :start, :end, :box, :quote, :method, :ocr, :session)""");
         for (CaseFeature feature : features) {
             CaseFeature.Decision decision = feature.decision();
-            decisions.bind("case", caseId).bind("feature", feature.featureId()).bind("id", decision.decisionId())
-                    .bind("outcome", decision.outcome()).bind("many", decision.many()).bind("selected", decision.selectedCandidateIds().toArray(String[]::new))
-                    .bind("reason", decision.reason().orElse(null)).add();
+            decisions
+                    .bind("case", caseId)
+                    .bind("feature", feature.featureId())
+                    .bind("id", decision.decisionId())
+                    .bind("outcome", decision.outcome())
+                    .bind("many", decision.many())
+                    .bind("selected", decision.selectedCandidateIds().toArray(String[]::new))
+                    .bind("reason", decision.reason().orElse(null))
+                    .add();
             int position = 0;
             for (CaseFeature.Candidate candidate : feature.candidates()) {
-                candidates.bind("case", caseId).bind("feature", feature.featureId()).bind("id", candidate.candidateId())
-                        .bind("position", position++).bind("raw", candidate.valueRaw())
-                        .bind("normalized", candidate.valueNormalized()).bind("confidence", candidate.confidence())
-                        .bind("evidence", candidate.evidenceIds().toArray(String[]::new)).add();
+                candidates
+                        .bind("case", caseId)
+                        .bind("feature", feature.featureId())
+                        .bind("id", candidate.candidateId())
+                        .bind("position", position++)
+                        .bind("raw", candidate.valueRaw())
+                        .bind("normalized", candidate.valueNormalized())
+                        .bind("confidence", candidate.confidence())
+                        .bind("evidence", candidate.evidenceIds().toArray(String[]::new))
+                        .add();
             }
             position = 0;
             for (CaseFeature.Evidence item : feature.evidence()) {
                 boolean located = item.sessionId().isEmpty();
-                evidence.bind("case", caseId).bind("feature", feature.featureId()).bind("id", item.evidenceId())
-                        .bind("position", position++).bind("doc", item.docId())
+                evidence.bind("case", caseId)
+                        .bind("feature", feature.featureId())
+                        .bind("id", item.evidenceId())
+                        .bind("position", position++)
+                        .bind("doc", item.docId())
                         .bind("page", located ? item.pageIndex() : null)
-                        .bind("start", located ? item.charStart() : null).bind("end", located ? item.charEnd() : null)
+                        .bind("start", located ? item.charStart() : null)
+                        .bind("end", located ? item.charEnd() : null)
                         .bind("session", item.sessionId().orElse(null))
-                        .bind("box", item.box().map(box -> box.toArray(Float[]::new)).orElse(null))
-                        .bind("quote", item.quote()).bind("method", item.method())
-                        .bind("ocr", item.ocrConfidence().isPresent() ? item.ocrConfidence().getAsDouble() : null).add();
+                        .bind(
+                                "box",
+                                item.box().map(box -> box.toArray(Float[]::new)).orElse(null))
+                        .bind("quote", item.quote())
+                        .bind("method", item.method())
+                        .bind(
+                                "ocr",
+                                item.ocrConfidence().isPresent()
+                                        ? item.ocrConfidence().getAsDouble()
+                                        : null)
+                        .add();
             }
         }
         for (PreparedBatch batch : List.of(decisions, candidates, evidence)) {
@@ -80,11 +104,17 @@ public final class FeatureRepository {
         Handle handle = tx.handle();
         return new FeatureSnapshot(
                 Set.copyOf(handle.createQuery("SELECT evidence_id FROM cases.evidence WHERE case_id = :case")
-                        .bind("case", caseId).mapTo(String.class).list()),
+                        .bind("case", caseId)
+                        .mapTo(String.class)
+                        .list()),
                 Set.copyOf(handle.createQuery("SELECT candidate_id FROM cases.candidates WHERE case_id = :case")
-                        .bind("case", caseId).mapTo(String.class).list()),
+                        .bind("case", caseId)
+                        .mapTo(String.class)
+                        .list()),
                 Set.copyOf(handle.createQuery("SELECT decision_id FROM cases.decisions WHERE case_id = :case")
-                        .bind("case", caseId).mapTo(String.class).list()));
+                        .bind("case", caseId)
+                        .mapTo(String.class)
+                        .list()));
     }
 
     /** The case's features in the order they were decided, with candidates and evidence in order. */
@@ -93,23 +123,37 @@ public final class FeatureRepository {
             Map<String, List<CaseFeature.Candidate>> candidates = new LinkedHashMap<>();
             handle.createQuery("SELECT * FROM cases.candidates WHERE case_id = :case ORDER BY feature_id, position")
                     .bind("case", caseId)
-                    .map((rows, context) -> Map.entry(rows.getString("feature_id"), new CaseFeature.Candidate(
-                            rows.getString("candidate_id"), rows.getString("value_raw"), rows.getString("value_normalized"),
-                            rows.getDouble("confidence"), strings(rows.getArray("evidence_ids")))))
-                    .forEach(entry -> candidates.computeIfAbsent(entry.getKey(), key -> new ArrayList<>()).add(entry.getValue()));
+                    .map((rows, context) -> Map.entry(
+                            rows.getString("feature_id"),
+                            new CaseFeature.Candidate(
+                                    rows.getString("candidate_id"),
+                                    rows.getString("value_raw"),
+                                    rows.getString("value_normalized"),
+                                    rows.getDouble("confidence"),
+                                    strings(rows.getArray("evidence_ids")))))
+                    .forEach(entry -> candidates
+                            .computeIfAbsent(entry.getKey(), key -> new ArrayList<>())
+                            .add(entry.getValue()));
             Map<String, List<CaseFeature.Evidence>> evidence = new LinkedHashMap<>();
             handle.createQuery("SELECT * FROM cases.evidence WHERE case_id = :case ORDER BY feature_id, position")
                     .bind("case", caseId)
                     .map((rows, context) -> Map.entry(rows.getString("feature_id"), evidence(rows)))
-                    .forEach(entry -> evidence.computeIfAbsent(entry.getKey(), key -> new ArrayList<>()).add(entry.getValue()));
+                    .forEach(entry -> evidence.computeIfAbsent(entry.getKey(), key -> new ArrayList<>())
+                            .add(entry.getValue()));
             return handle.createQuery("SELECT * FROM cases.decisions WHERE case_id = :case ORDER BY feature_id")
                     .bind("case", caseId)
                     .map((rows, context) -> {
                         String feature = rows.getString("feature_id");
-                        CaseFeature.Decision decision = new CaseFeature.Decision(rows.getString("decision_id"),
-                                rows.getString("outcome"), strings(rows.getArray("selected_candidate_ids")),
-                                rows.getBoolean("many"), Optional.ofNullable(rows.getString("reason")));
-                        return new CaseFeature(feature, decision, candidates.getOrDefault(feature, List.of()),
+                        CaseFeature.Decision decision = new CaseFeature.Decision(
+                                rows.getString("decision_id"),
+                                rows.getString("outcome"),
+                                strings(rows.getArray("selected_candidate_ids")),
+                                rows.getBoolean("many"),
+                                Optional.ofNullable(rows.getString("reason")));
+                        return new CaseFeature(
+                                feature,
+                                decision,
+                                candidates.getOrDefault(feature, List.of()),
                                 evidence.getOrDefault(feature, List.of()));
                     })
                     .list();
@@ -121,13 +165,23 @@ public final class FeatureRepository {
         Optional<List<Float>> corners = Optional.empty();
         if (box != null) {
             Object[] values = (Object[]) box.getArray();
-            corners = Optional.of(Arrays.stream(values).map(value -> ((Number) value).floatValue()).toList());
+            corners = Optional.of(Arrays.stream(values)
+                    .map(value -> ((Number) value).floatValue())
+                    .toList());
         }
         double ocr = rows.getDouble("ocr_confidence");
         OptionalDouble confidence = rows.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(ocr);
-        return new CaseFeature.Evidence(rows.getString("evidence_id"), rows.getString("doc_id"), rows.getInt("page_index"),
-                rows.getInt("char_start"), rows.getInt("char_end"), corners, rows.getString("quote"), rows.getString("method"),
-                confidence, Optional.ofNullable(rows.getString("session_id")));
+        return new CaseFeature.Evidence(
+                rows.getString("evidence_id"),
+                rows.getString("doc_id"),
+                rows.getInt("page_index"),
+                rows.getInt("char_start"),
+                rows.getInt("char_end"),
+                corners,
+                rows.getString("quote"),
+                rows.getString("method"),
+                confidence,
+                Optional.ofNullable(rows.getString("session_id")));
     }
 
     private static List<String> strings(Array array) throws SQLException {

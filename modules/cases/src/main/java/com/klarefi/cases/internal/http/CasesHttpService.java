@@ -69,8 +69,9 @@ public final class CasesHttpService {
 
     private CaseRow find(ServerRequest request) {
         String caseId = request.path().pathParameters().get("caseId");
-        return repository.find(Caller.of(request), caseId).orElseThrow(() ->
-                ApiException.notFound("case_not_found", "No case " + caseId + " for this API key."));
+        return repository
+                .find(Caller.of(request), caseId)
+                .orElseThrow(() -> ApiException.notFound("case_not_found", "No case " + caseId + " for this API key."));
     }
 
     private static Map<String, Object> document(DocumentRow document) {

@@ -7,16 +7,19 @@ import java.util.Map;
 
 /** Features in the API reference's shape: decision, candidates and evidence per feature id. */
 final class FeatureViews {
-    private FeatureViews() {
-    }
+    private FeatureViews() {}
 
     static Map<String, Object> features(List<CaseFeature> features) {
         Map<String, Object> view = new LinkedHashMap<>();
         for (CaseFeature feature : features) {
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("decision", decision(feature.decision()));
-            one.put("candidates", feature.candidates().stream().map(FeatureViews::candidate).toList());
-            one.put("evidence", feature.evidence().stream().map(FeatureViews::evidence).toList());
+            one.put(
+                    "candidates",
+                    feature.candidates().stream().map(FeatureViews::candidate).toList());
+            one.put(
+                    "evidence",
+                    feature.evidence().stream().map(FeatureViews::evidence).toList());
             view.put(feature.featureId(), one);
         }
         return view;
@@ -29,7 +32,11 @@ final class FeatureViews {
         if (decision.many()) {
             view.put("selected_candidate_ids", decision.selectedCandidateIds());
         } else {
-            view.put("selected_candidate_id", decision.selectedCandidateIds().isEmpty() ? null : decision.selectedCandidateIds().getFirst());
+            view.put(
+                    "selected_candidate_id",
+                    decision.selectedCandidateIds().isEmpty()
+                            ? null
+                            : decision.selectedCandidateIds().getFirst());
         }
         decision.reason().ifPresent(reason -> view.put("reason", reason));
         return view;
@@ -57,7 +64,9 @@ final class FeatureViews {
         Map<String, Object> location = new LinkedHashMap<>();
         location.put("char_start", evidence.charStart());
         location.put("char_end", evidence.charEnd());
-        evidence.box().ifPresent(box -> location.put("bbox", Map.of("x0", box.get(0), "y0", box.get(1), "x1", box.get(2), "y1", box.get(3))));
+        evidence.box()
+                .ifPresent(box -> location.put(
+                        "bbox", Map.of("x0", box.get(0), "y0", box.get(1), "x1", box.get(2), "y1", box.get(3))));
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("evidence_id", evidence.evidenceId());
         view.put("doc_id", evidence.docId());

@@ -12,8 +12,7 @@ final class QueryNumbers {
     /** Digits of {@link Long#MAX_VALUE}; more are out of range whatever they are. */
     private static final int MAX_DIGITS = 19;
 
-    private QueryNumbers() {
-    }
+    private QueryNumbers() {}
 
     static long parse(Optional<String> raw, String name, long fallback, long min, long max) {
         if (raw.isEmpty()) {
@@ -36,7 +35,8 @@ final class QueryNumbers {
 
     private static ApiException invalid(String name, long min, long max) {
         String range = max == Long.MAX_VALUE ? "of " + min + " or more" : "from " + min + " to " + max;
-        return ApiException.validation("invalid_" + name, name + " must be a whole number " + range + ", written in digits.")
+        return ApiException.validation(
+                        "invalid_" + name, name + " must be a whole number " + range + ", written in digits.")
                 .withDetail("param", name);
     }
 }

@@ -59,26 +59,60 @@ class CaseSearchTest {
         document(caseId, DocumentOutcome.processed("doc_ok_" + caseId, "text/plain", 1));
         document(caseId, DocumentOutcome.failed("doc_bad_" + caseId, "fetch_failed", "404"));
 
-        CaseSummary found = cases.search(new CaseSearch(caseId, Optional.of("processed"), Optional.empty(),
-                Optional.of(CALLER.orgId()), true, false), 10).getFirst();
+        CaseSummary found = cases.search(
+                        new CaseSearch(
+                                caseId,
+                                Optional.of("processed"),
+                                Optional.empty(),
+                                Optional.of(CALLER.orgId()),
+                                true,
+                                false),
+                        10)
+                .getFirst();
 
         assertThat(found.status()).isEqualTo("processed");
         assertThat(found.failedDocuments()).isEqualTo(1);
-        assertThat(cases.search(new CaseSearch(caseId, Optional.of("processing"), Optional.empty(), Optional.empty(),
-                false, false), 10)).isEmpty();
+        assertThat(cases.search(
+                        new CaseSearch(
+                                caseId, Optional.of("processing"), Optional.empty(), Optional.empty(), false, false),
+                        10))
+                .isEmpty();
     }
 
     @Test
     void theCaseTypeAndOrganisationFiltersKeepOnlyTheirCases() {
         String external = "filters-" + UUID.randomUUID();
         String motor = aCase(external + "-motor");
-        String travel = database.inTransaction(tx -> cases.openCase(tx, new Caller("org_other", Environment.TEST, "key_2"),
-                new CaseOpening("travel_claim", Optional.of(external + "-travel"), Optional.empty(), Optional.empty(), Optional.empty())));
+        String travel = database.inTransaction(tx -> cases.openCase(
+                tx,
+                new Caller("org_other", Environment.TEST, "key_2"),
+                new CaseOpening(
+                        "travel_claim",
+                        Optional.of(external + "-travel"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty())));
 
-        assertThat(ids(cases.search(new CaseSearch(external, Optional.empty(), Optional.of("travel_claim"), Optional.empty(),
-                false, false), 10))).containsExactly(travel);
-        assertThat(ids(cases.search(new CaseSearch(external, Optional.empty(), Optional.empty(), Optional.of(CALLER.orgId()),
-                false, false), 10))).containsExactly(motor);
+        assertThat(ids(cases.search(
+                        new CaseSearch(
+                                external,
+                                Optional.empty(),
+                                Optional.of("travel_claim"),
+                                Optional.empty(),
+                                false,
+                                false),
+                        10)))
+                .containsExactly(travel);
+        assertThat(ids(cases.search(
+                        new CaseSearch(
+                                external,
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of(CALLER.orgId()),
+                                false,
+                                false),
+                        10)))
+                .containsExactly(motor);
     }
 
     @Test
@@ -102,7 +136,8 @@ class CaseSearchTest {
         database.useTransaction(tx -> cases.addDocument(tx, CALLER, waiting, docId));
         assertThat(search(waiting).getFirst().status()).isEqualTo("processing");
 
-        database.useTransaction(tx -> cases.documentFinished(tx, docId, DocumentOutcome.processed(docId, "text/plain", 1)));
+        database.useTransaction(
+                tx -> cases.documentFinished(tx, docId, DocumentOutcome.processed(docId, "text/plain", 1)));
         assertThat(search(waiting).getFirst().status()).isEqualTo("processed");
 
         String failing = aCase("failing-" + UUID.randomUUID());
@@ -120,15 +155,18 @@ class CaseSearchTest {
             cases.replaceFeatures(tx, sure, List.of(feature("keep")));
         });
 
-        List<String> queue = ids(cases.search(new CaseSearch("", Optional.empty(), Optional.empty(), Optional.of(CALLER.orgId()),
-                false, true), 100));
+        List<String> queue = ids(cases.search(
+                new CaseSearch("", Optional.empty(), Optional.empty(), Optional.of(CALLER.orgId()), false, true), 100));
 
         assertThat(queue).contains(unsure).doesNotContain(sure);
     }
 
     private static String aCase(String external) {
-        return database.inTransaction(tx -> cases.openCase(tx, CALLER, new CaseOpening("motor_claim", Optional.of(external),
-                Optional.empty(), Optional.empty(), Optional.empty())));
+        return database.inTransaction(tx -> cases.openCase(
+                tx,
+                CALLER,
+                new CaseOpening(
+                        "motor_claim", Optional.of(external), Optional.empty(), Optional.empty(), Optional.empty())));
     }
 
     private static void document(String caseId, DocumentOutcome outcome) {
@@ -139,12 +177,16 @@ class CaseSearchTest {
     }
 
     private static CaseFeature feature(String outcome) {
-        return new CaseFeature("policy_number", new CaseFeature.Decision("dec_1", outcome, List.of("cand_1"), false,
-                Optional.empty()), List.of(new CaseFeature.Candidate("cand_1", "AB-1", "AB-1", 0.6, List.of())), List.of());
+        return new CaseFeature(
+                "policy_number",
+                new CaseFeature.Decision("dec_1", outcome, List.of("cand_1"), false, Optional.empty()),
+                List.of(new CaseFeature.Candidate("cand_1", "AB-1", "AB-1", 0.6, List.of())),
+                List.of());
     }
 
     private static List<CaseSummary> search(String text) {
-        return cases.search(new CaseSearch(text, Optional.empty(), Optional.empty(), Optional.empty(), false, false), 10);
+        return cases.search(
+                new CaseSearch(text, Optional.empty(), Optional.empty(), Optional.empty(), false, false), 10);
     }
 
     private static List<String> ids(List<CaseSummary> found) {

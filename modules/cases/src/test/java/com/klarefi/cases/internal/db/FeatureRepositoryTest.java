@@ -46,15 +46,28 @@ class FeatureRepositoryTest {
     @Test
     void featuresAreReadBackAsTheyWereWrittenWithLocatedAndStatedEvidence() {
         String caseId = aCase();
-        CaseFeature plate = new CaseFeature("license_plate",
+        CaseFeature plate = new CaseFeature(
+                "license_plate",
                 new CaseFeature.Decision("dec_plate", "keep", List.of("cand_plate"), false, Optional.empty()),
-                List.of(new CaseFeature.Candidate("cand_plate", "GV-123-K", "GV123K", 0.91, List.of("ev_page", "ev_said"))),
-                List.of(new CaseFeature.Evidence("ev_page", "doc_1", 2, 10, 18, Optional.of(List.of(0.1f, 0.2f, 0.3f, 0.4f)),
-                                "GV-123-K", "ocr", OptionalDouble.of(0.87)),
+                List.of(new CaseFeature.Candidate(
+                        "cand_plate", "GV-123-K", "GV123K", 0.91, List.of("ev_page", "ev_said"))),
+                List.of(
+                        new CaseFeature.Evidence(
+                                "ev_page",
+                                "doc_1",
+                                2,
+                                10,
+                                18,
+                                Optional.of(List.of(0.1f, 0.2f, 0.3f, 0.4f)),
+                                "GV-123-K",
+                                "ocr",
+                                OptionalDouble.of(0.87)),
                         CaseFeature.Evidence.statement("ev_said", "ses_1", "my plate is GV-123-K")));
-        CaseFeature date = new CaseFeature("incident_date",
+        CaseFeature date = new CaseFeature(
+                "incident_date",
                 new CaseFeature.Decision("dec_date", "review", List.of(), true, Optional.of("conflicting values")),
-                List.of(), List.of());
+                List.of(),
+                List.of());
 
         database.useTransaction(tx -> features.replace(tx, caseId, List.of(plate, date)));
 
@@ -75,15 +88,31 @@ class FeatureRepositoryTest {
     }
 
     private static CaseFeature aFeature(String name) {
-        return new CaseFeature("policy_number",
+        return new CaseFeature(
+                "policy_number",
                 new CaseFeature.Decision("dec_" + name, "keep", List.of("cand_" + name), false, Optional.empty()),
                 List.of(new CaseFeature.Candidate("cand_" + name, name, name, 0.5, List.of("ev_" + name))),
-                List.of(new CaseFeature.Evidence("ev_" + name, "doc_" + name, 0, 0, name.length(), Optional.empty(), name,
-                        "text_layer", OptionalDouble.empty())));
+                List.of(new CaseFeature.Evidence(
+                        "ev_" + name,
+                        "doc_" + name,
+                        0,
+                        0,
+                        name.length(),
+                        Optional.empty(),
+                        name,
+                        "text_layer",
+                        OptionalDouble.empty())));
     }
 
     private static String aCase() {
-        return database.inTransaction(tx -> cases.openCase(tx, CALLER, new CaseOpening("motor_claim",
-                Optional.of("features-" + UUID.randomUUID()), Optional.empty(), Optional.empty(), Optional.empty())));
+        return database.inTransaction(tx -> cases.openCase(
+                tx,
+                CALLER,
+                new CaseOpening(
+                        "motor_claim",
+                        Optional.of("features-" + UUID.randomUUID()),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty())));
     }
 }

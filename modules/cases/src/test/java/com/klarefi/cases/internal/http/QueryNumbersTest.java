@@ -5,15 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.klarefi.platform.http.ApiException;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class QueryNumbersTest {
     @Test
     void anAbsentParameterTakesItsDefaultAndDigitsTheirValue() {
-        assertThat(QueryNumbers.parse(Optional.empty(), "after_cursor", 7, 0, Long.MAX_VALUE)).isEqualTo(7);
-        assertThat(QueryNumbers.parse(Optional.of("0042"), "after_cursor", 0, 0, Long.MAX_VALUE)).isEqualTo(42);
+        assertThat(QueryNumbers.parse(Optional.empty(), "after_cursor", 7, 0, Long.MAX_VALUE))
+                .isEqualTo(7);
+        assertThat(QueryNumbers.parse(Optional.of("0042"), "after_cursor", 0, 0, Long.MAX_VALUE))
+                .isEqualTo(42);
         assertThat(QueryNumbers.parse(Optional.of("9223372036854775807"), "after_cursor", 0, 0, Long.MAX_VALUE))
                 .isEqualTo(Long.MAX_VALUE);
     }
@@ -32,20 +34,26 @@ class QueryNumbersTest {
     @Test
     void aFractionalCursorIsToldThatCursorsAreWholeNumbersWithoutAnUpperBound() {
         assertThatThrownBy(() -> QueryNumbers.parse(Optional.of("1.5"), "after_cursor", 0, 0, Long.MAX_VALUE))
-                .isInstanceOfSatisfying(ApiException.class, refused -> assertThat(refused.getMessage())
-                        .isEqualTo("after_cursor must be a whole number of 0 or more, written in digits."));
+                .isInstanceOfSatisfying(
+                        ApiException.class,
+                        refused -> assertThat(refused.getMessage())
+                                .isEqualTo("after_cursor must be a whole number of 0 or more, written in digits."));
     }
 
     @Test
     void aBoundedNumberNamesBothBounds() {
         assertThatThrownBy(() -> QueryNumbers.parse(Optional.of("0.5"), "limit", 100, 1, 100))
-                .isInstanceOfSatisfying(ApiException.class, refused -> assertThat(refused.getMessage())
-                        .isEqualTo("limit must be a whole number from 1 to 100, written in digits."));
+                .isInstanceOfSatisfying(
+                        ApiException.class,
+                        refused -> assertThat(refused.getMessage())
+                                .isEqualTo("limit must be a whole number from 1 to 100, written in digits."));
     }
 
     @Test
     void aNumberOutsideItsBoundsIsRefused() {
         assertThatThrownBy(() -> QueryNumbers.parse(Optional.of("101"), "limit", 100, 1, 100))
-                .isInstanceOfSatisfying(ApiException.class, refused -> assertThat(refused.code()).isEqualTo("invalid_limit"));
+                .isInstanceOfSatisfying(
+                        ApiException.class,
+                        refused -> assertThat(refused.code()).isEqualTo("invalid_limit"));
     }
 }

@@ -20,18 +20,20 @@ public final class SpaceReclaimer {
     }
 
     public void vacuumTablesThatLostRows() {
-        List<String> tables = jdbi.withHandle(handle -> handle.createQuery("""
+        List<String> tables = jdbi.withHandle(
+                handle -> handle.createQuery("""
                         SELECT format('%I.%I', schemaname, relname) FROM pg_stat_user_tables
                          WHERE n_dead_tup > 0 OR n_tup_del > 0 OR n_tup_upd > 0 OR n_tup_hot_upd > 0
-                         ORDER BY schemaname, relname""")
-                .mapTo(String.class).list());
+                         ORDER BY schemaname, relname""").mapTo(String.class).list());
         long started = System.nanoTime();
         jdbi.useHandle(handle -> {
             for (String table : tables) {
                 handle.execute("VACUUM (SKIP_LOCKED) " + table);
             }
         });
-        LOG.log(System.Logger.Level.INFO, "vacuumed " + tables.size() + " tables after erasures in "
-                + (System.nanoTime() - started) / 1_000_000 + " ms");
+        LOG.log(
+                System.Logger.Level.INFO,
+                "vacuumed " + tables.size() + " tables after erasures in " + (System.nanoTime() - started) / 1_000_000
+                        + " ms");
     }
 }

@@ -46,9 +46,11 @@ class AuditRepositoryTest {
         assertThat(audits.byAuditId(owner, receipt.auditId())).contains(receipt);
         assertThat(audits.byDocument(owner, receipt.docId())).contains(receipt);
         assertThat(audits.byAuditId(new Caller(anId("org"), Environment.TEST, "key_2"), receipt.auditId()))
-                .as("another organisation").isEmpty();
+                .as("another organisation")
+                .isEmpty();
         assertThat(audits.byAuditId(new Caller(orgId, Environment.LIVE, "key_3"), receipt.auditId()))
-                .as("the other environment").isEmpty();
+                .as("the other environment")
+                .isEmpty();
     }
 
     @Test
@@ -69,8 +71,19 @@ class AuditRepositoryTest {
     }
 
     private static Receipt aReceipt(String orgId, String environment, Instant erasedAt) {
-        return new Receipt(anId("aud"), orgId, environment, anId("doc"), anId("case"), Optional.of("ab".repeat(32)),
-                3, 2, 1, true, "key_1", erasedAt);
+        return new Receipt(
+                anId("aud"),
+                orgId,
+                environment,
+                anId("doc"),
+                anId("case"),
+                Optional.of("ab".repeat(32)),
+                3,
+                2,
+                1,
+                true,
+                "key_1",
+                erasedAt);
     }
 
     private static String anId(String prefix) {

@@ -18,19 +18,20 @@ import java.util.Map;
  * with its JSON path, so an operator can fix a file in one go.
  */
 public final class CaseTypeParser {
-    private static final List<String> BUILT_IN = List.of("motor_claim.json", "travel_claim.json", "receipt.json", "nda.json");
+    private static final List<String> BUILT_IN =
+            List.of("motor_claim.json", "travel_claim.json", "receipt.json", "nda.json");
     private static final List<String> TOP_LEVEL_KEYS = List.of("id", "name", "names", "locales", "features");
 
-    private CaseTypeParser() {
-    }
+    private CaseTypeParser() {}
 
     public static CaseType parse(String json) {
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidCaseTypeException(List.of("not valid JSON at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()));
+            throw new InvalidCaseTypeException(
+                    List.of("not valid JSON at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr()));
         }
         if (root == null || !root.isObject()) {
             throw new InvalidCaseTypeException(List.of("$: expected a JSON object"));

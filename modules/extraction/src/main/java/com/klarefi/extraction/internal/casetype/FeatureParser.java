@@ -21,12 +21,15 @@ import java.util.stream.Collectors;
 
 /** Reads the {@code features} array of a case type definition. */
 final class FeatureParser {
-    private static final List<String> KEYS = List.of(
-            "id", "type", "cardinality", "labels", "pattern", "required", "role", "zone", "currency");
-    private static final List<String> ROLES = Arrays.stream(Role.values()).map(Role::wireName).toList();
-    private static final List<String> ZONES = Arrays.stream(Zone.values()).map(Zone::wireName).toList();
+    private static final List<String> KEYS =
+            List.of("id", "type", "cardinality", "labels", "pattern", "required", "role", "zone", "currency");
+    private static final List<String> ROLES =
+            Arrays.stream(Role.values()).map(Role::wireName).toList();
+    private static final List<String> ZONES =
+            Arrays.stream(Zone.values()).map(Zone::wireName).toList();
     private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
-            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
+            .map(Currency::getCurrencyCode)
+            .collect(Collectors.toUnmodifiableSet());
     private static final List<String> TYPES =
             Arrays.stream(FeatureType.values()).map(FeatureType::wireName).toList();
 
@@ -132,7 +135,8 @@ final class FeatureParser {
 
     private Map<String, List<String>> labels(JsonNode node, String path, List<String> locales) {
         if (node == null || !node.isObject()) {
-            fields.problem(path, "expected an object of locale -> list of label words, e.g. {\"nl\": [\"Schadedatum\"]}");
+            fields.problem(
+                    path, "expected an object of locale -> list of label words, e.g. {\"nl\": [\"Schadedatum\"]}");
             return null;
         }
         Map<String, List<String>> labels = new LinkedHashMap<>();
@@ -152,8 +156,9 @@ final class FeatureParser {
             }
             labels.put(entry.getKey(), list);
         });
-        locales.stream().filter(locale -> !node.has(locale)).forEach(locale ->
-                fields.problem(path, "no labels for locale \"" + locale + "\" listed in $.locales"));
+        locales.stream()
+                .filter(locale -> !node.has(locale))
+                .forEach(locale -> fields.problem(path, "no labels for locale \"" + locale + "\" listed in $.locales"));
         return labels;
     }
 
@@ -169,8 +174,9 @@ final class FeatureParser {
         try {
             return Optional.of(Pattern.compile(regex));
         } catch (PatternSyntaxException e) {
-            fields.problem(path + ".pattern", "not a valid regular expression: " + e.getDescription()
-                    + " near index " + e.getIndex());
+            fields.problem(
+                    path + ".pattern",
+                    "not a valid regular expression: " + e.getDescription() + " near index " + e.getIndex());
             return Optional.empty();
         }
     }

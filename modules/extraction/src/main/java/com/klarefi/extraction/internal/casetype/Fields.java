@@ -41,8 +41,10 @@ final class Fields {
     String identifier(JsonNode node, String key, String path) {
         String value = text(node, key, path, true);
         if (value != null && !IDENTIFIER.matcher(value).matches()) {
-            problem(path + "." + key, "\"" + value
-                    + "\" is not a valid id; use lower case letters, digits and _, starting with a letter");
+            problem(
+                    path + "." + key,
+                    "\"" + value
+                            + "\" is not a valid id; use lower case letters, digits and _, starting with a letter");
             return null;
         }
         return value;
@@ -63,7 +65,8 @@ final class Fields {
             if (!LOCALE.matcher(entry.getKey()).matches()) {
                 problem("$.names." + entry.getKey(), "expected a two-letter lower-case language code as the key");
             } else {
-                Optional.ofNullable(text(node, entry.getKey(), "$.names", true)).ifPresent(name -> names.put(entry.getKey(), name));
+                Optional.ofNullable(text(node, entry.getKey(), "$.names", true))
+                        .ifPresent(name -> names.put(entry.getKey(), name));
             }
         });
         return names;

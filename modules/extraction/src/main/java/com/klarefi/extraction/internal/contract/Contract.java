@@ -20,7 +20,9 @@ public record Contract(boolean opening, boolean agreement, List<Statement> state
 
     /** The statements of a clause on a page. */
     public List<Statement> on(int page, Clause clause) {
-        return statements.stream().filter(s -> s.page() == page && s.clause() == clause).toList();
+        return statements.stream()
+                .filter(s -> s.page() == page && s.clause() == clause)
+                .toList();
     }
 
     /** Whether the document states the clause anywhere. */

@@ -40,7 +40,8 @@ public final class ContractReader {
 
     /** What the structure of a document of these pages states. */
     public Contract read(List<PageLayer> pages) {
-        List<String> flats = pages.stream().map(page -> Sentences.flat(page.text())).toList();
+        List<String> flats =
+                pages.stream().map(page -> Sentences.flat(page.text())).toList();
         List<Statement> statements = new ArrayList<>();
         boolean opening = false;
         for (int i = 0; i < Math.min(OPENING_PAGES, pages.size()) && !opening; i++) {
@@ -49,23 +50,30 @@ public final class ContractReader {
                 opening = true;
                 // the opening sentence must not confirm itself where the signatures share its page
                 int openingEnd = i == pages.size() - 1 ? preamble.get().end() : 0;
-                statements.addAll(parties(pages.get(i).index(), preamble.get(),
+                statements.addAll(parties(
+                        pages.get(i).index(),
+                        preamble.get(),
                         Signatures.of(pages.stream().map(PageLayer::text).toList(), openingEnd)));
-                EffectiveDate.inPreamble(pages.get(i).index(), preamble.get(), recognisers.of(FeatureType.DATE)).ifPresent(statements::add);
+                EffectiveDate.inPreamble(pages.get(i).index(), preamble.get(), recognisers.of(FeatureType.DATE))
+                        .ifPresent(statements::add);
             }
         }
         for (int i = 0; i < pages.size(); i++) {
             int page = pages.get(i).index();
             EffectiveDate.defined(page, flats.get(i), recognisers.of(FeatureType.DATE)).stream()
-                    .filter(date -> statements.stream().noneMatch(s -> s.page() == date.page() && s.start() == date.start()))
+                    .filter(date ->
+                            statements.stream().noneMatch(s -> s.page() == date.page() && s.start() == date.start()))
                     .forEach(statements::add);
             statements.addAll(TermClauses.read(page, flats.get(i), recognisers.of(FeatureType.DURATION)));
             statements.addAll(GoverningLaw.read(page, flats.get(i), recognisers.of(FeatureType.PLACE)));
         }
-        boolean agreement = opening || !pages.isEmpty() && AGREEMENT.matcher(flats.getFirst()).find();
+        boolean agreement = opening
+                || !pages.isEmpty() && AGREEMENT.matcher(flats.getFirst()).find();
         if (agreement && !opening) {
-            statements.addAll(SignatureBlocks.parties(pages.stream().map(PageLayer::index).toList(),
-                    pages.stream().map(PageLayer::text).toList(), recognisers.of(FeatureType.ORGANIZATION_NAME)));
+            statements.addAll(SignatureBlocks.parties(
+                    pages.stream().map(PageLayer::index).toList(),
+                    pages.stream().map(PageLayer::text).toList(),
+                    recognisers.of(FeatureType.ORGANIZATION_NAME)));
         }
         if (agreement && statements.stream().noneMatch(s -> s.clause() == Clause.EFFECTIVE_DATE)) {
             statements.addAll(dateOfSigning(pages, flats));
@@ -76,7 +84,8 @@ public final class ContractReader {
     /** A letter agreement's date line, else the dates its signature sentences give. */
     private List<Statement> dateOfSigning(List<PageLayer> pages, List<String> flats) {
         Recogniser dates = recognisers.of(FeatureType.DATE);
-        Optional<Statement> letter = EffectiveDate.letterDate(pages.getFirst().index(), pages.getFirst().text(), dates);
+        Optional<Statement> letter = EffectiveDate.letterDate(
+                pages.getFirst().index(), pages.getFirst().text(), dates);
         if (letter.isPresent()) {
             return List.of(letter.get());
         }
@@ -91,7 +100,8 @@ public final class ContractReader {
         List<Statement> statements = new ArrayList<>();
         for (Preamble.Party party : preamble.parties()) {
             boolean signed = signatures.names(party.key());
-            double support = party.defined() && signed ? CONFIRMED_TWICE : party.defined() || signed ? CONFIRMED : LISTED;
+            double support =
+                    party.defined() && signed ? CONFIRMED_TWICE : party.defined() || signed ? CONFIRMED : LISTED;
             statements.add(new Statement(Clause.PARTIES, page, party.start(), party.end(), support));
         }
         return statements;

@@ -15,14 +15,15 @@ import java.util.regex.Pattern;
  * "organized under the laws of Delaware") names a place less surely.
  */
 final class GoverningLaw {
-    private static final Pattern LAWS_OF = Pattern.compile("(?i)\\blaws?\\s+of\\s+(?:the\\s+)?(?:(?:State|Commonwealth|Province|Republic|Kingdom)\\s+of\\s+)?");
-    private static final Pattern GOVERNS = Pattern.compile("(?i)\\b(?:govern\\w*|constru\\w*|interpret\\w*|enforc\\w*|jurisdiction)\\b");
+    private static final Pattern LAWS_OF = Pattern.compile(
+            "(?i)\\blaws?\\s+of\\s+(?:the\\s+)?(?:(?:State|Commonwealth|Province|Republic|Kingdom)\\s+of\\s+)?");
+    private static final Pattern GOVERNS =
+            Pattern.compile("(?i)\\b(?:govern\\w*|constru\\w*|interpret\\w*|enforc\\w*|jurisdiction)\\b");
     private static final Pattern ORGANISED = Pattern.compile("(?i)\\b(?:organi[sz]ed|incorporated|existing|formed)\\b");
     private static final double GOVERNED = 0.9;
     private static final int BEFORE = 200;
 
-    private GoverningLaw() {
-    }
+    private GoverningLaw() {}
 
     static List<Statement> read(int page, String flat, Recogniser places) {
         List<Statement> statements = new ArrayList<>();
@@ -35,7 +36,8 @@ final class GoverningLaw {
             }
             Optional<Match> place = places.readAt(flat, laws.end(), Math.min(flat.length(), laws.end() + 60))
                     .filter(match -> match.start() == laws.end());
-            place.ifPresent(match -> statements.add(new Statement(Clause.GOVERNING_LAW, page, match.start(), match.end(), GOVERNED)));
+            place.ifPresent(match ->
+                    statements.add(new Statement(Clause.GOVERNING_LAW, page, match.start(), match.end(), GOVERNED)));
         }
         return statements;
     }

@@ -17,20 +17,22 @@ import java.util.regex.Pattern;
  * a party's name, says that the sentence itself names the party, not merely someone it mentions.
  */
 final class Preamble {
-    private static final Pattern CUE = Pattern.compile("(?i)\\b(?:by\\s+and\\s+between|by\\s+and\\s+among|between|among)\\b");
+    private static final Pattern CUE =
+            Pattern.compile("(?i)\\b(?:by\\s+and\\s+between|by\\s+and\\s+among|between|among)\\b");
     private static final Pattern AGREEMENT = Pattern.compile("(?i)\\b(?:agreement|contract|covenant|undertaking)\\b");
     private static final Pattern JOIN = Pattern.compile("(?i)^(?:,?\\s+and\\s+|;\\s*(?:and\\s+)?|,\\s+(?=\\p{Lu}))");
     /** A defined term in parentheses; one that names an agreement ("the Rights Agreement") defines no party. */
-    private static final Pattern DEFINED = Pattern.compile("\\((?:[^()]{0,40}?[“\"”](?![^()“\"”]{0,40}\\b(?i:agreement|contract)\\b)"
-            + "[^()“\"”]{1,40}[”\"“]|\\s*hereinafter\\b)");
+    private static final Pattern DEFINED =
+            Pattern.compile("\\((?:[^()]{0,40}?[“\"”](?![^()“\"”]{0,40}\\b(?i:agreement|contract)\\b)"
+                    + "[^()“\"”]{1,40}[”\"“]|\\s*hereinafter\\b)");
     /** The opening sentence stands within the first characters of the first pages. */
     private static final int OPENING = 4000;
+
     private static final int SENTENCE_BACK = 700;
     private static final int SENTENCE_AHEAD = 1200;
 
     /** A party the sentence names: the name is read from {@code start} up to {@code end}. */
-    record Party(int start, int end, String key, boolean defined) {
-    }
+    record Party(int start, int end, String key, boolean defined) {}
 
     private final String flat;
     private final int start;
@@ -90,14 +92,21 @@ final class Preamble {
                     .filter(match -> match.end() <= to && startsItem(flat, item[0], match.start()));
             // a name may hold a joining word of its own ("Sears, Roebuck and Co."): its item runs on
             int itemEnd = item[1];
-            for (int j = i + 1; name.isPresent() && j < items.size() && items.get(j)[0] < name.get().end(); j++) {
+            for (int j = i + 1;
+                    name.isPresent()
+                            && j < items.size()
+                            && items.get(j)[0] < name.get().end();
+                    j++) {
                 itemEnd = items.get(j)[1];
             }
             itemEnd = Math.max(itemEnd, name.map(Match::end).orElse(item[0]));
             covered = itemEnd;
-            boolean defined = DEFINED.matcher(flat).region(name.map(Match::end).orElse(item[0]), itemEnd).find();
+            boolean defined = DEFINED.matcher(flat)
+                    .region(name.map(Match::end).orElse(item[0]), itemEnd)
+                    .find();
             if (name.isPresent()) {
-                parties.add(new Party(name.get().start(), itemEnd, key(name.get().normalized()), defined));
+                parties.add(
+                        new Party(name.get().start(), itemEnd, key(name.get().normalized()), defined));
             } else if (defined && !parties.isEmpty()) {
                 // a descriptor split off by its own "and" ("organized and existing under ... ("Acme")")
                 Party last = parties.removeLast();
@@ -108,7 +117,9 @@ final class Preamble {
     }
 
     private static boolean startsItem(String flat, int itemStart, int nameStart) {
-        return flat.substring(itemStart, nameStart).chars().allMatch(c -> Character.isWhitespace(c) || c == ',' || c == ':');
+        return flat.substring(itemStart, nameStart)
+                .chars()
+                .allMatch(c -> Character.isWhitespace(c) || c == ',' || c == ':');
     }
 
     /** Items of the list {@code [from, to)}: split at joins outside parentheses. */
@@ -130,7 +141,8 @@ final class Preamble {
                 continue;
             }
             Matcher join = JOIN.matcher(flat).region(i, to);
-            if (join.lookingAt() && (c != ',' || afterParenthesis || join.group().contains("and"))) {
+            if (join.lookingAt()
+                    && (c != ',' || afterParenthesis || join.group().contains("and"))) {
                 items.add(new int[] {itemStart, i});
                 itemStart = join.end();
                 i = join.end() - 1;

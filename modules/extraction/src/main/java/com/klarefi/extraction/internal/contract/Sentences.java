@@ -11,12 +11,12 @@ import java.util.Set;
  */
 final class Sentences {
     /** Words whose closing period abbreviates them rather than ending a sentence. */
-    private static final Set<String> ABBREVIATIONS = Set.of("inc", "corp", "co", "ltd", "jr", "sr", "mr", "mrs", "ms",
-            "dr", "no", "st", "p", "c", "l", "a", "s", "n", "u", "v", "vs", "etc", "e.g", "i.e", "b.v", "n.v", "s.a",
-            "l.p", "l.l.c", "u.s", "n.a", "esq", "bhd", "pte", "pty", "plc", "llc", "lp", "sec", "seq", "ii", "iii");
+    private static final Set<String> ABBREVIATIONS = Set.of(
+            "inc", "corp", "co", "ltd", "jr", "sr", "mr", "mrs", "ms", "dr", "no", "st", "p", "c", "l", "a", "s", "n",
+            "u", "v", "vs", "etc", "e.g", "i.e", "b.v", "n.v", "s.a", "l.p", "l.l.c", "u.s", "n.a", "esq", "bhd", "pte",
+            "pty", "plc", "llc", "lp", "sec", "seq", "ii", "iii");
 
-    private Sentences() {
-    }
+    private Sentences() {}
 
     /** The text with line breaks as spaces: offsets stay, and a name wrapped over two lines reads whole. */
     static String flat(String text) {
@@ -66,7 +66,9 @@ final class Sentences {
             return true;
         }
         int wordStart = i;
-        while (wordStart > 0 && !Character.isWhitespace(text.charAt(wordStart - 1)) && text.charAt(wordStart - 1) != '(') {
+        while (wordStart > 0
+                && !Character.isWhitespace(text.charAt(wordStart - 1))
+                && text.charAt(wordStart - 1) != '(') {
             wordStart--;
         }
         String word = text.substring(wordStart, i).replaceAll("^[,(“\"']+", "").toLowerCase(Locale.ROOT);

@@ -19,8 +19,7 @@ final class SignatureBlocks {
     /** The name heads its block within this many lines above "By:". */
     private static final int ABOVE = 2;
 
-    private SignatureBlocks() {
-    }
+    private SignatureBlocks() {}
 
     /** The organisations heading signature blocks, each stated as a party. */
     static List<Statement> parties(List<Integer> pageIndexes, List<String> texts, Recogniser names) {
@@ -31,21 +30,29 @@ final class SignatureBlocks {
             String text = texts.get(i);
             List<int[]> lines = lines(text);
             for (int line = 0; line < lines.size(); line++) {
-                if (!BY.matcher(text.substring(lines.get(line)[0], lines.get(line)[1])).find()) {
+                if (!BY.matcher(text.substring(lines.get(line)[0], lines.get(line)[1]))
+                        .find()) {
                     continue;
                 }
                 for (int above = line - 1; above >= Math.max(0, line - ABOVE); above--) {
                     int start = lines.get(above)[0];
                     String content = text.substring(start, lines.get(above)[1]);
                     int first = content.length() - content.stripLeading().length();
-                    Match name = names.scan(content).stream().filter(match -> match.start() == first).findFirst().orElse(null);
+                    Match name = names.scan(content).stream()
+                            .filter(match -> match.start() == first)
+                            .findFirst()
+                            .orElse(null);
                     if (name != null) {
                         String key = Preamble.key(content.substring(name.start(), name.end()));
                         if (!seen.contains(key)) {
                             seen.add(key);
                             double support = firstPage.contains(key) ? ContractReader.CONFIRMED : ContractReader.LISTED;
-                            parties.add(new Statement(Clause.PARTIES, pageIndexes.get(i), start + name.start(),
-                                    start + name.end(), support));
+                            parties.add(new Statement(
+                                    Clause.PARTIES,
+                                    pageIndexes.get(i),
+                                    start + name.start(),
+                                    start + name.end(),
+                                    support));
                         }
                         break;
                     }

@@ -40,7 +40,8 @@ final class Signatures {
             }
         }
         String text = pages.isEmpty() ? "" : pages.getLast();
-        return new Signatures(Preamble.key(text.substring(Math.min(text.length(), Math.max(openingEnd, text.length() - TAIL)))));
+        return new Signatures(Preamble.key(
+                text.substring(Math.min(text.length(), Math.max(openingEnd, text.length() - TAIL)))));
     }
 
     /** Whether a name (as {@link Preamble#key}) stands in the signatures. */

@@ -5,5 +5,4 @@ package com.klarefi.extraction.internal.contract;
  * text of page {@code page} (the feature's own recogniser reads it there), with the support the
  * structure gives it in [0, 1].
  */
-public record Statement(Clause clause, int page, int start, int end, double support) {
-}
+public record Statement(Clause clause, int page, int start, int end, double support) {}

@@ -15,16 +15,22 @@ import java.util.regex.Pattern;
  */
 final class TermClauses {
     /** The period runs from the agreement's own start, not from an employment's end or a disclosure. */
-    private static final Pattern FROM_START = Pattern.compile("(?i)^[\\s,]*(?:\\(\\d+\\)\\s*)?(?:from|after|following)\\s+(?:the\\s+)?"
-            + "(?:date\\s+(?:hereof|of\\s+(?:this|execution|signing)|first|on\\s+which\\s+this|this)|effective\\s+date"
-            + "|execution|signing|commencement|date\\s+set\\s+forth)");
+    private static final Pattern FROM_START =
+            Pattern.compile("(?i)^[\\s,]*(?:\\(\\d+\\)\\s*)?(?:from|after|following)\\s+(?:the\\s+)?"
+                    + "(?:date\\s+(?:hereof|of\\s+(?:this|execution|signing)|first|on\\s+which\\s+this|this)|effective\\s+date"
+                    + "|execution|signing|commencement|date\\s+set\\s+forth)");
     /** The sentence speaks of the agreement's (or its obligations') duration. */
-    private static final Pattern DURATION_CUE = Pattern.compile("(?i)\\b(?:term|expir\\w*|terminat\\w*|remain\\w*\\s+in\\s+(?:full\\s+)?"
-            + "(?:force|effect)|continue\\w*\\s+in\\s+(?:full\\s+)?(?:force|effect)|in\\s+effect|surviv\\w*|binding)\\b");
+    private static final Pattern DURATION_CUE = Pattern.compile(
+            "(?i)\\b(?:term|expir\\w*|terminat\\w*|remain\\w*\\s+in\\s+(?:full\\s+)?"
+                    + "(?:force|effect)|continue\\w*\\s+in\\s+(?:full\\s+)?(?:force|effect)|in\\s+effect|surviv\\w*|binding)\\b");
     /** Covenants that run for their own period (not to compete, solicit or buy shares) are no term of the agreement. */
-    private static final Pattern COVENANT = Pattern.compile("(?i)\\b(?:solicit\\w*|compet\\w*|standstill|hire|employ\\w*|acquir\\w*|purchas\\w*)\\b");
-    private static final Pattern NOTICE = Pattern.compile("(?i)\\b(?:notice|within|prior\\s+to|payment|paid|invoice|cure|receipt\\s+of)\\b");
-    private static final Pattern OWN_AGREEMENT = Pattern.compile("(?i)\\bthis\\s+(?:\\w+\\s+){0,3}agreement\\b|\\bhereof\\b|\\bhereunder\\b");
+    private static final Pattern COVENANT =
+            Pattern.compile("(?i)\\b(?:solicit\\w*|compet\\w*|standstill|hire|employ\\w*|acquir\\w*|purchas\\w*)\\b");
+
+    private static final Pattern NOTICE =
+            Pattern.compile("(?i)\\b(?:notice|within|prior\\s+to|payment|paid|invoice|cure|receipt\\s+of)\\b");
+    private static final Pattern OWN_AGREEMENT =
+            Pattern.compile("(?i)\\bthis\\s+(?:\\w+\\s+){0,3}agreement\\b|\\bhereof\\b|\\bhereunder\\b");
     private static final int BEFORE = 160;
     private static final double ANCHORED_AND_CUED = 0.9;
     private static final double ANCHORED = 0.5;
@@ -40,8 +46,7 @@ final class TermClauses {
     /** A term is rarely counted in days; notice periods are. */
     private static final double DAYS = 0.6;
 
-    private TermClauses() {
-    }
+    private TermClauses() {}
 
     /** Periods of a page whose text runs flat that read as the agreement's term. */
     static List<Statement> read(int page, String flat, Recogniser durations) {
@@ -51,13 +56,16 @@ final class TermClauses {
             String before = flat.substring(sentence, period.start());
             String after = flat.substring(period.end(), Math.min(flat.length(), period.end() + 80));
             String tail = before.length() > 40 ? before.substring(before.length() - 40) : before;
-            if (NOTICE.matcher(tail).find() || NOTICE.matcher(after.length() > 30 ? after.substring(0, 30) : after).find()) {
+            if (NOTICE.matcher(tail).find()
+                    || NOTICE.matcher(after.length() > 30 ? after.substring(0, 30) : after)
+                            .find()) {
                 continue;
             }
             boolean anchored = FROM_START.matcher(after).lookingAt();
             boolean cued = DURATION_CUE.matcher(before).find();
             int sentenceEnd = Sentences.end(flat, period.end(), period.end() + 300);
-            boolean own = OWN_AGREEMENT.matcher(flat.substring(sentence, sentenceEnd)).find();
+            boolean own =
+                    OWN_AGREEMENT.matcher(flat.substring(sentence, sentenceEnd)).find();
             String sentenceText = flat.substring(sentence, sentenceEnd);
             double support = (anchored && cued ? ANCHORED_AND_CUED : anchored ? ANCHORED : cued && own ? CUED : 0)
                     * (COVENANT.matcher(sentenceText).find() ? IN_COVENANT : 1);

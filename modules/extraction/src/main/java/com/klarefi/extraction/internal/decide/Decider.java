@@ -49,7 +49,7 @@ public final class Decider {
     public interface SignalSink {
         void accept(FeatureDefinition feature, Candidate candidate, double[] signals);
 
-        SignalSink NONE = (feature, candidate, signals) -> { };
+        SignalSink NONE = (feature, candidate, signals) -> {};
     }
 
     private final Optional<Ranker> ranker;
@@ -64,19 +64,26 @@ public final class Decider {
 
     public FeatureResult decide(FeatureDefinition feature, List<Sighting> sightings, SignalSink sink) {
         Map<String, List<Sighting>> byValue = new TreeMap<>();
-        standingAlone(sightings).stream().filter(s -> s.support() >= MIN_SUPPORT)
-                .forEach(s -> byValue.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(s));
+        standingAlone(sightings).stream()
+                .filter(s -> s.support() >= MIN_SUPPORT)
+                .forEach(s ->
+                        byValue.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(s));
         Map<String, Double> support = new LinkedHashMap<>();
         byValue.forEach((key, list) -> support.put(key, combined(list)));
         List<Scored> scored = new ArrayList<>();
         List<Evidence> evidence = new ArrayList<>();
         for (var entry : byValue.entrySet()) {
             // Values of a list feature do not compete with each other.
-            double rival = feature.cardinality() == Cardinality.MANY ? 0 : support.entrySet().stream()
-                    .filter(other -> !other.getKey().equals(entry.getKey()))
-                    .mapToDouble(Map.Entry::getValue).max().orElse(0);
+            double rival = feature.cardinality() == Cardinality.MANY
+                    ? 0
+                    : support.entrySet().stream()
+                            .filter(other -> !other.getKey().equals(entry.getKey()))
+                            .mapToDouble(Map.Entry::getValue)
+                            .max()
+                            .orElse(0);
             double combined = support.get(entry.getKey());
-            scored.add(new Scored(candidate(feature, entry.getValue(), combined, rival), entry.getValue(), combined, rival));
+            scored.add(new Scored(
+                    candidate(feature, entry.getValue(), combined, rival), entry.getValue(), combined, rival));
             entry.getValue().stream().map(Sighting::evidence).forEach(evidence::add);
         }
         Optional<Ranker> ranker = learned(feature) ? this.ranker : Optional.empty();
@@ -87,12 +94,14 @@ public final class Decider {
             candidates.add(ranker.map(model -> withConfidence(candidate.rule(), model.probability(signals)))
                     .orElse(candidate.rule()));
         }
-        candidates.sort(Comparator.comparingDouble(Candidate::confidence).reversed()
-                .thenComparing(Candidate::candidateId));
+        candidates.sort(
+                Comparator.comparingDouble(Candidate::confidence).reversed().thenComparing(Candidate::candidateId));
         evidence.sort(Comparator.comparing(Evidence::evidenceId));
         double keep = ranker.map(Ranker::keepThreshold).orElse(KEEP_THRESHOLD);
-        List<String> doubtful = scored.stream().filter(candidate -> candidate.sightings().stream().allMatch(Decider::doubtful))
-                .map(candidate -> candidate.rule().candidateId()).toList();
+        List<String> doubtful = scored.stream()
+                .filter(candidate -> candidate.sightings().stream().allMatch(Decider::doubtful))
+                .map(candidate -> candidate.rule().candidateId())
+                .toList();
         return new FeatureResult(feature, candidates, evidence, decision(feature, candidates, keep, doubtful));
     }
 
@@ -101,12 +110,18 @@ public final class Decider {
      * names any value of the feature, and no other unlabelled value stands beside it.
      */
     static List<Sighting> standingAlone(List<Sighting> sightings) {
-        List<Sighting> labelled = sightings.stream().filter(s -> s.clue(Clue.UNLABELLED) == 0).toList();
+        List<Sighting> labelled =
+                sightings.stream().filter(s -> s.clue(Clue.UNLABELLED) == 0).toList();
         if (labelled.size() == sightings.size()) {
             return sightings;
         }
         boolean rivalled = labelled.stream().anyMatch(s -> s.support() >= MIN_SUPPORT)
-                || sightings.stream().filter(s -> s.clue(Clue.UNLABELLED) > 0).map(Sighting::key).distinct().count() > 1
+                || sightings.stream()
+                                .filter(s -> s.clue(Clue.UNLABELLED) > 0)
+                                .map(Sighting::key)
+                                .distinct()
+                                .count()
+                        > 1
                 || sightings.stream().filter(s -> s.clue(Clue.UNLABELLED) > 0).count() > 1;
         return rivalled ? labelled : sightings;
     }
@@ -117,7 +132,9 @@ public final class Decider {
      * in its header), so for those the rules decide.
      */
     static boolean learned(FeatureDefinition feature) {
-        return feature.cardinality() == Cardinality.ONE && feature.role().isEmpty() && feature.zone().isEmpty();
+        return feature.cardinality() == Cardinality.ONE
+                && feature.role().isEmpty()
+                && feature.zone().isEmpty();
     }
 
     /** A sighting read by OCR whose characters the OCR engine doubts and nothing checks. */
@@ -126,17 +143,26 @@ public final class Decider {
     }
 
     /** A candidate as the rules see it: its rule confidence, sightings, combined support and strongest rival. */
-    private record Scored(Candidate rule, List<Sighting> sightings, double support, double rival) {
-    }
+    private record Scored(Candidate rule, List<Sighting> sightings, double support, double rival) {}
 
     /** The candidate's signals, in the order of {@link Ranker#SIGNALS}. */
     private static double[] signals(FeatureDefinition feature, Scored candidate, List<Scored> all) {
         // values of a list feature do not compete: as for the rule confidence, they have no rival
-        double bestOther = feature.cardinality() == Cardinality.MANY ? 0 : all.stream().filter(other -> other != candidate)
-                .mapToDouble(other -> other.rule().confidence()).max().orElse(0);
+        double bestOther = feature.cardinality() == Cardinality.MANY
+                ? 0
+                : all.stream()
+                        .filter(other -> other != candidate)
+                        .mapToDouble(other -> other.rule().confidence())
+                        .max()
+                        .orElse(0);
         double confidence = candidate.rule().confidence();
-        Sighting strongest = candidate.sightings().stream().max(Comparator.comparingDouble(Sighting::support)).orElseThrow();
-        long documents = candidate.sightings().stream().map(s -> s.evidence().docId()).distinct().count();
+        Sighting strongest = candidate.sightings().stream()
+                .max(Comparator.comparingDouble(Sighting::support))
+                .orElseThrow();
+        long documents = candidate.sightings().stream()
+                .map(s -> s.evidence().docId())
+                .distinct()
+                .count();
         double[] signals = new double[Ranker.SIGNALS.size()];
         signals[Ranker.CandidateSignal.RULE_CONFIDENCE.ordinal()] = confidence;
         signals[Ranker.CandidateSignal.COMBINED_SUPPORT.ordinal()] = candidate.support();
@@ -144,20 +170,29 @@ public final class Decider {
         signals[Ranker.CandidateSignal.RULE_TOP.ordinal()] = confidence >= bestOther ? 1 : 0;
         signals[Ranker.CandidateSignal.RULE_GAP.ordinal()] = confidence - bestOther;
         signals[Ranker.CandidateSignal.DOCUMENTS.ordinal()] = Math.min(documents, 4) / 4.0;
-        signals[Ranker.CandidateSignal.SIGHTINGS.ordinal()] = Math.min(candidate.sightings().size(), 8) / 8.0;
+        signals[Ranker.CandidateSignal.SIGHTINGS.ordinal()] =
+                Math.min(candidate.sightings().size(), 8) / 8.0;
         signals[Ranker.CandidateSignal.CANDIDATES.ordinal()] = Math.min(all.size(), 8) / 8.0;
         signals[Ranker.CandidateSignal.MANY.ordinal()] = feature.cardinality() == Cardinality.MANY ? 1 : 0;
         signals[Ranker.CandidateSignal.BEST_LABEL.ordinal()] = candidate.sightings().stream()
-                .mapToDouble(s -> s.clue(Clue.LABEL)).max().orElse(0);
+                .mapToDouble(s -> s.clue(Clue.LABEL))
+                .max()
+                .orElse(0);
         signals[Ranker.CandidateSignal.BEST_SIMILARITY.ordinal()] = candidate.sightings().stream()
-                .mapToDouble(s -> s.clue(Clue.SIMILARITY)).max().orElse(0);
+                .mapToDouble(s -> s.clue(Clue.SIMILARITY))
+                .max()
+                .orElse(0);
         System.arraycopy(strongest.clues(), 0, signals, Ranker.CandidateSignal.values().length, Clue.values().length);
         return signals;
     }
 
     private static Candidate withConfidence(Candidate candidate, double confidence) {
-        return new Candidate(candidate.candidateId(), candidate.valueRaw(), candidate.valueNormalized(),
-                Math.round(confidence * 1000) / 1000.0, candidate.evidenceIds());
+        return new Candidate(
+                candidate.candidateId(),
+                candidate.valueRaw(),
+                candidate.valueNormalized(),
+                Math.round(confidence * 1000) / 1000.0,
+                candidate.evidenceIds());
     }
 
     /** Each document's strongest sighting counts once: 1 - prod(1 - s). */
@@ -171,7 +206,8 @@ public final class Decider {
         return 1 - none;
     }
 
-    private static Candidate candidate(FeatureDefinition feature, List<Sighting> sightings, double support, double rival) {
+    private static Candidate candidate(
+            FeatureDefinition feature, List<Sighting> sightings, double support, double rival) {
         Sighting best = sightings.stream()
                 .max(Comparator.comparingDouble(Sighting::support)
                         .thenComparing(s -> s.evidence().evidenceId(), Comparator.reverseOrder()))
@@ -182,11 +218,18 @@ public final class Decider {
                 : support * (1 - RIVAL_WEIGHT * ratio * ratio);
         confidence = Math.round(confidence * 1000) / 1000.0;
         List<String> evidenceIds = sightings.stream()
-                .sorted(Comparator.comparingDouble(Sighting::support).reversed()
+                .sorted(Comparator.comparingDouble(Sighting::support)
+                        .reversed()
                         .thenComparing(s -> s.evidence().evidenceId()))
-                .map(s -> s.evidence().evidenceId()).distinct().toList();
-        return new Candidate(StableIds.of("cand", feature.id(), best.key()), best.evidence().quote(),
-                best.normalized(), confidence, evidenceIds);
+                .map(s -> s.evidence().evidenceId())
+                .distinct()
+                .toList();
+        return new Candidate(
+                StableIds.of("cand", feature.id(), best.key()),
+                best.evidence().quote(),
+                best.normalized(),
+                confidence,
+                evidenceIds);
     }
 
     /**
@@ -195,9 +238,11 @@ public final class Decider {
      * the list as the engine would fill it and a wrong value is never kept beside right ones.
      */
     private static Decision listDecision(String decisionId, List<Candidate> candidates) {
-        List<Candidate> listed = candidates.stream().filter(c -> c.confidence() >= LISTED).toList();
+        List<Candidate> listed =
+                candidates.stream().filter(c -> c.confidence() >= LISTED).toList();
         List<Candidate> plausible = listed.stream()
-                .filter(c -> listed.stream().noneMatch(other -> shortens(c, other) && !joins(other, c) || joins(c, other)))
+                .filter(c ->
+                        listed.stream().noneMatch(other -> shortens(c, other) && !joins(other, c) || joins(c, other)))
                 .toList();
         if (plausible.isEmpty()) {
             plausible = List.of(candidates.getFirst());
@@ -208,9 +253,14 @@ public final class Decider {
         boolean sure = together >= KEEP_THRESHOLD;
         return sure
                 ? new Decision(decisionId, DecisionOutcome.KEEP, selected, Optional.empty())
-                : new Decision(decisionId, DecisionOutcome.REVIEW, selected,
-                        Optional.of(selected.size() == 1 ? "no value is confident enough"
-                                : "not every value is confident enough"));
+                : new Decision(
+                        decisionId,
+                        DecisionOutcome.REVIEW,
+                        selected,
+                        Optional.of(
+                                selected.size() == 1
+                                        ? "no value is confident enough"
+                                        : "not every value is confident enough"));
     }
 
     /**
@@ -230,18 +280,25 @@ public final class Decider {
         return outer.endsWith(" AND " + inner) || outer.startsWith(inner + " AND ");
     }
 
-    private static Decision decision(FeatureDefinition feature, List<Candidate> candidates, double keep, List<String> doubtful) {
-        String decisionId = StableIds.of("dec", feature.id(),
+    private static Decision decision(
+            FeatureDefinition feature, List<Candidate> candidates, double keep, List<String> doubtful) {
+        String decisionId = StableIds.of(
+                "dec",
+                feature.id(),
                 candidates.stream().map(Candidate::candidateId).toList());
         if (candidates.isEmpty()) {
-            return new Decision(decisionId, DecisionOutcome.MISSING, List.of(), Optional.of("no document states a value"));
+            return new Decision(
+                    decisionId, DecisionOutcome.MISSING, List.of(), Optional.of("no document states a value"));
         }
         if (feature.cardinality() == Cardinality.MANY) {
             return listDecision(decisionId, candidates);
         }
         Candidate best = candidates.getFirst();
         if (best.confidence() >= keep && doubtful.contains(best.candidateId())) {
-            return new Decision(decisionId, DecisionOutcome.REVIEW, List.of(best.candidateId()),
+            return new Decision(
+                    decisionId,
+                    DecisionOutcome.REVIEW,
+                    List.of(best.candidateId()),
                     Optional.of("the value's characters were read with doubt"));
         }
         if (best.confidence() >= keep) {

@@ -19,19 +19,20 @@ import java.util.Set;
  * (an incident on the day of departure), so they are left alone.
  */
 public final class OneRole {
-    private static final Set<FeatureType> ENTITY_TYPES = EnumSet.of(FeatureType.LICENSE_PLATE, FeatureType.IBAN,
-            FeatureType.KVK, FeatureType.EMAIL, FeatureType.PHONE);
+    private static final Set<FeatureType> ENTITY_TYPES = EnumSet.of(
+            FeatureType.LICENSE_PLATE, FeatureType.IBAN, FeatureType.KVK, FeatureType.EMAIL, FeatureType.PHONE);
     private static final double MARGIN = 0.1;
     private static final double OWNED_ELSEWHERE = 0.3;
 
-    private OneRole() {
-    }
+    private OneRole() {}
 
     /** The sightings per feature id, with values owned by a rival feature discounted. */
-    public static Map<String, List<Sighting>> apply(List<FeatureDefinition> features, Map<String, List<Sighting>> sightings) {
+    public static Map<String, List<Sighting>> apply(
+            List<FeatureDefinition> features, Map<String, List<Sighting>> sightings) {
         Map<String, List<Sighting>> result = new LinkedHashMap<>(sightings);
         for (FeatureType type : ENTITY_TYPES) {
-            List<FeatureDefinition> rivals = features.stream().filter(f -> f.type() == type).toList();
+            List<FeatureDefinition> rivals =
+                    features.stream().filter(f -> f.type() == type).toList();
             if (rivals.size() < 2) {
                 continue;
             }
@@ -44,8 +45,8 @@ public final class OneRole {
         return result;
     }
 
-    private static List<Sighting> discounted(String featureId, List<Sighting> own,
-                                             Map<String, Map<String, Double>> supportByFeature) {
+    private static List<Sighting> discounted(
+            String featureId, List<Sighting> own, Map<String, Map<String, Double>> supportByFeature) {
         List<Sighting> out = new ArrayList<>();
         for (Sighting sighting : own) {
             double mine = supportByFeature.get(featureId).getOrDefault(sighting.key(), 0.0);
@@ -59,7 +60,8 @@ public final class OneRole {
 
     private static Map<String, Double> supportByValue(List<Sighting> sightings) {
         Map<String, List<Sighting>> byValue = new HashMap<>();
-        sightings.forEach(s -> byValue.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(s));
+        sightings.forEach(
+                s -> byValue.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(s));
         Map<String, Double> support = new HashMap<>();
         byValue.forEach((key, list) -> support.put(key, Decider.combined(list)));
         return support;

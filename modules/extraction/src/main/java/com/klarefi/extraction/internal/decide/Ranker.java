@@ -24,14 +24,24 @@ public final class Ranker {
 
     /** Signals of the candidate as a whole, before the clues of its strongest sighting. */
     enum CandidateSignal {
-        RULE_CONFIDENCE, COMBINED_SUPPORT, RIVAL_SUPPORT, RULE_TOP, RULE_GAP, DOCUMENTS, SIGHTINGS, CANDIDATES, MANY,
-        BEST_LABEL, BEST_SIMILARITY
+        RULE_CONFIDENCE,
+        COMBINED_SUPPORT,
+        RIVAL_SUPPORT,
+        RULE_TOP,
+        RULE_GAP,
+        DOCUMENTS,
+        SIGHTINGS,
+        CANDIDATES,
+        MANY,
+        BEST_LABEL,
+        BEST_SIMILARITY
     }
 
     /** The names of the signals in the order of a signal vector. */
     public static final List<String> SIGNALS = Stream.concat(
-            Arrays.stream(CandidateSignal.values()).map(s -> s.name().toLowerCase(Locale.ROOT)),
-            Arrays.stream(Clue.values()).map(c -> "sighting_" + c.name().toLowerCase(Locale.ROOT))).toList();
+                    Arrays.stream(CandidateSignal.values()).map(s -> s.name().toLowerCase(Locale.ROOT)),
+                    Arrays.stream(Clue.values()).map(c -> "sighting_" + c.name().toLowerCase(Locale.ROOT)))
+            .toList();
 
     private final double[] mean;
     private final double[] scale;
@@ -53,7 +63,9 @@ public final class Ranker {
     /** The shipped model, if the build carries one. */
     public static Optional<Ranker> shipped() {
         try (InputStream in = Ranker.class.getResourceAsStream(RESOURCE)) {
-            return in == null ? Optional.empty() : Optional.of(parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            return in == null
+                    ? Optional.empty()
+                    : Optional.of(parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException("the ranker model cannot be read", e);
         }
@@ -83,8 +95,14 @@ public final class Ranker {
         out.append("# Learned ranker of the extraction engine: logistic regression on standardised signals.\n");
         out.append("# Written by scripts/train-extraction; do not edit by hand. Columns: signal mean scale weight.\n");
         for (int i = 0; i < SIGNALS.size(); i++) {
-            out.append(SIGNALS.get(i)).append(' ').append(mean[i]).append(' ').append(scale[i]).append(' ')
-                    .append(weights[i]).append('\n');
+            out.append(SIGNALS.get(i))
+                    .append(' ')
+                    .append(mean[i])
+                    .append(' ')
+                    .append(scale[i])
+                    .append(' ')
+                    .append(weights[i])
+                    .append('\n');
         }
         out.append("bias ").append(bias).append('\n');
         out.append("keep ").append(keep).append('\n');
@@ -94,7 +112,9 @@ public final class Ranker {
     /** Reads a model written by {@link #format()}; a model for other signals is refused. */
     public static Ranker parse(String text) {
         List<String[]> rows = new ArrayList<>();
-        text.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).forEach(line -> rows.add(line.trim().split(" ")));
+        text.lines()
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .forEach(line -> rows.add(line.trim().split(" ")));
         if (rows.size() != SIGNALS.size() + 2) {
             throw new IllegalStateException("the ranker model has " + rows.size() + " rows, not " + (SIGNALS.size() + 2)
                     + ": retrain it with scripts/train-extraction");
@@ -112,7 +132,12 @@ public final class Ranker {
             scale[i] = Double.parseDouble(row[2]);
             weights[i] = Double.parseDouble(row[3]);
         }
-        return new Ranker(mean, scale, weights, value(rows.get(SIGNALS.size()), "bias"), value(rows.get(SIGNALS.size() + 1), "keep"));
+        return new Ranker(
+                mean,
+                scale,
+                weights,
+                value(rows.get(SIGNALS.size()), "bias"),
+                value(rows.get(SIGNALS.size() + 1), "keep"));
     }
 
     private static double value(String[] row, String name) {

@@ -10,8 +10,7 @@ import java.util.HexFormat;
  * and rows can be replaced rather than duplicated.
  */
 public final class StableIds {
-    private StableIds() {
-    }
+    private StableIds() {}
 
     public static String of(String prefix, Object... parts) {
         try {

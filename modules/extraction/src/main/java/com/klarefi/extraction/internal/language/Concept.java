@@ -9,8 +9,19 @@ import java.util.Set;
  * names the document's issuer, or names a value printed as a block of lines. A distinct concept is
  * always a party.
  */
-record Concept(String id, Set<String> types, boolean generic, boolean qualifier, boolean distinct, boolean party, boolean document, boolean context,
-        Set<String> implies, String clause, boolean issuer, boolean block) {
+record Concept(
+        String id,
+        Set<String> types,
+        boolean generic,
+        boolean qualifier,
+        boolean distinct,
+        boolean party,
+        boolean document,
+        boolean context,
+        Set<String> implies,
+        String clause,
+        boolean issuer,
+        boolean block) {
     Concept {
         types = Set.copyOf(types);
         implies = Set.copyOf(implies);

@@ -23,6 +23,7 @@ public final class FeatureMatcher {
     public static final double THRESHOLD = 0.55;
     /** The strength of a key that labels context (a birth date, a subtotal). */
     public static final double CONTEXT = 0.9;
+
     private static final int KNOWN_KEYS = 5000;
 
     /** The features a key names with their similarities, and its strength as a context label (0 if none). */
@@ -37,8 +38,7 @@ public final class FeatureMatcher {
     }
 
     /** A word or phrase of running text at {@code [start, end)} that names features or context. */
-    public record Phrase(int start, int end, KeyMatch match) {
-    }
+    public record Phrase(int start, int end, KeyMatch match) {}
 
     private static final String PLACE = "place";
     private static final Set<String> SENDER_TYPES = Set.of("person_name", "email");
@@ -46,11 +46,10 @@ public final class FeatureMatcher {
      * "in Haarlem", "te Utrecht", "at Leeds": a preposition of place before a capitalised word makes
      * the words before it ("aangereden", "collision") name where it happened as well.
      */
-    private static final Pattern AT_PLACE = Pattern.compile(
-            "^\\s+(?:in|te|at|near|bij|nabij|im|bei|à|en)\\s+(?=\\p{Lu})");
+    private static final Pattern AT_PLACE =
+            Pattern.compile("^\\s+(?:in|te|at|near|bij|nabij|im|bei|à|en)\\s+(?=\\p{Lu})");
 
-    private record Seed(String featureId, String type, List<Meaning> labels, boolean mainParty) {
-    }
+    private record Seed(String featureId, String type, List<Meaning> labels, boolean mainParty) {}
 
     private final Lexicon lexicon;
     private final MeaningReader reader;
@@ -65,8 +64,11 @@ public final class FeatureMatcher {
         this.reader = lexicon.reader();
         this.similarity = new Similarity(lexicon);
         for (FeatureDefinition feature : caseType.features()) {
-            List<Meaning> labels = feature.allLabels().stream().map(label -> reader.read(label, true))
-                    .filter(meaning -> !meaning.isEmpty()).distinct().toList();
+            List<Meaning> labels = feature.allLabels().stream()
+                    .map(label -> reader.read(label, true))
+                    .filter(meaning -> !meaning.isEmpty())
+                    .distinct()
+                    .toList();
             boolean mainParty = labels.stream().noneMatch(similarity::singlesOut);
             seeds.add(new Seed(feature.id(), feature.type().wireName(), labels, mainParty));
         }
@@ -151,7 +153,8 @@ public final class FeatureMatcher {
     /** The main party's name and e-mail features, named by an e-mail's sender header. */
     public Map<String, Double> sender() {
         Map<String, Double> features = new LinkedHashMap<>();
-        seeds.stream().filter(seed -> seed.mainParty() && SENDER_TYPES.contains(seed.type()))
+        seeds.stream()
+                .filter(seed -> seed.mainParty() && SENDER_TYPES.contains(seed.type()))
                 .forEach(seed -> features.put(seed.featureId(), Similarity.IMPLIED));
         return features;
     }
@@ -179,18 +182,29 @@ public final class FeatureMatcher {
      * feature then asks for the document's value of that kind, wherever it stands.
      */
     public boolean namesOnlyItsType(String featureId) {
-        return seeds.stream().filter(seed -> seed.featureId().equals(featureId)).findFirst()
-                .map(seed -> !seed.labels().isEmpty() && seed.labels().stream().allMatch(label -> label.units().stream()
-                        .allMatch(unit -> unit.concepts().stream().map(lexicon::concept)
-                                .anyMatch(concept -> concept != null && concept.types().contains(seed.type())))))
+        return seeds.stream()
+                .filter(seed -> seed.featureId().equals(featureId))
+                .findFirst()
+                .map(seed -> !seed.labels().isEmpty()
+                        && seed.labels().stream()
+                                .allMatch(label -> label.units().stream()
+                                        .allMatch(unit -> unit.concepts().stream()
+                                                .map(lexicon::concept)
+                                                .anyMatch(concept -> concept != null
+                                                        && concept.types().contains(seed.type())))))
                 .orElse(false);
     }
 
     private boolean everyLabel(String featureId, Predicate<Concept> role) {
-        return seeds.stream().filter(seed -> seed.featureId().equals(featureId)).findFirst()
-                .map(seed -> !seed.labels().isEmpty() && seed.labels().stream().allMatch(label -> label.units().stream()
-                        .flatMap(unit -> unit.concepts().stream()).map(lexicon::concept)
-                        .anyMatch(concept -> concept != null && role.test(concept))))
+        return seeds.stream()
+                .filter(seed -> seed.featureId().equals(featureId))
+                .findFirst()
+                .map(seed -> !seed.labels().isEmpty()
+                        && seed.labels().stream()
+                                .allMatch(label -> label.units().stream()
+                                        .flatMap(unit -> unit.concepts().stream())
+                                        .map(lexicon::concept)
+                                        .anyMatch(concept -> concept != null && role.test(concept))))
                 .orElse(false);
     }
 

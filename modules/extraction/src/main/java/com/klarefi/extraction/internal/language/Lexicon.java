@@ -39,8 +39,12 @@ public final class Lexicon {
     private final WordForms forms;
     private final MeaningReader reader;
 
-    private Lexicon(Map<String, Concept> concepts, List<String[]> rawTerms, Map<String, List<String>> abbreviations,
-            Set<String> dottedOnly, Set<String> stopwords) {
+    private Lexicon(
+            Map<String, Concept> concepts,
+            List<String[]> rawTerms,
+            Map<String, List<String>> abbreviations,
+            Set<String> dottedOnly,
+            Set<String> stopwords) {
         this.concepts = Map.copyOf(concepts);
         this.abbreviations = Map.copyOf(abbreviations);
         this.dottedOnly = Set.copyOf(dottedOnly);
@@ -60,7 +64,9 @@ public final class Lexicon {
             Language language = Language.of(term[1]);
             String key = stemKey(language, term[2]);
             if (!key.isEmpty()) {
-                terms.computeIfAbsent(language, l -> new HashMap<>()).computeIfAbsent(key, k -> new HashSet<>()).add(term[0]);
+                terms.computeIfAbsent(language, l -> new HashMap<>())
+                        .computeIfAbsent(key, k -> new HashSet<>())
+                        .add(term[0]);
             }
         }
     }
@@ -94,7 +100,10 @@ public final class Lexicon {
     public String clauseOf(String label) {
         Set<String> clauses = new HashSet<>();
         for (Unit unit : reader.read(label, true).units()) {
-            unit.concepts().stream().map(id -> concepts.get(id).clause()).filter(c -> !c.isEmpty()).forEach(clauses::add);
+            unit.concepts().stream()
+                    .map(id -> concepts.get(id).clause())
+                    .filter(c -> !c.isEmpty())
+                    .forEach(clauses::add);
         }
         return clauses.size() == 1 ? clauses.iterator().next() : "";
     }
@@ -147,14 +156,16 @@ public final class Lexicon {
         for (String line : lines("abbreviations.txt")) {
             int space = line.indexOf(' ');
             String abbreviation = foldAbbreviation(line.substring(0, space));
-            abbreviations.put(abbreviation, List.of(line.substring(space + 1).strip().split("\\s+")));
+            abbreviations.put(
+                    abbreviation, List.of(line.substring(space + 1).strip().split("\\s+")));
             if (abbreviation.endsWith(".")) {
                 dottedOnly.add(abbreviation.substring(0, abbreviation.length() - 1));
             }
         }
         abbreviations.keySet().stream().filter(a -> !a.endsWith(".")).forEach(dottedOnly::remove);
         Set<String> stopwords = new HashSet<>();
-        lines("stopwords.txt").forEach(line -> stopwords.addAll(List.of(line.strip().split("\\s+"))));
+        lines("stopwords.txt")
+                .forEach(line -> stopwords.addAll(List.of(line.strip().split("\\s+"))));
         return new Lexicon(concepts, terms, abbreviations, dottedOnly, stopwords);
     }
 
@@ -179,9 +190,19 @@ public final class Lexicon {
                 clause = role.substring(7);
             }
         }
-        return new Concept(id, types, roles.contains("generic"), roles.contains("qualifier"), roles.contains("distinct"),
-                roles.contains("distinct") || roles.contains("party"), roles.contains("document"), roles.contains("context"),
-                implies, clause, roles.contains("issuer"), roles.contains("block"));
+        return new Concept(
+                id,
+                types,
+                roles.contains("generic"),
+                roles.contains("qualifier"),
+                roles.contains("distinct"),
+                roles.contains("distinct") || roles.contains("party"),
+                roles.contains("document"),
+                roles.contains("context"),
+                implies,
+                clause,
+                roles.contains("issuer"),
+                roles.contains("block"));
     }
 
     private static List<String> lines(String resource) {
@@ -189,8 +210,10 @@ public final class Lexicon {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
             }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

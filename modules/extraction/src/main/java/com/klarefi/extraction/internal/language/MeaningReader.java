@@ -16,13 +16,14 @@ import java.util.regex.Pattern;
  */
 final class MeaningReader {
     /** Words, and numbers of one or two digits, which count only inside a term ("Voertuig 2"). */
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+(?:[-'’.][\\p{L}\\p{M}]+)*|(?<![\\p{L}\\d])\\d{1,2}(?![\\d])");
+    private static final Pattern WORD =
+            Pattern.compile("[\\p{L}\\p{M}]+(?:[-'’.][\\p{L}\\p{M}]+)*|(?<![\\p{L}\\d])\\d{1,2}(?![\\d])");
+
     private static final int LONGEST_TERM = 4;
     private static final double PARENTHESISED = 0.5;
 
     /** A word of the text at {@code [start, end)}; {@code dotted} when a dot follows it. */
-    record Word(String text, int start, int end, boolean dotted, boolean parenthesised) {
-    }
+    record Word(String text, int start, int end, boolean dotted, boolean parenthesised) {}
 
     private final Lexicon lexicon;
 
@@ -55,7 +56,10 @@ final class MeaningReader {
     private static boolean partOfAddress(String text, int start, int end) {
         char before = start > 0 ? text.charAt(start - 1) : ' ';
         char after = end < text.length() ? text.charAt(end) : ' ';
-        return before == '@' || after == '@' || before == '.' || before == '/'
+        return before == '@'
+                || after == '@'
+                || before == '.'
+                || before == '/'
                 || after == '.' && end + 1 < text.length() && Character.isLetter(text.charAt(end + 1));
     }
 
@@ -69,13 +73,16 @@ final class MeaningReader {
             String folded = Lexicon.foldAbbreviation(word.text());
             List<String> expansion = lexicon.expansion(folded, word.dotted());
             if (expansion != null) {
-                expansion.forEach(part -> words.add(new Word(part, word.start(), word.end(), false, word.parenthesised())));
+                expansion.forEach(
+                        part -> words.add(new Word(part, word.start(), word.end(), false, word.parenthesised())));
             } else if (!lexicon.stopword(folded)) {
                 words.add(new Word(folded, word.start(), word.end(), word.dotted(), word.parenthesised()));
             }
         }
         words.removeIf(word -> lexicon.stopword(WordForms.fold(word.text())));
-        List<Map<Language, WordForms.Forms>> forms = words.stream().map(word -> lexicon.forms().of(word.text(), compounds)).toList();
+        List<Map<Language, WordForms.Forms>> forms = words.stream()
+                .map(word -> lexicon.forms().of(word.text(), compounds))
+                .toList();
         List<Unit> units = new ArrayList<>();
         int i = 0;
         while (i < words.size()) {
@@ -92,7 +99,8 @@ final class MeaningReader {
                 Set<String> parts = parts(forms.get(i));
                 if (!parts.isEmpty()) {
                     // each part of a compound says something of its own: "Ongevals|datum" is an incident and a date
-                    parts.forEach(part -> units.add(new Unit(Set.of(part), Set.of(), weight, first.start(), last.end())));
+                    parts.forEach(
+                            part -> units.add(new Unit(Set.of(part), Set.of(), weight, first.start(), last.end())));
                     i += length;
                     continue;
                 }
@@ -125,7 +133,8 @@ final class MeaningReader {
 
     private Set<String> parts(Map<Language, WordForms.Forms> word) {
         Set<String> concepts = new HashSet<>();
-        word.forEach((language, forms) -> forms.parts().forEach(part -> concepts.addAll(lexicon.lookup(language, part))));
+        word.forEach(
+                (language, forms) -> forms.parts().forEach(part -> concepts.addAll(lexicon.lookup(language, part))));
         return concepts;
     }
 }

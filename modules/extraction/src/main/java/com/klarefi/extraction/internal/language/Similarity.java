@@ -19,15 +19,23 @@ final class Similarity {
     static final double MEANING = 0.97;
     /** A key of a concept that alone names the main party's values (a closing names the sender). */
     static final double IMPLIED = 0.9;
+
     private static final double QUALIFIER = 0.2;
     private static final double OTHER_PARTY = 0.3;
     /** A key that says only whose value it is ("Verzekerde") names a feature weakly. */
     private static final double QUALIFIERS_ONLY = 0.5;
 
     /** What the concepts of a unit do, all together (see lexicon.txt). */
-    private record Roles(Set<String> types, boolean typed, boolean generic, boolean qualifier, boolean distinct,
-            boolean party, boolean context, boolean document, Set<String> implies) {
-    }
+    private record Roles(
+            Set<String> types,
+            boolean typed,
+            boolean generic,
+            boolean qualifier,
+            boolean distinct,
+            boolean party,
+            boolean context,
+            boolean document,
+            Set<String> implies) {}
 
     private static final Roles WORD = new Roles(Set.of(), false, false, false, false, false, false, false, Set.of());
 
@@ -42,7 +50,8 @@ final class Similarity {
         if (key.isEmpty() || label.isEmpty()) {
             return 0;
         }
-        boolean keyNamesParty = key.units().stream().anyMatch(unit -> roles(unit).party());
+        boolean keyNamesParty =
+                key.units().stream().anyMatch(unit -> roles(unit).party());
         double labelWeight = 0;
         double covered = 0;
         boolean coversMoreThanQualifiers = false;
@@ -69,7 +78,10 @@ final class Similarity {
             boolean inLabel = label.has(unit);
             explained += inLabel || roles.types().contains(type) ? weight(unit) : 0;
             otherParty |= roles.distinct() && !inLabel;
-            otherType |= roles.typed() && !inLabel && !roles.types().contains(type) && !roles.types().contains("identifier");
+            otherType |= roles.typed()
+                    && !inLabel
+                    && !roles.types().contains(type)
+                    && !roles.types().contains("identifier");
         }
         if (labelWeight == 0 || keyWeight == 0 || !coversSpecific) {
             return 0;
@@ -146,7 +158,8 @@ final class Similarity {
             context |= concept.context();
             document |= concept.document();
         }
-        return new Roles(Set.copyOf(types), typed, generic, qualifier, distinct, party, context, document, Set.copyOf(implies));
+        return new Roles(
+                Set.copyOf(types), typed, generic, qualifier, distinct, party, context, document, Set.copyOf(implies));
     }
 
     private double weight(Unit unit) {

@@ -34,8 +34,7 @@ final class WordForms {
     private static final int CACHE = 20_000;
 
     /** A word's stem as a whole, and the stems of the lexicon words inside it (none if it is no compound). */
-    record Forms(String whole, List<String> parts) {
-    }
+    record Forms(String whole, List<String> parts) {}
 
     private final Analyzer compounds;
     private final Map<String, Map<Language, Forms>> withParts = lru();
@@ -47,8 +46,10 @@ final class WordForms {
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = new KeywordTokenizer();
                 TokenStream folded = new ASCIIFoldingFilter(new LowerCaseFilter(source));
-                return new TokenStreamComponents(source,
-                        new DictionaryCompoundWordTokenFilter(folded, dictionary, MIN_COMPOUND, MIN_PART, MAX_PART, true));
+                return new TokenStreamComponents(
+                        source,
+                        new DictionaryCompoundWordTokenFilter(
+                                folded, dictionary, MIN_COMPOUND, MIN_PART, MAX_PART, true));
             }
         };
     }
@@ -81,7 +82,11 @@ final class WordForms {
         Map<Language, SnowballStemmer> stemmers = STEMMERS.get();
         for (Language language : Language.values()) {
             SnowballStemmer stemmer = stemmers.get(language);
-            forms.put(language, new Forms(stem(stemmer, whole), parts.stream().map(part -> stem(stemmer, part)).toList()));
+            forms.put(
+                    language,
+                    new Forms(
+                            stem(stemmer, whole),
+                            parts.stream().map(part -> stem(stemmer, part)).toList()));
         }
         synchronized (cache) {
             cache.put(word, forms);
@@ -128,7 +133,9 @@ final class WordForms {
                         best[next] = path;
                     }
                     int linked = next + 1;
-                    if (linked <= word.length() && next < word.length() && "se-".indexOf(word.charAt(next)) >= 0
+                    if (linked <= word.length()
+                            && next < word.length()
+                            && "se-".indexOf(word.charAt(next)) >= 0
                             && (best[linked] == null || best[linked].size() > path.size())) {
                         best[linked] = path;
                     }

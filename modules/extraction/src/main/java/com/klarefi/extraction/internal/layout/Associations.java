@@ -30,8 +30,8 @@ public final class Associations {
     private static final int PROSE_WORDS = 8;
     /** "From: Jan de Vries &lt;jan@example.org&gt;": the value in angle brackets belongs to the label. */
     private static final Pattern ADDRESSED = Pattern.compile("[^<>\\n]{0,60}<");
-    private static final Pattern QUALIFIER =
-            Pattern.compile("\\s*(?:\\p{L}[\\p{L}.'’/-]*\\s*){1,3}[:.]?\\s*");
+
+    private static final Pattern QUALIFIER = Pattern.compile("\\s*(?:\\p{L}[\\p{L}.'’/-]*\\s*){1,3}[:.]?\\s*");
     private static final int SENTENCE_LOOKBACK = 250;
     private static final int SENTENCE_OPENING = 30;
     private static final Pattern SENTENCE_START = Pattern.compile("[.!?]\\s+|\\n\\s*\\n");
@@ -43,15 +43,18 @@ public final class Associations {
 
     /** Hits by the line they start on, and the signing lines: asked for every value and feature. */
     private final Map<Integer, List<LabelHit>> hitsByLine = new HashMap<>();
+
     private final Set<Integer> signingLines = new HashSet<>();
     private final int[] starts;
     /** A label's relation to a value is asked once per feature of the value's type: computed once. */
     private final Map<Long, Double> relations = new HashMap<>();
+
     private final Map<LabelHit, Integer> indexOf = new IdentityHashMap<>();
 
     public Associations(PageLayout layout, List<LabelHit> hits) {
         this.layout = layout;
-        this.hits = hits.stream().sorted(Comparator.comparingInt(LabelHit::start)).toList();
+        this.hits =
+                hits.stream().sorted(Comparator.comparingInt(LabelHit::start)).toList();
         this.columns = new Columns(layout, this.hits);
         this.starts = this.hits.stream().mapToInt(LabelHit::start).toArray();
         for (int i = 0; i < this.hits.size(); i++) {
@@ -87,9 +90,14 @@ public final class Associations {
             sentence = ends.end();
         }
         int opening = sentence;
-        return sentence >= 0 && hits.stream().anyMatch(hit -> hit.context()
-                && hit.start() >= opening && hit.start() < Math.min(start, opening + SENTENCE_OPENING)
-                && ContextVocabulary.BYSTANDERS.stream().anyMatch(word -> word.equalsIgnoreCase(text.substring(hit.start(), hit.end()))));
+        return sentence >= 0
+                && hits.stream()
+                        .anyMatch(hit -> hit.context()
+                                && hit.start() >= opening
+                                && hit.start() < Math.min(start, opening + SENTENCE_OPENING)
+                                && ContextVocabulary.BYSTANDERS.stream()
+                                        .anyMatch(
+                                                word -> word.equalsIgnoreCase(text.substring(hit.start(), hit.end()))));
     }
 
     /** The strength with which {@code label} names the value at {@code [start, end)}. */
@@ -126,24 +134,31 @@ public final class Associations {
     public List<int[]> valueSpans(LabelHit label) {
         List<int[]> spans = new ArrayList<>();
         if (label.column().isPresent()) {
-            layout.line(layout.lineOf(label.start())).ifPresent(line -> line.cells().stream()
-                    .filter(cell -> cell.start() >= label.end() && label.column().get().holds(cell.x0(), cell.x1()))
-                    .findFirst().ifPresent(cell -> spans.add(new int[] {cell.start(), cell.end()})));
+            layout.line(layout.lineOf(label.start()))
+                    .ifPresent(line -> line.cells().stream()
+                            .filter(cell -> cell.start() >= label.end()
+                                    && label.column().get().holds(cell.x0(), cell.x1()))
+                            .findFirst()
+                            .ifPresent(cell -> spans.add(new int[] {cell.start(), cell.end()})));
             return spans;
         }
         Optional<Cell> cell = layout.cellAt(label.start());
         cell.filter(own -> own.end() > label.end()).ifPresent(own -> spans.add(new int[] {label.end(), own.end()}));
-        cell.flatMap(this::nextCell).filter(next -> !columns.startsWithLabel(next))
+        cell.flatMap(this::nextCell)
+                .filter(next -> !columns.startsWithLabel(next))
                 .ifPresent(next -> spans.add(new int[] {next.start(), next.end()}));
-        columns.cellBelow(label).filter(below -> !columns.startsWithLabel(below))
+        columns.cellBelow(label)
+                .filter(below -> !columns.startsWithLabel(below))
                 .ifPresent(below -> spans.add(new int[] {below.start(), below.end()}));
         return spans;
     }
 
     /** A label of a party table's column names only values in that column. */
     private boolean inColumn(LabelHit label, int start) {
-        return label.column().isEmpty() || layout.cellAt(start)
-                .map(cell -> label.column().get().holds(cell.x0(), cell.x1())).orElse(false);
+        return label.column().isEmpty()
+                || layout.cellAt(start)
+                        .map(cell -> label.column().get().holds(cell.x0(), cell.x1()))
+                        .orElse(false);
     }
 
     private double sameLine(LabelHit label, int start) {
@@ -170,7 +185,9 @@ public final class Associations {
         }
         boolean endsCell = labelEndsCell(layout.text(), label, labelCell.get());
         // in a party table the cells between belong to the other parties' columns, not to this label
-        int skipped = label.column().isPresent() ? 0 : valueCell.get().index() - labelCell.get().index() - 1;
+        int skipped = label.column().isPresent()
+                ? 0
+                : valueCell.get().index() - labelCell.get().index() - 1;
         boolean startsCell = separatorsOnly(slice(layout.text(), valueCell.get().start(), start));
         double score = (endsCell ? RIGHT_NEXT_CELL : 0.5) - 0.12 * skipped - (startsCell ? 0 : 0.15);
         return Math.max(score, 0) * penalty;
@@ -192,19 +209,24 @@ public final class Associations {
             if (distance > PROSE_AFTER_MAX || text.substring(label.end(), start).contains("\n\n")) {
                 return 0;
             }
-            double sentence = SENTENCE_END.matcher(text.substring(label.end(), start)).find() ? 0.5 : 1;
+            double sentence =
+                    SENTENCE_END.matcher(text.substring(label.end(), start)).find() ? 0.5 : 1;
             return (0.7 - distance / 400.0) * sentence * Math.pow(0.5, labelsBetween(label.end(), start));
         }
         int distance = label.start() - end;
         String between = text.substring(end, label.start());
-        if (distance > PROSE_BEFORE_MAX || between.contains("\n") || SENTENCE_END.matcher(between).find()) {
+        if (distance > PROSE_BEFORE_MAX
+                || between.contains("\n")
+                || SENTENCE_END.matcher(between).find()) {
             return 0;
         }
         return Math.max(0.8 - distance / 50.0, 0) * Math.pow(0.5, labelsBetween(end, label.start()));
     }
 
     private boolean inRunningText(int position) {
-        return layout.cellAt(position).map(cell -> cell.tokens().size() >= PROSE_WORDS).orElse(false);
+        return layout.cellAt(position)
+                .map(cell -> cell.tokens().size() >= PROSE_WORDS)
+                .orElse(false);
     }
 
     /** Labels on the label's line after it and before the value, in reading order along the line. */
@@ -213,7 +235,8 @@ public final class Associations {
         long from = layout.ordinal(label.end() - 1);
         long to = layout.ordinal(start);
         return hitsByLine.getOrDefault(line, List.of()).stream()
-                .filter(hit -> layout.ordinal(hit.start()) > from && layout.ordinal(hit.end() - 1) < to).count();
+                .filter(hit -> layout.ordinal(hit.start()) > from && layout.ordinal(hit.end() - 1) < to)
+                .count();
     }
 
     private long labelsBetween(int from, int to) {
@@ -236,8 +259,10 @@ public final class Associations {
     }
 
     private Optional<Cell> nextCell(Cell cell) {
-        return layout.line(cell.line()).flatMap(line -> line.cells().stream()
-                .filter(other -> other.index() == cell.index() + 1).findFirst());
+        return layout.line(cell.line())
+                .flatMap(line -> line.cells().stream()
+                        .filter(other -> other.index() == cell.index() + 1)
+                        .findFirst());
     }
 
     /**

@@ -21,6 +21,7 @@ final class Columns {
     private final List<LabelHit> hits;
     /** Asked for every value a label may name, for every feature: read once per label and cell. */
     private final Map<LabelHit, List<Cell>> below = new IdentityHashMap<>();
+
     private final Map<Integer, Boolean> labelled = new HashMap<>();
 
     Columns(PageLayout layout, List<LabelHit> hits) {
@@ -33,7 +34,8 @@ final class Columns {
         for (int i = 0; i < below.size(); i++) {
             Cell cell = below.get(i);
             if (start >= cell.start() && start < cell.end()) {
-                boolean startsCell = Associations.separatorsOnly(Associations.slice(layout.text(), cell.start(), start));
+                boolean startsCell =
+                        Associations.separatorsOnly(Associations.slice(layout.text(), cell.start(), start));
                 return (0.95 - 0.1 * i) * (startsCell ? 1 : 0.7);
             }
         }
@@ -102,7 +104,9 @@ final class Columns {
 
     /** A cell of words without digits reads as a column header even when it is no known label. */
     private boolean wordsOnly(Cell cell) {
-        return Associations.slice(layout.text(), cell.start(), cell.end()).chars().noneMatch(Character::isDigit);
+        return Associations.slice(layout.text(), cell.start(), cell.end())
+                .chars()
+                .noneMatch(Character::isDigit);
     }
 
     boolean startsWithLabel(Cell cell) {
@@ -110,8 +114,10 @@ final class Columns {
     }
 
     private boolean labelAtStartOf(Cell cell) {
-        return hits.stream().anyMatch(hit -> hit.start() >= cell.start() && hit.start() < cell.end()
-                && Associations.separatorsOnly(Associations.slice(layout.text(), cell.start(), hit.start())));
+        return hits.stream()
+                .anyMatch(hit -> hit.start() >= cell.start()
+                        && hit.start() < cell.end()
+                        && Associations.separatorsOnly(Associations.slice(layout.text(), cell.start(), hit.start())));
     }
 
     private int columnOf(Line headerLine, Cell cell) {

@@ -17,11 +17,11 @@ import java.util.regex.Pattern;
 final class Keys {
     /** Cells with at least this many words are running text. */
     static final int SENTENCE_WORDS = 8;
-    private static final Pattern NUMBERING = Pattern.compile(
-            "^\\s*(?:(?:[\\[(]\\s*[xX✓✔]?\\s*[\\])]|[☐☑☒□■✓✔])\\s*)?"
-                    + "(?:(?:Q|Vraag|Question|Frage|Question)\\s*\\d{1,2}[a-z]?[.:)]?\\s+|\\(?\\d{1,2}(?:\\.\\d{1,2})*[a-z]?[.)]\\s+"
-                    + "|\\(?[a-h][.)]\\s+)?"
-                    + "(?:(?:[\\[(]\\s*[xX✓✔]?\\s*[\\])]|[☐☑☒□■✓✔])\\s*)?");
+
+    private static final Pattern NUMBERING = Pattern.compile("^\\s*(?:(?:[\\[(]\\s*[xX✓✔]?\\s*[\\])]|[☐☑☒□■✓✔])\\s*)?"
+            + "(?:(?:Q|Vraag|Question|Frage|Question)\\s*\\d{1,2}[a-z]?[.:)]?\\s+|\\(?\\d{1,2}(?:\\.\\d{1,2})*[a-z]?[.)]\\s+"
+            + "|\\(?[a-h][.)]\\s+)?"
+            + "(?:(?:[\\[(]\\s*[xX✓✔]?\\s*[\\])]|[☐☑☒□■✓✔])\\s*)?");
 
     /** A number that is part of a key ("Voertuig 2", "Vraag 4"), not a value. */
     private static final Pattern SMALL_NUMBER = Pattern.compile("\\d{1,2}[.:)]?");
@@ -37,8 +37,7 @@ final class Keys {
         }
     }
 
-    private Keys() {
-    }
+    private Keys() {}
 
     static List<Key> of(PageLayout layout) {
         String text = layout.text();
@@ -74,7 +73,9 @@ final class Keys {
      * B"), followed by a line of fields (several cells, or a colon).
      */
     private static boolean heading(String text, Line line, Line next) {
-        if (line.cells().size() != 1 || next == null || line.cells().getFirst().tokens().size() > 5) {
+        if (line.cells().size() != 1
+                || next == null
+                || line.cells().getFirst().tokens().size() > 5) {
             return false;
         }
         Cell cell = line.cells().getFirst();
@@ -82,16 +83,26 @@ final class Keys {
         Matcher numbering = NUMBERING.matcher(words);
         String rest = numbering.lookingAt() ? words.substring(numbering.end()) : words;
         boolean valueInside = Arrays.stream(rest.strip().split("\\s+"))
-                .anyMatch(word -> word.chars().anyMatch(Character::isDigit) && !SMALL_NUMBER.matcher(word).matches());
-        if (valueInside || rest.strip().replaceAll(":$", "").contains(":") || rest.chars().filter(Character::isLetter).count() < 3) {
+                .anyMatch(word -> word.chars().anyMatch(Character::isDigit)
+                        && !SMALL_NUMBER.matcher(word).matches());
+        if (valueInside
+                || rest.strip().replaceAll(":$", "").contains(":")
+                || rest.chars().filter(Character::isLetter).count() < 3) {
             return false;
         }
-        return next.cells().size() >= 2 || next.cells().stream().anyMatch(c -> text.substring(c.start(), c.end()).contains(":"));
+        return next.cells().size() >= 2
+                || next.cells().stream()
+                        .anyMatch(c -> text.substring(c.start(), c.end()).contains(":"));
     }
 
     /** A currency as printed before an amount: a symbol, a local word or an ISO 4217 code. */
     private static final Pattern CURRENCY = Pattern.compile("[€$£¥₹]|RM|Rs\\.?|kr|zł|"
-            + String.join("|", Currency.getAvailableCurrencies().stream().map(Currency::getCurrencyCode).sorted().toList()));
+            + String.join(
+                    "|",
+                    Currency.getAvailableCurrencies().stream()
+                            .map(Currency::getCurrencyCode)
+                            .sorted()
+                            .toList()));
 
     private static boolean valueWord(String word) {
         return !SMALL_NUMBER.matcher(word).matches() && word.chars().anyMatch(c -> Character.isDigit(c) || c == '@');
@@ -107,30 +118,41 @@ final class Keys {
         } else {
             // the value in the key's cell starts at its first word with a digit; a small number is
             // part of the key only where no other value follows ("Voertuig 2", not "zaterdag 7 oktober 1961")
-            boolean value = cell.tokens().stream().anyMatch(token -> token.start() >= start
-                    && valueWord(text.substring(token.start(), token.end())));
+            boolean value = cell.tokens().stream()
+                    .anyMatch(token -> token.start() >= start && valueWord(text.substring(token.start(), token.end())));
             List<Token> tokens = cell.tokens();
             for (int i = 0; i < tokens.size(); i++) {
                 Token token = tokens.get(i);
                 String word = text.substring(token.start(), token.end());
                 // a currency printed before its amount is part of the value ("TOTAL RM 52.40")
-                boolean currencyOfValue = i + 1 < tokens.size() && CURRENCY.matcher(word).matches()
-                        && valueWord(text.substring(tokens.get(i + 1).start(), tokens.get(i + 1).end()));
-                if (token.start() >= start && (currencyOfValue || valueWord(word) || value && SMALL_NUMBER.matcher(word).matches())) {
+                boolean currencyOfValue = i + 1 < tokens.size()
+                        && CURRENCY.matcher(word).matches()
+                        && valueWord(text.substring(
+                                tokens.get(i + 1).start(), tokens.get(i + 1).end()));
+                if (token.start() >= start
+                        && (currencyOfValue
+                                || valueWord(word)
+                                || value && SMALL_NUMBER.matcher(word).matches())) {
                     end = Math.min(end, token.start());
                     break;
                 }
             }
         }
-        while (end > start && !Character.isLetter(text.charAt(end - 1)) && text.charAt(end - 1) != '.'
+        while (end > start
+                && !Character.isLetter(text.charAt(end - 1))
+                && text.charAt(end - 1) != '.'
                 && text.charAt(end - 1) != ')') {
             end--;
         }
-        long letters = text.substring(start, Math.max(start, end)).chars().filter(Character::isLetter).count();
+        long letters = text.substring(start, Math.max(start, end))
+                .chars()
+                .filter(Character::isLetter)
+                .count();
         if (letters < 2) {
             return null;
         }
-        return heading == null ? new Key(start, end, false, -1, -1, field)
+        return heading == null
+                ? new Key(start, end, false, -1, -1, field)
                 : new Key(start, end, false, heading.start(), heading.end(), field);
     }
 }

@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -41,6 +40,7 @@ public final class LabelFinder {
     private static final double TIE = 0.02;
     /** A document's title stands in its first lines, in a few words. */
     private static final int TITLE_LINES = 12;
+
     private static final int TITLE_WORDS = 3;
 
     private final List<Group> groups = new ArrayList<>();
@@ -48,19 +48,17 @@ public final class LabelFinder {
     private final FeatureMatcher matcher;
 
     /** The labels of the features of one type, with the context vocabulary. */
-    private record Group(PhraseIndex phrases, Map<String, Set<String>> owners, Set<String> features) {
-    }
+    private record Group(PhraseIndex phrases, Map<String, Set<String>> owners, Set<String> features) {}
 
     /** A key of the page and what it names by meaning; in a party table, in one party's column. */
-    private record KeyMatch(int start, int end, FeatureMatcher.KeyMatch match, Optional<LabelHit.Column> column,
-            boolean qualified) {
+    private record KeyMatch(
+            int start, int end, FeatureMatcher.KeyMatch match, Optional<LabelHit.Column> column, boolean qualified) {
         KeyMatch(int start, int end, FeatureMatcher.KeyMatch match) {
             this(start, end, match, Optional.empty(), false);
         }
     }
 
-    private record Place(int start, int end, Optional<LabelHit.Column> column) {
-    }
+    private record Place(int start, int end, Optional<LabelHit.Column> column) {}
 
     /** Whether every label of a feature names the document's issuer (see {@link FeatureMatcher#namesIssuer}). */
     public boolean namesIssuer(String featureId) {
@@ -78,7 +76,9 @@ public final class LabelFinder {
 
     public LabelFinder(CaseType caseType, Lexicon lexicon) {
         Map<FeatureType, List<FeatureDefinition>> byType = new EnumMap<>(FeatureType.class);
-        caseType.features().forEach(f -> byType.computeIfAbsent(f.type(), t -> new ArrayList<>()).add(f));
+        caseType.features()
+                .forEach(f ->
+                        byType.computeIfAbsent(f.type(), t -> new ArrayList<>()).add(f));
         byType.values().forEach(features -> groups.add(group(features)));
         this.matcher = new FeatureMatcher(caseType, lexicon);
     }
@@ -98,7 +98,9 @@ public final class LabelFinder {
         ContextVocabulary.SIGNING.forEach(label -> byKey.putIfAbsent(key(label), new HashSet<>()));
         List<String> phrases = new ArrayList<>(byKey.keySet());
         phrases.sort(Comparator.comparingInt(String::length).reversed());
-        return new Group(new PhraseIndex(phrases, "(?iu)(?<![\\p{L}\\d])", LabelFinder::phraseRegex), byKey,
+        return new Group(
+                new PhraseIndex(phrases, "(?iu)(?<![\\p{L}\\d])", LabelFinder::phraseRegex),
+                byKey,
                 features.stream().map(FeatureDefinition::id).collect(Collectors.toSet()));
     }
 
@@ -135,10 +137,12 @@ public final class LabelFinder {
             } else {
                 String heading = key.underHeading() ? text.substring(key.headingStart(), key.headingEnd()) : "";
                 // under a heading that names a party ("Tegenpartij", "Vehicle B") a key is that party's
-                boolean qualified = matcher.namesParty(heading) && !matcher.namesParty(keyText) && !matcher.key(keyText).isEmpty();
+                boolean qualified = matcher.namesParty(heading)
+                        && !matcher.namesParty(keyText)
+                        && !matcher.key(keyText).isEmpty();
                 boolean isTitle = title != null && key.start() < title[1] && key.end() > title[0];
-                FeatureMatcher.KeyMatch match = matcher.key(qualified ? keyText + " " + heading : keyText,
-                        isTitle || !key.field() ? "" : titleText);
+                FeatureMatcher.KeyMatch match = matcher.key(
+                        qualified ? keyText + " " + heading : keyText, isTitle || !key.field() ? "" : titleText);
                 if (!match.isEmpty()) {
                     matches.add(new KeyMatch(key.start(), key.end(), match, Optional.empty(), qualified));
                 }
@@ -165,11 +169,13 @@ public final class LabelFinder {
      */
     private int[] title(PageLayout layout) {
         String text = layout.text();
-        for (Line line : layout.lines().subList(0, Math.min(TITLE_LINES, layout.lines().size()))) {
+        for (Line line :
+                layout.lines().subList(0, Math.min(TITLE_LINES, layout.lines().size()))) {
             for (Cell cell : line.cells()) {
                 // on OCR pages a visual row's cell may end before it starts in the text
                 String words = Associations.slice(text, cell.start(), cell.end());
-                if (cell.tokens().size() <= TITLE_WORDS && words.chars().noneMatch(Character::isDigit)
+                if (cell.tokens().size() <= TITLE_WORDS
+                        && words.chars().noneMatch(Character::isDigit)
                         && matcher.namesDocument(words)) {
                     return new int[] {cell.start(), cell.end()};
                 }
@@ -193,7 +199,10 @@ public final class LabelFinder {
                     inGroup.put(feature, similarity);
                 }
             });
-            double best = inGroup.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            double best = inGroup.values().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .max()
+                    .orElse(0);
             LabelHit hit;
             if (key.match().context() > best) {
                 hit = new LabelHit(key.start(), key.end(), Map.of(), key.match().context());
@@ -205,18 +214,23 @@ public final class LabelFinder {
             }
             if (key.column().isPresent()) {
                 // a party table's row key names each column's value as that party's, not as one label
-                result.removeIf(other -> other.column().isEmpty() && other.start() < hit.end() && other.end() > hit.start());
+                result.removeIf(
+                        other -> other.column().isEmpty() && other.start() < hit.end() && other.end() > hit.start());
                 result.add(hit);
                 continue;
             }
             List<LabelHit> overlapping = exact.stream()
-                    .filter(other -> other.start() < hit.end() && other.end() > hit.start()).toList();
+                    .filter(other -> other.start() < hit.end() && other.end() > hit.start())
+                    .toList();
             // a key read with its section's party is longer than its words: "Kenteken" under "Tegenpartij"
-            boolean replaces = overlapping.stream().allMatch(other -> (other.length() < hit.length() || key.qualified())
-                    && !sameMeaning(hit, other));
+            boolean replaces = overlapping.stream()
+                    .allMatch(other -> (other.length() < hit.length() || key.qualified()) && !sameMeaning(hit, other));
             // a key that holds exact labels of the same meaning and fills its cell ("Bank account (IBAN)")
-            boolean holds = overlapping.stream().allMatch(other -> other.start() >= hit.start() && other.end() <= hit.end()
-                    && other.length() < hit.length() && sameMeaning(hit, other));
+            boolean holds = overlapping.stream()
+                    .allMatch(other -> other.start() >= hit.start()
+                            && other.end() <= hit.end()
+                            && other.length() < hit.length()
+                            && sameMeaning(hit, other));
             if (overlapping.isEmpty() || replaces) {
                 result.removeAll(overlapping);
                 result.add(hit);
@@ -224,9 +238,14 @@ public final class LabelFinder {
                 result.removeAll(overlapping);
                 result.add(overlapping.stream().reduce(hit, LabelHit::merge));
             } else {
-                // the same words as an exact label: it also names what they mean ("Kenteken" the other party's plate too)
-                overlapping.stream().filter(other -> other.start() == hit.start() && other.end() == hit.end()
-                        && other.context() == hit.context()).findFirst().ifPresent(other -> {
+                // the same words as an exact label: it also names what they mean ("Kenteken" the other party's plate
+                // too)
+                overlapping.stream()
+                        .filter(other -> other.start() == hit.start()
+                                && other.end() == hit.end()
+                                && other.context() == hit.context())
+                        .findFirst()
+                        .ifPresent(other -> {
                             result.remove(other);
                             result.add(other.merge(hit));
                         });
@@ -254,7 +273,8 @@ public final class LabelFinder {
             int end = matcher.end();
             String matched = text.substring(matcher.start(), end);
             char last = matched.charAt(matched.length() - 1);
-            boolean wordEnd = end >= text.length() || !Character.isLetterOrDigit(last)
+            boolean wordEnd = end >= text.length()
+                    || !Character.isLetterOrDigit(last)
                     || !Character.isLetterOrDigit(text.charAt(end));
             boolean oneCell = layout.cellAt(matcher.start()).equals(layout.cellAt(end - 1));
             if (wordEnd && oneCell && (letters(matched) > SHORT_LABEL || shortLabelHere(layout, matched, end))) {
@@ -332,12 +352,18 @@ public final class LabelFinder {
         while (next < text.length() && text.charAt(next) == ' ') {
             next++;
         }
-        if (next >= text.length() || text.charAt(next) == ':' || Character.isDigit(text.charAt(next))
+        if (next >= text.length()
+                || text.charAt(next) == ':'
+                || Character.isDigit(text.charAt(next))
                 || text.charAt(next) == '\n') {
             return true;
         }
-        return layout.cellAt(end - 1).map(cell -> cell.end() <= end
-                || LOWER_QUALIFIER.matcher(text.substring(end, cell.end())).matches()).orElse(false);
+        return layout.cellAt(end - 1)
+                .map(cell -> cell.end() <= end
+                        || LOWER_QUALIFIER
+                                .matcher(text.substring(end, cell.end()))
+                                .matches())
+                .orElse(false);
     }
 
     private static long letters(String label) {

@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
  * lexicon). A label of the context vocabulary labels no feature: it claims the values next to it for
  * something else (a birth date, a due date, a subtotal), with {@code contextSimilarity}.
  */
-public record LabelHit(int start, int end, Map<String, Double> similarities, double contextSimilarity,
-        Optional<Column> column) {
+public record LabelHit(
+        int start, int end, Map<String, Double> similarities, double contextSimilarity, Optional<Column> column) {
     /**
      * The column of a party table a row's key names a value in ("Kenteken" in the column headed
      * "Tegenpartij"): from {@code x0} to {@code x1} on the page.
@@ -53,7 +53,10 @@ public record LabelHit(int start, int end, Map<String, Double> similarities, dou
 
     /** The label's strongest similarity: to a feature it labels, or as context. */
     public double similarity() {
-        return similarities.values().stream().mapToDouble(Double::doubleValue).max().orElse(contextSimilarity);
+        return similarities.values().stream()
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElse(contextSimilarity);
     }
 
     int length() {

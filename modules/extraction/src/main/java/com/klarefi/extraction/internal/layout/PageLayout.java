@@ -27,6 +27,7 @@ public final class PageLayout {
     private final List<Line> lines;
     /** {@link #lines} by their index, for {@link #line(int)}: it is asked for every value and label. */
     private final Line[] lineByIndex;
+
     private final int[] textLineOfChar;
     private final int[] lineOfChar;
 
@@ -41,9 +42,12 @@ public final class PageLayout {
         List<Token> tokens = synthetic ? syntheticTokens(page.text()) : tokens(page);
         if (page.method() == TextMethod.OCR && !synthetic) {
             int[] rowOf = VisualRows.of(tokens, textLineOfChar[page.text().length()] + 1);
-            this.lineOfChar = Arrays.stream(textLineOfChar).map(line -> rowOf[line]).toArray();
-            tokens = tokens.stream().map(t -> new Token(t.start(), t.end(), t.x0(), t.y0(), t.x1(), t.y1(),
-                    t.confidence(), rowOf[t.line()])).toList();
+            this.lineOfChar =
+                    Arrays.stream(textLineOfChar).map(line -> rowOf[line]).toArray();
+            tokens = tokens.stream()
+                    .map(t -> new Token(
+                            t.start(), t.end(), t.x0(), t.y0(), t.x1(), t.y1(), t.confidence(), rowOf[t.line()]))
+                    .toList();
         } else {
             this.lineOfChar = textLineOfChar;
         }
@@ -129,7 +133,8 @@ public final class PageLayout {
         return page.words().stream()
                 .filter(word -> word.charEnd() > start && word.charStart() < end)
                 .mapToDouble(Word::confidence)
-                .min().orElse(1.0);
+                .min()
+                .orElse(1.0);
     }
 
     /**
@@ -175,7 +180,8 @@ public final class PageLayout {
 
     private String lineText(int charIndex) {
         return line(lineOf(charIndex))
-                .map(line -> line.cells().stream().map(cell -> Associations.slice(page.text(), cell.start(), cell.end()))
+                .map(line -> line.cells().stream()
+                        .map(cell -> Associations.slice(page.text(), cell.start(), cell.end()))
                         .collect(Collectors.joining("  ")))
                 .orElse("");
     }
@@ -202,8 +208,15 @@ public final class PageLayout {
         List<Token> tokens = new ArrayList<>();
         for (Word word : layer.words()) {
             if (word.charStart() >= 0 && word.charEnd() <= layer.text().length() && word.charStart() < word.charEnd()) {
-                tokens.add(new Token(word.charStart(), word.charEnd(), word.x0(), word.y0(), word.x1(), word.y1(),
-                        word.confidence(), textLineOf(word.charStart())));
+                tokens.add(new Token(
+                        word.charStart(),
+                        word.charEnd(),
+                        word.x0(),
+                        word.y0(),
+                        word.x1(),
+                        word.y1(),
+                        word.confidence(),
+                        textLineOf(word.charStart())));
             }
         }
         return tokens;
@@ -236,7 +249,8 @@ public final class PageLayout {
         int from = 0;
         while (from < sorted.size()) {
             int to = from;
-            while (to < sorted.size() && sorted.get(to).line() == sorted.get(from).line()) {
+            while (to < sorted.size()
+                    && sorted.get(to).line() == sorted.get(from).line()) {
                 to++;
             }
             result.add(line(sorted.subList(from, to)));
@@ -255,14 +269,23 @@ public final class PageLayout {
         for (int i = 1; i <= tokens.size(); i++) {
             // A cell is a span of the text: OCR boxes that overlap may order two words against the
             // text, and then they stand in cells of their own.
-            if (i == tokens.size() || tokens.get(i).x0() - tokens.get(i - 1).x1() > gap
-                    || textLineOf(tokens.get(i).start()) != textLineOf(tokens.get(i - 1).start())
+            if (i == tokens.size()
+                    || tokens.get(i).x0() - tokens.get(i - 1).x1() > gap
+                    || textLineOf(tokens.get(i).start())
+                            != textLineOf(tokens.get(i - 1).start())
                     || tokens.get(i).start() < tokens.get(i - 1).end()) {
                 List<Token> run = tokens.subList(from, i);
                 // one text line; OCR may order its words otherwise than their boxes stand
                 int start = run.stream().mapToInt(Token::start).min().orElseThrow();
                 int end = run.stream().mapToInt(Token::end).max().orElseThrow();
-                cells.add(new Cell(bare.index(), cells.size(), start, end, run.getFirst().x0(), run.getLast().x1(), run));
+                cells.add(new Cell(
+                        bare.index(),
+                        cells.size(),
+                        start,
+                        end,
+                        run.getFirst().x0(),
+                        run.getLast().x1(),
+                        run));
                 from = i;
             }
         }

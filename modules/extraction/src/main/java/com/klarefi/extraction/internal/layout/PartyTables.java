@@ -15,11 +15,9 @@ final class PartyTables {
     private static final int MAX_ROWS = 20;
 
     /** A row key read in one party's column. */
-    record ColumnKey(int start, int end, String text, LabelHit.Column column, boolean otherParty) {
-    }
+    record ColumnKey(int start, int end, String text, LabelHit.Column column, boolean otherParty) {}
 
-    private PartyTables() {
-    }
+    private PartyTables() {}
 
     static List<ColumnKey> of(PageLayout layout, FeatureMatcher matcher) {
         String text = layout.text();
@@ -45,8 +43,12 @@ final class PartyTables {
                     float to = c + 1 < parties.size() ? parties.get(c + 1).x0() : Float.MAX_VALUE;
                     String heading = text.substring(party.start(), party.end());
                     boolean other = matcher.namesOtherParty(heading);
-                    keys.add(new ColumnKey(first.start(), first.end(), other ? key + " (" + heading + ")" : key,
-                            new LabelHit.Column(party.x0() - 1, to), other));
+                    keys.add(new ColumnKey(
+                            first.start(),
+                            first.end(),
+                            other ? key + " (" + heading + ")" : key,
+                            new LabelHit.Column(party.x0() - 1, to),
+                            other));
                 }
             }
             i = row - 1;
@@ -64,11 +66,20 @@ final class PartyTables {
         }
         List<Cell> cells = line.cells();
         // the header of the keys' column may be empty: then the first cell already names a party
-        int from = matcher.namesParty(Associations.slice(text, cells.getFirst().start(), cells.getFirst().end())) ? 0 : 1;
+        int from = matcher.namesParty(Associations.slice(
+                        text, cells.getFirst().start(), cells.getFirst().end()))
+                ? 0
+                : 1;
         List<Cell> columns = cells.subList(from, cells.size());
-        boolean words = columns.stream().allMatch(cell -> Associations.slice(text, cell.start(), cell.end()).chars()
-                .filter(Character::isDigit).count() <= 1 && cell.tokens().size() <= 4);
-        boolean other = columns.stream().anyMatch(cell -> matcher.namesOtherParty(Associations.slice(text, cell.start(), cell.end())));
+        boolean words = columns.stream()
+                .allMatch(cell -> Associations.slice(text, cell.start(), cell.end())
+                                        .chars()
+                                        .filter(Character::isDigit)
+                                        .count()
+                                <= 1
+                        && cell.tokens().size() <= 4);
+        boolean other = columns.stream()
+                .anyMatch(cell -> matcher.namesOtherParty(Associations.slice(text, cell.start(), cell.end())));
         return columns.size() >= 2 && words && other ? columns : List.of();
     }
 }

@@ -31,7 +31,8 @@ final class PhraseIndex {
             if (phrase.isEmpty() || Character.isSurrogate(phrase.charAt(0))) {
                 unknown = true;
             } else {
-                grouped.computeIfAbsent(fold(phrase.charAt(0)), c -> new ArrayList<>()).add(phrase);
+                grouped.computeIfAbsent(fold(phrase.charAt(0)), c -> new ArrayList<>())
+                        .add(phrase);
             }
         }
         grouped.forEach((initial, group) -> byInitial.put(initial, compile(prefix, group, regexOf)));

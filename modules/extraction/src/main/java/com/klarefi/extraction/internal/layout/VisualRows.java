@@ -15,13 +15,13 @@ import java.util.List;
  * lines of words share.
  */
 final class VisualRows {
-    private VisualRows() {
-    }
+    private VisualRows() {}
 
     /** Lines of words at least this wide (in heights of a word) say how the page slopes. */
     private static final float SLOPE_SPAN = 8;
     /** A page sloping more than this is not askew but read wrongly: it is taken as straight. */
     private static final double MAX_SLOPE = 0.1;
+
     private static final int SLOPE_LINES = 3;
 
     /**
@@ -44,13 +44,15 @@ final class VisualRows {
         segments.sort(Comparator.comparingDouble(Segment::centre));
         List<List<Segment>> rows = new ArrayList<>();
         for (Segment segment : segments) {
-            rows.stream().filter(row -> fits(row, segment))
+            rows.stream()
+                    .filter(row -> fits(row, segment))
                     .min(Comparator.comparingDouble(row -> Math.abs(centre(row) - segment.centre())))
                     .orElseGet(() -> {
                         List<Segment> row = new ArrayList<>();
                         rows.add(row);
                         return row;
-                    }).add(segment);
+                    })
+                    .add(segment);
         }
         rows.sort(Comparator.comparingDouble(VisualRows::centre));
         int[] rowOf = new int[textLines];
@@ -115,7 +117,10 @@ final class VisualRows {
 
     /** Same height on the page within half a line, and side by side rather than on top of each other. */
     private static boolean fits(List<Segment> row, Segment segment) {
-        double tolerance = 0.5 * Math.min(segment.height(), row.stream().mapToDouble(Segment::height).min().orElseThrow());
+        double tolerance = 0.5
+                * Math.min(
+                        segment.height(),
+                        row.stream().mapToDouble(Segment::height).min().orElseThrow());
         return Math.abs(centre(row) - segment.centre()) <= tolerance
                 && row.stream().noneMatch(other -> other.x0() < segment.x1() && segment.x0() < other.x1());
     }

@@ -19,11 +19,13 @@ final class AddressRecogniser implements Recogniser {
             + "|boulevard|blvd|suite|building|box|straat|weg|laan|plein|gracht|kade|strasse|straße|str|platz|gasse"
             + "|rue|avenue|chemin|via|viale|piazza|calle|avenida|plaza)(?![\\p{L}])");
     /** A postcode standing alone: 4 to 6 digits, or the Dutch 1234 AB. */
-    private static final Pattern POSTCODE = Pattern.compile("(?<![\\d\\p{L}/-])(?:\\d{4,6}|\\d{4} ?[A-Z]{2})(?![\\d\\p{L}/-])");
+    private static final Pattern POSTCODE =
+            Pattern.compile("(?<![\\d\\p{L}/-])(?:\\d{4,6}|\\d{4} ?[A-Z]{2})(?![\\d\\p{L}/-])");
     /** What an address line never holds: contact and tax details, dates and times, amounts. */
     private static final Pattern OTHER = Pattern.compile("(?iu)(?<![\\p{L}])(?:tel|telefoon|phone|fax|gst|vat|btw|reg"
             + "|roc|co\\.?\\s*no|company\\s*no|e-?mail|www|http|invoice|receipt|cashier|date|datum|time)(?![\\p{L}])"
             + "|@|\\d{1,2}[:/.-]\\d{2}[:/.-]\\d{2,4}|\\d{1,2}:\\d{2}|\\d+[.,]\\d{2}(?!\\d)");
+
     private static final int MAX_LINES = 5;
 
     @Override
@@ -48,7 +50,9 @@ final class AddressRecogniser implements Recogniser {
     @Override
     public Optional<Match> readAt(String text, int from, int to) {
         int start = OcrEdges.skipLeading(text, from, Math.max(from, Math.min(to, lineEnd(text, from))));
-        return start < text.length() && !Character.isWhitespace(text.charAt(start)) ? block(text, start) : Optional.empty();
+        return start < text.length() && !Character.isWhitespace(text.charAt(start))
+                ? block(text, start)
+                : Optional.empty();
     }
 
     /** The block of address lines starting at {@code start}; it must hold a postcode or two lines. */
@@ -63,12 +67,14 @@ final class AddressRecogniser implements Recogniser {
             if (line.isEmpty() && !lines.isEmpty() && !postcode) {
                 // OCR leaves blank lines inside a block whose lines stand apart: look past one
                 int next = lineEnd + 1;
-                if (next < text.length() && !text.substring(next, lineEnd(text, next)).isBlank()) {
+                if (next < text.length()
+                        && !text.substring(next, lineEnd(text, next)).isBlank()) {
                     position = next;
                     continue;
                 }
             }
-            if (line.isEmpty() || OTHER.matcher(line).find()
+            if (line.isEmpty()
+                    || OTHER.matcher(line).find()
                     || (postcode && !street(line) && lines.size() > 1 && !continuation(line))) {
                 break;
             }
@@ -93,14 +99,18 @@ final class AddressRecogniser implements Recogniser {
     }
 
     private static boolean street(String line) {
-        return STREET.matcher(line).find() && line.chars().anyMatch(Character::isDigit) && !OTHER.matcher(line).find();
+        return STREET.matcher(line).find()
+                && line.chars().anyMatch(Character::isDigit)
+                && !OTHER.matcher(line).find();
     }
 
     /** A line of a town, region or building: a few words of letters. */
     private static boolean continuation(String line) {
         String[] words = line.split("\\s+");
         long letters = line.chars().filter(Character::isLetter).count();
-        return words.length <= 5 && letters >= 3 && letters >= 0.7 * line.replace(" ", "").length();
+        return words.length <= 5
+                && letters >= 3
+                && letters >= 0.7 * line.replace(" ", "").length();
     }
 
     private static int lineEnd(String text, int from) {

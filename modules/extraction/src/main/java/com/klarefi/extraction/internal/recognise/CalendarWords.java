@@ -20,10 +20,15 @@ import java.util.stream.Collectors;
  */
 final class CalendarWords {
     private static final List<Locale> LOCALES = List.of(
-            Locale.forLanguageTag("nl"), Locale.ENGLISH, Locale.GERMAN, Locale.FRENCH, Locale.forLanguageTag("es"),
-            Locale.ITALIAN, Locale.forLanguageTag("ms"));
-    private static final Map<String, Integer> EXTRA_MONTHS = Map.of(
-            "sept", 9, "mrz", 3, "maa", 3, "okt", 10, "dez", 12, "mär", 3, "juil", 7, "fevr", 2);
+            Locale.forLanguageTag("nl"),
+            Locale.ENGLISH,
+            Locale.GERMAN,
+            Locale.FRENCH,
+            Locale.forLanguageTag("es"),
+            Locale.ITALIAN,
+            Locale.forLanguageTag("ms"));
+    private static final Map<String, Integer> EXTRA_MONTHS =
+            Map.of("sept", 9, "mrz", 3, "maa", 3, "okt", 10, "dez", 12, "mär", 3, "juil", 7, "fevr", 2);
 
     private final Map<String, Integer> months = new HashMap<>();
     private final Set<String> weekdays = new HashSet<>();
@@ -31,8 +36,8 @@ final class CalendarWords {
     CalendarWords() {
         for (Locale locale : LOCALES) {
             for (Month month : Month.values()) {
-                for (TextStyle style : List.of(TextStyle.FULL, TextStyle.SHORT, TextStyle.FULL_STANDALONE,
-                        TextStyle.SHORT_STANDALONE)) {
+                for (TextStyle style : List.of(
+                        TextStyle.FULL, TextStyle.SHORT, TextStyle.FULL_STANDALONE, TextStyle.SHORT_STANDALONE)) {
                     months.putIfAbsent(key(month.getDisplayName(style, locale)), month.getValue());
                 }
             }

@@ -22,17 +22,37 @@ import java.util.regex.Pattern;
  */
 final class CountryRecogniser implements Recogniser {
     private static final List<Locale> LOCALES = List.of(
-            Locale.forLanguageTag("nl"), Locale.ENGLISH, Locale.GERMAN, Locale.FRENCH, Locale.forLanguageTag("es"),
-            Locale.ITALIAN, Locale.forLanguageTag("pt"), Locale.forLanguageTag("ms"), Locale.forLanguageTag("sv"),
-            Locale.forLanguageTag("da"), Locale.forLanguageTag("pl"));
+            Locale.forLanguageTag("nl"),
+            Locale.ENGLISH,
+            Locale.GERMAN,
+            Locale.FRENCH,
+            Locale.forLanguageTag("es"),
+            Locale.ITALIAN,
+            Locale.forLanguageTag("pt"),
+            Locale.forLanguageTag("ms"),
+            Locale.forLanguageTag("sv"),
+            Locale.forLanguageTag("da"),
+            Locale.forLanguageTag("pl"));
     private static final Map<String, String> EXTRA = Map.ofEntries(
-            Map.entry("groot-brittannie", "GB"), Map.entry("great britain", "GB"), Map.entry("britain", "GB"),
-            Map.entry("engeland", "GB"), Map.entry("england", "GB"), Map.entry("schotland", "GB"),
-            Map.entry("scotland", "GB"), Map.entry("wales", "GB"), Map.entry("uk", "GB"),
-            Map.entry("united states of america", "US"), Map.entry("usa", "US"), Map.entry("amerika", "US"),
-            Map.entry("verenigde staten van amerika", "US"), Map.entry("holland", "NL"),
-            Map.entry("tsjechie", "CZ"), Map.entry("czech republic", "CZ"), Map.entry("turkey", "TR"));
-    private static final Pattern WORD = Pattern.compile("\\p{Lu}[\\p{L}'-]*(?:\\s+(?:of|van|the|de|du|des|la|\\p{Lu}[\\p{L}'-]*)){0,4}");
+            Map.entry("groot-brittannie", "GB"),
+            Map.entry("great britain", "GB"),
+            Map.entry("britain", "GB"),
+            Map.entry("engeland", "GB"),
+            Map.entry("england", "GB"),
+            Map.entry("schotland", "GB"),
+            Map.entry("scotland", "GB"),
+            Map.entry("wales", "GB"),
+            Map.entry("uk", "GB"),
+            Map.entry("united states of america", "US"),
+            Map.entry("usa", "US"),
+            Map.entry("amerika", "US"),
+            Map.entry("verenigde staten van amerika", "US"),
+            Map.entry("holland", "NL"),
+            Map.entry("tsjechie", "CZ"),
+            Map.entry("czech republic", "CZ"),
+            Map.entry("turkey", "TR"));
+    private static final Pattern WORD =
+            Pattern.compile("\\p{Lu}[\\p{L}'-]*(?:\\s+(?:of|van|the|de|du|des|la|\\p{Lu}[\\p{L}'-]*)){0,4}");
 
     private final Map<String, String> codes;
 
@@ -48,8 +68,9 @@ final class CountryRecogniser implements Recogniser {
     static CountryRecogniser places() {
         Map<String, String> names = new HashMap<>();
         subdivisions().forEach((code, name) -> names.put(key(name), name));
-        countryCodes().forEach((name, code) ->
-                names.putIfAbsent(name, Locale.of("", code).getDisplayCountry(Locale.ENGLISH)));
+        countryCodes()
+                .forEach((name, code) ->
+                        names.putIfAbsent(name, Locale.of("", code).getDisplayCountry(Locale.ENGLISH)));
         return new CountryRecogniser(names);
     }
 
@@ -71,7 +92,8 @@ final class CountryRecogniser implements Recogniser {
             if (in == null) {
                 throw new IllegalStateException("subdivisions.tsv missing");
             }
-            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
                     .filter(line -> !line.startsWith("#") && line.contains("\t"))
                     .map(line -> line.split("\t"))
                     .forEach(fields -> names.put(fields[0].strip(), fields[1].strip()));

@@ -13,7 +13,9 @@ import java.util.Locale;
  * (CLDR) gives.
  */
 enum DateOrder {
-    DAY_FIRST, MONTH_FIRST, UNKNOWN;
+    DAY_FIRST,
+    MONTH_FIRST,
+    UNKNOWN;
 
     /** The order of the evidence: more for month first is month first, more for day first is day first. */
     static DateOrder of(int monthFirst, int dayFirst) {
@@ -29,8 +31,8 @@ enum DateOrder {
         if (Locale.availableLocales().noneMatch(english::equals)) {
             return UNKNOWN;
         }
-        String pattern = DateTimeFormatterBuilder.getLocalizedDateTimePattern(FormatStyle.SHORT, null,
-                IsoChronology.INSTANCE, english);
+        String pattern = DateTimeFormatterBuilder.getLocalizedDateTimePattern(
+                FormatStyle.SHORT, null, IsoChronology.INSTANCE, english);
         int month = pattern.indexOf('M');
         int day = pattern.indexOf('d');
         int year = pattern.indexOf('y');

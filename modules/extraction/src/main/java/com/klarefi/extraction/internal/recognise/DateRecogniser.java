@@ -34,17 +34,23 @@ final class DateRecogniser implements Recogniser {
     private final DateOrder order;
 
     /** The written forms of dates, built once from the calendar words and shared by every order. */
-    private record Forms(CalendarWords words, Pattern dayFirst, Pattern monthFirst, Pattern dayOf, Pattern compact,
+    private record Forms(
+            CalendarWords words,
+            Pattern dayFirst,
+            Pattern monthFirst,
+            Pattern dayOf,
+            Pattern compact,
             Map<String, DateOrder> countryOrders) {
         static Forms build() {
             CalendarWords words = new CalendarWords();
             String weekday = "(?:(?:" + words.weekdayAlternation() + ")\\.?,?\\s+)?";
             String month = "(" + words.monthAlternation() + ")\\.?";
-            return new Forms(words,
-                    Pattern.compile("(?iuU)(?<![\\p{L}\\d])" + weekday
-                            + "(\\d{1,2})(?:st|nd|rd|th|er|e)?\\.?\\s+" + month + ",?\\s+(\\d{4})(?!\\d)"),
-                    Pattern.compile("(?iuU)(?<![\\p{L}\\d])" + weekday
-                            + month + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s+(\\d{4})(?!\\d)"),
+            return new Forms(
+                    words,
+                    Pattern.compile("(?iuU)(?<![\\p{L}\\d])" + weekday + "(\\d{1,2})(?:st|nd|rd|th|er|e)?\\.?\\s+"
+                            + month + ",?\\s+(\\d{4})(?!\\d)"),
+                    Pattern.compile("(?iuU)(?<![\\p{L}\\d])" + weekday + month
+                            + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s+(\\d{4})(?!\\d)"),
                     Pattern.compile("(?iuU)(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:day\\s+)?of\\s+" + month
                             + "\\s*,?\\s+(?:in\\s+the\\s+year\\s+)?(\\d{4})(?!\\d)"),
                     Pattern.compile("(?iuU)(?<![\\p{L}\\d])(\\d{1,2})([-/ ])" + month + "\\2(\\d{4}|\\d{2})(?!\\d)"),
@@ -95,7 +101,12 @@ final class DateRecogniser implements Recogniser {
         while (receipt.find()) {
             String year = receipt.group(4);
             if (matches.stream().noneMatch(m -> m.start() == receipt.start())) {
-                add(matches, receipt, fullYear(year), forms.words().month(receipt.group(3)), num(receipt, 1),
+                add(
+                        matches,
+                        receipt,
+                        fullYear(year),
+                        forms.words().month(receipt.group(3)),
+                        num(receipt, 1),
                         year.length() == 2 ? 0.8 : 1.0);
             }
         }

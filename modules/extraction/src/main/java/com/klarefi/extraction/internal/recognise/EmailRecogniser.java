@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * begins with one continues that word, and a space beside the at sign is no part of the address.
  */
 final class EmailRecogniser implements Recogniser {
-    private static final Pattern EMAIL = Pattern.compile(
-            "(?<![\\w.+-])[\\w.+-]+ ?@ ?[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}(?![\\w-])");
+    private static final Pattern EMAIL =
+            Pattern.compile("(?<![\\w.+-])[\\w.+-]+ ?@ ?[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}(?![\\w-])");
     private static final Pattern WORD_BEFORE = Pattern.compile("[\\w.+-]+ $");
 
     @Override

@@ -19,9 +19,11 @@ import org.iban4j.UnsupportedCountryException;
  * misreading, so "NLO6 ASNB ..." is NL06.
  */
 final class IbanRecogniser implements Recogniser {
-    private static final Pattern START = Pattern.compile("(?<![\\p{L}\\d])([A-Za-z]{2})([0-9OoSIlBZ]{2})[ ]?[A-Za-z0-9]");
+    private static final Pattern START =
+            Pattern.compile("(?<![\\p{L}\\d])([A-Za-z]{2})([0-9OoSIlBZ]{2})[ ]?[A-Za-z0-9]");
     /** Characters of one shape, as OCR confuses them: letter and digit. */
     private static final String LETTERS = "OSIBZ";
+
     private static final String DIGITS = "05182";
     /** An IBAN whose characters were repaired is a little less sure than one read as printed. */
     private static final double REPAIRED = 0.9;

@@ -14,10 +14,11 @@ import java.util.regex.Pattern;
  * is often lost and the next value in reach is a date.
  */
 final class IdentifierRecogniser implements Recogniser {
-    private static final Pattern TOKEN = Pattern.compile(
-            "(?:[A-Z0-9]{1,3}\\s)?[A-Za-z0-9](?:[A-Za-z0-9./_-]*[A-Za-z0-9])?");
+    private static final Pattern TOKEN =
+            Pattern.compile("(?:[A-Z0-9]{1,3}\\s)?[A-Za-z0-9](?:[A-Za-z0-9./_-]*[A-Za-z0-9])?");
     private static final Pattern FILLER = Pattern.compile("(?:\\p{Ll}+\\.?\\s+){1,2}");
-    private static final Pattern NUMERIC_DATE = Pattern.compile("\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}|\\d{4}-\\d{1,2}-\\d{1,2}");
+    private static final Pattern NUMERIC_DATE =
+            Pattern.compile("\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}|\\d{4}-\\d{1,2}-\\d{1,2}");
     private static final Pattern DAY_AND_WORD = Pattern.compile("\\d{1,2}\\s(\\p{L}+\\.?)");
 
     private final CalendarWords calendar = new CalendarWords();
@@ -84,6 +85,8 @@ final class IdentifierRecogniser implements Recogniser {
     private String normalise(String printed) {
         String collapsed = printed.replaceAll("\\s+", " ").strip();
         String compact = collapsed.replace(" ", "");
-        return pattern.filter(p -> p.matcher(compact).matches()).map(p -> compact).orElse(collapsed);
+        return pattern.filter(p -> p.matcher(compact).matches())
+                .map(p -> compact)
+                .orElse(collapsed);
     }
 }

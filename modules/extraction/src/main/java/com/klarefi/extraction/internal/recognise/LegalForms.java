@@ -13,14 +13,16 @@ import java.util.regex.Pattern;
  */
 final class LegalForms {
     /** Two-word forms, each word as printed in capitals without its dots. */
-    private static final List<String[]> PAIRS = List.of(new String[] {"SDN", "BHD"}, new String[] {"PTY", "LTD"},
-            new String[] {"PTE", "LTD"}, new String[] {"S/B", ""});
+    private static final List<String[]> PAIRS = List.of(
+            new String[] {"SDN", "BHD"}, new String[] {"PTY", "LTD"}, new String[] {"PTE", "LTD"}, new String[] {
+                "S/B", ""
+            });
     /** Characters OCR takes for one another on receipts' fonts. */
     private static final List<String> CONFUSED = List.of("OD0Q", "S5", "B8", "I1L", "HN", "G6", "Z2");
+
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\d/]{3}(?=\\.?(?![\\p{L}\\d]))");
 
-    private LegalForms() {
-    }
+    private LegalForms() {}
 
     static String repaired(String text) {
         StringBuilder out = new StringBuilder(text);
@@ -34,10 +36,15 @@ final class LegalForms {
                 for (int side = 0; side < 2; side++) {
                     String form = pair[side];
                     String partner = pair[1 - side];
-                    if (form.length() == 3 && !word.equals(form) && oneConfusion(word, form)
-                            && (partner.isEmpty() || partnerBeside(text, token.start(), token.end(), partner, side == 0))) {
+                    if (form.length() == 3
+                            && !word.equals(form)
+                            && oneConfusion(word, form)
+                            && (partner.isEmpty()
+                                    || partnerBeside(text, token.start(), token.end(), partner, side == 0))) {
                         boolean upper = token.group().equals(word);
-                        String fixed = upper ? form : form.charAt(0) + form.substring(1).toLowerCase(Locale.ROOT);
+                        String fixed = upper
+                                ? form
+                                : form.charAt(0) + form.substring(1).toLowerCase(Locale.ROOT);
                         out.replace(token.start(), token.end(), fixed);
                     }
                 }
@@ -52,8 +59,10 @@ final class LegalForms {
                 ? text.substring(end, Math.min(text.length(), end + 6)).replaceFirst("^\\.?\\s?", "")
                 : text.substring(Math.max(0, start - 6), start).replaceFirst("\\.?\\s?$", "");
         String upper = near.toUpperCase(Locale.ROOT);
-        return after ? upper.startsWith(partner) && (upper.length() == 3 || !Character.isLetterOrDigit(upper.charAt(3)))
-                : upper.endsWith(partner) && (upper.length() == 3 || !Character.isLetterOrDigit(upper.charAt(upper.length() - 4)));
+        return after
+                ? upper.startsWith(partner) && (upper.length() == 3 || !Character.isLetterOrDigit(upper.charAt(3)))
+                : upper.endsWith(partner)
+                        && (upper.length() == 3 || !Character.isLetterOrDigit(upper.charAt(upper.length() - 4)));
     }
 
     private static boolean oneConfusion(String word, String form) {
@@ -63,7 +72,8 @@ final class LegalForms {
             char meant = form.charAt(i);
             if (printed != meant) {
                 differences++;
-                if (differences > 1 || CONFUSED.stream().noneMatch(set -> set.indexOf(printed) >= 0 && set.indexOf(meant) >= 0)) {
+                if (differences > 1
+                        || CONFUSED.stream().noneMatch(set -> set.indexOf(printed) >= 0 && set.indexOf(meant) >= 0)) {
                     return false;
                 }
             }

@@ -31,13 +31,34 @@ import java.util.stream.Collectors;
  */
 final class MoneyRecogniser implements Recogniser {
     private static final Map<String, String> SYMBOLS = Map.ofEntries(
-            Map.entry("€", "EUR"), Map.entry("eur", "EUR"), Map.entry("euro", "EUR"), Map.entry("euros", "EUR"),
-            Map.entry("£", "GBP"), Map.entry("us$", "USD"), Map.entry("$", "USD"), Map.entry("¥", "JPY"),
-            Map.entry("fr.", "CHF"), Map.entry("kr", "SEK"), Map.entry("zł", "PLN"), Map.entry("a$", "AUD"),
-            Map.entry("c$", "CAD"), Map.entry("rm", "MYR"), Map.entry("s$", "SGD"), Map.entry("hk$", "HKD"),
-            Map.entry("₹", "INR"), Map.entry("rs", "INR"), Map.entry("rs.", "INR"), Map.entry("sfr.", "CHF"),
-            Map.entry("kč", "CZK"), Map.entry("ft", "HUF"), Map.entry("₩", "KRW"), Map.entry("฿", "THB"),
-            Map.entry("rp", "IDR"), Map.entry("₱", "PHP"), Map.entry("₺", "TRY"), Map.entry("zl", "PLN"));
+            Map.entry("€", "EUR"),
+            Map.entry("eur", "EUR"),
+            Map.entry("euro", "EUR"),
+            Map.entry("euros", "EUR"),
+            Map.entry("£", "GBP"),
+            Map.entry("us$", "USD"),
+            Map.entry("$", "USD"),
+            Map.entry("¥", "JPY"),
+            Map.entry("fr.", "CHF"),
+            Map.entry("kr", "SEK"),
+            Map.entry("zł", "PLN"),
+            Map.entry("a$", "AUD"),
+            Map.entry("c$", "CAD"),
+            Map.entry("rm", "MYR"),
+            Map.entry("s$", "SGD"),
+            Map.entry("hk$", "HKD"),
+            Map.entry("₹", "INR"),
+            Map.entry("rs", "INR"),
+            Map.entry("rs.", "INR"),
+            Map.entry("sfr.", "CHF"),
+            Map.entry("kč", "CZK"),
+            Map.entry("ft", "HUF"),
+            Map.entry("₩", "KRW"),
+            Map.entry("฿", "THB"),
+            Map.entry("rp", "IDR"),
+            Map.entry("₱", "PHP"),
+            Map.entry("₺", "TRY"),
+            Map.entry("zl", "PLN"));
     private static final String AMOUNT = "(\\d{1,3}(?:[.,'\u00a0\u202f]\\d{3})+(?:[.,]\\d{2}|,-|\\.-)?"
             + "|\\d{1,2}(?:,\\d{2})+,\\d{3}(?:\\.\\d{2})?|\\d+(?:[.,]\\d{2}|,-|\\.-)?)";
     /** An amount with two decimals and no currency: {@code 90.00}, {@code 1,234.50}, {@code 12,50}. */
@@ -45,11 +66,14 @@ final class MoneyRecogniser implements Recogniser {
             + "|\\d{1,2}(?:,\\d{2})+,\\d{3}\\.\\d{2}|\\d{1,7}[.,]\\d{2})(?![\\d%]|[.,:/-]\\d)");
     /** {@code 1.234,-}: a whole amount in Dutch writing, euros unless a currency says otherwise. */
     /** A line that ends in a bare amount, perhaps followed by a short tax code ("1.90 T", "6.00 SR"). */
-    private static final Pattern COLUMN_LINE = Pattern.compile("(?m)(?<![\\d.,])\\d{1,7}[.,]\\d{2}[ \t]*(?:\\p{L}{1,2})?[ \t]*$");
+    private static final Pattern COLUMN_LINE =
+            Pattern.compile("(?m)(?<![\\d.,])\\d{1,7}[.,]\\d{2}[ \t]*(?:\\p{L}{1,2})?[ \t]*$");
+
     static final int COLUMN_LINES = 3;
     private static final Pattern ROUND = Pattern.compile("(?<![\\d.,])\\d{1,3}(?:\\.\\d{3})*,-");
     private static final Set<String> CODES = Currency.getAvailableCurrencies().stream()
-            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
+            .map(Currency::getCurrencyCode)
+            .collect(Collectors.toUnmodifiableSet());
 
     private static final Pattern ALONE = Pattern.compile("(?<![\\p{L}\\d])(€|£|₹|RM|EUR|USD|GBP|CHF|MYR|SGD|INR|JPY|CNY"
             + "|AUD|CAD|SEK|NOK|DKK|PLN|CZK|HKD|zł|Kč)(?![\\p{L}]|\\s?\\d)");
@@ -79,8 +103,14 @@ final class MoneyRecogniser implements Recogniser {
         Matcher dashed = ROUND.matcher(text);
         while (dashed.find()) {
             if (matches.stream().noneMatch(m -> m.start() <= dashed.start() && m.end() >= dashed.end())) {
-                amount(dashed.group()).ifPresent(value -> matches.add(new Match(dashed.start(), dashed.end(),
-                        "EUR " + value.setScale(2, RoundingMode.UNNECESSARY).toPlainString(), 0.8)));
+                amount(dashed.group())
+                        .ifPresent(value -> matches.add(new Match(
+                                dashed.start(),
+                                dashed.end(),
+                                "EUR "
+                                        + value.setScale(2, RoundingMode.UNNECESSARY)
+                                                .toPlainString(),
+                                0.8)));
             }
         }
         bare(text, matches);
@@ -106,8 +136,14 @@ final class MoneyRecogniser implements Recogniser {
             int start = matcher.start();
             int end = matcher.end();
             if (matches.stream().noneMatch(m -> m.start() < end && m.end() > start)) {
-                amount(matcher.group(1)).ifPresent(value -> bare.add(new Match(start, end,
-                        currency.get() + " " + value.setScale(2, RoundingMode.UNNECESSARY).toPlainString(), 0.8)));
+                amount(matcher.group(1))
+                        .ifPresent(value -> bare.add(new Match(
+                                start,
+                                end,
+                                currency.get() + " "
+                                        + value.setScale(2, RoundingMode.UNNECESSARY)
+                                                .toPlainString(),
+                                0.8)));
             }
         }
         // A page that writes its currency beside most amounts means something else by a bare number
@@ -122,8 +158,12 @@ final class MoneyRecogniser implements Recogniser {
         while (matcher.find()) {
             int start = matcher.start();
             int end = matcher.end();
-            amount(matcher.group(1)).ifPresent(value -> matches.add(new Match(start, end,
-                    value.setScale(2, RoundingMode.UNNECESSARY).toPlainString(), 0.8)));
+            amount(matcher.group(1))
+                    .ifPresent(value -> matches.add(new Match(
+                            start,
+                            end,
+                            value.setScale(2, RoundingMode.UNNECESSARY).toPlainString(),
+                            0.8)));
         }
     }
 
@@ -132,7 +172,8 @@ final class MoneyRecogniser implements Recogniser {
             Optional<String> code = currency(matcher.group(currencyGroup));
             Optional<BigDecimal> amount = amount(matcher.group(amountGroup));
             if (code.isPresent() && amount.isPresent()) {
-                String normalized = code.get() + " " + amount.get().setScale(2, RoundingMode.UNNECESSARY).toPlainString();
+                String normalized = code.get() + " "
+                        + amount.get().setScale(2, RoundingMode.UNNECESSARY).toPlainString();
                 matches.add(new Match(matcher.start(), matcher.end(), normalized, 1.0));
             }
         }
@@ -170,7 +211,8 @@ final class MoneyRecogniser implements Recogniser {
         String fraction = "00";
         if (value.endsWith(",-") || value.endsWith(".-")) {
             value = value.substring(0, value.length() - 2);
-        } else if (value.length() > 3 && (value.charAt(value.length() - 3) == ',' || value.charAt(value.length() - 3) == '.')) {
+        } else if (value.length() > 3
+                && (value.charAt(value.length() - 3) == ',' || value.charAt(value.length() - 3) == '.')) {
             fraction = value.substring(value.length() - 2);
             value = value.substring(0, value.length() - 3);
         }

@@ -15,8 +15,7 @@ public final class OcrEdges {
     private static final Pattern TRAILING = Pattern.compile("[\\s" + GLYPHS + "]+$");
     private static final Pattern LONE_BAR = Pattern.compile("(?<=\\s)[|¦]+(?=\\s)");
 
-    private OcrEdges() {
-    }
+    private OcrEdges() {}
 
     /** The first position at or after {@code from}, before {@code to}, that is no edge glyph or space. */
     public static int skipLeading(String text, int from, int to) {
@@ -30,7 +29,9 @@ public final class OcrEdges {
     /** A line without the edge glyphs before and after its text and without bars standing alone. */
     public static String clean(String line) {
         String inner = LONE_BAR.matcher(line).replaceAll(" ");
-        return TRAILING.matcher(LEADING.matcher(inner).replaceFirst("")).replaceFirst("").replaceAll("\\s+", " ");
+        return TRAILING.matcher(LEADING.matcher(inner).replaceFirst(""))
+                .replaceFirst("")
+                .replaceAll("\\s+", " ");
     }
 
     private static boolean edge(char c) {

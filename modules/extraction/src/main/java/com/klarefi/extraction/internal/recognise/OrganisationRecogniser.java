@@ -28,42 +28,117 @@ final class OrganisationRecogniser implements Recogniser {
             + "|S\\.L\\.|SL|Sdn\\.?\\s?Bhd\\.?|Bhd\\.?|S/B|PLT|Enterprise|Trading|Pty\\.?\\s?Ltd\\.?|Pte\\.?\\s?Ltd\\.?|Oy|Oyj|AB|ASA|A/S|ApS"
             + "|K\\.K\\.|Co\\.)";
     /** A word of a name; a legal form that closes one name never opens the next ("X Inc. and Y Co."). */
-    private static final String WORD = "(?:(?!(?i:inc|incorporated|corp|corporation|ltd|limited|llc|gmbh|plc|bhd|b\\.v|n\\.v|s\\.a|ag|bv|nv)\\b)"
-            + "[\\p{Lu}\\d][\\p{L}\\d&'’.\\-]*(?:/\\p{Lu}[\\p{L}\\d&'’.\\-]*)?|\\([\\p{Lu}\\d]{1,12}\\))";
+    private static final String WORD =
+            "(?:(?!(?i:inc|incorporated|corp|corporation|ltd|limited|llc|gmbh|plc|bhd|b\\.v|n\\.v|s\\.a|ag|bv|nv)\\b)"
+                    + "[\\p{Lu}\\d][\\p{L}\\d&'’.\\-]*(?:/\\p{Lu}[\\p{L}\\d&'’.\\-]*)?|\\([\\p{Lu}\\d]{1,12}\\))";
+
     private static final String CONNECTOR = "(?:and|&|of|the|for|de|van|der|und|et|y|e)";
     private static final String GAP = "(?:[ \\t\u00a0]+|[ \\t\u00a0]*\\n[ \\t\u00a0]*)";
-    private static final Pattern NAME = Pattern.compile("(?<![\\p{L}\\d&])(" + WORD + "(?:(?:,?" + GAP + "|" + GAP + CONNECTOR
-            + GAP + ")" + WORD + "){0,6})(?:" + GAP + "(?:and|&))?,?" + GAP + "?(?=\\p{Lu})((?i:" + LEGAL_FORM
-            + "))(?![\\p{L}\\d])");
+    private static final Pattern NAME =
+            Pattern.compile("(?<![\\p{L}\\d&])(" + WORD + "(?:(?:,?" + GAP + "|" + GAP + CONNECTOR
+                    + GAP + ")" + WORD + "){0,6})(?:" + GAP + "(?:and|&))?,?" + GAP + "?(?=\\p{Lu})((?i:" + LEGAL_FORM
+                    + "))(?![\\p{L}\\d])");
     /** Words that open a sentence or a defined term, never a company's name. */
-    private static final Set<String> NOT_A_NAME_START = Set.of("the", "this", "that", "each", "such", "any", "a", "an",
-            "between", "by", "and", "of", "receiving", "disclosing", "said", "other", "our", "your", "its", "no");
+    private static final Set<String> NOT_A_NAME_START = Set.of(
+            "the",
+            "this",
+            "that",
+            "each",
+            "such",
+            "any",
+            "a",
+            "an",
+            "between",
+            "by",
+            "and",
+            "of",
+            "receiving",
+            "disclosing",
+            "said",
+            "other",
+            "our",
+            "your",
+            "its",
+            "no");
 
     /** Words of running text, in capitals as contracts print whole clauses: never in a name. */
-    private static final Set<String> PROSE_WORDS = Set.of("the", "to", "in", "by", "any", "that", "may", "hereby",
-            "is", "are", "will", "shall", "with", "as", "at", "his", "her", "its", "their", "or", "not", "on", "be",
-            "me", "i", "we", "you", "this", "hereto", "which", "who", "has", "have", "from", "such", "each", "if",
-            "agree", "agrees", "acknowledges", "information", "confidential", "agreement", "party", "parties");
+    private static final Set<String> PROSE_WORDS = Set.of(
+            "the",
+            "to",
+            "in",
+            "by",
+            "any",
+            "that",
+            "may",
+            "hereby",
+            "is",
+            "are",
+            "will",
+            "shall",
+            "with",
+            "as",
+            "at",
+            "his",
+            "her",
+            "its",
+            "their",
+            "or",
+            "not",
+            "on",
+            "be",
+            "me",
+            "i",
+            "we",
+            "you",
+            "this",
+            "hereto",
+            "which",
+            "who",
+            "has",
+            "have",
+            "from",
+            "such",
+            "each",
+            "if",
+            "agree",
+            "agrees",
+            "acknowledges",
+            "information",
+            "confidential",
+            "agreement",
+            "party",
+            "parties");
+
     private static final int PHRASE_WORDS = 6;
     /** "Sony Corporation of America": a corporation or company named after its place goes on past its form. */
-    private static final Pattern OF_PLACE = Pattern.compile("[ \\t]+of[ \\t]+(?:the[ \\t]+)?\\p{Lu}[\\p{L}]+(?:[ \\t]+\\p{Lu}[\\p{L}]+)?(?![\\p{L}\\d])");
+    private static final Pattern OF_PLACE = Pattern.compile(
+            "[ \\t]+of[ \\t]+(?:the[ \\t]+)?\\p{Lu}[\\p{L}]+(?:[ \\t]+\\p{Lu}[\\p{L}]+)?(?![\\p{L}\\d])");
     /** A person's generation after the name ("Thomas W. Mills, Sr.", "Eugene Wright III") belongs to it. */
-    private static final Pattern GENERATION = Pattern.compile(",?\\s*(?:Jr\\.|Sr\\.|JR\\.|SR\\.|II|III|IV)(?![\\p{L}\\d])");
+    private static final Pattern GENERATION =
+            Pattern.compile(",?\\s*(?:Jr\\.|Sr\\.|JR\\.|SR\\.|II|III|IV)(?![\\p{L}\\d])");
     /**
      * One spelling per legal form, so that a company printed with or without dots is one value:
      * "Incorporated" and "Inc" are "Inc.", "Limited" is "Ltd.", "L.L.C." is "LLC", "L.P." is "LP".
      */
     private static final String[][] LEGAL_FORM_SPELLINGS = {
-        {"Incorporated", "Inc."}, {"Inc", "Inc."}, {"Corp", "Corp."}, {"Limited", "Ltd."}, {"Ltd", "Ltd."},
-        {"L\\.L\\.C\\.?", "LLC"}, {"L\\.L\\.P\\.?", "LLP"}, {"L\\.P\\.?", "LP"}};
+        {"Incorporated", "Inc."},
+        {"Inc", "Inc."},
+        {"Corp", "Corp."},
+        {"Limited", "Ltd."},
+        {"Ltd", "Ltd."},
+        {"L\\.L\\.C\\.?", "LLC"},
+        {"L\\.L\\.P\\.?", "LLP"},
+        {"L\\.P\\.?", "LP"}
+    };
     /** A capitalised phrase is a name less surely than one with a legal form: unsure, it goes to review. */
     private static final double PHRASE_STRENGTH = 0.75;
     /** Words of multi-word legal forms ("Sdn Bhd", "Pty Ltd"), which are no name of their own. */
-    private static final Set<String> FORM_PARTS = Set.of("sdn", "bhd", "pty", "pte", "ltd", "inc", "corp", "llc", "plc");
+    private static final Set<String> FORM_PARTS =
+            Set.of("sdn", "bhd", "pty", "pte", "ltd", "inc", "corp", "llc", "plc");
 
     /** What follows a word that labels a number: "No: ...", "Reg. No. ...", ": ...". */
-    private static final Pattern LABEL_REST = Pattern.compile("(?is)\\s*(?:reg(?:istration)?\\.?|no\\.?|number|id)(?![\\p{L}]).*"
-            + "|[^:]*:.*");
+    private static final Pattern LABEL_REST =
+            Pattern.compile("(?is)\\s*(?:reg(?:istration)?\\.?|no\\.?|number|id)(?![\\p{L}]).*" + "|[^:]*:.*");
 
     private final boolean asPrinted;
 
@@ -122,7 +197,8 @@ final class OrganisationRecogniser implements Recogniser {
     private static boolean labelLine(String text, int lineStart, int formStart, int formEnd) {
         int lineEnd = text.indexOf('\n', formEnd);
         String rest = text.substring(formEnd, lineEnd < 0 ? text.length() : lineEnd);
-        return text.substring(lineStart, formStart).isBlank() && LABEL_REST.matcher(rest).matches();
+        return text.substring(lineStart, formStart).isBlank()
+                && LABEL_REST.matcher(rest).matches();
     }
 
     /** A name read where a label points: a legal-form name starting there, else the phrase. */
@@ -132,14 +208,20 @@ final class OrganisationRecogniser implements Recogniser {
         int lineEnd = Spans.lineEnd(text, start, to);
         // scanned from where the label points, so that a name before it cannot swallow this one
         Optional<Match> named = scan(text.substring(start, Math.min(text.length(), lineEnd + 80))).stream()
-                .filter(match -> match.start() == 0).findFirst()
+                .filter(match -> match.start() == 0)
+                .findFirst()
                 .map(match -> new Match(start, start + match.end(), match.normalized(), match.strength()));
         if (named.isPresent()) {
             return named;
         }
-        return phrase(text, start, lineEnd).map(match -> asPrinted
-                ? new Match(match.start(), match.end(), normalised(text.substring(match.start(), match.end())), match.strength())
-                : match);
+        return phrase(text, start, lineEnd)
+                .map(match -> asPrinted
+                        ? new Match(
+                                match.start(),
+                                match.end(),
+                                normalised(text.substring(match.start(), match.end())),
+                                match.strength())
+                        : match);
     }
 
     /** Capitalised words (and joining words between them) up to punctuation or the end of the line. */
@@ -193,7 +275,8 @@ final class OrganisationRecogniser implements Recogniser {
         if (newline < start) {
             return start;
         }
-        boolean wholeLineAbove = start == 0 || text.charAt(start - 1) == '\n'
+        boolean wholeLineAbove = start == 0
+                || text.charAt(start - 1) == '\n'
                 || text.substring(text.lastIndexOf('\n', start - 1) + 1, start).isBlank();
         boolean ownWord = Arrays.stream(text.substring(newline + 1, formStart).split("\\s+"))
                 .anyMatch(word -> word.matches("\\p{L}{3,}") && !FORM_PARTS.contains(word.toLowerCase(Locale.ROOT)));
@@ -227,12 +310,16 @@ final class OrganisationRecogniser implements Recogniser {
     }
 
     static String normalise(String printed) {
-        String name = printed.replace(",", " ").replaceAll("(?U)\\s*&\\s*", " and ").replaceAll("(?U)\\s+", " ").strip();
+        String name = printed.replace(",", " ")
+                .replaceAll("(?U)\\s*&\\s*", " and ")
+                .replaceAll("(?U)\\s+", " ")
+                .strip();
         for (String[] form : LEGAL_FORM_SPELLINGS) {
             name = name.replaceAll("(?i)(?<=\\s)" + form[0] + "$", form[1]);
         }
         // a sentence's period after a name without an abbreviated form is no part of it
         return name.matches("(?s).*\\s\\p{L}{4,}\\.$") && !name.matches("(?is).*\\s(?:inc|corp|ltd|bhd)\\.$")
-                ? name.substring(0, name.length() - 1) : name;
+                ? name.substring(0, name.length() - 1)
+                : name;
     }
 }

@@ -35,8 +35,10 @@ final class PersonNameRecogniser implements Recogniser {
                 break;
             }
         }
-        while (!taken.isEmpty() && PersonNames.PARTICLES.contains(PersonNames.bare(taken.getLast()))
-                && !text.substring(words.starts().getFirst(), words.ends().get(last)).contains(",")) {
+        while (!taken.isEmpty()
+                && PersonNames.PARTICLES.contains(PersonNames.bare(taken.getLast()))
+                && !text.substring(words.starts().getFirst(), words.ends().get(last))
+                        .contains(",")) {
             taken.removeLast();
             last--;
         }

@@ -11,13 +11,14 @@ import java.util.Set;
  * European naming knowledge written down by hand; no library covers Dutch name order.
  */
 final class PersonNames {
-    static final Set<String> PARTICLES = Set.of("van", "de", "der", "den", "het", "ter", "ten", "te", "'t",
-            "in", "op", "uit", "la", "le", "du", "da", "di", "del", "della", "von", "zu", "vom", "el", "al", "d'", "dos", "das", "y");
-    static final Set<String> TITLES = Set.of("dhr", "mevr", "mr", "mrs", "ms", "miss", "dr", "drs", "ir", "ing",
-            "prof", "herr", "frau", "mme", "mlle", "m", "heer", "mevrouw", "de heer", "sir");
+    static final Set<String> PARTICLES = Set.of(
+            "van", "de", "der", "den", "het", "ter", "ten", "te", "'t", "in", "op", "uit", "la", "le", "du", "da", "di",
+            "del", "della", "von", "zu", "vom", "el", "al", "d'", "dos", "das", "y");
+    static final Set<String> TITLES = Set.of(
+            "dhr", "mevr", "mr", "mrs", "ms", "miss", "dr", "drs", "ir", "ing", "prof", "herr", "frau", "mme", "mlle",
+            "m", "heer", "mevrouw", "de heer", "sir");
 
-    private PersonNames() {
-    }
+    private PersonNames() {}
 
     /** The name in reading order with normal capitals, or null when the words are no name. */
     static String normalise(List<String> words) {

@@ -18,7 +18,8 @@ final class PhoneRecogniser implements Recogniser {
     @Override
     public List<Match> scan(String text) {
         List<Match> matches = new ArrayList<>();
-        for (PhoneNumberMatch found : util.findNumbers(text, DEFAULT_REGION, PhoneNumberUtil.Leniency.POSSIBLE, Long.MAX_VALUE)) {
+        for (PhoneNumberMatch found :
+                util.findNumbers(text, DEFAULT_REGION, PhoneNumberUtil.Leniency.POSSIBLE, Long.MAX_VALUE)) {
             String e164 = util.format(found.number(), PhoneNumberUtil.PhoneNumberFormat.E164);
             matches.add(new Match(found.start(), found.end(), e164, 1.0));
         }

@@ -69,9 +69,12 @@ final class PhraseRecogniser implements Recogniser {
         while (next < words.size() && JOINING.contains(words.word(next))) {
             next++;
         }
-        return next == i || next >= words.size() || !Character.isUpperCase(words.word(next).charAt(0));
+        return next == i
+                || next >= words.size()
+                || !Character.isUpperCase(words.word(next).charAt(0));
     }
 
     private static final Set<String> JOINING = Set.of(
-            "of", "op", "aan", "de", "den", "der", "van", "la", "le", "les", "am", "im", "an", "sur", "upon", "on", "en", "y");
+            "of", "op", "aan", "de", "den", "der", "van", "la", "le", "les", "am", "im", "an", "sur", "upon", "on",
+            "en", "y");
 }

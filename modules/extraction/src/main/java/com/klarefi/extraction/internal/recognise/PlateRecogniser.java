@@ -14,10 +14,23 @@ import java.util.regex.Pattern;
 final class PlateRecogniser implements Recogniser {
     /** Side codes 1-14; X a letter, 9 a digit. */
     private static final List<String> SIDE_CODES = List.of(
-            "XX-99-99", "99-99-XX", "99-XX-99", "XX-99-XX", "XX-XX-99", "99-XX-XX", "99-XXX-9",
-            "9-XXX-99", "XX-999-X", "X-999-XX", "XXX-99-X", "X-99-XXX", "9-XX-999", "999-XX-9");
+            "XX-99-99",
+            "99-99-XX",
+            "99-XX-99",
+            "XX-99-XX",
+            "XX-XX-99",
+            "99-XX-XX",
+            "99-XXX-9",
+            "9-XXX-99",
+            "XX-999-X",
+            "X-999-XX",
+            "XXX-99-X",
+            "X-99-XXX",
+            "9-XX-999",
+            "999-XX-9");
     /** A plate read with a look-alike character repaired is a little less sure than one read as printed. */
     private static final double REPAIRED = 0.9;
+
     private static final Pattern CANDIDATE = Pattern.compile(
             "(?<![\\p{L}\\d-])([A-Za-z0-9]{1,3}-[A-Za-z0-9]{2,3}-[A-Za-z0-9]{1,3}|[A-Za-z0-9]{6})(?![\\p{L}\\d]|-[\\p{L}\\d])");
 
@@ -31,7 +44,8 @@ final class PlateRecogniser implements Recogniser {
             if (plate != null) {
                 boolean dashed = printed.indexOf('-') >= 0;
                 boolean upper = printed.equals(printed.toUpperCase(Locale.ROOT));
-                boolean repaired = !plate.replace("-", "").equals(printed.replace("-", "").toUpperCase(Locale.ROOT));
+                boolean repaired =
+                        !plate.replace("-", "").equals(printed.replace("-", "").toUpperCase(Locale.ROOT));
                 double strength = (dashed ? 1.0 : upper ? 0.9 : 0.6) * (repaired ? REPAIRED : 1);
                 matches.add(new Match(matcher.start(), matcher.end(), plate, strength));
             }
@@ -44,6 +58,7 @@ final class PlateRecogniser implements Recogniser {
      * place is an l and an O or I in a digit's place is a 0 or 1.
      */
     private static final String LOOKALIKE_LETTERS = "LSBZOI";
+
     private static final String LOOKALIKE_DIGITS = "158201";
 
     /**
@@ -64,7 +79,8 @@ final class PlateRecogniser implements Recogniser {
             char c = upper.charAt(i);
             int letter = LOOKALIKE_LETTERS.indexOf(c);
             int digit = lowerCase ? LOOKALIKE_DIGITS.indexOf(c) : -1;
-            char other = letter >= 0 ? LOOKALIKE_DIGITS.charAt(letter) : digit >= 0 ? LOOKALIKE_LETTERS.charAt(digit) : c;
+            char other =
+                    letter >= 0 ? LOOKALIKE_DIGITS.charAt(letter) : digit >= 0 ? LOOKALIKE_LETTERS.charAt(digit) : c;
             if (other != c) {
                 String reading = asPrinted(upper.substring(0, i) + other + upper.substring(i + 1));
                 if (reading != null) {
@@ -95,7 +111,10 @@ final class PlateRecogniser implements Recogniser {
      * ("Ir-dg-95" for "lr-dg-95"): a plate is printed in one case.
      */
     private static String lowerCaseL(String printed) {
-        boolean lowerCase = printed.chars().filter(Character::isLetter).filter(c -> c != 'I').allMatch(Character::isLowerCase)
+        boolean lowerCase = printed.chars()
+                        .filter(Character::isLetter)
+                        .filter(c -> c != 'I')
+                        .allMatch(Character::isLowerCase)
                 && printed.chars().anyMatch(Character::isLowerCase);
         return lowerCase ? printed.replace('I', 'l') : printed;
     }

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 /** The recogniser of each feature type; recognisers are stateless and shared. */
 public final class Recognisers {
     /** 8 digits, printed plain, as 12.345.678 or as 1234 5678. */
-    private static final Pattern KVK = Pattern.compile(
-            "(?<![\\d.,-])(\\d{8}|\\d{2}\\.\\d{3}\\.\\d{3}|\\d{4} \\d{4})(?![\\d]|[.,-]\\d)");
+    private static final Pattern KVK =
+            Pattern.compile("(?<![\\d.,-])(\\d{8}|\\d{2}\\.\\d{3}\\.\\d{3}|\\d{4} \\d{4})(?![\\d]|[.,-]\\d)");
+
     private static final Pattern POSTCODE = Pattern.compile("(?<![\\p{L}\\d])([1-9]\\d{3}) ?([A-Z]{2})(?![\\p{L}\\d])");
 
     private static final Set<String> NOT_ISSUED = Set.of("SA", "SD", "SS");
@@ -102,16 +103,16 @@ public final class Recognisers {
             return namesAsPrinted;
         }
         if (feature.type() == FeatureType.MONEY && feature.currency().isPresent()) {
-            return moneyByCurrency.computeIfAbsent(feature.currency().get(),
-                    code -> new MoneyRecogniser(Optional.of(code)));
+            return moneyByCurrency.computeIfAbsent(
+                    feature.currency().get(), code -> new MoneyRecogniser(Optional.of(code)));
         }
         if (feature.type() == FeatureType.TEXT && feature.placed()) {
             return blocks;
         }
         if (feature.type() == FeatureType.IDENTIFIER) {
             Optional<Pattern> pattern = feature.pattern();
-            return identifiers.computeIfAbsent(pattern.map(Pattern::pattern).orElse(""),
-                    key -> new IdentifierRecogniser(pattern));
+            return identifiers.computeIfAbsent(
+                    pattern.map(Pattern::pattern).orElse(""), key -> new IdentifierRecogniser(pattern));
         }
         return byType.get(feature.type());
     }

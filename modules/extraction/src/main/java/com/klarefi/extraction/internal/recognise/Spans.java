@@ -2,8 +2,7 @@ package com.klarefi.extraction.internal.recognise;
 
 /** Small helpers on spans of page text. */
 final class Spans {
-    private Spans() {
-    }
+    private Spans() {}
 
     /** The first position at or after {@code from} that is not whitespace or label punctuation. */
     static int skipSeparators(String text, int from, int to) {

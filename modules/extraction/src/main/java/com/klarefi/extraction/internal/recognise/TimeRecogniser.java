@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * written with a dot and no "uur"/"h" could as well be an amount, so it is reported weakly.
  */
 final class TimeRecogniser implements Recogniser {
-    private static final Pattern TIME = Pattern.compile(
-            "(?iu)(?<![\\d.,:/-])([01]?\\d|2[0-3])([:.h])([0-5]\\d)(?![\\d]|[.,:]\\d)"
+    private static final Pattern TIME =
+            Pattern.compile("(?iu)(?<![\\d.,:/-])([01]?\\d|2[0-3])([:.h])([0-5]\\d)(?![\\d]|[.,:]\\d)"
                     + "(?:\\s?(uur|u\\b|h\\b|hrs\\b|a\\.m\\.|p\\.m\\.|am\\b|pm\\b))?");
 
     @Override
@@ -23,7 +23,9 @@ final class TimeRecogniser implements Recogniser {
         while (matcher.find()) {
             int hour = Integer.parseInt(matcher.group(1));
             int minute = Integer.parseInt(matcher.group(3));
-            String suffix = matcher.group(4) == null ? "" : matcher.group(4).toLowerCase(Locale.ROOT).replace(".", "");
+            String suffix = matcher.group(4) == null
+                    ? ""
+                    : matcher.group(4).toLowerCase(Locale.ROOT).replace(".", "");
             if (suffix.equals("pm") || suffix.equals("am")) {
                 if (hour > 12 || hour == 0) {
                     continue;
@@ -32,8 +34,8 @@ final class TimeRecogniser implements Recogniser {
             }
             boolean colon = matcher.group(2).equals(":");
             double strength = colon || !suffix.isEmpty() || matcher.group(2).equalsIgnoreCase("h") ? 1.0 : 0.6;
-            matches.add(new Match(matcher.start(), matcher.end(),
-                    String.format(Locale.ROOT, "%02d:%02d", hour, minute), strength));
+            matches.add(new Match(
+                    matcher.start(), matcher.end(), String.format(Locale.ROOT, "%02d:%02d", hour, minute), strength));
         }
         return matches;
     }

@@ -17,8 +17,7 @@ public final class Zones {
     static final int HEADER_LINES = 8;
     static final int FOOTER_LINES = 3;
 
-    private static final Pattern BUSINESS = Pattern.compile(
-            "\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d[.,]\\d{2}(?!\\d)");
+    private static final Pattern BUSINESS = Pattern.compile("\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d[.,]\\d{2}(?!\\d)");
 
     /** A line that says something: a word of three letters or a number of three digits. */
     private static final Pattern CONTENT = Pattern.compile("\\p{L}{3}|\\d{3}");
@@ -37,7 +36,8 @@ public final class Zones {
             if (i == text.length() || text.charAt(i) == '\n') {
                 if (CONTENT.matcher(text.substring(lineStart, i)).find()) {
                     line++;
-                    if (line < headerLines && BUSINESS.matcher(text.substring(lineStart, i)).find()) {
+                    if (line < headerLines
+                            && BUSINESS.matcher(text.substring(lineStart, i)).find()) {
                         headerLines = line;
                     }
                 }

@@ -41,18 +41,19 @@ class CaseTypeParserTest {
                               {"id": "d", "type": "identifier", "pattern": "(", "labels": {"nl": ["D"], "en": ["D"]}},
                               {"id": "d", "type": "text", "labels": {"nl": ["E"], "en": ["E"]}}]}"""))
                 .isInstanceOf(InvalidCaseTypeException.class)
-                .satisfies(e -> assertThat(((InvalidCaseTypeException) e).problems()).containsExactlyInAnyOrder(
-                        "$.colour: unknown key; expected one of [id, name, names, locales, features]",
-                        "$.id: \"Bad Id\" is not a valid id; use lower case letters, digits and _, starting with a letter",
-                        "$.name: missing",
-                        "$.features[0].type: unknown type \"dat\"; expected one of [date, time, money, iban, license_plate,"
-                                + " phone, email, person_name, organization_name, text, identifier, country, kvk, postcode, duration, place]",
-                        "$.features[0].labels: no labels for locale \"en\" listed in $.locales",
-                        "$.features[1].cardinality: expected \"one\" or \"many\", got \"several\"",
-                        "$.features[2].labels.nl: expected a non-empty array of strings",
-                        "$.features[2].pattern: only features of type \"identifier\" take a pattern",
-                        "$.features[3].pattern: not a valid regular expression: Unclosed group near index 1",
-                        "$.features[4].id: duplicate feature id \"d\""));
+                .satisfies(e -> assertThat(((InvalidCaseTypeException) e).problems())
+                        .containsExactlyInAnyOrder(
+                                "$.colour: unknown key; expected one of [id, name, names, locales, features]",
+                                "$.id: \"Bad Id\" is not a valid id; use lower case letters, digits and _, starting with a letter",
+                                "$.name: missing",
+                                "$.features[0].type: unknown type \"dat\"; expected one of [date, time, money, iban, license_plate,"
+                                        + " phone, email, person_name, organization_name, text, identifier, country, kvk, postcode, duration, place]",
+                                "$.features[0].labels: no labels for locale \"en\" listed in $.locales",
+                                "$.features[1].cardinality: expected \"one\" or \"many\", got \"several\"",
+                                "$.features[2].labels.nl: expected a non-empty array of strings",
+                                "$.features[2].pattern: only features of type \"identifier\" take a pattern",
+                                "$.features[3].pattern: not a valid regular expression: Unclosed group near index 1",
+                                "$.features[4].id: duplicate feature id \"d\""));
     }
 
     @Test
@@ -70,9 +71,10 @@ class CaseTypeParserTest {
         assertThatThrownBy(() -> CaseTypeParser.parse("""
                 {"id": "rental", "name": "Rental", "names": {"Dutch": "Huur", "en": 3}, "locales": ["nl"],
                  "features": [{"id": "a", "type": "text", "labels": {"nl": ["A"]}}]}"""))
-                .satisfies(e -> assertThat(((InvalidCaseTypeException) e).problems()).containsExactlyInAnyOrder(
-                        "$.names.Dutch: expected a two-letter lower-case language code as the key",
-                        "$.names.en: expected a non-empty string"));
+                .satisfies(e -> assertThat(((InvalidCaseTypeException) e).problems())
+                        .containsExactlyInAnyOrder(
+                                "$.names.Dutch: expected a two-letter lower-case language code as the key",
+                                "$.names.en: expected a non-empty string"));
     }
 
     @Test
@@ -83,25 +85,57 @@ class CaseTypeParserTest {
 
     @Test
     void shipsTheBuiltInCaseTypesWithTheirFeatures() {
-        assertThat(CaseTypeParser.builtIn()).extracting(CaseType::id)
+        assertThat(CaseTypeParser.builtIn())
+                .extracting(CaseType::id)
                 .containsExactly("motor_claim", "travel_claim", "receipt", "nda");
         CaseType motor = CaseTypeParser.builtIn().getFirst();
-        assertThat(motor.features()).extracting(FeatureDefinition::id).containsExactly(
-                "incident_date", "incident_time", "incident_city", "license_plate", "counterparty_license_plate",
-                "policy_number", "claimant_name", "claimant_iban", "claimant_email", "claimant_phone", "repair_total",
-                "invoice_number", "invoice_date", "repairer_kvk");
+        assertThat(motor.features())
+                .extracting(FeatureDefinition::id)
+                .containsExactly(
+                        "incident_date",
+                        "incident_time",
+                        "incident_city",
+                        "license_plate",
+                        "counterparty_license_plate",
+                        "policy_number",
+                        "claimant_name",
+                        "claimant_iban",
+                        "claimant_email",
+                        "claimant_phone",
+                        "repair_total",
+                        "invoice_number",
+                        "invoice_date",
+                        "repairer_kvk");
         CaseType travel = CaseTypeParser.builtIn().get(1);
-        assertThat(travel.features()).extracting(FeatureDefinition::id).containsExactly(
-                "trip_start_date", "trip_end_date", "incident_date", "destination_country", "policy_number",
-                "claimant_name", "claimant_iban", "claimed_amount", "booking_reference", "flight_number");
+        assertThat(travel.features())
+                .extracting(FeatureDefinition::id)
+                .containsExactly(
+                        "trip_start_date",
+                        "trip_end_date",
+                        "incident_date",
+                        "destination_country",
+                        "policy_number",
+                        "claimant_name",
+                        "claimant_iban",
+                        "claimed_amount",
+                        "booking_reference",
+                        "flight_number");
     }
 
     @Test
     void shipsTheDefinitionsTheBuiltInCaseTypesAreReadFrom() {
-        assertThat(CaseTypeParser.builtInDefinitions()).map(CaseTypeParser::parse)
-                .extracting(CaseType::id, CaseType::name, caseType -> caseType.features().size())
+        assertThat(CaseTypeParser.builtInDefinitions())
+                .map(CaseTypeParser::parse)
+                .extracting(
+                        CaseType::id,
+                        CaseType::name,
+                        caseType -> caseType.features().size())
                 .isEqualTo(CaseTypeParser.builtIn().stream()
-                        .map(caseType -> tuple(caseType.id(), caseType.name(), caseType.features().size())).toList());
+                        .map(caseType -> tuple(
+                                caseType.id(),
+                                caseType.name(),
+                                caseType.features().size()))
+                        .toList());
     }
 
     @Test
@@ -126,7 +160,8 @@ class CaseTypeParserTest {
                   {"id": "total", "type": "money", "currency": "RM", "labels": {"en": ["Total"]}},
                   {"id": "when", "type": "date", "currency": "EUR", "labels": {"en": ["Date"]}}]}"""))
                 .isInstanceOf(InvalidCaseTypeException.class)
-                .extracting(e -> ((InvalidCaseTypeException) e).problems()).asInstanceOf(InstanceOfAssertFactories.LIST)
+                .extracting(e -> ((InvalidCaseTypeException) e).problems())
+                .asInstanceOf(InstanceOfAssertFactories.LIST)
                 .containsExactly(
                         "$.features[0].role: unknown role \"printer\"; expected one of [issuer, recipient, counterparty]",
                         "$.features[0].zone: unknown zone \"top\"; expected one of [header, body, footer]",
@@ -142,7 +177,9 @@ class CaseTypeParserTest {
         CaseType nda = CaseTypeParser.builtIn().get(3);
         assertThat(nda.feature("party").orElseThrow().cardinality()).isEqualTo(Cardinality.MANY);
         assertThat(nda.feature("jurisdiction").orElseThrow().type()).isEqualTo(FeatureType.PLACE);
-        assertThat(nda.features()).allSatisfy(feature -> feature.labels().values()
-                .forEach(labels -> assertThat(labels).hasSizeLessThanOrEqualTo(4)));
+        assertThat(nda.features())
+                .allSatisfy(feature -> feature.labels()
+                        .values()
+                        .forEach(labels -> assertThat(labels).hasSizeLessThanOrEqualTo(4)));
     }
 }

@@ -19,8 +19,11 @@ class ContractReaderTest {
     private static List<String> stated(Contract contract, List<PageLayer> pages, Clause clause) {
         List<String> quotes = new ArrayList<>();
         for (PageLayer page : pages) {
-            contract.on(page.index(), clause).forEach(s -> quotes.add(
-                    page.text().substring(s.start(), s.end()).replace('\n', ' ').strip() + " @" + s.support()));
+            contract.on(page.index(), clause)
+                    .forEach(s -> quotes.add(page.text()
+                                    .substring(s.start(), s.end())
+                                    .replace('\n', ' ')
+                                    .strip() + " @" + s.support()));
         }
         return quotes;
     }
@@ -57,8 +60,10 @@ class ContractReaderTest {
                 Solutions and R. J. Seifert Enterprises. The Parties agree as follows.
                 """));
         List<String> parties = stated(reader.read(pages), pages, Clause.PARTIES);
-        assertThat(parties).containsExactly("High Speed Net Solutions @" + ContractReader.LISTED,
-                "R. J. Seifert Enterprises. @" + ContractReader.LISTED);
+        assertThat(parties)
+                .containsExactly(
+                        "High Speed Net Solutions @" + ContractReader.LISTED,
+                        "R. J. Seifert Enterprises. @" + ContractReader.LISTED);
     }
 
     @Test
@@ -87,12 +92,14 @@ class ContractReaderTest {
                 """), page(1, """
                 IN WITNESS WHEREOF, the parties hereto have executed this agreement this 16th day of May , 2011.
                 """));
-        assertThat(stated(reader.read(pages), pages, Clause.EFFECTIVE_DATE)).containsExactly("16th day of May , 2011 @0.6");
+        assertThat(stated(reader.read(pages), pages, Clause.EFFECTIVE_DATE))
+                .containsExactly("16th day of May , 2011 @0.6");
     }
 
     @Test
     void theDateOfSigningDoesNotCompeteWithTheOpeningSentencesDate() {
-        List<PageLayer> pages = List.of(page(0, PREAMBLE), page(1, "IN WITNESS WHEREOF, executed as of March 3, 2017."));
+        List<PageLayer> pages =
+                List.of(page(0, PREAMBLE), page(1, "IN WITNESS WHEREOF, executed as of March 3, 2017."));
         assertThat(stated(reader.read(pages), pages, Clause.EFFECTIVE_DATE)).containsExactly("February 10, 2017 @0.95");
     }
 
@@ -116,8 +123,10 @@ class ContractReaderTest {
         assertThat(contract.opening()).isFalse();
         assertThat(contract.agreement()).isTrue();
         // named on the first page too: confirmed; only signing: listed
-        assertThat(stated(contract, pages, Clause.PARTIES)).containsExactly(
-                "Caribou Coffee Company, Inc. @" + ContractReader.CONFIRMED, "GREEN RIVER HOLDINGS, LLC @" + ContractReader.LISTED);
+        assertThat(stated(contract, pages, Clause.PARTIES))
+                .containsExactly(
+                        "Caribou Coffee Company, Inc. @" + ContractReader.CONFIRMED,
+                        "GREEN RIVER HOLDINGS, LLC @" + ContractReader.LISTED);
     }
 
     @Test

@@ -23,15 +23,22 @@ class DeciderTest {
     /** The one feature of a case type that has only it. */
     private static FeatureDefinition aFeature(String json) {
         return CaseTypes.parse("{\"id\": \"t\", \"name\": \"T\", \"locales\": [\"en\"], \"features\": [" + json + "]}")
-                .features().getFirst();
+                .features()
+                .getFirst();
     }
 
     private static Sighting aSighting(String value, double support, double label) {
         double[] clues = Clue.none();
         clues[Clue.SUPPORT.ordinal()] = support;
         clues[Clue.LABEL.ordinal()] = label;
-        Evidence evidence = new Evidence("ev_" + value + support, "doc_1", 0, new EvidenceLocation(0, 10, Optional.empty()),
-                value, TextMethod.BORN_DIGITAL_TEXT, OptionalDouble.empty());
+        Evidence evidence = new Evidence(
+                "ev_" + value + support,
+                "doc_1",
+                0,
+                new EvidenceLocation(0, 10, Optional.empty()),
+                value,
+                TextMethod.BORN_DIGITAL_TEXT,
+                OptionalDouble.empty());
         return new Sighting(value, value, evidence, support, clues);
     }
 
@@ -62,14 +69,17 @@ class DeciderTest {
         assertThat(learned.candidates().getFirst().valueNormalized()).isEqualTo("2024-04-02");
         assertThat(learned.candidates().getFirst().confidence()).isEqualTo(0.982);
         assertThat(learned.decision().outcome()).isEqualTo(DecisionOutcome.KEEP);
-        assertThat(new Decider(Optional.of(trustingLabels(0.99))).decide(DATE, sightings).decision().outcome())
+        assertThat(new Decider(Optional.of(trustingLabels(0.99)))
+                        .decide(DATE, sightings)
+                        .decision()
+                        .outcome())
                 .isEqualTo(DecisionOutcome.REVIEW);
     }
 
     @Test
     void aListFeatureIsDecidedByTheRulesEvenWithARanker() {
-        FeatureDefinition surcharges =
-                aFeature("{\"id\": \"surcharges\", \"type\": \"money\", \"cardinality\": \"many\", \"labels\": {\"en\": [\"Surcharge\"]}}");
+        FeatureDefinition surcharges = aFeature(
+                "{\"id\": \"surcharges\", \"type\": \"money\", \"cardinality\": \"many\", \"labels\": {\"en\": [\"Surcharge\"]}}");
         List<Sighting> sightings = List.of(aSighting("EUR 10.00", 0.9, 0.2), aSighting("EUR 12.00", 0.85, 0.2));
         FeatureResult result = new Decider(Optional.of(trustingLabels(0.5))).decide(surcharges, sightings);
         assertThat(result.candidates()).extracting(c -> c.confidence()).containsExactlyInAnyOrder(0.949, 0.922);
@@ -79,9 +89,10 @@ class DeciderTest {
 
     @Test
     void aFeaturePlacedByARoleIsDecidedByTheRulesEvenWithARanker() {
-        FeatureDefinition issuer =
-                aFeature("{\"id\": \"company\", \"type\": \"organization_name\", \"role\": \"issuer\", \"labels\": {\"en\": [\"Company\"]}}");
-        FeatureResult result = new Decider(Optional.of(trustingLabels(0.5))).decide(issuer, List.of(aSighting("Acme BV", 0.6, 0.9)));
+        FeatureDefinition issuer = aFeature(
+                "{\"id\": \"company\", \"type\": \"organization_name\", \"role\": \"issuer\", \"labels\": {\"en\": [\"Company\"]}}");
+        FeatureResult result =
+                new Decider(Optional.of(trustingLabels(0.5))).decide(issuer, List.of(aSighting("Acme BV", 0.6, 0.9)));
         assertThat(result.candidates().getFirst().confidence()).isEqualTo(0.775);
         assertThat(result.decision().outcome()).isEqualTo(DecisionOutcome.REVIEW);
     }
@@ -89,8 +100,11 @@ class DeciderTest {
     @Test
     void everyCandidateIsHandedOverWithItsSignals() {
         List<double[]> seen = new ArrayList<>();
-        new Decider(Optional.empty()).decide(DATE, List.of(aSighting("2024-03-01", 0.9, 0.2), aSighting("2024-04-02", 0.5, 0.9)),
-                (feature, candidate, signals) -> seen.add(signals));
+        new Decider(Optional.empty())
+                .decide(
+                        DATE,
+                        List.of(aSighting("2024-03-01", 0.9, 0.2), aSighting("2024-04-02", 0.5, 0.9)),
+                        (feature, candidate, signals) -> seen.add(signals));
         assertThat(seen).hasSize(2).allSatisfy(signals -> assertThat(signals).hasSize(Ranker.SIGNALS.size()));
         assertThat(seen.getFirst()[Ranker.SIGNALS.indexOf("rival_support")]).isEqualTo(0.5);
         assertThat(seen.getFirst()[Ranker.SIGNALS.indexOf("rule_top")]).isEqualTo(1);

@@ -30,20 +30,23 @@ class RankerTest {
         Ranker read = Ranker.parse(ranker.format());
         assertThat(read.format()).isEqualTo(ranker.format());
         assertThat(read.keepThreshold()).isEqualTo(0.83);
-        assertThat(read.probability(signals("rule_confidence", 0.9))).isEqualTo(ranker.probability(signals("rule_confidence", 0.9)));
+        assertThat(read.probability(signals("rule_confidence", 0.9)))
+                .isEqualTo(ranker.probability(signals("rule_confidence", 0.9)));
     }
 
     @Test
     void theProbabilityIsTheLogisticOfTheStandardisedWeightedSignals() {
         Ranker ranker = weighingOnly("rule_confidence", 2, 0.8);
         assertThat(ranker.probability(signals("rule_confidence", 0.5))).isCloseTo(0.5, Offset.offset(1e-12));
-        assertThat(ranker.probability(signals("rule_confidence", 1))).isCloseTo(1 / (1 + Math.exp(-1)), Offset.offset(1e-12));
+        assertThat(ranker.probability(signals("rule_confidence", 1)))
+                .isCloseTo(1 / (1 + Math.exp(-1)), Offset.offset(1e-12));
     }
 
     @Test
     void aModelWrittenForOtherSignalsIsRefusedRatherThanMisread() {
         String renamed = weighingOnly("rule_confidence", 1, 0.8).format().replace("rule_confidence", "label_strength");
-        assertThatThrownBy(() -> Ranker.parse(renamed)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> Ranker.parse(renamed))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("retrain");
         String shorter = weighingOnly("rule_confidence", 1, 0.8).format().replaceFirst("(?m)^sighting_cue .*\\n", "");
         assertThatThrownBy(() -> Ranker.parse(shorter)).isInstanceOf(IllegalStateException.class);

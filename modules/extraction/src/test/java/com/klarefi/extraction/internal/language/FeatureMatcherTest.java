@@ -60,7 +60,11 @@ class FeatureMatcherTest {
     @Test
     void aBirthDateIsContextNotAFeature() {
         FeatureMatcher.KeyMatch birth = matcher.key("Geboortedatum");
-        assertThat(birth.context()).isGreaterThan(birth.features().values().stream().mapToDouble(d -> d).max().orElse(0));
+        assertThat(birth.context())
+                .isGreaterThan(birth.features().values().stream()
+                        .mapToDouble(d -> d)
+                        .max()
+                        .orElse(0));
     }
 
     @Test

@@ -48,7 +48,8 @@ class PhraseIndexTest {
     void givesTheSameHitsAsTheWholeAlternationSearchedEverywhere() {
         List<String> phrases = List.of("kenteken tegenpartij", "kenteken", "naam", "iban", "état");
         String text = "Kenteken  Tegenpartij: AB-12-CD\nnaam:\u00a0Jan, IBAN NL00; ÉTAT kentekenbewijs voornaam";
-        Pattern whole = Pattern.compile(WORD_START + "(?:" + String.join("|", phrases.stream().map(PhraseIndexTest::regex).toList()) + ")");
+        Pattern whole = Pattern.compile(WORD_START + "(?:"
+                + String.join("|", phrases.stream().map(PhraseIndexTest::regex).toList()) + ")");
         List<String> expected = new ArrayList<>();
         for (Matcher matcher = whole.matcher(text); matcher.find(); ) {
             expected.add(matcher.start() + ":" + matcher.group());
@@ -83,7 +84,8 @@ class PhraseIndexTest {
     }
 
     private static String regex(String phrase) {
-        return String.join("\\s+", Arrays.stream(phrase.split(" ")).map(Pattern::quote).toList());
+        return String.join(
+                "\\s+", Arrays.stream(phrase.split(" ")).map(Pattern::quote).toList());
     }
 
     private static String matched(PhraseIndex index, String text, int at) {

@@ -30,7 +30,8 @@ class ContactRecognisersTest {
         List<Match> found = new EmailRecogniser().scan("E-mailadres marloes _terhorst@gmail.com");
         assertThat(found).extracting(Match::normalized).containsExactly("marloes_terhorst@gmail.com");
         assertThat(found.getFirst().start()).isEqualTo("E-mailadres ".length());
-        assertThat(normalised(new EmailRecogniser(), "Email address epeters91 @outlook.com")).containsExactly("epeters91@outlook.com");
+        assertThat(normalised(new EmailRecogniser(), "Email address epeters91 @outlook.com"))
+                .containsExactly("epeters91@outlook.com");
     }
 
     @Test
@@ -38,7 +39,8 @@ class ContactRecognisersTest {
         CountryRecogniser countries = new CountryRecogniser();
         assertThat(normalised(countries, "vakantie in Oostenrijk")).containsExactly("AT");
         assertThat(normalised(countries, "reis naar Groot-Brittannië")).containsExactly("GB");
-        assertThat(normalised(countries, "a trip to the United States of America")).containsExactly("US");
+        assertThat(normalised(countries, "a trip to the United States of America"))
+                .containsExactly("US");
         assertThat(normalised(countries, "Reise nach Frankreich")).containsExactly("FR");
         assertThat(normalised(countries, "Nice, France")).containsExactly("FR");
     }

@@ -54,14 +54,17 @@ class DateRecogniserTest {
 
     @Test
     void rejectsImpossibleDatesAndNumbersThatOnlyLookLikeDates() {
-        assertThat(normalised("31-02-2021, 1.234.567, 12/34/2021, tel 06-12-34-56-78")).isEmpty();
+        assertThat(normalised("31-02-2021, 1.234.567, 12/34/2021, tel 06-12-34-56-78"))
+                .isEmpty();
     }
 
     private static List<String> inDocument(String page, String... otherPages) {
         List<String> pages = new java.util.ArrayList<>(List.of(page));
         pages.addAll(List.of(otherPages));
-        return new Recognisers().inDocument(pages).of(com.klarefi.extraction.api.FeatureType.DATE).scan(page)
-                .stream().map(Match::normalized).toList();
+        return new Recognisers()
+                .inDocument(pages).of(com.klarefi.extraction.api.FeatureType.DATE).scan(page).stream()
+                        .map(Match::normalized)
+                        .toList();
     }
 
     @Test

@@ -10,7 +10,8 @@ class LegalFormsTest {
         assertThat(LegalForms.repaired("MR. DIY (M) SON BHD")).isEqualTo("MR. DIY (M) SDN BHD");
         assertThat(LegalForms.repaired("GARDENIA SDN BHO\nLot 3")).isEqualTo("GARDENIA SDN BHD\nLot 3");
         assertThat(LegalForms.repaired("Acme Sdn. 8hd.")).isEqualTo("Acme Sdn. Bhd.");
-        assertThat(LegalForms.repaired("KING'S CONFECTIONERY 5/B 273500-U")).isEqualTo("KING'S CONFECTIONERY S/B 273500-U");
+        assertThat(LegalForms.repaired("KING'S CONFECTIONERY 5/B 273500-U"))
+                .isEqualTo("KING'S CONFECTIONERY S/B 273500-U");
     }
 
     @Test

@@ -27,10 +27,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 class NormalisedValuesProperties {
     private static final int TRIES = 200;
     private static final long SEED = 20261207L;
-    private static final List<Locale> LANGUAGES = List.of(Locale.forLanguageTag("nl"), Locale.ENGLISH, Locale.GERMAN,
-            Locale.FRENCH, Locale.forLanguageTag("es"), Locale.ITALIAN, Locale.forLanguageTag("ms"));
-    private static final List<String> NUMBER_WORDS = List.of("one", "two", "three", "four", "five", "six", "seven",
-            "eight", "nine", "ten", "eleven", "twelve");
+    private static final List<Locale> LANGUAGES = List.of(
+            Locale.forLanguageTag("nl"),
+            Locale.ENGLISH,
+            Locale.GERMAN,
+            Locale.FRENCH,
+            Locale.forLanguageTag("es"),
+            Locale.ITALIAN,
+            Locale.forLanguageTag("ms"));
+    private static final List<String> NUMBER_WORDS =
+            List.of("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
 
     private static final Recognisers recognisers = new Recognisers();
     private static final DateRecogniser dates = new DateRecogniser();
@@ -38,8 +44,14 @@ class NormalisedValuesProperties {
 
     /** How a date is printed: unambiguous numeric forms and written forms. */
     enum DateForm {
-        ISO("yyyy-MM-dd"), DASHED("dd-MM-yyyy"), SLASHED("dd/MM/yyyy"), DOTTED("d.M.yyyy"), SHORT_YEAR("dd-MM-yy"),
-        ABBREVIATED("d MMM yyyy"), WRITTEN_DAY_FIRST("d MMMM yyyy"), WRITTEN_MONTH_FIRST("MMMM d, yyyy");
+        ISO("yyyy-MM-dd"),
+        DASHED("dd-MM-yyyy"),
+        SLASHED("dd/MM/yyyy"),
+        DOTTED("d.M.yyyy"),
+        SHORT_YEAR("dd-MM-yy"),
+        ABBREVIATED("d MMM yyyy"),
+        WRITTEN_DAY_FIRST("d MMMM yyyy"),
+        WRITTEN_MONTH_FIRST("MMMM d, yyyy");
 
         final String pattern;
 
@@ -53,7 +65,9 @@ class NormalisedValuesProperties {
     void aDatePrintedInAnyFormAndLanguageIsReadAsItself(LocalDate date, DateForm form, Locale language) {
         // CLDR writes abbreviations with their own dots ("févr.", "Sept."): a document prints them as the locale does
         String printed = DateTimeFormatter.ofPattern(form.pattern, language).format(date);
-        assertThat(normalised(dates, "Datum: " + printed + " ")).as("'%s'", printed).contains(date.toString());
+        assertThat(normalised(dates, "Datum: " + printed + " "))
+                .as("'%s'", printed)
+                .contains(date.toString());
     }
 
     @ParameterizedTest(name = "{0}, month first {1}")
@@ -66,22 +80,23 @@ class NormalisedValuesProperties {
                 .format(date.plusDays(40));
         List<String> pages = List.of("signed on " + printed, "as of " + written);
         Recogniser inDocument = recognisers.inDocument(pages).of(FeatureType.DATE);
-        assertThat(normalised(inDocument, pages.getFirst())).as("'%s' beside '%s'", printed, written)
+        assertThat(normalised(inDocument, pages.getFirst()))
+                .as("'%s' beside '%s'", printed, written)
                 .containsExactly(date.toString());
     }
 
     /** Grouping and decimal separators as documents print them: English, European, Swiss, French. */
-    record Separators(char grouping, char decimal) {
-    }
+    record Separators(char grouping, char decimal) {}
 
     @ParameterizedTest(name = "{0} cents, {1}, {2}, currency after {3}")
     @MethodSource("amountsWithCurrencies")
-    void anAmountPrintedWithAnySeparatorsAndCurrencyIsReadAsItself(long cents, Separators separators, String currency,
-            boolean currencyAfter) {
+    void anAmountPrintedWithAnySeparatorsAndCurrencyIsReadAsItself(
+            long cents, Separators separators, String currency, boolean currencyAfter) {
         BigDecimal amount = BigDecimal.valueOf(cents, 2);
         String number = printed(amount, separators);
         String printed = currencyAfter ? number + " " + currency : currency + " " + number;
-        assertThat(normalised(new MoneyRecogniser(), "Total " + printed)).as("'%s'", printed)
+        assertThat(normalised(new MoneyRecogniser(), "Total " + printed))
+                .as("'%s'", printed)
                 .containsExactly(MoneyRecogniser.currency(currency).orElseThrow() + " " + amount.toPlainString());
     }
 
@@ -89,7 +104,8 @@ class NormalisedValuesProperties {
     @MethodSource("indianAmounts")
     void anAmountInIndianGroupingIsReadAsItself(long paise) {
         BigDecimal amount = BigDecimal.valueOf(paise, 2);
-        assertThat(normalised(new MoneyRecogniser(), "Total ₹" + indian(amount))).as("'₹%s'", indian(amount))
+        assertThat(normalised(new MoneyRecogniser(), "Total ₹" + indian(amount)))
+                .as("'₹%s'", indian(amount))
                 .containsExactly("INR " + amount.toPlainString());
     }
 
@@ -98,19 +114,20 @@ class NormalisedValuesProperties {
     void anAmountWithoutCurrencyIsReadInTheStatedOne(long cents, Separators separators) {
         BigDecimal amount = BigDecimal.valueOf(cents, 2);
         String printed = printed(amount, separators);
-        assertThat(normalised(new MoneyRecogniser(Optional.of("MYR")), "TOTAL " + printed)).as("'%s'", printed)
+        assertThat(normalised(new MoneyRecogniser(Optional.of("MYR")), "TOTAL " + printed))
+                .as("'%s'", printed)
                 .containsExactly("MYR " + amount.toPlainString());
     }
 
     /** A period's unit as printed in a language, and the unit of its wire form. */
-    record PrintedUnit(String printed, String unit) {
-    }
+    record PrintedUnit(String printed, String unit) {}
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("durationsInDigits")
     void aDurationInDigitsIsReadAsItsWireForm(int amount, PrintedUnit unit) {
         String printed = amount + " " + unit.printed();
-        assertThat(normalised(durations, "for a period of " + printed)).as("'%s'", printed)
+        assertThat(normalised(durations, "for a period of " + printed))
+                .as("'%s'", printed)
                 .containsExactly(amount + "_" + unit.unit() + "s");
     }
 
@@ -120,24 +137,36 @@ class NormalisedValuesProperties {
         String printed = NUMBER_WORDS.get(amount - 1) + (withDigits ? " (" + amount + ")" : "") + " " + unit
                 + (amount == 1 ? "" : "s");
         String expected = amount + "_" + unit + (amount == 1 ? "" : "s");
-        assertThat(normalised(durations, "shall remain in effect for " + printed)).as("'%s'", printed)
+        assertThat(normalised(durations, "shall remain in effect for " + printed))
+                .as("'%s'", printed)
                 .containsExactly(expected);
         assertThat(DurationRecogniser.normalise(amount, unit)).isEqualTo(expected);
     }
 
-    private static final List<Separators> SEPARATORS = List.of(new Separators(',', '.'), new Separators('.', ','),
-            new Separators('\'', '.'), new Separators('\u00a0', ','));
-    private static final List<PrintedUnit> UNITS = List.of(new PrintedUnit("years", "year"),
-            new PrintedUnit("months", "month"), new PrintedUnit("days", "day"), new PrintedUnit("jaar", "year"),
-            new PrintedUnit("maanden", "month"), new PrintedUnit("Jahre", "year"), new PrintedUnit("Monate", "month"),
-            new PrintedUnit("mois", "month"), new PrintedUnit("ans", "year"), new PrintedUnit("años", "year"),
-            new PrintedUnit("meses", "month"), new PrintedUnit("días", "day"));
+    private static final List<Separators> SEPARATORS = List.of(
+            new Separators(',', '.'),
+            new Separators('.', ','),
+            new Separators('\'', '.'),
+            new Separators('\u00a0', ','));
+    private static final List<PrintedUnit> UNITS = List.of(
+            new PrintedUnit("years", "year"),
+            new PrintedUnit("months", "month"),
+            new PrintedUnit("days", "day"),
+            new PrintedUnit("jaar", "year"),
+            new PrintedUnit("maanden", "month"),
+            new PrintedUnit("Jahre", "year"),
+            new PrintedUnit("Monate", "month"),
+            new PrintedUnit("mois", "month"),
+            new PrintedUnit("ans", "year"),
+            new PrintedUnit("años", "year"),
+            new PrintedUnit("meses", "month"),
+            new PrintedUnit("días", "day"));
     private static final List<String> CURRENCIES = List.of("EUR", "€", "USD", "$", "RM", "CHF", "£", "zł", "INR", "kr");
     private static final List<String> ENGLISH_UNITS = List.of("year", "month", "day");
 
     static Stream<Arguments> datesInFormsAndLanguages() {
-        return generated(random -> Arguments.of(date(random), pick(random, List.of(DateForm.values())),
-                pick(random, LANGUAGES)));
+        return generated(random ->
+                Arguments.of(date(random), pick(random, List.of(DateForm.values())), pick(random, LANGUAGES)));
     }
 
     static Stream<Arguments> datesInOrders() {
@@ -145,8 +174,11 @@ class NormalisedValuesProperties {
     }
 
     static Stream<Arguments> amountsWithCurrencies() {
-        return generated(random -> Arguments.of(random.nextLong(0, 100_000_000), pick(random, SEPARATORS),
-                pick(random, CURRENCIES), random.nextBoolean()));
+        return generated(random -> Arguments.of(
+                random.nextLong(0, 100_000_000),
+                pick(random, SEPARATORS),
+                pick(random, CURRENCIES),
+                random.nextBoolean()));
     }
 
     static Stream<Arguments> indianAmounts() {
@@ -162,7 +194,8 @@ class NormalisedValuesProperties {
     }
 
     static Stream<Arguments> durationsInWords() {
-        return generated(random -> Arguments.of(random.nextInt(1, 13), random.nextBoolean(), pick(random, ENGLISH_UNITS)));
+        return generated(
+                random -> Arguments.of(random.nextInt(1, 13), random.nextBoolean(), pick(random, ENGLISH_UNITS)));
     }
 
     /** {@value #TRIES} cases from one fixed seed, always including the generator's first draws. */
@@ -197,6 +230,7 @@ class NormalisedValuesProperties {
         for (int end = whole.length() - 3; end > 0; end -= 2) {
             grouped.insert(0, whole.substring(Math.max(0, end - 2), end) + ",");
         }
-        return grouped + "." + amount.toPlainString().substring(amount.toPlainString().indexOf('.') + 1);
+        return grouped + "."
+                + amount.toPlainString().substring(amount.toPlainString().indexOf('.') + 1);
     }
 }

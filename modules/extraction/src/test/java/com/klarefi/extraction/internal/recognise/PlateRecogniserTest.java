@@ -19,7 +19,8 @@ class PlateRecogniserTest {
         "1, AB1234, AB-12-34", "2, 1234AB, 12-34-AB", "3, 12AB34, 12-AB-34", "4, AB12CD, AB-12-CD",
         "5, ABCD12, AB-CD-12", "6, 12ABCD, 12-AB-CD", "7, 12ABC3, 12-ABC-3", "8, 1ABC23, 1-ABC-23",
         "9, AB123C, AB-123-C", "10, A123BC, A-123-BC", "11, ABC12D, ABC-12-D", "12, A12BCD, A-12-BCD",
-        "13, 1AB234, 1-AB-234", "14, 123AB4, 123-AB-4"})
+        "13, 1AB234, 1-AB-234", "14, 123AB4, 123-AB-4"
+    })
     void givesCompactPlatesTheDashesOfTheirSideCode(int sideCode, String compact, String dashed) {
         assertThat(normalised("kenteken " + compact)).containsExactly(dashed);
     }
@@ -36,7 +37,8 @@ class PlateRecogniserTest {
 
     @Test
     void givesCompactLowerCasePlatesLessStrength() {
-        assertThat(plates.scan("gv123k").getFirst().strength()).isLessThan(plates.scan("GV123K").getFirst().strength());
+        assertThat(plates.scan("gv123k").getFirst().strength())
+                .isLessThan(plates.scan("GV123K").getFirst().strength());
     }
 
     @Test

@@ -25,7 +25,8 @@ class ReceiptsAndContractsRecognisersTest {
         List<Match> matches = new DateRecogniser().scan("26-03-18 13:05");
         assertThat(matches).extracting(Match::normalized).containsExactly("2018-03-26");
         assertThat(matches.getFirst().strength()).isLessThan(1.0);
-        assertThat(normalised(new DateRecogniser(), "16-Mar-18 and 4 MAR 2018")).containsExactly("2018-03-16", "2018-03-04");
+        assertThat(normalised(new DateRecogniser(), "16-Mar-18 and 4 MAR 2018"))
+                .containsExactly("2018-03-16", "2018-03-04");
     }
 
     @Test
@@ -49,11 +50,13 @@ class ReceiptsAndContractsRecognisersTest {
 
     @Test
     void anAmountWithoutCurrencyTakesTheStatedOneOrTheHeadingsOrIsNoAmount() {
-        assertThat(normalised(new MoneyRecogniser(Optional.of("MYR")), "TOTAL 90.00")).containsExactly("MYR 90.00");
-        assertThat(normalised(new MoneyRecogniser(), "Amount (RM)\nTOTAL 90.00")).containsExactly("MYR 90.00");
+        assertThat(normalised(new MoneyRecogniser(Optional.of("MYR")), "TOTAL 90.00"))
+                .containsExactly("MYR 90.00");
+        assertThat(normalised(new MoneyRecogniser(), "Amount (RM)\nTOTAL 90.00"))
+                .containsExactly("MYR 90.00");
         assertThat(normalised(new MoneyRecogniser(), "TOTAL 90.00")).isEmpty();
-        assertThat(normalised(new MoneyRecogniser(), "Korting € 5,00\nTotaal € 85,00\nPrijs 42,25")).containsExactly(
-                "EUR 5.00", "EUR 85.00");
+        assertThat(normalised(new MoneyRecogniser(), "Korting € 5,00\nTotaal € 85,00\nPrijs 42,25"))
+                .containsExactly("EUR 5.00", "EUR 85.00");
     }
 
     @Test
@@ -61,9 +64,11 @@ class ReceiptsAndContractsRecognisersTest {
         String receipt = "1 L Nuggets 12.80\nEat-in Total (incl GST) 12.80\nCash Tendered 13.00\nChange 0,20\n";
         assertThat(normalised(new MoneyRecogniser(), receipt)).containsExactly("12.80", "12.80", "13.00", "0.20");
         // a line of prose with two numbers is no column of amounts
-        assertThat(normalised(new MoneyRecogniser(), "Aantal 4,5 prijs 89,50 BTW 21 VAT 12.00")).isEmpty();
+        assertThat(normalised(new MoneyRecogniser(), "Aantal 4,5 prijs 89,50 BTW 21 VAT 12.00"))
+                .isEmpty();
         // two amounts at line ends are not yet a column
-        assertThat(normalised(new MoneyRecogniser(), "Nuggets 12.80\nTotal 12.80\nThank you")).isEmpty();
+        assertThat(normalised(new MoneyRecogniser(), "Nuggets 12.80\nTotal 12.80\nThank you"))
+                .isEmpty();
         // where one amount states its currency, bare numbers are something else
         assertThat(normalised(new MoneyRecogniser(), "Item 2.50\nItem 3.50\nItem 1.00\nTotal USD 7.00"))
                 .containsExactly("USD 7.00");
@@ -74,8 +79,8 @@ class ReceiptsAndContractsRecognisersTest {
         DurationRecogniser durations = new DurationRecogniser();
         assertThat(normalised(durations, "for a period of two (2) years")).containsExactly("2_years");
         assertThat(normalised(durations, "one (1) year")).containsExactly("1_year");
-        assertThat(normalised(durations, "24 months, 2 jaar, three years, 2 weeks")).containsExactly(
-                "24_months", "2_years", "3_years", "14_days");
+        assertThat(normalised(durations, "24 months, 2 jaar, three years, 2 weeks"))
+                .containsExactly("24_months", "2_years", "3_years", "14_days");
     }
 
     @Test
@@ -106,14 +111,17 @@ class ReceiptsAndContractsRecognisersTest {
     void aNameOnItsOwnHeaderLineIsNotJoinedToTheLineAbove() {
         OrganisationRecogniser organisations = new OrganisationRecogniser();
         assertThat(normalised(organisations, "JIMART\nOGN GROUP SDN BHD\n")).containsExactly("OGN GROUP SDN BHD");
-        assertThat(normalised(organisations, "POPULAR BOOK\nCO. (M) SDN BHD\n")).containsExactly("POPULAR BOOK CO. (M) SDN BHD");
+        assertThat(normalised(organisations, "POPULAR BOOK\nCO. (M) SDN BHD\n"))
+                .containsExactly("POPULAR BOOK CO. (M) SDN BHD");
     }
 
     @Test
     void aNameWithoutLegalFormIsACapitalisedPhraseWhereALabelPoints() {
         OrganisationRecogniser organisations = new OrganisationRecogniser();
         String text = "between Eric Dean Sprunk (\"EMPLOYEE\") and";
-        assertThat(organisations.readAt(text, 8, text.length())).map(Match::normalized).contains("Eric Dean Sprunk");
+        assertThat(organisations.readAt(text, 8, text.length()))
+                .map(Match::normalized)
+                .contains("Eric Dean Sprunk");
         String shouting = "EACH PARTY HEREBY WAIVES ANY RIGHT";
         assertThat(organisations.readAt(shouting, 0, shouting.length())).isEmpty();
     }
@@ -124,8 +132,10 @@ class ReceiptsAndContractsRecognisersTest {
                 + "Tel 013-336 3999\n";
         assertThat(normalised(new AddressRecogniser(), receipt))
                 .containsExactly("Lot 1626, Mukim Kampung Laut Tumpat 16200 Palekbang, Kelantan");
-        assertThat(normalised(new AddressRecogniser(), "No.29M, Jalan Dinar G U3/G, Seksyen U3,\n"
-                + "Subang Perdana, 40150 Shah Alam\n013-336 3999\n"))
+        assertThat(normalised(
+                        new AddressRecogniser(),
+                        "No.29M, Jalan Dinar G U3/G, Seksyen U3,\n"
+                                + "Subang Perdana, 40150 Shah Alam\n013-336 3999\n"))
                 .containsExactly("No.29M, Jalan Dinar G U3/G, Seksyen U3, Subang Perdana, 40150 Shah Alam");
     }
 
@@ -174,7 +184,9 @@ class ReceiptsAndContractsRecognisersTest {
     void aPlaceReadAsTextEndsWhereTheClauseGoesOnInLowerCase() {
         PhraseRecogniser text = new PhraseRecogniser(5, false);
         String clause = "New York without giving effect";
-        assertThat(text.readAt(clause, 0, clause.length())).map(Match::normalized).contains("New York");
+        assertThat(text.readAt(clause, 0, clause.length()))
+                .map(Match::normalized)
+                .contains("New York");
         String town = "Alphen aan den Rijn";
         assertThat(text.readAt(town, 0, town.length())).map(Match::normalized).contains("Alphen aan den Rijn");
     }

@@ -11,8 +11,15 @@ import java.util.Map;
  * the text and has a normalised value, and reading at any span neither fails nor leaves it.
  */
 class RecognisersFuzzTest {
-    private static final Map<String, Recogniser> RECOGNISERS = Map.of("money", new MoneyRecogniser(),
-            "date", new DateRecogniser(), "iban", new IbanRecogniser(), "plate", new PlateRecogniser());
+    private static final Map<String, Recogniser> RECOGNISERS = Map.of(
+            "money",
+            new MoneyRecogniser(),
+            "date",
+            new DateRecogniser(),
+            "iban",
+            new IbanRecogniser(),
+            "plate",
+            new PlateRecogniser());
 
     @FuzzTest(maxDuration = "60s")
     void everyMatchLiesInsideTheTextAndIsNormalised(FuzzedDataProvider data) {

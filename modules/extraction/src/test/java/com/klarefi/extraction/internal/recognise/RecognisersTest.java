@@ -15,7 +15,9 @@ class RecognisersTest {
     private final Recognisers recognisers = new Recognisers();
 
     private List<String> normalised(FeatureType type, String text) {
-        return recognisers.forFeature(feature(type, Optional.empty())).scan(text).stream().map(Match::normalized).toList();
+        return recognisers.forFeature(feature(type, Optional.empty())).scan(text).stream()
+                .map(Match::normalized)
+                .toList();
     }
 
     private static FeatureDefinition feature(FeatureType type, Optional<Pattern> pattern) {
@@ -45,9 +47,11 @@ class RecognisersTest {
     void readsAnIdentifierAfterALabelSkippingFillerWords() {
         Recogniser identifiers = recognisers.forFeature(feature(FeatureType.IDENTIFIER, Optional.empty()));
         String text = "Mijn nummer is AB-2020-123456. Verder";
-        Match match = identifiers.readAt(text, "Mijn nummer".length(), text.length()).orElseThrow();
+        Match match =
+                identifiers.readAt(text, "Mijn nummer".length(), text.length()).orElseThrow();
         assertThat(match.normalized()).isEqualTo("AB-2020-123456");
-        assertThat(identifiers.readAt("nr. PS 1234-5678", 3, 16).orElseThrow().normalized()).isEqualTo("PS 1234-5678");
+        assertThat(identifiers.readAt("nr. PS 1234-5678", 3, 16).orElseThrow().normalized())
+                .isEqualTo("PS 1234-5678");
         assertThat(identifiers.readAt("Naam: Jansen", 5, 12)).isEmpty();
     }
 
@@ -57,22 +61,28 @@ class RecognisersTest {
         assertThat(identifiers.readAt("Polisnr. 22-12-2021", 8, 19)).isEmpty();
         assertThat(identifiers.readAt("Policy 5 January", 6, 16)).isEmpty();
         assertThat(identifiers.readAt("Polis 2024-03-01", 5, 16)).isEmpty();
-        assertThat(identifiers.readAt("Factuur 2024/2728", 7, 17).orElseThrow().normalized()).isEqualTo("2024/2728");
-        assertThat(identifiers.readAt("Nr. 12-345-678", 3, 14).orElseThrow().normalized()).isEqualTo("12-345-678");
+        assertThat(identifiers.readAt("Factuur 2024/2728", 7, 17).orElseThrow().normalized())
+                .isEqualTo("2024/2728");
+        assertThat(identifiers.readAt("Nr. 12-345-678", 3, 14).orElseThrow().normalized())
+                .isEqualTo("12-345-678");
     }
 
     @Test
     void findsIdentifiersByTheirPatternAndStoresThemCompact() {
-        Recogniser flights = recognisers.forFeature(feature(FeatureType.IDENTIFIER,
-                Optional.of(Pattern.compile("[A-Z][A-Z0-9]\\s?\\d{1,4}"))));
-        assertThat(flights.scan("vlucht KL 1234 en AB12").stream().map(Match::normalized)).containsExactly("KL1234", "AB12");
+        Recogniser flights = recognisers.forFeature(
+                feature(FeatureType.IDENTIFIER, Optional.of(Pattern.compile("[A-Z][A-Z0-9]\\s?\\d{1,4}"))));
+        assertThat(flights.scan("vlucht KL 1234 en AB12").stream().map(Match::normalized))
+                .containsExactly("KL1234", "AB12");
     }
 
     @Test
     void readsNamesInEitherOrderAndStopsAtWhatIsNoName() {
         Recogniser names = recognisers.forFeature(feature(FeatureType.PERSON_NAME, Optional.empty()));
-        assertThat(names.readAt("Naam Dijk, Jan van", 4, 18).orElseThrow().normalized()).isEqualTo("Jan van Dijk");
-        assertThat(names.readAt("From: Anna de Wit <anna@example.org>", 5, 36).orElseThrow().normalized())
+        assertThat(names.readAt("Naam Dijk, Jan van", 4, 18).orElseThrow().normalized())
+                .isEqualTo("Jan van Dijk");
+        assertThat(names.readAt("From: Anna de Wit <anna@example.org>", 5, 36)
+                        .orElseThrow()
+                        .normalized())
                 .isEqualTo("Anna de Wit");
         assertThat(names.readAt("Naam 12 maart", 4, 13)).isEmpty();
     }
@@ -80,6 +90,9 @@ class RecognisersTest {
     @Test
     void readsAPlaceUpToTheFirstWordWithDigits() {
         Recogniser places = recognisers.forFeature(feature(FeatureType.TEXT, Optional.empty()));
-        assertThat(places.readAt("Plaats Bergen op Zoom 12 mei", 6, 28).orElseThrow().normalized()).isEqualTo("Bergen op Zoom");
+        assertThat(places.readAt("Plaats Bergen op Zoom 12 mei", 6, 28)
+                        .orElseThrow()
+                        .normalized())
+                .isEqualTo("Bergen op Zoom");
     }
 }

@@ -13,8 +13,7 @@ import org.jdbi.v3.core.Jdbi;
 /** Sessions and the documents uploaded in them, in schema {@code intake}. */
 public final class SessionRepository {
     /** A document the applicant uploaded, with the name their device gave it. */
-    public record SessionDocument(String docId, String filename) {
-    }
+    public record SessionDocument(String docId, String filename) {}
 
     private final Jdbi jdbi;
 
@@ -23,33 +22,51 @@ public final class SessionRepository {
     }
 
     public void insert(Tx tx, Session session) {
-        tx.handle().createUpdate("""
+        tx.handle()
+                .createUpdate("""
                         INSERT INTO intake.sessions (id, org_id, environment, key_id, case_id, case_type_id, locale,
                                return_url, status, created_at, expires_at)
                         VALUES (:id, :org, :env, :key, :case, :type, :locale, :returnUrl, :status, :created, :expires)""")
-                .bind("id", session.id()).bind("org", session.orgId()).bind("env", session.environment())
-                .bind("key", session.keyId()).bind("case", session.caseId()).bind("type", session.caseTypeId())
-                .bind("locale", session.locale()).bind("returnUrl", session.returnUrl().orElse(null))
-                .bind("status", session.status()).bind("created", session.createdAt()).bind("expires", session.expiresAt())
+                .bind("id", session.id())
+                .bind("org", session.orgId())
+                .bind("env", session.environment())
+                .bind("key", session.keyId())
+                .bind("case", session.caseId())
+                .bind("type", session.caseTypeId())
+                .bind("locale", session.locale())
+                .bind("returnUrl", session.returnUrl().orElse(null))
+                .bind("status", session.status())
+                .bind("created", session.createdAt())
+                .bind("expires", session.expiresAt())
                 .execute();
     }
 
     public Optional<Session> find(String id) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM intake.sessions WHERE id = :id")
-                .bind("id", id).map((rows, context) -> session(rows)).findOne());
+                .bind("id", id)
+                .map((rows, context) -> session(rows))
+                .findOne());
     }
 
     /** The session, locked until the transaction ends, so uploads, corrections and completion queue up. */
     public Optional<Session> lock(Tx tx, String id) {
-        return tx.handle().createQuery("SELECT * FROM intake.sessions WHERE id = :id FOR UPDATE")
-                .bind("id", id).map((rows, context) -> session(rows)).findOne();
+        return tx.handle()
+                .createQuery("SELECT * FROM intake.sessions WHERE id = :id FOR UPDATE")
+                .bind("id", id)
+                .map((rows, context) -> session(rows))
+                .findOne();
     }
 
     /** Ends an open session; false when it had already ended. */
     public boolean end(Tx tx, String id, String status, Instant now) {
-        return tx.handle().createUpdate(
-                        "UPDATE intake.sessions SET status = :status, ended_at = :now WHERE id = :id AND status = 'open'")
-                .bind("id", id).bind("status", status).bind("now", now).execute() == 1;
+        return tx.handle()
+                        .createUpdate(
+                                "UPDATE intake.sessions SET status = :status, ended_at = :now WHERE id = :id AND status = 'open'")
+                        .bind("id", id)
+                        .bind("status", status)
+                        .bind("now", now)
+                        .execute()
+                == 1;
     }
 
     /** Open sessions whose time is up, oldest first. */
@@ -57,14 +74,22 @@ public final class SessionRepository {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT id FROM intake.sessions WHERE status = 'open' AND expires_at <= :now
                          ORDER BY expires_at LIMIT :limit""")
-                .bind("now", now).bind("limit", limit).mapTo(String.class).list());
+                .bind("now", now)
+                .bind("limit", limit)
+                .mapTo(String.class)
+                .list());
     }
 
     public void addDocument(Tx tx, String sessionId, String docId, String filename, Instant now) {
-        tx.handle().createUpdate("""
+        tx.handle()
+                .createUpdate("""
                         INSERT INTO intake.session_documents (session_id, doc_id, filename, uploaded_at)
                         VALUES (:session, :doc, :filename, :now)""")
-                .bind("session", sessionId).bind("doc", docId).bind("filename", filename).bind("now", now).execute();
+                .bind("session", sessionId)
+                .bind("doc", docId)
+                .bind("filename", filename)
+                .bind("now", now)
+                .execute();
     }
 
     public List<SessionDocument> documents(String sessionId) {
@@ -78,14 +103,25 @@ public final class SessionRepository {
 
     private static Session session(ResultSet rows) throws SQLException {
         Timestamp ended = rows.getTimestamp("ended_at");
-        return new Session(rows.getString("id"), rows.getString("org_id"), rows.getString("environment"),
-                rows.getString("key_id"), rows.getString("case_id"), rows.getString("case_type_id"),
-                rows.getString("locale"), Optional.ofNullable(rows.getString("return_url")), rows.getString("status"),
-                rows.getTimestamp("created_at").toInstant(), rows.getTimestamp("expires_at").toInstant(),
+        return new Session(
+                rows.getString("id"),
+                rows.getString("org_id"),
+                rows.getString("environment"),
+                rows.getString("key_id"),
+                rows.getString("case_id"),
+                rows.getString("case_type_id"),
+                rows.getString("locale"),
+                Optional.ofNullable(rows.getString("return_url")),
+                rows.getString("status"),
+                rows.getTimestamp("created_at").toInstant(),
+                rows.getTimestamp("expires_at").toInstant(),
                 Optional.ofNullable(ended).map(Timestamp::toInstant));
     }
 
     public void forgetUpload(Tx tx, String docId) {
-        tx.handle().createUpdate("DELETE FROM intake.session_documents WHERE doc_id = :doc").bind("doc", docId).execute();
+        tx.handle()
+                .createUpdate("DELETE FROM intake.session_documents WHERE doc_id = :doc")
+                .bind("doc", docId)
+                .execute();
     }
 }

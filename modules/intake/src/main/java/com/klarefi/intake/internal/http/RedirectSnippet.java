@@ -8,8 +8,7 @@ import com.klarefi.platform.json.Json;
  * so even an odd configured base URL cannot inject markup.
  */
 final class RedirectSnippet {
-    private RedirectSnippet() {
-    }
+    private RedirectSnippet() {}
 
     static String of(String url) {
         String literal = Json.writeString(url)

@@ -31,8 +31,12 @@ public final class SessionsHttpService {
     private final Function<String, Optional<CaseType>> caseTypes;
     private final int maxTtlHours;
 
-    public SessionsHttpService(JsonBodies bodies, Idempotency idempotency, Sessions sessions,
-                               Function<String, Optional<CaseType>> caseTypes, int maxTtlHours) {
+    public SessionsHttpService(
+            JsonBodies bodies,
+            Idempotency idempotency,
+            Sessions sessions,
+            Function<String, Optional<CaseType>> caseTypes,
+            int maxTtlHours) {
         this.bodies = bodies;
         this.idempotency = idempotency;
         this.sessions = sessions;
@@ -74,16 +78,21 @@ public final class SessionsHttpService {
         Session session = find(request);
         if (!sessions.cancel(caller, session.id())) {
             Session now = find(request);
-            throw ApiException.of(409, ErrorTypes.VALIDATION, "session_not_open", "Session " + now.id() + " is "
-                    + now.statusAt(sessions.now()) + "; only an open session can be cancelled.");
+            throw ApiException.of(
+                    409,
+                    ErrorTypes.VALIDATION,
+                    "session_not_open",
+                    "Session " + now.id() + " is " + now.statusAt(sessions.now())
+                            + "; only an open session can be cancelled.");
         }
         Responses.ok(response, view(find(request)));
     }
 
     private Session find(ServerRequest request) {
         String id = request.path().pathParameters().get("sessionId");
-        return sessions.findFor(Caller.of(request), id).orElseThrow(() ->
-                ApiException.notFound("session_not_found", "No session " + id + " for this API key."));
+        return sessions.findFor(Caller.of(request), id)
+                .orElseThrow(
+                        () -> ApiException.notFound("session_not_found", "No session " + id + " for this API key."));
     }
 
     private Map<String, Object> view(Session session) {
@@ -97,7 +106,11 @@ public final class SessionsHttpService {
         view.put("created_at", session.createdAt().toString());
         view.put("expires_at", session.expiresAt().toString());
         session.endedAt().ifPresent(ended -> view.put("ended_at", ended.toString()));
-        view.put("document_ids", sessions.uploads(session).stream().map(document -> document.docId()).toList());
+        view.put(
+                "document_ids",
+                sessions.uploads(session).stream()
+                        .map(document -> document.docId())
+                        .toList());
         return view;
     }
 }

@@ -4,7 +4,6 @@ import com.klarefi.auth.api.OrganisationLogo;
 import com.klarefi.auth.api.OrganisationProfiles;
 import com.klarefi.cases.api.CaseQueries;
 import com.klarefi.cases.api.DocumentOutcome;
-import com.klarefi.extraction.api.FeatureDefinition;
 import com.klarefi.intake.internal.sessions.Corrections;
 import com.klarefi.intake.internal.sessions.Session;
 import com.klarefi.intake.internal.sessions.Sessions;
@@ -40,20 +39,27 @@ public final class IntakePages {
     private final long maxDocumentBytes;
     private final OrganisationProfiles profiles;
 
-    public IntakePages(Sessions sessions, Corrections corrections, CaseQueries cases, PageAccessSettings settings,
-                       OrganisationProfiles profiles) {
+    public IntakePages(
+            Sessions sessions,
+            Corrections corrections,
+            CaseQueries cases,
+            PageAccessSettings settings,
+            OrganisationProfiles profiles) {
         this.sessions = sessions;
         this.profiles = profiles;
         this.corrections = corrections;
         this.cases = cases;
-        this.access = new PageAccess(sessions, settings.tokens(), new Csrf(CSRF_COOKIE, settings.secureCookies(), settings.csrfKey()));
+        this.access = new PageAccess(
+                sessions, settings.tokens(), new Csrf(CSRF_COOKIE, settings.secureCookies(), settings.csrfKey()));
         this.maxDocumentBytes = settings.maxDocumentBytes();
         this.uploads = new UploadHandler(sessions, access, settings.documents(), this::statusesOf, maxDocumentBytes);
     }
 
     public void routes(ApiRoutes routes) {
-        routes.publicRoute(Method.GET, PageView.STYLESHEET, StaticAssets.handler("intake.css", "text/css; charset=utf-8"));
-        routes.publicRoute(Method.GET, PageView.SCRIPT, StaticAssets.handler("intake.js", "text/javascript; charset=utf-8"));
+        routes.publicRoute(
+                Method.GET, PageView.STYLESHEET, StaticAssets.handler("intake.css", "text/css; charset=utf-8"));
+        routes.publicRoute(
+                Method.GET, PageView.SCRIPT, StaticAssets.handler("intake.js", "text/javascript; charset=utf-8"));
         routes.publicRoute(Method.GET, "/s/{sessionId}", this::page);
         routes.publicRoute(Method.GET, "/s/{sessionId}/status", this::status);
         routes.publicRoute(Method.GET, "/s/{sessionId}/logo", this::logo);
@@ -63,8 +69,15 @@ public final class IntakePages {
     }
 
     private void page(ServerRequest request, ServerResponse response) {
-        access.open(request, response).ifPresent(session -> render(request, response, session, 200, Map.of(), List.of(),
-                noticeAsked(request, PageTexts.of(session.locale()))));
+        access.open(request, response)
+                .ifPresent(session -> render(
+                        request,
+                        response,
+                        session,
+                        200,
+                        Map.of(),
+                        List.of(),
+                        noticeAsked(request, PageTexts.of(session.locale()))));
     }
 
     /** The notice a redirect asked for: the saved corrections, or a finish that needs a document first. */
@@ -78,12 +91,27 @@ public final class IntakePages {
         return Optional.empty();
     }
 
-    void render(ServerRequest request, ServerResponse response, Session session, int status, Map<String, String> typed,
-                List<String> unreadable, Optional<PageModel.Notice> notice) {
+    void render(
+            ServerRequest request,
+            ServerResponse response,
+            Session session,
+            int status,
+            Map<String, String> typed,
+            List<String> unreadable,
+            Optional<PageModel.Notice> notice) {
         String token = request.query().first("token").orElse("");
-        PageModel model = new PageModel(session, token, access.csrfFor(request, response, session),
-                corrections.caseType(session), statusesOf(session), corrections.values(session), typed, unreadable, notice,
-                Math.max(1, maxDocumentBytes / (1024 * 1024)), profiles.profile(session.orgId()));
+        PageModel model = new PageModel(
+                session,
+                token,
+                access.csrfFor(request, response, session),
+                corrections.caseType(session),
+                statusesOf(session),
+                corrections.values(session),
+                typed,
+                unreadable,
+                notice,
+                Math.max(1, maxDocumentBytes / (1024 * 1024)),
+                profiles.profile(session.orgId()));
         HtmlPages.send(response, status, PageView.render(model), MessagePages.policy(session.returnUrl()));
     }
 
@@ -107,35 +135,57 @@ public final class IntakePages {
     private void status(ServerRequest request, ServerResponse response) {
         access.open(request, response).ifPresent(session -> {
             PageTexts texts = PageTexts.of(session.locale());
-            List<Map<String, Object>> documents = statusesOf(session).stream().map(document -> {
-                Map<String, Object> view = new LinkedHashMap<>();
-                view.put("doc_id", document.docId());
-                view.put("filename", document.filename());
-                view.put("status", document.status());
-                view.put("label", texts.status(document.status()));
-                return view;
-            }).toList();
-            Responses.ok(response, Map.of("documents", documents,
-                    "reading", documents.stream().anyMatch(view -> !view.get("status").equals("processed")
-                            && !view.get("status").equals("failed"))));
+            List<Map<String, Object>> documents = statusesOf(session).stream()
+                    .map(document -> {
+                        Map<String, Object> view = new LinkedHashMap<>();
+                        view.put("doc_id", document.docId());
+                        view.put("filename", document.filename());
+                        view.put("status", document.status());
+                        view.put("label", texts.status(document.status()));
+                        return view;
+                    })
+                    .toList();
+            Responses.ok(
+                    response,
+                    Map.of(
+                            "documents",
+                            documents,
+                            "reading",
+                            documents.stream()
+                                    .anyMatch(view -> !view.get("status").equals("processed")
+                                            && !view.get("status").equals("failed"))));
         });
     }
 
     private void statements(ServerRequest request, ServerResponse response) {
         Map<String, String> form = form(request);
         access.openForPost(request, response, form.get(PageView.CSRF_FIELD)).ifPresent(session -> {
-            Map<String, String> typed = form.entrySet().stream().filter(entry -> entry.getKey().startsWith("value."))
-                    .collect(Collectors.toMap(entry -> entry.getKey().substring("value.".length()), Map.Entry::getValue,
-                            (first, second) -> first, LinkedHashMap::new));
-            Optional<Corrections.Applied> applied = sessions.whileOpen(session.id(),
-                    (tx, locked) -> corrections.apply(tx, locked, typed, sessions.now()));
+            Map<String, String> typed = form.entrySet().stream()
+                    .filter(entry -> entry.getKey().startsWith("value."))
+                    .collect(Collectors.toMap(
+                            entry -> entry.getKey().substring("value.".length()),
+                            Map.Entry::getValue,
+                            (first, second) -> first,
+                            LinkedHashMap::new));
+            Optional<Corrections.Applied> applied = sessions.whileOpen(
+                    session.id(), (tx, locked) -> corrections.apply(tx, locked, typed, sessions.now()));
             if (applied.isEmpty()) {
                 access.open(request, response);
             } else if (applied.get().unreadable().isEmpty()) {
-                redirect(response, "/s/" + session.id() + "?token=" + request.query().first("token").orElse("") + "&saved=1#values-title");
+                redirect(
+                        response,
+                        "/s/" + session.id() + "?token="
+                                + request.query().first("token").orElse("") + "&saved=1#values-title");
             } else {
-                String notice = PageTexts.of(session.locale()).get(applied.get().stored() > 0 ? "values.partly" : "values.none_saved");
-                render(request, response, session, 400, typed, List.copyOf(applied.get().unreadable().keySet()),
+                String notice = PageTexts.of(session.locale())
+                        .get(applied.get().stored() > 0 ? "values.partly" : "values.none_saved");
+                render(
+                        request,
+                        response,
+                        session,
+                        400,
+                        typed,
+                        List.copyOf(applied.get().unreadable().keySet()),
                         Optional.of(PageModel.Notice.problem("values", notice)));
             }
         });
@@ -148,23 +198,31 @@ public final class IntakePages {
     private void complete(ServerRequest request, ServerResponse response) {
         Map<String, String> form = form(request);
         access.openForPost(request, response, form.get(PageView.CSRF_FIELD)).ifPresent(session -> {
-            boolean anyRead = statusesOf(session).stream().anyMatch(document -> document.status().equals("processed"));
+            boolean anyRead = statusesOf(session).stream()
+                    .anyMatch(document -> document.status().equals("processed"));
             boolean withoutDocuments = !anyRead && "yes".equals(form.get("no_documents"));
             if (!anyRead && !withoutDocuments) {
                 // Back to the page, at the finish section with the reason; the form itself carries no fragment,
                 // because a browser keeps it through the redirect to the customer's return URL.
-                redirect(response, "/s/" + session.id() + "?token=" + request.query().first("token").orElse("")
-                        + "&unfinished=1#finish-title");
+                redirect(
+                        response,
+                        "/s/" + session.id() + "?token="
+                                + request.query().first("token").orElse("") + "&unfinished=1#finish-title");
             } else if (sessions.whileOpen(session.id(), (tx, locked) -> {
-                sessions.complete(tx, locked);
-                return true;
-            }).isEmpty()) {
+                        sessions.complete(tx, locked);
+                        return true;
+                    })
+                    .isEmpty()) {
                 access.open(request, response);
             } else if (session.returnUrl().isPresent()) {
                 String url = session.returnUrl().get();
                 redirect(response, url + (url.contains("?") ? "&" : "?") + "session_id=" + session.id());
             } else {
-                MessagePages.send(response, 200, PageTexts.of(session.locale()), withoutDocuments ? "done_without_documents" : "done");
+                MessagePages.send(
+                        response,
+                        200,
+                        PageTexts.of(session.locale()),
+                        withoutDocuments ? "done_without_documents" : "done");
             }
         });
     }
@@ -172,11 +230,16 @@ public final class IntakePages {
     private List<PageModel.UploadedDocument> statusesOf(Session session) {
         Map<String, DocumentOutcome> outcomes = cases.documents(session.caseId()).stream()
                 .collect(Collectors.toMap(DocumentOutcome::docId, Function.identity()));
-        return sessions.uploads(session).stream().map(upload -> {
-            Optional<DocumentOutcome> outcome = Optional.ofNullable(outcomes.get(upload.docId()));
-            return new PageModel.UploadedDocument(upload.docId(), upload.filename(),
-                    outcome.map(DocumentOutcome::status).orElse("queued"), outcome.flatMap(DocumentOutcome::failureCode));
-        }).toList();
+        return sessions.uploads(session).stream()
+                .map(upload -> {
+                    Optional<DocumentOutcome> outcome = Optional.ofNullable(outcomes.get(upload.docId()));
+                    return new PageModel.UploadedDocument(
+                            upload.docId(),
+                            upload.filename(),
+                            outcome.map(DocumentOutcome::status).orElse("queued"),
+                            outcome.flatMap(DocumentOutcome::failureCode));
+                })
+                .toList();
     }
 
     private static Map<String, String> form(ServerRequest request) {

@@ -9,11 +9,11 @@ import java.util.Optional;
 
 /** Short pages with a title and a sentence (refusals, thanks) and the policy every page is sent with. */
 final class MessagePages {
-    private static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+    private static final String POLICY =
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                    + "connect-src 'self'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
-    private MessagePages() {
-    }
+    private MessagePages() {}
 
     /** Sends a page whose title and text are {@code key.title} and {@code key.text}. */
     static void send(ServerResponse response, int status, PageTexts texts, String key) {
@@ -27,7 +27,8 @@ final class MessagePages {
     static void sendNotice(ServerResponse response, int status, PageTexts texts, String notice, String back) {
         String title = texts.get("upload");
         String html = PageView.head(texts, title, false) + "<main class=\"message\"><h1>" + escape(title)
-                + "</h1><p class=\"notice\" role=\"alert\">" + escape(notice) + "</p><p><a href=\"" + escape(back) + "\">"
+                + "</h1><p class=\"notice\" role=\"alert\">" + escape(notice) + "</p><p><a href=\"" + escape(back)
+                + "\">"
                 + escape(texts.get("back")) + "</a></p></main></body></html>";
         HtmlPages.send(response, status, html, POLICY);
     }

@@ -14,17 +14,20 @@ final class OrganisationBanner {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()./-]{5,}[0-9]");
 
-    private OrganisationBanner() {
-    }
+    private OrganisationBanner() {}
 
     static void header(StringBuilder html, PageTexts texts, PageModel model) {
         model.organisation().ifPresent(organisation -> {
             html.append("<header class=\"organisation\">");
             if (organisation.hasLogo()) {
-                html.append("<img src=\"").append(escape(model.path("/logo"))).append("\" alt=\"")
-                        .append(escape(String.format(texts.get("organisation.logo"), organisation.shownName()))).append("\">");
+                html.append("<img src=\"")
+                        .append(escape(model.path("/logo")))
+                        .append("\" alt=\"")
+                        .append(escape(String.format(texts.get("organisation.logo"), organisation.shownName())))
+                        .append("\">");
             }
-            html.append("<p>").append(escape(String.format(texts.get("organisation.asks"), organisation.shownName())))
+            html.append("<p>")
+                    .append(escape(String.format(texts.get("organisation.asks"), organisation.shownName())))
                     .append("</p></header>");
         });
     }
@@ -38,12 +41,20 @@ final class OrganisationBanner {
             return;
         }
         html.append("<footer class=\"organisation\">");
-        organisation.privacyUrl().ifPresent(url -> html.append("<p><a href=\"").append(escape(url))
-                .append("\" rel=\"noopener noreferrer\" target=\"_blank\">")
-                .append(escape(String.format(texts.get("organisation.privacy"), organisation.shownName()))).append("</a></p>"));
-        organisation.helpContact().ifPresent(contact -> html.append("<p>")
-                .append(escape(String.format(texts.get("organisation.help"), organisation.shownName()))).append(' ')
-                .append(contact(contact)).append("</p>"));
+        organisation
+                .privacyUrl()
+                .ifPresent(url -> html.append("<p><a href=\"")
+                        .append(escape(url))
+                        .append("\" rel=\"noopener noreferrer\" target=\"_blank\">")
+                        .append(escape(String.format(texts.get("organisation.privacy"), organisation.shownName())))
+                        .append("</a></p>"));
+        organisation
+                .helpContact()
+                .ifPresent(contact -> html.append("<p>")
+                        .append(escape(String.format(texts.get("organisation.help"), organisation.shownName())))
+                        .append(' ')
+                        .append(contact(contact))
+                        .append("</p>"));
         html.append("</footer>");
     }
 

@@ -33,7 +33,9 @@ final class PageAccess {
         Optional<Session> session = tokens.matches(sessionId, token) ? sessions.find(sessionId) : Optional.empty();
         if (session.isEmpty()) {
             // The refusal speaks the language of the session the link names, if there is one; it tells nothing else.
-            String locale = Optional.ofNullable(sessionId).flatMap(sessions::find).map(Session::locale)
+            String locale = Optional.ofNullable(sessionId)
+                    .flatMap(sessions::find)
+                    .map(Session::locale)
                     .orElseGet(() -> browserLocale(request));
             MessagePages.send(response, 403, PageTexts.of(locale), "refused.invalid");
             return Optional.empty();

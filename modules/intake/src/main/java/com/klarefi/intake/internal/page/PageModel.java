@@ -9,9 +9,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Everything the applicant's page shows at one moment; {@code organisation} is who asks for the documents. */
-record PageModel(Session session, String token, String csrf, CaseType caseType, List<UploadedDocument> documents,
-                 List<Corrections.FeatureValue> values, Map<String, String> typed, List<String> unreadable,
-                 Optional<Notice> notice, long maxMegabytes, Optional<OrganisationProfile> organisation) {
+record PageModel(
+        Session session,
+        String token,
+        String csrf,
+        CaseType caseType,
+        List<UploadedDocument> documents,
+        List<Corrections.FeatureValue> values,
+        Map<String, String> typed,
+        List<String> unreadable,
+        Optional<Notice> notice,
+        long maxMegabytes,
+        Optional<OrganisationProfile> organisation) {
 
     /** A message shown in the section the applicant just used ({@code values} or {@code finish}), so it is where they look. */
     record Notice(String section, String text, boolean problem) {
@@ -41,9 +50,11 @@ record PageModel(Session session, String token, String csrf, CaseType caseType, 
 
     /** Values are worth showing once a document was read, or when the applicant already typed some. */
     boolean showsValues() {
-        return anyRead() || !unreadable.isEmpty()
-                || values.stream().anyMatch(value -> value.source() == Corrections.Source.APPLICANT
-                        || value.source() == Corrections.Source.ABSENT);
+        return anyRead()
+                || !unreadable.isEmpty()
+                || values.stream()
+                        .anyMatch(value -> value.source() == Corrections.Source.APPLICANT
+                                || value.source() == Corrections.Source.ABSENT);
     }
 
     String path(String suffix) {

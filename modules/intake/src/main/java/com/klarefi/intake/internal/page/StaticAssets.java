@@ -8,8 +8,7 @@ import java.io.UncheckedIOException;
 
 /** The page's stylesheet and script, read once from the artifact; they hold no applicant data, so they may be cached. */
 final class StaticAssets {
-    private StaticAssets() {
-    }
+    private StaticAssets() {}
 
     static Handler handler(String resource, String contentType) {
         byte[] content = read(resource);

@@ -33,8 +33,12 @@ final class UploadHandler {
     private final Function<Session, List<PageModel.UploadedDocument>> statuses;
     private final long maxDocumentBytes;
 
-    UploadHandler(Sessions sessions, PageAccess access, Documents documents,
-                  Function<Session, List<PageModel.UploadedDocument>> statuses, long maxDocumentBytes) {
+    UploadHandler(
+            Sessions sessions,
+            PageAccess access,
+            Documents documents,
+            Function<Session, List<PageModel.UploadedDocument>> statuses,
+            long maxDocumentBytes) {
         this.sessions = sessions;
         this.access = access;
         this.documents = documents;
@@ -49,8 +53,10 @@ final class UploadHandler {
         if (session.isEmpty()) {
             return;
         }
-        Optional<String> boundary = MultipartForm.boundary(request.headers().first(HeaderNames.CONTENT_TYPE).orElse(null));
-        Optional<byte[]> body = boundary.isEmpty() ? Optional.of(new byte[0])
+        Optional<String> boundary = MultipartForm.boundary(
+                request.headers().first(HeaderNames.CONTENT_TYPE).orElse(null));
+        Optional<byte[]> body = boundary.isEmpty()
+                ? Optional.of(new byte[0])
                 : BoundedBody.read(request, maxDocumentBytes + FRAMING_BYTES);
         List<MultipartForm.Part> parts;
         try {
@@ -58,18 +64,27 @@ final class UploadHandler {
         } catch (MultipartForm.MalformedException e) {
             parts = List.of();
         }
-        String csrf = parts.stream().filter(part -> part.name().equals(PageView.CSRF_FIELD) && part.filename().isEmpty())
-                .map(MultipartForm.Part::text).findFirst()
+        String csrf = parts.stream()
+                .filter(part -> part.name().equals(PageView.CSRF_FIELD)
+                        && part.filename().isEmpty())
+                .map(MultipartForm.Part::text)
+                .findFirst()
                 .orElse(request.headers().first(HeaderNames.create(Csrf.HEADER)).orElse(""));
-        List<MultipartForm.Part> files = parts.stream().filter(part -> part.filename().isPresent() && part.content().length > 0).toList();
+        List<MultipartForm.Part> files = parts.stream()
+                .filter(part -> part.filename().isPresent() && part.content().length > 0)
+                .toList();
         boolean tooLarge = body.isEmpty();
         if (access.formCameFromPage(request, response, session.get(), csrf)) {
             respond(request, response, session.get(), files, tooLarge);
         }
     }
 
-    private void respond(ServerRequest request, ServerResponse response, Session session, List<MultipartForm.Part> files,
-                         boolean tooLarge) {
+    private void respond(
+            ServerRequest request,
+            ServerResponse response,
+            Session session,
+            List<MultipartForm.Part> files,
+            boolean tooLarge) {
         PageTexts texts = PageTexts.of(session.locale());
         List<String> accepted = new ArrayList<>();
         List<Map<String, String>> refused = new ArrayList<>();
@@ -80,8 +95,10 @@ final class UploadHandler {
         }
         for (MultipartForm.Part file : files) {
             try {
-                Optional<String> docId = sessions.whileOpen(session.id(),
-                        (tx, locked) -> sessions.upload(tx, locked, file.content(), file.filename().orElseThrow()));
+                Optional<String> docId = sessions.whileOpen(
+                        session.id(),
+                        (tx, locked) -> sessions.upload(
+                                tx, locked, file.content(), file.filename().orElseThrow()));
                 if (docId.isEmpty()) {
                     access.open(request, response);
                     return;
@@ -89,27 +106,57 @@ final class UploadHandler {
                 documents.enqueue(docId.get());
                 accepted.add(docId.get());
             } catch (DocumentFailure failure) {
-                refused.add(Map.of("filename", file.filename().orElseThrow(), "message", texts.get("refused." + failure.codeName())));
+                refused.add(Map.of(
+                        "filename",
+                        file.filename().orElseThrow(),
+                        "message",
+                        texts.get("refused." + failure.codeName())));
             }
         }
         if (wantsJson(request)) {
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("documents", statuses.apply(session).stream().filter(document -> accepted.contains(document.docId()))
-                    .map(document -> Map.of("doc_id", document.docId(), "filename", document.filename(),
-                            "status", document.status(), "label", texts.status(document.status()))).toList());
+            body.put(
+                    "documents",
+                    statuses.apply(session).stream()
+                            .filter(document -> accepted.contains(document.docId()))
+                            .map(document -> Map.of(
+                                    "doc_id",
+                                    document.docId(),
+                                    "filename",
+                                    document.filename(),
+                                    "status",
+                                    document.status(),
+                                    "label",
+                                    texts.status(document.status())))
+                            .toList());
             body.put("refused", refused);
             Responses.json(response, accepted.isEmpty() ? (tooLarge ? 413 : 400) : 201, body);
         } else if (refused.isEmpty()) {
-            IntakePages.redirect(response, "/s/" + session.id() + "?token=" + request.query().first("token").orElse(""));
+            IntakePages.redirect(
+                    response,
+                    "/s/" + session.id() + "?token="
+                            + request.query().first("token").orElse(""));
         } else {
-            String notice = String.join(" ", refused.stream().map(item -> (item.get("filename").isEmpty() ? ""
-                    : item.get("filename") + ": ") + item.get("message")).toList());
-            MessagePages.sendNotice(response, accepted.isEmpty() ? 400 : 200, texts, notice,
-                    "/s/" + session.id() + "?token=" + request.query().first("token").orElse(""));
+            String notice = String.join(
+                    " ",
+                    refused.stream()
+                            .map(item -> (item.get("filename").isEmpty() ? "" : item.get("filename") + ": ")
+                                    + item.get("message"))
+                            .toList());
+            MessagePages.sendNotice(
+                    response,
+                    accepted.isEmpty() ? 400 : 200,
+                    texts,
+                    notice,
+                    "/s/" + session.id() + "?token="
+                            + request.query().first("token").orElse(""));
         }
     }
 
     private static boolean wantsJson(ServerRequest request) {
-        return request.headers().first(HeaderNames.ACCEPT).map(accept -> accept.contains("application/json")).orElse(false);
+        return request.headers()
+                .first(HeaderNames.ACCEPT)
+                .map(accept -> accept.contains("application/json"))
+                .orElse(false);
     }
 }

@@ -26,7 +26,13 @@ import java.util.Optional;
  */
 public final class Corrections {
     /** Where a shown value comes from; {@code REVIEW} is a value of the documents the engine was unsure of. */
-    public enum Source { DOCUMENT, REVIEW, APPLICANT, ABSENT, MISSING }
+    public enum Source {
+        DOCUMENT,
+        REVIEW,
+        APPLICANT,
+        ABSENT,
+        MISSING
+    }
 
     /**
      * One feature as the applicant sees it, {@code shown} in the session's language; only
@@ -39,8 +45,7 @@ public final class Corrections {
     }
 
     /** What a save did: how many statements it stored, and the features whose typed value could not be read. */
-    public record Applied(int stored, Map<String, FeatureDefinition> unreadable) {
-    }
+    public record Applied(int stored, Map<String, FeatureDefinition> unreadable) {}
 
     private final StatementRepository statements;
     private final CaseFeatures cases;
@@ -76,7 +81,8 @@ public final class Corrections {
                 continue;
             }
             String input = typed.get(featureId).strip();
-            if (input.equals(current.shown()) || current.value().map(input::equals).orElse(false)) {
+            if (input.equals(current.shown())
+                    || current.value().map(input::equals).orElse(false)) {
                 continue;
             }
             if (input.isEmpty()) {
@@ -87,7 +93,8 @@ public final class Corrections {
             if (normalized.isEmpty()) {
                 unreadable.put(featureId, current.feature());
             } else if (!current.value().equals(normalized)) {
-                changed.add(new ApplicantStatement(Ids.newId("stmt"), featureId, input, normalized.get(), session.id(), now));
+                changed.add(new ApplicantStatement(
+                        Ids.newId("stmt"), featureId, input, normalized.get(), session.id(), now));
             }
         }
         if (!changed.isEmpty()) {
@@ -98,26 +105,38 @@ public final class Corrections {
     }
 
     public CaseType caseType(Session session) {
-        return documents.caseType(session.caseTypeId()).orElseThrow(() ->
-                new IllegalStateException("session " + session.id() + " has an unknown case type"));
+        return documents
+                .caseType(session.caseTypeId())
+                .orElseThrow(() -> new IllegalStateException("session " + session.id() + " has an unknown case type"));
     }
 
     static FeatureValue valueOf(FeatureDefinition definition, Optional<CaseFeature> feature, String locale) {
         CaseFeature.Decision decision = feature.map(CaseFeature::decision).orElse(null);
         List<CaseFeature.Candidate> chosen = feature.map(found -> found.candidates().stream()
-                .filter(candidate -> found.decision().selectedCandidateIds().contains(candidate.candidateId())).toList())
+                        .filter(candidate ->
+                                found.decision().selectedCandidateIds().contains(candidate.candidateId()))
+                        .toList())
                 .orElse(List.of());
         if (chosen.isEmpty()) {
             boolean statedAbsent = decision != null
-                    && decision.reason().map(ApplicantStatement.STATED_ABSENT::equals).orElse(false);
+                    && decision.reason()
+                            .map(ApplicantStatement.STATED_ABSENT::equals)
+                            .orElse(false);
             return new FeatureValue(definition, Optional.empty(), "", statedAbsent ? Source.ABSENT : Source.MISSING);
         }
-        boolean stated = feature.get().evidence().stream().anyMatch(evidence -> evidence.sessionId().isPresent()
-                && chosen.getFirst().evidenceIds().contains(evidence.evidenceId()));
-        String value = String.join("; ", chosen.stream().map(CaseFeature.Candidate::valueNormalized).toList());
-        String shown = String.join("; ", chosen.stream()
-                .map(candidate -> LocalValues.format(definition.type(), candidate.valueNormalized(), locale)).toList());
-        Source source = stated ? Source.APPLICANT : decision.outcome().equals("review") ? Source.REVIEW : Source.DOCUMENT;
+        boolean stated = feature.get().evidence().stream()
+                .anyMatch(evidence -> evidence.sessionId().isPresent()
+                        && chosen.getFirst().evidenceIds().contains(evidence.evidenceId()));
+        String value = String.join(
+                "; ",
+                chosen.stream().map(CaseFeature.Candidate::valueNormalized).toList());
+        String shown = String.join(
+                "; ",
+                chosen.stream()
+                        .map(candidate -> LocalValues.format(definition.type(), candidate.valueNormalized(), locale))
+                        .toList());
+        Source source =
+                stated ? Source.APPLICANT : decision.outcome().equals("review") ? Source.REVIEW : Source.DOCUMENT;
         return new FeatureValue(definition, Optional.of(value), shown, source);
     }
 }

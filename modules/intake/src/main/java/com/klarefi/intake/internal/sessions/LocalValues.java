@@ -20,23 +20,36 @@ import java.util.regex.Pattern;
 public final class LocalValues {
     private static final Pattern MONEY = Pattern.compile("([A-Z]{3}) (-?\\d+(?:\\.\\d+)?)");
     private static final Pattern DURATION = Pattern.compile("(\\d+)_(years|months|weeks|days)");
-    private static final Map<String, String[]> UNITS_NL = Map.of("years", new String[] {"jaar", "jaar"},
-            "months", new String[] {"maand", "maanden"}, "weeks", new String[] {"week", "weken"},
-            "days", new String[] {"dag", "dagen"});
-    private static final Map<String, String[]> UNITS_EN = Map.of("years", new String[] {"year", "years"},
-            "months", new String[] {"month", "months"}, "weeks", new String[] {"week", "weeks"},
-            "days", new String[] {"day", "days"});
+    private static final Map<String, String[]> UNITS_NL = Map.of(
+            "years",
+            new String[] {"jaar", "jaar"},
+            "months",
+            new String[] {"maand", "maanden"},
+            "weeks",
+            new String[] {"week", "weken"},
+            "days",
+            new String[] {"dag", "dagen"});
+    private static final Map<String, String[]> UNITS_EN = Map.of(
+            "years",
+            new String[] {"year", "years"},
+            "months",
+            new String[] {"month", "months"},
+            "weeks",
+            new String[] {"week", "weeks"},
+            "days",
+            new String[] {"day", "days"});
 
-    private LocalValues() {
-    }
+    private LocalValues() {}
 
     /** {@code locale} is a session's locale, {@code nl} or {@code en}. */
     public static String format(FeatureType type, String normalized, String locale) {
         Locale language = "nl".equals(locale) ? Locale.of("nl", "NL") : Locale.UK;
         try {
             return switch (type) {
-                case DATE -> LocalDate.parse(normalized).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-                        .withLocale(language));
+                case DATE ->
+                    LocalDate.parse(normalized)
+                            .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                                    .withLocale(language));
                 case MONEY -> money(normalized, language);
                 case COUNTRY -> country(normalized, language);
                 case IBAN -> normalized.replaceAll("(.{4})(?!$)", "$1 ");
@@ -56,7 +69,9 @@ public final class LocalValues {
         NumberFormat format = NumberFormat.getCurrencyInstance(language);
         format.setCurrency(Currency.getInstance(matcher.group(1)));
         // Plain spaces, so what the page shows is what the applicant can type back.
-        return format.format(new BigDecimal(matcher.group(2))).replace('\u00a0', ' ').replace('\u202f', ' ');
+        return format.format(new BigDecimal(matcher.group(2)))
+                .replace('\u00a0', ' ')
+                .replace('\u202f', ' ');
     }
 
     private static String country(String code, Locale language) {

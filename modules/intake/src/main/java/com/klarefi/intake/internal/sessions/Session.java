@@ -6,9 +6,19 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** A hosted intake session as stored; {@link #statusAt} is what callers and the applicant see. */
-public record Session(String id, String orgId, String environment, String keyId, String caseId, String caseTypeId,
-                      String locale, Optional<String> returnUrl, String status, Instant createdAt, Instant expiresAt,
-                      Optional<Instant> endedAt) {
+public record Session(
+        String id,
+        String orgId,
+        String environment,
+        String keyId,
+        String caseId,
+        String caseTypeId,
+        String locale,
+        Optional<String> returnUrl,
+        String status,
+        Instant createdAt,
+        Instant expiresAt,
+        Optional<Instant> endedAt) {
     public static final String OPEN = "open";
     public static final String COMPLETED = "completed";
     public static final String EXPIRED = "expired";

@@ -21,24 +21,47 @@ public record SessionRequest(CaseOpening opening, Duration ttl, Optional<String>
     public static final Set<String> LOCALES = Set.of("nl", "en");
     private static final int MAX_URL_LENGTH = 2048;
     private static final int MAX_ID_LENGTH = 255;
-    private static final Set<String> FIELDS = Set.of("case_type_id", "idempotency_key", "ttl_hours",
-            "return_url", "locale", "external_case_id", "external_applicant_id", "external_customer_id", "trace_id");
+    private static final Set<String> FIELDS = Set.of(
+            "case_type_id",
+            "idempotency_key",
+            "ttl_hours",
+            "return_url",
+            "locale",
+            "external_case_id",
+            "external_applicant_id",
+            "external_customer_id",
+            "trace_id");
 
     public static SessionRequest from(JsonNode body, Function<String, Optional<CaseType>> caseTypes, int maxTtlHours) {
         JsonBodies.refuseUnknownFields(body, FIELDS);
         CaseType caseType = caseType(body.get("case_type_id"), caseTypes);
-        CaseOpening opening = new CaseOpening(caseType.id(), text(body, "external_case_id"),
-                text(body, "external_applicant_id"), text(body, "external_customer_id"), text(body, "trace_id"));
-        return new SessionRequest(opening, ttl(body.get("ttl_hours"), maxTtlHours), returnUrl(body.get("return_url")),
+        CaseOpening opening = new CaseOpening(
+                caseType.id(),
+                text(body, "external_case_id"),
+                text(body, "external_applicant_id"),
+                text(body, "external_customer_id"),
+                text(body, "trace_id"));
+        return new SessionRequest(
+                opening,
+                ttl(body.get("ttl_hours"), maxTtlHours),
+                returnUrl(body.get("return_url")),
                 locale(body.get("locale"), caseType));
     }
 
     private static CaseType caseType(JsonNode value, Function<String, Optional<CaseType>> caseTypes) {
-        if (value == null || value.isNull() || !value.isTextual() || value.asText().isBlank()) {
+        if (value == null
+                || value.isNull()
+                || !value.isTextual()
+                || value.asText().isBlank()) {
             throw invalid("missing_case_type_id", "case_type_id", "case_type_id is required and must be a string");
         }
-        return caseTypes.apply(value.asText()).orElseThrow(() -> invalid("unknown_case_type", "case_type_id",
-                "No case type '" + value.asText() + "'. Operators list and add case types on the admin surface."));
+        return caseTypes
+                .apply(value.asText())
+                .orElseThrow(() -> invalid(
+                        "unknown_case_type",
+                        "case_type_id",
+                        "No case type '" + value.asText()
+                                + "'. Operators list and add case types on the admin surface."));
     }
 
     private static Duration ttl(JsonNode value, int maxTtlHours) {
@@ -46,10 +69,14 @@ public record SessionRequest(CaseOpening opening, Duration ttl, Optional<String>
             return Duration.ofHours(Math.min(DEFAULT_TTL_HOURS, maxTtlHours));
         }
         Optional<BigDecimal> hours = wholeNumber(value);
-        if (hours.isEmpty() || hours.get().compareTo(BigDecimal.valueOf(MIN_TTL_HOURS)) < 0
+        if (hours.isEmpty()
+                || hours.get().compareTo(BigDecimal.valueOf(MIN_TTL_HOURS)) < 0
                 || hours.get().compareTo(BigDecimal.valueOf(maxTtlHours)) > 0) {
-            throw invalid("invalid_ttl_hours", "ttl_hours", "ttl_hours must be a whole number of hours from "
-                    + MIN_TTL_HOURS + " to " + maxTtlHours + " (default " + DEFAULT_TTL_HOURS + ").");
+            throw invalid(
+                    "invalid_ttl_hours",
+                    "ttl_hours",
+                    "ttl_hours must be a whole number of hours from " + MIN_TTL_HOURS + " to " + maxTtlHours
+                            + " (default " + DEFAULT_TTL_HOURS + ").");
         }
         return Duration.ofHours(hours.get().longValueExact());
     }
@@ -60,7 +87,9 @@ public record SessionRequest(CaseOpening opening, Duration ttl, Optional<String>
             return Optional.empty();
         }
         BigDecimal number = value.decimalValue();
-        return number.signum() == 0 || number.stripTrailingZeros().scale() <= 0 ? Optional.of(number) : Optional.empty();
+        return number.signum() == 0 || number.stripTrailingZeros().scale() <= 0
+                ? Optional.of(number)
+                : Optional.empty();
     }
 
     private static Optional<String> returnUrl(JsonNode value) {
@@ -75,7 +104,9 @@ public record SessionRequest(CaseOpening opening, Duration ttl, Optional<String>
         try {
             URI uri = new URI(value.asText().strip());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
+            if (!uri.isAbsolute()
+                    || !(scheme.equals("http") || scheme.equals("https"))
+                    || uri.getHost() == null
                     || uri.getUserInfo() != null) {
                 throw invalid("invalid_return_url", "return_url", message);
             }
@@ -87,7 +118,10 @@ public record SessionRequest(CaseOpening opening, Duration ttl, Optional<String>
 
     private static String locale(JsonNode value, CaseType caseType) {
         if (value == null || value.isNull()) {
-            return caseType.locales().stream().filter(LOCALES::contains).findFirst().orElse("en");
+            return caseType.locales().stream()
+                    .filter(LOCALES::contains)
+                    .findFirst()
+                    .orElse("en");
         }
         if (!value.isTextual() || !LOCALES.contains(value.asText())) {
             throw invalid("unsupported_locale", "locale", "locale must be one of: en, nl.");

@@ -32,8 +32,8 @@ public final class SessionTokens {
         if (token == null || sessionId == null) {
             return false;
         }
-        return MessageDigest.isEqual(tokenFor(sessionId).getBytes(StandardCharsets.US_ASCII),
-                token.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                tokenFor(sessionId).getBytes(StandardCharsets.US_ASCII), token.getBytes(StandardCharsets.UTF_8));
     }
 
     private byte[] mac(String message) {

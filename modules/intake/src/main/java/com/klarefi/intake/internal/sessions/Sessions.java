@@ -33,8 +33,15 @@ public final class Sessions {
     private final URI publicBaseUrl;
     private final Clock clock;
 
-    public Sessions(SessionRepository repository, StatementRepository statements, Cases cases, Documents documents,
-                    Database database, SessionTokens tokens, URI publicBaseUrl, Clock clock) {
+    public Sessions(
+            SessionRepository repository,
+            StatementRepository statements,
+            Cases cases,
+            Documents documents,
+            Database database,
+            SessionTokens tokens,
+            URI publicBaseUrl,
+            Clock clock) {
         this.repository = repository;
         this.statements = statements;
         this.cases = cases;
@@ -48,9 +55,19 @@ public final class Sessions {
     public Session create(Tx tx, Caller caller, SessionRequest request) {
         String caseId = cases.openCase(tx, caller, request.opening());
         Instant now = now();
-        Session session = new Session(UUID.randomUUID().toString(), caller.orgId(), caller.environment().wireName(),
-                caller.keyId(), caseId, request.opening().caseTypeId(), request.locale(), request.returnUrl(),
-                Session.OPEN, now, now.plus(request.ttl()), Optional.empty());
+        Session session = new Session(
+                UUID.randomUUID().toString(),
+                caller.orgId(),
+                caller.environment().wireName(),
+                caller.keyId(),
+                caseId,
+                request.opening().caseTypeId(),
+                request.locale(),
+                request.returnUrl(),
+                Session.OPEN,
+                now,
+                now.plus(request.ttl()),
+                Optional.empty());
         repository.insert(tx, session);
         return session;
     }
@@ -66,13 +83,16 @@ public final class Sessions {
 
     /** The caller's session; other organisations' and environments' sessions do not exist for it. */
     public Optional<Session> findFor(Caller caller, String sessionId) {
-        return repository.find(sessionId).filter(session -> session.orgId().equals(caller.orgId())
-                && session.environment().equals(caller.environment().wireName()));
+        return repository
+                .find(sessionId)
+                .filter(session -> session.orgId().equals(caller.orgId())
+                        && session.environment().equals(caller.environment().wireName()));
     }
 
     /** Runs {@code work} with the session locked, if it is still open; empty when it is not. */
     public <T> Optional<T> whileOpen(String sessionId, BiFunction<Tx, Session, T> work) {
-        return database.inTransaction(tx -> repository.lock(tx, sessionId)
+        return database.inTransaction(tx -> repository
+                .lock(tx, sessionId)
                 .filter(session -> session.openAt(now()))
                 .map(session -> work.apply(tx, session)));
     }
@@ -87,8 +107,13 @@ public final class Sessions {
     /** Completes the session and reports it to the case. */
     public void complete(Tx tx, Session session) {
         if (repository.end(tx, session.id(), Session.COMPLETED, now())) {
-            cases.appendEvent(tx, new SessionCompleted(session.caseId(), session.id(), repository.documents(session.id()).size(),
-                    statements.countOfSession(tx, session.id())));
+            cases.appendEvent(
+                    tx,
+                    new SessionCompleted(
+                            session.caseId(),
+                            session.id(),
+                            repository.documents(session.id()).size(),
+                            statements.countOfSession(tx, session.id())));
         }
     }
 
@@ -96,20 +121,22 @@ public final class Sessions {
     public boolean cancel(Caller caller, String sessionId) {
         return findFor(caller, sessionId).isPresent()
                 && whileOpen(sessionId, (tx, session) -> repository.end(tx, session.id(), Session.CANCELLED, now()))
-                .orElse(false);
+                        .orElse(false);
     }
 
     /** Records every open session past its expiry as expired, with {@code session.expired}; returns how many. */
     public int expireDue() {
         int expired = 0;
         for (String id : repository.dueForExpiry(now(), 200)) {
-            boolean ended = database.inTransaction(tx -> repository.lock(tx, id)
+            boolean ended = database.inTransaction(tx -> repository
+                    .lock(tx, id)
                     .filter(session -> session.status().equals(Session.OPEN) && !now().isBefore(session.expiresAt()))
                     .map(session -> {
                         repository.end(tx, session.id(), Session.EXPIRED, now());
                         cases.appendEvent(tx, new SessionExpired(session.caseId(), session.id()));
                         return true;
-                    }).orElse(false));
+                    })
+                    .orElse(false));
             expired += ended ? 1 : 0;
         }
         return expired;

@@ -53,7 +53,8 @@ class SessionRepositoryTest {
         Session session = anOpenSession(NOW.plus(Duration.ofHours(1)));
 
         boolean completed = database.inTransaction(tx -> sessions.end(tx, session.id(), Session.COMPLETED, NOW));
-        boolean expiredLater = database.inTransaction(tx -> sessions.end(tx, session.id(), Session.EXPIRED, NOW.plusSeconds(60)));
+        boolean expiredLater =
+                database.inTransaction(tx -> sessions.end(tx, session.id(), Session.EXPIRED, NOW.plusSeconds(60)));
 
         assertThat(completed).isTrue();
         assertThat(expiredLater).isFalse();
@@ -71,7 +72,8 @@ class SessionRepositoryTest {
         Session ended = anOpenSession(later.minusSeconds(30));
         database.useTransaction(tx -> sessions.end(tx, ended.id(), Session.CANCELLED, NOW));
 
-        assertThat(sessions.dueForExpiry(later, 1000)).containsSubsequence(dueFirst.id(), dueSecond.id())
+        assertThat(sessions.dueForExpiry(later, 1000))
+                .containsSubsequence(dueFirst.id(), dueSecond.id())
                 .doesNotContain(notYet.id(), ended.id());
     }
 
@@ -83,23 +85,26 @@ class SessionRepositoryTest {
             sessions.addDocument(tx, session.id(), "doc_first", "front.jpg", NOW.plusSeconds(1));
         });
 
-        assertThat(sessions.documents(session.id())).containsExactly(
-                new SessionRepository.SessionDocument("doc_first", "front.jpg"),
-                new SessionRepository.SessionDocument("doc_second", "back.jpg"));
+        assertThat(sessions.documents(session.id()))
+                .containsExactly(
+                        new SessionRepository.SessionDocument("doc_first", "front.jpg"),
+                        new SessionRepository.SessionDocument("doc_second", "back.jpg"));
 
         database.useTransaction(tx -> sessions.forgetUpload(tx, "doc_first"));
-        assertThat(sessions.documents(session.id())).extracting(SessionRepository.SessionDocument::docId)
+        assertThat(sessions.documents(session.id()))
+                .extracting(SessionRepository.SessionDocument::docId)
                 .containsExactly("doc_second");
     }
 
     @Test
     void aSecondStatementAboutTheSameFeatureInASessionReplacesTheFirst() {
         Session session = anOpenSession(NOW.plus(Duration.ofHours(1)));
-        ApplicantStatement first = new ApplicantStatement(newId("stmt"), "incident_date", "3 maart", "2024-03-03",
-                session.id(), NOW);
-        ApplicantStatement corrected = new ApplicantStatement(newId("stmt"), "incident_date", "4 maart", "2024-03-04",
-                session.id(), NOW.plusSeconds(5));
-        ApplicantStatement absence = ApplicantStatement.absence(newId("stmt"), "plate", session.id(), NOW.plusSeconds(6));
+        ApplicantStatement first =
+                new ApplicantStatement(newId("stmt"), "incident_date", "3 maart", "2024-03-03", session.id(), NOW);
+        ApplicantStatement corrected = new ApplicantStatement(
+                newId("stmt"), "incident_date", "4 maart", "2024-03-04", session.id(), NOW.plusSeconds(5));
+        ApplicantStatement absence =
+                ApplicantStatement.absence(newId("stmt"), "plate", session.id(), NOW.plusSeconds(6));
 
         database.useTransaction(tx -> {
             statements.put(tx, session.caseId(), first);
@@ -114,8 +119,19 @@ class SessionRepositoryTest {
     }
 
     private static Session anOpenSession(Instant expiresAt) {
-        Session session = new Session(newId("ses"), "org_intake", "test", "key_1", newId("case"), "motor_claim", "nl",
-                Optional.of("https://customer.example/done"), Session.OPEN, NOW, expiresAt, Optional.empty());
+        Session session = new Session(
+                newId("ses"),
+                "org_intake",
+                "test",
+                "key_1",
+                newId("case"),
+                "motor_claim",
+                "nl",
+                Optional.of("https://customer.example/done"),
+                Session.OPEN,
+                NOW,
+                expiresAt,
+                Optional.empty());
         database.useTransaction(tx -> sessions.insert(tx, session));
         return session;
     }

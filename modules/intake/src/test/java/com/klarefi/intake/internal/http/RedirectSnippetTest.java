@@ -16,7 +16,11 @@ class RedirectSnippetTest {
         String snippet = RedirectSnippet.of("https://x.example/</script><script>alert(1)</script>\"&'");
 
         assertThat(snippet.substring("<script>".length(), snippet.length() - "</script>".length()))
-                .doesNotContain("<").doesNotContain(">").doesNotContain("&").doesNotContain("'")
-                .contains("\\u003c/script\\u003e").contains("\\\"");
+                .doesNotContain("<")
+                .doesNotContain(">")
+                .doesNotContain("&")
+                .doesNotContain("'")
+                .contains("\\u003c/script\\u003e")
+                .contains("\\\"");
     }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** How a feature of the case is shown to the applicant, without a database. */
 class CorrectionsTest {
-    private static final FeatureDefinition AMOUNT = CaseTypes.parse("""
+    private static final FeatureDefinition AMOUNT =
+            CaseTypes.parse("""
             {"id": "repair", "name": "Reparatie", "locales": ["nl"],
              "features": [{"id": "amount", "type": "money", "labels": {"nl": ["Bedrag"]}}]}""").features().getFirst();
 
@@ -27,7 +28,8 @@ class CorrectionsTest {
 
     @Test
     void aValueTheEngineWantsReviewedIsMarkedForChecking() {
-        assertThat(Corrections.valueOf(AMOUNT, Optional.of(decided("review")), "en").source())
+        assertThat(Corrections.valueOf(AMOUNT, Optional.of(decided("review")), "en")
+                        .source())
                 .isEqualTo(Corrections.Source.REVIEW);
     }
 
@@ -40,9 +42,19 @@ class CorrectionsTest {
     }
 
     private static CaseFeature decided(String outcome) {
-        return new CaseFeature("amount", new CaseFeature.Decision("dec_1", outcome, List.of("cand_1"), false, Optional.empty()),
+        return new CaseFeature(
+                "amount",
+                new CaseFeature.Decision("dec_1", outcome, List.of("cand_1"), false, Optional.empty()),
                 List.of(new CaseFeature.Candidate("cand_1", "€ 1.259,25", "EUR 1259.25", 0.6, List.of("ev_1"))),
-                List.of(new CaseFeature.Evidence("ev_1", "doc_1", 0, 0, 10, Optional.empty(), "€ 1.259,25",
-                        "born_digital_text", OptionalDouble.empty())));
+                List.of(new CaseFeature.Evidence(
+                        "ev_1",
+                        "doc_1",
+                        0,
+                        0,
+                        10,
+                        Optional.empty(),
+                        "€ 1.259,25",
+                        "born_digital_text",
+                        OptionalDouble.empty())));
     }
 }

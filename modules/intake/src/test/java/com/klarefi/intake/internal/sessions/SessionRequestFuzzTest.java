@@ -25,10 +25,12 @@ import java.util.function.Supplier;
  */
 class SessionRequestFuzzTest {
     private static final int MAX_TTL_HOURS = 720;
-    private static final CaseType MOTOR = CaseTypes.builtIn().stream().filter(type -> type.id().equals("motor_claim"))
-            .findFirst().orElseThrow();
-    private static final List<String> FIELDS = List.of("case_type_id", "ttl_hours", "return_url", "locale",
-            "external_case_id", "trace_id", "unknown");
+    private static final CaseType MOTOR = CaseTypes.builtIn().stream()
+            .filter(type -> type.id().equals("motor_claim"))
+            .findFirst()
+            .orElseThrow();
+    private static final List<String> FIELDS =
+            List.of("case_type_id", "ttl_hours", "return_url", "locale", "external_case_id", "trace_id", "unknown");
     private final JsonBodies bodies = new JsonBodies(1 << 20);
 
     @FuzzTest(maxDuration = "60s")

@@ -17,9 +17,14 @@ class SessionRequestTest {
     private static final CaseType GERMAN_ONLY = CaseTypes.parse("""
             {"id": "kfz", "name": "Kfz-Schaden", "locales": ["de"],
              "features": [{"id": "datum", "type": "date", "labels": {"de": ["Datum"]}}]}""");
-    private static final Map<String, CaseType> TYPES = Map.of("motor_claim",
-            CaseTypes.builtIn().stream().filter(type -> type.id().equals("motor_claim")).findFirst().orElseThrow(),
-            "kfz", GERMAN_ONLY);
+    private static final Map<String, CaseType> TYPES = Map.of(
+            "motor_claim",
+            CaseTypes.builtIn().stream()
+                    .filter(type -> type.id().equals("motor_claim"))
+                    .findFirst()
+                    .orElseThrow(),
+            "kfz",
+            GERMAN_ONLY);
 
     @Test
     void omittedFieldsTakeTheirDefaults() {
@@ -52,30 +57,43 @@ class SessionRequestTest {
     /** The reference types ttl_hours as a number; clients that serialise floats send 2.0. */
     @Test
     void aWholeNumberOfHoursIsAcceptedInAnyJsonNumberForm() {
-        assertThat(parse("{\"case_type_id\": \"motor_claim\", \"ttl_hours\": 2.0}").ttl()).isEqualTo(Duration.ofHours(2));
-        assertThat(parse("{\"case_type_id\": \"motor_claim\", \"ttl_hours\": 2e1}").ttl()).isEqualTo(Duration.ofHours(20));
-        assertThat(parse("{\"case_type_id\": \"motor_claim\", \"ttl_hours\": 7.20E2}").ttl()).isEqualTo(Duration.ofHours(720));
+        assertThat(parse("{\"case_type_id\": \"motor_claim\", \"ttl_hours\": 2.0}")
+                        .ttl())
+                .isEqualTo(Duration.ofHours(2));
+        assertThat(parse("{\"case_type_id\": \"motor_claim\", \"ttl_hours\": 2e1}")
+                        .ttl())
+                .isEqualTo(Duration.ofHours(20));
+        assertThat(parse("{\"case_type_id\": \"motor_claim\", \"ttl_hours\": 7.20E2}")
+                        .ttl())
+                .isEqualTo(Duration.ofHours(720));
     }
 
     @Test
     void aFractionOfAnHourOrANumberBeyondRangeIsRefused() {
-        assertThat(refusal("{\"case_type_id\": \"motor_claim\", \"ttl_hours\": 2.5}")).isEqualTo("invalid_ttl_hours");
-        assertThat(refusal("{\"case_type_id\": \"motor_claim\", \"ttl_hours\": 1e400}")).isEqualTo("invalid_ttl_hours");
-        assertThat(refusal("{\"case_type_id\": \"motor_claim\", \"ttl_hours\": 0.0}")).isEqualTo("invalid_ttl_hours");
+        assertThat(refusal("{\"case_type_id\": \"motor_claim\", \"ttl_hours\": 2.5}"))
+                .isEqualTo("invalid_ttl_hours");
+        assertThat(refusal("{\"case_type_id\": \"motor_claim\", \"ttl_hours\": 1e400}"))
+                .isEqualTo("invalid_ttl_hours");
+        assertThat(refusal("{\"case_type_id\": \"motor_claim\", \"ttl_hours\": 0.0}"))
+                .isEqualTo("invalid_ttl_hours");
         assertThat(refusal("{\"case_type_id\": \"motor_claim\", \"ttl_hours\": 99999999999999999999999}"))
                 .isEqualTo("invalid_ttl_hours");
     }
 
     @Test
     void outOfRangeTtlsUrlsAndLocalesNameTheirField() {
-        assertThat(refusal("{\"case_type_id\": \"motor_claim\", \"ttl_hours\": 721}")).isEqualTo("invalid_ttl_hours");
-        assertThat(refusal("{\"case_type_id\": \"motor_claim\", \"ttl_hours\": \"24\"}")).isEqualTo("invalid_ttl_hours");
+        assertThat(refusal("{\"case_type_id\": \"motor_claim\", \"ttl_hours\": 721}"))
+                .isEqualTo("invalid_ttl_hours");
+        assertThat(refusal("{\"case_type_id\": \"motor_claim\", \"ttl_hours\": \"24\"}"))
+                .isEqualTo("invalid_ttl_hours");
         assertThat(refusal("{\"case_type_id\": \"motor_claim\", \"return_url\": \"https://user:pw@a.example/\"}"))
                 .isEqualTo("invalid_return_url");
         assertThat(refusal("{\"case_type_id\": \"motor_claim\", \"return_url\": \"mailto:a@b.example\"}"))
                 .isEqualTo("invalid_return_url");
-        assertThat(refusal("{\"case_type_id\": \"motor_claim\", \"locale\": \"NL\"}")).isEqualTo("unsupported_locale");
-        assertThat(refusal("{\"case_type_id\": \"motor_claim\", \"external_case_id\": \"\"}")).isEqualTo("invalid_external_case_id");
+        assertThat(refusal("{\"case_type_id\": \"motor_claim\", \"locale\": \"NL\"}"))
+                .isEqualTo("unsupported_locale");
+        assertThat(refusal("{\"case_type_id\": \"motor_claim\", \"external_case_id\": \"\"}"))
+                .isEqualTo("invalid_external_case_id");
         assertThat(refusal("{}")).isEqualTo("missing_case_type_id");
     }
 

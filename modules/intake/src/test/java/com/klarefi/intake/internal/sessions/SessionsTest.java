@@ -21,8 +21,8 @@ import com.klarefi.platform.json.Json;
 import com.klarefi.platform.module.Platform;
 import com.klarefi.processing.api.Documents;
 import com.klarefi.processing.api.ProcessingModule;
-import com.klarefi.testing.TestDatabase;
 import com.klarefi.testing.TestClock;
+import com.klarefi.testing.TestDatabase;
 import com.klarefi.testing.TestPlatforms;
 import java.net.URI;
 import java.time.Duration;
@@ -58,8 +58,15 @@ class SessionsTest {
         StatementRepository statements = new StatementRepository(database.jdbi());
         cases.addStatementSource(statements::ofCase);
         cases.addEventListener((tx, org, environment, event) -> EVENTS.add(event));
-        sessions = new Sessions(new SessionRepository(database.jdbi()), statements, cases, documents, database,
-                new SessionTokens(new byte[32]), URI.create("https://intake.example/"), clock);
+        sessions = new Sessions(
+                new SessionRepository(database.jdbi()),
+                statements,
+                cases,
+                documents,
+                database,
+                new SessionTokens(new byte[32]),
+                URI.create("https://intake.example/"),
+                clock);
         corrections = new Corrections(statements, cases, documents);
     }
 
@@ -103,7 +110,8 @@ class SessionsTest {
         sessions.expireDue();
 
         assertThat(sessions.find(session.id()).orElseThrow().status()).isEqualTo(Session.COMPLETED);
-        assertThat(eventsOf(session.caseId())).containsExactly(new SessionCompleted(session.caseId(), session.id(), 0, 0));
+        assertThat(eventsOf(session.caseId()))
+                .containsExactly(new SessionCompleted(session.caseId(), session.id(), 0, 0));
     }
 
     @Test
@@ -116,8 +124,9 @@ class SessionsTest {
         assertThat(correct(session, "2023-02-05")).isEmpty();
 
         CaseFeature feature = feature(session, "incident_date");
-        assertThat(feature.candidates()).singleElement().satisfies(candidate ->
-                assertThat(candidate.valueNormalized()).isEqualTo("2023-02-05"));
+        assertThat(feature.candidates())
+                .singleElement()
+                .satisfies(candidate -> assertThat(candidate.valueNormalized()).isEqualTo("2023-02-05"));
         assertThat(feature.evidence()).singleElement().satisfies(evidence -> {
             assertThat(evidence.method()).isEqualTo(CaseFeature.Evidence.APPLICANT_STATEMENT);
             assertThat(evidence.sessionId()).contains(session.id());
@@ -143,8 +152,14 @@ class SessionsTest {
     void aSaveWithOneUnreadableValueKeepsTheReadableOnesAndNamesTheOther() {
         Session session = create(24);
 
-        Corrections.Applied applied = sessions.whileOpen(session.id(), (tx, locked) -> corrections.apply(tx, locked,
-                Map.of("incident_date", "next tuesday", "license_plate", "GV-123-K"), sessions.now())).orElseThrow();
+        Corrections.Applied applied = sessions.whileOpen(
+                        session.id(),
+                        (tx, locked) -> corrections.apply(
+                                tx,
+                                locked,
+                                Map.of("incident_date", "next tuesday", "license_plate", "GV-123-K"),
+                                sessions.now()))
+                .orElseThrow();
 
         assertThat(applied.unreadable()).containsOnlyKeys("incident_date");
         assertThat(applied.stored()).isEqualTo(1);
@@ -170,25 +185,34 @@ class SessionsTest {
     }
 
     private static Map<String, ?> correct(Session session, String date) {
-        return sessions.whileOpen(session.id(), (tx, locked) ->
-                corrections.apply(tx, locked, Map.of("incident_date", date), sessions.now())).orElseThrow().unreadable();
+        return sessions.whileOpen(
+                        session.id(),
+                        (tx, locked) -> corrections.apply(tx, locked, Map.of("incident_date", date), sessions.now()))
+                .orElseThrow()
+                .unreadable();
     }
 
     private static Corrections.FeatureValue valueShown(Session session, String featureId) {
-        return corrections.values(session).stream().filter(value -> value.feature().id().equals(featureId))
-                .findFirst().orElseThrow();
+        return corrections.values(session).stream()
+                .filter(value -> value.feature().id().equals(featureId))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String selectedValue(Session session, String featureId) {
         CaseFeature feature = feature(session, featureId);
         return feature.candidates().stream()
                 .filter(candidate -> feature.decision().selectedCandidateIds().contains(candidate.candidateId()))
-                .map(CaseFeature.Candidate::valueNormalized).findFirst().orElseThrow();
+                .map(CaseFeature.Candidate::valueNormalized)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static CaseFeature feature(Session session, String featureId) {
-        return cases.features(session.caseId()).stream().filter(feature -> feature.featureId().equals(featureId))
-                .findFirst().orElseThrow();
+        return cases.features(session.caseId()).stream()
+                .filter(feature -> feature.featureId().equals(featureId))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Session create(int ttlHours) {
@@ -198,6 +222,9 @@ class SessionsTest {
     }
 
     private static List<CaseEvent> eventsOf(String caseId) {
-        return EVENTS.stream().filter(event -> event.caseId().equals(caseId)).map(LoggedCaseEvent::event).toList();
+        return EVENTS.stream()
+                .filter(event -> event.caseId().equals(caseId))
+                .map(LoggedCaseEvent::event)
+                .toList();
     }
 }

@@ -27,12 +27,14 @@ import java.util.stream.Stream;
 public final class CaseTypeRegistry {
     private final Map<String, CaseTypeDefinition> shipped;
     /** Parsed operator definitions by their JSON; bounded, since definitions change rarely. */
-    private final Map<String, CaseTypeDefinition> parsed = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CaseTypeDefinition> eldest) {
-            return size() > 256;
-        }
-    });
+    private final Map<String, CaseTypeDefinition> parsed =
+            Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, CaseTypeDefinition> eldest) {
+                    return size() > 256;
+                }
+            });
+
     private final CaseTypeRepository repository;
     private final Clock clock;
 
@@ -48,7 +50,8 @@ public final class CaseTypeRegistry {
             CaseType builtIn = CaseTypes.parse(json);
             shipped.put(builtIn.id(), new CaseTypeDefinition(builtIn, json, "built-in"));
         }
-        directory.ifPresent(folder -> readDirectory(folder).forEach(entry -> shipped.put(entry.caseType().id(), entry)));
+        directory.ifPresent(folder -> readDirectory(folder)
+                .forEach(entry -> shipped.put(entry.caseType().id(), entry)));
         return new CaseTypeRegistry(shipped, repository, clock);
     }
 
@@ -61,7 +64,9 @@ public final class CaseTypeRegistry {
      * its case type up, and the database stays the source of truth shared by all instances.
      */
     private CaseTypeDefinition admin(String json) {
-        return parsed.compute(json, (key, known) -> known != null ? known : new CaseTypeDefinition(CaseTypes.parse(json), json, "admin"));
+        return parsed.compute(
+                json,
+                (key, known) -> known != null ? known : new CaseTypeDefinition(CaseTypes.parse(json), json, "admin"));
     }
 
     public boolean exists(String id) {
@@ -78,7 +83,8 @@ public final class CaseTypeRegistry {
     public CaseTypeDefinition put(String id, String json) {
         CaseType parsed = CaseTypes.parse(json);
         if (!parsed.id().equals(id)) {
-            throw new InvalidCaseTypeException(List.of("$.id: is \"" + parsed.id() + "\" but the URL names \"" + id + "\""));
+            throw new InvalidCaseTypeException(
+                    List.of("$.id: is \"" + parsed.id() + "\" but the URL names \"" + id + "\""));
         }
         repository.put(id, json, clock.instant());
         return new CaseTypeDefinition(parsed, json, "admin");
@@ -89,16 +95,20 @@ public final class CaseTypeRegistry {
             throw new SettingsException("KLAREFI_CASE_TYPES_DIR is " + folder + ", which is not a directory");
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(".json")).sorted().map(file -> {
-                try {
-                    String json = Files.readString(file, StandardCharsets.UTF_8);
-                    return new CaseTypeDefinition(CaseTypes.parse(json), json, "file " + file.getFileName());
-                } catch (InvalidCaseTypeException e) {
-                    throw new SettingsException("case type file " + file + " is invalid: " + String.join("; ", e.problems()));
-                } catch (IOException e) {
-                    throw new SettingsException("cannot read case type file " + file + ": " + e.getMessage());
-                }
-            }).toList();
+            return files.filter(file -> file.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .map(file -> {
+                        try {
+                            String json = Files.readString(file, StandardCharsets.UTF_8);
+                            return new CaseTypeDefinition(CaseTypes.parse(json), json, "file " + file.getFileName());
+                        } catch (InvalidCaseTypeException e) {
+                            throw new SettingsException(
+                                    "case type file " + file + " is invalid: " + String.join("; ", e.problems()));
+                        } catch (IOException e) {
+                            throw new SettingsException("cannot read case type file " + file + ": " + e.getMessage());
+                        }
+                    })
+                    .toList();
         } catch (IOException e) {
             throw new SettingsException("cannot list KLAREFI_CASE_TYPES_DIR " + folder + ": " + e.getMessage());
         }

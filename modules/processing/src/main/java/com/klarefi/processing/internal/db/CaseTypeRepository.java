@@ -15,8 +15,11 @@ public final class CaseTypeRepository {
     }
 
     public Optional<String> find(String id) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT definition FROM processing.case_types WHERE id = :id")
-                .bind("id", id).mapTo(String.class).findOne());
+        return jdbi.withHandle(
+                handle -> handle.createQuery("SELECT definition FROM processing.case_types WHERE id = :id")
+                        .bind("id", id)
+                        .mapTo(String.class)
+                        .findOne());
     }
 
     public Map<String, String> all() {
@@ -31,6 +34,9 @@ public final class CaseTypeRepository {
         jdbi.useHandle(handle -> handle.createUpdate("""
                         INSERT INTO processing.case_types (id, definition, updated_at) VALUES (:id, :definition, :now)
                         ON CONFLICT (id) DO UPDATE SET definition = EXCLUDED.definition, updated_at = EXCLUDED.updated_at""")
-                .bind("id", id).bind("definition", definition).bind("now", now).execute());
+                .bind("id", id)
+                .bind("definition", definition)
+                .bind("now", now)
+                .execute());
     }
 }

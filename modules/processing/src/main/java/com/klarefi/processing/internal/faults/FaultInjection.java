@@ -61,7 +61,9 @@ public final class FaultInjection {
     }
 
     private static Point parse(String value) {
-        return Arrays.stream(Point.values()).filter(point -> point.settingValue.equals(value)).findFirst()
+        return Arrays.stream(Point.values())
+                .filter(point -> point.settingValue.equals(value))
+                .findFirst()
                 .orElseThrow(() -> new SettingsException(SETTING + " must be empty (off), 'halt-after-accept' or "
                         + "'halt-in-job', got '" + value + "'"));
     }

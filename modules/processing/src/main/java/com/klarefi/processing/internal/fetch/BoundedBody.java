@@ -12,8 +12,7 @@ import java.time.Duration;
  * Content-Length or a false one. Also stops a server that trickles bytes to hold a worker.
  */
 final class BoundedBody {
-    private BoundedBody() {
-    }
+    private BoundedBody() {}
 
     static byte[] read(InputStream in, long maxBytes, long deadlineNanos) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -8,14 +8,17 @@ import javax.net.ssl.SSLException;
 
 /** Turns what the network threw into a fetch failure, transient unless retrying cannot help. */
 final class ConnectionFailures {
-    private ConnectionFailures() {
-    }
+    private ConnectionFailures() {}
 
     static DocumentFailure classify(Throwable thrown) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
             if (cause instanceof SSLException) {
-                return new DocumentFailure(Code.FETCH_FAILED,
-                        "the TLS connection failed (certificate not trusted or not for this host)", false, null, thrown);
+                return new DocumentFailure(
+                        Code.FETCH_FAILED,
+                        "the TLS connection failed (certificate not trusted or not for this host)",
+                        false,
+                        null,
+                        thrown);
             }
             if (cause instanceof SocketTimeoutException) {
                 return failure("the document's server did not answer in time", thrown);

@@ -2,7 +2,6 @@ package com.klarefi.processing.internal.fetch;
 
 import com.klarefi.processing.api.DocumentFailure;
 
-
 /**
  * Downloads a document from a caller-supplied URL without letting the caller reach the
  * installation's own network: only http(s), every redirect hop re-checked, the host resolved once

@@ -1,8 +1,8 @@
 package com.klarefi.processing.internal.fetch;
 
+import com.klarefi.platform.net.NumericHosts;
 import com.klarefi.processing.api.DocumentFailure;
 import com.klarefi.processing.api.DocumentFailure.Code;
-import com.klarefi.platform.net.NumericHosts;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;

@@ -10,8 +10,13 @@ import java.util.List;
  * permits although the SSRF policy refuses them by default (e.g. {@code 10.20.0.0/16} for an
  * internal document store); empty by default.
  */
-public record FetchSettings(long maxBytes, Duration connectTimeout, Duration readTimeout, Duration totalTimeout,
-                            int maxRedirects, List<String> allowedCidrs) {
+public record FetchSettings(
+        long maxBytes,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration totalTimeout,
+        int maxRedirects,
+        List<String> allowedCidrs) {
     public static final String ALLOWED_CIDRS = AddressGuard.ALLOWED_CIDRS;
     public static final String MAX_BYTES = "KLAREFI_FETCH_MAX_BYTES";
     public static final String CONNECT_TIMEOUT = "KLAREFI_FETCH_CONNECT_TIMEOUT_SECONDS";
@@ -28,8 +33,13 @@ public record FetchSettings(long maxBytes, Duration connectTimeout, Duration rea
 
     public static FetchSettings from(Settings settings) {
         List<String> cidrs = AddressGuard.allowedCidrs(settings);
-        return new FetchSettings(settings.bytes(MAX_BYTES), settings.seconds(CONNECT_TIMEOUT),
-                settings.seconds(READ_TIMEOUT), settings.seconds(TOTAL_TIMEOUT), settings.integer(MAX_REDIRECTS), cidrs);
+        return new FetchSettings(
+                settings.bytes(MAX_BYTES),
+                settings.seconds(CONNECT_TIMEOUT),
+                settings.seconds(READ_TIMEOUT),
+                settings.seconds(TOTAL_TIMEOUT),
+                settings.integer(MAX_REDIRECTS),
+                cidrs);
     }
 
     /** The same limits with other allowed ranges. */

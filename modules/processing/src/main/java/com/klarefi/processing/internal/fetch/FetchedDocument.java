@@ -9,5 +9,4 @@ import java.util.Optional;
  * redirects), the HTTP status and the content type the server declared. The declared type is only
  * informative; {@link DocumentReader#detect(byte[])} decides the media type from the content.
  */
-public record FetchedDocument(byte[] content, URI finalUrl, int status, Optional<String> declaredContentType) {
-}
+public record FetchedDocument(byte[] content, URI finalUrl, int status, Optional<String> declaredContentType) {}

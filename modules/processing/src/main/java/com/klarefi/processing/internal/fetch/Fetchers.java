@@ -7,8 +7,7 @@ import java.util.List;
 
 /** Builds the fetcher behind {@link DocumentFetcher#create}. */
 public final class Fetchers {
-    private Fetchers() {
-    }
+    private Fetchers() {}
 
     public static DocumentFetcher create(FetchSettings settings) {
         return create(settings, HostResolver.system());

@@ -22,7 +22,9 @@ final class GuardedFetcher implements DocumentFetcher {
 
     GuardedFetcher(FetchSettings settings, HostResolver resolver, List<X509Certificate> trustedCertificates) {
         this.settings = settings;
-        this.guard = new AddressGuard(new AddressPolicy(settings.allowedCidrs().stream().map(Cidr::parse).toList()),
+        this.guard = new AddressGuard(
+                new AddressPolicy(
+                        settings.allowedCidrs().stream().map(Cidr::parse).toList()),
                 resolver);
         this.hop = new PinnedHop(settings, trustedCertificates);
     }
@@ -40,7 +42,8 @@ final class GuardedFetcher implements DocumentFetcher {
                 }
                 case HopResult.Redirect redirect -> {
                     if (redirects >= settings.maxRedirects()) {
-                        throw new DocumentFailure(Code.FETCH_FAILED,
+                        throw new DocumentFailure(
+                                Code.FETCH_FAILED,
                                 "the document's server redirected more than " + settings.maxRedirects() + " times");
                     }
                     current = current.redirectTo(redirect.location());
@@ -53,12 +56,14 @@ final class GuardedFetcher implements DocumentFetcher {
         try {
             return guard.check(host);
         } catch (AddressGuard.Refused refused) {
-            throw new DocumentFailure(Code.URL_NOT_ALLOWED, "the document URL's host resolves to a "
-                    + refused.rule() + " address, which may not be fetched from (rule " + refused.rule()
-                    + "; an operator can allow a range with " + FetchSettings.ALLOWED_CIDRS + ")");
+            throw new DocumentFailure(
+                    Code.URL_NOT_ALLOWED,
+                    "the document URL's host resolves to a "
+                            + refused.rule() + " address, which may not be fetched from (rule " + refused.rule()
+                            + "; an operator can allow a range with " + FetchSettings.ALLOWED_CIDRS + ")");
         } catch (UnknownHostException e) {
-            throw new DocumentFailure(Code.FETCH_FAILED, "the document URL's host could not be resolved",
-                    true, null, null);
+            throw new DocumentFailure(
+                    Code.FETCH_FAILED, "the document URL's host could not be resolved", true, null, null);
         }
     }
 }

@@ -29,9 +29,11 @@ final class PinnedHop {
     /** {@code trustedCertificates} replace the JDK's certificate authorities when not empty. */
     PinnedHop(FetchSettings settings, List<X509Certificate> trustedCertificates) {
         this.settings = settings;
-        Tls tls = Tls.builder().endpointIdentificationAlgorithm("HTTPS").trust(List.copyOf(trustedCertificates)).build();
-        this.clients = new PinnedClients(client -> client
-                .followRedirects(false)
+        Tls tls = Tls.builder()
+                .endpointIdentificationAlgorithm("HTTPS")
+                .trust(List.copyOf(trustedCertificates))
+                .build();
+        this.clients = new PinnedClients(client -> client.followRedirects(false)
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
                 .keepAlive(false)
@@ -42,7 +44,8 @@ final class PinnedHop {
 
     HopResult get(DocumentUrl url, InetAddress checked, long deadlineNanos) {
         WebClient client = clients.client(url.host(), checked);
-        try (HttpClientResponse response = client.get().uri(url.uri())
+        try (HttpClientResponse response = client.get()
+                .uri(url.uri())
                 .header(HeaderNames.ACCEPT_ENCODING, "identity")
                 .request()) {
             return read(response, deadlineNanos);
@@ -61,8 +64,8 @@ final class PinnedHop {
         }
         if (status < 200 || status > 299) {
             boolean retryLater = status >= 500 || status == 408 || status == 429;
-            throw new DocumentFailure(Code.FETCH_FAILED, "the document's server answered HTTP " + status,
-                    retryLater, status, null);
+            throw new DocumentFailure(
+                    Code.FETCH_FAILED, "the document's server answered HTTP " + status, retryLater, status, null);
         }
         if (response.headers().contentLength().orElse(0) > settings.maxBytes()) {
             throw BoundedBody.tooLarge(settings.maxBytes());

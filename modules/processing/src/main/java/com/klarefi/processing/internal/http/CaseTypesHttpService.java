@@ -23,16 +23,23 @@ public final class CaseTypesHttpService {
     }
 
     public void adminRoutes(ApiRoutes routes) {
-        routes.get("/case-types", (request, response) -> Responses.ok(response, Map.of("data",
-                registry.all().stream().map(CaseTypesHttpService::summary).toList())));
+        routes.get(
+                "/case-types",
+                (request, response) -> Responses.ok(
+                        response,
+                        Map.of(
+                                "data",
+                                registry.all().stream()
+                                        .map(CaseTypesHttpService::summary)
+                                        .toList())));
         routes.get("/case-types/{caseTypeId}", this::read);
         routes.put("/case-types/{caseTypeId}", this::put);
     }
 
     private void read(ServerRequest request, ServerResponse response) {
         String id = request.path().pathParameters().get("caseTypeId");
-        CaseTypeDefinition entry = registry.find(id).orElseThrow(() ->
-                ApiException.notFound("case_type_not_found", "No case type '" + id + "'."));
+        CaseTypeDefinition entry = registry.find(id)
+                .orElseThrow(() -> ApiException.notFound("case_type_not_found", "No case type '" + id + "'."));
         Map<String, Object> body = summary(entry);
         body.put("definition", Json.read(entry.definition()));
         Responses.ok(response, body);
@@ -42,14 +49,17 @@ public final class CaseTypesHttpService {
         String id = request.path().pathParameters().get("caseTypeId");
         byte[] raw = request.content().hasEntity() ? request.content().as(byte[].class) : new byte[0];
         if (raw.length > MAX_DEFINITION_BYTES) {
-            throw ApiException.of(413, "validation_error", "payload_too_large", "A case type definition may be at most 256 KB.");
+            throw ApiException.of(
+                    413, "validation_error", "payload_too_large", "A case type definition may be at most 256 KB.");
         }
         try {
             CaseTypeDefinition stored = registry.put(id, new String(raw, StandardCharsets.UTF_8));
             Responses.ok(response, summary(stored));
         } catch (InvalidCaseTypeException e) {
-            throw ApiException.validation("invalid_case_type", "The case type definition is invalid: "
-                    + String.join("; ", e.problems())).withDetail("problems", e.problems());
+            throw ApiException.validation(
+                            "invalid_case_type",
+                            "The case type definition is invalid: " + String.join("; ", e.problems()))
+                    .withDetail("problems", e.problems());
         }
     }
 
@@ -61,7 +71,11 @@ public final class CaseTypesHttpService {
             view.put("names", entry.caseType().names());
         }
         view.put("source", entry.source());
-        view.put("features", entry.caseType().features().stream().map(feature -> feature.id()).toList());
+        view.put(
+                "features",
+                entry.caseType().features().stream()
+                        .map(feature -> feature.id())
+                        .toList());
         return view;
     }
 }

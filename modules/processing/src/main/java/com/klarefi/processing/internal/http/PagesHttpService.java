@@ -56,13 +56,21 @@ public final class PagesHttpService {
 
     private static ApiException noPage(String docId, String rawIndex, DocumentState state) {
         return switch (state.status()) {
-            case "processed" -> ApiException.notFound("page_not_found",
-                    "Document " + docId + " has no page " + rawIndex + " (pages count from 0).");
-            case "failed" -> ApiException.notFound("document_failed", "Document " + docId + " failed ("
-                    + state.failureCode().orElse("unknown") + ") and has no pages; the case read shows why.")
-                    .withDetail("failure_code", state.failureCode().orElse("unknown"));
-            default -> ApiException.notFound("page_not_available",
-                    "Document " + docId + " is " + state.status() + "; its pages are available once it is processed.");
+            case "processed" ->
+                ApiException.notFound(
+                        "page_not_found", "Document " + docId + " has no page " + rawIndex + " (pages count from 0).");
+            case "failed" ->
+                ApiException.notFound(
+                                "document_failed",
+                                "Document " + docId + " failed ("
+                                        + state.failureCode().orElse("unknown")
+                                        + ") and has no pages; the case read shows why.")
+                        .withDetail("failure_code", state.failureCode().orElse("unknown"));
+            default ->
+                ApiException.notFound(
+                        "page_not_available",
+                        "Document " + docId + " is " + state.status()
+                                + "; its pages are available once it is processed.");
         };
     }
 }

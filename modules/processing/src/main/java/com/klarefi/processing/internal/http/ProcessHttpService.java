@@ -6,7 +6,6 @@ import com.klarefi.cases.api.CaseDocuments;
 import com.klarefi.platform.http.ApiRoutes;
 import com.klarefi.platform.http.Caller;
 import com.klarefi.platform.http.JsonBodies;
-import com.klarefi.platform.http.Responses;
 import com.klarefi.platform.idempotency.Idempotency;
 import com.klarefi.platform.ids.Ids;
 import com.klarefi.platform.jobs.Jobs;
@@ -34,8 +33,15 @@ public final class ProcessHttpService {
     private final Clock clock;
     private final FaultInjection faults;
 
-    public ProcessHttpService(JsonBodies bodies, Idempotency idempotency, CaseDocuments cases, DocumentRepository documents,
-                              Jobs jobs, Predicate<String> knownCaseType, Clock clock, FaultInjection faults) {
+    public ProcessHttpService(
+            JsonBodies bodies,
+            Idempotency idempotency,
+            CaseDocuments cases,
+            DocumentRepository documents,
+            Jobs jobs,
+            Predicate<String> knownCaseType,
+            Clock clock,
+            FaultInjection faults) {
         this.bodies = bodies;
         this.idempotency = idempotency;
         this.cases = cases;
@@ -58,7 +64,13 @@ public final class ProcessHttpService {
         Idempotency.Outcome outcome = idempotency.respond(response, caller, ENDPOINT, body, tx -> {
             String docId = Ids.newId("doc");
             String caseId = cases.addDocument(tx, caller, accepted.opening(), docId);
-            documents.insert(tx, docId, caller, caseId, accepted.opening().caseTypeId(), accepted.documentUrl(),
+            documents.insert(
+                    tx,
+                    docId,
+                    caller,
+                    caseId,
+                    accepted.opening().caseTypeId(),
+                    accepted.documentUrl(),
                     clock.instant().truncatedTo(ChronoUnit.MICROS));
             ObjectNode result = Json.mapper().createObjectNode();
             result.put("case_id", caseId);

@@ -14,25 +14,39 @@ import java.util.function.Predicate;
 record ProcessRequest(String documentUrl, CaseOpening opening) {
     private static final int MAX_URL_LENGTH = 4096;
     private static final int MAX_ID_LENGTH = 255;
-    private static final Set<String> FIELDS = Set.of("document_url", "case_type_id", "idempotency_key", "external_case_id",
-            "external_applicant_id", "external_customer_id", "trace_id");
+    private static final Set<String> FIELDS = Set.of(
+            "document_url",
+            "case_type_id",
+            "idempotency_key",
+            "external_case_id",
+            "external_applicant_id",
+            "external_customer_id",
+            "trace_id");
 
     static ProcessRequest from(JsonNode body, Predicate<String> knownCaseType) {
         if (body.has("webhook_url")) {
-            throw ApiException.validation("webhook_url_not_supported", "Per-request webhook_url is not supported. "
-                    + "Register webhook endpoints on the admin surface and subscribe them to event types instead.")
+            throw ApiException.validation(
+                            "webhook_url_not_supported",
+                            "Per-request webhook_url is not supported. "
+                                    + "Register webhook endpoints on the admin surface and subscribe them to event types instead.")
                     .withDetail("param", "webhook_url");
         }
         JsonBodies.refuseUnknownFields(body, FIELDS);
         String url = documentUrl(body.get("document_url"));
         String caseTypeId = caseTypeId(body.get("case_type_id"), knownCaseType);
-        CaseOpening opening = new CaseOpening(caseTypeId, optionalId(body, "external_case_id"),
-                optionalId(body, "external_applicant_id"), optionalId(body, "external_customer_id"), optionalId(body, "trace_id"));
+        CaseOpening opening = new CaseOpening(
+                caseTypeId,
+                optionalId(body, "external_case_id"),
+                optionalId(body, "external_applicant_id"),
+                optionalId(body, "external_customer_id"),
+                optionalId(body, "trace_id"));
         return new ProcessRequest(url, opening);
     }
 
     private static String documentUrl(JsonNode value) {
-        if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
+        if (value == null
+                || value.isNull()
+                || (value.isTextual() && value.asText().isBlank())) {
             throw ApiException.validation("missing_document_url", "document_url is required and must be a string")
                     .withDetail("param", "document_url");
         }
@@ -59,7 +73,10 @@ record ProcessRequest(String documentUrl, CaseOpening opening) {
     }
 
     private static String caseTypeId(JsonNode value, Predicate<String> knownCaseType) {
-        if (value == null || value.isNull() || !value.isTextual() || value.asText().isBlank()) {
+        if (value == null
+                || value.isNull()
+                || !value.isTextual()
+                || value.asText().isBlank()) {
             throw ApiException.validation("missing_case_type_id", "case_type_id is required and must be a string")
                     .withDetail("param", "case_type_id");
         }
@@ -69,8 +86,10 @@ record ProcessRequest(String documentUrl, CaseOpening opening) {
                     .withDetail("param", "case_type_id");
         }
         if (!knownCaseType.test(id)) {
-            throw ApiException.validation("unknown_case_type", "No case type '" + id
-                    + "'. Operators list and add case types on the admin surface.").withDetail("param", "case_type_id");
+            throw ApiException.validation(
+                            "unknown_case_type",
+                            "No case type '" + id + "'. Operators list and add case types on the admin surface.")
+                    .withDetail("param", "case_type_id");
         }
         return id;
     }
@@ -80,10 +99,15 @@ record ProcessRequest(String documentUrl, CaseOpening opening) {
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
-        if (!value.isTextual() || value.asText().isEmpty() || value.asText().length() > MAX_ID_LENGTH
+        if (!value.isTextual()
+                || value.asText().isEmpty()
+                || value.asText().length() > MAX_ID_LENGTH
                 || hasControlCharacters(value.asText())) {
-            throw ApiException.validation("invalid_" + field, field + " must be a string of 1-" + MAX_ID_LENGTH
-                    + " characters without control characters").withDetail("param", field);
+            throw ApiException.validation(
+                            "invalid_" + field,
+                            field + " must be a string of 1-" + MAX_ID_LENGTH
+                                    + " characters without control characters")
+                    .withDetail("param", field);
         }
         return Optional.of(value.asText());
     }

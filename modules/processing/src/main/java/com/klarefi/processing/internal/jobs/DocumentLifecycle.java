@@ -25,8 +25,13 @@ public final class DocumentLifecycle {
     private final Jobs jobs;
     private final Clock clock;
 
-    public DocumentLifecycle(DocumentRepository documents, DocumentProcessor processor, CaseDocuments cases, Database database,
-                             Jobs jobs, Clock clock) {
+    public DocumentLifecycle(
+            DocumentRepository documents,
+            DocumentProcessor processor,
+            CaseDocuments cases,
+            Database database,
+            Jobs jobs,
+            Clock clock) {
         this.documents = documents;
         this.processor = processor;
         this.cases = cases;
@@ -47,7 +52,10 @@ public final class DocumentLifecycle {
         }
         database.useTransaction(tx -> {
             if (!documents.requeueFailed(tx, docId, clock.instant().truncatedTo(ChronoUnit.MICROS))) {
-                throw ApiException.of(409, ErrorTypes.VALIDATION, "document_not_failed",
+                throw ApiException.of(
+                        409,
+                        ErrorTypes.VALIDATION,
+                        "document_not_failed",
                         "Document " + docId + " has not failed, so there is nothing to retry.");
             }
             jobs.forget(tx, ProcessDocument.jobIdOf(docId));

@@ -34,8 +34,11 @@ public record ProcessDocument(String docId) implements JobRequest {
             jobs.scheduler().create(job(docId));
             jobs.wakeUp();
         } catch (RuntimeException e) {
-            System.getLogger(ProcessDocument.class.getName()).log(System.Logger.Level.WARNING, "could not enqueue document "
-                    + docId + " right away; the reconciler will (" + e.getClass().getSimpleName() + ")");
+            System.getLogger(ProcessDocument.class.getName())
+                    .log(
+                            System.Logger.Level.WARNING,
+                            "could not enqueue document " + docId + " right away; the reconciler will ("
+                                    + e.getClass().getSimpleName() + ")");
         }
     }
 

@@ -29,8 +29,8 @@ public final class ReconcileDocumentsHandler implements JobRequestHandler<Reconc
      * {@code idle}: how long an unfinished document must have been untouched before it counts as
      * lost; shorter than the time from commit to enqueue only costs a harmless duplicate enqueue.
      */
-    public ReconcileDocumentsHandler(DocumentRepository documents, DocumentProcessor processor, Jobs jobs, Clock clock,
-                                     Duration idle) {
+    public ReconcileDocumentsHandler(
+            DocumentRepository documents, DocumentProcessor processor, Jobs jobs, Clock clock, Duration idle) {
         this.documents = documents;
         this.processor = processor;
         this.jobs = jobs;

@@ -20,16 +20,18 @@ final class BackgroundPriority {
      * priority about nine tenths of a contended core.
      */
     static final int STEPS = 10;
+
     private static final int LOWEST = 19;
     private static final int PRIO_PROCESS = 0;
     private static final System.Logger LOG = System.getLogger(BackgroundPriority.class.getName());
-    private static final Optional<MethodHandle> GET_PRIORITY = function("getpriority",
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
-    private static final Optional<MethodHandle> SET_PRIORITY = function("setpriority",
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+    private static final Optional<MethodHandle> GET_PRIORITY = function(
+            "getpriority", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+    private static final Optional<MethodHandle> SET_PRIORITY = function(
+            "setpriority",
+            FunctionDescriptor.of(
+                    ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
 
-    private BackgroundPriority() {
-    }
+    private BackgroundPriority() {}
 
     /** Ten steps below the thread's current priority (relative: a service already started with nice stays below it). */
     static void lowerForThisThread() {
@@ -44,7 +46,9 @@ final class BackgroundPriority {
                 LOG.log(System.Logger.Level.DEBUG, "setpriority refused to lower a document thread's priority");
             }
         } catch (Throwable e) {
-            LOG.log(System.Logger.Level.DEBUG, "cannot lower a document thread's priority: " + e.getClass().getSimpleName());
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "cannot lower a document thread's priority: " + e.getClass().getSimpleName());
         }
     }
 
@@ -56,7 +60,9 @@ final class BackgroundPriority {
             Linker linker = Linker.nativeLinker();
             return linker.defaultLookup().find(name).map(address -> linker.downcallHandle(address, descriptor));
         } catch (RuntimeException | LinkageError e) {
-            LOG.log(System.Logger.Level.INFO, "document threads keep their priority: " + e.getClass().getSimpleName());
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "document threads keep their priority: " + e.getClass().getSimpleName());
             return Optional.empty();
         }
     }

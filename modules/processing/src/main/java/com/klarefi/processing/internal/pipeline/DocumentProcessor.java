@@ -55,13 +55,29 @@ public final class DocumentProcessor {
     private final DocumentWorkers workers;
     private final StageBudgets budgets;
 
-    public DocumentProcessor(DocumentRepository documents, Database database, DocumentFetcher fetcher,
-                             DocumentReader reader, Cases cases, CaseTypeRegistry caseTypes, Extractor extractor,
-                             Clock clock, Metrics metrics, FaultInjection faults, DocumentWorkers workers, StageBudgets budgets) {
-        this.outcomes = metrics.counter("klarefi_documents_total", "Documents finished, by outcome; detail is the text method or the failure code",
-                "outcome", "detail");
-        this.stages = metrics.histogram("klarefi_document_stage_seconds", "Time per processing stage (fetch, text, ocr, extract)",
-                Metrics.SECONDS, "stage");
+    public DocumentProcessor(
+            DocumentRepository documents,
+            Database database,
+            DocumentFetcher fetcher,
+            DocumentReader reader,
+            Cases cases,
+            CaseTypeRegistry caseTypes,
+            Extractor extractor,
+            Clock clock,
+            Metrics metrics,
+            FaultInjection faults,
+            DocumentWorkers workers,
+            StageBudgets budgets) {
+        this.outcomes = metrics.counter(
+                "klarefi_documents_total",
+                "Documents finished, by outcome; detail is the text method or the failure code",
+                "outcome",
+                "detail");
+        this.stages = metrics.histogram(
+                "klarefi_document_stage_seconds",
+                "Time per processing stage (fetch, text, ocr, extract)",
+                Metrics.SECONDS,
+                "stage");
         this.documents = documents;
         this.database = database;
         this.fetcher = fetcher;
@@ -93,13 +109,18 @@ public final class DocumentProcessor {
     private void recomputeFeatures(Tx tx, String caseId, String caseTypeId, Optional<DocumentText> known) {
         Optional<CaseTypeDefinition> caseType = caseTypes.find(caseTypeId);
         if (caseType.isEmpty()) {
-            LOG.log(System.Logger.Level.WARNING, "case " + caseId + " has case type " + caseTypeId
-                    + ", which no longer exists; its features are left as they are");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "case " + caseId + " has case type " + caseTypeId
+                            + ", which no longer exists; its features are left as they are");
             return;
         }
         List<DocumentText> texts = documents.textsOfCase(tx, caseId, known);
         long started = System.nanoTime();
-        var result = workers.run("extract", budgets.extract(), () -> extractor.extract(caseType.get().caseType(), texts));
+        var result = workers.run(
+                "extract",
+                budgets.extract(),
+                () -> extractor.extract(caseType.get().caseType(), texts));
         stages.observe((System.nanoTime() - started) / 1e9, "extract");
         cases.replaceFeatures(tx, caseId, CaseFeatures.of(result));
     }
@@ -112,14 +133,14 @@ public final class DocumentProcessor {
         DocumentRecord document = found.get();
         long jobStarted = System.nanoTime();
         try {
-            byte[] content = document.hasContent()
-                    ? documents.content(docId).orElseThrow()
-                    : fetchAndStore(document);
+            byte[] content = document.hasContent() ? documents.content(docId).orElseThrow() : fetchAndStore(document);
             faults.at(FaultInjection.Point.HALT_IN_JOB);
             MediaType type = reader.detect(content);
             if (!type.supported()) {
-                throw new DocumentFailure(DocumentFailure.Code.UNSUPPORTED_MEDIA_TYPE,
-                        "The document is " + type.mimeType() + "; supported are PDF, PNG, JPEG, TIFF, plain text and e-mail (.eml).");
+                throw new DocumentFailure(
+                        DocumentFailure.Code.UNSUPPORTED_MEDIA_TYPE,
+                        "The document is " + type.mimeType()
+                                + "; supported are PDF, PNG, JPEG, TIFF, plain text and e-mail (.eml).");
             }
             long started = System.nanoTime();
             List<PageLayer> pages = workers.run("text", budgets.read(), () -> reader.textLayers(content, type));
@@ -131,11 +152,17 @@ public final class DocumentProcessor {
             logJob(document, "processed", "method=" + method + " pages=" + pages.size(), jobStarted);
         } catch (DocumentFailure failure) {
             if (failure.isTransient() && document.attempts() + 1 < MAX_ATTEMPTS) {
-                LOG.log(System.Logger.Level.INFO, "document " + docId + " failed transiently (" + failure.codeName()
-                        + "), attempt " + (document.attempts() + 1) + " of " + MAX_ATTEMPTS + "; JobRunr retries it");
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "document " + docId + " failed transiently (" + failure.codeName() + "), attempt "
+                                + (document.attempts() + 1) + " of " + MAX_ATTEMPTS + "; JobRunr retries it");
                 throw failure;
             }
-            fail(docId, failure.codeName(), failure.getMessage(), failure.httpStatus().isPresent() ? failure.httpStatus().getAsInt() : null);
+            fail(
+                    docId,
+                    failure.codeName(),
+                    failure.getMessage(),
+                    failure.httpStatus().isPresent() ? failure.httpStatus().getAsInt() : null);
             outcomes.inc("failed", failure.codeName());
             logJob(document, "failed", "code=" + failure.codeName(), jobStarted);
         } catch (RuntimeException unexpected) {
@@ -147,14 +174,21 @@ public final class DocumentProcessor {
 
     /** One key=value line per finished job (JSON fields with KLAREFI_LOG_FORMAT=json); ids only. */
     private static void logJob(DocumentRecord document, String outcome, String detail, long started) {
-        LOG.log(System.Logger.Level.INFO, "job=process_document doc_id=" + document.id() + " case_id=" + document.caseId()
-                + " org=" + document.orgId() + " outcome=" + outcome + " " + detail + " attempt=" + (document.attempts() + 1)
-                + " duration_ms=" + (System.nanoTime() - started) / 1_000_000);
+        LOG.log(
+                System.Logger.Level.INFO,
+                "job=process_document doc_id=" + document.id() + " case_id=" + document.caseId()
+                        + " org=" + document.orgId() + " outcome=" + outcome + " " + detail + " attempt="
+                        + (document.attempts() + 1)
+                        + " duration_ms=" + (System.nanoTime() - started) / 1_000_000);
     }
 
     /** JobRunr exhausted its retries on an unexpected error: the document fails instead of hanging. */
     public void giveUp(String docId) {
-        fail(docId, "processing_failed", "Processing failed repeatedly; submit the document again or contact support.", null);
+        fail(
+                docId,
+                "processing_failed",
+                "Processing failed repeatedly; submit the document again or contact support.",
+                null);
     }
 
     private byte[] fetchAndStore(DocumentRecord document) {
@@ -174,7 +208,8 @@ public final class DocumentProcessor {
             if (documents.markProcessed(tx, docId, pages.size(), now())) {
                 documents.insertPages(tx, docId, pages);
                 Cases.LockedCase locked = cases.lockCaseOfDocument(tx, docId);
-                recomputeFeatures(tx, locked.caseId(), locked.caseTypeId(), Optional.of(new DocumentText(docId, pages)));
+                recomputeFeatures(
+                        tx, locked.caseId(), locked.caseTypeId(), Optional.of(new DocumentText(docId, pages)));
                 cases.documentFinished(tx, docId, DocumentOutcome.processed(docId, type.mimeType(), pages.size()));
             }
         });

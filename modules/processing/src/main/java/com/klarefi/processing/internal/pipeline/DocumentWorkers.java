@@ -41,11 +41,14 @@ public final class DocumentWorkers implements AutoCloseable {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         this.threads = threads;
-        ThreadFactory named = Thread.ofPlatform().daemon().name("klarefi-document-", 1).factory();
-        this.pool = Executors.newFixedThreadPool(threads, work -> named.newThread(() -> {
-            BackgroundPriority.lowerForThisThread();
-            work.run();
-        }));
+        ThreadFactory named =
+                Thread.ofPlatform().daemon().name("klarefi-document-", 1).factory();
+        this.pool = Executors.newFixedThreadPool(
+                threads,
+                work -> named.newThread(() -> {
+                    BackgroundPriority.lowerForThisThread();
+                    work.run();
+                }));
     }
 
     /** {@value #THREADS}, where 0 (the default) means one thread per core. */
@@ -68,7 +71,8 @@ public final class DocumentWorkers implements AutoCloseable {
             return result.get(budget.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             result.cancel(true);
-            throw new DocumentFailure(DocumentFailure.Code.PROCESSING_TIMEOUT,
+            throw new DocumentFailure(
+                    DocumentFailure.Code.PROCESSING_TIMEOUT,
                     "the " + stage + " stage took longer than its budget of " + budget.toSeconds() + " s");
         } catch (InterruptedException e) {
             result.cancel(true);

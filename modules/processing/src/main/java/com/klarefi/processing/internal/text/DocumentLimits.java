@@ -1,7 +1,7 @@
 package com.klarefi.processing.internal.text;
 
-import com.klarefi.processing.api.DocumentFailure;
 import com.klarefi.extraction.api.PageLayer;
+import com.klarefi.processing.api.DocumentFailure;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,6 +27,7 @@ final class DocumentLimits {
     static final long MAX_DOCUMENT_CHARS = 8L << 20;
     /** Words on one page; their positions are stored as one JSON value per page, which must stay far below PostgreSQL's limits. */
     static final int MAX_PAGE_WORDS = 100_000;
+
     private static final int PAGE_SHARE = 10;
     private static final float POINTS_PER_INCH = 72f;
 
@@ -43,7 +44,8 @@ final class DocumentLimits {
     }
 
     static DocumentLimits of(TextLayerSettings settings) {
-        return new DocumentLimits(settings.maxPages(), settings.maxImagePixels(), MAX_PDF_CONTENT_BYTES, MAX_PDF_OPERATORS);
+        return new DocumentLimits(
+                settings.maxPages(), settings.maxImagePixels(), MAX_PDF_CONTENT_BYTES, MAX_PDF_OPERATORS);
     }
 
     void checkContentBytes(long decoded) {
@@ -76,11 +78,19 @@ final class DocumentLimits {
         long total = 0;
         List<PageLayer> storable = new ArrayList<>(pages.size());
         for (PageLayer read : pages) {
-            PageLayer page = read.text().indexOf('\0') < 0 ? read
-                    : new PageLayer(read.index(), read.text().replace('\0', '\uFFFD'), read.method(), read.width(), read.height(), read.words());
+            PageLayer page = read.text().indexOf('\0') < 0
+                    ? read
+                    : new PageLayer(
+                            read.index(),
+                            read.text().replace('\0', '\uFFFD'),
+                            read.method(),
+                            read.width(),
+                            read.height(),
+                            read.words());
             storable.add(page);
             if (page.text().length() > MAX_PAGE_CHARS) {
-                throw tooLarge("page " + (page.index() + 1) + " has more than " + MAX_PAGE_CHARS + " characters of text");
+                throw tooLarge(
+                        "page " + (page.index() + 1) + " has more than " + MAX_PAGE_CHARS + " characters of text");
             }
             if (page.words().size() > MAX_PAGE_WORDS) {
                 throw tooLarge("page " + (page.index() + 1) + " has more than " + MAX_PAGE_WORDS + " words");
@@ -103,8 +113,8 @@ final class DocumentLimits {
     /** An image without a positive size is not a bomb; its reader decides whether it is readable. */
     void checkImage(long width, long height) {
         if (width > 0 && height > 0 && width > maxImagePixels / height) {
-            throw tooLarge("an image of " + width + " x " + height + " pixels exceeds the limit of "
-                    + maxImagePixels + " pixels");
+            throw tooLarge("an image of " + width + " x " + height + " pixels exceeds the limit of " + maxImagePixels
+                    + " pixels");
         }
     }
 

@@ -16,14 +16,13 @@ import org.jsoup.select.NodeVisitor;
  */
 final class HtmlText {
     private static final Set<String> INVISIBLE = Set.of("script", "style", "head", "template", "noscript");
-    private static final Set<String> BLOCKS = Set.of("p", "div", "tr", "li", "ul", "ol", "table", "h1", "h2", "h3",
-            "h4", "h5", "h6", "blockquote", "pre", "br");
+    private static final Set<String> BLOCKS = Set.of(
+            "p", "div", "tr", "li", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "br");
     private static final Pattern SPACES = Pattern.compile("[ \t\r\f\u00A0]+");
     private static final Pattern SPACE_AT_LINE_EDGE = Pattern.compile(" ?\n ?");
     private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
 
-    private HtmlText() {
-    }
+    private HtmlText() {}
 
     static String toText(String html) {
         Document document = Jsoup.parse(html);
@@ -41,7 +40,9 @@ final class HtmlText {
 
             @Override
             public void tail(Node node, int depth) {
-                if (node instanceof Element element && BLOCKS.contains(element.normalName()) && !element.normalName().equals("br")) {
+                if (node instanceof Element element
+                        && BLOCKS.contains(element.normalName())
+                        && !element.normalName().equals("br")) {
                     text.append('\n');
                 }
             }

@@ -15,8 +15,7 @@ import javax.imageio.stream.ImageInputStream;
 
 /** Reads image headers and TIFF pages with the JDK's image readers. */
 final class Images {
-    private Images() {
-    }
+    private Images() {}
 
     /**
      * The number of images (pages), each sized from its header before anything is decoded; reading

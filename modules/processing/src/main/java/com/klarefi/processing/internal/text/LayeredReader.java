@@ -44,13 +44,14 @@ final class LayeredReader implements DocumentReader {
 
     @Override
     public List<PageLayer> textLayers(byte[] content, MediaType type) {
-        return DocumentLimits.checkText(switch (type) {
-            case PDF -> pdf.read(content);
-            case PNG, JPEG, TIFF -> images.read(content, type);
-            case PLAIN_TEXT -> List.of(TextPages.page(plainText(content)));
-            case EMAIL -> List.of(TextPages.page(MimeMessage.text(content)));
-            case HTML, UNKNOWN -> throw unsupported(content, type);
-        });
+        return DocumentLimits.checkText(
+                switch (type) {
+                    case PDF -> pdf.read(content);
+                    case PNG, JPEG, TIFF -> images.read(content, type);
+                    case PLAIN_TEXT -> List.of(TextPages.page(plainText(content)));
+                    case EMAIL -> List.of(TextPages.page(MimeMessage.text(content)));
+                    case HTML, UNKNOWN -> throw unsupported(content, type);
+                });
     }
 
     @Override
@@ -75,8 +76,10 @@ final class LayeredReader implements DocumentReader {
         if (content.length == 0) {
             return new DocumentFailure(Code.DOCUMENT_UNREADABLE, "the document is empty");
         }
-        return new DocumentFailure(Code.UNSUPPORTED_MEDIA_TYPE, type == MediaType.HTML
-                ? "HTML pages are not accepted; send the document itself (PDF, image, text or e-mail)"
-                : "the document is not a PDF, PNG, JPEG, TIFF, text or e-mail");
+        return new DocumentFailure(
+                Code.UNSUPPORTED_MEDIA_TYPE,
+                type == MediaType.HTML
+                        ? "HTML pages are not accepted; send the document itself (PDF, image, text or e-mail)"
+                        : "the document is not a PDF, PNG, JPEG, TIFF, text or e-mail");
     }
 }

@@ -41,8 +41,11 @@ final class MediaSniffer {
 
     private static boolean looksLikeHtml(String head) {
         String start = head.substring(0, Math.min(head.length(), 1024)).toLowerCase(Locale.ROOT);
-        return start.startsWith("<!doctype html") || start.startsWith("<html") || start.startsWith("<head")
-                || start.startsWith("<body") || start.startsWith("<") && start.contains("<html");
+        return start.startsWith("<!doctype html")
+                || start.startsWith("<html")
+                || start.startsWith("<head")
+                || start.startsWith("<body")
+                || start.startsWith("<") && start.contains("<html");
     }
 
     private static boolean startsWith(byte[] content, byte[] magic) {

@@ -12,8 +12,7 @@ final class MimeDecoding {
     private static final Pattern ENCODED_WORD = Pattern.compile("=\\?([^?]+)\\?([BbQq])\\?([^?]*)\\?=");
     private static final Pattern BETWEEN_ENCODED_WORDS = Pattern.compile("(\\?=)\\s+(=\\?)");
 
-    private MimeDecoding() {
-    }
+    private MimeDecoding() {}
 
     static byte[] base64(byte[] body) {
         try {
@@ -56,7 +55,8 @@ final class MimeDecoding {
             byte[] bytes = matcher.group(2).equalsIgnoreCase("B")
                     ? base64(matcher.group(3).getBytes(StandardCharsets.US_ASCII))
                     : quotedPrintable(matcher.group(3).replace('_', ' ').getBytes(StandardCharsets.ISO_8859_1));
-            String decoded = TextDecoding.decode(bytes, Optional.of(matcher.group(1).replaceAll("\\*.*$", "")));
+            String decoded =
+                    TextDecoding.decode(bytes, Optional.of(matcher.group(1).replaceAll("\\*.*$", "")));
             matcher.appendReplacement(out, Matcher.quoteReplacement(decoded));
         }
         matcher.appendTail(out);

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  */
 record MimeEntity(Map<String, String> headers, byte[] body) {
     private static final Pattern HEADER_END = Pattern.compile("\r?\n\r?\n");
-    private static final Pattern PARAMETER = Pattern.compile(
-            ";\\s*([A-Za-z0-9_.*-]+)\\s*=\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|[^;\\s]*)");
+    private static final Pattern PARAMETER =
+            Pattern.compile(";\\s*([A-Za-z0-9_.*-]+)\\s*=\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|[^;\\s]*)");
 
     static MimeEntity parse(byte[] bytes) {
         String raw = new String(bytes, StandardCharsets.ISO_8859_1);
@@ -30,7 +30,8 @@ record MimeEntity(Map<String, String> headers, byte[] body) {
         for (String field : head.replaceAll("\r?\n(?=[ \t])", "").split("\r?\n")) {
             int colon = field.indexOf(':');
             if (colon > 0) {
-                headers.putIfAbsent(field.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                headers.putIfAbsent(
+                        field.substring(0, colon).trim().toLowerCase(Locale.ROOT),
                         field.substring(colon + 1).trim());
             }
         }
@@ -60,13 +61,15 @@ record MimeEntity(Map<String, String> headers, byte[] body) {
     }
 
     boolean isAttachment() {
-        return header("content-disposition").map(value -> value.toLowerCase(Locale.ROOT).startsWith("attachment"))
+        return header("content-disposition")
+                .map(value -> value.toLowerCase(Locale.ROOT).startsWith("attachment"))
                 .orElse(false);
     }
 
     /** The body with its transfer encoding (base64, quoted-printable) undone. */
     byte[] decodedBody() {
-        String encoding = header("content-transfer-encoding").orElse("7bit").trim().toLowerCase(Locale.ROOT);
+        String encoding =
+                header("content-transfer-encoding").orElse("7bit").trim().toLowerCase(Locale.ROOT);
         return switch (encoding) {
             case "base64" -> MimeDecoding.base64(body);
             case "quoted-printable" -> MimeDecoding.quotedPrintable(body);

@@ -15,13 +15,13 @@ import java.util.regex.Pattern;
 final class MimeMessage {
     private static final List<String> SHOWN_HEADERS = List.of("From", "To", "Cc", "Date", "Subject");
     /** RFC 5322 requires From and Date; a saved message usually carries one of the others too. */
-    private static final Set<String> MESSAGE_MARKERS = Set.of("date", "mime-version", "message-id", "received",
-            "return-path");
+    private static final Set<String> MESSAGE_MARKERS =
+            Set.of("date", "mime-version", "message-id", "received", "return-path");
+
     private static final Pattern FIELD = Pattern.compile("[!-9;-~]+:.*");
     private static final int MAX_HEADER_LINES = 500;
 
-    private MimeMessage() {
-    }
+    private MimeMessage() {}
 
     /**
      * Whether text starts with an RFC 5322 header block. A pasted "From:/Sent:/To:" quote from a
@@ -53,7 +53,8 @@ final class MimeMessage {
             message.header(name.toLowerCase(Locale.ROOT))
                     .map(MimeDecoding::headerText)
                     .map(value -> value.replaceAll("\\s+", " ").strip())
-                    .ifPresent(value -> out.append(name).append(": ").append(value).append('\n'));
+                    .ifPresent(
+                            value -> out.append(name).append(": ").append(value).append('\n'));
         }
         String body = bodyText(message).orElse("");
         out.append('\n').append(body.replace("\r\n", "\n").replace('\r', '\n').strip());
@@ -61,7 +62,8 @@ final class MimeMessage {
     }
 
     private static Optional<String> bodyText(MimeEntity message) {
-        return firstPart(message, "text/plain").map(MimeMessage::decodedText)
+        return firstPart(message, "text/plain")
+                .map(MimeMessage::decodedText)
                 .or(() -> firstPart(message, "text/html").map(part -> htmlText(decodedText(part))));
     }
 

@@ -65,8 +65,14 @@ final class OcrLayers {
     /** An OCR page as a layer; {@code scale} converts pixels to the page's units. */
     static PageLayer layer(int index, TsvLayout.OcrPage page, float scale) {
         List<Word> words = page.words().stream()
-                .map(word -> new Word(word.charStart(), word.charEnd(), word.x0() * scale, word.y0() * scale,
-                        word.x1() * scale, word.y1() * scale, word.confidence()))
+                .map(word -> new Word(
+                        word.charStart(),
+                        word.charEnd(),
+                        word.x0() * scale,
+                        word.y0() * scale,
+                        word.x1() * scale,
+                        word.y1() * scale,
+                        word.confidence()))
                 .toList();
         return new PageLayer(index, page.text(), TextMethod.OCR, page.width() * scale, page.height() * scale, words);
     }

@@ -30,8 +30,10 @@ final class PageImages {
     Optional<byte[]> png(byte[] content, MediaType type, int index, int maxWidth) {
         return switch (type) {
             case PDF -> Optional.of(encode(pdfPage(content, index, maxWidth)));
-            case PNG, JPEG, TIFF -> index < Images.pageCount(content, limits)
-                    ? Optional.of(encode(scaled(Images.page(content, index, limits), maxWidth))) : Optional.empty();
+            case PNG, JPEG, TIFF ->
+                index < Images.pageCount(content, limits)
+                        ? Optional.of(encode(scaled(Images.page(content, index, limits), maxWidth)))
+                        : Optional.empty();
             case PLAIN_TEXT, EMAIL, HTML, UNKNOWN -> Optional.empty();
         };
     }
@@ -39,7 +41,8 @@ final class PageImages {
     private BufferedImage pdfPage(byte[] content, int index, int maxWidth) {
         try (PDDocument document = PdfDocuments.open(content)) {
             float[] size = PdfDocuments.size(document.getPage(index));
-            float dpi = Math.min(Math.min(MAX_DPI, maxWidth * POINTS_PER_INCH / Math.max(1f, size[0])),
+            float dpi = Math.min(
+                    Math.min(MAX_DPI, maxWidth * POINTS_PER_INCH / Math.max(1f, size[0])),
                     limits.renderDpi(size, (int) MAX_DPI));
             return new PDFRenderer(document).renderImageWithDPI(index, dpi, ImageType.RGB);
         } catch (IOException e) {

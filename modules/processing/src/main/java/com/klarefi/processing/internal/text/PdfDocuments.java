@@ -13,8 +13,8 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 /** Opens PDFs, turning PDFBox's exceptions into the failures the job records. */
 final class PdfDocuments {
     private static final int EOF_WINDOW = 1024;
-    private PdfDocuments() {
-    }
+
+    private PdfDocuments() {}
 
     static PDDocument open(byte[] content) {
         if (!endsWithEofMarker(content)) {

@@ -20,6 +20,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 final class PdfLayers {
     /** Fewer letters and digits than this is a scan, perhaps with a stray page number or stamp. */
     private static final int MIN_USABLE_CHARACTERS = 10;
+
     private static final float POINTS_PER_INCH = 72f;
 
     private final TesseractOcr ocr;
@@ -46,9 +47,16 @@ final class PdfLayers {
                     PDPage page = document.getPage(index);
                     float[] size = PdfDocuments.size(page);
                     PositionedStripper.PageText text = texts.get(index);
-                    layers.add(usable(text.text())
-                            ? new PageLayer(index, text.text(), TextMethod.BORN_DIGITAL_TEXT, size[0], size[1], text.words())
-                            : recogniser.recognise(index, size));
+                    layers.add(
+                            usable(text.text())
+                                    ? new PageLayer(
+                                            index,
+                                            text.text(),
+                                            TextMethod.BORN_DIGITAL_TEXT,
+                                            size[0],
+                                            size[1],
+                                            text.words())
+                                    : recogniser.recognise(index, size));
                 }
             }
             return layers;
@@ -75,7 +83,10 @@ final class PdfLayers {
             float dpi = limits.renderDpi(size, settings.renderDpi());
             BufferedImage image = renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
             Path file = OcrLayers.writePng(scratch, "page-" + index + ".png", image);
-            PageLayer pixels = OcrLayers.layer(index, ocr.recognise(file, new Dimension(image.getWidth(), image.getHeight())), POINTS_PER_INCH / dpi);
+            PageLayer pixels = OcrLayers.layer(
+                    index,
+                    ocr.recognise(file, new Dimension(image.getWidth(), image.getHeight())),
+                    POINTS_PER_INCH / dpi);
             return new PageLayer(index, pixels.text(), TextMethod.OCR, size[0], size[1], pixels.words());
         }
 
@@ -88,7 +99,10 @@ final class PdfLayers {
     }
 
     static boolean usable(String text) {
-        long meaningful = text.chars().filter(Character::isLetterOrDigit).limit(MIN_USABLE_CHARACTERS).count();
+        long meaningful = text.chars()
+                .filter(Character::isLetterOrDigit)
+                .limit(MIN_USABLE_CHARACTERS)
+                .count();
         return meaningful >= MIN_USABLE_CHARACTERS;
     }
 }

@@ -28,8 +28,7 @@ final class PositionedStripper extends PDFTextStripper {
     private List<Word> words = new ArrayList<>();
     private int pageStart;
 
-    record PageText(String text, List<Word> words) {
-    }
+    record PageText(String text, List<Word> words) {}
 
     private final DocumentLimits limits;
     private long operators;
@@ -57,7 +56,9 @@ final class PositionedStripper extends PDFTextStripper {
         limits.checkOperators(++operatorsOnPage, ++operators);
         COSDictionary inlineImage = operator.getImageParameters();
         if (inlineImage != null) {
-            limits.checkImage(inlineImage.getInt(COSName.W, COSName.WIDTH, -1), inlineImage.getInt(COSName.H, COSName.HEIGHT, -1));
+            limits.checkImage(
+                    inlineImage.getInt(COSName.W, COSName.WIDTH, -1),
+                    inlineImage.getInt(COSName.H, COSName.HEIGHT, -1));
         }
         super.processOperator(operator, operands);
     }

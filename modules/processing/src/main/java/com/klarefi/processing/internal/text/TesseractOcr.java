@@ -54,8 +54,15 @@ final class TesseractOcr {
             throw new DocumentFailure(Code.OCR_UNAVAILABLE, reason);
         });
         Path tsv = image.resolveSibling(image.getFileName() + ".tsv");
-        List<String> command = List.of(settings.tesseractCommand(), image.toString(), "-",
-                "-l", settings.ocrLanguages(), "--psm", segmentationMode(size), "tsv");
+        List<String> command = List.of(
+                settings.tesseractCommand(),
+                image.toString(),
+                "-",
+                "-l",
+                settings.ocrLanguages(),
+                "--psm",
+                segmentationMode(size),
+                "tsv");
         int exit = run(command, tsv, settings.ocrPageTimeout());
         if (exit != 0) {
             throw new DocumentFailure(Code.OCR_FAILED, "text recognition failed with exit code " + exit);
@@ -72,9 +79,11 @@ final class TesseractOcr {
             Path output = Files.createTempFile("klarefi-ocr-languages", ".txt");
             try {
                 int exit = run(List.of(settings.tesseractCommand(), "--list-langs"), output, PROBE_TIMEOUT);
-                List<String> installed = Files.readAllLines(output).stream().map(String::strip).toList();
+                List<String> installed =
+                        Files.readAllLines(output).stream().map(String::strip).toList();
                 List<String> missing = Arrays.stream(settings.ocrLanguages().split("\\+"))
-                        .filter(language -> !installed.contains(language)).toList();
+                        .filter(language -> !installed.contains(language))
+                        .toList();
                 if (exit != 0) {
                     return Optional.of("Tesseract at '" + settings.tesseractCommand()
                             + "' cannot list its languages (exit code " + exit + ")");
@@ -103,14 +112,22 @@ final class TesseractOcr {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new DocumentFailure(Code.OCR_UNAVAILABLE, "Tesseract cannot be started as '" + command.getFirst()
-                    + "'", false, null, e);
+            throw new DocumentFailure(
+                    Code.OCR_UNAVAILABLE,
+                    "Tesseract cannot be started as '" + command.getFirst() + "'",
+                    false,
+                    null,
+                    e);
         }
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new DocumentFailure(Code.OCR_FAILED, "text recognition of a page took longer than "
-                        + timeout.toSeconds() + " s", true, null, null);
+                throw new DocumentFailure(
+                        Code.OCR_FAILED,
+                        "text recognition of a page took longer than " + timeout.toSeconds() + " s",
+                        true,
+                        null,
+                        null);
             }
             return process.exitValue();
         } catch (InterruptedException e) {

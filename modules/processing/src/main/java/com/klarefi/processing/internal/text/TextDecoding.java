@@ -15,8 +15,7 @@ import java.util.Optional;
 final class TextDecoding {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-    private TextDecoding() {
-    }
+    private TextDecoding() {}
 
     /** The text, without a byte order mark, or empty when the bytes are binary. */
     static Optional<String> asText(byte[] bytes) {

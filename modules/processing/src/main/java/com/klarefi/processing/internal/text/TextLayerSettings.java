@@ -9,8 +9,13 @@ import java.time.Duration;
  * limits that keep a hostile document from taking the memory or time of the whole instance: the
  * most pages read from one document and the most pixels one image (or rendered page) may have.
  */
-public record TextLayerSettings(String tesseractCommand, String ocrLanguages, Duration ocrPageTimeout, int renderDpi,
-                                int maxPages, long maxImagePixels) {
+public record TextLayerSettings(
+        String tesseractCommand,
+        String ocrLanguages,
+        Duration ocrPageTimeout,
+        int renderDpi,
+        int maxPages,
+        long maxImagePixels) {
     public static final String OCR_COMMAND = "KLAREFI_OCR_COMMAND";
     public static final String OCR_LANGUAGES = "KLAREFI_OCR_LANGUAGES";
     public static final String OCR_PAGE_TIMEOUT = "KLAREFI_OCR_PAGE_TIMEOUT_SECONDS";
@@ -31,8 +36,12 @@ public record TextLayerSettings(String tesseractCommand, String ocrLanguages, Du
     }
 
     public static TextLayerSettings from(Settings settings) {
-        return new TextLayerSettings(settings.required(OCR_COMMAND), settings.required(OCR_LANGUAGES),
-                settings.seconds(OCR_PAGE_TIMEOUT), settings.integer(OCR_RENDER_DPI), settings.integer(MAX_PAGES),
+        return new TextLayerSettings(
+                settings.required(OCR_COMMAND),
+                settings.required(OCR_LANGUAGES),
+                settings.seconds(OCR_PAGE_TIMEOUT),
+                settings.integer(OCR_RENDER_DPI),
+                settings.integer(MAX_PAGES),
                 settings.bytes(MAX_IMAGE_PIXELS));
     }
 

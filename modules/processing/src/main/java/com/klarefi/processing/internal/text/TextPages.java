@@ -11,8 +11,7 @@ import java.util.List;
  * character cells: x is the column, y the line (both 0-based), the page as wide as its longest line.
  */
 final class TextPages {
-    private TextPages() {
-    }
+    private TextPages() {}
 
     static PageLayer page(String rawText) {
         String text = rawText.replace("\r\n", "\n").replace('\r', '\n');

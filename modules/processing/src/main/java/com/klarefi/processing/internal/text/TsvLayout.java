@@ -14,12 +14,10 @@ final class TsvLayout {
     private static final int LEVEL_WORD = 5;
     private static final int COLUMNS = 12;
 
-    private TsvLayout() {
-    }
+    private TsvLayout() {}
 
     /** A recognised page: text, words with boxes in pixels, and the image's size in pixels. */
-    record OcrPage(String text, List<Word> words, int width, int height) {
-    }
+    record OcrPage(String text, List<Word> words, int width, int height) {}
 
     static OcrPage parse(String tsv) {
         StringBuilder text = new StringBuilder();
@@ -37,15 +35,22 @@ final class TsvLayout {
                 width = Math.max(width, numbers[8]);
                 height = Math.max(height, numbers[9]);
             }
-            String token = String.join(" ", Arrays.copyOfRange(cells, COLUMNS - 1, cells.length)).strip();
+            String token = String.join(" ", Arrays.copyOfRange(cells, COLUMNS - 1, cells.length))
+                    .strip();
             if (numbers[0] != LEVEL_WORD || token.isEmpty()) {
                 continue;
             }
             text.append(separator(previous, numbers));
             int start = text.length();
             text.append(token);
-            words.add(new Word(start, text.length(), numbers[6], numbers[7], numbers[6] + numbers[8],
-                    numbers[7] + numbers[9], confidence(cells[10])));
+            words.add(new Word(
+                    start,
+                    text.length(),
+                    numbers[6],
+                    numbers[7],
+                    numbers[6] + numbers[8],
+                    numbers[7] + numbers[9],
+                    confidence(cells[10])));
             previous = numbers;
         }
         return new OcrPage(text.toString(), words, width, height);

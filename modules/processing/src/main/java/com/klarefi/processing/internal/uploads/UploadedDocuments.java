@@ -22,7 +22,8 @@ public final class UploadedDocuments {
     private final long maxBytes;
     private final Clock clock;
 
-    public UploadedDocuments(DocumentRepository documents, DocumentReader reader, CaseDocuments cases, long maxBytes, Clock clock) {
+    public UploadedDocuments(
+            DocumentRepository documents, DocumentReader reader, CaseDocuments cases, long maxBytes, Clock clock) {
         this.documents = documents;
         this.reader = reader;
         this.cases = cases;
@@ -32,17 +33,29 @@ public final class UploadedDocuments {
 
     public String accept(Tx tx, Caller caller, String caseId, byte[] content, String filename) {
         if (content.length > maxBytes) {
-            throw new DocumentFailure(DocumentFailure.Code.TOO_LARGE, "The document is larger than " + maxBytes + " bytes.");
+            throw new DocumentFailure(
+                    DocumentFailure.Code.TOO_LARGE, "The document is larger than " + maxBytes + " bytes.");
         }
         MediaType type = reader.detect(content);
         if (!type.supported()) {
-            throw new DocumentFailure(DocumentFailure.Code.UNSUPPORTED_MEDIA_TYPE, "The document is " + type.mimeType()
-                    + "; supported are PDF, PNG, JPEG, TIFF, plain text and e-mail (.eml).");
+            throw new DocumentFailure(
+                    DocumentFailure.Code.UNSUPPORTED_MEDIA_TYPE,
+                    "The document is " + type.mimeType()
+                            + "; supported are PDF, PNG, JPEG, TIFF, plain text and e-mail (.eml).");
         }
         String docId = Ids.newId("doc");
         CaseDocuments.LockedCase locked = cases.addDocument(tx, caller, caseId, docId);
-        documents.insertUpload(tx, new DocumentRepository.Upload(docId, caller, locked.caseId(), locked.caseTypeId(),
-                "upload:" + shortened(filename), content, DocumentProcessor.sha256(content), type.mimeType()),
+        documents.insertUpload(
+                tx,
+                new DocumentRepository.Upload(
+                        docId,
+                        caller,
+                        locked.caseId(),
+                        locked.caseTypeId(),
+                        "upload:" + shortened(filename),
+                        content,
+                        DocumentProcessor.sha256(content),
+                        type.mimeType()),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         return docId;
     }

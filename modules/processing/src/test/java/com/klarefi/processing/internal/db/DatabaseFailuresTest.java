@@ -36,8 +36,12 @@ class DatabaseFailuresTest {
 
     @Test
     void aTextWithANulCharacterFailsWithoutQuotingTheText() {
-        Throwable failure = catchThrowable(() -> database.jdbi().useHandle(handle -> handle.prepareBatch(
-                "INSERT INTO notes (id, text) VALUES (:id, :text)").bind("id", 1).bind("text", CANARY + "\0").add().execute()));
+        Throwable failure = catchThrowable(() -> database.jdbi()
+                .useHandle(handle -> handle.prepareBatch("INSERT INTO notes (id, text) VALUES (:id, :text)")
+                        .bind("id", 1)
+                        .bind("text", CANARY + "\0")
+                        .add()
+                        .execute()));
 
         assertThat(failure).isNotNull();
         assertThat(everythingPrinted(failure)).doesNotContain("CANARY");
@@ -45,11 +49,15 @@ class DatabaseFailuresTest {
 
     @Test
     void aDuplicateFailsWithoutTheServerQuotingTheRow() {
-        database.jdbi().useHandle(handle -> handle.createUpdate("INSERT INTO notes (id, text) VALUES (2, :text)")
-                .bind("text", CANARY + " twice").execute());
+        database.jdbi()
+                .useHandle(handle -> handle.createUpdate("INSERT INTO notes (id, text) VALUES (2, :text)")
+                        .bind("text", CANARY + " twice")
+                        .execute());
 
-        Throwable failure = catchThrowable(() -> database.jdbi().useHandle(handle -> handle.createUpdate(
-                "INSERT INTO notes (id, text) VALUES (3, :text)").bind("text", CANARY + " twice").execute()));
+        Throwable failure = catchThrowable(() -> database.jdbi()
+                .useHandle(handle -> handle.createUpdate("INSERT INTO notes (id, text) VALUES (3, :text)")
+                        .bind("text", CANARY + " twice")
+                        .execute()));
 
         assertThat(failure).isNotNull();
         assertThat(everythingPrinted(failure)).doesNotContain("CANARY");
@@ -57,13 +65,20 @@ class DatabaseFailuresTest {
 
     @Test
     void aFailureMadeContentFreeKeepsItsTypesAndSqlStateButNoMessage() {
-        Throwable failure = catchThrowable(() -> database.jdbi().useHandle(handle -> handle.createUpdate(
-                "INSERT INTO notes (id, words) VALUES (4, CAST(:words AS jsonb))").bind("words", "[\"" + CANARY).execute()));
+        Throwable failure = catchThrowable(() -> database.jdbi()
+                .useHandle(
+                        handle -> handle.createUpdate("INSERT INTO notes (id, words) VALUES (4, CAST(:words AS jsonb))")
+                                .bind("words", "[\"" + CANARY)
+                                .execute()));
 
-        ContentFreeException stored = ContentFreeException.of("document doc_1 failed", new IllegalStateException(CANARY, failure));
+        ContentFreeException stored =
+                ContentFreeException.of("document doc_1 failed", new IllegalStateException(CANARY, failure));
 
-        assertThat(everythingPrinted(stored)).doesNotContain("CANARY").contains("doc_1")
-                .contains("org.jdbi.v3.core.statement.UnableToExecuteStatementException").contains("SQL state 22P02");
+        assertThat(everythingPrinted(stored))
+                .doesNotContain("CANARY")
+                .contains("doc_1")
+                .contains("org.jdbi.v3.core.statement.UnableToExecuteStatementException")
+                .contains("SQL state 22P02");
     }
 
     /** What a log handler or JobRunr's failed state would keep: the printed stack trace, causes and suppressed ones included. */

@@ -47,10 +47,17 @@ class DocumentRepositoryTest {
     void aProcessedDocumentsPagesAreReadBackWithTheirWordBoxesOnlyByItsOrganisation() {
         String caseId = newId("case");
         String docId = accepted(caseId, NOW);
-        PageLayer page = new PageLayer(0, "Kenteken GV-123-K", TextMethod.OCR, 595f, 842f,
+        PageLayer page = new PageLayer(
+                0,
+                "Kenteken GV-123-K",
+                TextMethod.OCR,
+                595f,
+                842f,
                 List.of(new Word(9, 17, 0.1f, 0.2f, 0.3f, 0.25f, 0.87f)));
 
-        assertThat(documents.startAttempt(docId, NOW)).map(DocumentRecord::attempts).contains(0);
+        assertThat(documents.startAttempt(docId, NOW))
+                .map(DocumentRecord::attempts)
+                .contains(0);
         database.useTransaction(tx -> {
             assertThat(documents.markProcessed(tx, docId, 1, NOW)).isTrue();
             documents.insertPages(tx, docId, List.of(page));
@@ -62,37 +69,44 @@ class DocumentRepositoryTest {
         assertThat(stored.pageCount()).isEqualTo(1);
         assertThat(stored.words()).isEqualTo(page.words());
         assertThat(documents.page(OTHER_ORGANISATION, docId, 0)).isEmpty();
-        assertThat(documents.stateFor(CALLER, docId)).map(DocumentRepository.DocumentState::status).contains("processed");
+        assertThat(documents.stateFor(CALLER, docId))
+                .map(DocumentRepository.DocumentState::status)
+                .contains("processed");
     }
 
     @Test
     void aFinishedDocumentIsNotFinishedAgainNorStartedAgain() {
         String docId = accepted(newId("case"), NOW);
         documents.startAttempt(docId, NOW);
-        database.useTransaction(tx -> assertThat(documents.markFailed(tx, docId, "fetch_failed", "gone", 404, NOW)).isTrue());
+        database.useTransaction(tx -> assertThat(documents.markFailed(tx, docId, "fetch_failed", "gone", 404, NOW))
+                .isTrue());
 
         database.useTransaction(tx -> {
             assertThat(documents.markProcessed(tx, docId, 1, NOW)).isFalse();
-            assertThat(documents.markFailed(tx, docId, "fetch_failed", "again", 404, NOW)).isFalse();
+            assertThat(documents.markFailed(tx, docId, "fetch_failed", "again", 404, NOW))
+                    .isFalse();
         });
         assertThat(documents.startAttempt(docId, NOW)).isEmpty();
-        assertThat(documents.stateFor(CALLER, docId)).contains(
-                new DocumentRepository.DocumentState("failed", Optional.of("fetch_failed")));
+        assertThat(documents.stateFor(CALLER, docId))
+                .contains(new DocumentRepository.DocumentState("failed", Optional.of("fetch_failed")));
     }
 
     @Test
     void onlyAFailedDocumentIsQueuedAgainAndItsAttemptsStartOver() {
         String docId = accepted(newId("case"), NOW);
         documents.startAttempt(docId, NOW);
-        database.useTransaction(tx -> assertThat(documents.requeueFailed(tx, docId, NOW)).isFalse());
+        database.useTransaction(
+                tx -> assertThat(documents.requeueFailed(tx, docId, NOW)).isFalse());
         database.useTransaction(tx -> documents.markFailed(tx, docId, "timeout", "slow", null, NOW));
 
-        database.useTransaction(tx -> assertThat(documents.requeueFailed(tx, docId, NOW)).isTrue());
+        database.useTransaction(
+                tx -> assertThat(documents.requeueFailed(tx, docId, NOW)).isTrue());
 
         DocumentRecord requeued = documents.find(docId).orElseThrow();
         assertThat(requeued.status()).isEqualTo("queued");
         assertThat(requeued.attempts()).isZero();
-        assertThat(documents.stateFor(CALLER, docId)).contains(new DocumentRepository.DocumentState("queued", Optional.empty()));
+        assertThat(documents.stateFor(CALLER, docId))
+                .contains(new DocumentRepository.DocumentState("queued", Optional.empty()));
     }
 
     @Test
@@ -101,11 +115,16 @@ class DocumentRepositoryTest {
         String first = processed(caseId, NOW, "first page");
         String unfinished = accepted(caseId, NOW.plusSeconds(1));
         String known = processed(caseId, NOW.plusSeconds(2), "as stored");
-        DocumentText justWritten = new DocumentText(known, List.of(new PageLayer(0, "as given", TextMethod.TEXT, 1f, 1f, List.of())));
+        DocumentText justWritten =
+                new DocumentText(known, List.of(new PageLayer(0, "as given", TextMethod.TEXT, 1f, 1f, List.of())));
 
-        List<DocumentText> texts = database.inTransaction(tx -> documents.textsOfCase(tx, caseId, Optional.of(justWritten)));
+        List<DocumentText> texts =
+                database.inTransaction(tx -> documents.textsOfCase(tx, caseId, Optional.of(justWritten)));
 
-        assertThat(texts).extracting(DocumentText::docId).containsExactly(first, known).doesNotContain(unfinished);
+        assertThat(texts)
+                .extracting(DocumentText::docId)
+                .containsExactly(first, known)
+                .doesNotContain(unfinished);
         assertThat(texts.get(0).pages()).extracting(PageLayer::text).containsExactly("first page");
         assertThat(texts.get(1)).isEqualTo(justWritten);
     }
@@ -115,10 +134,13 @@ class DocumentRepositoryTest {
         String caseId = newId("case");
         String docId = processed(caseId, NOW, "to be erased");
 
-        Optional<ErasableDocument> otherOrganisations = database.inTransaction(tx -> documents.lockForErasure(tx, OTHER_ORGANISATION, docId));
+        Optional<ErasableDocument> otherOrganisations =
+                database.inTransaction(tx -> documents.lockForErasure(tx, OTHER_ORGANISATION, docId));
         assertThat(otherOrganisations).isEmpty();
         database.useTransaction(tx -> {
-            assertThat(documents.lockForErasure(tx, CALLER, docId)).map(ErasableDocument::caseId).contains(caseId);
+            assertThat(documents.lockForErasure(tx, CALLER, docId))
+                    .map(ErasableDocument::caseId)
+                    .contains(caseId);
             documents.delete(tx, docId);
         });
 
@@ -133,7 +155,8 @@ class DocumentRepositoryTest {
 
         documents.storeContent(docId, new byte[] {1, 2, 3}, "abc", "application/pdf", 200, NOW);
 
-        assertThat(documents.content(docId)).hasValueSatisfying(content -> assertThat(content).containsExactly(1, 2, 3));
+        assertThat(documents.content(docId))
+                .hasValueSatisfying(content -> assertThat(content).containsExactly(1, 2, 3));
         DocumentRecord found = documents.find(docId).orElseThrow();
         assertThat(found.hasContent()).isTrue();
         assertThat(found.mediaType()).contains("application/pdf");
@@ -141,7 +164,8 @@ class DocumentRepositoryTest {
 
     private static String accepted(String caseId, Instant at) {
         String docId = newId("doc");
-        database.useTransaction(tx -> documents.insert(tx, docId, CALLER, caseId, "motor_claim", "https://example.test/" + docId, at));
+        database.useTransaction(
+                tx -> documents.insert(tx, docId, CALLER, caseId, "motor_claim", "https://example.test/" + docId, at));
         return docId;
     }
 

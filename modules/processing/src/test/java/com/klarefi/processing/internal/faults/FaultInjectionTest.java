@@ -35,7 +35,8 @@ class FaultInjectionTest {
 
         assertThatThrownBy(() -> FaultInjection.from(settings))
                 .isInstanceOf(SettingsException.class)
-                .hasMessageContaining(FaultInjection.SETTING).hasMessageContaining("halt-sometimes");
+                .hasMessageContaining(FaultInjection.SETTING)
+                .hasMessageContaining("halt-sometimes");
     }
 
     @Test

@@ -7,8 +7,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** Captures the failure a fetch throws, for assertions on its code and flags. */
 final class FetchFailures {
-    private FetchFailures() {
-    }
+    private FetchFailures() {}
 
     static DocumentFailure failureOf(ThrowingCallable fetch) {
         DocumentFailure[] caught = new DocumentFailure[1];

@@ -41,8 +41,13 @@ class FetchingFromALocalServerTest {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/doc.pdf", exchange -> respond(exchange, 200, DOCUMENT, "application/pdf"));
-        server.createContext("/host", exchange -> respond(exchange, 200,
-                exchange.getRequestHeaders().getFirst("Host").getBytes(StandardCharsets.UTF_8), "text/plain"));
+        server.createContext(
+                "/host",
+                exchange -> respond(
+                        exchange,
+                        200,
+                        exchange.getRequestHeaders().getFirst("Host").getBytes(StandardCharsets.UTF_8),
+                        "text/plain"));
         server.createContext("/missing", exchange -> respond(exchange, 404, new byte[0], null));
         server.createContext("/busy", exchange -> respond(exchange, 503, new byte[0], null));
         server.createContext("/moved", exchange -> redirect(exchange, "/doc.pdf"));
@@ -90,7 +95,8 @@ class FetchingFromALocalServerTest {
         try {
             DocumentFetcher allowingIpv6Loopback = Fetchers.create(settings(List.of("::1/128")));
 
-            FetchedDocument document = allowingIpv6Loopback.fetch("http://[::1]:" + ipv6.getAddress().getPort() + "/doc.pdf");
+            FetchedDocument document = allowingIpv6Loopback.fetch(
+                    "http://[::1]:" + ipv6.getAddress().getPort() + "/doc.pdf");
 
             assertThat(document.content()).isEqualTo(DOCUMENT);
         } finally {
@@ -141,7 +147,8 @@ class FetchingFromALocalServerTest {
 
     @Test
     void refusesADocumentWhoseDeclaredLengthExceedsTheLimit() {
-        assertThat(failureOf(() -> fetcher.fetch(base + "/big-declared")).code()).isEqualTo(Code.TOO_LARGE);
+        assertThat(failureOf(() -> fetcher.fetch(base + "/big-declared")).code())
+                .isEqualTo(Code.TOO_LARGE);
     }
 
     @Test

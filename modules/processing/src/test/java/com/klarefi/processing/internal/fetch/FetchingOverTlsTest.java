@@ -38,6 +38,7 @@ class FetchingOverTlsTest {
 
     @TempDir
     static Path directory;
+
     private static HttpsServer server;
     private static X509Certificate certificate;
 
@@ -76,8 +77,9 @@ class FetchingOverTlsTest {
 
     @Test
     void refusesACertificateForAnotherHostName() {
-        DocumentFailure failure = failureOf(() -> Fetchers.create(settings(), FetchingOverTlsTest::resolveLocally,
-                List.of(certificate)).fetch(url("other.test")));
+        DocumentFailure failure =
+                failureOf(() -> Fetchers.create(settings(), FetchingOverTlsTest::resolveLocally, List.of(certificate))
+                        .fetch(url("other.test")));
 
         assertThat(failure.code()).isEqualTo(Code.FETCH_FAILED);
         assertThat(failure.getMessage()).contains("TLS");
@@ -86,8 +88,8 @@ class FetchingOverTlsTest {
 
     @Test
     void refusesACertificateNoAuthorityVouchesFor() {
-        DocumentFailure failure = failureOf(() -> Fetchers.create(settings(), FetchingOverTlsTest::resolveLocally)
-                .fetch(url("docs.test")));
+        DocumentFailure failure = failureOf(() ->
+                Fetchers.create(settings(), FetchingOverTlsTest::resolveLocally).fetch(url("docs.test")));
 
         assertThat(failure.getMessage()).contains("TLS");
         assertThat(failure.isTransient()).isFalse();
@@ -105,13 +107,33 @@ class FetchingOverTlsTest {
         return List.of(InetAddress.getLoopbackAddress());
     }
 
-    private static KeyStore generateKeyStore(Path file) throws IOException, InterruptedException,
-            GeneralSecurityException {
+    private static KeyStore generateKeyStore(Path file)
+            throws IOException, InterruptedException, GeneralSecurityException {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "docs", "-keyalg", "EC",
-                "-groupname", "secp256r1", "-dname", "CN=docs.test", "-ext", "SAN=dns:docs.test", "-validity", "2",
-                "-storetype", "PKCS12", "-keystore", file.toString(), "-storepass", new String(PASSWORD))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(
+                        keytool.toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "docs",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-dname",
+                        "CN=docs.test",
+                        "-ext",
+                        "SAN=dns:docs.test",
+                        "-validity",
+                        "2",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        file.toString(),
+                        "-storepass",
+                        new String(PASSWORD))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isZero();
         KeyStore keys = KeyStore.getInstance("PKCS12");

@@ -34,8 +34,8 @@ class GuardedFetcherTest {
 
     @Test
     void readsACommaSeparatedAllowList() {
-        FetchSettings allowing = FetchSettings.from(Settings.of(
-                Map.of(FetchSettings.ALLOWED_CIDRS, " 127.0.0.0/8, 10.20.0.0/16 ,")));
+        FetchSettings allowing =
+                FetchSettings.from(Settings.of(Map.of(FetchSettings.ALLOWED_CIDRS, " 127.0.0.0/8, 10.20.0.0/16 ,")));
 
         assertThat(allowing.allowedCidrs()).containsExactly("127.0.0.0/8", "10.20.0.0/16");
     }
@@ -43,12 +43,14 @@ class GuardedFetcherTest {
     @Test
     void refusesToStartWithAMalformedAllowList() {
         assertThatThrownBy(() -> Fetchers.create(settings.withAllowedCidrs(List.of("intranet.local/8"))))
-                .isInstanceOf(SettingsException.class).hasMessageContaining(FetchSettings.ALLOWED_CIDRS);
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining(FetchSettings.ALLOWED_CIDRS);
     }
 
     @Test
     void refusesAHostResolvingToCloudMetadataNamingTheRule() {
-        DocumentFailure failure = failureOf(() -> fetcherResolvingTo("169.254.169.254").fetch("http://metadata.test/"));
+        DocumentFailure failure =
+                failureOf(() -> fetcherResolvingTo("169.254.169.254").fetch("http://metadata.test/"));
 
         assertThat(failure.code()).isEqualTo(Code.URL_NOT_ALLOWED);
         assertThat(failure.codeName()).isEqualTo("url_not_allowed");
@@ -59,8 +61,8 @@ class GuardedFetcherTest {
 
     @Test
     void refusesAHostWithAnyPrivateAnswerAmongPublicOnes() {
-        DocumentFailure failure = failureOf(() -> fetcherResolvingTo("93.184.215.14", "10.0.0.7")
-                .fetch("https://rebinding.test/document.pdf"));
+        DocumentFailure failure = failureOf(
+                () -> fetcherResolvingTo("93.184.215.14", "10.0.0.7").fetch("https://rebinding.test/document.pdf"));
 
         assertThat(failure.code()).isEqualTo(Code.URL_NOT_ALLOWED);
         assertThat(failure.getMessage()).contains("private");
@@ -75,11 +77,22 @@ class GuardedFetcherTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ftp://example.com/a.pdf", "file:///etc/passwd", "gopher://example.com/",
-            "jar:http://example.com/a.jar!/x", "http:///nohost", "https://user:secret@example.com/a.pdf",
-            "not a url", "", "//example.com/a.pdf", "http://exa mple.com/"})
+    @ValueSource(
+            strings = {
+                "ftp://example.com/a.pdf",
+                "file:///etc/passwd",
+                "gopher://example.com/",
+                "jar:http://example.com/a.jar!/x",
+                "http:///nohost",
+                "https://user:secret@example.com/a.pdf",
+                "not a url",
+                "",
+                "//example.com/a.pdf",
+                "http://exa mple.com/"
+            })
     void rejectsWhatIsNotAPlainHttpUrl(String url) {
-        DocumentFailure failure = failureOf(() -> fetcherResolvingTo("93.184.215.14").fetch(url));
+        DocumentFailure failure =
+                failureOf(() -> fetcherResolvingTo("93.184.215.14").fetch(url));
 
         assertThat(failure.code()).isEqualTo(Code.INVALID_DOCUMENT_URL);
         assertThat(lookedUp).isEmpty();

@@ -60,8 +60,17 @@ class SsrfVectorsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://2130706433/", "http://0x7f000001/", "http://0x7f.0.0.1/", "http://0177.0.0.1/",
-            "http://017700000001/", "http://127.1/", "http://0/", "http://169.254.43518/"})
+    @ValueSource(
+            strings = {
+                "http://2130706433/",
+                "http://0x7f000001/",
+                "http://0x7f.0.0.1/",
+                "http://0177.0.0.1/",
+                "http://017700000001/",
+                "http://127.1/",
+                "http://0/",
+                "http://169.254.43518/"
+            })
     void anIpv4AddressInDecimalOctalHexOrShortFormIsRefusedBeforeAnyLookup(String url) {
         DocumentFailure failure = failureOf(() -> fetcher.fetch(url));
 
@@ -70,26 +79,42 @@ class SsrfVectorsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://127.0.0.2/", "http://[::1]/", "http://[::ffff:127.0.0.2]/", "http://[::ffff:7f00:2]/",
-            "http://[0:0:0:0:0:ffff:a9fe:a9fe]/", "http://[64:ff9b::a9fe:a9fe]/", "http://[2002:a9fe:a9fe::]/",
-            "http://[::10.0.0.1]/", "http://169.254.169.254/latest/meta-data/", "http://[fe80::1]/", "http://100.64.0.1/",
-            "http://[fd00::1]/", "http://0.0.0.0/", "http://224.0.0.1/"})
+    @ValueSource(
+            strings = {
+                "http://127.0.0.2/",
+                "http://[::1]/",
+                "http://[::ffff:127.0.0.2]/",
+                "http://[::ffff:7f00:2]/",
+                "http://[0:0:0:0:0:ffff:a9fe:a9fe]/",
+                "http://[64:ff9b::a9fe:a9fe]/",
+                "http://[2002:a9fe:a9fe::]/",
+                "http://[::10.0.0.1]/",
+                "http://169.254.169.254/latest/meta-data/",
+                "http://[fe80::1]/",
+                "http://100.64.0.1/",
+                "http://[fd00::1]/",
+                "http://0.0.0.0/",
+                "http://224.0.0.1/"
+            })
     void internalAddressesInEveryNotationAreRefused(String url) {
         assertThat(failureOf(() -> fetcher.fetch(url)).code()).isEqualTo(Code.URL_NOT_ALLOWED);
     }
 
     @Test
     void aRedirectToAnInternalAddressInAnyNotationIsRefused() {
-        assertThat(failureOf(() -> fetcher.fetch("http://127.0.0.1:" + port + "/to-decimal")).code())
+        assertThat(failureOf(() -> fetcher.fetch("http://127.0.0.1:" + port + "/to-decimal"))
+                        .code())
                 .isEqualTo(Code.INVALID_DOCUMENT_URL);
-        assertThat(failureOf(() -> fetcher.fetch("http://127.0.0.1:" + port + "/to-mapped")).code())
+        assertThat(failureOf(() -> fetcher.fetch("http://127.0.0.1:" + port + "/to-mapped"))
+                        .code())
                 .isEqualTo(Code.URL_NOT_ALLOWED);
     }
 
     @Test
     void aDnsAnswerThatChangesAfterTheCheckCannotRedirectTheConnection() {
         // rebind.test answers 127.0.0.1 (allowed) once, then 127.0.0.2 (refused) to every later lookup.
-        assertThat(new String(fetcher.fetch("http://rebind.test:" + port + "/doc.txt").content(), StandardCharsets.UTF_8))
+        assertThat(new String(
+                        fetcher.fetch("http://rebind.test:" + port + "/doc.txt").content(), StandardCharsets.UTF_8))
                 .isEqualTo("een document");
         assertThat(lookedUp).containsExactly("rebind.test");
 

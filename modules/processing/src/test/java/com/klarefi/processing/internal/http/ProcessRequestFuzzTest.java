@@ -20,8 +20,16 @@ import java.util.function.Supplier;
  * names the problem; nothing else escapes.
  */
 class ProcessRequestFuzzTest {
-    private static final List<String> FIELDS = List.of("document_url", "case_type_id", "idempotency_key",
-            "external_case_id", "external_applicant_id", "external_customer_id", "trace_id", "webhook_url", "other");
+    private static final List<String> FIELDS = List.of(
+            "document_url",
+            "case_type_id",
+            "idempotency_key",
+            "external_case_id",
+            "external_applicant_id",
+            "external_customer_id",
+            "trace_id",
+            "webhook_url",
+            "other");
     private final JsonBodies bodies = new JsonBodies(1 << 20);
 
     @FuzzTest(maxDuration = "60s")

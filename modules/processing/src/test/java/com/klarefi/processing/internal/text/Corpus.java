@@ -29,13 +29,15 @@ final class Corpus {
         }
     }
 
-    private Corpus() {
-    }
+    private Corpus() {}
 
     static Path directory() {
         Optional<Path> found = configured().or(Corpus::besideAnAncestor);
-        Assumptions.assumeTrue(found.isPresent(), "corpus not found: set -Dklarefi.corpus=<dir> or KLAREFI_CORPUS,"
-                + " or place it at shared/corpus beside an ancestor of " + Path.of("").toAbsolutePath());
+        Assumptions.assumeTrue(
+                found.isPresent(),
+                "corpus not found: set -Dklarefi.corpus=<dir> or KLAREFI_CORPUS,"
+                        + " or place it at shared/corpus beside an ancestor of "
+                        + Path.of("").toAbsolutePath());
         return found.get();
     }
 
@@ -50,12 +52,21 @@ final class Corpus {
         Path root = directory();
         List<Document> documents = new ArrayList<>();
         try (var cases = Files.list(root)) {
-            for (Path expected : cases.map(dir -> dir.resolve("expected.json")).filter(Files::isRegularFile).sorted().toList()) {
+            for (Path expected : cases.map(dir -> dir.resolve("expected.json"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList()) {
                 for (JsonNode node : JSON.readTree(expected.toFile()).path("documents")) {
                     Map<String, String> raw = new LinkedHashMap<>();
-                    node.path("values").properties().forEach(value -> raw.put(value.getKey(), value.getValue().path("raw").asText()));
-                    documents.add(new Document(expected.resolveSibling(node.path("file").asText()),
-                            node.path("rendition").asText(), node.path("pages").asInt(), raw));
+                    node.path("values")
+                            .properties()
+                            .forEach(value -> raw.put(
+                                    value.getKey(), value.getValue().path("raw").asText()));
+                    documents.add(new Document(
+                            expected.resolveSibling(node.path("file").asText()),
+                            node.path("rendition").asText(),
+                            node.path("pages").asInt(),
+                            raw));
                 }
             }
         } catch (IOException e) {

@@ -26,7 +26,9 @@ class CorpusTextLayersTest {
             byte[] content = Corpus.bytes(document);
             MediaType type = reader.detect(content);
             softly.assertThat(type).as(document.name()).isEqualTo(byExtension(document));
-            softly.assertThat(reader.pageCount(content, type)).as(document.name()).isEqualTo(document.pages());
+            softly.assertThat(reader.pageCount(content, type))
+                    .as(document.name())
+                    .isEqualTo(document.pages());
         }
         softly.assertAll();
     }
@@ -37,8 +39,11 @@ class CorpusTextLayersTest {
         for (Corpus.Document document : Corpus.documents()) {
             if (document.rendition().equals("born_digital")) {
                 List<PageLayer> pages = reader.textLayers(Corpus.bytes(document), MediaType.PDF);
-                softly.assertThat(pages).as(document.name()).hasSize(document.pages())
-                        .extracting(PageLayer::method).containsOnly(TextMethod.BORN_DIGITAL_TEXT);
+                softly.assertThat(pages)
+                        .as(document.name())
+                        .hasSize(document.pages())
+                        .extracting(PageLayer::method)
+                        .containsOnly(TextMethod.BORN_DIGITAL_TEXT);
                 assertWordsTileTheText(pages);
                 assertPrintedValuesPresent(softly, document, pages);
             }
@@ -51,7 +56,9 @@ class CorpusTextLayersTest {
         for (Corpus.Document document : Corpus.documents()) {
             if (document.rendition().equals("scan_pdf")) {
                 try (PDDocument pdf = PdfDocuments.open(Corpus.bytes(document))) {
-                    assertThat(new PositionedStripper(DocumentLimits.of(TextLayerSettings.from(Settings.of(Map.of())))).pages(pdf)).as(document.name())
+                    assertThat(new PositionedStripper(DocumentLimits.of(TextLayerSettings.from(Settings.of(Map.of()))))
+                                    .pages(pdf))
+                            .as(document.name())
                             .noneMatch(page -> PdfLayers.usable(page.text()));
                 }
             }
@@ -65,8 +72,11 @@ class CorpusTextLayersTest {
             if (document.rendition().equals("text")) {
                 byte[] content = Corpus.bytes(document);
                 List<PageLayer> pages = reader.textLayers(content, reader.detect(content));
-                softly.assertThat(pages).as(document.name()).singleElement()
-                        .extracting(PageLayer::method).isEqualTo(TextMethod.TEXT);
+                softly.assertThat(pages)
+                        .as(document.name())
+                        .singleElement()
+                        .extracting(PageLayer::method)
+                        .isEqualTo(TextMethod.TEXT);
                 assertWordsTileTheText(pages);
                 assertPrintedValuesPresent(softly, document, pages);
             }
@@ -78,17 +88,25 @@ class CorpusTextLayersTest {
     void showsAnEmailsSenderAndSubjectAboveItsBody() {
         Corpus.Document email = Corpus.document("dev-0001", "email_customer.eml");
 
-        String text = reader.textLayers(Corpus.bytes(email), MediaType.EMAIL).getFirst().text();
+        String text = reader.textLayers(Corpus.bytes(email), MediaType.EMAIL)
+                .getFirst()
+                .text();
 
-        assertThat(text).startsWith("From: ").contains("\nSubject: ").contains("\n\nDear Sir or Madam,")
+        assertThat(text)
+                .startsWith("From: ")
+                .contains("\nSubject: ")
+                .contains("\n\nDear Sir or Madam,")
                 .doesNotContain("Content-Transfer-Encoding");
     }
 
-    private static void assertPrintedValuesPresent(SoftAssertions softly, Corpus.Document document,
-                                                   List<PageLayer> pages) {
-        String all = squeezed(String.join("\n", pages.stream().map(PageLayer::text).toList()));
-        document.rawValues().forEach((feature, raw) ->
-                softly.assertThat(all).as(document.name() + " " + feature).contains(squeezed(raw)));
+    private static void assertPrintedValuesPresent(
+            SoftAssertions softly, Corpus.Document document, List<PageLayer> pages) {
+        String all =
+                squeezed(String.join("\n", pages.stream().map(PageLayer::text).toList()));
+        document.rawValues()
+                .forEach((feature, raw) -> softly.assertThat(all)
+                        .as(document.name() + " " + feature)
+                        .contains(squeezed(raw)));
     }
 
     private static MediaType byExtension(Corpus.Document document) {

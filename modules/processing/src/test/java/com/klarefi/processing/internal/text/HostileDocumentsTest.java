@@ -24,8 +24,8 @@ class HostileDocumentsTest {
     private final TextLayerSettings settings = TextLayerSettings.from(Settings.of(Map.of()));
     private final DocumentReader reader = DocumentReader.create(settings);
     /** The production budgets cost seconds of work to reach; the mechanism is the same with smaller ones. */
-    private final DocumentReader smallBudgets = new LayeredReader(settings,
-            new DocumentLimits(settings.maxPages(), settings.maxImagePixels(), 16L << 20, 200_000));
+    private final DocumentReader smallBudgets = new LayeredReader(
+            settings, new DocumentLimits(settings.maxPages(), settings.maxImagePixels(), 16L << 20, 200_000));
 
     @Test
     void aTenThousandPageTextPdfIsRefusedAsTooLargeBeforeAnyPageIsRead() {
@@ -61,7 +61,9 @@ class HostileDocumentsTest {
 
     @Test
     void aNulCharacterInAnEmailBecomesAReplacementCharacterThatTheDatabaseCanStore() {
-        byte[] mail = "From: a@example.nl\nDate: x\nContent-Type: text/plain\nContent-Transfer-Encoding: quoted-printable\n\nNaam: Jan=00Jansen".getBytes(StandardCharsets.UTF_8);
+        byte[] mail =
+                "From: a@example.nl\nDate: x\nContent-Type: text/plain\nContent-Transfer-Encoding: quoted-printable\n\nNaam: Jan=00Jansen"
+                        .getBytes(StandardCharsets.UTF_8);
 
         assertThat(reader.detect(mail)).isEqualTo(MediaType.EMAIL);
         String text = reader.textLayers(mail, MediaType.EMAIL).getFirst().text();
@@ -147,7 +149,8 @@ class HostileDocumentsTest {
         DocumentReader strict = DocumentReader.create(settings.withLimits(3, settings.maxImagePixels()));
         byte[] tiff = HostileFiles.tiffWithPages(5);
 
-        assertThat(strict.pageCount(HostileFiles.tiffWithPages(3), MediaType.TIFF)).isEqualTo(3);
+        assertThat(strict.pageCount(HostileFiles.tiffWithPages(3), MediaType.TIFF))
+                .isEqualTo(3);
         assertFailure(() -> strict.pageCount(tiff, MediaType.TIFF), Code.TOO_LARGE);
         assertFailure(() -> strict.textLayers(tiff, MediaType.TIFF), Code.TOO_LARGE);
     }
@@ -156,7 +159,8 @@ class HostileDocumentsTest {
     void aPdfThatStaysWithinTheBudgetsIsReadAsUsual() {
         byte[] pdf = HostileFiles.formBomb(3);
 
-        assertThat(smallBudgets.textLayers(pdf, MediaType.PDF).getFirst().text()).contains("lach");
+        assertThat(smallBudgets.textLayers(pdf, MediaType.PDF).getFirst().text())
+                .contains("lach");
     }
 
     @Test
@@ -175,10 +179,12 @@ class HostileDocumentsTest {
     void theFailureMessageNamesTheLimitButNoContent() {
         byte[] pdf = HostileFiles.textPdf(settings.maxPages() + 1);
 
-        DocumentFailure failure = Assertions.assertThrows(DocumentFailure.class,
-                () -> reader.textLayers(pdf, MediaType.PDF));
+        DocumentFailure failure =
+                Assertions.assertThrows(DocumentFailure.class, () -> reader.textLayers(pdf, MediaType.PDF));
 
-        assertThat(failure.getMessage()).contains(Integer.toString(settings.maxPages())).doesNotContain("polisnummer");
+        assertThat(failure.getMessage())
+                .contains(Integer.toString(settings.maxPages()))
+                .doesNotContain("polisnummer");
     }
 
     private static void quickly(Executable check) {

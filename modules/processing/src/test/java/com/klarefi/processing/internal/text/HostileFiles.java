@@ -33,8 +33,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
  * PDF bombs, decompression bombs, corrupt images, a PDF with ten thousand pages.
  */
 final class HostileFiles {
-    private HostileFiles() {
-    }
+    private HostileFiles() {}
 
     /** {@code pages} pages that all show the same line of text (one shared content stream). */
     static byte[] textPdf(int pages) {
@@ -43,7 +42,8 @@ final class HostileFiles {
             for (int index = 1; index < pages; index++) {
                 PDPage page = new PDPage(PDRectangle.A4);
                 page.setResources(first.getResources());
-                page.getCOSObject().setItem(COSName.CONTENTS, first.getCOSObject().getDictionaryObject(COSName.CONTENTS));
+                page.getCOSObject()
+                        .setItem(COSName.CONTENTS, first.getCOSObject().getDictionaryObject(COSName.CONTENTS));
                 document.addPage(page);
             }
         });
@@ -101,7 +101,8 @@ final class HostileFiles {
                 inner = form(document, "/X0 Do ".repeat(10), inner);
             }
             PDPage page = textPage(document, "Een pagina die een formulier tekent");
-            try (PDPageContentStream content = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND, false)) {
+            try (PDPageContentStream content =
+                    new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND, false)) {
                 content.drawForm(inner);
             }
         });
@@ -149,7 +150,8 @@ final class HostileFiles {
             writer.setOutput(stream);
             writer.prepareWriteSequence(null);
             for (int page = 0; page < pages; page++) {
-                writer.writeToSequence(new IIOImage(new BufferedImage(16, 16, BufferedImage.TYPE_BYTE_GRAY), null, null), null);
+                writer.writeToSequence(
+                        new IIOImage(new BufferedImage(16, 16, BufferedImage.TYPE_BYTE_GRAY), null, null), null);
             }
             writer.endWriteSequence();
         } catch (IOException e) {
@@ -216,7 +218,8 @@ final class HostileFiles {
     }
 
     private static byte[] pdf(PdfContent content) {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument document = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             content.addTo(document);
             document.save(out);
             return out.toByteArray();

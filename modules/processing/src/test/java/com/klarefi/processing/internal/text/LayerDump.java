@@ -3,9 +3,9 @@ package com.klarefi.processing.internal.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.klarefi.extraction.api.PageLayer;
 import com.klarefi.platform.config.Settings;
 import com.klarefi.processing.api.DocumentFailure;
-import com.klarefi.extraction.api.PageLayer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -64,12 +64,19 @@ public final class LayerDump {
         List<Source> sources = sources(Path.of(args[0]));
         AtomicInteger done = new AtomicInteger();
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-            List<Callable<Outcome>> work = sources.stream().<Callable<Outcome>>map(source -> () -> {
-                Outcome outcome = dump.write(source);
-                System.err.printf("%d/%d %s/%s %s%n", done.incrementAndGet(), sources.size(), source.caseDir(),
-                        source.file(), outcome.describe());
-                return outcome;
-            }).toList();
+            List<Callable<Outcome>> work = sources.stream()
+                    .<Callable<Outcome>>map(source -> () -> {
+                        Outcome outcome = dump.write(source);
+                        System.err.printf(
+                                "%d/%d %s/%s %s%n",
+                                done.incrementAndGet(),
+                                sources.size(),
+                                source.caseDir(),
+                                source.file(),
+                                outcome.describe());
+                        return outcome;
+                    })
+                    .toList();
             int failed = 0;
             for (Future<Outcome> future : pool.invokeAll(work)) {
                 failed += future.get().failure().isPresent() ? 1 : 0;
@@ -96,11 +103,17 @@ public final class LayerDump {
     static List<Source> sources(Path corpus) throws IOException {
         List<Source> sources = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(corpus)) {
-            for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve("expected.json"))).sorted().toList()) {
+            for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve("expected.json")))
+                    .sorted()
+                    .toList()) {
                 JsonNode expected = JSON.readTree(dir.resolve("expected.json").toFile());
                 for (JsonNode document : expected.path("documents")) {
-                    sources.add(new Source(corpus, dir.getFileName().toString(), expected.path("case_id").asText(),
-                            document.path("file").asText(), document.path("rendition").asText(null)));
+                    sources.add(new Source(
+                            corpus,
+                            dir.getFileName().toString(),
+                            expected.path("case_id").asText(),
+                            document.path("file").asText(),
+                            document.path("rendition").asText(null)));
                 }
             }
         }
@@ -122,9 +135,14 @@ public final class LayerDump {
             }
         }
         MediaType type = reader.detect(content);
-        ObjectNode dump = JSON.createObjectNode().put("format", FORMAT).put("case_id", source.caseId())
-                .put("file", source.file()).put("rendition", source.rendition()).put("sha256", sha256)
-                .put("media_type", type.mimeType()).put("ocr_languages", ocrLanguages);
+        ObjectNode dump = JSON.createObjectNode()
+                .put("format", FORMAT)
+                .put("case_id", source.caseId())
+                .put("file", source.file())
+                .put("rendition", source.rendition())
+                .put("sha256", sha256)
+                .put("media_type", type.mimeType())
+                .put("ocr_languages", ocrLanguages);
         long started = System.nanoTime();
         Optional<String> failure = Optional.empty();
         int pages = 0;
@@ -147,9 +165,7 @@ public final class LayerDump {
     static List<PageLayer> read(Path dump) {
         try {
             JsonNode root = JSON.readTree(dump.toFile());
-            return root.has("pages")
-                    ? List.of(JSON.treeToValue(root.get("pages"), PageLayer[].class))
-                    : List.of();
+            return root.has("pages") ? List.of(JSON.treeToValue(root.get("pages"), PageLayer[].class)) : List.of();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -22,6 +22,7 @@ class LayerDumpTest {
 
     @TempDir
     Path corpus;
+
     @TempDir
     Path out;
 
@@ -35,7 +36,8 @@ class LayerDumpTest {
         DocumentReader reader = DocumentReader.create(SETTINGS);
         List<PageLayer> expected = reader.textLayers(content, reader.detect(content));
         assertThat(LayerDump.read(out.resolve("case-1/letter.txt.json"))).isEqualTo(expected);
-        JsonNode dump = new ObjectMapper().readTree(out.resolve("case-1/letter.txt.json").toFile());
+        JsonNode dump = new ObjectMapper()
+                .readTree(out.resolve("case-1/letter.txt.json").toFile());
         assertThat(dump.path("case_id").asText()).isEqualTo("case-1");
         assertThat(dump.path("rendition").asText()).isEqualTo("text");
         assertThat(dump.path("media_type").asText()).isEqualTo("text/plain");
@@ -53,7 +55,10 @@ class LayerDumpTest {
 
         assertThat(again.read()).isFalse();
         assertThat(changed.read()).isTrue();
-        assertThat(LayerDump.read(out.resolve("case-1/letter.txt.json")).getFirst().text()).isEqualTo("Dear Madam,\n");
+        assertThat(LayerDump.read(out.resolve("case-1/letter.txt.json"))
+                        .getFirst()
+                        .text())
+                .isEqualTo("Dear Madam,\n");
     }
 
     @Test
@@ -80,9 +85,9 @@ class LayerDumpTest {
         aCaseWith("case-2", "letter.txt", LETTER);
         aCaseWith("case-1", "mail.txt", LETTER);
 
-        assertThat(LayerDump.sources(corpus)).extracting(LayerDump.Source::caseId, LayerDump.Source::file)
-                .containsExactly(tuple("case-1", "mail.txt"),
-                        tuple("case-2", "letter.txt"));
+        assertThat(LayerDump.sources(corpus))
+                .extracting(LayerDump.Source::caseId, LayerDump.Source::file)
+                .containsExactly(tuple("case-1", "mail.txt"), tuple("case-2", "letter.txt"));
     }
 
     private LayerDump.Source aCaseWith(String caseId, String file, String content) throws Exception {
@@ -91,6 +96,9 @@ class LayerDumpTest {
         Files.writeString(dir.resolve("expected.json"), """
                 {"case_id": "%s", "documents": [{"file": "%s", "rendition": "text"}], "expected": {}}
                 """.formatted(caseId, file));
-        return LayerDump.sources(corpus).stream().filter(s -> s.caseId().equals(caseId)).findFirst().orElseThrow();
+        return LayerDump.sources(corpus).stream()
+                .filter(s -> s.caseId().equals(caseId))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -10,7 +10,8 @@ class MediaSnifferTest {
 
     @Test
     void recognisesDocumentsByTheirMagicBytes() {
-        assertThat(sniffer.detect(bytes(0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0))).isEqualTo(MediaType.PNG);
+        assertThat(sniffer.detect(bytes(0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0)))
+                .isEqualTo(MediaType.PNG);
         assertThat(sniffer.detect(bytes(0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10))).isEqualTo(MediaType.JPEG);
         assertThat(sniffer.detect(bytes('I', 'I', 42, 0, 8, 0))).isEqualTo(MediaType.TIFF);
         assertThat(sniffer.detect(bytes('M', 'M', 0, 42, 0, 8))).isEqualTo(MediaType.TIFF);
@@ -45,7 +46,8 @@ class MediaSnifferTest {
 
     @Test
     void recognisesHtmlAsUnsupported() {
-        assertThat(sniffer.detect(ascii("\uFEFF\n<!DOCTYPE html><html><body>Hi</body></html>"))).isEqualTo(MediaType.HTML);
+        assertThat(sniffer.detect(ascii("\uFEFF\n<!DOCTYPE html><html><body>Hi</body></html>")))
+                .isEqualTo(MediaType.HTML);
         assertThat(sniffer.detect(ascii("<html lang=\"nl\"><head>"))).isEqualTo(MediaType.HTML);
         assertThat(sniffer.detect(ascii("<!-- saved page -->\n<html>"))).isEqualTo(MediaType.HTML);
         assertThat(MediaType.HTML.supported()).isFalse();

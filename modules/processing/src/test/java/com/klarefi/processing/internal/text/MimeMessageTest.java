@@ -41,22 +41,28 @@ class MimeMessageTest {
 
     @Test
     void prefersThePlainPartOfAnAlternativeAndDecodesQuotedPrintable() {
-        String message = "From: a@example.nl\r\nDate: Mon, 1 Jan 2024 10:00:00 +0100\r\nSubject: =?UTF-8?Q?Schade_=E2=82=AC?=\r\n"
-                + "MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=\"b1\"\r\n\r\n"
-                + "preamble\r\n--b1\r\nContent-Type: text/plain; charset=iso-8859-1\r\n"
-                + "Content-Transfer-Encoding: quoted-printable\r\n\r\nCaf=E9 bedrag =E2=82=AC is niet ge=\r\ndefinieerd\r\n"
-                + "--b1\r\nContent-Type: text/html\r\n\r\n<p>HTML version</p>\r\n--b1--\r\n";
+        String message =
+                "From: a@example.nl\r\nDate: Mon, 1 Jan 2024 10:00:00 +0100\r\nSubject: =?UTF-8?Q?Schade_=E2=82=AC?=\r\n"
+                        + "MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=\"b1\"\r\n\r\n"
+                        + "preamble\r\n--b1\r\nContent-Type: text/plain; charset=iso-8859-1\r\n"
+                        + "Content-Transfer-Encoding: quoted-printable\r\n\r\nCaf=E9 bedrag =E2=82=AC is niet ge=\r\ndefinieerd\r\n"
+                        + "--b1\r\nContent-Type: text/html\r\n\r\n<p>HTML version</p>\r\n--b1--\r\n";
 
         String text = MimeMessage.text(utf8(message));
 
-        assertThat(text).contains("Subject: Schade €").contains("Café bedrag").contains("niet gedefinieerd")
-                .doesNotContain("HTML version").doesNotContain("preamble");
+        assertThat(text)
+                .contains("Subject: Schade €")
+                .contains("Café bedrag")
+                .contains("niet gedefinieerd")
+                .doesNotContain("HTML version")
+                .doesNotContain("preamble");
     }
 
     @Test
     void turnsAnHtmlOnlyBodyIntoTextAndSkipsAttachments() {
-        String html = "<html><head><style>p{color:red}</style></head><body><p>Beste,</p><div>Bedrag:&nbsp;&euro;&#160;12,50"
-                + " &amp; meer</div><script>alert(1)</script><br>Groet</body></html>";
+        String html =
+                "<html><head><style>p{color:red}</style></head><body><p>Beste,</p><div>Bedrag:&nbsp;&euro;&#160;12,50"
+                        + " &amp; meer</div><script>alert(1)</script><br>Groet</body></html>";
         String message = "From: a@example.nl\nDate: Mon, 1 Jan 2024 10:00:00 +0100\nMIME-Version: 1.0\n"
                 + "Content-Type: multipart/mixed; boundary=outer\n\n--outer\n"
                 + "Content-Type: text/plain; name=notes.txt\nContent-Disposition: attachment; filename=notes.txt\n\n"
@@ -65,8 +71,11 @@ class MimeMessageTest {
 
         String text = MimeMessage.text(utf8(message));
 
-        assertThat(text).endsWith("Beste,\n\nBedrag: € 12,50 & meer\n\nGroet")
-                .doesNotContain("attached notes").doesNotContain("color").doesNotContain("alert");
+        assertThat(text)
+                .endsWith("Beste,\n\nBedrag: € 12,50 & meer\n\nGroet")
+                .doesNotContain("attached notes")
+                .doesNotContain("color")
+                .doesNotContain("alert");
     }
 
     @Test
@@ -85,8 +94,8 @@ class MimeMessageTest {
         String subject = "=?utf-8?B?" + Base64.getEncoder().encodeToString(utf8("Schade aan mijn auto")) + "?=";
         String message = "From: =?iso-8859-1?q?Jos=E9?= <jose@example.nl>\nDate: x\nSubject: " + subject + "\n\nBody";
 
-        assertThat(MimeMessage.text(utf8(message))).startsWith("From: José <jose@example.nl>\nDate: x\n"
-                + "Subject: Schade aan mijn auto\n\nBody");
+        assertThat(MimeMessage.text(utf8(message)))
+                .startsWith("From: José <jose@example.nl>\nDate: x\n" + "Subject: Schade aan mijn auto\n\nBody");
     }
 
     private static byte[] utf8(String text) {

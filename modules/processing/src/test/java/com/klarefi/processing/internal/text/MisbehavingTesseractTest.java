@@ -53,8 +53,8 @@ class MisbehavingTesseractTest {
     @Test
     void leavesNoTemporaryImageBehind() throws IOException {
         Path seen = directory.resolve("image-path.txt");
-        DocumentReader reader = readerWith(LIST_LANGUAGES + "printf '%s' \"$1\" > '" + seen + "'\nexit 1\n",
-                Duration.ofSeconds(10));
+        DocumentReader reader =
+                readerWith(LIST_LANGUAGES + "printf '%s' \"$1\" > '" + seen + "'\nexit 1\n", Duration.ofSeconds(10));
 
         assertThatThrownBy(() -> reader.textLayers(png(), MediaType.PNG)).isInstanceOf(DocumentFailure.class);
 

@@ -35,7 +35,8 @@ class OcrTextLayersTest {
 
     @BeforeEach
     void requireTesseract() {
-        Assumptions.assumeTrue(reader.ocrUnavailableReason().isEmpty(),
+        Assumptions.assumeTrue(
+                reader.ocrUnavailableReason().isEmpty(),
                 () -> "OCR tests skipped: " + reader.ocrUnavailableReason().orElseThrow());
     }
 
@@ -88,13 +89,21 @@ class OcrTextLayersTest {
 
         List<PageLayer> pages = reader.textLayers(content, expectedType);
 
-        assertThat(pages).hasSize(document.pages()).extracting(PageLayer::method).containsOnly(TextMethod.OCR);
+        assertThat(pages)
+                .hasSize(document.pages())
+                .extracting(PageLayer::method)
+                .containsOnly(TextMethod.OCR);
         assertWordsTileTheText(pages);
-        String all = squeezed(String.join("", pages.stream().map(PageLayer::text).toList())).toLowerCase(Locale.ROOT);
+        String all = squeezed(
+                        String.join("", pages.stream().map(PageLayer::text).toList()))
+                .toLowerCase(Locale.ROOT);
         long found = document.rawValues().values().stream()
-                .filter(raw -> all.contains(squeezed(raw).toLowerCase(Locale.ROOT))).count();
+                .filter(raw -> all.contains(squeezed(raw).toLowerCase(Locale.ROOT)))
+                .count();
         assertThat((double) found / document.rawValues().size())
-                .as("share of %s printed values recognised", document.rawValues().keySet())
+                .as(
+                        "share of %s printed values recognised",
+                        document.rawValues().keySet())
                 .isGreaterThanOrEqualTo(MIN_FOUND_SHARE);
         return pages;
     }

@@ -9,8 +9,7 @@ import java.util.Optional;
 
 /** Checks shared by every text-layer test. */
 final class PageAssertions {
-    private PageAssertions() {
-    }
+    private PageAssertions() {}
 
     /**
      * The invariant evidence relies on: words are in text order, each {@code substring} is a word
@@ -35,7 +34,8 @@ final class PageAssertions {
         }
         for (int i = 0; i < text.length(); i++) {
             assertThat(covered[i] || Character.isWhitespace(text.charAt(i)))
-                    .as("character %d '%s' belongs to a word", i, text.charAt(i)).isTrue();
+                    .as("character %d '%s' belongs to a word", i, text.charAt(i))
+                    .isTrue();
         }
     }
 
@@ -46,7 +46,8 @@ final class PageAssertions {
     /** The first word whose text is {@code wanted}. */
     static Optional<Word> word(PageLayer page, String wanted) {
         return page.words().stream()
-                .filter(word -> page.text().substring(word.charStart(), word.charEnd()).equals(wanted))
+                .filter(word ->
+                        page.text().substring(word.charStart(), word.charEnd()).equals(wanted))
                 .findFirst();
     }
 

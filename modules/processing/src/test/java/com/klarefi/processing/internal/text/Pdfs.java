@@ -18,8 +18,7 @@ final class Pdfs {
     static final float FIRST_BASELINE_FROM_BOTTOM = 700;
     static final float FONT_SIZE = 12;
 
-    private Pdfs() {
-    }
+    private Pdfs() {}
 
     /** An A4 page per entry; each entry's lines are written 20 points apart. */
     static byte[] withPages(String[]... pages) {
@@ -35,7 +34,8 @@ final class Pdfs {
     }
 
     private static byte[] write(StandardProtectionPolicy protection, String[][] pages) {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument document = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
             for (String[] lines : pages) {
                 PDPage page = new PDPage(PDRectangle.A4);

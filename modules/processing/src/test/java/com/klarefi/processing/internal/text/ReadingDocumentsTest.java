@@ -33,7 +33,8 @@ class ReadingDocumentsTest {
 
     @Test
     void readsABornDigitalPdfWithWordsLocatedInPointsFromTheTopLeft() {
-        byte[] pdf = Pdfs.withPages(new String[] {"Schadeformulier polis AUT-2022-8977589", "Plaats Arnhem"},
+        byte[] pdf = Pdfs.withPages(
+                new String[] {"Schadeformulier polis AUT-2022-8977589", "Plaats Arnhem"},
                 new String[] {"Tweede pagina met tekst"});
 
         List<PageLayer> pages = reader.textLayers(pdf, reader.detect(pdf));
@@ -85,7 +86,8 @@ class ReadingDocumentsTest {
     @ParameterizedTest
     @ValueSource(ints = {65, 75, 85, 95})
     void refusesAPdfCutOffBeforeItsEndInsteadOfReadingThePagesThatSurvived(int percentKept) {
-        byte[] whole = Pdfs.withPages(new String[] {"Een regel tekst een", "Twee regel tekst twee", "Drie regels tekst drie"});
+        byte[] whole =
+                Pdfs.withPages(new String[] {"Een regel tekst een", "Twee regel tekst twee", "Drie regels tekst drie"});
         byte[] truncated = Arrays.copyOf(whole, whole.length * percentKept / 100);
 
         assertFailure(() -> reader.textLayers(truncated, MediaType.PDF), Code.DOCUMENT_UNREADABLE);
@@ -129,19 +131,19 @@ class ReadingDocumentsTest {
         DocumentReader withoutOcr = DocumentReader.create(settings.withTesseractCommand("/nonexistent/tesseract"));
         byte[] png = png(new BufferedImage(40, 20, BufferedImage.TYPE_BYTE_GRAY));
 
-        assertThat(withoutOcr.ocrUnavailableReason()).hasValueSatisfying(reason ->
-                assertThat(reason).contains("/nonexistent/tesseract").contains("tesseract-ocr-nld"));
+        assertThat(withoutOcr.ocrUnavailableReason())
+                .hasValueSatisfying(reason ->
+                        assertThat(reason).contains("/nonexistent/tesseract").contains("tesseract-ocr-nld"));
         assertFailure(() -> withoutOcr.textLayers(png, withoutOcr.detect(png)), Code.OCR_UNAVAILABLE);
         assertThat(withoutOcr.pageCount(png, MediaType.PNG)).isEqualTo(1);
     }
 
     @Test
     void reportsMissingOcrLanguages() {
-        DocumentReader withoutKlingon = DocumentReader.create(
-                settings.withOcrLanguages("tlh"));
+        DocumentReader withoutKlingon = DocumentReader.create(settings.withOcrLanguages("tlh"));
 
-        assertThat(withoutKlingon.ocrUnavailableReason()).hasValueSatisfying(reason ->
-                assertThat(reason).containsAnyOf("tlh", "cannot be run"));
+        assertThat(withoutKlingon.ocrUnavailableReason())
+                .hasValueSatisfying(reason -> assertThat(reason).containsAnyOf("tlh", "cannot be run"));
     }
 
     static void assertFailure(ThrowableAssert.ThrowingCallable call, Code code) {

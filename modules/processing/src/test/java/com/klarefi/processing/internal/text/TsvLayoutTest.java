@@ -7,7 +7,8 @@ import com.klarefi.extraction.api.Word;
 import org.junit.jupiter.api.Test;
 
 class TsvLayoutTest {
-    private static final String TSV = String.join("\n",
+    private static final String TSV = String.join(
+            "\n",
             "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext",
             "1\t1\t0\t0\t0\t0\t0\t0\t1700\t2400\t-1\t",
             "2\t1\t1\t0\t0\t0\t100\t100\t500\t80\t-1\t",
@@ -42,7 +43,8 @@ class TsvLayoutTest {
 
     @Test
     void makesAnEmptyPageOfABlankScan() {
-        TsvLayout.OcrPage page = TsvLayout.parse(TSV.lines().limit(2).reduce((a, b) -> a + "\n" + b).orElseThrow());
+        TsvLayout.OcrPage page = TsvLayout.parse(
+                TSV.lines().limit(2).reduce((a, b) -> a + "\n" + b).orElseThrow());
 
         assertThat(page.text()).isEmpty();
         assertThat(page.words()).isEmpty();

@@ -31,9 +31,13 @@ class WordBoxesTest {
         for (String text : List.of("Schadeformulier", "Typology", "Arnhem")) {
             Word box = word(pages.getFirst(), text).orElseThrow();
             float[] ink = inkInside(pdf, box);
-            assertThat(box.y0()).as("top of %s", text).isLessThanOrEqualTo(ink[1] + TOLERANCE)
+            assertThat(box.y0())
+                    .as("top of %s", text)
+                    .isLessThanOrEqualTo(ink[1] + TOLERANCE)
                     .isGreaterThan(ink[1] - Pdfs.FONT_SIZE / 2);
-            assertThat(box.y1()).as("bottom of %s", text).isGreaterThanOrEqualTo(ink[3] - TOLERANCE)
+            assertThat(box.y1())
+                    .as("bottom of %s", text)
+                    .isGreaterThanOrEqualTo(ink[3] - TOLERANCE)
                     .isLessThan(ink[3] + Pdfs.FONT_SIZE / 2);
             assertThat(box.x0()).as("left of %s", text).isLessThanOrEqualTo(ink[0] + TOLERANCE);
             assertThat(box.x1()).as("right of %s", text).isGreaterThanOrEqualTo(ink[2] - TOLERANCE);

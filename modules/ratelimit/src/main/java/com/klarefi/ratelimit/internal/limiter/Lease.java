@@ -7,5 +7,4 @@ package com.klarefi.ratelimit.internal.limiter;
  * @param used    permits all instances together have taken from the window, this grant included
  * @param limit   the organisation's limit the ledger applied
  */
-public record Lease(int granted, int used, int limit) {
-}
+public record Lease(int granted, int used, int limit) {}

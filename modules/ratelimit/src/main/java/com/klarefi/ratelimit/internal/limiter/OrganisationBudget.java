@@ -47,7 +47,8 @@ final class OrganisationBudget {
      * older than the block lifetime; the caller hands them back to the ledger.
      */
     synchronized StaleBlock takeStaleBlock(long now, LeasePolicy policy) {
-        if (windowStart != windowStartOf(now) || permits == 0
+        if (windowStart != windowStartOf(now)
+                || permits == 0
                 || now - leasedAt < policy.blockLifetime().toMillis()) {
             return null;
         }
@@ -80,7 +81,9 @@ final class OrganisationBudget {
     }
 
     private void refill(long now, PermitLedger ledger, LeasePolicy policy) {
-        if (permits == 0 && refusedAt != NEVER && now - refusedAt < policy.refusalRecheck().toMillis()) {
+        if (permits == 0
+                && refusedAt != NEVER
+                && now - refusedAt < policy.refusalRecheck().toMillis()) {
             return;
         }
         Lease lease = ledger.lease(orgId, windowStart, permits);
@@ -98,8 +101,7 @@ final class OrganisationBudget {
     }
 
     /** Unspent permits of one window, taken out of local use to go back to the ledger. */
-    record StaleBlock(String orgId, long windowStart, int permits) {
-    }
+    record StaleBlock(String orgId, long windowStart, int permits) {}
 
     static long windowStartOf(long epochMillis) {
         long seconds = Math.floorDiv(epochMillis, 1000L);

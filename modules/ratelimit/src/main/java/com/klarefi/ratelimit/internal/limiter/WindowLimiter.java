@@ -65,8 +65,10 @@ public final class WindowLimiter {
         try {
             ledger.release(stale.orgId(), stale.windowStart(), stale.permits());
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not hand back " + stale.permits()
-                    + " unspent rate-limit permits: " + e.getClass().getSimpleName());
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "could not hand back " + stale.permits() + " unspent rate-limit permits: "
+                            + e.getClass().getSimpleName());
         }
     }
 

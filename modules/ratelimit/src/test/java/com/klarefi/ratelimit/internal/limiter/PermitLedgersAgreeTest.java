@@ -40,45 +40,47 @@ class PermitLedgersAgreeTest {
     @Test
     void leasesShrinkAsTheWindowFillsAndStopAtTheLimit() {
         assertThat(leases(ledger -> {
-            List<Lease> seen = new ArrayList<>();
-            String org = newOrganisation();
-            for (int i = 0; i < 60; i++) {
-                seen.add(ledger.lease(org, WINDOW, 0));
-            }
-            return seen;
-        })).satisfies(ledgers -> {
-            assertThat(ledgers.real()).isEqualTo(ledgers.inMemory());
-            assertThat(ledgers.real().getLast().used()).isEqualTo(LIMIT);
-            assertThat(ledgers.real().getLast().granted()).isZero();
-        });
+                    List<Lease> seen = new ArrayList<>();
+                    String org = newOrganisation();
+                    for (int i = 0; i < 60; i++) {
+                        seen.add(ledger.lease(org, WINDOW, 0));
+                    }
+                    return seen;
+                }))
+                .satisfies(ledgers -> {
+                    assertThat(ledgers.real()).isEqualTo(ledgers.inMemory());
+                    assertThat(ledgers.real().getLast().used()).isEqualTo(LIMIT);
+                    assertThat(ledgers.real().getLast().granted()).isZero();
+                });
     }
 
     @Test
     void returnedPermitsAreLeasedAgainAndANewWindowStartsFromNothing() {
         assertThat(leases(ledger -> {
-            String org = newOrganisation();
-            List<Lease> seen = new ArrayList<>();
-            seen.add(ledger.lease(org, WINDOW, 0));
-            seen.add(ledger.lease(org, WINDOW, 5));
-            ledger.release(org, WINDOW, 3);
-            seen.add(ledger.lease(org, WINDOW, 0));
-            seen.add(ledger.lease(org, WINDOW + 60, 0));
-            ledger.release(org, WINDOW, 10);
-            seen.add(ledger.lease(org, WINDOW + 60, 0));
-            seen.add(ledger.lease(org, WINDOW, 0));
-            return seen;
-        })).satisfies(ledgers -> assertThat(ledgers.real()).isEqualTo(ledgers.inMemory()));
+                    String org = newOrganisation();
+                    List<Lease> seen = new ArrayList<>();
+                    seen.add(ledger.lease(org, WINDOW, 0));
+                    seen.add(ledger.lease(org, WINDOW, 5));
+                    ledger.release(org, WINDOW, 3);
+                    seen.add(ledger.lease(org, WINDOW, 0));
+                    seen.add(ledger.lease(org, WINDOW + 60, 0));
+                    ledger.release(org, WINDOW, 10);
+                    seen.add(ledger.lease(org, WINDOW + 60, 0));
+                    seen.add(ledger.lease(org, WINDOW, 0));
+                    return seen;
+                }))
+                .satisfies(ledgers -> assertThat(ledgers.real()).isEqualTo(ledgers.inMemory()));
     }
 
-    private record Both(List<Lease> real, List<Lease> inMemory) {
-    }
+    private record Both(List<Lease> real, List<Lease> inMemory) {}
 
     private interface Script {
         List<Lease> run(PermitLedger ledger);
     }
 
     private static Both leases(Script script) {
-        return new Both(script.run(new PostgresPermitLedger(database.jdbi(), LIMIT, LeasePolicy.standard())),
+        return new Both(
+                script.run(new PostgresPermitLedger(database.jdbi(), LIMIT, LeasePolicy.standard())),
                 script.run(new InMemoryPermitLedger(LIMIT, LeasePolicy.standard())));
     }
 

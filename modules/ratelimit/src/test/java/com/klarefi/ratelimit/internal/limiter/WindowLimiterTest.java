@@ -22,8 +22,10 @@ class WindowLimiterTest {
 
         assertThat(decisions.subList(0, 100)).allMatch(RateLimitDecision::allowed);
         assertThat(decisions.get(100).allowed()).isFalse();
-        assertThat(decisions).extracting(RateLimitDecision::remaining)
-                .startsWith(99, 98, 97).endsWith(1, 0, 0);
+        assertThat(decisions)
+                .extracting(RateLimitDecision::remaining)
+                .startsWith(99, 98, 97)
+                .endsWith(1, 0, 0);
         assertThat(ledger.used("org_a")).isEqualTo(100);
     }
 
@@ -91,7 +93,8 @@ class WindowLimiterTest {
 
         RateLimitDecision decision = limiter.acquire("org_a");
 
-        assertThat(decision.resetEpochSeconds()).isEqualTo(Instant.parse("2030-01-07T09:31:00Z").getEpochSecond());
+        assertThat(decision.resetEpochSeconds())
+                .isEqualTo(Instant.parse("2030-01-07T09:31:00Z").getEpochSecond());
         assertThat(decision.retryAfterSeconds()).isEqualTo(18);
     }
 

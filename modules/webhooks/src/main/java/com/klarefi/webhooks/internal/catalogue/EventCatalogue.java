@@ -32,8 +32,12 @@ public final class EventCatalogue {
             JsonNode root = Json.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             List<EventType> types = new ArrayList<>();
             for (JsonNode node : root) {
-                types.add(new EventType(node.path("event_type").asText(), node.path("version").asText(),
-                        node.path("description").asText(), node.path("subscribable").asBoolean(true), node.path("schema")));
+                types.add(new EventType(
+                        node.path("event_type").asText(),
+                        node.path("version").asText(),
+                        node.path("description").asText(),
+                        node.path("subscribable").asBoolean(true),
+                        node.path("schema")));
             }
             return new EventCatalogue(types);
         } catch (IOException e) {
@@ -46,13 +50,17 @@ public final class EventCatalogue {
     }
 
     public Optional<EventType> find(String eventType, String version) {
-        return types.stream().filter(type -> type.eventType().equals(eventType) && type.version().equals(version))
+        return types.stream()
+                .filter(type ->
+                        type.eventType().equals(eventType) && type.version().equals(version))
                 .findFirst();
     }
 
     /** The newest version of a type: what a subscription without a version gets. */
     public Optional<String> latestVersion(String eventType) {
-        return types.stream().filter(type -> type.eventType().equals(eventType)).map(EventType::version)
+        return types.stream()
+                .filter(type -> type.eventType().equals(eventType))
+                .map(EventType::version)
                 .max(EventCatalogue::compareVersions);
     }
 

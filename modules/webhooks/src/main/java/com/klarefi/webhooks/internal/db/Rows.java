@@ -8,8 +8,7 @@ import java.util.Optional;
 
 /** Column readers shared by the repositories. */
 final class Rows {
-    private Rows() {
-    }
+    private Rows() {}
 
     static Instant instant(ResultSet rows, String column) throws SQLException {
         return rows.getTimestamp(column).toInstant();

@@ -32,8 +32,12 @@ final class AttemptRecorder {
     private final RetrySchedule schedule;
     private final WebhookSettings settings;
 
-    AttemptRecorder(EndpointRepository endpoints, DeliveryRepository deliveries, Outbox outbox, RetrySchedule schedule,
-                    WebhookSettings settings) {
+    AttemptRecorder(
+            EndpointRepository endpoints,
+            DeliveryRepository deliveries,
+            Outbox outbox,
+            RetrySchedule schedule,
+            WebhookSettings settings) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.outbox = outbox;
@@ -49,10 +53,20 @@ final class AttemptRecorder {
         }
         EndpointRow endpoint = locked.get();
         int attempt = delivery.attempts() + 1;
-        deliveries.logAttempt(tx, new AttemptRow(delivery.id(), attempt, started, result.duration().toMillis(),
-                result.statusCode(), result.responseBody(), result.errorClass(), result.error()));
+        deliveries.logAttempt(
+                tx,
+                new AttemptRow(
+                        delivery.id(),
+                        attempt,
+                        started,
+                        result.duration().toMillis(),
+                        result.statusCode(),
+                        result.responseBody(),
+                        result.errorClass(),
+                        result.error()));
         if (result.succeeded()) {
-            deliveries.recordOutcome(tx, delivery.id(), attempt, DeliveryRow.SUCCEEDED, result.statusCode(), Optional.empty(), now);
+            deliveries.recordOutcome(
+                    tx, delivery.id(), attempt, DeliveryRow.SUCCEEDED, result.statusCode(), Optional.empty(), now);
             // The endpoint row is locked, so what it says is current: write only a change (a
             // healthy endpoint's row is otherwise rewritten by every delivery).
             if (endpoint.failingSince().isPresent()) {
@@ -67,23 +81,50 @@ final class AttemptRecorder {
         List<DispatchRef> followUps = new ArrayList<>();
         if (result.statusCode().equals(Optional.of(410))) {
             // The delivery waits with the endpoint: resuming sends it first, so the 410 loses nothing.
-            deliveries.recordOutcome(tx, delivery.id(), attempt, DeliveryRow.PENDING, result.statusCode(),
-                    Optional.of(result.summary()), now);
-            endpoints.setStatus(tx, endpoint.id(), EndpointRow.DISABLED,
-                    Optional.of("the endpoint answered 410 Gone at " + now + "; it was disabled at once"), now);
-            LOG.log(System.Logger.Level.WARNING, "webhook endpoint " + endpoint.id() + " answered 410 and was disabled");
+            deliveries.recordOutcome(
+                    tx,
+                    delivery.id(),
+                    attempt,
+                    DeliveryRow.PENDING,
+                    result.statusCode(),
+                    Optional.of(result.summary()),
+                    now);
+            endpoints.setStatus(
+                    tx,
+                    endpoint.id(),
+                    EndpointRow.DISABLED,
+                    Optional.of("the endpoint answered 410 Gone at " + now + "; it was disabled at once"),
+                    now);
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "webhook endpoint " + endpoint.id() + " answered 410 and was disabled");
             return followUps;
         }
         Optional<Duration> delay = nextDelay(attempt, result, now);
         if (delay.isEmpty()) {
-            deliveries.recordOutcome(tx, delivery.id(), attempt, DeliveryRow.FAILED, result.statusCode(),
-                    Optional.of(result.summary()), now);
+            deliveries.recordOutcome(
+                    tx,
+                    delivery.id(),
+                    attempt,
+                    DeliveryRow.FAILED,
+                    result.statusCode(),
+                    Optional.of(result.summary()),
+                    now);
         } else {
-            deliveries.recordOutcome(tx, delivery.id(), attempt, DeliveryRow.PENDING, result.statusCode(),
-                    Optional.of(result.summary()), now);
+            deliveries.recordOutcome(
+                    tx,
+                    delivery.id(),
+                    attempt,
+                    DeliveryRow.PENDING,
+                    result.statusCode(),
+                    Optional.of(result.summary()),
+                    now);
             followUps.add(deliveries.redispatch(tx, delivery.id(), now.plus(delay.get())));
         }
-        if (endpoint.enabled() && !Duration.between(failingSince, now).minus(settings.pauseAfter()).isNegative()) {
+        if (endpoint.enabled()
+                && !Duration.between(failingSince, now)
+                        .minus(settings.pauseAfter())
+                        .isNegative()) {
             followUps.addAll(pause(tx, endpoint, failingSince, result, now));
         }
         return followUps;
@@ -95,7 +136,8 @@ final class AttemptRecorder {
         if (scheduled.isEmpty()) {
             return scheduled;
         }
-        boolean asksToWait = result.statusCode().filter(code -> code == 429 || code == 503).isPresent();
+        boolean asksToWait =
+                result.statusCode().filter(code -> code == 429 || code == 503).isPresent();
         if (asksToWait && result.retryAfter().isPresent()) {
             Optional<Duration> wanted = RetryAfter.parse(result.retryAfter().get(), now, settings.retryAfterCap());
             if (wanted.isPresent()) {
@@ -106,16 +148,28 @@ final class AttemptRecorder {
     }
 
     private List<DispatchRef> pause(Tx tx, EndpointRow endpoint, Instant failingSince, SendResult result, Instant now) {
-        String reason = "every delivery failed since " + failingSince + " (last: " + result.summary()
-                + "); paused after " + settings.pauseAfter().toHours() + " h of failures. Resume it to deliver what waits.";
+        String reason =
+                "every delivery failed since " + failingSince + " (last: " + result.summary() + "); paused after "
+                        + settings.pauseAfter().toHours() + " h of failures. Resume it to deliver what waits.";
         endpoints.setStatus(tx, endpoint.id(), EndpointRow.PAUSED, Optional.of(reason), now);
-        LOG.log(System.Logger.Level.WARNING, "webhook endpoint " + endpoint.id() + " of " + endpoint.orgId() + " paused: " + reason);
+        LOG.log(
+                System.Logger.Level.WARNING,
+                "webhook endpoint " + endpoint.id() + " of " + endpoint.orgId() + " paused: " + reason);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("endpoint_id", endpoint.id());
         data.put("url", endpoint.url());
         data.put("reason", reason);
         data.put("failing_since", failingSince.toString());
-        return outbox.record(tx, new Outbox.Event(endpoint.orgId(), endpoint.environment(), EventCatalogue.ENDPOINT_PAUSED,
-                Ids.newId("msg"), Optional.empty(), data, now), endpoint.id());
+        return outbox.record(
+                tx,
+                new Outbox.Event(
+                        endpoint.orgId(),
+                        endpoint.environment(),
+                        EventCatalogue.ENDPOINT_PAUSED,
+                        Ids.newId("msg"),
+                        Optional.empty(),
+                        data,
+                        now),
+                endpoint.id());
     }
 }

@@ -3,13 +3,13 @@ package com.klarefi.webhooks.internal.delivery;
 import com.klarefi.platform.db.Tx;
 import com.klarefi.platform.metrics.Counter;
 import com.klarefi.platform.metrics.Histogram;
+import com.klarefi.platform.metrics.Metrics;
 import com.klarefi.webhooks.internal.db.DeliveryRepository;
 import com.klarefi.webhooks.internal.db.DeliveryRow;
 import com.klarefi.webhooks.internal.db.DispatchRef;
 import com.klarefi.webhooks.internal.db.EndpointRepository;
 import com.klarefi.webhooks.internal.db.EndpointRow;
 import com.klarefi.webhooks.internal.db.WebhookStore;
-import com.klarefi.platform.metrics.Metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,10 +31,12 @@ import java.util.function.BooleanSupplier;
 public final class DeliveryService implements AutoCloseable {
     /** A delivery due this long ago without a live job is handed a new one. */
     static final Duration RECONCILE_IDLE = Duration.ofSeconds(20);
+
     private static final Duration BUSY_RETRY = Duration.ofSeconds(5);
     static final int FIRST_ATTEMPTS_AT_ONCE = 4;
     /** Longer than JobRunr's poll interval (5 s by default), so an early job always waits to its time. */
     private static final Duration MAX_EARLY = Duration.ofSeconds(30);
+
     private static final System.Logger LOG = System.getLogger(DeliveryService.class.getName());
 
     private final WebhookStore store;
@@ -61,14 +63,23 @@ public final class DeliveryService implements AutoCloseable {
      * {@code sendsHere}: whether this process sends first attempts itself (it runs a job server);
      * asked at each event, since the job server starts after the modules are wired.
      */
-    public DeliveryService(WebhookStore store, EndpointRepository endpoints, DeliveryRepository deliveries, Outbox outbox,
-                           SignedSender sender, RetrySchedule schedule, DeliveryQueue queue, WebhookSettings settings,
-                           Clock clock, Metrics metrics, BooleanSupplier sendsHere) {
+    public DeliveryService(
+            WebhookStore store,
+            EndpointRepository endpoints,
+            DeliveryRepository deliveries,
+            Outbox outbox,
+            SignedSender sender,
+            RetrySchedule schedule,
+            DeliveryQueue queue,
+            WebhookSettings settings,
+            Clock clock,
+            Metrics metrics,
+            BooleanSupplier sendsHere) {
         this.sendsHere = sendsHere;
-        this.attempts = metrics.counter("klarefi_webhook_attempts_total", "Webhook delivery attempts by outcome",
-                "outcome");
-        this.attemptSeconds = metrics.histogram("klarefi_webhook_attempt_seconds", "Webhook attempt duration",
-                Metrics.SECONDS);
+        this.attempts =
+                metrics.counter("klarefi_webhook_attempts_total", "Webhook delivery attempts by outcome", "outcome");
+        this.attemptSeconds =
+                metrics.histogram("klarefi_webhook_attempt_seconds", "Webhook attempt duration", Metrics.SECONDS);
         this.store = store;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
@@ -80,7 +91,13 @@ public final class DeliveryService implements AutoCloseable {
         this.alarm = new RetryAlarm(clock);
     }
 
-    public enum Outcome { SUCCEEDED, FAILED, STALE, ENDPOINT_NOT_ENABLED, BUSY }
+    public enum Outcome {
+        SUCCEEDED,
+        FAILED,
+        STALE,
+        ENDPOINT_NOT_ENABLED,
+        BUSY
+    }
 
     /**
      * Delivers once the attempt is due. JobRunr moves a scheduled job to the queue up to one poll
@@ -118,12 +135,19 @@ public final class DeliveryService implements AutoCloseable {
         }
         Instant started = now();
         SendResult result = sender.send(claim.endpoint(), claim.delivery());
-        attempts.inc(result.succeeded() ? "succeeded" : result.statusCode().map(code -> "http_" + code).orElse("error"));
+        attempts.inc(
+                result.succeeded()
+                        ? "succeeded"
+                        : result.statusCode().map(code -> "http_" + code).orElse("error"));
         attemptSeconds.observe(result.duration().toMillis() / 1000.0);
-        LOG.log(System.Logger.Level.INFO, "job=deliver_webhook delivery_id=" + claim.delivery().id() + " endpoint_id="
-                + claim.endpoint().id() + " event_type=" + claim.delivery().eventType() + " outcome="
-                + (result.succeeded() ? "succeeded" : "failed") + " status=" + result.statusCode().map(String::valueOf).orElse("-")
-                + " duration_ms=" + result.duration().toMillis());
+        LOG.log(
+                System.Logger.Level.INFO,
+                "job=deliver_webhook delivery_id=" + claim.delivery().id() + " endpoint_id="
+                        + claim.endpoint().id() + " event_type="
+                        + claim.delivery().eventType() + " outcome="
+                        + (result.succeeded() ? "succeeded" : "failed") + " status="
+                        + result.statusCode().map(String::valueOf).orElse("-")
+                        + " duration_ms=" + result.duration().toMillis());
         List<DispatchRef> followUps = store.inTransaction(tx -> {
             List<DispatchRef> next = new ArrayList<>(recorder.record(tx, claim.delivery(), result, started, now()));
             if (result.succeeded()) {
@@ -167,9 +191,11 @@ public final class DeliveryService implements AutoCloseable {
                 try {
                     deliver(ref.deliveryId(), ref.dispatch());
                 } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "first attempt of delivery " + ref.deliveryId()
-                            + " failed before its outcome was recorded; the reconciler hands it a job ("
-                            + e.getClass().getSimpleName() + ")");
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "first attempt of delivery " + ref.deliveryId()
+                                    + " failed before its outcome was recorded; the reconciler hands it a job ("
+                                    + e.getClass().getSimpleName() + ")");
                 } finally {
                     firstAttempts.release();
                 }
@@ -190,12 +216,15 @@ public final class DeliveryService implements AutoCloseable {
      * one of them send, and the other ends.
      */
     private void ring(DispatchRef due) {
-        Thread.ofVirtual().name("webhook-retry-" + due.deliveryId()).start(() -> deliver(due.deliveryId(), due.dispatch()));
+        Thread.ofVirtual()
+                .name("webhook-retry-" + due.deliveryId())
+                .start(() -> deliver(due.deliveryId(), due.dispatch()));
     }
 
     private Claim claim(Tx tx, Optional<DeliveryRow> seen, String deliveryId, int dispatch) {
         // Endpoint first, then the delivery: the same lock order as the bookkeeping.
-        Optional<EndpointRow> endpoint = seen.isPresent() ? endpoints.lock(tx, seen.get().endpointId())
+        Optional<EndpointRow> endpoint = seen.isPresent()
+                ? endpoints.lock(tx, seen.get().endpointId())
                 : endpoints.lockOfDelivery(tx, deliveryId);
         if (endpoint.isEmpty()) {
             return Claim.ended(Outcome.STALE);
@@ -206,7 +235,8 @@ public final class DeliveryService implements AutoCloseable {
         }
         DeliveryRow delivery = locked.get();
         Instant now = now();
-        if (!delivery.status().equals(DeliveryRow.PENDING) || delivery.dispatch() != dispatch
+        if (!delivery.status().equals(DeliveryRow.PENDING)
+                || delivery.dispatch() != dispatch
                 || delivery.beingSent(now)) {
             return Claim.ended(Outcome.STALE);
         }
@@ -214,7 +244,8 @@ public final class DeliveryService implements AutoCloseable {
             return Claim.ended(Outcome.ENDPOINT_NOT_ENABLED);
         }
         if (deliveries.sending(tx, endpoint.get().id(), deliveryId, now) >= settings.maxInFlightPerEndpoint()) {
-            return new Claim(Outcome.BUSY, null, null, Optional.of(deliveries.redispatch(tx, deliveryId, now.plus(BUSY_RETRY))));
+            return new Claim(
+                    Outcome.BUSY, null, null, Optional.of(deliveries.redispatch(tx, deliveryId, now.plus(BUSY_RETRY))));
         }
         deliveries.markSending(tx, deliveryId, now.plus(settings.timeout()).plusSeconds(30));
         return new Claim(null, delivery, endpoint.get(), Optional.empty());
@@ -225,7 +256,8 @@ public final class DeliveryService implements AutoCloseable {
         List<String> pending = deliveries.pending(endpointId);
         for (int i = 0; i < pending.size(); i++) {
             String id = pending.get(i);
-            Optional<DispatchRef> ref = store.inTransaction(tx -> deliveries.redispatchIfIdle(tx, id, OptionalInt.empty(), now()));
+            Optional<DispatchRef> ref =
+                    store.inTransaction(tx -> deliveries.redispatchIfIdle(tx, id, OptionalInt.empty(), now()));
             if (ref.isEmpty()) {
                 continue; // a job is sending it right now
             }
@@ -236,7 +268,8 @@ public final class DeliveryService implements AutoCloseable {
             if (outcome == Outcome.FAILED || outcome == Outcome.BUSY) {
                 List<String> rest = pending.subList(i + 1, pending.size());
                 queue.dispatch(store.inTransaction(tx -> rest.stream()
-                        .flatMap(next -> deliveries.redispatchIfIdle(tx, next, OptionalInt.empty(), now()).stream()).toList()));
+                        .flatMap(next -> deliveries.redispatchIfIdle(tx, next, OptionalInt.empty(), now()).stream())
+                        .toList()));
                 return;
             }
         }
@@ -257,8 +290,8 @@ public final class DeliveryService implements AutoCloseable {
             if (queue.fate(ref) == DeliveryQueue.JobFate.ALIVE) {
                 continue;
             }
-            Optional<DispatchRef> fresh = store.inTransaction(tx ->
-                    deliveries.redispatchIfIdle(tx, ref.deliveryId(), OptionalInt.of(ref.dispatch()), now));
+            Optional<DispatchRef> fresh = store.inTransaction(
+                    tx -> deliveries.redispatchIfIdle(tx, ref.deliveryId(), OptionalInt.of(ref.dispatch()), now));
             fresh.ifPresent(next -> queue.dispatch(List.of(next)));
             repaired += fresh.isPresent() ? 1 : 0;
         }

@@ -49,12 +49,13 @@ public final class EndpointRules {
 
     private Optional<Refusal> schemeRefusal(EndpointUrl url, String environment) {
         if (!url.https() && "live".equals(environment) && !liveHttpAllowed) {
-            return Optional.of(new Refusal("https_required", "live endpoints must use https (an operator can allow http with "
-                    + WebhookSettings.LIVE_HTTP_ALLOWED + ")"));
+            return Optional.of(new Refusal(
+                    "https_required",
+                    "live endpoints must use https (an operator can allow http with "
+                            + WebhookSettings.LIVE_HTTP_ALLOWED + ")"));
         }
         return Optional.empty();
     }
 
-    public record Refusal(String code, String message) {
-    }
+    public record Refusal(String code, String message) {}
 }

@@ -37,8 +37,16 @@ public final class Outbox {
                 continue;
             }
             String id = Ids.newId("dlv");
-            deliveries.insert(tx, new NewDelivery(id, subscriber.endpointId(), event.messageId(), event.type(),
-                    subscriber.version(), body(event, subscriber.version()), event.occurredAt()));
+            deliveries.insert(
+                    tx,
+                    new NewDelivery(
+                            id,
+                            subscriber.endpointId(),
+                            event.messageId(),
+                            event.type(),
+                            subscriber.version(),
+                            body(event, subscriber.version()),
+                            event.occurredAt()));
             if (subscriber.enabled()) {
                 toSend.add(new DispatchRef(id, 0, event.occurredAt()));
             }
@@ -70,7 +78,12 @@ public final class Outbox {
      * An event to deliver; {@code messageId} becomes the stable {@code webhook-id}, {@code cursor} is
      * the position in its case's event log (case events only).
      */
-    public record Event(String orgId, String environment, String type, String messageId, Optional<Long> cursor,
-                        Map<String, Object> data, Instant occurredAt) {
-    }
+    public record Event(
+            String orgId,
+            String environment,
+            String type,
+            String messageId,
+            Optional<Long> cursor,
+            Map<String, Object> data,
+            Instant occurredAt) {}
 }

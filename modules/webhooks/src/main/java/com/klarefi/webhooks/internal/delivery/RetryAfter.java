@@ -9,8 +9,7 @@ import java.util.Optional;
 
 /** Reads a {@code Retry-After} header: delta-seconds or an HTTP date, never less than zero, capped. */
 final class RetryAfter {
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     static Optional<Duration> parse(String value, Instant now, Duration cap) {
         if (value == null || value.isBlank()) {
@@ -22,7 +21,10 @@ final class RetryAfter {
             wanted = Duration.ofSeconds(Long.parseLong(trimmed));
         } catch (NumberFormatException notSeconds) {
             try {
-                wanted = Duration.between(now, ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                wanted = Duration.between(
+                        now,
+                        ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME)
+                                .toInstant());
             } catch (DateTimeParseException notADate) {
                 return Optional.empty();
             }

@@ -34,14 +34,20 @@ final class RetryAlarm implements AutoCloseable {
             return;
         }
         try {
-            timer.schedule(() -> {
-                try {
-                    ring.accept(ref);
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "retry alarm for delivery " + ref.deliveryId()
-                            + " failed; its scheduled job will send it: " + e.getClass().getSimpleName());
-                }
-            }, waitMillis, TimeUnit.MILLISECONDS);
+            timer.schedule(
+                    () -> {
+                        try {
+                            ring.accept(ref);
+                        } catch (RuntimeException e) {
+                            LOG.log(
+                                    System.Logger.Level.WARNING,
+                                    "retry alarm for delivery " + ref.deliveryId()
+                                            + " failed; its scheduled job will send it: "
+                                            + e.getClass().getSimpleName());
+                        }
+                    },
+                    waitMillis,
+                    TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
             // closing: the scheduled job sends it
         }

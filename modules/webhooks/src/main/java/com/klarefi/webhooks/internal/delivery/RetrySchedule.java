@@ -12,9 +12,17 @@ import java.util.random.RandomGenerator;
  * outage is not hit by every retry in the same second.
  */
 public final class RetrySchedule {
-    public static final List<Duration> DELAYS = List.of(Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(5),
-            Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(14),
-            Duration.ofHours(20), Duration.ofHours(24));
+    public static final List<Duration> DELAYS = List.of(
+            Duration.ZERO,
+            Duration.ofSeconds(5),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(30),
+            Duration.ofHours(2),
+            Duration.ofHours(5),
+            Duration.ofHours(10),
+            Duration.ofHours(14),
+            Duration.ofHours(20),
+            Duration.ofHours(24));
 
     private final int jitterPercent;
     private final RandomGenerator random;

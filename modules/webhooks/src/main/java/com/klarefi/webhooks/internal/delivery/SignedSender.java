@@ -44,7 +44,9 @@ public final class SignedSender {
         List<SigningSecret> secrets = new ArrayList<>();
         secrets.add(cipher.decrypt(endpoint.id(), endpoint.secret()));
         if (endpoint.previousSecret().isPresent()
-                && endpoint.previousSecretExpiresAt().filter(expires -> expires.isAfter(clock.instant())).isPresent()) {
+                && endpoint.previousSecretExpiresAt()
+                        .filter(expires -> expires.isAfter(clock.instant()))
+                        .isPresent()) {
             secrets.add(cipher.decrypt(endpoint.id(), endpoint.previousSecret().get()));
         }
         return send(endpoint.url(), endpoint.environment(), secrets, messageId, body);

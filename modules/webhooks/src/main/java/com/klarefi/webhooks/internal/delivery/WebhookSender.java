@@ -35,8 +35,7 @@ public final class WebhookSender {
         this.guard = guard;
         this.timeout = timeout;
         Tls tls = Tls.builder().endpointIdentificationAlgorithm("HTTPS").build();
-        this.clients = new PinnedClients(client -> client
-                .followRedirects(false)
+        this.clients = new PinnedClients(client -> client.followRedirects(false)
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
                 .keepAlive(false)
@@ -56,13 +55,15 @@ public final class WebhookSender {
             return SendResult.failed("dns_error", "the endpoint's host could not be resolved", since(started));
         }
         WebClient client = clients.client(url.host(), address);
-        var request = client.post().uri(url.uri()).header(HeaderNames.CONTENT_TYPE, "application/json")
+        var request = client.post()
+                .uri(url.uri())
+                .header(HeaderNames.CONTENT_TYPE, "application/json")
                 .header(HeaderNames.USER_AGENT, "Klarefi-Webhooks/1");
         headers.forEach((name, value) -> request.header(HeaderNames.create(name), value));
         try (HttpClientResponse response = request.submit(body.getBytes(StandardCharsets.UTF_8))) {
             String start = readStart(response.inputStream());
-            return SendResult.answered(response.status().code(), start,
-                    response.headers().first(HeaderNames.RETRY_AFTER), since(started));
+            return SendResult.answered(
+                    response.status().code(), start, response.headers().first(HeaderNames.RETRY_AFTER), since(started));
         } catch (RuntimeException e) {
             return classify(e, since(started));
         }
@@ -92,10 +93,14 @@ public final class WebhookSender {
     private SendResult classify(Exception thrown, Duration duration) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
             if (cause instanceof SSLException) {
-                return SendResult.failed("tls_error", "the TLS connection failed (certificate not trusted or not for this host)", duration);
+                return SendResult.failed(
+                        "tls_error",
+                        "the TLS connection failed (certificate not trusted or not for this host)",
+                        duration);
             }
             if (cause instanceof SocketTimeoutException) {
-                return SendResult.failed("timeout", "the endpoint did not answer within " + timeout.toSeconds() + " s", duration);
+                return SendResult.failed(
+                        "timeout", "the endpoint did not answer within " + timeout.toSeconds() + " s", duration);
             }
             if (cause instanceof ConnectException) {
                 return SendResult.failed("connection_refused", "the endpoint refused the connection", duration);

@@ -5,9 +5,15 @@ import com.klarefi.platform.config.SettingsException;
 import java.time.Duration;
 
 /** The operator's settings for webhook delivery (ops/config-reference.md documents each). */
-public record WebhookSettings(Duration timeout, Duration retryAfterCap, Duration pauseAfter, Duration attemptRetention,
-                              Duration secretOverlap, boolean liveHttpAllowed, int maxInFlightPerEndpoint,
-                              int jitterPercent) {
+public record WebhookSettings(
+        Duration timeout,
+        Duration retryAfterCap,
+        Duration pauseAfter,
+        Duration attemptRetention,
+        Duration secretOverlap,
+        boolean liveHttpAllowed,
+        int maxInFlightPerEndpoint,
+        int jitterPercent) {
     public static final String TIMEOUT = "KLAREFI_WEBHOOK_TIMEOUT_SECONDS";
     public static final String RETRY_AFTER_MAX = "KLAREFI_WEBHOOK_RETRY_AFTER_MAX_SECONDS";
     public static final String PAUSE_AFTER = "KLAREFI_WEBHOOK_PAUSE_AFTER_HOURS";
@@ -30,9 +36,14 @@ public record WebhookSettings(Duration timeout, Duration retryAfterCap, Duration
     }
 
     public static WebhookSettings from(Settings settings) {
-        return new WebhookSettings(settings.seconds(TIMEOUT), settings.seconds(RETRY_AFTER_MAX),
-                Duration.ofHours(settings.integer(PAUSE_AFTER)), Duration.ofDays(settings.integer(RETENTION)),
-                Duration.ofHours(settings.integer(SECRET_OVERLAP)), settings.flag(LIVE_HTTP_ALLOWED),
-                settings.integer(MAX_IN_FLIGHT), settings.integer(JITTER_PERCENT));
+        return new WebhookSettings(
+                settings.seconds(TIMEOUT),
+                settings.seconds(RETRY_AFTER_MAX),
+                Duration.ofHours(settings.integer(PAUSE_AFTER)),
+                Duration.ofDays(settings.integer(RETENTION)),
+                Duration.ofHours(settings.integer(SECRET_OVERLAP)),
+                settings.flag(LIVE_HTTP_ALLOWED),
+                settings.integer(MAX_IN_FLIGHT),
+                settings.integer(JITTER_PERCENT));
     }
 }

@@ -31,9 +31,15 @@ public final class EndpointService {
     private final Duration secretOverlap;
     private final Clock clock;
 
-    public EndpointService(WebhookStore store, EndpointRepository endpoints, DeliveryRepository deliveries,
-                           EndpointRules rules, SecretCipher cipher, DeliveryQueue queue, Duration secretOverlap,
-                           Clock clock) {
+    public EndpointService(
+            WebhookStore store,
+            EndpointRepository endpoints,
+            DeliveryRepository deliveries,
+            EndpointRules rules,
+            SecretCipher cipher,
+            DeliveryQueue queue,
+            Duration secretOverlap,
+            Clock clock) {
         this.store = store;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
@@ -45,18 +51,30 @@ public final class EndpointService {
     }
 
     /** An endpoint with its plain secret: shown on creation, rotation and explicit reveal only. */
-    public record WithSecret(EndpointRow endpoint, SigningSecret secret) {
-    }
+    public record WithSecret(EndpointRow endpoint, SigningSecret secret) {}
 
-    public WithSecret create(String orgId, String environment, String url, String description,
-                             List<Subscription> subscriptions) {
+    public WithSecret create(
+            String orgId, String environment, String url, String description, List<Subscription> subscriptions) {
         requireRegistrable(url, environment);
         String id = Ids.newId("whep");
         SigningSecret secret = SigningSecret.generate();
         Instant now = now();
-        EndpointRow row = new EndpointRow(id, orgId, environment, url.trim(), description, EndpointRow.ENABLED,
-                Optional.empty(), now, cipher.encrypt(id, secret), Optional.empty(), Optional.empty(), Optional.empty(),
-                now, now, subscriptions);
+        EndpointRow row = new EndpointRow(
+                id,
+                orgId,
+                environment,
+                url.trim(),
+                description,
+                EndpointRow.ENABLED,
+                Optional.empty(),
+                now,
+                cipher.encrypt(id, secret),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                now,
+                now,
+                subscriptions);
         store.inTransaction(tx -> {
             endpoints.insert(tx, row);
             return null;
@@ -65,15 +83,22 @@ public final class EndpointService {
     }
 
     public EndpointRow find(String id) {
-        return endpoints.find(id).orElseThrow(() -> ApiException.notFound("endpoint_not_found", "No webhook endpoint " + id + "."));
+        return endpoints
+                .find(id)
+                .orElseThrow(() -> ApiException.notFound("endpoint_not_found", "No webhook endpoint " + id + "."));
     }
 
-    public EndpointRow update(String id, Optional<String> url, Optional<String> description,
-                              Optional<List<Subscription>> subscriptions) {
+    public EndpointRow update(
+            String id, Optional<String> url, Optional<String> description, Optional<List<Subscription>> subscriptions) {
         EndpointRow current = find(id);
         url.ifPresent(value -> requireRegistrable(value, current.environment()));
         store.inTransaction(tx -> {
-            endpoints.update(tx, id, url.map(String::trim).orElse(current.url()), description.orElse(current.description()), now());
+            endpoints.update(
+                    tx,
+                    id,
+                    url.map(String::trim).orElse(current.url()),
+                    description.orElse(current.description()),
+                    now());
             subscriptions.ifPresent(list -> endpoints.replaceSubscriptions(tx, id, list));
             return null;
         });
@@ -124,8 +149,10 @@ public final class EndpointService {
     }
 
     public DeliveryRow resend(String deliveryId) {
-        DeliveryRow delivery = deliveries.find(deliveryId).orElseThrow(() ->
-                ApiException.notFound("delivery_not_found", "No webhook delivery " + deliveryId + "."));
+        DeliveryRow delivery = deliveries
+                .find(deliveryId)
+                .orElseThrow(
+                        () -> ApiException.notFound("delivery_not_found", "No webhook delivery " + deliveryId + "."));
         DispatchRef ref = store.inTransaction(tx -> deliveries.restart(tx, deliveryId, now()));
         if (find(delivery.endpointId()).enabled()) {
             queue.dispatch(List.of(ref));

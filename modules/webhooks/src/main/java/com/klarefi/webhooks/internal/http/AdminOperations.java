@@ -42,8 +42,13 @@ public final class AdminOperations implements WebhookAdmin {
     private final SignedSender sender;
     private final Clock clock;
 
-    public AdminOperations(EndpointService service, EndpointRepository endpoints, DeliveryRepository deliveries,
-                           EventCatalogue catalogue, SignedSender sender, Clock clock) {
+    public AdminOperations(
+            EndpointService service,
+            EndpointRepository endpoints,
+            DeliveryRepository deliveries,
+            EventCatalogue catalogue,
+            SignedSender sender,
+            Clock clock) {
         this.service = service;
         this.sender = sender;
         this.clock = clock;
@@ -56,13 +61,16 @@ public final class AdminOperations implements WebhookAdmin {
     @Override
     public List<EventTypeInfo> eventTypes() {
         return catalogue.all().stream()
-                .map(type -> new EventTypeInfo(type.eventType(), type.version(), type.description(), type.subscribable()))
+                .map(type ->
+                        new EventTypeInfo(type.eventType(), type.version(), type.description(), type.subscribable()))
                 .toList();
     }
 
     @Override
     public List<WebhookEndpoint> endpoints(Optional<String> orgId) {
-        return endpoints.list(orgId, Optional.empty()).stream().map(AdminOperations::endpoint).toList();
+        return endpoints.list(orgId, Optional.empty()).stream()
+                .map(AdminOperations::endpoint)
+                .toList();
     }
 
     @Override
@@ -71,14 +79,17 @@ public final class AdminOperations implements WebhookAdmin {
     }
 
     @Override
-    public CreatedEndpoint create(String orgId, String environment, String url, String description, List<String> eventTypes) {
+    public CreatedEndpoint create(
+            String orgId, String environment, String url, String description, List<String> eventTypes) {
         ObjectNode body = Json.mapper().createObjectNode().put("environment", environment);
-        return created(service.create(orgId, EndpointRequests.environment(body), url, description, subscriptions(eventTypes)));
+        return created(
+                service.create(orgId, EndpointRequests.environment(body), url, description, subscriptions(eventTypes)));
     }
 
     @Override
     public WebhookEndpoint subscribe(String endpointId, List<String> eventTypes) {
-        return endpoint(service.update(endpointId, Optional.empty(), Optional.empty(), Optional.of(subscriptions(eventTypes))));
+        return endpoint(
+                service.update(endpointId, Optional.empty(), Optional.empty(), Optional.of(subscriptions(eventTypes))));
     }
 
     @Override
@@ -95,9 +106,15 @@ public final class AdminOperations implements WebhookAdmin {
     public TestSend sendTest(String endpointId) {
         EndpointRow endpoint = service.find(endpointId);
         String messageId = Ids.newId("msg");
-        SendResult result = sender.send(endpoint, messageId,
+        SendResult result = sender.send(
+                endpoint,
+                messageId,
                 TestEvent.body(endpoint.orgId(), endpoint.environment(), messageId, clock.instant()));
-        return new TestSend(result.succeeded(), result.statusCode(), result.errorClass(), result.duration().toMillis());
+        return new TestSend(
+                result.succeeded(),
+                result.statusCode(),
+                result.errorClass(),
+                result.duration().toMillis());
     }
 
     @Override
@@ -117,7 +134,9 @@ public final class AdminOperations implements WebhookAdmin {
 
     @Override
     public List<WebhookDelivery> deliveries(String endpointId, Optional<String> status, int limit) {
-        return deliveries.list(service.find(endpointId).id(), status, limit).stream().map(AdminOperations::delivery).toList();
+        return deliveries.list(service.find(endpointId).id(), status, limit).stream()
+                .map(AdminOperations::delivery)
+                .toList();
     }
 
     @Override
@@ -127,7 +146,9 @@ public final class AdminOperations implements WebhookAdmin {
 
     @Override
     public List<DeliveryAttempt> attempts(String deliveryId) {
-        return deliveries.attempts(deliveryId).stream().map(AdminOperations::attempt).toList();
+        return deliveries.attempts(deliveryId).stream()
+                .map(AdminOperations::attempt)
+                .toList();
     }
 
     @Override
@@ -145,29 +166,58 @@ public final class AdminOperations implements WebhookAdmin {
         eventTypes.forEach(names::add);
         ObjectNode body = Json.mapper().createObjectNode();
         body.set("subscriptions", names);
-        return requests.subscriptions(body).orElseThrow(() ->
-                ApiException.validation("missing_field", "Choose at least one event type.").withDetail("param", "subscriptions"));
+        return requests.subscriptions(body)
+                .orElseThrow(() -> ApiException.validation("missing_field", "Choose at least one event type.")
+                        .withDetail("param", "subscriptions"));
     }
 
     private static CreatedEndpoint created(EndpointService.WithSecret withSecret) {
-        return new CreatedEndpoint(endpoint(withSecret.endpoint()), withSecret.secret().text());
+        return new CreatedEndpoint(
+                endpoint(withSecret.endpoint()), withSecret.secret().text());
     }
 
     private static WebhookEndpoint endpoint(EndpointRow row) {
-        return new WebhookEndpoint(row.id(), row.orgId(), row.environment(), row.url(), row.description(), row.status(),
-                row.statusReason(), row.subscriptions().stream()
-                .map(subscription -> new EventSubscription(subscription.eventType(), subscription.version())).toList(),
-                row.failingSince(), row.previousSecretExpiresAt(), row.createdAt());
+        return new WebhookEndpoint(
+                row.id(),
+                row.orgId(),
+                row.environment(),
+                row.url(),
+                row.description(),
+                row.status(),
+                row.statusReason(),
+                row.subscriptions().stream()
+                        .map(subscription -> new EventSubscription(subscription.eventType(), subscription.version()))
+                        .toList(),
+                row.failingSince(),
+                row.previousSecretExpiresAt(),
+                row.createdAt());
     }
 
     private static WebhookDelivery delivery(DeliveryRow row) {
-        return new WebhookDelivery(row.id(), row.endpointId(), row.messageId(), row.eventType(), row.version(), row.status(),
-                row.attempts(), row.nextAttemptAt().filter(at -> row.status().equals(DeliveryRow.PENDING)), row.lastStatus(),
-                row.lastError(), row.payload(), row.createdAt(), row.finishedAt());
+        return new WebhookDelivery(
+                row.id(),
+                row.endpointId(),
+                row.messageId(),
+                row.eventType(),
+                row.version(),
+                row.status(),
+                row.attempts(),
+                row.nextAttemptAt().filter(at -> row.status().equals(DeliveryRow.PENDING)),
+                row.lastStatus(),
+                row.lastError(),
+                row.payload(),
+                row.createdAt(),
+                row.finishedAt());
     }
 
     private static DeliveryAttempt attempt(AttemptRow row) {
-        return new DeliveryAttempt(row.attempt(), row.startedAt(), row.durationMs(), row.statusCode(), row.responseBody(),
-                row.errorClass(), row.error());
+        return new DeliveryAttempt(
+                row.attempt(),
+                row.startedAt(),
+                row.durationMs(),
+                row.statusCode(),
+                row.responseBody(),
+                row.errorClass(),
+                row.error());
     }
 }

@@ -23,8 +23,9 @@ final class EndpointRequests {
     }
 
     static String requiredText(JsonNode body, String field) {
-        return optionalText(body, field).orElseThrow(() ->
-                ApiException.validation("missing_field", "'" + field + "' is required.").withDetail("param", field));
+        return optionalText(body, field)
+                .orElseThrow(() -> ApiException.validation("missing_field", "'" + field + "' is required.")
+                        .withDetail("param", field));
     }
 
     static Optional<String> optionalText(JsonNode body, String field) {
@@ -33,23 +34,27 @@ final class EndpointRequests {
             return Optional.empty();
         }
         if (!node.isTextual() || node.asText().isBlank()) {
-            throw ApiException.validation("invalid_field", "'" + field + "' must be a non-empty string.").withDetail("param", field);
+            throw ApiException.validation("invalid_field", "'" + field + "' must be a non-empty string.")
+                    .withDetail("param", field);
         }
         return Optional.of(node.asText());
     }
 
     static String environment(JsonNode body) {
         String value = requiredText(body, "environment");
-        return Environment.fromWire(value).map(Environment::wireName).orElseThrow(() ->
-                ApiException.validation("invalid_environment", "'environment' must be 'test' or 'live'.")
-                        .withDetail("param", "environment"));
+        return Environment.fromWire(value)
+                .map(Environment::wireName)
+                .orElseThrow(
+                        () -> ApiException.validation("invalid_environment", "'environment' must be 'test' or 'live'.")
+                                .withDetail("param", "environment"));
     }
 
     static Instant instant(String field, String value) {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw ApiException.validation("invalid_field", "'" + field + "' must be an ISO-8601 time such as 2026-01-15T10:30:00Z.")
+            throw ApiException.validation(
+                            "invalid_field", "'" + field + "' must be an ISO-8601 time such as 2026-01-15T10:30:00Z.")
                     .withDetail("param", field);
         }
     }
@@ -61,14 +66,16 @@ final class EndpointRequests {
             return Optional.empty();
         }
         if (!node.isArray() || node.isEmpty()) {
-            throw invalidSubscriptions("'subscriptions' must be a non-empty list of {\"event_type\", \"version\"} objects.");
+            throw invalidSubscriptions(
+                    "'subscriptions' must be a non-empty list of {\"event_type\", \"version\"} objects.");
         }
         List<Subscription> subscriptions = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (JsonNode item : node) {
             Subscription subscription = subscription(item);
             if (!seen.add(subscription.eventType())) {
-                throw invalidSubscriptions("'" + subscription.eventType() + "' is listed twice; subscribe to one version of a type.");
+                throw invalidSubscriptions(
+                        "'" + subscription.eventType() + "' is listed twice; subscribe to one version of a type.");
             }
             subscriptions.add(subscription);
         }
@@ -81,7 +88,10 @@ final class EndpointRequests {
         if (version.isEmpty()) {
             version = catalogue.latestVersion(type).orElseThrow(() -> unknown(type, "any version"));
         }
-        EventType known = catalogue.find(type, version).orElseThrow(() -> unknown(type, "version " + item.path("version").asText()));
+        EventType known = catalogue
+                .find(type, version)
+                .orElseThrow(
+                        () -> unknown(type, "version " + item.path("version").asText()));
         if (!known.subscribable()) {
             throw invalidSubscriptions("'" + type + "' cannot be subscribed to.");
         }
@@ -89,8 +99,11 @@ final class EndpointRequests {
     }
 
     private ApiException unknown(String type, String version) {
-        return ApiException.validation("unknown_event_type", "There is no event type '" + type + "' at " + version
-                + "; GET /admin/v1/webhooks/event-types lists them.").withDetail("param", "subscriptions");
+        return ApiException.validation(
+                        "unknown_event_type",
+                        "There is no event type '" + type + "' at " + version
+                                + "; GET /admin/v1/webhooks/event-types lists them.")
+                .withDetail("param", "subscriptions");
     }
 
     private static ApiException invalidSubscriptions(String message) {

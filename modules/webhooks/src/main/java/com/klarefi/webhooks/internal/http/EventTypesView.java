@@ -7,10 +7,13 @@ import java.util.Map;
 
 /** The catalogue as served on both surfaces. */
 final class EventTypesView {
-    private EventTypesView() {
-    }
+    private EventTypesView() {}
 
     static void send(ServerResponse response, EventCatalogue catalogue) {
-        Responses.ok(response, Map.of("event_types", catalogue.all().stream().map(Views::eventType).toList()));
+        Responses.ok(
+                response,
+                Map.of(
+                        "event_types",
+                        catalogue.all().stream().map(Views::eventType).toList()));
     }
 }

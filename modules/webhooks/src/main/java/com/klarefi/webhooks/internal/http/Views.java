@@ -11,8 +11,7 @@ import java.util.Map;
 
 /** The JSON shapes of endpoints, deliveries, attempts and event types; secrets only where asked. */
 final class Views {
-    private Views() {
-    }
+    private Views() {}
 
     static Map<String, Object> endpoint(EndpointRow row) {
         Map<String, Object> view = new LinkedHashMap<>();
@@ -24,8 +23,12 @@ final class Views {
         view.put("status", row.status());
         row.statusReason().ifPresent(reason -> view.put("status_reason", reason));
         view.put("status_changed_at", row.statusChangedAt().toString());
-        view.put("subscriptions", row.subscriptions().stream()
-                .map(subscription -> Map.of("event_type", subscription.eventType(), "version", subscription.version())).toList());
+        view.put(
+                "subscriptions",
+                row.subscriptions().stream()
+                        .map(subscription ->
+                                Map.of("event_type", subscription.eventType(), "version", subscription.version()))
+                        .toList());
         row.failingSince().ifPresent(since -> view.put("failing_since", since.toString()));
         row.previousSecretExpiresAt().ifPresent(until -> view.put("previous_secret_valid_until", until.toString()));
         view.put("created_at", row.createdAt().toString());
@@ -42,7 +45,8 @@ final class Views {
         view.put("version", row.version());
         view.put("status", row.status());
         view.put("attempts", row.attempts());
-        row.nextAttemptAt().filter(at -> row.status().equals(DeliveryRow.PENDING))
+        row.nextAttemptAt()
+                .filter(at -> row.status().equals(DeliveryRow.PENDING))
                 .ifPresent(at -> view.put("next_attempt_at", at.toString()));
         row.lastStatus().ifPresent(code -> view.put("last_status_code", code));
         row.lastError().ifPresent(error -> view.put("last_error", error));

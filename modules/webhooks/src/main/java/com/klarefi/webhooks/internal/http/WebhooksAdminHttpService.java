@@ -20,7 +20,8 @@ import java.util.Set;
 /** The operators' webhook API on the admin surface ({@code /admin/v1/webhooks/...}). */
 public final class WebhooksAdminHttpService {
     private static final int MAX_LIMIT = 100;
-    private static final Set<String> DELIVERY_STATUSES = Set.of(DeliveryRow.PENDING, DeliveryRow.SUCCEEDED, DeliveryRow.FAILED);
+    private static final Set<String> DELIVERY_STATUSES =
+            Set.of(DeliveryRow.PENDING, DeliveryRow.SUCCEEDED, DeliveryRow.FAILED);
 
     private final EndpointService service;
     private final EndpointRepository endpoints;
@@ -29,8 +30,12 @@ public final class WebhooksAdminHttpService {
     private final EndpointRequests requests;
     private final JsonBodies bodies;
 
-    public WebhooksAdminHttpService(EndpointService service, EndpointRepository endpoints, DeliveryRepository deliveries,
-                                    EventCatalogue catalogue, JsonBodies bodies) {
+    public WebhooksAdminHttpService(
+            EndpointService service,
+            EndpointRepository endpoints,
+            DeliveryRepository deliveries,
+            EventCatalogue catalogue,
+            JsonBodies bodies) {
         this.service = service;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
@@ -43,19 +48,35 @@ public final class WebhooksAdminHttpService {
         routes.get("/webhooks/event-types", (request, response) -> EventTypesView.send(response, catalogue));
         routes.post("/webhooks/endpoints", this::create);
         routes.get("/webhooks/endpoints", this::list);
-        routes.get("/webhooks/endpoints/{id}", (request, response) -> Responses.ok(response, Views.endpoint(service.find(id(request)))));
+        routes.get(
+                "/webhooks/endpoints/{id}",
+                (request, response) -> Responses.ok(response, Views.endpoint(service.find(id(request)))));
         routes.patch("/webhooks/endpoints/{id}", this::update);
         routes.delete("/webhooks/endpoints/{id}", this::delete);
-        routes.post("/webhooks/endpoints/{id}/pause", (request, response) -> Responses.ok(response, Views.endpoint(service.pause(id(request)))));
-        routes.post("/webhooks/endpoints/{id}/resume", (request, response) -> Responses.ok(response, Views.endpoint(service.resume(id(request)))));
-        routes.post("/webhooks/endpoints/{id}/rotate-secret", (request, response) -> withSecret(response, 200, service.rotate(id(request))));
-        routes.get("/webhooks/endpoints/{id}/secret", (request, response) ->
-                Responses.ok(response, Map.of("id", id(request), "secret", service.reveal(id(request)).text())));
+        routes.post(
+                "/webhooks/endpoints/{id}/pause",
+                (request, response) -> Responses.ok(response, Views.endpoint(service.pause(id(request)))));
+        routes.post(
+                "/webhooks/endpoints/{id}/resume",
+                (request, response) -> Responses.ok(response, Views.endpoint(service.resume(id(request)))));
+        routes.post(
+                "/webhooks/endpoints/{id}/rotate-secret",
+                (request, response) -> withSecret(response, 200, service.rotate(id(request))));
+        routes.get(
+                "/webhooks/endpoints/{id}/secret",
+                (request, response) -> Responses.ok(
+                        response,
+                        Map.of(
+                                "id",
+                                id(request),
+                                "secret",
+                                service.reveal(id(request)).text())));
         routes.get("/webhooks/endpoints/{id}/deliveries", this::deliveries);
         routes.post("/webhooks/endpoints/{id}/replay", this::replay);
         routes.get("/webhooks/deliveries/{id}", this::delivery);
-        routes.post("/webhooks/deliveries/{id}/resend", (request, response) ->
-                Responses.ok(response, Views.delivery(service.resend(id(request)))));
+        routes.post(
+                "/webhooks/deliveries/{id}/resend",
+                (request, response) -> Responses.ok(response, Views.delivery(service.resend(id(request)))));
     }
 
     private void create(ServerRequest request, ServerResponse response) {
@@ -63,8 +84,9 @@ public final class WebhooksAdminHttpService {
         String orgId = EndpointRequests.requiredText(body, "org_id");
         String environment = EndpointRequests.environment(body);
         String url = EndpointRequests.requiredText(body, "url");
-        var subscriptions = requests.subscriptions(body).orElseThrow(() ->
-                ApiException.validation("missing_field", "'subscriptions' is required.").withDetail("param", "subscriptions"));
+        var subscriptions = requests.subscriptions(body)
+                .orElseThrow(() -> ApiException.validation("missing_field", "'subscriptions' is required.")
+                        .withDetail("param", "subscriptions"));
         String description = EndpointRequests.optionalText(body, "description").orElse("");
         withSecret(response, 201, service.create(orgId, environment, url, description, subscriptions));
     }
@@ -72,13 +94,24 @@ public final class WebhooksAdminHttpService {
     private void list(ServerRequest request, ServerResponse response) {
         Optional<String> orgId = request.query().first("org_id").asOptional();
         Optional<String> environment = request.query().first("environment").asOptional();
-        Responses.ok(response, Map.of("endpoints", endpoints.list(orgId, environment).stream().map(Views::endpoint).toList()));
+        Responses.ok(
+                response,
+                Map.of(
+                        "endpoints",
+                        endpoints.list(orgId, environment).stream()
+                                .map(Views::endpoint)
+                                .toList()));
     }
 
     private void update(ServerRequest request, ServerResponse response) {
         JsonNode body = bodies.readObject(request);
-        Responses.ok(response, Views.endpoint(service.update(id(request), EndpointRequests.optionalText(body, "url"),
-                EndpointRequests.optionalText(body, "description"), requests.subscriptions(body))));
+        Responses.ok(
+                response,
+                Views.endpoint(service.update(
+                        id(request),
+                        EndpointRequests.optionalText(body, "url"),
+                        EndpointRequests.optionalText(body, "description"),
+                        requests.subscriptions(body))));
     }
 
     private void delete(ServerRequest request, ServerResponse response) {
@@ -90,10 +123,17 @@ public final class WebhooksAdminHttpService {
         String endpointId = service.find(id(request)).id();
         Optional<String> status = request.query().first("status").asOptional();
         if (status.isPresent() && !DELIVERY_STATUSES.contains(status.get())) {
-            throw ApiException.validation("invalid_parameter", "'status' must be pending, succeeded or failed.").withDetail("param", "status");
+            throw ApiException.validation("invalid_parameter", "'status' must be pending, succeeded or failed.")
+                    .withDetail("param", "status");
         }
         int limit = limit(request);
-        Responses.ok(response, Map.of("deliveries", deliveries.list(endpointId, status, limit).stream().map(Views::delivery).toList()));
+        Responses.ok(
+                response,
+                Map.of(
+                        "deliveries",
+                        deliveries.list(endpointId, status, limit).stream()
+                                .map(Views::delivery)
+                                .toList()));
     }
 
     private void replay(ServerRequest request, ServerResponse response) {
@@ -105,8 +145,10 @@ public final class WebhooksAdminHttpService {
 
     private void delivery(ServerRequest request, ServerResponse response) {
         String deliveryId = id(request);
-        DeliveryRow row = deliveries.find(deliveryId).orElseThrow(() ->
-                ApiException.notFound("delivery_not_found", "No webhook delivery " + deliveryId + "."));
+        DeliveryRow row = deliveries
+                .find(deliveryId)
+                .orElseThrow(
+                        () -> ApiException.notFound("delivery_not_found", "No webhook delivery " + deliveryId + "."));
         Responses.ok(response, Views.deliveryWithAttempts(row, deliveries.attempts(deliveryId)));
     }
 
@@ -126,7 +168,8 @@ public final class WebhooksAdminHttpService {
         } catch (NumberFormatException ignored) {
             // answered below
         }
-        throw ApiException.validation("invalid_parameter", "'limit' must be between 1 and " + MAX_LIMIT + ".").withDetail("param", "limit");
+        throw ApiException.validation("invalid_parameter", "'limit' must be between 1 and " + MAX_LIMIT + ".")
+                .withDetail("param", "limit");
     }
 
     private static String id(ServerRequest request) {

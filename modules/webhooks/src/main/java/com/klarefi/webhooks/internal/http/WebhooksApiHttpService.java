@@ -35,8 +35,8 @@ public final class WebhooksApiHttpService {
     private final JsonBodies bodies;
     private final Clock clock;
 
-    public WebhooksApiHttpService(SignedSender sender, EndpointRules rules, EventCatalogue catalogue, JsonBodies bodies,
-                                  Clock clock) {
+    public WebhooksApiHttpService(
+            SignedSender sender, EndpointRules rules, EventCatalogue catalogue, JsonBodies bodies, Clock clock) {
         this.sender = sender;
         this.rules = rules;
         this.catalogue = catalogue;
@@ -54,15 +54,20 @@ public final class WebhooksApiHttpService {
         JsonNode body = bodies.readObject(request);
         JsonBodies.refuseUnknownFields(body, FIELDS);
         String url = EndpointRequests.requiredText(body, "endpoint_url");
-        SigningSecret secret = SigningSecret.parse(EndpointRequests.requiredText(body, "signing_secret")).orElseThrow(() ->
-                ApiException.validation("invalid_signing_secret", "'signing_secret' must be whsec_ followed by base64.")
+        SigningSecret secret = SigningSecret.parse(EndpointRequests.requiredText(body, "signing_secret"))
+                .orElseThrow(() -> ApiException.validation(
+                                "invalid_signing_secret", "'signing_secret' must be whsec_ followed by base64.")
                         .withDetail("param", "signing_secret"));
         rules.refusalToRegister(url, caller.environment().wireName()).ifPresent(refusal -> {
             throw ApiException.validation(refusal.code(), "The endpoint URL cannot be used: " + refusal.message() + ".")
                     .withDetail("param", "endpoint_url");
         });
         String messageId = Ids.newId("msg");
-        SendResult result = sender.send(url, caller.environment().wireName(), List.of(secret), messageId,
+        SendResult result = sender.send(
+                url,
+                caller.environment().wireName(),
+                List.of(secret),
+                messageId,
                 TestEvent.body(caller.orgId(), caller.environment().wireName(), messageId, clock.instant()));
         // An ObjectNode, not a map: the API leaves absent values out, but status_code is null by contract.
         ObjectNode answer = Json.mapper().createObjectNode();

@@ -10,7 +10,8 @@ public record DeliverWebhook(String deliveryId, int dispatch) implements JobRequ
 
     /** The same delivery and dispatch always give the same job id, so enqueueing again is harmless. */
     public static UUID jobIdOf(String deliveryId, int dispatch) {
-        return UUID.nameUUIDFromBytes(("webhook-delivery:" + deliveryId + ":" + dispatch).getBytes(StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes(
+                ("webhook-delivery:" + deliveryId + ":" + dispatch).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The job of one dispatch, named by ids alone so the job dashboard never shows a payload. */

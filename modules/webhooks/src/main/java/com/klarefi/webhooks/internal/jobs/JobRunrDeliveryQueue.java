@@ -26,7 +26,8 @@ public final class JobRunrDeliveryQueue implements DeliveryQueue, AutoCloseable 
 
     private final Jobs jobs;
     private final Clock clock;
-    private final ExecutorService handOver = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("webhook-dispatch").factory());
+    private final ExecutorService handOver = Executors.newSingleThreadExecutor(
+            Thread.ofVirtual().name("webhook-dispatch").factory());
 
     public JobRunrDeliveryQueue(Jobs jobs, Clock clock) {
         this.jobs = jobs;
@@ -42,7 +43,9 @@ public final class JobRunrDeliveryQueue implements DeliveryQueue, AutoCloseable 
         try {
             handOver.execute(() -> handOver(copy));
         } catch (RejectedExecutionException shuttingDown) {
-            LOG.log(System.Logger.Level.INFO, copy.size() + " webhook deliveries left to the reconciler while stopping");
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    copy.size() + " webhook deliveries left to the reconciler while stopping");
         }
     }
 
@@ -59,8 +62,10 @@ public final class JobRunrDeliveryQueue implements DeliveryQueue, AutoCloseable 
                     wake = true;
                 }
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "could not hand delivery " + ref.deliveryId()
-                        + " to a job; the reconciler will: " + e.getClass().getSimpleName());
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "could not hand delivery " + ref.deliveryId() + " to a job; the reconciler will: "
+                                + e.getClass().getSimpleName());
             }
         }
         if (wake) {

@@ -22,7 +22,9 @@ public final class PurgeWebhookAttemptsHandler implements JobRequestHandler<Purg
     public void run(PurgeWebhookAttempts request) {
         int purged = deliveries.purge(clock.instant().minus(retention));
         if (purged > 0) {
-            LOG.log(System.Logger.Level.INFO, "purged " + purged + " webhook attempt logs older than " + retention.toDays() + " days");
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "purged " + purged + " webhook attempt logs older than " + retention.toDays() + " days");
         }
     }
 }

@@ -31,14 +31,19 @@ public final class SecretCipher {
     public byte[] encrypt(String endpointId, SigningSecret secret) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
-        byte[] sealed = run(Cipher.ENCRYPT_MODE, nonce, endpointId, secret.text().getBytes(StandardCharsets.UTF_8));
-        return ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
+        byte[] sealed =
+                run(Cipher.ENCRYPT_MODE, nonce, endpointId, secret.text().getBytes(StandardCharsets.UTF_8));
+        return ByteBuffer.allocate(nonce.length + sealed.length)
+                .put(nonce)
+                .put(sealed)
+                .array();
     }
 
     public SigningSecret decrypt(String endpointId, byte[] stored) {
         byte[] nonce = Arrays.copyOfRange(stored, 0, NONCE_BYTES);
         byte[] sealed = Arrays.copyOfRange(stored, NONCE_BYTES, stored.length);
-        return new SigningSecret(new String(run(Cipher.DECRYPT_MODE, nonce, endpointId, sealed), StandardCharsets.UTF_8));
+        return new SigningSecret(
+                new String(run(Cipher.DECRYPT_MODE, nonce, endpointId, sealed), StandardCharsets.UTF_8));
     }
 
     private byte[] run(int mode, byte[] nonce, String endpointId, byte[] input) {
@@ -48,8 +53,10 @@ public final class SecretCipher {
             cipher.updateAAD(endpointId.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(input);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a webhook signing secret could not be "
-                    + (mode == Cipher.ENCRYPT_MODE ? "encrypted" : "decrypted") + " (was KLAREFI_SECRET_KEY changed?)", e);
+            throw new IllegalStateException(
+                    "a webhook signing secret could not be " + (mode == Cipher.ENCRYPT_MODE ? "encrypted" : "decrypted")
+                            + " (was KLAREFI_SECRET_KEY changed?)",
+                    e);
         }
     }
 }

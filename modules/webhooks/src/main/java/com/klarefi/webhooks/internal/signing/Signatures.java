@@ -13,11 +13,11 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code v1,} and the base64 HMAC-SHA256 of {@code id.timestamp.body}, separated by spaces.
  */
 public final class Signatures {
-    private Signatures() {
-    }
+    private Signatures() {}
 
     public static String header(List<SigningSecret> secrets, String messageId, long timestampSeconds, String body) {
-        return secrets.stream().map(secret -> sign(secret, messageId, timestampSeconds, body))
+        return secrets.stream()
+                .map(secret -> sign(secret, messageId, timestampSeconds, body))
                 .collect(Collectors.joining(" "));
     }
 
@@ -25,7 +25,8 @@ public final class Signatures {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.key(), "HmacSHA256"));
-            byte[] digest = mac.doFinal((messageId + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    mac.doFinal((messageId + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
             return "v1," + Base64.getEncoder().encodeToString(digest);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable", e);

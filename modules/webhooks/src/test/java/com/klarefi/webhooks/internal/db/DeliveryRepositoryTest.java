@@ -46,10 +46,13 @@ class DeliveryRepositoryTest {
 
         database.useTransaction(tx -> {
             deliveries.insert(tx, new NewDelivery(first, endpointId, "evt_once", "case.updated", "v1", "{}", NOW));
-            deliveries.insert(tx, new NewDelivery(newId("dlv"), endpointId, "evt_once", "case.updated", "v1", "{}", NOW));
+            deliveries.insert(
+                    tx, new NewDelivery(newId("dlv"), endpointId, "evt_once", "case.updated", "v1", "{}", NOW));
         });
 
-        assertThat(deliveries.list(endpointId, Optional.empty(), 10)).extracting(DeliveryRow::id).containsExactly(first);
+        assertThat(deliveries.list(endpointId, Optional.empty(), 10))
+                .extracting(DeliveryRow::id)
+                .containsExactly(first);
         assertThat(deliveries.find(first).orElseThrow().status()).isEqualTo("pending");
     }
 
@@ -60,14 +63,25 @@ class DeliveryRepositoryTest {
         String payload = "{\"data\":{\"doc_id\":\"doc_gone\"}}";
         String delivery = aDelivery(ours, payload, NOW);
         String untouched = aDelivery(otherEnvironment, payload, NOW);
-        database.useTransaction(tx -> deliveries.logAttempt(tx, new AttemptRow(delivery, 1, NOW, 12, Optional.of(200),
-                "received doc_gone", Optional.empty(), Optional.empty())));
+        database.useTransaction(tx -> deliveries.logAttempt(
+                tx,
+                new AttemptRow(
+                        delivery,
+                        1,
+                        NOW,
+                        12,
+                        Optional.of(200),
+                        "received doc_gone",
+                        Optional.empty(),
+                        Optional.empty())));
 
-        database.useTransaction(tx -> deliveries.eraseDocument(tx,
-                new ErasureTarget("org_erase", Environment.TEST, "doc_gone", "case_1", "era_1")));
+        database.useTransaction(tx -> deliveries.eraseDocument(
+                tx, new ErasureTarget("org_erase", Environment.TEST, "doc_gone", "case_1", "era_1")));
 
         assertThat(deliveries.find(delivery).orElseThrow().payload()).isEqualTo("{\"data\":{\"doc_id\":\"erased\"}}");
-        assertThat(deliveries.attempts(delivery)).extracting(AttemptRow::responseBody).containsOnlyNulls();
+        assertThat(deliveries.attempts(delivery))
+                .extracting(AttemptRow::responseBody)
+                .containsOnlyNulls();
         assertThat(deliveries.find(untouched).orElseThrow().payload()).isEqualTo(payload);
     }
 
@@ -78,9 +92,11 @@ class DeliveryRepositoryTest {
         String finished = aDelivery(endpointId, "{}", old);
         String pending = aDelivery(endpointId, "{}", old);
         database.useTransaction(tx -> {
-            deliveries.logAttempt(tx, new AttemptRow(finished, 1, old, 5, Optional.of(200), "", Optional.empty(), Optional.empty()));
+            deliveries.logAttempt(
+                    tx, new AttemptRow(finished, 1, old, 5, Optional.of(200), "", Optional.empty(), Optional.empty()));
             deliveries.recordOutcome(tx, finished, 1, "succeeded", Optional.of(200), Optional.empty(), old);
-            deliveries.logAttempt(tx, new AttemptRow(pending, 1, old, 5, Optional.of(500), "", Optional.empty(), Optional.empty()));
+            deliveries.logAttempt(
+                    tx, new AttemptRow(pending, 1, old, 5, Optional.of(500), "", Optional.empty(), Optional.empty()));
         });
 
         int purged = deliveries.purge(NOW.minus(Duration.ofDays(30)));
@@ -93,16 +109,31 @@ class DeliveryRepositoryTest {
 
     private static String anEndpoint(String orgId, String environment) {
         String id = newId("whep");
-        database.useTransaction(tx -> endpoints.insert(tx, new EndpointRow(id, orgId, environment, "https://hooks.example/" + id,
-                "", EndpointRow.ENABLED, Optional.empty(), NOW, new byte[] {1}, Optional.empty(), Optional.empty(),
-                Optional.empty(), NOW, NOW, List.of())));
+        database.useTransaction(tx -> endpoints.insert(
+                tx,
+                new EndpointRow(
+                        id,
+                        orgId,
+                        environment,
+                        "https://hooks.example/" + id,
+                        "",
+                        EndpointRow.ENABLED,
+                        Optional.empty(),
+                        NOW,
+                        new byte[] {1},
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        NOW,
+                        NOW,
+                        List.of())));
         return id;
     }
 
     private static String aDelivery(String endpointId, String payload, Instant at) {
         String id = newId("dlv");
-        database.useTransaction(tx -> deliveries.insert(tx, new NewDelivery(id, endpointId, newId("evt"), "document.processed",
-                "v1", payload, at)));
+        database.useTransaction(tx -> deliveries.insert(
+                tx, new NewDelivery(id, endpointId, newId("evt"), "document.processed", "v1", payload, at)));
         return id;
     }
 

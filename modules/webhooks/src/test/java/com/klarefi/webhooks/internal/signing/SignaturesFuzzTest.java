@@ -42,8 +42,14 @@ class SignaturesFuzzTest {
             assertThat(signature).startsWith("v1,");
             assertThat(Base64.getDecoder().decode(signature.substring(3))).hasSize(32);
         });
-        HttpHeaders headers = HttpHeaders.of(Map.of("webhook-id", List.of(messageId),
-                "webhook-timestamp", List.of(Long.toString(timestamp)), "webhook-signature", List.of(header)),
+        HttpHeaders headers = HttpHeaders.of(
+                Map.of(
+                        "webhook-id",
+                        List.of(messageId),
+                        "webhook-timestamp",
+                        List.of(Long.toString(timestamp)),
+                        "webhook-signature",
+                        List.of(header)),
                 (name, value) -> true);
         for (SigningSecret secret : secrets) {
             new Webhook(secret.text()).verify(body, headers);
@@ -52,6 +58,8 @@ class SignaturesFuzzTest {
 
     private static SigningSecret secret(FuzzedDataProvider data) {
         byte[] key = data.consumeBytes(64);
-        return SigningSecret.parse(SigningSecret.PREFIX + Base64.getEncoder().encodeToString(key.length == 0 ? new byte[] {1} : key)).orElseThrow();
+        return SigningSecret.parse(SigningSecret.PREFIX
+                        + Base64.getEncoder().encodeToString(key.length == 0 ? new byte[] {1} : key))
+                .orElseThrow();
     }
 }
