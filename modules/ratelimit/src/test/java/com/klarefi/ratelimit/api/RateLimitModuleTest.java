@@ -10,6 +10,9 @@ import com.klarefi.platform.http.Route;
 import com.klarefi.platform.module.Platform;
 import com.klarefi.testing.TestDatabase;
 import com.klarefi.testing.TestPlatforms;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +36,10 @@ class RateLimitModuleTest {
 
     @Test
     void theDefaultLimitComesFromTheSetting() {
-        try (RateLimits rateLimits = RateLimitModule.create(platform("3"))) {
+        // a clock that stands still: five requests in one window, never split by a minute boundary
+        Clock standing = Clock.fixed(Instant.parse("2026-01-05T10:00:30Z"), ZoneOffset.UTC);
+        try (RateLimits rateLimits = RateLimitModule.create(
+                TestPlatforms.create(database, Map.of(RateLimitModule.LIMIT_SETTING, "3"), standing))) {
             int allowed = 0;
             for (int i = 0; i < 5; i++) {
                 allowed += rateLimits.acquire("org_module").allowed() ? 1 : 0;
