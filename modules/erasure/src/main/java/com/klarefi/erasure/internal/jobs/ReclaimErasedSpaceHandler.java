@@ -13,6 +13,6 @@ public final class ReclaimErasedSpaceHandler implements JobRequestHandler<Reclai
 
     @Override
     public void run(ReclaimErasedSpace request) {
-        reclaimer.vacuumTablesThatLostRows();
+        reclaimer.vacuumEveryTable();
     }
 }
