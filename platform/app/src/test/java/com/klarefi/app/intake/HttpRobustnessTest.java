@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -15,6 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -224,24 +228,27 @@ class HttpRobustnessTest {
                             + "\r\nContent-Type: application/json\r\nContent-Length: 2000\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             long started = System.nanoTime();
-            Thread trickle = Thread.ofVirtual().start(() -> {
-                try {
-                    for (int sent = 0; sent < 2000 && !Thread.currentThread().isInterrupted(); sent++) {
-                        out.write(' ');
-                        out.flush();
-                        Thread.sleep(100);
-                    }
-                } catch (IOException | InterruptedException closed) {
-                    // the server closed the connection, or the test is over
-                }
-            });
+            // the slow client itself: one byte every 100 ms, paced by a scheduler rather than a sleeping loop
+            ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
+            trickle.scheduleAtFixedRate(
+                    () -> {
+                        try {
+                            out.write(' ');
+                            out.flush();
+                        } catch (IOException closed) {
+                            throw new UncheckedIOException(closed); // the server closed the connection: stop
+                        }
+                    },
+                    0,
+                    100,
+                    TimeUnit.MILLISECONDS);
             try {
                 String answer = readUntilClosed(socket.getInputStream());
 
                 assertThat(answer).startsWith("HTTP/1.1 408 ").contains("\"request_timeout\"");
                 assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
             } finally {
-                trickle.interrupt();
+                trickle.shutdownNow();
             }
         }
     }
