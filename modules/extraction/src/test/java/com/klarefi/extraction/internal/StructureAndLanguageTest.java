@@ -27,7 +27,8 @@ class StructureAndLanguageTest {
               {"id": "other_plate", "type": "license_plate", "labels": {"nl": ["Kenteken tegenpartij"], "en": ["Registration of the other party"]}},
               {"id": "phone", "type": "phone", "labels": {"nl": ["Telefoonnummer"], "en": ["Phone number"]}},
               {"id": "policy", "type": "identifier", "labels": {"nl": ["Polisnummer"], "en": ["Policy number"]}},
-              {"id": "name", "type": "person_name", "labels": {"nl": ["Naam verzekeringnemer"], "en": ["Name of policyholder"]}}]}""");
+              {"id": "name", "type": "person_name", "labels": {"nl": ["Naam verzekeringnemer"], "en": ["Name of policyholder"]}},
+              {"id": "incident_city", "type": "text", "labels": {"nl": ["Plaats ongeval"], "en": ["Place of incident"]}}]}""");
 
     private final Extractor extractor = Extractor.create();
 
@@ -86,6 +87,22 @@ class StructureAndLanguageTest {
         assertThat(kept(result, "incident_date")).isEqualTo("2024-03-12");
         assertThat(kept(result, "other_plate")).isEqualTo("XY-45-ZZ");
         assertThat(isKept(result, "plate")).isFalse();
+    }
+
+    @Test
+    void aNumberedSectionsHeadingSaysWhatItsKeysLeaveOpen() {
+        PageLayer page = aPage().line(0, "1. Your details")
+                .line(0, "Name")
+                .line(0, "Mirjam Kok")
+                .line(0, "3. Incident details")
+                .line(0, "Time")
+                .line(0, "11:05")
+                .line(0, "Town/city")
+                .line(0, "Arnhem")
+                .build();
+        ExtractionResult result = extract(page);
+        assertThat(kept(result, "name")).isEqualTo("Mirjam Kok");
+        assertThat(kept(result, "incident_city")).isEqualTo("Arnhem");
     }
 
     @Test

@@ -33,6 +33,9 @@ public final class Lexicon {
 
     private final Map<String, Concept> concepts;
     private final Map<Language, Map<String, Set<String>>> terms = new EnumMap<>(Language.class);
+    /** The concepts of each term by its words as written (folded), whatever the language. */
+    private final Map<String, Set<String>> exact = new HashMap<>();
+
     private final Map<String, List<String>> abbreviations;
     private final Set<String> dottedOnly;
     private final Set<String> stopwords;
@@ -60,7 +63,29 @@ public final class Lexicon {
         }
         this.forms = new WordForms(dictionary);
         this.reader = new MeaningReader(this);
+        Map<String, Set<String>> singleWords = new HashMap<>();
         for (String[] term : rawTerms) {
+            List<String> words = contentWords(term[2]);
+            if (words.size() == 1 && MeaningReader.words(term[2]).size() == 1) {
+                singleWords
+                        .computeIfAbsent(words.getFirst(), k -> new HashSet<>())
+                        .add(term[0]);
+            }
+        }
+        for (String[] term : rawTerms) {
+            List<String> words = contentWords(term[2]);
+            // "ten name van" without its function words is "name": as a term it would make every
+            // "Name" an account holder. A phrase reduced to a word that another concept owns is dropped.
+            if (words.size() == 1
+                    && MeaningReader.words(term[2]).size() > 1
+                    && singleWords.getOrDefault(words.getFirst(), Set.of()).stream()
+                            .anyMatch(owner -> !owner.equals(term[0]))) {
+                continue;
+            }
+            if (!words.isEmpty()) {
+                exact.computeIfAbsent(String.join(" ", words), k -> new HashSet<>())
+                        .add(term[0]);
+            }
             Language language = Language.of(term[1]);
             String key = stemKey(language, term[2]);
             if (!key.isEmpty()) {
@@ -86,6 +111,11 @@ public final class Lexicon {
 
     Concept concept(String id) {
         return concepts.get(id);
+    }
+
+    /** The concepts with a term of exactly these words (folded, space-separated), in any language. */
+    Set<String> exact(String words) {
+        return exact.getOrDefault(words, Set.of());
     }
 
     /** The concepts whose term in {@code language} has these stems (space-separated). */
@@ -119,6 +149,17 @@ public final class Lexicon {
             return withDot;
         }
         return dottedOnly.contains(folded) ? null : abbreviations.get(folded);
+    }
+
+    private List<String> contentWords(String term) {
+        List<String> words = new ArrayList<>();
+        for (MeaningReader.Word word : MeaningReader.words(term)) {
+            String folded = WordForms.fold(foldAbbreviation(word.text()));
+            if (!stopwords.contains(folded)) {
+                words.add(folded);
+            }
+        }
+        return words;
     }
 
     private String stemKey(Language language, String term) {

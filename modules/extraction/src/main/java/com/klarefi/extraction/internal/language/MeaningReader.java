@@ -89,7 +89,7 @@ final class MeaningReader {
             int length = Math.min(LONGEST_TERM, words.size() - i);
             Set<String> concepts = Set.of();
             for (; length > 0 && concepts.isEmpty(); length--) {
-                concepts = lookup(forms.subList(i, i + length));
+                concepts = lookup(words.subList(i, i + length), forms.subList(i, i + length));
             }
             length++;
             Word first = words.get(i);
@@ -119,7 +119,20 @@ final class MeaningReader {
         return new Meaning(units);
     }
 
-    private Set<String> lookup(List<Map<Language, WordForms.Forms>> phrase) {
+    /**
+     * The concepts of a phrase: those with a term of exactly its words, else those with a term of its
+     * stems in some language. Stems of different words meet ("insured" and "insurer" are both
+     * "insur" in English); the words as written tell them apart.
+     */
+    private Set<String> lookup(List<Word> words, List<Map<Language, WordForms.Forms>> phrase) {
+        StringBuilder written = new StringBuilder();
+        for (Word word : words) {
+            written.append(written.isEmpty() ? "" : " ").append(WordForms.fold(word.text()));
+        }
+        Set<String> exact = lexicon.exact(written.toString());
+        if (!exact.isEmpty()) {
+            return exact;
+        }
         Set<String> concepts = new HashSet<>();
         for (Language language : Language.values()) {
             StringBuilder key = new StringBuilder();

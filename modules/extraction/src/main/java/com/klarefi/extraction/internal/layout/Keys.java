@@ -90,10 +90,25 @@ final class Keys {
                 || rest.chars().filter(Character::isLetter).count() < 3) {
             return false;
         }
-        return next.cells().size() >= 2
+        if (next.cells().size() >= 2
                 || next.cells().stream()
-                        .anyMatch(c -> text.substring(c.start(), c.end()).contains(":"));
+                        .anyMatch(c -> KEY_COLON
+                                .matcher(text.substring(c.start(), c.end()))
+                                .find())) {
+            return true;
+        }
+        // a numbered section ("3. Incident details") over a key of its own line, not over its value
+        // as a numbered question is ("4. Telefoon" over "06 1234 5678")
+        return numbering.lookingAt()
+                && numbering.end() > 0
+                && !rest.strip().endsWith("?")
+                && next.cells().stream()
+                        .noneMatch(
+                                c -> text.substring(c.start(), c.end()).chars().anyMatch(Character::isDigit));
     }
+
+    /** A colon after a word ends a key ("Naam:"); one between digits is part of a value ("11:05"). */
+    private static final Pattern KEY_COLON = Pattern.compile("[\\p{L}.)]\\s*:");
 
     /** A currency as printed before an amount: a symbol, a local word or an ISO 4217 code. */
     private static final Pattern CURRENCY = Pattern.compile("[€$£¥₹]|RM|Rs\\.?|kr|zł|"

@@ -78,4 +78,22 @@ class FeatureMatcherTest {
         assertThat(similarity("Met vriendelijke groet", "name")).isGreaterThan(0.8);
         assertThat(similarity("Kind regards", "phone")).isGreaterThan(0.8);
     }
+
+    @Test
+    void aPhraseThatFunctionWordsReduceToAnotherConceptsWordDoesNotOwnIt() {
+        // "ten name van" (an account holder) without its function words is "name"
+        assertThat(matcher.key("Name").context()).isZero();
+        assertThat(similarity("Name", "name")).isGreaterThan(0.8);
+    }
+
+    @Test
+    void wordsAsWrittenTellApartWordsOfOneStem() {
+        FeatureMatcher travel = new FeatureMatcher(CaseTypes.parse("""
+                        {"id": "travel", "name": "Travel", "locales": ["en"], "features": [
+                          {"id": "name", "type": "person_name", "labels": {"en": ["Name of insured"]}}]}"""), Lexicon.standard());
+        // "insured" and "insurer" share the English stem "insur"
+        assertThat(travel.mainParty("name")).isTrue();
+        assertThat(travel.key("Name").features()).containsKey("name");
+        assertThat(travel.key("Name of insurer").features()).doesNotContainKey("name");
+    }
 }
