@@ -7,6 +7,7 @@ import com.klarefi.extraction.api.EvidenceLocation;
 import com.klarefi.extraction.api.FeatureDefinition;
 import com.klarefi.extraction.api.FeatureType;
 import com.klarefi.extraction.api.PageLayer;
+import com.klarefi.extraction.api.Role;
 import com.klarefi.extraction.api.TextMethod;
 import com.klarefi.extraction.internal.contract.Clause;
 import com.klarefi.extraction.internal.contract.Contract;
@@ -55,6 +56,12 @@ final class PageReader {
      * Types whose values say by themselves what they are, so that one may stand without a label. A
      * chamber of commerce number is eight digits, as a claim or policy number may be: not one of them.
      */
+    /**
+     * The support of the name a document is addressed to, for a recipient's feature or the main
+     * party's name where no label names one: a candidate; the ranker says whether it is more.
+     */
+    private static final double ADDRESSEE = 0.4;
+
     private static final Set<FeatureType> DISTINCTIVE =
             java.util.EnumSet.of(FeatureType.IBAN, FeatureType.EMAIL, FeatureType.LICENSE_PLATE, FeatureType.PHONE);
 
@@ -66,6 +73,7 @@ final class PageReader {
     private final Associations associations;
     private final LabelFinder labels;
     private final Map<Recogniser, List<Match>> scanned = new IdentityHashMap<>();
+    private final Map<Recogniser, List<Match>> addressees = new IdentityHashMap<>();
     private final Placement placement;
     /** Values (start to end) a cue's sentence ties to a list feature through a joining word. */
     private final Map<Integer, Integer> tiedByCue = new HashMap<>();
@@ -128,6 +136,12 @@ final class PageReader {
                 .map(FeatureDefinition::id)
                 .collect(Collectors.toSet());
         boolean mayStandAlone = standsAlone(feature, rivals);
+        List<Match> addressed = addressedTo(feature, rivals)
+                ? addressees.computeIfAbsent(recogniser, r -> Addressees.names(page.text(), layout, r))
+                : List.of();
+        addressed.stream()
+                .filter(name -> values.stream().noneMatch(v -> v.start() == name.start() && v.end() == name.end()))
+                .forEach(values::add);
         List<Sighting> sightings = new ArrayList<>();
         for (Match value : values) {
             double[] clues = Clue.none();
@@ -138,6 +152,15 @@ final class PageReader {
             if (mayStandAlone && byLabels == 0 && zone == 0 && !cue && unlabelled(clues) && standsApart(value)) {
                 byLabels = UNLABELLED * clues[Clue.PLACE.ordinal()] * value.strength();
                 set(clues, Clue.UNLABELLED, 1);
+            }
+            if (byLabels == 0
+                    && zone == 0
+                    && !cue
+                    && unlabelled(clues)
+                    && addressed.stream()
+                            .anyMatch(name -> name.start() == value.start() && name.end() == value.end())) {
+                byLabels = ADDRESSEE * value.strength();
+                set(clues, Clue.ADDRESSEE, 1);
             }
             double support = Math.max(Math.max(byLabels, zone), tied) * methodFactor(value, recogniser);
             if (support > 0) {
@@ -288,6 +311,22 @@ final class PageReader {
                 && feature.cardinality() == Cardinality.ONE
                 && feature.role().isEmpty()
                 && feature.zone().isEmpty()
+                && labels.mainParty(feature.id())
+                && rivals.stream().filter(labels::mainParty).count() == 1;
+    }
+
+    /**
+     * Whether the name a document is addressed to may be the feature's value: a recipient's feature,
+     * or the main party's one name where the case type asks for no other party's name.
+     */
+    private boolean addressedTo(FeatureDefinition feature, Set<String> rivals) {
+        if (feature.zone().isPresent() || feature.cardinality() != Cardinality.ONE) {
+            return false;
+        }
+        if (feature.role().isPresent()) {
+            return feature.role().get() == Role.RECIPIENT;
+        }
+        return feature.type() == FeatureType.PERSON_NAME
                 && labels.mainParty(feature.id())
                 && rivals.stream().filter(labels::mainParty).count() == 1;
     }

@@ -45,7 +45,9 @@ public enum Clue {
     /** 1 when a rival feature of an entity type owns the value over the whole case. */
     OWNED_ELSEWHERE,
     /** 1 when no label at all names the value: a distinctive value (an IBAN) standing alone. */
-    UNLABELLED;
+    UNLABELLED,
+    /** 1 when the value is the name a letter or invoice is addressed to, above its address block. */
+    ADDRESSEE;
 
     /** An empty set of clues, one slot per clue. */
     public static double[] none() {

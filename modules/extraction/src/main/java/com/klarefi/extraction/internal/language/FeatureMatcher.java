@@ -142,6 +142,14 @@ public final class FeatureMatcher {
                         ? new Meaning(List.of(unit, new Unit(Set.of(PLACE), Set.of(), 1, unit.end(), place.end())))
                         : new Meaning(List.of(unit));
                 KeyMatch match = match(meaning);
+                if (atPlace && match.features().isEmpty()) {
+                    // "travelling in Greece": the place is the value a word of travel names, not its key
+                    KeyMatch alone = match(new Meaning(List.of(unit)));
+                    if (!alone.features().isEmpty()) {
+                        phrases.add(new Phrase(unit.start(), unit.end(), alone));
+                        continue;
+                    }
+                }
                 if (!match.isEmpty()) {
                     phrases.add(new Phrase(unit.start(), atPlace ? place.end() : unit.end(), match));
                 }
