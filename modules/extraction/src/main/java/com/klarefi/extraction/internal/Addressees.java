@@ -1,6 +1,7 @@
 package com.klarefi.extraction.internal;
 
 import com.klarefi.extraction.internal.layout.PageLayout;
+import com.klarefi.extraction.internal.layout.TextLines;
 import com.klarefi.extraction.internal.recognise.Match;
 import com.klarefi.extraction.internal.recognise.OcrEdges;
 import com.klarefi.extraction.internal.recognise.Recogniser;
@@ -76,12 +77,9 @@ final class Addressees {
     /** Each line as {start, end} of its text without surrounding blanks (an empty line keeps its place). */
     private static List<int[]> lines(String text) {
         List<int[]> lines = new ArrayList<>();
-        int start = 0;
-        while (start <= text.length()) {
-            int end = text.indexOf('\n', start);
-            end = end < 0 ? text.length() : end;
-            int from = start;
-            int to = end;
+        for (int[] line : TextLines.of(text)) {
+            int from = line[0];
+            int to = line[1];
             while (from < to && Character.isWhitespace(text.charAt(from))) {
                 from++;
             }
@@ -89,7 +87,6 @@ final class Addressees {
                 to--;
             }
             lines.add(new int[] {from, to});
-            start = end + 1;
         }
         return lines;
     }

@@ -1,5 +1,6 @@
 package com.klarefi.extraction.internal.contract;
 
+import com.klarefi.extraction.internal.layout.TextLines;
 import com.klarefi.extraction.internal.recognise.Match;
 import com.klarefi.extraction.internal.recognise.Recogniser;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ final class SignatureBlocks {
         List<String> seen = new ArrayList<>();
         for (int i = Math.max(0, texts.size() - LAST_PAGES); i < texts.size(); i++) {
             String text = texts.get(i);
-            List<int[]> lines = lines(text);
+            List<int[]> lines = TextLines.of(text);
             for (int line = 0; line < lines.size(); line++) {
                 if (!BY.matcher(text.substring(lines.get(line)[0], lines.get(line)[1]))
                         .find()) {
@@ -60,18 +61,5 @@ final class SignatureBlocks {
             }
         }
         return parties;
-    }
-
-    /** Start and end of each line of the text. */
-    private static List<int[]> lines(String text) {
-        List<int[]> lines = new ArrayList<>();
-        int start = 0;
-        while (start <= text.length()) {
-            int end = text.indexOf('\n', start);
-            end = end < 0 ? text.length() : end;
-            lines.add(new int[] {start, end});
-            start = end + 1;
-        }
-        return lines;
     }
 }
