@@ -106,6 +106,16 @@ class StructureAndLanguageTest {
     }
 
     @Test
+    void anIdentifierLabelledAsAFlightNumberIsWrittenAsOne() {
+        var travel = CaseTypes.parse("""
+                {"id": "travel", "name": "Travel", "locales": ["en"], "features": [
+                  {"id": "flight", "type": "identifier", "labels": {"en": ["Flight number"]}}]}""");
+        PageLayer page = aPage().line(0, "Flight number", 30, "KL 1537").build();
+        assertThat(kept(extractor.extract(travel, List.of(document("doc_a", page))), "flight"))
+                .isEqualTo("KL1537");
+    }
+
+    @Test
     void keysUnderAHeadingOfTheOtherPartyAreThatPartys() {
         PageLayer page = aPage().line(0, "Kenteken", 30, "AB-123-C")
                 .line(0, "Gegevens tegenpartij")

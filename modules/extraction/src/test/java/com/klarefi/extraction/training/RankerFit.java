@@ -128,6 +128,7 @@ public final class RankerFit {
      * the best F1 among the thresholds whose wrong keeps stay within {@link #WRONG_KEEP}. Keep F1
      * is flat over a wide range of thresholds (a few values either way) while the wrong keeps fall
      * by half across it: on layouts the model has not seen, the higher threshold is the safer one.
+     * The wrong keeps are judged to one value (see {@link KeepScore#withinTarget}).
      */
     static double threshold(List<TrainingRows.Row> rows, double[] probability) {
         Map<Double, KeepScore> scores = new LinkedHashMap<>();
@@ -141,13 +142,13 @@ public final class RankerFit {
                         "  t %.2f right %d wrong %d missed %d f1 %.4f wrong %.4f%n",
                         threshold, score.right(), score.wrong(), score.missed(), score.f1(), score.wrongShare());
             }
-            if (score.wrongShare() <= WRONG_KEEP) {
+            if (score.withinTarget()) {
                 bestF1 = Math.max(bestF1, score.f1());
             }
         }
         double chosen = 0.99;
         for (var entry : scores.entrySet()) {
-            if (entry.getValue().wrongShare() <= WRONG_KEEP && entry.getValue().f1() >= bestF1 - F1_TOLERANCE) {
+            if (entry.getValue().withinTarget() && entry.getValue().f1() >= bestF1 - F1_TOLERANCE) {
                 chosen = entry.getKey();
             }
         }
@@ -162,6 +163,16 @@ public final class RankerFit {
 
         double wrongShare() {
             return right + wrong == 0 ? 0 : wrong / (double) (right + wrong);
+        }
+
+        /**
+         * Wrong keeps within {@link #WRONG_KEEP} of the kept values, give or take one value where the
+         * target allows one at all: a share cannot be told finer than one value, and without the slack
+         * a single value over the target sent the threshold to 0.99 and nearly every value to review.
+         */
+        boolean withinTarget() {
+            double allowed = WRONG_KEEP * (right + wrong);
+            return wrong <= (allowed >= 1 ? allowed + 1 : allowed);
         }
     }
 

@@ -57,6 +57,19 @@ class RankerTrainingTest {
         assertThat(score.wrong()).isZero();
     }
 
+    @Test
+    void oneValueOverTheTargetDoesNotSendEveryValueToReview() {
+        // 200 groups with one right value each at 0.95, and 3 wrong values at 0.97: 1.5 % wrong at any
+        // threshold below 0.97, within one value of the 1 % target
+        List<TrainingRows.Row> rows = new java.util.ArrayList<>();
+        double[] probability = new double[203];
+        for (int i = 0; i < 203; i++) {
+            rows.add(row(i, i, i < 200 ? 1 : 0, 0.9));
+            probability[i] = i < 200 ? 0.95 : 0.97;
+        }
+        assertThat(RankerFit.threshold(rows, probability)).isLessThanOrEqualTo(0.95);
+    }
+
     private static TrainingRows.Row row(int caseIndex, int group, int label, double rule) {
         double[] signals = new double[Ranker.SIGNALS.size()];
         signals[0] = rule;

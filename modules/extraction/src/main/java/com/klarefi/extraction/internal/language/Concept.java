@@ -6,8 +6,8 @@ import java.util.Set;
  * A concept of the lexicon and its roles (see lexicon.txt): the feature types whose values it names,
  * whether it only qualifies (whose value), singles out another party, labels context, or alone names
  * the main party's values of some types, names a clause of a contract (its parties, its term),
- * names the document's issuer, or names a value printed as a block of lines. A distinct concept is
- * always a party.
+ * names the document's issuer, or names a value printed as a block of lines, and the format its
+ * identifiers are written in (a flight number's). A distinct concept is always a party.
  */
 record Concept(
         String id,
@@ -21,7 +21,8 @@ record Concept(
         Set<String> implies,
         String clause,
         boolean issuer,
-        boolean block) {
+        boolean block,
+        String format) {
     Concept {
         types = Set.copyOf(types);
         implies = Set.copyOf(implies);

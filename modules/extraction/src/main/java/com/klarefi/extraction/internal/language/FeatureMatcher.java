@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -178,6 +179,26 @@ public final class FeatureMatcher {
      */
     public boolean namesIssuer(String featureId) {
         return everyLabel(featureId, Concept::issuer);
+    }
+
+    /**
+     * The format of the identifiers a feature's labels all name ("Flight number": an airline's code
+     * and a number), as a regular expression, when the lexicon knows one.
+     */
+    public Optional<String> format(String featureId) {
+        if (!everyLabel(featureId, concept -> !concept.format().isEmpty())) {
+            return Optional.empty();
+        }
+        Set<String> formats = seeds.stream()
+                .filter(seed -> seed.featureId().equals(featureId))
+                .flatMap(seed -> seed.labels().stream())
+                .flatMap(label -> label.units().stream())
+                .flatMap(unit -> unit.concepts().stream())
+                .map(lexicon::concept)
+                .filter(concept -> concept != null && !concept.format().isEmpty())
+                .map(Concept::format)
+                .collect(java.util.stream.Collectors.toSet());
+        return formats.size() == 1 ? Optional.of(formats.iterator().next()) : Optional.empty();
     }
 
     /** Whether every label of a feature names a value printed as a block of lines (an address). */

@@ -222,7 +222,11 @@ public final class Lexicon {
         Set<String> types = new HashSet<>();
         Set<String> implies = new HashSet<>();
         String clause = "";
+        String format = "";
         for (String role : roles) {
+            if (role.startsWith("format=")) {
+                format = role.substring(7);
+            }
             if (role.startsWith("type=")) {
                 types.addAll(List.of(role.substring(5).split(",")));
             } else if (role.startsWith("implies=")) {
@@ -243,7 +247,8 @@ public final class Lexicon {
                 implies,
                 clause,
                 roles.contains("issuer"),
-                roles.contains("block"));
+                roles.contains("block"),
+                format);
     }
 
     private static List<String> lines(String resource) {

@@ -20,6 +20,10 @@ final class MeaningReader {
             Pattern.compile("[\\p{L}\\p{M}]+(?:[-'’.][\\p{L}\\p{M}]+)*|(?<![\\p{L}\\d])\\d{1,2}(?![\\d])");
 
     private static final int LONGEST_TERM = 4;
+    /** The shortest abbreviation at the end of a compound ("nr"), and the shortest word before it. */
+    private static final int SHORTEST_PART = 2;
+
+    private static final int SHORTEST_HEAD = 4;
     private static final double PARENTHESISED = 0.5;
 
     /** A word of the text at {@code [start, end)}; {@code dotted} when a dot follows it. */
@@ -72,6 +76,9 @@ final class MeaningReader {
         for (Word word : words(text)) {
             String folded = Lexicon.foldAbbreviation(word.text());
             List<String> expansion = lexicon.expansion(folded, word.dotted());
+            if (expansion == null) {
+                expansion = compoundAbbreviation(folded, word.dotted());
+            }
             if (expansion != null) {
                 expansion.forEach(
                         part -> words.add(new Word(part, word.start(), word.end(), false, word.parenthesised())));
@@ -117,6 +124,24 @@ final class MeaningReader {
             i += length;
         }
         return new Meaning(units);
+    }
+
+    /**
+     * A word of the lexicon with an abbreviation at its end ("Vluchtnr.", "Klantnr"), as the word and
+     * the abbreviation's expansion, or null.
+     */
+    private List<String> compoundAbbreviation(String folded, boolean dotted) {
+        for (int length = SHORTEST_PART; length <= folded.length() - SHORTEST_HEAD; length++) {
+            String head = folded.substring(0, folded.length() - length);
+            List<String> tail = lexicon.expansion(folded.substring(head.length()), dotted);
+            if (tail != null && !lexicon.exact(head).isEmpty()) {
+                List<String> parts = new ArrayList<>();
+                parts.add(head);
+                parts.addAll(tail);
+                return parts;
+            }
+        }
+        return null;
     }
 
     /**

@@ -96,4 +96,13 @@ class FeatureMatcherTest {
         assertThat(travel.key("Name").features()).containsKey("name");
         assertThat(travel.key("Name of insurer").features()).doesNotContainKey("name");
     }
+
+    @Test
+    void aCompoundEndingInAnAbbreviationIsReadAsItsWordAndTheAbbreviation() {
+        FeatureMatcher travel = new FeatureMatcher(CaseTypes.parse("""
+                        {"id": "travel", "name": "Travel", "locales": ["nl"], "features": [
+                          {"id": "flight", "type": "identifier", "labels": {"nl": ["Vluchtnummer"]}}]}"""), Lexicon.standard());
+        assertThat(travel.key("Vluchtnr.").features()).containsKey("flight");
+        assertThat(travel.format("flight")).isPresent();
+    }
 }
