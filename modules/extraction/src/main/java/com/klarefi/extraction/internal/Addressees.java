@@ -32,12 +32,17 @@ final class Addressees {
     /** The names the page addresses, as the person-name recogniser reads them. */
     static List<Match> names(String text, PageLayout layout, Recogniser names) {
         List<int[]> lines = lines(text);
-        List<Match> found = new ArrayList<>();
+        List<int[]> blocks = new ArrayList<>();
         for (int i = 0; i + 2 < lines.size(); i++) {
             int[] line = lines.get(i);
-            if (layout.letterhead(line[0]) || !addressBelow(text, lines, i + 1)) {
-                continue;
+            if (!layout.letterhead(line[0]) && !clean(text, line).isEmpty() && addressBelow(text, lines, i + 1)) {
+                blocks.add(line);
             }
+        }
+        // of two blocks, the first heads the page: the publisher's, whose contact details OCR may
+        // have set apart from it
+        List<Match> found = new ArrayList<>();
+        for (int[] line : blocks.size() >= 2 ? blocks.subList(1, blocks.size()) : blocks) {
             names.readAt(text, line[0], line[1])
                     .filter(name -> name.start() == line[0] && name.end() == line[1])
                     .ifPresent(found::add);

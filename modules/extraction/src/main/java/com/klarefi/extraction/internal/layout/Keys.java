@@ -85,7 +85,9 @@ final class Keys {
         boolean valueInside = Arrays.stream(rest.strip().split("\\s+"))
                 .anyMatch(word -> word.chars().anyMatch(Character::isDigit)
                         && !SMALL_NUMBER.matcher(word).matches());
+        // a line that ends a sentence is its last words, not a heading ("voorkant van mijn auto.")
         if (valueInside
+                || rest.strip().endsWith(".") && !rest.strip().matches(".*\\b\\p{L}{1,4}\\.$")
                 || rest.strip().replaceAll(":$", "").contains(":")
                 || rest.chars().filter(Character::isLetter).count() < 3) {
             return false;
