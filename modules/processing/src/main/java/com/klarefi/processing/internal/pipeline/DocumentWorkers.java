@@ -4,6 +4,8 @@ import com.klarefi.platform.config.Settings;
 import com.klarefi.platform.config.SettingsException;
 import com.klarefi.processing.api.DocumentFailure;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.PriorityBlockingQueue;
@@ -34,9 +36,10 @@ import java.util.function.Supplier;
  * open for as long, and the jobs that would have fetched the next documents waited with it, so a
  * thread that finished its page found no page to read next.
  *
- * <p>Each call has a time budget. Past it the document fails with {@code processing_timeout} and
- * the thread is interrupted; work that ignores interruption runs on until its own size limits stop
- * it, so the pool is sized from the cores, not from the number of jobs.
+ * <p>Each call has a time budget, counted from the moment a thread takes the work. Past it the
+ * document fails with {@code processing_timeout} and the thread is interrupted; work that ignores
+ * interruption runs on until its own size limits stop it, so the pool is sized from the cores, not
+ * from the number of jobs.
  */
 public final class DocumentWorkers implements AutoCloseable {
     public static final String THREADS = "KLAREFI_DOCUMENT_THREADS";
@@ -96,12 +99,18 @@ public final class DocumentWorkers implements AutoCloseable {
         return threads;
     }
 
-    /** Runs the work on a document thread and waits for it at most {@code budget}. */
+    /**
+     * Runs the work on a document thread and waits for it at most {@code budget} from the moment a
+     * thread takes it: waiting for a thread is not the document's time (the pages of other
+     * documents can hold every thread for minutes).
+     */
     public <T> T run(Stage stage, Duration budget, Supplier<T> work) {
         Task<T> result = new Task<>(work, stage, arrivals.getAndIncrement());
         pool.execute(result);
         try {
-            return result.get(budget.toMillis(), TimeUnit.MILLISECONDS);
+            long started = result.awaitStart();
+            long left = budget.toNanos() - (System.nanoTime() - started);
+            return result.get(Math.max(0, left), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             result.cancel(true);
             throw new DocumentFailure(
@@ -111,6 +120,9 @@ public final class DocumentWorkers implements AutoCloseable {
             result.cancel(true);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the " + stage.label() + " stage", e);
+        } catch (CancellationException e) {
+            throw new IllegalStateException(
+                    "the document threads stopped before the " + stage.label() + " stage ran", e);
         } catch (ExecutionException e) {
             throw rethrown(e.getCause());
         }
@@ -131,15 +143,42 @@ public final class DocumentWorkers implements AutoCloseable {
         return pool.getQueue().size();
     }
 
-    /** Work for the pool's queue, which orders it by stage, then by arrival. */
+    /**
+     * Work for the pool's queue, which orders it by stage, then by arrival; it knows when a thread
+     * took it.
+     */
     private static final class Task<T> extends FutureTask<T> implements Comparable<Task<?>> {
         private final Stage stage;
         private final long arrival;
+        private final CountDownLatch taken = new CountDownLatch(1);
+        private volatile long startedNanos;
 
         Task(Supplier<T> work, Stage stage, long arrival) {
             super(work::get);
             this.stage = stage;
             this.arrival = arrival;
+        }
+
+        @Override
+        public void run() {
+            startedNanos = System.nanoTime();
+            taken.countDown();
+            super.run();
+        }
+
+        /** Also when cancelled before any thread took it (the pool closed): then it never runs. */
+        @Override
+        protected void done() {
+            if (taken.getCount() > 0) {
+                startedNanos = System.nanoTime();
+                taken.countDown();
+            }
+        }
+
+        /** Waits until a thread takes the work (or it is cancelled); the {@link System#nanoTime} of that. */
+        long awaitStart() throws InterruptedException {
+            taken.await();
+            return startedNanos;
         }
 
         @Override
@@ -151,6 +190,8 @@ public final class DocumentWorkers implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        for (Runnable waiting : pool.shutdownNow()) {
+            ((FutureTask<?>) waiting).cancel(false);
+        }
     }
 }

@@ -1,8 +1,10 @@
 package com.klarefi.processing.internal.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.klarefi.processing.api.DocumentFailure;
 import com.klarefi.processing.internal.pipeline.DocumentWorkers.Stage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,6 +78,50 @@ class DocumentWorkersTest {
         }
 
         assertThat(ran).containsExactly("extract 1", "extract 2", "read 1", "read 2");
+    }
+
+    /**
+     * Four jobs' pages can hold both threads for minutes; a document whose work waited that long
+     * for a thread has not used its budget.
+     */
+    @Test
+    void theBudgetRunsFromTheMomentAThreadTakesTheWorkNotWhileItWaits() throws Exception {
+        CountDownLatch busy = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (DocumentWorkers workers = new DocumentWorkers(1);
+                ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            CompletableFuture<Void> occupying = CompletableFuture.runAsync(
+                    () -> workers.run(Stage.READ, Duration.ofSeconds(30), () -> {
+                        busy.countDown();
+                        await(release);
+                        return null;
+                    }),
+                    callers);
+            assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<String> waiting = CompletableFuture.supplyAsync(
+                    () -> workers.run(Stage.EXTRACT, Duration.ofSeconds(1), () -> "extracted"), callers);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> workers.waiting() == 1);
+            // Twice the waiting work's budget goes by while it waits for the thread.
+            Thread.sleep(2_000);
+            release.countDown();
+
+            assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo("extracted");
+            occupying.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void workThatOutrunsItsBudgetFailsTheDocumentWithProcessingTimeout() {
+        try (DocumentWorkers workers = new DocumentWorkers(1)) {
+            CountDownLatch never = new CountDownLatch(1);
+            assertThatThrownBy(() -> workers.run(Stage.READ, Duration.ofSeconds(1), () -> {
+                        await(never);
+                        return null;
+                    }))
+                    .isInstanceOfSatisfying(
+                            DocumentFailure.class,
+                            failure -> assertThat(failure.code()).isEqualTo(DocumentFailure.Code.PROCESSING_TIMEOUT));
+        }
     }
 
     private record Work(Stage stage, String name) {}
