@@ -47,13 +47,22 @@ def main():
     parser.add_argument("--rounds", type=int, default=3,
                         help="measured passes per phase, service and baseline alternating; medians reported (default 3)")
     parser.add_argument("--parallel", type=int, default=os.cpu_count(), help="baseline processes (default: cores)")
+    parser.add_argument("--phases", default="born-digital,joined,ocr",
+                        help="which phases to run, comma-separated (default: born-digital,joined,ocr); the first"
+                             " phase that runs carries the JIT's warm-up")
     parser.add_argument("--workers", type=int, default=0,
                         help="the service's KLAREFI_JOBS_WORKERS (default 0: the service's default)")
     args = parser.parse_args()
+    phases_wanted = {phase.strip() for phase in args.phases.split(",") if phase.strip()}
+    unknown = phases_wanted - {"born-digital", "joined", "ocr"}
+    if unknown:
+        parser.error(f"unknown phases {sorted(unknown)}; known: born-digital, joined, ocr")
     b.require_tools("pdftotext", "pdfinfo", "pdfunite", "tesseract", "psql")
     pdfs, scans = corpus_files(args)
     workdir = b.workdir("pipeline")
-    bundles = bundled(pdfs, args.bundle, workdir) if args.bundle > 1 else []
+    bundles = bundled(pdfs, args.bundle, workdir) if args.bundle > 1 and "joined" in phases_wanted else []
+    pdfs = pdfs if "born-digital" in phases_wanted else []
+    scans = scans if "ocr" in phases_wanted else []
     database = b.ScratchDatabase("klarefi_bench_pipeline")
     files = b.FileServer.of_files({name: path for name, path, _ in pdfs + bundles + scans})
     receiver = b.WebhookReceiver()

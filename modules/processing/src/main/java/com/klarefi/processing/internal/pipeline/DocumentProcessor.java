@@ -118,7 +118,7 @@ public final class DocumentProcessor {
         List<DocumentText> texts = documents.textsOfCase(tx, caseId, known);
         long started = System.nanoTime();
         var result = workers.run(
-                "extract",
+                DocumentWorkers.Stage.EXTRACT,
                 budgets.extract(),
                 () -> extractor.extract(caseType.get().caseType(), texts));
         stages.observe((System.nanoTime() - started) / 1e9, "extract");
@@ -143,7 +143,8 @@ public final class DocumentProcessor {
                                 + "; supported are PDF, PNG, JPEG, TIFF, plain text and e-mail (.eml).");
             }
             long started = System.nanoTime();
-            List<PageLayer> pages = workers.run("text", budgets.read(), () -> reader.textLayers(content, type));
+            List<PageLayer> pages =
+                    workers.run(DocumentWorkers.Stage.READ, budgets.read(), () -> reader.textLayers(content, type));
             boolean recognised = pages.stream().anyMatch(page -> page.method() == TextMethod.OCR);
             stages.observe((System.nanoTime() - started) / 1e9, recognised ? "ocr" : "text");
             finish(docId, type, pages);
