@@ -38,6 +38,27 @@ class AddresseesTest {
     }
 
     @Test
+    void ofTwoBlocksTheFirstIsThePublishersWhereOcrSetItsContactDetailsApart() {
+        PageLayer scan = plainText("""
+                Garage Het Anker
+
+                Nijverheidsweg 35
+                1221 MM Hilversum
+
+                Factuur
+
+                Thijs de Boer
+                Molenweg 60
+                6876 XN Arnhem
+
+                Kenteken: xd-939-s
+                """);
+        List<Match> names =
+                Addressees.names(scan.text(), PageLayout.of(scan), new Recognisers().of(FeatureType.PERSON_NAME));
+        assertThat(names).extracting(Match::normalized).containsExactly("Thijs de Boer");
+    }
+
+    @Test
     void aRecipientsFeatureReadsTheAddresseeWithoutALabel() {
         var caseType = CaseTypes.parse("""
                 {"id": "repair", "name": "Repair", "locales": ["nl"], "features": [
