@@ -81,6 +81,22 @@ class ReceiptsTest {
     }
 
     @Test
+    void aTotalWhoseLineNamesTheTaxIsTheAmountTheItemsAddUpTo() {
+        // "of GST" stands closer to the total than "Total": the arithmetic says which amount it is
+        PageLayer receipt = plainTextWithCells("""
+                BOOK CORNER
+                Description Amount
+                D/S Tape 12mm 1.90 T
+                Paper A4 9.90 T
+                Total RM Incl. of GST 11.80
+                Item Count 2
+                GST Summary Amount (RM) Tax (RM)
+                T @ 6% 11.13 0.67""");
+
+        assertThat(bestGuesses(extract(receipt), "total")).containsExactly("MYR 11.80");
+    }
+
+    @Test
     void aNetTotalIsTheTotalToPay() {
         PageLayer receipt = plainTextWithCells("""
                 KEY SHOP

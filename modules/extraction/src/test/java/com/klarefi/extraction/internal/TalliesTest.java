@@ -1,0 +1,82 @@
+package com.klarefi.extraction.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.klarefi.extraction.internal.recognise.Match;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class TalliesTest {
+    private static final Pattern AMOUNT = Pattern.compile("\\d+\\.\\d{2}");
+
+    /** Every two-decimal number of the text as an amount alone, as the recogniser reads a column of them. */
+    private static List<Match> amounts(String text) {
+        List<Match> amounts = new ArrayList<>();
+        Matcher matcher = AMOUNT.matcher(text);
+        while (matcher.find()) {
+            amounts.add(new Match(matcher.start(), matcher.end(), matcher.group(), 0.8));
+        }
+        return amounts;
+    }
+
+    private static boolean tallied(String text, String line) {
+        int start = text.indexOf(line);
+        Matcher matcher = AMOUNT.matcher(line);
+        int at = -1;
+        while (matcher.find()) {
+            at = start + matcher.start();
+        }
+        return Tallies.of(text, amounts(text)).contains(at);
+    }
+
+    @Test
+    void theItemsAboveAddUpToTheTotal() {
+        String text = """
+                Tape 1.90
+                Paper 9.90
+                Total incl. of GST 11.80
+                GST 0.67""";
+
+        assertThat(tallied(text, "Total incl. of GST 11.80")).isTrue();
+        assertThat(tallied(text, "GST 0.67")).isFalse();
+        assertThat(tallied(text, "Paper 9.90")).isFalse();
+    }
+
+    @Test
+    void aUnitPriceIsNoTermAndANoughtIsSkipped() {
+        String text = """
+                2 x 4.45 8.90
+                Discount 0.00
+                Tax 0.53
+                Total 9.43""";
+
+        assertThat(tallied(text, "Total 9.43")).isTrue();
+    }
+
+    @Test
+    void theCashTenderedLessTheChangeSettlesTheTotal() {
+        String text = """
+                Sub total 8.90
+                Tax 0.53
+                Total 9.45
+                Cash 10.00
+                Change 0.55""";
+
+        assertThat(tallied(text, "Total 9.45")).isTrue();
+        assertThat(tallied(text, "Tax 0.53")).isFalse();
+        assertThat(tallied(text, "Cash 10.00")).isFalse();
+    }
+
+    @Test
+    void aSingleAmountOrOneAddingUpToNothingIsNoTotal() {
+        String text = """
+                Item 5.00
+                Total 7.00""";
+
+        assertThat(tallied(text, "Total 7.00")).isFalse();
+        assertThat(tallied(text, "Item 5.00")).isFalse();
+    }
+}
