@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * is read in the currency the feature states, else in the currency the page prints alone as a
  * heading of bare amounts, when the page prints more bare amounts than amounts with a currency (a
  * receipt under "Total (RM)"). A page that prints no currency at all but a column of bare amounts
- * (at least {@value #COLUMN_LINES} lines ending in one, as a till receipt or a bill does) states
+ * (at least {@value #COLUMN_LINES} lines ending in one, as a till receipt or a bill does, none with
+ * a currency: a sign elsewhere may be OCR's reading of a street number) states
  * amounts too: they are read as the amount alone ({@code 12.80}), since nothing says in which
  * currency. Otherwise a bare number is no amount. Hand-written:
  * java.text's NumberFormat parses one locale's separators and needs the currency in the locale's
@@ -125,7 +126,12 @@ final class MoneyRecogniser implements Recogniser {
     private void bare(String text, List<Match> matches) {
         Optional<String> currency = stated.or(() -> printed(text, matches));
         if (currency.isEmpty()) {
-            if (matches.isEmpty() && COLUMN_LINE.matcher(text).results().count() >= COLUMN_LINES) {
+            // a sign OCR read beside a number out of the column ("Jalan $$21/99") does not make its amounts numbers
+            List<java.util.regex.MatchResult> column =
+                    COLUMN_LINE.matcher(text).results().toList();
+            boolean written = column.stream()
+                    .anyMatch(line -> matches.stream().anyMatch(m -> m.start() < line.end() && m.end() > line.start()));
+            if (column.size() >= COLUMN_LINES && !written) {
                 amountsAlone(text, matches);
             }
             return;
@@ -154,10 +160,14 @@ final class MoneyRecogniser implements Recogniser {
     }
 
     private static void amountsAlone(String text, List<Match> matches) {
+        List<Match> written = List.copyOf(matches);
         Matcher matcher = BARE.matcher(text);
         while (matcher.find()) {
             int start = matcher.start();
             int end = matcher.end();
+            if (written.stream().anyMatch(m -> m.start() < end && m.end() > start)) {
+                continue;
+            }
             amount(matcher.group(1))
                     .ifPresent(value -> matches.add(new Match(
                             start,

@@ -72,6 +72,9 @@ class ReceiptsAndContractsRecognisersTest {
         // where one amount states its currency, bare numbers are something else
         assertThat(normalised(new MoneyRecogniser(), "Item 2.50\nItem 3.50\nItem 1.00\nTotal USD 7.00"))
                 .containsExactly("USD 7.00");
+        // a sign OCR read into a street number, out of the column, does not
+        assertThat(normalised(new MoneyRecogniser(), "Jalan $$21/99\n" + receipt))
+                .containsExactly("USD 21.00", "12.80", "12.80", "13.00", "0.20");
     }
 
     @Test
