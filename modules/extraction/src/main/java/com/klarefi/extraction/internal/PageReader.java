@@ -175,16 +175,10 @@ final class PageReader {
                 byLabels = ADDRESSEE * value.strength();
                 set(clues, Clue.ADDRESSEE, 1);
             }
-            if (tally
-                    && byLabels == 0
-                    && zone == 0
-                    && !cue
-                    && clues[Clue.RIVAL_LABEL.ordinal()] == 0
-                    && clues[Clue.CONTEXT_SENTENCE.ordinal()] == 0
-                    && namedOnPage(feature)) {
-                // a label of the feature on the page, and the arithmetic says which amount it is ("TOTAL" over "CASH
-                // 6.00")
+            if (tally && byLabels == 0 && zone == 0 && !cue && unlabelled(clues) && namedOnPage(feature)) {
+                // the feature's label on the page, and the arithmetic says which amount it is ("TOTAL" over "6.00")
                 byLabels = TALLIED * value.strength();
+                set(clues, Clue.UNLABELLED, 1);
             }
             double support = Math.max(Math.max(byLabels, zone), tied) * methodFactor(value, recogniser);
             if (support > 0) {

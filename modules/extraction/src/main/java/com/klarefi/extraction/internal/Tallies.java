@@ -75,15 +75,15 @@ final class Tallies {
     }
 
     /**
-     * One of the next few amounts below is larger and the amount right after that one is what it
-     * exceeds the amount by: the cash tendered and the change given.
+     * The first larger amount in the next few lines below, less the amount right after it, is the
+     * amount: the cash tendered and the change given.
      */
     private static boolean settled(int index, List<Amount> lines) {
         long total = lines.get(index).cents();
         for (int i = index + 1; i < lines.size() - 1 && i <= index + PAYMENT_LINES; i++) {
             long tendered = lines.get(i).cents();
-            if (tendered > total && tendered - lines.get(i + 1).cents() == total) {
-                return true;
+            if (tendered > total) {
+                return tendered - lines.get(i + 1).cents() == total;
             }
         }
         return false;

@@ -71,6 +71,20 @@ class TalliesTest {
     }
 
     @Test
+    void theChangeLessAnAmountBelowItIsNoPayment() {
+        // 0.55 - 0.53 = 0.02: the payment is the first larger amount below, 9.45, which 10.00 does not settle
+        String text = """
+                Rounding 0.02
+                Total 9.45
+                Cash 10.00
+                Change 0.55
+                GST 0.53""";
+
+        assertThat(tallied(text, "Rounding 0.02")).isFalse();
+        assertThat(tallied(text, "Total 9.45")).isTrue();
+    }
+
+    @Test
     void aSingleAmountOrOneAddingUpToNothingIsNoTotal() {
         String text = """
                 Item 5.00
