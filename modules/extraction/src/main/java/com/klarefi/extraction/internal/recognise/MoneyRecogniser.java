@@ -71,6 +71,13 @@ final class MoneyRecogniser implements Recogniser {
             Pattern.compile("(?m)(?<![\\d.,])\\d{1,7}[.,]\\d{2}[ \t]*(?:\\p{L}{1,2})?[ \t]*$");
 
     static final int COLUMN_LINES = 3;
+    /**
+     * An amount at a line's end whose two decimals OCR set apart by a space ("39. 90"), perhaps before
+     * a short tax code: group 1 is the space.
+     */
+    private static final Pattern SPLIT_DECIMALS =
+            Pattern.compile("(?m)(?<![\\d.,])\\d{1,7}[.,]( )\\d{2}(?=[ \t]*(?:\\p{L}{1,2})?[ \t]*$)");
+
     private static final Pattern ROUND = Pattern.compile("(?<![\\d.,])\\d{1,3}(?:\\.\\d{3})*,-");
     private static final Set<String> CODES = Currency.getAvailableCurrencies().stream()
             .map(Currency::getCurrencyCode)
@@ -97,7 +104,9 @@ final class MoneyRecogniser implements Recogniser {
     }
 
     @Override
-    public List<Match> scan(String text) {
+    public List<Match> scan(String page) {
+        List<int[]> closed = new ArrayList<>();
+        String text = closingSplitDecimals(page, closed);
         List<Match> matches = new ArrayList<>();
         collect(before.matcher(text), 1, 2, matches);
         collect(after.matcher(text), 2, 1, matches);
@@ -116,7 +125,38 @@ final class MoneyRecogniser implements Recogniser {
         }
         bare(text, matches);
         matches.sort(Comparator.comparingInt(Match::start));
-        return matches;
+        return closed.isEmpty()
+                ? matches
+                : matches.stream().map(m -> reopened(m, closed)).toList();
+    }
+
+    /**
+     * The text with the decimals OCR set apart at a line's end ("Total 39. 90", "RM20. 40") joined
+     * to their amount, the space moved after them so that every offset stays; {@code closed} receives
+     * each joined amount's span in the page.
+     */
+    private static String closingSplitDecimals(String page, List<int[]> closed) {
+        Matcher split = SPLIT_DECIMALS.matcher(page);
+        if (!split.find()) {
+            return page;
+        }
+        StringBuilder text = new StringBuilder(page);
+        do {
+            int space = split.start(1);
+            text.deleteCharAt(space).insert(split.end() - 1, ' ');
+            closed.add(new int[] {split.start(), split.end()});
+        } while (split.find());
+        return text.toString();
+    }
+
+    /** A match that ends where a joined amount's decimals now end reaches to their end in the page. */
+    private static Match reopened(Match match, List<int[]> closed) {
+        for (int[] span : closed) {
+            if (match.start() <= span[0] && match.end() == span[1] - 1) {
+                return new Match(match.start(), span[1], match.normalized(), match.strength());
+            }
+        }
+        return match;
     }
 
     /**

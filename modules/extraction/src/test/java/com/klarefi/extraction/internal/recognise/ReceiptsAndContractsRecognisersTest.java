@@ -78,6 +78,23 @@ class ReceiptsAndContractsRecognisersTest {
     }
 
     @Test
+    void decimalsOcrSetApartAtALinesEndAreTheAmountsAndTheEvidenceCoversThem() {
+        String receipt = "Gel 1 * 39.90 39.90\nTotal Sales Incl. GST 39. 90\nRounding 0. 00\nVISA 39, 90\n";
+        List<Match> amounts = new MoneyRecogniser().scan(receipt);
+
+        assertThat(amounts.stream().map(Match::normalized)).containsExactly("39.90", "39.90", "39.90", "0.00", "39.90");
+        assertThat(amounts.stream().map(m -> receipt.substring(m.start(), m.end())))
+                .containsExactly("39.90", "39.90", "39. 90", "0. 00", "39, 90");
+        String written = "Bun RM6. 90 S";
+        Match bun = new MoneyRecogniser().scan(written).getFirst();
+        assertThat(bun.normalized()).isEqualTo("MYR 6.90");
+        assertThat(written.substring(bun.start(), bun.end())).isEqualTo("RM6. 90");
+        // within a line, a number and two digits apart are no amount
+        assertThat(normalised(new MoneyRecogniser(), "Item 1\nItem 2\nItem 3\nroom 3, 45 guests"))
+                .isEmpty();
+    }
+
+    @Test
     void durationsWrittenInWordsAndDigitsKeepTheirWireForm() {
         DurationRecogniser durations = new DurationRecogniser();
         assertThat(normalised(durations, "for a period of two (2) years")).containsExactly("2_years");
