@@ -12,7 +12,9 @@ import java.util.Set;
  * The amounts of a page that its arithmetic makes a total: an amount that the amounts on the lines
  * just above it add up to (the items, or a subtotal and its tax), or that a payment below it settles
  * (the cash tendered less the change given). A bill's total is the one amount both the items and
- * the payment agree on; a tax, a quantity or a single item rarely is. Each line counts with its last
+ * the payment agree on; a tax, a quantity or a single item rarely is. Where a total is rounded to
+ * what cash can pay (the line above it adjusting the line above that by less than ten cents), the
+ * rounded amount is the total and the one it was rounded from is not. Each line counts with its last
  * amount, the one a column of amounts prints: a unit price or a quantity before it is no term of
  * the sum, and no total.
  */
@@ -21,6 +23,8 @@ final class Tallies {
     private static final int MOST_TERMS = 40;
     /** The cash tendered stands within this many amount lines below the total (a rounding, a tax between). */
     private static final int PAYMENT_LINES = 3;
+    /** A rounding adjustment is less than this many cents (to the nearest 5 or 10 cents). */
+    private static final int ROUNDING = 10;
 
     private Tallies() {}
 
@@ -47,6 +51,19 @@ final class Tallies {
             Amount amount = lineLast.get(i);
             if (amount.cents() > 0 && (summed(amount, lineLast) || settled(i, lineLast))) {
                 totals.add(amount.start());
+            }
+        }
+        // a total rounded to what cash can pay is the total; the amount it was rounded from is not
+        for (int i = 2; i < lineLast.size(); i++) {
+            Amount rounded = lineLast.get(i);
+            Amount from = lineLast.get(i - 2);
+            long adjustment = lineLast.get(i - 1).cents();
+            if (adjustment > 0
+                    && adjustment < ROUNDING
+                    && rounded.cents() > ROUNDING
+                    && Math.abs(from.cents() - rounded.cents()) == adjustment) {
+                totals.remove(from.start());
+                totals.add(rounded.start());
             }
         }
         return totals;
@@ -76,14 +93,15 @@ final class Tallies {
 
     /**
      * The first larger amount in the next few lines below, less the amount right after it, is the
-     * amount: the cash tendered and the change given.
+     * amount: the cash tendered and the change given (or the amount paid exactly, and no change).
      */
     private static boolean settled(int index, List<Amount> lines) {
         long total = lines.get(index).cents();
         for (int i = index + 1; i < lines.size() - 1 && i <= index + PAYMENT_LINES; i++) {
             long tendered = lines.get(i).cents();
-            if (tendered > total) {
-                return tendered - lines.get(i + 1).cents() == total;
+            long change = lines.get(i + 1).cents();
+            if (tendered > total || tendered == total && change == 0) {
+                return tendered - change == total;
             }
         }
         return false;

@@ -85,6 +85,22 @@ class TalliesTest {
     }
 
     @Test
+    void aTotalRoundedForCashIsTheTotalAndTheAmountItWasRoundedFromIsNot() {
+        String text = """
+                Soup 9.90
+                Tea 1.52
+                Total incl. tax 11.42
+                Rounding adj. 0.02
+                TOTAL 11.40
+                Cash 11.40
+                Change 0.00""";
+
+        assertThat(tallied(text, "TOTAL 11.40")).isTrue();
+        assertThat(tallied(text, "Total incl. tax 11.42")).isFalse();
+        assertThat(tallied(text, "Rounding adj. 0.02")).isFalse();
+    }
+
+    @Test
     void aSingleAmountOrOneAddingUpToNothingIsNoTotal() {
         String text = """
                 Item 5.00
