@@ -175,7 +175,13 @@ final class PageReader {
                 byLabels = ADDRESSEE * value.strength();
                 set(clues, Clue.ADDRESSEE, 1);
             }
-            if (tally && byLabels == 0 && zone == 0 && !cue && unlabelled(clues) && namedOnPage(feature)) {
+            if (tally
+                    && byLabels == 0
+                    && zone == 0
+                    && !cue
+                    && clues[Clue.RIVAL_LABEL.ordinal()] == 0
+                    && clues[Clue.CONTEXT_SENTENCE.ordinal()] == 0
+                    && namedOnPage(feature)) {
                 // the feature's label on the page, and the arithmetic says which amount it is ("TOTAL" over "6.00")
                 byLabels = TALLIED * value.strength();
                 set(clues, Clue.UNLABELLED, 1);

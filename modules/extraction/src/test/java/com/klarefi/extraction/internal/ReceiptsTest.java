@@ -97,6 +97,23 @@ class ReceiptsTest {
     }
 
     @Test
+    void whereOcrLostTheTotalsAmountTheAmountTheArithmeticMakesATotalIsTheBestGuess() {
+        // the total's own line is unread ("Cea)"); the subtotal the items and tax add up to, and the cash settles, is
+        // it
+        PageLayer receipt = plainTextWithCells("""
+                PAINT SHOP
+                2 2.6500 5.30 SR
+                1 30.7400 30.74 SR
+                GST 6% 2.16
+                Sub Total : 38.20
+                Total (RM): Cea)
+                Cash 40.00
+                Change 1.80""");
+
+        assertThat(bestGuesses(extract(receipt), "total")).containsExactly("MYR 38.20");
+    }
+
+    @Test
     void aNetTotalIsTheTotalToPay() {
         PageLayer receipt = plainTextWithCells("""
                 KEY SHOP
