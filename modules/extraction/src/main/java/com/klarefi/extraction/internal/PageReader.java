@@ -327,7 +327,7 @@ final class PageReader {
         boolean exclusiveWins = exclusive > rival + MARGIN;
         boolean tie = decidedByShared && !exclusiveWins && rival <= exclusive + MARGIN;
         boolean contextSentence = associations.inContextSentence(value.start());
-        // a context label beside a total ("Total incl. of GST 11.80") does not make it the tax: the arithmetic says so
+        // a context label beside a total ("Total incl. of GST 11.00") does not make it the tax: the arithmetic says so
         boolean wins = own + MARGIN >= (tally ? rival : other)
                 && (!decidedByShared || exclusiveWins || (tie && firstOf(feature, strongest)))
                 && !contextSentence;

@@ -117,7 +117,7 @@ final class Tallies {
         return line;
     }
 
-    /** The amount of a normalised money value ("MYR 11.80", "11.80") in cents, or null. */
+    /** The amount of a normalised money value ("MYR 11.00", "11.00") in cents, or null. */
     private static Long cents(String normalized) {
         String number = normalized.substring(normalized.lastIndexOf(' ') + 1);
         try {

@@ -72,7 +72,7 @@ final class MoneyRecogniser implements Recogniser {
 
     static final int COLUMN_LINES = 3;
     /**
-     * An amount at a line's end whose two decimals OCR set apart by a space ("39. 90"), perhaps before
+     * An amount at a line's end whose two decimals OCR set apart by a space ("24. 50"), perhaps before
      * a short tax code: group 1 is the space.
      */
     private static final Pattern SPLIT_DECIMALS =
@@ -131,7 +131,7 @@ final class MoneyRecogniser implements Recogniser {
     }
 
     /**
-     * The text with the decimals OCR set apart at a line's end ("Total 39. 90", "RM20. 40") joined
+     * The text with the decimals OCR set apart at a line's end ("Total 24. 50", "RM7. 30") joined
      * to their amount, the space moved after them so that every offset stays; {@code closed} receives
      * each joined amount's span in the page.
      */
@@ -166,7 +166,7 @@ final class MoneyRecogniser implements Recogniser {
     private void bare(String text, List<Match> matches) {
         Optional<String> currency = stated.or(() -> printed(text, matches));
         if (currency.isEmpty()) {
-            // a sign OCR read beside a number out of the column ("Jalan $$21/99") does not make its amounts numbers
+            // a sign OCR read beside a number out of the column ("Jalan $$14/52") does not make its amounts numbers
             List<java.util.regex.MatchResult> column =
                     COLUMN_LINE.matcher(text).results().toList();
             boolean written = column.stream()
