@@ -61,6 +61,11 @@ final class PageReader {
      * party's name where no label names one: a candidate; the ranker says whether it is more.
      */
     private static final double ADDRESSEE = 0.4;
+    /**
+     * The support of an amount no label names beside it but that the page's arithmetic makes a total,
+     * on a page where a label of the feature stands: a candidate; the ranker says whether it is more.
+     */
+    private static final double TALLIED = 0.3;
 
     private static final Set<FeatureType> DISTINCTIVE =
             java.util.EnumSet.of(FeatureType.IBAN, FeatureType.EMAIL, FeatureType.LICENSE_PLATE, FeatureType.PHONE);
@@ -74,6 +79,9 @@ final class PageReader {
     private final LabelFinder labels;
     private final Map<Recogniser, List<Match>> scanned = new IdentityHashMap<>();
     private final Map<Recogniser, List<Match>> addressees = new IdentityHashMap<>();
+    /** Per recogniser of amounts, the starts of the amounts the page's arithmetic makes a total. */
+    private final Map<Recogniser, Set<Integer>> tallies = new IdentityHashMap<>();
+
     private final Placement placement;
     /** Values (start to end) a cue's sentence ties to a list feature through a joining word. */
     private final Map<Integer, Integer> tiedByCue = new HashMap<>();
@@ -124,6 +132,9 @@ final class PageReader {
         tiedByCue.clear();
         Recogniser recogniser = recognisers.forFeature(feature, labels.namesIssuer(feature.id()));
         List<Match> values = new ArrayList<>(scanned.computeIfAbsent(recogniser, r -> r.scan(page.text())));
+        Set<Integer> tallied = feature.type() == FeatureType.MONEY
+                ? tallies.computeIfAbsent(recogniser, r -> Tallies.of(page.text(), scanned.get(r)))
+                : Set.of();
         if (recogniser.anchored()) {
             values.addAll(anchoredValues(feature, recogniser));
             placement.zoneValues(feature, recogniser).stream()
@@ -148,7 +159,9 @@ final class PageReader {
             boolean cue = tiedByCue.getOrDefault(value.start(), -1) == value.end();
             double tied = cue ? ProseCues.JOINED * value.strength() : 0;
             double zone = placement.support(feature, value);
-            double byLabels = support(feature, rivals, value, clues);
+            boolean tally = tallied.contains(value.start());
+            set(clues, Clue.TALLY, tally ? 1 : 0);
+            double byLabels = support(feature, rivals, value, tally, clues);
             if (mayStandAlone && byLabels == 0 && zone == 0 && !cue && unlabelled(clues) && standsApart(value)) {
                 byLabels = UNLABELLED * clues[Clue.PLACE.ordinal()] * value.strength();
                 set(clues, Clue.UNLABELLED, 1);
@@ -162,6 +175,17 @@ final class PageReader {
                 byLabels = ADDRESSEE * value.strength();
                 set(clues, Clue.ADDRESSEE, 1);
             }
+            if (tally
+                    && byLabels == 0
+                    && zone == 0
+                    && !cue
+                    && clues[Clue.RIVAL_LABEL.ordinal()] == 0
+                    && clues[Clue.CONTEXT_SENTENCE.ordinal()] == 0
+                    && namedOnPage(feature)) {
+                // the feature's label on the page, and the arithmetic says which amount it is ("TOTAL" over "6.00")
+                byLabels = TALLIED * value.strength();
+                set(clues, Clue.UNLABELLED, 1);
+            }
             double support = Math.max(Math.max(byLabels, zone), tied) * methodFactor(value, recogniser);
             if (support > 0) {
                 set(clues, Clue.ZONE, zone);
@@ -170,7 +194,26 @@ final class PageReader {
             }
         }
         Clause clause = structure.clauses().get(feature.id());
-        return clause == null ? sightings : structured(feature, clause, recogniser, sightings);
+        return clause == null ? byArithmetic(sightings) : structured(feature, clause, recogniser, sightings);
+    }
+
+    /**
+     * Where the page's arithmetic makes one of the feature's labelled amounts a total, the amounts it
+     * does not make one (a tax "included in total", a rounding, an item) lose to it as to a closer label.
+     */
+    private static List<Sighting> byArithmetic(List<Sighting> sightings) {
+        boolean tallied = sightings.stream().anyMatch(s -> s.clue(Clue.TALLY) == 1 && s.clue(Clue.LABEL) > 0);
+        if (!tallied) {
+            return sightings;
+        }
+        return sightings.stream()
+                .map(s -> s.clue(Clue.TALLY) == 1 ? s : s.withSupport(s.support() * DOMINATED))
+                .toList();
+    }
+
+    /** Whether a label of the feature stands anywhere on the page. */
+    private boolean namedOnPage(FeatureDefinition feature) {
+        return associations.hits().stream().anyMatch(hit -> hit.features().contains(feature.id()));
     }
 
     /**
@@ -247,7 +290,7 @@ final class PageReader {
      * feature alone ("tegenpartij", "Voertuig 2") decide; when none does, the value goes to the
      * feature listed first in the case type, the plain meaning of the shared label.
      */
-    private double support(FeatureDefinition feature, Set<String> rivals, Match value, double[] clues) {
+    private double support(FeatureDefinition feature, Set<String> rivals, Match value, boolean tally, double[] clues) {
         double own = 0;
         double exclusive = 0;
         double other = 0;
@@ -284,7 +327,8 @@ final class PageReader {
         boolean exclusiveWins = exclusive > rival + MARGIN;
         boolean tie = decidedByShared && !exclusiveWins && rival <= exclusive + MARGIN;
         boolean contextSentence = associations.inContextSentence(value.start());
-        boolean wins = own + MARGIN >= other
+        // a context label beside a total ("Total incl. of GST 11.00") does not make it the tax: the arithmetic says so
+        boolean wins = own + MARGIN >= (tally ? rival : other)
                 && (!decidedByShared || exclusiveWins || (tie && firstOf(feature, strongest)))
                 && !contextSentence;
         double label = wins ? own : own * DOMINATED;

@@ -81,6 +81,39 @@ class ReceiptsTest {
     }
 
     @Test
+    void aTotalWhoseLineNamesTheTaxIsTheAmountTheItemsAddUpTo() {
+        // "of GST" stands closer to the total than "Total": the arithmetic says which amount it is
+        PageLayer receipt = plainTextWithCells("""
+                BOOK CORNER
+                Description Amount
+                Glue stick 2.40 T
+                Notebook A5 8.60 T
+                Total RM Incl. of GST 11.00
+                Item Count 2
+                GST Summary Amount (RM) Tax (RM)
+                T @ 6% 10.38 0.62""");
+
+        assertThat(bestGuesses(extract(receipt), "total")).containsExactly("MYR 11.00");
+    }
+
+    @Test
+    void whereOcrLostTheTotalsAmountTheAmountTheArithmeticMakesATotalIsTheBestGuess() {
+        // the total's own line is unread ("Cea)"); the subtotal the items and tax add up to, and the cash settles, is
+        // it
+        PageLayer receipt = plainTextWithCells("""
+                PAINT SHOP
+                2 4.1000 8.20 SR
+                1 21.5000 21.50 SR
+                GST 6% 1.78
+                Sub Total : 31.48
+                Total (RM): Cea)
+                Cash 50.00
+                Change 18.52""");
+
+        assertThat(bestGuesses(extract(receipt), "total")).containsExactly("MYR 31.48");
+    }
+
+    @Test
     void aNetTotalIsTheTotalToPay() {
         PageLayer receipt = plainTextWithCells("""
                 KEY SHOP

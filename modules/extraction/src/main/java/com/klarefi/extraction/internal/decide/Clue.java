@@ -47,7 +47,12 @@ public enum Clue {
     /** 1 when no label at all names the value: a distinctive value (an IBAN) standing alone. */
     UNLABELLED,
     /** 1 when the value is the name a letter or invoice is addressed to, above its address block. */
-    ADDRESSEE;
+    ADDRESSEE,
+    /**
+     * 1 when the page's arithmetic makes the amount a total: the amounts on the lines above add up to
+     * it, or a payment below settles it (tendered less change).
+     */
+    TALLY;
 
     /** An empty set of clues, one slot per clue. */
     public static double[] none() {

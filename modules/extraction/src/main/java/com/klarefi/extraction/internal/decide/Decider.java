@@ -107,7 +107,8 @@ public final class Decider {
 
     /**
      * A value no label names counts only when it is stated once in the case with no rival: no label
-     * names any value of the feature, and no other unlabelled value stands beside it.
+     * names any value of the feature, and no other unlabelled value stands beside it. An amount that
+     * a receipt's arithmetic makes a total may stand twice (the total and the cash paid).
      */
     static List<Sighting> standingAlone(List<Sighting> sightings) {
         List<Sighting> labelled =
@@ -122,7 +123,11 @@ public final class Decider {
                                 .distinct()
                                 .count()
                         > 1
-                || sightings.stream().filter(s -> s.clue(Clue.UNLABELLED) > 0).count() > 1;
+                // an amount the arithmetic makes a total is printed again as its payment: one value, stated twice
+                || sightings.stream()
+                                .filter(s -> s.clue(Clue.UNLABELLED) > 0 && s.clue(Clue.TALLY) == 0)
+                                .count()
+                        > 1;
         return rivalled ? labelled : sightings;
     }
 

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * is read in the currency the feature states, else in the currency the page prints alone as a
  * heading of bare amounts, when the page prints more bare amounts than amounts with a currency (a
  * receipt under "Total (RM)"). A page that prints no currency at all but a column of bare amounts
- * (at least {@value #COLUMN_LINES} lines ending in one, as a till receipt or a bill does) states
+ * (at least {@value #COLUMN_LINES} lines ending in one, as a till receipt or a bill does, none with
+ * a currency: a sign elsewhere may be OCR's reading of a street number) states
  * amounts too: they are read as the amount alone ({@code 12.80}), since nothing says in which
  * currency. Otherwise a bare number is no amount. Hand-written:
  * java.text's NumberFormat parses one locale's separators and needs the currency in the locale's
@@ -70,6 +71,13 @@ final class MoneyRecogniser implements Recogniser {
             Pattern.compile("(?m)(?<![\\d.,])\\d{1,7}[.,]\\d{2}[ \t]*(?:\\p{L}{1,2})?[ \t]*$");
 
     static final int COLUMN_LINES = 3;
+    /**
+     * An amount at a line's end whose two decimals OCR set apart by a space ("24. 50"), perhaps before
+     * a short tax code: group 1 is the space.
+     */
+    private static final Pattern SPLIT_DECIMALS =
+            Pattern.compile("(?m)(?<![\\d.,])\\d{1,7}[.,]( )\\d{2}(?=[ \t]*(?:\\p{L}{1,2})?[ \t]*$)");
+
     private static final Pattern ROUND = Pattern.compile("(?<![\\d.,])\\d{1,3}(?:\\.\\d{3})*,-");
     private static final Set<String> CODES = Currency.getAvailableCurrencies().stream()
             .map(Currency::getCurrencyCode)
@@ -96,7 +104,9 @@ final class MoneyRecogniser implements Recogniser {
     }
 
     @Override
-    public List<Match> scan(String text) {
+    public List<Match> scan(String page) {
+        List<int[]> closed = new ArrayList<>();
+        String text = closingSplitDecimals(page, closed);
         List<Match> matches = new ArrayList<>();
         collect(before.matcher(text), 1, 2, matches);
         collect(after.matcher(text), 2, 1, matches);
@@ -115,7 +125,38 @@ final class MoneyRecogniser implements Recogniser {
         }
         bare(text, matches);
         matches.sort(Comparator.comparingInt(Match::start));
-        return matches;
+        return closed.isEmpty()
+                ? matches
+                : matches.stream().map(m -> reopened(m, closed)).toList();
+    }
+
+    /**
+     * The text with the decimals OCR set apart at a line's end ("Total 24. 50", "RM7. 30") joined
+     * to their amount, the space moved after them so that every offset stays; {@code closed} receives
+     * each joined amount's span in the page.
+     */
+    private static String closingSplitDecimals(String page, List<int[]> closed) {
+        Matcher split = SPLIT_DECIMALS.matcher(page);
+        if (!split.find()) {
+            return page;
+        }
+        StringBuilder text = new StringBuilder(page);
+        do {
+            int space = split.start(1);
+            text.deleteCharAt(space).insert(split.end() - 1, ' ');
+            closed.add(new int[] {split.start(), split.end()});
+        } while (split.find());
+        return text.toString();
+    }
+
+    /** A match that ends where a joined amount's decimals now end reaches to their end in the page. */
+    private static Match reopened(Match match, List<int[]> closed) {
+        for (int[] span : closed) {
+            if (match.start() <= span[0] && match.end() == span[1] - 1) {
+                return new Match(match.start(), span[1], match.normalized(), match.strength());
+            }
+        }
+        return match;
     }
 
     /**
@@ -125,7 +166,12 @@ final class MoneyRecogniser implements Recogniser {
     private void bare(String text, List<Match> matches) {
         Optional<String> currency = stated.or(() -> printed(text, matches));
         if (currency.isEmpty()) {
-            if (matches.isEmpty() && COLUMN_LINE.matcher(text).results().count() >= COLUMN_LINES) {
+            // a sign OCR read beside a number out of the column ("Jalan $$14/52") does not make its amounts numbers
+            List<java.util.regex.MatchResult> column =
+                    COLUMN_LINE.matcher(text).results().toList();
+            boolean written = column.stream()
+                    .anyMatch(line -> matches.stream().anyMatch(m -> m.start() < line.end() && m.end() > line.start()));
+            if (column.size() >= COLUMN_LINES && !written) {
                 amountsAlone(text, matches);
             }
             return;
@@ -154,10 +200,14 @@ final class MoneyRecogniser implements Recogniser {
     }
 
     private static void amountsAlone(String text, List<Match> matches) {
+        List<Match> written = List.copyOf(matches);
         Matcher matcher = BARE.matcher(text);
         while (matcher.find()) {
             int start = matcher.start();
             int end = matcher.end();
+            if (written.stream().anyMatch(m -> m.start() < end && m.end() > start)) {
+                continue;
+            }
             amount(matcher.group(1))
                     .ifPresent(value -> matches.add(new Match(
                             start,

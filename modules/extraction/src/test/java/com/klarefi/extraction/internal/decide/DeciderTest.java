@@ -42,6 +42,27 @@ class DeciderTest {
         return new Sighting(value, value, evidence, support, clues);
     }
 
+    private static Sighting unlabelled(String value, boolean tallied) {
+        Sighting sighting = aSighting(value, 0.25, 0);
+        double[] clues = sighting.clues();
+        clues[Clue.UNLABELLED.ordinal()] = 1;
+        clues[Clue.TALLY.ordinal()] = tallied ? 1 : 0;
+        return new Sighting(value, value, sighting.evidence(), 0.25, clues);
+    }
+
+    @Test
+    void anUnlabelledValueStatedTwiceCountsOnlyWhenTheArithmeticMakesItATotal() {
+        assertThat(Decider.standingAlone(List.of(unlabelled("MYR 29.80", true), unlabelled("MYR 29.80", true))))
+                .hasSize(2);
+        assertThat(Decider.standingAlone(
+                        List.of(unlabelled("NL91ABNA0417164300", false), unlabelled("NL91ABNA0417164300", false))))
+                .isEmpty();
+        // a labelled value beside it wins
+        assertThat(Decider.standingAlone(List.of(unlabelled("MYR 29.80", true), aSighting("MYR 30.00", 0.5, 0.9))))
+                .extracting(Sighting::normalized)
+                .containsExactly("MYR 30.00");
+    }
+
     /** A ranker that trusts the label clue of the strongest sighting and nothing else. */
     private static Ranker trustingLabels(double keep) {
         int n = Ranker.SIGNALS.size();

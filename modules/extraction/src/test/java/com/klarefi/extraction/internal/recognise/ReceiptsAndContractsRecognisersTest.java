@@ -72,6 +72,26 @@ class ReceiptsAndContractsRecognisersTest {
         // where one amount states its currency, bare numbers are something else
         assertThat(normalised(new MoneyRecogniser(), "Item 2.50\nItem 3.50\nItem 1.00\nTotal USD 7.00"))
                 .containsExactly("USD 7.00");
+        // a sign OCR read into a street number, out of the column, does not
+        assertThat(normalised(new MoneyRecogniser(), "Jalan $$14/52\n" + receipt))
+                .containsExactly("USD 14.00", "12.80", "12.80", "13.00", "0.20");
+    }
+
+    @Test
+    void decimalsOcrSetApartAtALinesEndAreTheAmountsAndTheEvidenceCoversThem() {
+        String receipt = "Soap 1 * 24.50 24.50\nTotal Sales Incl. GST 24. 50\nRounding 0. 00\nVISA 24, 50\n";
+        List<Match> amounts = new MoneyRecogniser().scan(receipt);
+
+        assertThat(amounts.stream().map(Match::normalized)).containsExactly("24.50", "24.50", "24.50", "0.00", "24.50");
+        assertThat(amounts.stream().map(m -> receipt.substring(m.start(), m.end())))
+                .containsExactly("24.50", "24.50", "24. 50", "0. 00", "24, 50");
+        String written = "Bun RM7. 30 S";
+        Match bun = new MoneyRecogniser().scan(written).getFirst();
+        assertThat(bun.normalized()).isEqualTo("MYR 7.30");
+        assertThat(written.substring(bun.start(), bun.end())).isEqualTo("RM7. 30");
+        // within a line, a number and two digits apart are no amount
+        assertThat(normalised(new MoneyRecogniser(), "Item 1\nItem 2\nItem 3\nroom 3, 45 guests"))
+                .isEmpty();
     }
 
     @Test

@@ -1,0 +1,131 @@
+package com.klarefi.extraction.internal;
+
+import com.klarefi.extraction.internal.recognise.Match;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The amounts of a page that its arithmetic makes a total: an amount that the amounts on the lines
+ * just above it add up to (the items, or a subtotal and its tax), or that a payment below it settles
+ * (the cash tendered less the change given). A bill's total is the one amount both the items and
+ * the payment agree on; a tax, a quantity or a single item rarely is. Where a total is rounded to
+ * what cash can pay (the line above it adjusting the line above that by less than ten cents), the
+ * rounded amount is the total and the one it was rounded from is not. Each line counts with its last
+ * amount, the one a column of amounts prints: a unit price or a quantity before it is no term of
+ * the sum, and no total.
+ */
+final class Tallies {
+    /** At most this many lines above an amount are summed: a long bill's items, not a whole page. */
+    private static final int MOST_TERMS = 40;
+    /** The cash tendered stands within this many amount lines below the total (a rounding, a tax between). */
+    private static final int PAYMENT_LINES = 3;
+    /** A rounding adjustment is less than this many cents (to the nearest 5 or 10 cents). */
+    private static final int ROUNDING = 10;
+
+    private Tallies() {}
+
+    /** The start offsets of the amounts among {@code amounts} that the page's arithmetic makes a total. */
+    static Set<Integer> of(String text, List<Match> amounts) {
+        List<Amount> read = new ArrayList<>();
+        for (Match match : amounts) {
+            Long cents = cents(match.normalized());
+            if (cents != null) {
+                read.add(new Amount(match.start(), match.end(), line(text, match.start()), cents));
+            }
+        }
+        read.sort(Comparator.comparingInt(Amount::start));
+        List<Amount> lineLast = new ArrayList<>();
+        for (Amount amount : read) {
+            if (!lineLast.isEmpty() && lineLast.getLast().line() == amount.line()) {
+                lineLast.set(lineLast.size() - 1, amount);
+            } else {
+                lineLast.add(amount);
+            }
+        }
+        Set<Integer> totals = new HashSet<>();
+        for (int i = 0; i < lineLast.size(); i++) {
+            Amount amount = lineLast.get(i);
+            if (amount.cents() > 0 && (summed(amount, lineLast) || settled(i, lineLast))) {
+                totals.add(amount.start());
+            }
+        }
+        // a total rounded to what cash can pay is the total; the amount it was rounded from is not
+        for (int i = 2; i < lineLast.size(); i++) {
+            Amount rounded = lineLast.get(i);
+            Amount from = lineLast.get(i - 2);
+            long adjustment = lineLast.get(i - 1).cents();
+            if (adjustment > 0
+                    && adjustment < ROUNDING
+                    && rounded.cents() > ROUNDING
+                    && Math.abs(from.cents() - rounded.cents()) == adjustment) {
+                totals.remove(from.start());
+                totals.add(rounded.start());
+            }
+        }
+        return totals;
+    }
+
+    /** The amounts of two or more consecutive lines right above the amount's line add up to it (a nought, a discount of none, is no term). */
+    private static boolean summed(Amount total, List<Amount> lines) {
+        int above = -1;
+        for (int i = 0; i < lines.size() && lines.get(i).line() < total.line(); i++) {
+            above = i;
+        }
+        long sum = 0;
+        int terms = 0;
+        for (int i = above; i >= 0 && terms < MOST_TERMS; i--) {
+            long term = lines.get(i).cents();
+            if (term == 0) {
+                continue;
+            }
+            sum += term;
+            terms++;
+            if (terms >= 2 && sum == total.cents()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The first larger amount in the next few lines below, less the amount right after it, is the
+     * amount: the cash tendered and the change given (or the amount paid exactly, and no change).
+     */
+    private static boolean settled(int index, List<Amount> lines) {
+        long total = lines.get(index).cents();
+        for (int i = index + 1; i < lines.size() - 1 && i <= index + PAYMENT_LINES; i++) {
+            long tendered = lines.get(i).cents();
+            long change = lines.get(i + 1).cents();
+            if (tendered > total || tendered == total && change == 0) {
+                return tendered - change == total;
+            }
+        }
+        return false;
+    }
+
+    private static int line(String text, int offset) {
+        int line = 0;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** The amount of a normalised money value ("MYR 11.00", "11.00") in cents, or null. */
+    private static Long cents(String normalized) {
+        String number = normalized.substring(normalized.lastIndexOf(' ') + 1);
+        try {
+            return new BigDecimal(number).movePointRight(2).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private record Amount(int start, int end, int line, long cents) {}
+}

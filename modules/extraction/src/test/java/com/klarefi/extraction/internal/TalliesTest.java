@@ -1,0 +1,112 @@
+package com.klarefi.extraction.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.klarefi.extraction.internal.recognise.Match;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class TalliesTest {
+    private static final Pattern AMOUNT = Pattern.compile("\\d+\\.\\d{2}");
+
+    /** Every two-decimal number of the text as an amount alone, as the recogniser reads a column of them. */
+    private static List<Match> amounts(String text) {
+        List<Match> amounts = new ArrayList<>();
+        Matcher matcher = AMOUNT.matcher(text);
+        while (matcher.find()) {
+            amounts.add(new Match(matcher.start(), matcher.end(), matcher.group(), 0.8));
+        }
+        return amounts;
+    }
+
+    private static boolean tallied(String text, String line) {
+        int start = text.indexOf(line);
+        Matcher matcher = AMOUNT.matcher(line);
+        int at = -1;
+        while (matcher.find()) {
+            at = start + matcher.start();
+        }
+        return Tallies.of(text, amounts(text)).contains(at);
+    }
+
+    @Test
+    void theItemsAboveAddUpToTheTotal() {
+        String text = """
+                Glue 2.40
+                Notebook 8.60
+                Total incl. of GST 11.00
+                GST 0.62""";
+
+        assertThat(tallied(text, "Total incl. of GST 11.00")).isTrue();
+        assertThat(tallied(text, "GST 0.62")).isFalse();
+        assertThat(tallied(text, "Notebook 8.60")).isFalse();
+    }
+
+    @Test
+    void aUnitPriceIsNoTermAndANoughtIsSkipped() {
+        String text = """
+                2 x 4.45 8.90
+                Discount 0.00
+                Tax 0.53
+                Total 9.43""";
+
+        assertThat(tallied(text, "Total 9.43")).isTrue();
+    }
+
+    @Test
+    void theCashTenderedLessTheChangeSettlesTheTotal() {
+        String text = """
+                Sub total 8.90
+                Tax 0.53
+                Total 9.45
+                Cash 10.00
+                Change 0.55""";
+
+        assertThat(tallied(text, "Total 9.45")).isTrue();
+        assertThat(tallied(text, "Tax 0.53")).isFalse();
+        assertThat(tallied(text, "Cash 10.00")).isFalse();
+    }
+
+    @Test
+    void theChangeLessAnAmountBelowItIsNoPayment() {
+        // 0.55 - 0.53 = 0.02: the payment is the first larger amount below, 9.45, which 10.00 does not settle
+        String text = """
+                Rounding 0.02
+                Total 9.45
+                Cash 10.00
+                Change 0.55
+                GST 0.53""";
+
+        assertThat(tallied(text, "Rounding 0.02")).isFalse();
+        assertThat(tallied(text, "Total 9.45")).isTrue();
+    }
+
+    @Test
+    void aTotalRoundedForCashIsTheTotalAndTheAmountItWasRoundedFromIsNot() {
+        String text = """
+                Soup 9.90
+                Tea 1.52
+                Total incl. tax 11.42
+                Rounding adj. 0.02
+                TOTAL 11.40
+                Cash 11.40
+                Change 0.00""";
+
+        assertThat(tallied(text, "TOTAL 11.40")).isTrue();
+        assertThat(tallied(text, "Total incl. tax 11.42")).isFalse();
+        assertThat(tallied(text, "Rounding adj. 0.02")).isFalse();
+    }
+
+    @Test
+    void aSingleAmountOrOneAddingUpToNothingIsNoTotal() {
+        String text = """
+                Item 5.00
+                Total 7.00""";
+
+        assertThat(tallied(text, "Total 7.00")).isFalse();
+        assertThat(tallied(text, "Item 5.00")).isFalse();
+    }
+}
