@@ -53,10 +53,6 @@ final class PageReader {
      */
     private static final double UNLABELLED = 0.2;
     /**
-     * Types whose values say by themselves what they are, so that one may stand without a label. A
-     * chamber of commerce number is eight digits, as a claim or policy number may be: not one of them.
-     */
-    /**
      * The support of the name a document is addressed to, for a recipient's feature or the main
      * party's name where no label names one: a candidate; the ranker says whether it is more.
      */
@@ -67,6 +63,10 @@ final class PageReader {
      */
     private static final double TALLIED = 0.3;
 
+    /**
+     * Types whose values say by themselves what they are, so that one may stand without a label. A
+     * chamber of commerce number is eight digits, as a claim or policy number may be: not one of them.
+     */
     private static final Set<FeatureType> DISTINCTIVE =
             java.util.EnumSet.of(FeatureType.IBAN, FeatureType.EMAIL, FeatureType.LICENSE_PLATE, FeatureType.PHONE);
 
@@ -355,8 +355,7 @@ final class PageReader {
                 && feature.cardinality() == Cardinality.ONE
                 && feature.role().isEmpty()
                 && feature.zone().isEmpty()
-                && labels.mainParty(feature.id())
-                && rivals.stream().filter(labels::mainParty).count() == 1;
+                && onlyMainPartyFeature(feature, rivals);
     }
 
     /**
@@ -370,8 +369,12 @@ final class PageReader {
         if (feature.role().isPresent()) {
             return feature.role().get() == Role.RECIPIENT;
         }
-        return feature.type() == FeatureType.PERSON_NAME
-                && labels.mainParty(feature.id())
+        return feature.type() == FeatureType.PERSON_NAME && onlyMainPartyFeature(feature, rivals);
+    }
+
+    /** Whether the feature is the main party's and no other feature of its type is the main party's too. */
+    private boolean onlyMainPartyFeature(FeatureDefinition feature, Set<String> rivals) {
+        return labels.mainParty(feature.id())
                 && rivals.stream().filter(labels::mainParty).count() == 1;
     }
 

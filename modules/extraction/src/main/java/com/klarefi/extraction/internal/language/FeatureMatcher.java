@@ -36,6 +36,13 @@ public final class FeatureMatcher {
         public boolean isEmpty() {
             return features.isEmpty() && context == 0;
         }
+
+        /** The features this key names or the other names, each at the better similarity; this key's context. */
+        public KeyMatch with(KeyMatch other) {
+            Map<String, Double> merged = new LinkedHashMap<>(features);
+            other.features().forEach((feature, similarity) -> merged.merge(feature, similarity, Math::max));
+            return new KeyMatch(merged, context);
+        }
     }
 
     /** A word or phrase of running text at {@code [start, end)} that names features or context. */
@@ -117,10 +124,7 @@ public final class FeatureMatcher {
         if (title.isEmpty() || !alone.features().isEmpty()) {
             return alone;
         }
-        KeyMatch titled = key(text + " (" + title + ")");
-        Map<String, Double> features = new LinkedHashMap<>(alone.features());
-        titled.features().forEach((feature, similarity) -> features.merge(feature, similarity, Math::max));
-        return new KeyMatch(features, alone.context());
+        return alone.with(key(text + " (" + title + ")"));
     }
 
     /** Whether a text names a kind of document, as a title does ("Factuur", "Invoice"). */

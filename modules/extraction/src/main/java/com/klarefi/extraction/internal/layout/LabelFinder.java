@@ -145,9 +145,7 @@ public final class LabelFinder {
                         qualified ? keyText + " " + heading : keyText, isTitle || !key.field() ? "" : titleText);
                 if (!qualified && key.field() && !heading.isEmpty()) {
                     // a section's heading says what its keys leave open: "Town/city" under "Incident details"
-                    match = matcher.key(keyText, heading).features().isEmpty()
-                            ? match
-                            : merged(match, matcher.key(keyText, heading));
+                    match = match.with(matcher.key(keyText, heading));
                 }
                 if (!match.isEmpty()) {
                     matches.add(new KeyMatch(key.start(), key.end(), match, Optional.empty(), qualified));
@@ -167,12 +165,6 @@ public final class LabelFinder {
             }
         }
         return matches;
-    }
-
-    private static FeatureMatcher.KeyMatch merged(FeatureMatcher.KeyMatch first, FeatureMatcher.KeyMatch second) {
-        Map<String, Double> features = new HashMap<>(first.features());
-        second.features().forEach((feature, similarity) -> features.merge(feature, similarity, Math::max));
-        return new FeatureMatcher.KeyMatch(features, first.context());
     }
 
     /**

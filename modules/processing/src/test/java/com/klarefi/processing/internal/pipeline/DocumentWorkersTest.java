@@ -101,8 +101,11 @@ class DocumentWorkersTest {
             CompletableFuture<String> waiting = CompletableFuture.supplyAsync(
                     () -> workers.run(Stage.EXTRACT, Duration.ofSeconds(1), () -> "extracted"), callers);
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> workers.waiting() == 1);
-            // Twice the waiting work's budget goes by while it waits for the thread.
-            Thread.sleep(2_000);
+            // Twice the waiting work's budget goes by while it waits for the thread, and it is still waiting.
+            Awaitility.await()
+                    .during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> !waiting.isDone());
             release.countDown();
 
             assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo("extracted");
