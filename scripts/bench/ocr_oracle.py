@@ -7,8 +7,13 @@ Usage: ocr_oracle.py CORPUS OUT VARIANT [--stride N]
   OUT      where the OCR text of each variant is kept (OUT/VARIANT/<case>.txt; a rerun reuses it)
   VARIANT  words joined by "_": eng (English only; default the service's nld+eng), psm3/psm4/psm6
            (default the service's choice: 6 for strips at least 1.6 times as tall as wide, else 3),
-           up<W> (scale images narrower than W pixels up to W wide; needs Pillow), gray (grayscale)
+           up<W> (scale images narrower than W pixels up to W wide; needs Pillow), gray (grayscale),
+           th<N> (Tesseract's thresholding_method N: 0 Otsu, 1 adaptive Otsu, 2 Sauvola),
+           best (English only, with the models in $TESSDATA_BEST, e.g. tessdata_best_int unpacked from
+           the npm package @tesseract.js-data/eng)
+  A VARIANT directory filled by another recogniser (scripts/bench/ocr-paddle.mjs) is scored as it is.
   --stride N  every Nth case in name order (default 14)
+  --ignore-spaces  compare company and address with every space removed (a recogniser that drops spaces)
 
 Compared as the scorer does: company and address case-folded with whitespace collapsed, as a
 substring of the text read line by line; the date as printed; the total as an amount standing
@@ -21,6 +26,7 @@ parser.add_argument("corpus")
 parser.add_argument("out")
 parser.add_argument("variant")
 parser.add_argument("--stride", type=int, default=14)
+parser.add_argument("--ignore-spaces", action="store_true")
 args = parser.parse_args()
 parts = args.variant.split("_")
 cases = sorted(c for c in os.listdir(args.corpus) if os.path.isfile(os.path.join(args.corpus, c, "expected.json")))
@@ -50,14 +56,17 @@ def ocr(case):
             image = os.path.join(out, case + ".png")
             picture.save(image)
     started = time.time()
-    text = subprocess.run(["tesseract", image, "-", "-l", "eng" if "eng" in parts else "nld+eng", "--psm", psm],
-                          capture_output=True, text=True, env=env).stdout
+    command = ["tesseract", image, "-", "-l", "eng" if "eng" in parts or "best" in parts else "nld+eng", "--psm", psm]
+    command += ["-c", "thresholding_method=" + p[2:]] if (p := next((p for p in parts if p.startswith("th")), None)) else []
+    run_env = dict(env, TESSDATA_PREFIX=os.environ["TESSDATA_BEST"]) if "best" in parts else env
+    text = subprocess.run(command, capture_output=True, text=True, env=run_env).stdout
     open(target, "w", encoding="utf-8").write(text)
     return text, time.time() - started
 
 
 def flat(text):
-    return " ".join(text.split()).casefold()
+    words = text.split()
+    return ("" if args.ignore_spaces else " ").join(words).casefold()
 
 
 hits = {"company": 0, "date": 0, "address": 0, "total": 0}
@@ -68,7 +77,7 @@ for case in cases:
     text, spent = ocr(case)
     seconds += spent
     lines = flat(text)
-    amounts = re.sub(r"(?<=\d)[,.] ?(?=\d\d(?!\d))", ".", lines)
+    amounts = re.sub(r"(?<=\d)[,.] ?(?=\d\d(?!\d))", ".", " ".join(text.split()).casefold())
     for field in hits:
         value = gold.get(field)
         if value and field == "total":

@@ -114,6 +114,34 @@ class ReceiptsTest {
     }
 
     @Test
+    void aTotalWhoseKeySaysTheTaxIsInItIsTheTotal() {
+        // "(Inclusive GST)": the tax is in the total, not what its key names; "RM" ends the key's cell, the
+        // amount stands in the next
+        PageLayer inclusive = plainTextWithCells("""
+                CORNER MART SDN BHD
+                1000131-V
+                Item Qty Amount
+                RICE 5KG 1 14.30
+                EGGS 1 5.60
+                Total Sales (Inclusive GST) RM        19.90
+                CASH RM        20.00
+                CHANGE RM        0.10""");
+        // "(GST INCL)", the tax first; OCR read the table's border as a bar after each amount
+        PageLayer taxFirst = plainTextWithCells("""
+                HARDWARE SDN BHD
+                1000131-V
+                FUSE 2 4.00 8.00 |
+                CABLE 1 28.30 28.30 |
+                GST 6% 2.07 |
+                TOTAL (GST INCL) 38.37 |
+                CASH 40.00 |
+                CHANGE DUE 1.63 |""");
+
+        assertThat(bestGuesses(extract(inclusive), "total")).containsExactly("MYR 19.90");
+        assertThat(bestGuesses(extract(taxFirst), "total")).containsExactly("38.37");
+    }
+
+    @Test
     void aNetTotalIsTheTotalToPay() {
         PageLayer receipt = plainTextWithCells("""
                 KEY SHOP

@@ -7,7 +7,9 @@ import java.util.Set;
  * whether it only qualifies (whose value), singles out another party, labels context, or alone names
  * the main party's values of some types, names a clause of a contract (its parties, its term),
  * names the document's issuer, or names a value printed as a block of lines, and the format its
- * identifiers are written in (a flight number's). A distinct concept is always a party.
+ * identifiers are written in (a flight number's). A distinct concept is always a party. A concept that
+ * {@code includes} says what a value takes in ("incl.", "inclusive of"): the context beside it (a tax)
+ * is what the value includes, not what the key names.
  */
 record Concept(
         String id,
@@ -22,7 +24,8 @@ record Concept(
         String clause,
         boolean issuer,
         boolean block,
-        String format) {
+        String format,
+        boolean includes) {
     Concept {
         types = Set.copyOf(types);
         implies = Set.copyOf(implies);

@@ -248,7 +248,8 @@ public final class Lexicon {
                 clause,
                 roles.contains("issuer"),
                 roles.contains("block"),
-                format);
+                format,
+                roles.contains("includes"));
     }
 
     private static List<String> lines(String resource) {

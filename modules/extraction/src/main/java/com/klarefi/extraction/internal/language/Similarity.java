@@ -1,6 +1,7 @@
 package com.klarefi.extraction.internal.language;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,9 +36,11 @@ final class Similarity {
             boolean party,
             boolean context,
             boolean document,
-            Set<String> implies) {}
+            Set<String> implies,
+            boolean includes) {}
 
-    private static final Roles WORD = new Roles(Set.of(), false, false, false, false, false, false, false, Set.of());
+    private static final Roles WORD =
+            new Roles(Set.of(), false, false, false, false, false, false, false, Set.of(), false);
 
     private final Lexicon lexicon;
     private final Map<Set<String>, Roles> roles = new ConcurrentHashMap<>();
@@ -125,8 +128,21 @@ final class Similarity {
         return meaning.units().stream().anyMatch(unit -> roles(unit).party());
     }
 
+    /**
+     * Whether the key labels context: one of its words does, unless that word stands beside one that
+     * says what a value includes ("Total (GST incl.)", "Total Sales (Inclusive GST)": a total, the tax
+     * is in it).
+     */
     boolean context(Meaning key) {
-        return key.units().stream().anyMatch(unit -> roles(unit).context());
+        List<Unit> units = key.units();
+        for (int i = 0; i < units.size(); i++) {
+            if (roles(units.get(i)).context()
+                    && !(i > 0 && roles(units.get(i - 1)).includes())
+                    && !(i + 1 < units.size() && roles(units.get(i + 1)).includes())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Roles roles(Unit unit) {
@@ -146,6 +162,7 @@ final class Similarity {
         boolean party = false;
         boolean context = false;
         boolean document = false;
+        boolean includes = false;
         for (String id : ids) {
             Concept concept = lexicon.concept(id);
             types.addAll(concept.types());
@@ -157,9 +174,19 @@ final class Similarity {
             party |= concept.party();
             context |= concept.context();
             document |= concept.document();
+            includes |= concept.includes();
         }
         return new Roles(
-                Set.copyOf(types), typed, generic, qualifier, distinct, party, context, document, Set.copyOf(implies));
+                Set.copyOf(types),
+                typed,
+                generic,
+                qualifier,
+                distinct,
+                party,
+                context,
+                document,
+                Set.copyOf(implies),
+                includes);
     }
 
     private double weight(Unit unit) {

@@ -125,6 +125,19 @@ final class Keys {
         return !SMALL_NUMBER.matcher(word).matches() && word.chars().anyMatch(c -> Character.isDigit(c) || c == '@');
     }
 
+    /** The word that follows {@code from} on its line, or "" at the line's end. */
+    private static String nextWord(String text, int from) {
+        int start = from;
+        while (start < text.length() && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
+            start++;
+        }
+        int end = start;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(start, end);
+    }
+
     private static Key key(String text, Cell cell, Cell heading, boolean field) {
         Matcher numbering = NUMBERING.matcher(text).region(cell.start(), cell.end());
         int start = numbering.lookingAt() ? numbering.end() : cell.start();
@@ -152,6 +165,16 @@ final class Keys {
                                 || value && SMALL_NUMBER.matcher(word).matches())) {
                     end = Math.min(end, token.start());
                     break;
+                }
+            }
+            if (end == cell.end() && !tokens.isEmpty()) {
+                // the currency that ends a key's cell, its amount in the next cell ("Total Sales RM | 19.90")
+                Token last = tokens.get(tokens.size() - 1);
+                if (last.start() > start
+                        && CURRENCY.matcher(text.substring(last.start(), last.end()))
+                                .matches()
+                        && valueWord(nextWord(text, cell.end()))) {
+                    end = last.start();
                 }
             }
         }

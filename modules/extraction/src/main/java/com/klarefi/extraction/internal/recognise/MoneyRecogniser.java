@@ -66,9 +66,13 @@ final class MoneyRecogniser implements Recogniser {
     private static final Pattern BARE = Pattern.compile("(?<![\\d.,:/-])(\\d{1,3}(?:[,.'\u00a0]\\d{3})+[.,]\\d{2}"
             + "|\\d{1,2}(?:,\\d{2})+,\\d{3}\\.\\d{2}|\\d{1,7}[.,]\\d{2})(?![\\d%]|[.,:/-]\\d)");
     /** {@code 1.234,-}: a whole amount in Dutch writing, euros unless a currency says otherwise. */
-    /** A line that ends in a bare amount, perhaps followed by a short tax code ("1.90 T", "6.00 SR"). */
-    private static final Pattern COLUMN_LINE =
-            Pattern.compile("(?m)(?<![\\d.,])\\d{1,7}[.,]\\d{2}[ \t]*(?:\\p{L}{1,2})?[ \t]*$");
+    /**
+     * What may follow an amount at a line's end: a short tax code ("1.90 T", "6.00 SR"), and the rule
+     * of a table's border that OCR reads as a bar ("99.00 |").
+     */
+    private static final String LINE_END = "[ \t]*(?:\\p{L}{1,2})?[ \t|]*$";
+    /** A line that ends in a bare amount, perhaps followed by a tax code or a border ({@link #LINE_END}). */
+    private static final Pattern COLUMN_LINE = Pattern.compile("(?m)(?<![\\d.,])\\d{1,7}[.,]\\d{2}" + LINE_END);
 
     static final int COLUMN_LINES = 3;
     /**
@@ -76,7 +80,7 @@ final class MoneyRecogniser implements Recogniser {
      * a short tax code: group 1 is the space.
      */
     private static final Pattern SPLIT_DECIMALS =
-            Pattern.compile("(?m)(?<![\\d.,])\\d{1,7}[.,]( )\\d{2}(?=[ \t]*(?:\\p{L}{1,2})?[ \t]*$)");
+            Pattern.compile("(?m)(?<![\\d.,])\\d{1,7}[.,]( )\\d{2}(?=" + LINE_END + ")");
 
     private static final Pattern ROUND = Pattern.compile("(?<![\\d.,])\\d{1,3}(?:\\.\\d{3})*,-");
     private static final Set<String> CODES = Currency.getAvailableCurrencies().stream()
@@ -99,8 +103,9 @@ final class MoneyRecogniser implements Recogniser {
         this.stated = stated;
         String currency = "(US\\$|A\\$|C\\$|S\\$|HK\\$|€|£|\\$|¥|₹|₩|฿|₱|₺|[A-Z]{3}|(?i:eur(?:os?)?)|Fr\\.|SFr\\."
                 + "|RM|Rs\\.?|Kč|zł|zl|kr|Rp)";
-        before = Pattern.compile("(?<![\\p{L}\\d])" + currency + "\\s?" + AMOUNT + "(?![\\d]|[.,]\\d)");
-        after = Pattern.compile("(?<![\\d.,])" + AMOUNT + "\\s?" + currency + "(?![\\p{L}])");
+        // a currency and its amount stand on one line: "SDN BHD" over a company number is no amount
+        before = Pattern.compile("(?<![\\p{L}\\d])" + currency + "[ \t\u00a0]?" + AMOUNT + "(?![\\d]|[.,]\\d)");
+        after = Pattern.compile("(?<![\\d.,])" + AMOUNT + "[ \t\u00a0]?" + currency + "(?![\\p{L}])");
     }
 
     @Override

@@ -45,4 +45,17 @@ class MoneyRecogniserTest {
         Match match = money.scan(text).getFirst();
         assertThat(text.substring(match.start(), match.end())).isEqualTo("€2.204,92");
     }
+
+    @Test
+    void aCurrencyAndItsAmountStandOnOneLine() {
+        // "SDN BHD" over a company number is no amount of Bahraini dinars
+        assertThat(normalised("CORNER MART SDN BHD\n1000131-V")).isEmpty();
+        assertThat(normalised("TOTAL RM 52.40")).containsExactly("MYR 52.40");
+    }
+
+    @Test
+    void aTablesBorderAfterTheAmountsStillMakesAColumnOfAmounts() {
+        // OCR reads the rule at a table's edge as a bar; the amounts are read alone, as on a page without one
+        assertThat(normalised("FUSE 8.00 |\nCABLE 30.37 |\nTOTAL 38.37 |")).containsExactly("8.00", "30.37", "38.37");
+    }
 }
