@@ -63,6 +63,16 @@ final class PageReader {
      */
     private static final double TALLIED = 0.3;
 
+    /** A document's title is a few words ("Tax Invoice", "Guest check"). */
+    private static final int TITLE_WORDS = 3;
+
+    /**
+     * What ends a key after words that started it: a colon, perhaps after one or two abbreviations
+     * ("Reg. No. :", "No.:"). A name before "Tel:" stays a name.
+     */
+    private static final java.util.regex.Pattern KEY_REST =
+            java.util.regex.Pattern.compile("[ \t]*(?:\\p{L}{1,4}\\.[ \t]*){0,2}:");
+
     /**
      * Types whose values say by themselves what they are, so that one may stand without a label. A
      * chamber of commerce number is eight digits, as a claim or policy number may be: not one of them.
@@ -153,6 +163,9 @@ final class PageReader {
         addressed.stream()
                 .filter(name -> values.stream().noneMatch(v -> v.start() == name.start() && v.end() == name.end()))
                 .forEach(values::add);
+        if (feature.type() == FeatureType.TEXT || feature.type() == FeatureType.ORGANIZATION_NAME) {
+            values.removeIf(this::keyOrTitle);
+        }
         List<Sighting> sightings = new ArrayList<>();
         for (Match value : values) {
             double[] clues = Clue.none();
@@ -209,6 +222,23 @@ final class PageReader {
         return sightings.stream()
                 .map(s -> s.clue(Clue.TALLY) == 1 ? s : s.withSupport(s.support() * DOMINATED))
                 .toList();
+    }
+
+    /**
+     * Words that label rather than say something: the start of a key, whose colon follows it or
+     * follows an abbreviation or two ("Company Reg. No. :" read after the label "Company"; "INV No.:"),
+     * or the document's title ("Tax Invoice"), a few words naming a kind of document. Neither is a name
+     * or a text value.
+     */
+    private boolean keyOrTitle(Match value) {
+        String text = page.text();
+        if (KEY_REST.matcher(text).region(value.end(), text.length()).lookingAt()) {
+            return true;
+        }
+        String words = text.substring(value.start(), value.end());
+        return words.strip().split("\\s+").length <= TITLE_WORDS
+                && words.chars().noneMatch(Character::isDigit)
+                && labels.namesDocument(words);
     }
 
     /** Whether a label of the feature stands anywhere on the page. */

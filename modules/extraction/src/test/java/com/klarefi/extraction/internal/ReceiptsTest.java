@@ -142,6 +142,23 @@ class ReceiptsTest {
     }
 
     @Test
+    void aKeyAfterTheLabelAndTheDocumentsTitleAreNoCompany() {
+        // "Company Reg. No. :" is a key, not "Reg. No." after the label "Company"; "Tax Invoice" is the title and
+        // "INV No.:" a key
+        PageLayer receipt = plainTextWithCells("""
+                WAN SHENG
+                Company Reg. No. : 725186-V
+                No.2, Jalan Temenggung 19/9,
+                43200 Cheras Selangor
+                Tax Invoice
+                INV No.: 1128507 Cashier: Thandar
+                Date : 06-05-2018 12:43:19
+                TOTAL 12.30""");
+
+        assertThat(bestGuesses(extract(receipt), "company")).containsExactly("WAN SHENG");
+    }
+
+    @Test
     void aNetTotalIsTheTotalToPay() {
         PageLayer receipt = plainTextWithCells("""
                 KEY SHOP

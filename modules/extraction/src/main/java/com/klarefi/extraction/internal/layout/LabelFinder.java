@@ -65,6 +65,11 @@ public final class LabelFinder {
         return matcher.namesIssuer(featureId);
     }
 
+    /** Whether a text names a kind of document ("Tax Invoice"), as a title does. */
+    public boolean namesDocument(String text) {
+        return matcher.namesDocument(text);
+    }
+
     /** Whether a feature is the main party's: its labels single out no other party (see {@link FeatureMatcher#mainParty}). */
     public boolean mainParty(String featureId) {
         return matcher.mainParty(featureId);
