@@ -159,6 +159,21 @@ class ReceiptsTest {
     }
 
     @Test
+    void aDateWithItsMonthInWordsUnderTheShopsNameIsTheBodysFirstLine() {
+        // the header (the shop about itself) ends at the first date or amount, also one with its month in words
+        PageLayer receipt = plainTextWithCells("""
+                UNIHAKKA INTERNATIONAL SDN BHD
+                12 Jun 2018 18:18
+                (867388-U)
+                12, Jalan Tampoi 7/4, Kawasan Perindustrian Tampoi,
+                81200 Johor Bahru, Johor
+                Invoice # : OR18061202170371
+                Total 7.70""");
+
+        assertThat(bestGuesses(extract(receipt), "date")).containsExactly("2018-06-12");
+    }
+
+    @Test
     void aNetTotalIsTheTotalToPay() {
         PageLayer receipt = plainTextWithCells("""
                 KEY SHOP

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * The zone of a position in a page's text, judged from the text alone so that OCR'd and typeset
  * pages read alike: the header is the top of the first page up to the first line that carries a
- * date or an amount, at most {@value #HEADER_LINES} non-blank lines (letterhead, a receipt's shop
+ * date (in figures or with its month in words) or an amount, at most {@value #HEADER_LINES} non-blank lines (letterhead, a receipt's shop
  * name and address: what the issuer prints about itself before the business of the page starts);
  * the footer the last {@value #FOOTER_LINES} non-blank lines of any page; the body everything
  * between. Lines are counted only when they say something (a word of three letters, a number of
@@ -17,7 +17,13 @@ public final class Zones {
     static final int HEADER_LINES = 8;
     static final int FOOTER_LINES = 3;
 
-    private static final Pattern BUSINESS = Pattern.compile("\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d[.,]\\d{2}(?!\\d)");
+    /**
+     * A date or an amount: a numeric date, a date with its month in words ("12 Jun 2018", "24 Mar-2018",
+     * "June 12, 2018"), or two decimals.
+     */
+    private static final Pattern BUSINESS = Pattern.compile("\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d[.,]\\d{2}(?!\\d)"
+            + "|(?<!\\d)\\d{1,2}[ .-]+\\p{L}{3,9}\\.?[ .,-]+(?:19|20)\\d{2}(?!\\d)"
+            + "|\\p{L}{3,9}\\.? \\d{1,2},? (?:19|20)\\d{2}(?!\\d)");
 
     /** A line that says something: a word of three letters or a number of three digits. */
     private static final Pattern CONTENT = Pattern.compile("\\p{L}{3}|\\d{3}");
