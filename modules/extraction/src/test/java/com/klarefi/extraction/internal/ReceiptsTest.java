@@ -174,6 +174,26 @@ class ReceiptsTest {
     }
 
     @Test
+    void aDatePrintedLastIsTheReceiptsBusinessNotItsFooter() {
+        PageLayer receipt = plainTextWithCells("""
+                SYARIKAT PERNIAGAAN GIN KEE
+                No 290, Jalan Air Panas,
+                Setapak, 53200 Kuala Lumpur
+                GST ID : 001005957120
+                Tax Invoice
+                TAPE @ 2.50 12 30.00 SR
+                Total Amt Incl. GST @ 6% : 31.80
+                Paid Amount: 31.80
+                Change: 0.00
+                THANK YOU
+                Goods Sold are not returnable
+                19/03/2018 1:01:43 PM
+                4""");
+
+        assertThat(bestGuesses(extract(receipt), "date")).containsExactly("2018-03-19");
+    }
+
+    @Test
     void aNetTotalIsTheTotalToPay() {
         PageLayer receipt = plainTextWithCells("""
                 KEY SHOP

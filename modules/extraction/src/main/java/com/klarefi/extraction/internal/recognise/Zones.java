@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  * pages read alike: the header is the top of the first page up to the first line that carries a
  * date (in figures or with its month in words) or an amount, at most {@value #HEADER_LINES} non-blank lines (letterhead, a receipt's shop
  * name and address: what the issuer prints about itself before the business of the page starts);
- * the footer the last {@value #FOOTER_LINES} non-blank lines of any page; the body everything
- * between. Lines are counted only when they say something (a word of three letters, a number of
+ * the footer the last {@value #FOOTER_LINES} non-blank lines of any page after its last such line
+ * (a receipt prints its date last: business, not small print); the body everything between. Lines are counted only when they say something (a word of three letters, a number of
  * three digits): the specks and edges OCR reads at the top of a scan ("|", "on 26") push no
  * letterhead line out of the header.
  */
@@ -31,20 +31,24 @@ public final class Zones {
     private final int[] nonBlankLineOf;
     private int headerLines = HEADER_LINES;
     private final int nonBlankLines;
+    /** The last non-blank line with a date or an amount: the page's business goes on to it. */
+    private final int lastBusinessLine;
+
     private final boolean firstPage;
 
     public Zones(String text, boolean firstPage) {
         this.firstPage = firstPage;
         nonBlankLineOf = new int[text.length() + 1];
         int line = -1;
+        int lastBusinessLine = -1;
         int lineStart = 0;
         for (int i = 0; i <= text.length(); i++) {
             if (i == text.length() || text.charAt(i) == '\n') {
                 if (CONTENT.matcher(text.substring(lineStart, i)).find()) {
                     line++;
-                    if (line < headerLines
-                            && BUSINESS.matcher(text.substring(lineStart, i)).find()) {
-                        headerLines = line;
+                    if (BUSINESS.matcher(text.substring(lineStart, i)).find()) {
+                        headerLines = Math.min(headerLines, line);
+                        lastBusinessLine = line;
                     }
                 }
                 for (int j = lineStart; j <= i && j < nonBlankLineOf.length; j++) {
@@ -54,6 +58,7 @@ public final class Zones {
             }
         }
         nonBlankLines = line + 1;
+        this.lastBusinessLine = lastBusinessLine;
     }
 
     /** The non-blank line (0-based) holding a character. */
@@ -66,6 +71,8 @@ public final class Zones {
         if (firstPage && line < headerLines) {
             return Zone.HEADER;
         }
-        return line >= nonBlankLines - FOOTER_LINES && nonBlankLines > HEADER_LINES ? Zone.FOOTER : Zone.BODY;
+        return line >= nonBlankLines - FOOTER_LINES && line > lastBusinessLine && nonBlankLines > HEADER_LINES
+                ? Zone.FOOTER
+                : Zone.BODY;
     }
 }
