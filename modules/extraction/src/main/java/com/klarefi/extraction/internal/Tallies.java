@@ -13,8 +13,8 @@ import java.util.Set;
  * just above it add up to (the items, or a subtotal and its tax), or that a payment below it settles
  * (the cash tendered less the change given). A bill's total is the one amount both the items and
  * the payment agree on; a tax, a quantity or a single item rarely is. Where a total is rounded to
- * what cash can pay (the line above it adjusting the line above that by less than ten cents), the
- * rounded amount is the total and the one it was rounded from is not. Each line counts with its last
+ * what cash can pay (a line just below it adjusting it by less than ten cents, and a line just below
+ * that the result), the rounded amount is the total and the one it was rounded from is not. Each line counts with its last
  * amount, the one a column of amounts prints: a unit price or a quantity before it is no term of
  * the sum, and no total.
  */
@@ -25,6 +25,11 @@ final class Tallies {
     private static final int PAYMENT_LINES = 3;
     /** A rounding adjustment is less than this many cents (to the nearest 5 or 10 cents). */
     private static final int ROUNDING = 10;
+    /**
+     * The rounding stands within this many amount lines below the amount it adjusts, and the rounded
+     * total within as many below the rounding (a tax of nought, a tender line between).
+     */
+    private static final int ROUNDING_REACH = 2;
 
     private Tallies() {}
 
@@ -54,16 +59,20 @@ final class Tallies {
             }
         }
         // a total rounded to what cash can pay is the total; the amount it was rounded from is not
-        for (int i = 2; i < lineLast.size(); i++) {
-            Amount rounded = lineLast.get(i);
-            Amount from = lineLast.get(i - 2);
-            long adjustment = lineLast.get(i - 1).cents();
-            if (adjustment > 0
-                    && adjustment < ROUNDING
-                    && rounded.cents() > ROUNDING
-                    && Math.abs(from.cents() - rounded.cents()) == adjustment) {
-                totals.remove(from.start());
-                totals.add(rounded.start());
+        for (int f = 0; f < lineLast.size(); f++) {
+            Amount from = lineLast.get(f);
+            for (int a = f + 1; a < lineLast.size() && a <= f + ROUNDING_REACH; a++) {
+                long adjustment = lineLast.get(a).cents();
+                for (int r = a + 1; r < lineLast.size() && r <= a + ROUNDING_REACH; r++) {
+                    Amount rounded = lineLast.get(r);
+                    if (adjustment > 0
+                            && adjustment < ROUNDING
+                            && rounded.cents() > ROUNDING
+                            && Math.abs(from.cents() - rounded.cents()) == adjustment) {
+                        totals.remove(from.start());
+                        totals.add(rounded.start());
+                    }
+                }
             }
         }
         return totals;

@@ -101,6 +101,21 @@ class TalliesTest {
     }
 
     @Test
+    void aRoundingWithATaxOfNoughtBetweenStillMakesTheRoundedAmountTheTotal() {
+        String text = """
+                Bread 2.54
+                Milk 5.18
+                Total Amount 7.72
+                GST @0% 0.00
+                Rounding 0.02
+                Nett Total 7.70
+                Card 7.70""";
+
+        assertThat(tallied(text, "Nett Total 7.70")).isTrue();
+        assertThat(tallied(text, "Total Amount 7.72")).isFalse();
+    }
+
+    @Test
     void aSingleAmountOrOneAddingUpToNothingIsNoTotal() {
         String text = """
                 Item 5.00
