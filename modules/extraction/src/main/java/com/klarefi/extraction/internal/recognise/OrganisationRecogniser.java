@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * written "Inc." ("Sears, Roebuck & Co." is "Sears Roebuck and Co."), so that the same company
  * printed with or without the comma before its legal form is one value. A name is read across a
  * line break only when the line with the legal form has no name word of its own ("POPULAR BOOK /
- * CO. (M) SDN BHD"); leading numbers are no part of it.
+ * CO. (M) SDN BHD"); leading numbers are no part of it, but for a bare number of up to three
+ * digits that opens the name's line ("99 SPEED MART S/B").
  */
 final class OrganisationRecogniser implements Recogniser {
     /** Legal forms of companies in many countries, longest first where one is a prefix of another. */
@@ -298,7 +299,10 @@ final class OrganisationRecogniser implements Recogniser {
                 wordEnd++;
             }
             String word = text.substring(position, wordEnd);
-            if (!NOT_A_NAME_START.contains(word.toLowerCase(Locale.ROOT)) && !word.matches("[\\d.,:#-]+")) {
+            // a number that opens the name's line and stands bare before it is the name's ("99 SPEED MART S/B")
+            boolean leadingNumber = position == start && lineOpens(text, start) && word.matches("\\d{1,3}");
+            if (leadingNumber
+                    || !NOT_A_NAME_START.contains(word.toLowerCase(Locale.ROOT)) && !word.matches("[\\d.,:#-]+")) {
                 return text.substring(position, formStart).isBlank() ? -1 : position;
             }
             position = wordEnd;
@@ -307,6 +311,12 @@ final class OrganisationRecogniser implements Recogniser {
             }
         }
         return -1;
+    }
+
+    /** Whether only blanks stand before a position on its line. */
+    private static boolean lineOpens(String text, int position) {
+        int lineStart = text.lastIndexOf('\n', position - 1) + 1;
+        return text.substring(lineStart, position).isBlank();
     }
 
     static String normalise(String printed) {

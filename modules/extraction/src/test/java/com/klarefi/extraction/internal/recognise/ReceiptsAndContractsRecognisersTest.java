@@ -128,6 +128,15 @@ class ReceiptsAndContractsRecognisersTest {
     }
 
     @Test
+    void aBareNumberOpeningTheNamesLineIsTheNamesAndAnyOtherLeadingNumberIsNot() {
+        OrganisationRecogniser organisations = new OrganisationRecogniser(true);
+        assertThat(normalised(organisations, "99 SPEED MART S/B (519537-X)\nGST ID. NO : 000181747712\n"))
+                .containsExactly("99 SPEED MART S/B");
+        assertThat(normalised(organisations, "1234 ACME TRADING SDN BHD\n")).containsExactly("ACME TRADING SDN BHD");
+        assertThat(normalised(organisations, "1. ACME TRADING SDN BHD\n")).containsExactly("ACME TRADING SDN BHD");
+    }
+
+    @Test
     void aNameOnItsOwnHeaderLineIsNotJoinedToTheLineAbove() {
         OrganisationRecogniser organisations = new OrganisationRecogniser();
         assertThat(normalised(organisations, "JIMART\nOGN GROUP SDN BHD\n")).containsExactly("OGN GROUP SDN BHD");
