@@ -3,13 +3,15 @@ package com.klarefi.extraction.internal.recognise;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Postal addresses printed as a block of lines: a street line ("Lot 1626, Jalan Besar", "12 Main
  * Street"), more lines of the same block, and a line with a postcode and a town; the block ends at
- * a blank line or at a line that is something else (a phone, a tax number, a date); before its
- * postcode, one blank line that OCR leaves between lines standing apart does not end it. Normalised
+ * a blank line or at a line that is something else (a phone, a tax number, a web address, a date);
+ * before its postcode, one blank line that OCR leaves between lines standing apart does not end it,
+ * nor does a line of any other words right above the postcode's line. Normalised
  * as the lines as printed, without OCR's edge glyphs (see {@link OcrEdges}), joined by single spaces.
  */
 final class AddressRecogniser implements Recogniser {
@@ -24,7 +26,11 @@ final class AddressRecogniser implements Recogniser {
     /** What an address line never holds: contact and tax details, dates and times, amounts. */
     private static final Pattern OTHER = Pattern.compile("(?iu)(?<![\\p{L}])(?:tel|telefoon|phone|fax|gst|vat|btw|reg"
             + "|roc|co\\.?\\s*no|company\\s*no|e-?mail|www|http|invoice|receipt|cashier|date|datum|time)(?![\\p{L}])"
-            + "|@|\\d{1,2}[:/.-]\\d{2}[:/.-]\\d{2,4}|\\d{1,2}:\\d{2}|\\d+[.,]\\d{2}(?!\\d)");
+            + "|@|://|\\d{1,2}[:/.-]\\d{2}[:/.-]\\d{2,4}|\\d{1,2}:\\d{2}|\\d+[.,]\\d{2}(?!\\d)");
+
+    /** A street word right before a number: the number is the lot's or the house's, not a postcode. */
+    private static final Pattern STREET_BEFORE =
+            Pattern.compile("(?iu)(?<![\\p{L}])(?:lot|no|unit|blok|block|box)\\.?[ \t]*$");
 
     private static final int MAX_LINES = 5;
 
@@ -78,8 +84,8 @@ final class AddressRecogniser implements Recogniser {
                     || (postcode && !street(line) && lines.size() > 1 && !continuation(line))) {
                 break;
             }
-            boolean hasPostcode = POSTCODE.matcher(line).find();
-            if (!street(line) && !hasPostcode && !continuation(line)) {
+            boolean hasPostcode = postcode(line);
+            if (!street(line) && !hasPostcode && !continuation(line) && !(!postcode && beforePostcode(text, lineEnd))) {
                 break;
             }
             lines.add(line);
@@ -96,6 +102,32 @@ final class AddressRecogniser implements Recogniser {
         }
         String value = String.join(" ", lines).replaceAll("\\s+", " ").replaceAll("[,;]$", "");
         return Optional.of(new Match(start, end, value, postcode ? 1.0 : 0.7));
+    }
+
+    /**
+     * Whether the line after the one ending at {@code lineEnd} holds a postcode: a line of the block
+     * that is neither a street nor a town ("11 1/4 Miles Cheras,") still belongs to it before its
+     * postcode line.
+     */
+    private static boolean beforePostcode(String text, int lineEnd) {
+        int next = lineEnd + 1;
+        if (next >= text.length()) {
+            return false;
+        }
+        String line = OcrEdges.clean(text.substring(next, lineEnd(text, next)));
+        return postcode(line) && !OTHER.matcher(line).find();
+    }
+
+    /** Whether a line holds a postcode: a number of its form that no street word numbers ("Lot 26151"). */
+    private static boolean postcode(String line) {
+        Matcher postcode = POSTCODE.matcher(line);
+        while (postcode.find()) {
+            Matcher before = STREET_BEFORE.matcher(line.substring(0, postcode.start()));
+            if (!before.find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean street(String line) {

@@ -169,6 +169,17 @@ class ReceiptsAndContractsRecognisersTest {
     }
 
     @Test
+    void anyLineRightAboveThePostcodesLineIsTheBlocksAndAWebAddressIsNot() {
+        String station = "LOT 26151 BANDAR SG LONG,\n11 1/4 MILES CHERAS,\n43000 KAJANG, SELANGOR\nSite : 2188\n";
+        assertThat(normalised(new AddressRecogniser(), station))
+                .containsExactly("LOT 26151 BANDAR SG LONG, 11 1/4 MILES CHERAS, 43000 KAJANG, SELANGOR");
+        // OCR garbled "http://www": the colon and slashes still say it is no postal line
+        String web = "NO. 1 Jalan Euro 1\nSungai Buloh Seksyen U3 Shah Alam, 40150\nKEEp://uww super com my\n";
+        assertThat(normalised(new AddressRecogniser(), web))
+                .containsExactly("NO. 1 Jalan Euro 1 Sungai Buloh Seksyen U3 Shah Alam, 40150");
+    }
+
+    @Test
     void anOcrAddressKeepsNoEdgeGlyphsAndGoesOnPastABlankLineBeforeItsPostcode() {
         String scan = "GARDENIA BAKERIES (KL) SDN BHD\n| Lot 3, Jalan Pelabur 23/1, |\n\n40300 Shah Alam, Selangor. :\n"
                 + "Tel: 03-55423228\n";
