@@ -145,4 +145,28 @@ class StructureAndLanguageTest {
         assertThat(kept(result, "plate")).isEqualTo("KF-05-HJ");
         assertThat(kept(result, "name")).isEqualTo("Ingrid Peters");
     }
+
+    @Test
+    void aSentenceThatOpensWithItsDateAndNamesTheIncidentLaterGivesTheIncidentDate() {
+        PageLayer page = plainText("""
+                From: Karin Bakker <k.bakker@example.org>
+                Sent: Sunday 29 September 2024 18:25
+                Subject: Claim
+
+                Hello,
+
+                On 3 September 2024 at around 7:45 AM I was involved in an accident in Utrecht. The other car changed lanes without looking.
+
+                Yours faithfully,
+                Karin Bakker
+                """);
+        var feature = extract(page).feature("incident_date").orElseThrow();
+        List<String> guesses = feature.selected().stream()
+                .map(candidate -> candidate.valueNormalized())
+                .toList();
+        // the cue names the date from the sentence's end: a candidate the ranker trusts, not a weak guess (0.40 when
+        // only a value right before its cue counted)
+        assertThat(feature.selected().getFirst().confidence()).isGreaterThan(0.6);
+        assertThat(guesses).containsExactly("2024-09-03");
+    }
 }

@@ -26,6 +26,10 @@ public final class Associations {
     private static final double SIGNING_FACTOR = 0.3;
     private static final int PROSE_AFTER_MAX = 150;
     private static final int PROSE_BEFORE_MAX = 40;
+    /** A value that opens a sentence of running text whose cue follows within it. */
+    private static final double PROSE_OPENING = 0.4;
+
+    private static final int PROSE_OPENING_MAX = 120;
 
     private static final int PROSE_WORDS = 8;
     /** "From: Jan de Vries &lt;jan@example.org&gt;": the value in angle brackets belongs to the label. */
@@ -215,12 +219,17 @@ public final class Associations {
         }
         int distance = label.start() - end;
         String between = text.substring(end, label.start());
-        if (distance > PROSE_BEFORE_MAX
+        // in running text a sentence may open with its value and name it later ("On 3 September I was involved
+        // in an accident"); elsewhere a value just before a label is more likely the previous field's
+        boolean running = inRunningText(label.start()) && inRunningText(start);
+        if (distance > (running ? PROSE_OPENING_MAX : PROSE_BEFORE_MAX)
                 || between.contains("\n")
                 || SENTENCE_END.matcher(between).find()) {
             return 0;
         }
-        return Math.max(0.8 - distance / 50.0, 0) * Math.pow(0.5, labelsBetween(end, label.start()));
+        double near =
+                running ? Math.max(0.8 - distance / 50.0, PROSE_OPENING - distance / 400.0) : 0.8 - distance / 50.0;
+        return Math.max(near, 0) * Math.pow(0.5, labelsBetween(end, label.start()));
     }
 
     private boolean inRunningText(int position) {
