@@ -1,5 +1,6 @@
 package com.klarefi.extraction.internal.recognise;
 
+import com.klarefi.extraction.internal.language.WordAlternation;
 import java.time.DayOfWeek;
 import java.time.Month;
 import java.time.format.TextStyle;
@@ -57,17 +58,21 @@ final class CalendarWords {
 
     /** A regex alternation of all month names, the longest that fits first, dots optional. */
     String monthAlternation() {
-        return WordAlternation.tree(months.keySet());
+        return WordAlternation.literal(atLeastTwoLetters(months.keySet()));
     }
 
     String weekdayAlternation() {
-        return WordAlternation.tree(weekdays);
+        return WordAlternation.literal(atLeastTwoLetters(weekdays));
+    }
+
+    private static List<String> atLeastTwoLetters(Set<String> words) {
+        return words.stream().filter(word -> word.length() >= 2).toList();
     }
 
     /** Every month and weekday name the alternations are made of. */
     Set<String> names() {
-        Set<String> names = new HashSet<>(months.keySet());
-        names.addAll(weekdays);
+        Set<String> names = new HashSet<>(atLeastTwoLetters(months.keySet()));
+        names.addAll(atLeastTwoLetters(weekdays));
         return names;
     }
 }

@@ -1,19 +1,17 @@
-package com.klarefi.extraction.internal.recognise;
+package com.klarefi.extraction.internal.language;
 
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * A regular expression for "one of these words, the longest that fits", for patterns compiled
  * case-insensitively with Unicode case ({@code (?iu)}). The plain form, every word quoted and
- * joined longest first, makes the matcher try each word in turn at every place a date could start:
- * with two hundred month and weekday names in seven languages that is most of the date
- * recogniser's time. The same words as a prefix tree ({@code ja(?:n(?:uary|...)?|...)}) try one
- * branch per character instead.
+ * joined longest first, makes the matcher try each word in turn at every place one could start:
+ * with two hundred month and weekday names, or a case type's labels, that was most of the time
+ * the date recogniser and the label finder took. The same words as a prefix tree
+ * ({@code ma(?:art|r(?:ch)?|y)?}) try one branch per character instead.
  *
  * <p>Both forms match the same text with the same preference. The words that fit at a place are
  * all prefixes of the text there, so they lie on one path of the tree; the tree tries a longer
@@ -21,27 +19,32 @@ import java.util.stream.Collectors;
  * the shorter words in the same order. Characters are grouped as such a pattern compares them
  * (upper-cased, then lower-cased), so two spellings that it cannot tell apart share a branch.
  */
-final class WordAlternation {
+public final class WordAlternation {
+    private static final int SPACE = ' ';
+
     private final Map<Integer, WordAlternation> next = new TreeMap<>();
     private final Map<Integer, Integer> spelling = new TreeMap<>();
     private boolean ends;
 
     private WordAlternation() {}
 
-    /** The words as one alternation, longest first, ties in natural order; words under two characters left out. */
-    static String plain(Collection<String> words) {
-        return words.stream()
-                .filter(word -> word.length() >= 2)
-                .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
-                .map(Pattern::quote)
-                .collect(Collectors.joining("|"));
+    /** The words, every character as itself. */
+    public static String literal(Collection<String> words) {
+        return tree(words, false);
     }
 
-    /** The same words and the same matches as {@link #plain}, as a prefix tree. */
-    static String tree(Collection<String> words) {
+    /**
+     * Phrases of words with one space between them, each space standing for a run of white space
+     * ({@code \s+}), as {@code word\s+word} alternatives longest first would match them.
+     */
+    public static String phrases(Collection<String> phrases) {
+        return tree(phrases, true);
+    }
+
+    private static String tree(Collection<String> words, boolean spaced) {
         WordAlternation root = new WordAlternation();
-        words.stream().filter(word -> word.length() >= 2).forEach(root::add);
-        return root.regex();
+        words.forEach(root::add);
+        return root.regex(spaced);
     }
 
     private void add(String word) {
@@ -54,18 +57,20 @@ final class WordAlternation {
         node.ends = true;
     }
 
-    private String regex() {
+    private String regex(boolean spaced) {
         if (next.isEmpty()) {
             return "";
         }
         StringBuilder branches = new StringBuilder();
-        next.forEach((folded, child) -> branches.append(branches.isEmpty() ? "" : "|")
-                .append(Pattern.quote(Character.toString(spelling.get(folded))))
-                .append(child.regex()));
-        boolean single = next.size() == 1;
+        next.forEach((folded, child) -> {
+            int codePoint = spelling.get(folded);
+            branches.append(branches.isEmpty() ? "" : "|")
+                    .append(spaced && codePoint == SPACE ? "\\s+" : Pattern.quote(Character.toString(codePoint)))
+                    .append(child.regex(spaced));
+        });
         if (ends) {
             return "(?:" + branches + ")?";
         }
-        return single ? branches.toString() : "(?:" + branches + ")";
+        return next.size() == 1 ? branches.toString() : "(?:" + branches + ")";
     }
 }
