@@ -86,6 +86,15 @@ final class MoneyRecogniser implements Recogniser {
     private static final Pattern ALONE = Pattern.compile("(?<![\\p{L}\\d])(€|£|₹|RM|EUR|USD|GBP|CHF|MYR|SGD|INR|JPY|CNY"
             + "|AUD|CAD|SEK|NOK|DKK|PLN|CZK|HKD|zł|Kč)(?![\\p{L}]|\\s?\\d)");
 
+    static final String CURRENCY =
+            "(US\\$|A\\$|C\\$|S\\$|HK\\$|€|£|\\$|¥|₹|₩|฿|₱|₺|[A-Z]{3}|(?i:eur(?:os?)?)|Fr\\.|SFr\\."
+                    + "|RM|Rs\\.?|Kč|zł|zl|kr|Rp)";
+    /**
+     * The characters a {@link #CURRENCY} starts with. Most places of a page start with none of them,
+     * and the look-ahead turns those away before the currencies are tried one by one.
+     */
+    static final String CURRENCY_START = "(?=[A-Zekz€£$¥₹₩฿₱₺])";
+
     private final Pattern before;
     private final Pattern after;
     private final Optional<String> stated;
@@ -97,10 +106,9 @@ final class MoneyRecogniser implements Recogniser {
     /** Reads amounts without a currency in {@code stated} (ISO 4217), when given. */
     MoneyRecogniser(Optional<String> stated) {
         this.stated = stated;
-        String currency = "(US\\$|A\\$|C\\$|S\\$|HK\\$|€|£|\\$|¥|₹|₩|฿|₱|₺|[A-Z]{3}|(?i:eur(?:os?)?)|Fr\\.|SFr\\."
-                + "|RM|Rs\\.?|Kč|zł|zl|kr|Rp)";
-        before = Pattern.compile("(?<![\\p{L}\\d])" + currency + "\\s?" + AMOUNT + "(?![\\d]|[.,]\\d)");
-        after = Pattern.compile("(?<![\\d.,])" + AMOUNT + "\\s?" + currency + "(?![\\p{L}])");
+        before =
+                Pattern.compile(CURRENCY_START + "(?<![\\p{L}\\d])" + CURRENCY + "\\s?" + AMOUNT + "(?![\\d]|[.,]\\d)");
+        after = Pattern.compile("(?<![\\d.,])" + AMOUNT + "\\s?" + CURRENCY + "(?![\\p{L}])");
     }
 
     @Override
