@@ -19,4 +19,12 @@ public final class RepositoryFiles {
         }
         return cursor;
     }
+
+    /** The development corpus: {@code KLAREFI_CORPUS} if set, as the scripts read it, else {@code shared/corpus} beside the checkout. */
+    public static Path corpus() {
+        String configured = System.getenv("KLAREFI_CORPUS");
+        return configured != null && !configured.isBlank()
+                ? Path.of(configured)
+                : root().resolve("../shared/corpus").normalize();
+    }
 }

@@ -45,8 +45,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ApplicantBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path CORPUS =
-            RepositoryFiles.root().resolve("../shared/corpus").normalize();
+    private static final Path CORPUS = RepositoryFiles.corpus();
     private static final Path SCREENSHOTS = RepositoryFiles.root().resolve("platform/app/target/screenshots");
     private static final String CORRECTED = "Mirjam van Dijk";
 
@@ -60,7 +59,9 @@ class ApplicantBrowserTest {
         assumeTrue(
                 Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "headless browser test skipped: install Debian's chromium and chromium-driver (.ci/run does)");
-        assumeTrue(Files.isDirectory(CORPUS), "the development corpus is not beside the checkout");
+        assumeTrue(
+                Files.isDirectory(CORPUS),
+                "the development corpus is neither in KLAREFI_CORPUS nor beside the checkout");
         instance = ApiInstance.start(dataDirectory, Map.of("KLAREFI_RATE_LIMIT_PER_MINUTE", "100000"));
         api = instance.newOrganisation("Acme").test();
         customer = returnPage();

@@ -31,8 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** GDPR erasure through the API, proven by searching every row of every table afterwards. */
 class ErasureApiTest {
-    private static final Path CORPUS =
-            RepositoryFiles.root().resolve("../shared/corpus").normalize();
+    private static final Path CORPUS = RepositoryFiles.corpus();
     private static ApiInstance instance;
     private static DocumentServer documents;
     private static HttpTestClient test;
@@ -58,7 +57,9 @@ class ErasureApiTest {
 
     @Test
     void erasingADocumentLeavesOnlyTheAuditRecordAndRecomputesTheCase() throws Exception {
-        assumeTrue(Files.isDirectory(CORPUS), "the development corpus is not beside the checkout");
+        assumeTrue(
+                Files.isDirectory(CORPUS),
+                "the development corpus is neither in KLAREFI_CORPUS nor beside the checkout");
         // A webhook endpoint, so delivery logs hold the document's id too and must be scrubbed.
         HttpTestClient admin = instance.admin();
         HttpTestClient.Response endpoint = admin.post(

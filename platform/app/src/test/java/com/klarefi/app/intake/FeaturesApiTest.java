@@ -24,8 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A whole case through the API: documents in, features with checkable evidence out. */
 class FeaturesApiTest {
-    private static final Path CORPUS =
-            RepositoryFiles.root().resolve("../shared/corpus").normalize();
+    private static final Path CORPUS = RepositoryFiles.corpus();
     private static ApiInstance instance;
     private static DocumentServer documents;
     private static HttpTestClient api;
@@ -46,7 +45,9 @@ class FeaturesApiTest {
 
     @Test
     void aCaseOfSeveralDocumentsGetsFeaturesWhoseEvidenceQuotesItsPages() throws Exception {
-        assumeTrue(Files.isDirectory(CORPUS), "the development corpus is not beside the checkout");
+        assumeTrue(
+                Files.isDirectory(CORPUS),
+                "the development corpus is neither in KLAREFI_CORPUS nor beside the checkout");
         String caseKey = "features-" + UUID.randomUUID();
         String caseId = null;
         for (String file : new String[] {"completed_form.pdf", "email_customer.eml"}) {

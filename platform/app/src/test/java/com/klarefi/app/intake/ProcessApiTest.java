@@ -29,8 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** POST /process through the real server, database, JobRunr jobs, fetcher and text layers. */
 class ProcessApiTest {
-    private static final Path CORPUS =
-            RepositoryFiles.root().resolve("../shared/corpus").normalize();
+    private static final Path CORPUS = RepositoryFiles.corpus();
     private static ApiInstance instance;
     private static DocumentServer documents;
     private static HttpTestClient test;
@@ -56,7 +55,9 @@ class ProcessApiTest {
 
     @Test
     void everyKindOfDocumentEndsProcessedWithItsMethodAndReadablePages() throws Exception {
-        assumeTrue(Files.isDirectory(CORPUS), "the development corpus is not beside the checkout");
+        assumeTrue(
+                Files.isDirectory(CORPUS),
+                "the development corpus is neither in KLAREFI_CORPUS nor beside the checkout");
         Map<String, String> expectedMethods = new LinkedHashMap<>();
         expectedMethods.put("dev-0001/completed_form.pdf", "born_digital_text");
         expectedMethods.put("dev-0011/formulier_ingevuld.png", "ocr");

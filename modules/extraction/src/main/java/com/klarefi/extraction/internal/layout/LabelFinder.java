@@ -101,10 +101,9 @@ public final class LabelFinder {
             rememberSpelling(label);
         });
         ContextVocabulary.SIGNING.forEach(label -> byKey.putIfAbsent(key(label), new HashSet<>()));
-        List<String> phrases = new ArrayList<>(byKey.keySet());
-        phrases.sort(Comparator.comparingInt(String::length).reversed());
+        List<String> phrases = List.copyOf(byKey.keySet());
         return new Group(
-                new PhraseIndex(phrases, "(?iu)(?<![\\p{L}\\d])", LabelFinder::phraseRegex),
+                new PhraseIndex(phrases, "(?iu)(?<![\\p{L}\\d])"),
                 byKey,
                 features.stream().map(FeatureDefinition::id).collect(Collectors.toSet()));
     }
@@ -377,15 +376,6 @@ public final class LabelFinder {
 
     private static long letters(String label) {
         return label.chars().filter(Character::isLetter).count();
-    }
-
-    private static String phraseRegex(String phrase) {
-        String[] words = phrase.split(" ");
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < words.length; i++) {
-            out.append(i == 0 ? "" : "\\s+").append(Pattern.quote(words[i]));
-        }
-        return out.toString();
     }
 
     static String key(String label) {

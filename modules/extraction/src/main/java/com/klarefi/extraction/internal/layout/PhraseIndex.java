@@ -1,18 +1,19 @@
 package com.klarefi.extraction.internal.layout;
 
+import com.klarefi.extraction.internal.language.WordAlternation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A case-insensitive alternation of phrases, split by the phrases' first character compared the
  * way such a pattern compares it (upper-cased, then lower-cased). Matching is tried only where a
- * phrase can start, and there only with the phrases of that first character, in their given order:
- * the same match as the whole alternation, without trying hundreds of labels at every character.
+ * phrase can start, and there only with the phrases of that first character, as a prefix tree
+ * ({@link WordAlternation}): the same match as the whole alternation of the phrases longest first,
+ * without trying hundreds of labels at every character.
  */
 final class PhraseIndex {
     private final Map<Character, Pattern> byInitial = new HashMap<>();
@@ -20,11 +21,11 @@ final class PhraseIndex {
     private final boolean everywhere;
 
     /**
-     * @param phrases in order of preference (the first that matches at a position wins)
+     * @param phrases words with one space between them, a space standing for any run of white
+     *                space; where several match at a position, the longest wins
      * @param prefix  the pattern's flags and look-behind, put before the alternation
-     * @param regexOf a phrase's regular expression
      */
-    PhraseIndex(List<String> phrases, String prefix, Function<String, String> regexOf) {
+    PhraseIndex(List<String> phrases, String prefix) {
         Map<Character, List<String>> grouped = new HashMap<>();
         boolean unknown = false;
         for (String phrase : phrases) {
@@ -35,17 +36,13 @@ final class PhraseIndex {
                         .add(phrase);
             }
         }
-        grouped.forEach((initial, group) -> byInitial.put(initial, compile(prefix, group, regexOf)));
-        this.whole = compile(prefix, phrases, regexOf);
+        grouped.forEach((initial, group) -> byInitial.put(initial, compile(prefix, group)));
+        this.whole = compile(prefix, phrases);
         this.everywhere = unknown;
     }
 
-    private static Pattern compile(String prefix, List<String> phrases, Function<String, String> regexOf) {
-        StringBuilder regex = new StringBuilder(prefix).append("(?:");
-        for (int i = 0; i < phrases.size(); i++) {
-            regex.append(i == 0 ? "" : "|").append(regexOf.apply(phrases.get(i)));
-        }
-        return Pattern.compile(regex.append(")").toString());
+    private static Pattern compile(String prefix, List<String> phrases) {
+        return Pattern.compile(prefix + "(?:" + WordAlternation.phrases(phrases) + ")");
     }
 
     /** The first index at or after {@code from} where a phrase may start, or -1. */

@@ -1,17 +1,15 @@
 package com.klarefi.extraction.internal.recognise;
 
+import com.klarefi.extraction.internal.language.WordAlternation;
 import java.time.DayOfWeek;
 import java.time.Month;
 import java.time.format.TextStyle;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Month and weekday names in Dutch, English, German, French, Spanish, Italian and Malay. The names come from java.time
@@ -58,20 +56,23 @@ final class CalendarWords {
         return months.getOrDefault(key(word), 0);
     }
 
-    /** A regex alternation of all month names, longest first, dots optional. */
+    /** A regex alternation of all month names, the longest that fits first, dots optional. */
     String monthAlternation() {
-        return alternation(months.keySet());
+        return WordAlternation.literal(atLeastTwoLetters(months.keySet()));
     }
 
     String weekdayAlternation() {
-        return alternation(weekdays);
+        return WordAlternation.literal(atLeastTwoLetters(weekdays));
     }
 
-    private static String alternation(Set<String> words) {
-        return words.stream()
-                .filter(word -> word.length() >= 2)
-                .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
-                .map(Pattern::quote)
-                .collect(Collectors.joining("|"));
+    private static List<String> atLeastTwoLetters(Set<String> words) {
+        return words.stream().filter(word -> word.length() >= 2).toList();
+    }
+
+    /** Every month and weekday name the alternations are made of. */
+    Set<String> names() {
+        Set<String> names = new HashSet<>(atLeastTwoLetters(months.keySet()));
+        names.addAll(atLeastTwoLetters(weekdays));
+        return names;
     }
 }

@@ -90,6 +90,15 @@ final class MoneyRecogniser implements Recogniser {
     private static final Pattern ALONE = Pattern.compile("(?<![\\p{L}\\d])(€|£|₹|RM|EUR|USD|GBP|CHF|MYR|SGD|INR|JPY|CNY"
             + "|AUD|CAD|SEK|NOK|DKK|PLN|CZK|HKD|zł|Kč)(?![\\p{L}]|\\s?\\d)");
 
+    static final String CURRENCY =
+            "(US\\$|A\\$|C\\$|S\\$|HK\\$|€|£|\\$|¥|₹|₩|฿|₱|₺|[A-Z]{3}|(?i:eur(?:os?)?)|Fr\\.|SFr\\."
+                    + "|RM|Rs\\.?|Kč|zł|zl|kr|Rp)";
+    /**
+     * The characters a {@link #CURRENCY} starts with. Most places of a page start with none of them,
+     * and the look-ahead turns those away before the currencies are tried one by one.
+     */
+    static final String CURRENCY_START = "(?=[A-Zekz€£$¥₹₩฿₱₺])";
+
     private final Pattern before;
     private final Pattern after;
     private final Optional<String> stated;
@@ -101,11 +110,10 @@ final class MoneyRecogniser implements Recogniser {
     /** Reads amounts without a currency in {@code stated} (ISO 4217), when given. */
     MoneyRecogniser(Optional<String> stated) {
         this.stated = stated;
-        String currency = "(US\\$|A\\$|C\\$|S\\$|HK\\$|€|£|\\$|¥|₹|₩|฿|₱|₺|[A-Z]{3}|(?i:eur(?:os?)?)|Fr\\.|SFr\\."
-                + "|RM|Rs\\.?|Kč|zł|zl|kr|Rp)";
         // a currency and its amount stand on one line: "SDN BHD" over a company number is no amount
-        before = Pattern.compile("(?<![\\p{L}\\d])" + currency + "[ \t\u00a0]?" + AMOUNT + "(?![\\d]|[.,]\\d)");
-        after = Pattern.compile("(?<![\\d.,])" + AMOUNT + "[ \t\u00a0]?" + currency + "(?![\\p{L}])");
+        before = Pattern.compile(
+                CURRENCY_START + "(?<![\\p{L}\\d])" + CURRENCY + "[ \t\u00a0]?" + AMOUNT + "(?![\\d]|[.,]\\d)");
+        after = Pattern.compile("(?<![\\d.,])" + AMOUNT + "[ \t\u00a0]?" + CURRENCY + "(?![\\p{L}])");
     }
 
     @Override

@@ -2,7 +2,11 @@ package com.klarefi.extraction.internal.recognise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class MoneyRecogniserTest {
@@ -57,5 +61,31 @@ class MoneyRecogniserTest {
     void aTablesBorderAfterTheAmountsStillMakesAColumnOfAmounts() {
         // OCR reads the rule at a table's edge as a bar; the amounts are read alone, as on a page without one
         assertThat(normalised("FUSE 8.00 |\nCABLE 30.37 |\nTOTAL 38.37 |")).containsExactly("8.00", "30.37", "38.37");
+    }
+
+    @Test
+    void theLookAheadAdmitsEveryCurrencyWhereItStarts() {
+        Pattern plain = Pattern.compile("(?<![\\p{L}\\d])" + MoneyRecogniser.CURRENCY);
+        Pattern ahead = Pattern.compile(MoneyRecogniser.CURRENCY_START + "(?<![\\p{L}\\d])" + MoneyRecogniser.CURRENCY);
+        List<String> tokens = List.of(
+                "US$", "A$", "C$", "S$", "HK$", "€", "£", "$", "¥", "₹", "₩", "฿", "₱", "₺", "EUR", "MYR", "eur",
+                "Euro", "EUROS", "Fr.", "SFr.", "RM", "Rs.", "Rs", "Kč", "zł", "zl", "kr", "Rp", "kR", "ZL", "ék", " ",
+                "1", "\n", "é", "x", "K");
+        Random random = new Random(19);
+        for (int i = 0; i < 5_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = 0; k < 12; k++) {
+                text.append(tokens.get(random.nextInt(tokens.size())));
+            }
+            assertThat(starts(ahead, text.toString())).as(text.toString()).isEqualTo(starts(plain, text.toString()));
+        }
+    }
+
+    private static List<String> starts(Pattern pattern, String text) {
+        List<String> found = new ArrayList<>();
+        for (Matcher matcher = pattern.matcher(text); matcher.find(); ) {
+            found.add(matcher.start() + ":" + matcher.group());
+        }
+        return found;
     }
 }
