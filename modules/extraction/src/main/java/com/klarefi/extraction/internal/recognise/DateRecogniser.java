@@ -53,7 +53,8 @@ final class DateRecogniser implements Recogniser {
                             + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s+(\\d{4})(?!\\d)"),
                     Pattern.compile("(?iuU)(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:day\\s+)?of\\s+" + month
                             + "\\s*,?\\s+(?:in\\s+the\\s+year\\s+)?(\\d{4})(?!\\d)"),
-                    Pattern.compile("(?iuU)(?<![\\p{L}\\d])(\\d{1,2})([-/ ])" + month + "\\2(\\d{4}|\\d{2})(?!\\d)"),
+                    // a receipt's "24-MAR-2018", "24 Mar 18", and "24 Mar-2018" with two separators
+                    Pattern.compile("(?iuU)(?<![\\p{L}\\d])(\\d{1,2})([-/ ])" + month + "[-/ ](\\d{4}|\\d{2})(?!\\d)"),
                     new ConcurrentHashMap<>());
         }
     }

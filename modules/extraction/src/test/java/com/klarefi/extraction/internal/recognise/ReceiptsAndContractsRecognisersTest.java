@@ -27,6 +27,8 @@ class ReceiptsAndContractsRecognisersTest {
         assertThat(matches.getFirst().strength()).isLessThan(1.0);
         assertThat(normalised(new DateRecogniser(), "16-Mar-18 and 4 MAR 2018"))
                 .containsExactly("2018-03-16", "2018-03-04");
+        // a receipt's two separators: a space before the month, a dash after it
+        assertThat(normalised(new DateRecogniser(), "24 Mar-2018 03:44:22 PM")).containsExactly("2018-03-24");
     }
 
     @Test
