@@ -166,6 +166,12 @@ final class PageReader {
         if (feature.type() == FeatureType.TEXT || feature.type() == FeatureType.ORGANIZATION_NAME) {
             values.removeIf(this::keyOrTitle);
         }
+        if (recogniser == recognisers.forFeature(feature, true) && labels.namesIssuer(feature.id())) {
+            // the issuer's name stands above its address, never inside it ("KAWASAN PERINDUSTRIAN BALAKONG")
+            List<Match> blocks = scanned.computeIfAbsent(recognisers.addressBlocks(), r -> r.scan(page.text()));
+            values.removeIf(value -> value.strength() < 1
+                    && blocks.stream().anyMatch(block -> block.start() < value.end() && value.start() < block.end()));
+        }
         List<Sighting> sightings = new ArrayList<>();
         for (Match value : values) {
             double[] clues = Clue.none();

@@ -194,6 +194,22 @@ class ReceiptsTest {
     }
 
     @Test
+    void aLineOfTheShopsAddressIsNoCompany() {
+        // OCR lost the shop's name line; the address block's lines are still no name
+        PageLayer receipt = plainTextWithCells("""
+                ~ we
+                LOT 1851-A & 1851-B, JALAN KPB 6,
+                KAWASAN PERINDUSTRIAN BALAKONG,
+                43300 SERI KEMBANGAN, SELANGOR
+                TAX INVOICE
+                TOTAL 12.00""");
+
+        assertThat(extract(receipt).feature("company").orElseThrow().candidates())
+                .extracting(candidate -> candidate.valueNormalized())
+                .doesNotContain("KAWASAN PERINDUSTRIAN BALAKONG");
+    }
+
+    @Test
     void aNetTotalIsTheTotalToPay() {
         PageLayer receipt = plainTextWithCells("""
                 KEY SHOP

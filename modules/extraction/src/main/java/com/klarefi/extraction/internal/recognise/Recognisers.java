@@ -32,6 +32,11 @@ public final class Recognisers {
     /** These recognisers with dates read in a document's order, made once per order. */
     private final Map<DateOrder, Recognisers> inDateOrder;
 
+    /** The reader of postal address blocks (street lines down to a postcode line). */
+    public Recogniser addressBlocks() {
+        return blocks;
+    }
+
     /** The same recognisers, reading ambiguous numeric dates in {@code order}. */
     private Recognisers(Recognisers base, DateOrder order) {
         byType = new EnumMap<>(base.byType);
