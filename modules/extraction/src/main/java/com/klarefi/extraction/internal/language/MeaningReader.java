@@ -24,6 +24,9 @@ final class MeaningReader {
     private static final int SHORTEST_PART = 2;
 
     private static final int SHORTEST_HEAD = 4;
+    /** Each word of a run printed without spaces has at least this many letters. */
+    private static final int CAMEL_PART = 3;
+
     private static final double PARENTHESISED = 0.5;
 
     /** A word of the text at {@code [start, end)}; {@code dotted} when a dot follows it. */
@@ -51,9 +54,29 @@ final class MeaningReader {
             if (partOfAddress(text, matcher.start(), matcher.end())) {
                 continue;
             }
-            words.add(new Word(matcher.group(), matcher.start(), matcher.end(), dotted, depth > 0));
+            // words printed without spaces keep their capitals: "TotalAmtRounded" is "Total Amt Rounded" (not "KvK")
+            int part = matcher.start();
+            for (int i = matcher.start() + 1; i < matcher.end(); i++) {
+                if (Character.isLowerCase(text.charAt(i - 1))
+                        && Character.isUpperCase(text.charAt(i))
+                        && i - part >= CAMEL_PART
+                        && camelTail(text, i, matcher.end())) {
+                    words.add(new Word(text.substring(part, i), part, i, false, depth > 0));
+                    part = i;
+                }
+            }
+            words.add(new Word(text.substring(part, matcher.end()), part, matcher.end(), dotted, depth > 0));
         }
         return words;
+    }
+
+    /** Whether a capital at {@code from} opens a word of {@link #CAMEL_PART} letters or more, in lower case after it. */
+    private static boolean camelTail(String text, int from, int end) {
+        int i = from + 1;
+        while (i < end && Character.isLowerCase(text.charAt(i))) {
+            i++;
+        }
+        return i - from >= CAMEL_PART;
     }
 
     /** A word of an e-mail or web address ("schade@...", "www.schade.nl") says nothing as a key. */

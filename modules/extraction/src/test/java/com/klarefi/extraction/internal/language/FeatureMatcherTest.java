@@ -45,6 +45,13 @@ class FeatureMatcherTest {
     }
 
     @Test
+    void wordsPrintedWithoutSpacesAreReadByTheirCapitals() {
+        // "Reported" is no word of the lexicon, so the run is not a compound of its words
+        assertThat(similarity("IncidentDateReported", "incident_date")).isGreaterThan(FeatureMatcher.THRESHOLD);
+        assertThat(similarity("RegistrationNumberCar", "plate")).isGreaterThan(0.9);
+    }
+
+    @Test
     void aSynonymOfTheLexiconNamesTheOtherParty() {
         assertThat(similarity("Kenteken wederpartij", "other_plate")).isGreaterThan(0.9);
         assertThat(similarity("Kenteken wederpartij", "plate")).isLessThan(FeatureMatcher.THRESHOLD);
