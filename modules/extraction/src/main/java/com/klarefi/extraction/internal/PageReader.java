@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Reads one page for all features of a case type. */
@@ -70,8 +71,7 @@ final class PageReader {
      * What ends a key after words that started it: a colon, perhaps after one or two abbreviations
      * ("Reg. No. :", "No.:"). A name before "Tel:" stays a name.
      */
-    private static final java.util.regex.Pattern KEY_REST =
-            java.util.regex.Pattern.compile("[ \t]*(?:\\p{L}{1,4}\\.[ \t]*){0,2}:");
+    private static final Pattern KEY_REST = Pattern.compile("[ \t]*(?:\\p{L}{1,4}\\.[ \t]*){0,2}:");
 
     /**
      * Types whose values say by themselves what they are, so that one may stand without a label. A
@@ -140,7 +140,8 @@ final class PageReader {
 
     private List<Sighting> sightings(FeatureDefinition feature) {
         tiedByCue.clear();
-        Recogniser recogniser = recognisers.forFeature(feature, labels.namesIssuer(feature.id()));
+        boolean namesIssuer = labels.namesIssuer(feature.id());
+        Recogniser recogniser = recognisers.forFeature(feature, namesIssuer);
         List<Match> values = new ArrayList<>(scanned.computeIfAbsent(recogniser, r -> r.scan(page.text())));
         Set<Integer> tallied = feature.type() == FeatureType.MONEY
                 ? tallies.computeIfAbsent(recogniser, r -> Tallies.of(page.text(), scanned.get(r)))
@@ -166,7 +167,7 @@ final class PageReader {
         if (feature.type() == FeatureType.TEXT || feature.type() == FeatureType.ORGANIZATION_NAME) {
             values.removeIf(this::keyOrTitle);
         }
-        if (recogniser == recognisers.forFeature(feature, true) && labels.namesIssuer(feature.id())) {
+        if (namesIssuer) {
             // the issuer's name stands above its address, never inside it ("KAWASAN PERINDUSTRIAN BALAKONG")
             List<Match> blocks = scanned.computeIfAbsent(recognisers.addressBlocks(), r -> r.scan(page.text()));
             values.removeIf(value -> value.strength() < 1

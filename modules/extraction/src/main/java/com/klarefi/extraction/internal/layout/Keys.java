@@ -154,27 +154,21 @@ final class Keys {
             for (int i = 0; i < tokens.size(); i++) {
                 Token token = tokens.get(i);
                 String word = text.substring(token.start(), token.end());
-                // a currency printed before its amount is part of the value ("TOTAL RM 52.40")
-                boolean currencyOfValue = i + 1 < tokens.size()
-                        && CURRENCY.matcher(word).matches()
-                        && valueWord(text.substring(
-                                tokens.get(i + 1).start(), tokens.get(i + 1).end()));
+                // a currency printed before its amount is part of the value ("TOTAL RM 52.40"), also where
+                // the amount stands in the next cell ("Total Sales RM | 19.90")
+                boolean currencyOfValue = CURRENCY.matcher(word).matches()
+                        && valueWord(
+                                i + 1 < tokens.size()
+                                        ? text.substring(
+                                                tokens.get(i + 1).start(),
+                                                tokens.get(i + 1).end())
+                                        : nextWord(text, cell.end()));
                 if (token.start() >= start
                         && (currencyOfValue
                                 || valueWord(word)
                                 || value && SMALL_NUMBER.matcher(word).matches())) {
                     end = Math.min(end, token.start());
                     break;
-                }
-            }
-            if (end == cell.end() && !tokens.isEmpty()) {
-                // the currency that ends a key's cell, its amount in the next cell ("Total Sales RM | 19.90")
-                Token last = tokens.get(tokens.size() - 1);
-                if (last.start() > start
-                        && CURRENCY.matcher(text.substring(last.start(), last.end()))
-                                .matches()
-                        && valueWord(nextWord(text, cell.end()))) {
-                    end = last.start();
                 }
             }
         }

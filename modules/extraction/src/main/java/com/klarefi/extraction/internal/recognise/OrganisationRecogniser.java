@@ -276,9 +276,7 @@ final class OrganisationRecogniser implements Recogniser {
         if (newline < start) {
             return start;
         }
-        boolean wholeLineAbove = start == 0
-                || text.charAt(start - 1) == '\n'
-                || text.substring(text.lastIndexOf('\n', start - 1) + 1, start).isBlank();
+        boolean wholeLineAbove = lineOpens(text, start);
         boolean ownWord = Arrays.stream(text.substring(newline + 1, formStart).split("\\s+"))
                 .anyMatch(word -> word.matches("\\p{L}{3,}") && !FORM_PARTS.contains(word.toLowerCase(Locale.ROOT)));
         return wholeLineAbove && ownWord ? newline + 1 : start;
