@@ -7,6 +7,8 @@ module com.klarefi.processing {
     requires io.helidon.webclient;
     requires org.apache.pdfbox;
     requires org.jsoup;
+    // Runs the second recogniser that re-reads receipts' lines (LineReader).
+    requires com.microsoft.onnxruntime;
     requires java.desktop;
 
     exports com.klarefi.processing.api;

@@ -34,7 +34,8 @@ final class OcrLayers {
                 // front cost the service about as much CPU as a sixth of Tesseract's own work.
                 Path image = scratch.write("page-0." + type.name().toLowerCase(Locale.ROOT), content);
                 try {
-                    return List.of(layer(0, ocr.recognise(image, sizes.getFirst()), 1f));
+                    return List.of(layer(
+                            0, ocr.recognise(image, sizes.getFirst(), () -> Images.page(content, 0, limits)), 1f));
                 } catch (DocumentFailure failure) {
                     if (failure.code() == Code.OCR_FAILED && !failure.isTransient()) {
                         Images.page(content, 0, limits);
@@ -44,8 +45,9 @@ final class OcrLayers {
             }
             List<PageLayer> layers = new ArrayList<>();
             for (int index = 0; index < sizes.size(); index++) {
-                Path image = writePng(scratch, "page-" + index + ".png", Images.page(content, index, limits));
-                layers.add(layer(index, ocr.recognise(image, sizes.get(index)), 1f));
+                BufferedImage pixels = Images.page(content, index, limits);
+                Path image = writePng(scratch, "page-" + index + ".png", pixels);
+                layers.add(layer(index, ocr.recognise(image, sizes.get(index), () -> pixels), 1f));
             }
             return layers;
         }

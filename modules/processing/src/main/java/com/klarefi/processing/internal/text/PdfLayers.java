@@ -85,7 +85,7 @@ final class PdfLayers {
             Path file = OcrLayers.writePng(scratch, "page-" + index + ".png", image);
             PageLayer pixels = OcrLayers.layer(
                     index,
-                    ocr.recognise(file, new Dimension(image.getWidth(), image.getHeight())),
+                    ocr.recognise(file, new Dimension(image.getWidth(), image.getHeight()), () -> image),
                     POINTS_PER_INCH / dpi);
             return new PageLayer(index, pixels.text(), TextMethod.OCR, size[0], size[1], pixels.words());
         }

@@ -3,6 +3,7 @@ package com.klarefi.processing.internal.text;
 import com.klarefi.processing.api.DocumentFailure;
 import com.klarefi.processing.api.DocumentFailure.Code;
 import java.awt.Dimension;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,20 +13,29 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Runs the Tesseract command line on one image per call. A separate process keeps a crashing or
  * hanging recogniser away from the service: it is killed after the page timeout. One OpenMP
  * thread per process: parallelism comes from the job workers, and Tesseract's own threads make a
  * page 3-6 times slower on a small machine.
+ *
+ * <p>On the scans {@link TextLayerSettings#lineReading()} names, each line Tesseract found is read
+ * again by the {@link LineReader}, in this process, and {@link LineWords} keeps Tesseract's boxes with
+ * the line recogniser's text. Where ONNX Runtime cannot run, Tesseract's reading stands alone, and
+ * that is logged once.
  */
 final class TesseractOcr {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
     /** Height to width from which an image is a strip: an A4 or letter page is about 1.41 or 1.29. */
     private static final double STRIP_RATIO = 1.6;
 
+    private static final System.Logger LOG = System.getLogger(TesseractOcr.class.getName());
+
     private final TextLayerSettings settings;
     private Optional<String> unavailableReason;
+    private Optional<LineReader> lineReader;
 
     TesseractOcr(TextLayerSettings settings) {
         this.settings = settings;
@@ -49,7 +59,81 @@ final class TesseractOcr {
         return size.height >= STRIP_RATIO * size.width ? "6" : "3";
     }
 
+    /** Whether the line recogniser reads an image of this size again, under these settings. */
+    static boolean rereads(TextLayerSettings.LineReading reading, Dimension size) {
+        return switch (reading) {
+            case ALL -> true;
+            case STRIPS -> size.height >= STRIP_RATIO * size.width;
+            case OFF -> false;
+        };
+    }
+
+    /** The line recogniser, loaded on first use; empty where ONNX Runtime cannot run. */
+    synchronized Optional<LineReader> lineReader() {
+        if (lineReader == null) {
+            try {
+                lineReader = Optional.of(LineReader.load());
+            } catch (RuntimeException | LinkageError e) {
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "the line recogniser cannot run here ({0}); scans are read by Tesseract alone",
+                        e.toString());
+                lineReader = Optional.empty();
+            }
+        }
+        return lineReader;
+    }
+
+    /**
+     * Reads one image file: Tesseract, and then the line recogniser where the settings ask for it, on
+     * the pixels {@code pixels} gives (decoded only then).
+     */
+    TsvLayout.OcrPage recognise(Path image, Dimension size, Supplier<BufferedImage> pixels) {
+        TsvLayout.LineRereader rereader = TsvLayout.LineRereader.NONE;
+        if (rereads(settings.lineReading(), size)) {
+            Optional<LineReader> reader = lineReader();
+            if (reader.isPresent()) {
+                rereader = new Rereader(reader.get(), pixels);
+            }
+        }
+        return recognise(image, size, rereader);
+    }
+
+    /** Reads each line again from the image, which is decoded on the first line. */
+    private static final class Rereader implements TsvLayout.LineRereader {
+        private final LineReader reader;
+        private final Supplier<BufferedImage> pixels;
+        private BufferedImage image;
+
+        Rereader(LineReader reader, Supplier<BufferedImage> pixels) {
+            this.reader = reader;
+            this.pixels = pixels;
+        }
+
+        @Override
+        public List<TsvLayout.Box> reread(List<TsvLayout.Box> words) {
+            if (image == null) {
+                image = pixels.get();
+            }
+            int x0 = Integer.MAX_VALUE;
+            int y0 = Integer.MAX_VALUE;
+            int x1 = 0;
+            int y1 = 0;
+            for (TsvLayout.Box word : words) {
+                x0 = Math.min(x0, word.x0());
+                y0 = Math.min(y0, word.y0());
+                x1 = Math.max(x1, word.x1());
+                y1 = Math.max(y1, word.y1());
+            }
+            return LineWords.merge(words, reader.read(image, x0, y0, x1, y1));
+        }
+    }
+
     TsvLayout.OcrPage recognise(Path image, Dimension size) {
+        return recognise(image, size, TsvLayout.LineRereader.NONE);
+    }
+
+    private TsvLayout.OcrPage recognise(Path image, Dimension size, TsvLayout.LineRereader rereader) {
         unavailableReason().ifPresent(reason -> {
             throw new DocumentFailure(Code.OCR_UNAVAILABLE, reason);
         });
@@ -68,7 +152,7 @@ final class TesseractOcr {
             throw new DocumentFailure(Code.OCR_FAILED, "text recognition failed with exit code " + exit);
         }
         try {
-            return TsvLayout.parse(Files.readString(tsv, StandardCharsets.UTF_8));
+            return TsvLayout.parse(Files.readString(tsv, StandardCharsets.UTF_8), rereader);
         } catch (IOException e) {
             throw new DocumentFailure(Code.OCR_FAILED, "text recognition produced no readable output", false, null, e);
         }

@@ -19,41 +19,75 @@ final class TsvLayout {
     /** A recognised page: text, words with boxes in pixels, and the image's size in pixels. */
     record OcrPage(String text, List<Word> words, int width, int height) {}
 
+    /** One word as read, its box in pixels and its confidence (0..1). */
+    record Box(String text, int x0, int y0, int x1, int y1, float confidence) {}
+
+    /** Reads one line's words again, left to right; Tesseract's own words where it has nothing better. */
+    @FunctionalInterface
+    interface LineRereader {
+        LineRereader NONE = words -> words;
+
+        List<Box> reread(List<Box> words);
+    }
+
     static OcrPage parse(String tsv) {
+        return parse(tsv, LineRereader.NONE);
+    }
+
+    static OcrPage parse(String tsv, LineRereader rereader) {
         StringBuilder text = new StringBuilder();
         List<Word> words = new ArrayList<>();
         int width = 0;
         int height = 0;
         int[] previous = null;
-        for (String line : tsv.split("\r?\n")) {
-            String[] cells = line.split("\t", -1);
-            if (cells.length < COLUMNS || !cells[0].matches("\\d+")) {
+        int[] lineStart = null;
+        List<Box> line = new ArrayList<>();
+        for (String row : (tsv + "\n").split("\r?\n", -1)) {
+            String[] cells = row.split("\t", -1);
+            boolean parsed = cells.length >= COLUMNS && cells[0].matches("\\d+");
+            int[] numbers = parsed ? numbers(cells) : null;
+            boolean word = parsed && numbers[0] == LEVEL_WORD;
+            String token = word
+                    ? String.join(" ", Arrays.copyOfRange(cells, COLUMNS - 1, cells.length))
+                            .strip()
+                    : "";
+            boolean lastRow = !parsed && row.isEmpty();
+            if (!line.isEmpty() && (lastRow || (word && !token.isEmpty() && !sameLine(lineStart, numbers)))) {
+                for (Box box : rereader.reread(List.copyOf(line))) {
+                    text.append(separator(previous, lineStart));
+                    int start = text.length();
+                    text.append(box.text());
+                    words.add(new Word(start, text.length(), box.x0(), box.y0(), box.x1(), box.y1(), box.confidence()));
+                    previous = lineStart;
+                }
+                line.clear();
+            }
+            if (!parsed) {
                 continue;
             }
-            int[] numbers = numbers(cells);
             if (numbers[0] == LEVEL_PAGE) {
                 width = Math.max(width, numbers[8]);
                 height = Math.max(height, numbers[9]);
             }
-            String token = String.join(" ", Arrays.copyOfRange(cells, COLUMNS - 1, cells.length))
-                    .strip();
-            if (numbers[0] != LEVEL_WORD || token.isEmpty()) {
+            if (!word || token.isEmpty()) {
                 continue;
             }
-            text.append(separator(previous, numbers));
-            int start = text.length();
-            text.append(token);
-            words.add(new Word(
-                    start,
-                    text.length(),
+            if (line.isEmpty()) {
+                lineStart = numbers;
+            }
+            line.add(new Box(
+                    token,
                     numbers[6],
                     numbers[7],
                     numbers[6] + numbers[8],
                     numbers[7] + numbers[9],
                     confidence(cells[10])));
-            previous = numbers;
         }
         return new OcrPage(text.toString(), words, width, height);
+    }
+
+    private static boolean sameLine(int[] a, int[] b) {
+        return a != null && b != null && a[1] == b[1] && a[2] == b[2] && a[3] == b[3] && a[4] == b[4];
     }
 
     /** level, page, block, paragraph, line, word, left, top, width, height. */

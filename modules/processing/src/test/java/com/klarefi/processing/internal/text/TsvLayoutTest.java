@@ -4,6 +4,9 @@ import static com.klarefi.processing.internal.text.PageAssertions.assertWordsTil
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.klarefi.extraction.api.Word;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class TsvLayoutTest {
@@ -30,6 +33,35 @@ class TsvLayoutTest {
         assertThat(page.words()).hasSize(5);
         assertThat(page.words().get(1)).isEqualTo(new Word(8, 17, 320, 100, 470, 140, 0.91f));
         assertThat(page.words().get(4).confidence()).isZero();
+        assertWordsTileTheText(OcrLayers.layer(0, page, 1f));
+    }
+
+    @Test
+    void laysOutTheWordsASecondReaderGivesForEachLine() {
+        List<List<String>> lines = new ArrayList<>();
+        TsvLayout.OcrPage page = TsvLayout.parse(TSV, words -> {
+            lines.add(words.stream().map(TsvLayout.Box::text).toList());
+            TsvLayout.Box first = words.getFirst();
+            // The first line read as three words, the others as one word in capitals.
+            return words.size() == 2
+                    ? List.of(
+                            new TsvLayout.Box("Factuur", 100, 100, 300, 140, 0.9f),
+                            new TsvLayout.Box("2024", 320, 100, 400, 140, 0.9f),
+                            new TsvLayout.Box("2728", 410, 100, 470, 140, 0.9f))
+                    : List.of(new TsvLayout.Box(
+                            first.text().toUpperCase(Locale.ROOT),
+                            first.x0(),
+                            first.y0(),
+                            first.x1(),
+                            first.y1(),
+                            0.8f));
+        });
+
+        assertThat(lines)
+                .containsExactly(
+                        List.of("Factuur", "2024/2728"), List.of("Totaal"), List.of("Nieuwe"), List.of("Blok"));
+        assertThat(page.text()).isEqualTo("Factuur 2024 2728\nTOTAAL\n\nNIEUWE\n\nBLOK");
+        assertThat(page.words().get(2)).isEqualTo(new Word(13, 17, 410, 100, 470, 140, 0.9f));
         assertWordsTileTheText(OcrLayers.layer(0, page, 1f));
     }
 

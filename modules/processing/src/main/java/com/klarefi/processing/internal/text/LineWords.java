@@ -1,0 +1,220 @@
+package com.klarefi.processing.internal.text;
+
+import com.klarefi.processing.internal.text.LineReader.Glyph;
+import com.klarefi.processing.internal.text.TsvLayout.Box;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One line's words from two recognisers: where the words are from Tesseract, what they say from the
+ * line recogniser. Each character the line recogniser read goes to the Tesseract word nearest to
+ * where it was read, unless it is half a line's height or more away from every word; the characters
+ * of one word make its text, and a space the line recogniser read inside a word splits it.
+ *
+ * <p>Two corrections follow what each recogniser gets wrong on receipts. Tesseract splits an amount at
+ * its decimal point ("41 .45", "11. 80") where the print is tight, so a digit, a decimal point and a
+ * digit read in a row stay one word. The line recogniser reads a lower-case l as 1 and an O as 0 inside
+ * words ("Tota1", "NV0ICE"), so in a word of letters such a digit with no digit beside it is read as
+ * the letter: between letters always, at the word's edge beside a lower-case letter. It reads a wide
+ * minus twice ("--0.01"), so dashes before a number are one. Its full-width brackets and colons
+ * become ASCII (NFKC).
+ */
+final class LineWords {
+    /** Below this mean probability the line recogniser's reading of a line is not taken. */
+    static final float MIN_LINE_PROBABILITY = 0.5f;
+
+    /**
+     * How far from every Tesseract word, in line heights, a character is taken as made up: in the wide
+     * gaps between a receipt's columns the line recogniser reads brackets and letters that are not
+     * there ("TOTAL ROUNDED(2 ORM 33.90").
+     */
+    static final double GAP_REACH = 0.5;
+
+    private LineWords() {}
+
+    /** The line's words: {@code words} (Tesseract's, left to right) read again from {@code glyphs}. */
+    static List<Box> merge(List<Box> words, List<Glyph> glyphs) {
+        if (words.isEmpty() || glyphs.stream().noneMatch(glyph -> !glyph.space())) {
+            return words;
+        }
+        double probability =
+                glyphs.stream().mapToDouble(Glyph::probability).average().orElse(0);
+        if (probability < MIN_LINE_PROBABILITY) {
+            return words;
+        }
+        int top = words.stream().mapToInt(Box::y0).min().orElseThrow();
+        int bottom = words.stream().mapToInt(Box::y1).max().orElseThrow();
+        double reach = (bottom - top) * GAP_REACH;
+        List<Piece> pieces = new ArrayList<>();
+        Piece current = null;
+        Glyph before = null;
+        Glyph twoBefore = null;
+        int lastWord = -1;
+        for (Glyph glyph : glyphs) {
+            if (glyph.space()) {
+                current = null;
+                before = null;
+                twoBefore = null;
+                continue;
+            }
+            int word = nearest(words, glyph.x());
+            if (away(words.get(word), glyph.x()) > reach) {
+                continue;
+            }
+            boolean sameWord = current != null && (lastWord == word || amountGoesOn(twoBefore, before, glyph));
+            if (!sameWord) {
+                current = new Piece(word);
+                pieces.add(current);
+            }
+            current.add(glyph);
+            lastWord = word;
+            twoBefore = before;
+            before = glyph;
+        }
+        List<Box> merged = new ArrayList<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            Piece piece = pieces.get(i);
+            Box first = words.get(piece.word);
+            Box last = words.get(nearest(words, piece.glyphs.getLast().x()));
+            Piece previous = i > 0 ? pieces.get(i - 1) : null;
+            Piece next = i + 1 < pieces.size() ? pieces.get(i + 1) : null;
+            // A word the line recogniser split keeps its box up to midway between the pieces' glyphs.
+            int x0 = previous != null && previous.lastWord(words) == piece.word
+                    ? (int) Math.round((previous.glyphs.getLast().x()
+                                    + piece.glyphs.getFirst().x())
+                            / 2)
+                    : first.x0();
+            int x1 = next != null
+                            && next.word
+                                    == nearest(words, piece.glyphs.getLast().x())
+                    ? (int) Math.round(
+                            (piece.glyphs.getLast().x() + next.glyphs.getFirst().x()) / 2)
+                    : last.x1();
+            String text = piece.text();
+            if (text.isEmpty()) {
+                continue;
+            }
+            merged.add(new Box(
+                    text,
+                    Math.min(x0, x1 - 1),
+                    Math.min(first.y0(), last.y0()),
+                    Math.max(x1, x0 + 1),
+                    Math.max(first.y1(), last.y1()),
+                    piece.probability()));
+        }
+        return merged;
+    }
+
+    /** A decimal point between digits, or the digit after it: "41" "." "45" is one amount. */
+    private static boolean amountGoesOn(Glyph twoBefore, Glyph before, Glyph glyph) {
+        if (before == null) {
+            return false;
+        }
+        if (digit(before) && separator(glyph)) {
+            return true;
+        }
+        return twoBefore != null && digit(twoBefore) && separator(before) && digit(glyph);
+    }
+
+    private static boolean digit(Glyph glyph) {
+        return glyph.text().length() == 1 && Character.isDigit(glyph.text().charAt(0));
+    }
+
+    private static boolean separator(Glyph glyph) {
+        return glyph.text().equals(".") || glyph.text().equals(",");
+    }
+
+    private static int nearest(List<Box> words, double x) {
+        int nearest = 0;
+        double distance = Double.MAX_VALUE;
+        for (int i = 0; i < words.size(); i++) {
+            double away = away(words.get(i), x);
+            if (away < distance) {
+                distance = away;
+                nearest = i;
+            }
+        }
+        return nearest;
+    }
+
+    private static double away(Box word, double x) {
+        return x < word.x0() ? word.x0() - x : x > word.x1() ? x - word.x1() : 0;
+    }
+
+    /** A 1 or 0 read as the letter it stands for in a word of at least two letters (see the class). */
+    static String letters(String word) {
+        int letters = 0;
+        for (int i = 0; i < word.length(); i++) {
+            letters += Character.isLetter(word.charAt(i)) ? 1 : 0;
+        }
+        if (letters < 2) {
+            return word;
+        }
+        char[] chars = word.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (c != '0' && c != '1') {
+                continue;
+            }
+            char left = i > 0 ? word.charAt(i - 1) : ' ';
+            char right = i + 1 < chars.length ? word.charAt(i + 1) : ' ';
+            if (Character.isDigit(left) || Character.isDigit(right)) {
+                continue;
+            }
+            boolean leftLetter = Character.isLetter(left);
+            boolean rightLetter = Character.isLetter(right);
+            if (leftLetter && rightLetter) {
+                boolean upper = Character.isUpperCase(left) && Character.isUpperCase(right);
+                chars[i] = c == '0' ? (upper ? 'O' : 'o') : (upper ? 'I' : 'l');
+            } else if ((leftLetter && Character.isLowerCase(left)) || (rightLetter && Character.isLowerCase(right))) {
+                // At a word's edge only beside a lower-case letter ("Tota1", "1ncl"): codes such as
+                // "SS1" or "1A" print their digits there.
+                chars[i] = c == '0' ? 'o' : 'l';
+            }
+        }
+        return new String(chars);
+    }
+
+    /** A doubled minus before a number read as one ("--0.01"): CTC reads a wide dash twice. */
+    static String sign(String word) {
+        int dashes = 0;
+        while (dashes < word.length() && word.charAt(dashes) == '-') {
+            dashes++;
+        }
+        return dashes > 1 && dashes < word.length() && Character.isDigit(word.charAt(dashes))
+                ? word.substring(dashes - 1)
+                : word;
+    }
+
+    private static final class Piece {
+        final int word;
+        final List<Glyph> glyphs = new ArrayList<>();
+
+        Piece(int word) {
+            this.word = word;
+        }
+
+        void add(Glyph glyph) {
+            glyphs.add(glyph);
+        }
+
+        int lastWord(List<Box> words) {
+            return nearest(words, glyphs.getLast().x());
+        }
+
+        String text() {
+            StringBuilder text = new StringBuilder();
+            glyphs.forEach(glyph -> text.append(glyph.text()));
+            return sign(letters(Normalizer.normalize(text, Normalizer.Form.NFKC).strip()));
+        }
+
+        float probability() {
+            double sum = 0;
+            for (Glyph glyph : glyphs) {
+                sum += glyph.probability();
+            }
+            return (float) (sum / glyphs.size());
+        }
+    }
+}
