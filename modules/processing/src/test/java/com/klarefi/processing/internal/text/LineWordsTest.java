@@ -82,6 +82,31 @@ class LineWordsTest {
     }
 
     @Test
+    void keepsTheWordTesseractIsSureOfWhereTheLineRecogniserIsNot() {
+        List<Box> words =
+                List.of(new Box("Total", 10, 100, 60, 120, 0.96f), box("Payab1e", 70, 140), box("RM6O", 150, 200));
+        List<Glyph> glyphs = new ArrayList<>();
+        for (Glyph glyph : glyphs("Tota.", 12, 10, "Payable", 72, 10)) {
+            glyphs.add(glyph.x() < 65 ? new Glyph(glyph.text(), glyph.x(), 0.8f) : glyph);
+        }
+        glyphs.addAll(glyphs("RM60", 152, 12, "", 0, 0));
+
+        assertThat(LineWords.merge(words, glyphs)).extracting(Box::text).containsExactly("Total", "Payable", "RM60");
+    }
+
+    @Test
+    void keepsAWordTheLineRecogniserReadNothingOfOnlyWhereTesseractIsFairlySure() {
+        List<Box> words = List.of(
+                new Box("Please", 10, 100, 60, 120, 0.9f),
+                box("again", 70, 120),
+                new Box("~", 130, 100, 140, 120, 0.3f));
+
+        assertThat(LineWords.merge(words, glyphs("again", 72, 9, "", 0, 0)))
+                .extracting(Box::text)
+                .containsExactly("Please", "again");
+    }
+
+    @Test
     void readsADigitAmongLettersAsTheLetter() {
         assertThat(LineWords.letters("Tota1")).isEqualTo("Total");
         assertThat(LineWords.letters("Sa1es")).isEqualTo("Sales");
