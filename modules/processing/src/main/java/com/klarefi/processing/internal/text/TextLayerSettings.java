@@ -32,6 +32,8 @@ public record TextLayerSettings(
     public enum LineReading {
         /** Images at least 1.6 times as tall as wide: till receipts and other strips. */
         STRIPS,
+        /** Strips, and any scan Tesseract is unsure of (a mean word confidence under 0.85). */
+        UNSURE,
         /** Every scanned image and image-only PDF page. */
         ALL,
         /** None: Tesseract alone. */
@@ -47,7 +49,7 @@ public record TextLayerSettings(
         }
     }
 
-    /** The settings with the line recogniser on strips, its default. */
+    /** The settings with the line recogniser on strips and unsure pages, its default. */
     public TextLayerSettings(
             String tesseractCommand,
             String ocrLanguages,
@@ -55,7 +57,7 @@ public record TextLayerSettings(
             int renderDpi,
             int maxPages,
             long maxImagePixels) {
-        this(tesseractCommand, ocrLanguages, ocrPageTimeout, renderDpi, maxPages, maxImagePixels, LineReading.STRIPS);
+        this(tesseractCommand, ocrLanguages, ocrPageTimeout, renderDpi, maxPages, maxImagePixels, LineReading.UNSURE);
     }
 
     public TextLayerSettings {
