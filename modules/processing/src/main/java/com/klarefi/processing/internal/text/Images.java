@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
@@ -42,6 +43,23 @@ final class Images {
         return withReader(content, reader -> {
             limits.checkImage(reader.getWidth(index), reader.getHeight(index));
             return reader.read(index);
+        });
+    }
+
+    /**
+     * The image decoded at most {@code maxPixels} large: every n-th pixel of every n-th row, for the
+     * smallest n that fits. A 35-megapixel receipt scan is 100 MiB decoded in full; the line recogniser
+     * reads its lines scaled to 48 pixels high anyway.
+     */
+    static BufferedImage reduced(byte[] content, int index, DocumentLimits limits, long maxPixels) {
+        return withReader(content, reader -> {
+            int width = reader.getWidth(index);
+            int height = reader.getHeight(index);
+            limits.checkImage(width, height);
+            int step = (int) Math.max(1, Math.ceil(Math.sqrt((double) width * height / maxPixels)));
+            ImageReadParam param = reader.getDefaultReadParam();
+            param.setSourceSubsampling(step, step, 0, 0);
+            return reader.read(index, param);
         });
     }
 

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -117,32 +118,43 @@ final class LineReader implements AutoCloseable {
         int scaled = Math.clamp((long) Math.ceil(HEIGHT * (double) cropWidth / cropHeight), 1, MAX_WIDTH);
         int width = Math.max(MIN_WIDTH, scaled);
         float[] pixels = pixels(image, left, top, cropWidth, cropHeight, scaled, width);
-        float[][] columns = run(pixels, width);
+        float[] columns = run(pixels, width);
+        int classes = alphabet.size() + 1;
         double pixelsPerStep = STEP * (double) cropWidth / scaled;
-        return decode(columns, Math.min(columns.length, scaled / STEP + 1), left, pixelsPerStep);
+        return decode(columns, classes, Math.min(columns.length / classes, scaled / STEP + 1), left, pixelsPerStep);
     }
 
-    private float[][] run(float[] pixels, int width) {
+    /** The model's columns of probabilities, one row of {@code classes} per 8 pixels, in one array. */
+    private float[] run(float[] pixels, int width) {
         try (OnnxTensor tensor = OnnxTensor.createTensor(
                         environment, FloatBuffer.wrap(pixels), new long[] {1, 3, HEIGHT, width});
                 OrtSession.Result result = session.run(Map.of(input, tensor))) {
-            return ((float[][][]) result.get(0).getValue())[0];
+            OnnxTensor output = (OnnxTensor) result.get(0);
+            long[] shape = output.getInfo().getShape();
+            if (shape.length != 3 || shape[2] != alphabet.size() + 1) {
+                throw new IllegalStateException("the line recogniser's model gives columns of shape "
+                        + Arrays.toString(shape) + ", not of the alphabet's " + (alphabet.size() + 1));
+            }
+            FloatBuffer buffer = output.getFloatBuffer();
+            float[] columns = new float[buffer.remaining()];
+            buffer.get(columns);
+            return columns;
         } catch (OrtException e) {
             throw new IllegalStateException("the line recogniser failed on a line", e);
         }
     }
 
     /** CTC's greedy reading: the likeliest index per column, repeats merged, "no character" dropped. */
-    private List<Glyph> decode(float[][] columns, int used, int left, double pixelsPerStep) {
+    private List<Glyph> decode(float[] columns, int classes, int used, int left, double pixelsPerStep) {
         List<Glyph> glyphs = new ArrayList<>();
         int previous = 0;
         int runStart = 0;
         for (int step = 0; step <= used; step++) {
             int best = 0;
             if (step < used) {
-                float[] column = columns[step];
-                for (int index = 1; index < column.length; index++) {
-                    if (column[index] > column[best]) {
+                int at = step * classes;
+                for (int index = 1; index < classes; index++) {
+                    if (columns[at + index] > columns[at + best]) {
                         best = index;
                     }
                 }
@@ -152,7 +164,7 @@ final class LineReader implements AutoCloseable {
                     double middle = (runStart + step) / 2.0;
                     float probability = 0f;
                     for (int s = runStart; s < step; s++) {
-                        probability = Math.max(probability, columns[s][previous]);
+                        probability = Math.max(probability, columns[s * classes + previous]);
                     }
                     if (probability >= MIN_GLYPH_PROBABILITY) {
                         glyphs.add(new Glyph(alphabet.get(previous - 1), left + middle * pixelsPerStep, probability));

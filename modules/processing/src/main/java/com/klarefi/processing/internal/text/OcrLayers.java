@@ -17,6 +17,9 @@ import javax.imageio.ImageIO;
 
 /** Text layers of scanned images (PNG, JPEG, every page of a TIFF), in pixels. */
 final class OcrLayers {
+    /** The most pixels a scan is decoded at for the line recogniser (see {@link Images#reduced}). */
+    static final long LINE_READER_PIXELS = 4_000_000;
+
     private final TesseractOcr ocr;
     private final DocumentLimits limits;
 
@@ -35,7 +38,12 @@ final class OcrLayers {
                 Path image = scratch.write("page-0." + type.name().toLowerCase(Locale.ROOT), content);
                 try {
                     return List.of(layer(
-                            0, ocr.recognise(image, sizes.getFirst(), () -> Images.page(content, 0, limits)), 1f));
+                            0,
+                            ocr.recognise(
+                                    image,
+                                    sizes.getFirst(),
+                                    () -> Images.reduced(content, 0, limits, LINE_READER_PIXELS)),
+                            1f));
                 } catch (DocumentFailure failure) {
                     if (failure.code() == Code.OCR_FAILED && !failure.isTransient()) {
                         Images.page(content, 0, limits);

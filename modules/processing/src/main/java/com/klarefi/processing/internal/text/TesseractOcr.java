@@ -114,27 +114,34 @@ final class TesseractOcr {
         if (rereads(settings.lineReading(), size, page)) {
             Optional<LineReader> reader = lineReader();
             if (reader.isPresent()) {
-                return TsvLayout.parse(tsv, new Rereader(reader.get(), pixels));
+                return TsvLayout.parse(tsv, new Rereader(reader.get(), pixels, size));
             }
         }
         return page;
     }
 
-    /** Reads each line again from the image, which is decoded on the first line. */
+    /**
+     * Reads each line again from the image, which is decoded on the first line, possibly smaller than
+     * Tesseract read it: boxes are scaled to it and the characters' places back.
+     */
     private static final class Rereader implements TsvLayout.LineRereader {
         private final LineReader reader;
         private final Supplier<BufferedImage> pixels;
+        private final Dimension size;
         private BufferedImage image;
+        private double scale;
 
-        Rereader(LineReader reader, Supplier<BufferedImage> pixels) {
+        Rereader(LineReader reader, Supplier<BufferedImage> pixels, Dimension size) {
             this.reader = reader;
             this.pixels = pixels;
+            this.size = size;
         }
 
         @Override
         public List<TsvLayout.Box> reread(List<TsvLayout.Box> words) {
             if (image == null) {
                 image = pixels.get();
+                scale = image.getWidth() / (double) size.width;
             }
             int x0 = Integer.MAX_VALUE;
             int y0 = Integer.MAX_VALUE;
@@ -146,8 +153,28 @@ final class TesseractOcr {
                 x1 = Math.max(x1, word.x1());
                 y1 = Math.max(y1, word.y1());
             }
-            return LineWords.merge(words, reader.read(image, x0, y0, x1, y1));
+            List<LineReader.Glyph> glyphs;
+            try {
+                glyphs = reader.read(
+                        image,
+                        (int) Math.floor(x0 * scale),
+                        (int) Math.floor(y0 * scale),
+                        (int) Math.ceil(x1 * scale),
+                        (int) Math.ceil(y1 * scale));
+            } catch (RuntimeException e) {
+                // One line the model cannot read keeps Tesseract's reading; the page goes on.
+                LOG.log(System.Logger.Level.WARNING, "the line recogniser failed on a line: {0}", e.toString());
+                return words;
+            }
+            return LineWords.merge(words, scale == 1.0 ? glyphs : unscaled(glyphs, scale));
         }
+    }
+
+    /** Characters read on an image {@code scale} times the page's size, placed on the page. */
+    static List<LineReader.Glyph> unscaled(List<LineReader.Glyph> glyphs, double scale) {
+        return glyphs.stream()
+                .map(glyph -> new LineReader.Glyph(glyph.text(), glyph.x() / scale, glyph.probability()))
+                .toList();
     }
 
     TsvLayout.OcrPage recognise(Path image, Dimension size) {
