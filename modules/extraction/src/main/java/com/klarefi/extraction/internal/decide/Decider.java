@@ -96,7 +96,11 @@ public final class Decider {
         }
         candidates.sort(
                 Comparator.comparingDouble(Candidate::confidence).reversed().thenComparing(Candidate::candidateId));
-        evidence.sort(Comparator.comparing(Evidence::evidenceId));
+        // One place can be read twice for one value (by its key and by the receipt's arithmetic): it
+        // is one piece of evidence, and the case's store holds each once.
+        Map<String, Evidence> distinct = new TreeMap<>();
+        evidence.forEach(item -> distinct.putIfAbsent(item.evidenceId(), item));
+        evidence = new ArrayList<>(distinct.values());
         double keep = ranker.map(Ranker::keepThreshold).orElse(KEEP_THRESHOLD);
         List<String> doubtful = scored.stream()
                 .filter(candidate -> candidate.sightings().stream().allMatch(Decider::doubtful))

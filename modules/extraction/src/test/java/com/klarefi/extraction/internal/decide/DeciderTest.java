@@ -63,6 +63,22 @@ class DeciderTest {
                 .containsExactly("MYR 30.00");
     }
 
+    @Test
+    void listsAPlaceReadTwiceForOneValueAsOnePieceOfEvidence() {
+        Sighting byKey = aSighting("2024-03-01", 0.9, 0.9);
+        double[] clues = byKey.clues().clone();
+        clues[Clue.LABEL.ordinal()] = 0.5;
+        Sighting again = new Sighting("2024-03-01", "2024-03-01", byKey.evidence(), 0.6, clues);
+
+        FeatureResult result = new Decider(Optional.empty()).decide(DATE, List.of(byKey, again));
+
+        assertThat(result.evidence())
+                .extracting(Evidence::evidenceId)
+                .containsExactly(byKey.evidence().evidenceId());
+        assertThat(result.candidates().getFirst().evidenceIds())
+                .containsExactly(byKey.evidence().evidenceId());
+    }
+
     /** A ranker that trusts the label clue of the strongest sighting and nothing else. */
     private static Ranker trustingLabels(double keep) {
         int n = Ranker.SIGNALS.size();
