@@ -97,7 +97,7 @@ final class LineWords {
                 current = new Piece(word);
                 pieces.add(current);
             }
-            current.add(glyph);
+            current.add(glyph, word);
             lastWord = word;
             twoBefore = before;
             before = glyph;
@@ -106,18 +106,16 @@ final class LineWords {
         for (int i = 0; i < pieces.size(); i++) {
             Piece piece = pieces.get(i);
             Box first = words.get(piece.word);
-            Box last = words.get(nearest(words, piece.glyphs.getLast().x()));
+            Box last = words.get(piece.lastWord);
             Piece previous = i > 0 ? pieces.get(i - 1) : null;
             Piece next = i + 1 < pieces.size() ? pieces.get(i + 1) : null;
             // A word the line recogniser split keeps its box up to midway between the pieces' glyphs.
-            int x0 = previous != null && previous.lastWord(words) == piece.word
+            int x0 = previous != null && previous.lastWord == piece.word
                     ? (int) Math.round((previous.glyphs.getLast().x()
                                     + piece.glyphs.getFirst().x())
                             / 2)
                     : first.x0();
-            int x1 = next != null
-                            && next.word
-                                    == nearest(words, piece.glyphs.getLast().x())
+            int x1 = next != null && next.word == piece.lastWord
                     ? (int) Math.round(
                             (piece.glyphs.getLast().x() + next.glyphs.getFirst().x()) / 2)
                     : last.x1();
@@ -147,9 +145,8 @@ final class LineWords {
      * or a character half a line's height or more from every word.
      */
     static int[] assign(List<Box> words, List<Glyph> glyphs) {
-        int top = words.stream().mapToInt(Box::y0).min().orElseThrow();
-        int bottom = words.stream().mapToInt(Box::y1).max().orElseThrow();
-        double reach = (bottom - top) * GAP_REACH;
+        Box line = Box.around(words);
+        double reach = (line.y1() - line.y0()) * GAP_REACH;
         int[] wordOf = new int[glyphs.size()];
         for (int g = 0; g < glyphs.size(); g++) {
             Glyph glyph = glyphs.get(g);
@@ -246,20 +243,19 @@ final class LineWords {
                 : word;
     }
 
+    /** Characters read in a row as one word, from Tesseract's word {@code word} to {@code lastWord}. */
     private static final class Piece {
         final int word;
+        int lastWord;
         final List<Glyph> glyphs = new ArrayList<>();
 
         Piece(int word) {
             this.word = word;
         }
 
-        void add(Glyph glyph) {
+        void add(Glyph glyph, int glyphWord) {
             glyphs.add(glyph);
-        }
-
-        int lastWord(List<Box> words) {
-            return nearest(words, glyphs.getLast().x());
+            lastWord = glyphWord;
         }
 
         String text() {

@@ -62,7 +62,12 @@ final class TesseractOcr {
      * such strips. Pages of ordinary proportions keep the automatic layout, which separates columns.
      */
     static String segmentationMode(Dimension size) {
-        return size.height >= STRIP_RATIO * size.width ? "6" : "3";
+        return strip(size) ? "6" : "3";
+    }
+
+    /** Whether an image of this size is a strip, such as a till receipt. */
+    static boolean strip(Dimension size) {
+        return size.height >= STRIP_RATIO * size.width;
     }
 
     /**
@@ -70,11 +75,10 @@ final class TesseractOcr {
      * Tesseract read it as {@code page}.
      */
     static boolean rereads(TextLayerSettings.LineReading reading, Dimension size, TsvLayout.OcrPage page) {
-        boolean strip = size.height >= STRIP_RATIO * size.width;
         return switch (reading) {
             case ALL -> true;
-            case UNSURE -> strip || unsure(page);
-            case STRIPS -> strip;
+            case UNSURE -> strip(size) || unsure(page);
+            case STRIPS -> strip(size);
             case OFF -> false;
         };
     }
@@ -143,24 +147,15 @@ final class TesseractOcr {
                 image = pixels.get();
                 scale = image.getWidth() / (double) size.width;
             }
-            int x0 = Integer.MAX_VALUE;
-            int y0 = Integer.MAX_VALUE;
-            int x1 = 0;
-            int y1 = 0;
-            for (TsvLayout.Box word : words) {
-                x0 = Math.min(x0, word.x0());
-                y0 = Math.min(y0, word.y0());
-                x1 = Math.max(x1, word.x1());
-                y1 = Math.max(y1, word.y1());
-            }
+            TsvLayout.Box line = TsvLayout.Box.around(words);
             List<LineReader.Glyph> glyphs;
             try {
                 glyphs = reader.read(
                         image,
-                        (int) Math.floor(x0 * scale),
-                        (int) Math.floor(y0 * scale),
-                        (int) Math.ceil(x1 * scale),
-                        (int) Math.ceil(y1 * scale));
+                        (int) Math.floor(line.x0() * scale),
+                        (int) Math.floor(line.y0() * scale),
+                        (int) Math.ceil(line.x1() * scale),
+                        (int) Math.ceil(line.y1() * scale));
             } catch (RuntimeException e) {
                 // One line the model cannot read keeps Tesseract's reading; the page goes on.
                 LOG.log(System.Logger.Level.WARNING, "the line recogniser failed on a line: {0}", e.toString());

@@ -20,7 +20,22 @@ final class TsvLayout {
     record OcrPage(String text, List<Word> words, int width, int height) {}
 
     /** One word as read, its box in pixels and its confidence (0..1). */
-    record Box(String text, int x0, int y0, int x1, int y1, float confidence) {}
+    record Box(String text, int x0, int y0, int x1, int y1, float confidence) {
+        /** The box around some words (a line), without text. */
+        static Box around(List<Box> words) {
+            int x0 = Integer.MAX_VALUE;
+            int y0 = Integer.MAX_VALUE;
+            int x1 = Integer.MIN_VALUE;
+            int y1 = Integer.MIN_VALUE;
+            for (Box word : words) {
+                x0 = Math.min(x0, word.x0());
+                y0 = Math.min(y0, word.y0());
+                x1 = Math.max(x1, word.x1());
+                y1 = Math.max(y1, word.y1());
+            }
+            return new Box("", x0, y0, x1, y1, 0f);
+        }
+    }
 
     /** Reads one line's words again, left to right; Tesseract's own words where it has nothing better. */
     @FunctionalInterface

@@ -53,11 +53,8 @@ public final class LineChoiceData {
 
     private static void write(
             PrintWriter out, String name, List<TsvLayout.Box> words, LineReader reader, BufferedImage image) {
-        int x0 = words.stream().mapToInt(TsvLayout.Box::x0).min().orElseThrow();
-        int y0 = words.stream().mapToInt(TsvLayout.Box::y0).min().orElseThrow();
-        int x1 = words.stream().mapToInt(TsvLayout.Box::x1).max().orElseThrow();
-        int y1 = words.stream().mapToInt(TsvLayout.Box::y1).max().orElseThrow();
-        List<Glyph> glyphs = reader.read(image, x0, y0, x1, y1);
+        TsvLayout.Box line = TsvLayout.Box.around(words);
+        List<Glyph> glyphs = reader.read(image, line.x0(), line.y0(), line.x1(), line.y1());
         int[] wordOf = LineWords.assign(words, glyphs);
         for (int w = 0; w < words.size(); w++) {
             StringBuilder text = new StringBuilder();
