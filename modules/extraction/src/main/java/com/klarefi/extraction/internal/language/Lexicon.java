@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.CharArraySet;
 
@@ -41,6 +42,8 @@ public final class Lexicon {
     private final Set<String> stopwords;
     private final WordForms forms;
     private final MeaningReader reader;
+    private final Set<String> vocabulary;
+    private final Misreadings misreadings;
 
     private Lexicon(
             Map<String, Concept> concepts,
@@ -53,14 +56,18 @@ public final class Lexicon {
         this.dottedOnly = Set.copyOf(dottedOnly);
         this.stopwords = Set.copyOf(stopwords);
         CharArraySet dictionary = new CharArraySet(512, true);
+        Set<String> vocabulary = new HashSet<>();
         for (String[] term : rawTerms) {
             for (MeaningReader.Word word : MeaningReader.words(term[2])) {
                 String folded = foldAbbreviation(word.text());
                 if ((folded.length() >= 4 || SHORT_PARTS.contains(folded)) && !stopwords.contains(folded)) {
                     dictionary.add(folded);
+                    vocabulary.add(folded);
                 }
             }
         }
+        this.vocabulary = Set.copyOf(vocabulary);
+        this.misreadings = new Misreadings(vocabulary);
         this.forms = new WordForms(dictionary);
         this.reader = new MeaningReader(this);
         Map<String, Set<String>> singleWords = new HashMap<>();
@@ -136,6 +143,24 @@ public final class Lexicon {
                     .forEach(clauses::add);
         }
         return clauses.size() == 1 ? clauses.iterator().next() : "";
+    }
+
+    /**
+     * The lexicon's word that a word it does not know at all was misread from ({@link Misreadings}):
+     * a word of a term, or a word whose stem a term has in some language, is known and stays itself.
+     */
+    Optional<String> misread(String folded) {
+        if (vocabulary.contains(folded)
+                || stopwords.contains(folded)
+                || !exact(folded).isEmpty()) {
+            return Optional.empty();
+        }
+        for (var form : forms.of(folded, false).entrySet()) {
+            if (!lookup(form.getKey(), form.getValue().whole()).isEmpty()) {
+                return Optional.empty();
+            }
+        }
+        return misreadings.meant(folded);
     }
 
     boolean stopword(String folded) {

@@ -106,7 +106,9 @@ final class MeaningReader {
                 expansion.forEach(
                         part -> words.add(new Word(part, word.start(), word.end(), false, word.parenthesised())));
             } else if (!lexicon.stopword(folded)) {
-                words.add(new Word(folded, word.start(), word.end(), word.dotted(), word.parenthesised()));
+                // a word the lexicon does not know may be one of its words with a character misread
+                String meant = lexicon.misread(folded).orElse(folded);
+                words.add(new Word(meant, word.start(), word.end(), word.dotted(), word.parenthesised()));
             }
         }
         words.removeIf(word -> lexicon.stopword(WordForms.fold(word.text())));

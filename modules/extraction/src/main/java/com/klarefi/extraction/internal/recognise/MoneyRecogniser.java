@@ -82,6 +82,13 @@ final class MoneyRecogniser implements Recogniser {
     private static final Pattern SPLIT_DECIMALS =
             Pattern.compile("(?m)(?<![\\d.,])\\d{1,7}[.,]( )\\d{2}(?=" + LINE_END + ")");
 
+    /**
+     * An amount at a line's end whose decimals OCR read with a letter O for a zero ("TOTAL 48.0O",
+     * "4.9OSR" before a tax code): group 1 is the decimals.
+     */
+    private static final Pattern LETTER_ZEROES =
+            Pattern.compile("(?m)(?<![\\d.,\\p{L}])\\d{1,7}[.,]((?=[\\dOo]{0,1}[Oo])[\\dOo]{2})(?=" + LINE_END + ")");
+
     private static final Pattern ROUND = Pattern.compile("(?<![\\d.,])\\d{1,3}(?:\\.\\d{3})*,-");
     private static final Set<String> CODES = Currency.getAvailableCurrencies().stream()
             .map(Currency::getCurrencyCode)
@@ -119,7 +126,7 @@ final class MoneyRecogniser implements Recogniser {
     @Override
     public List<Match> scan(String page) {
         List<int[]> closed = new ArrayList<>();
-        String text = closingSplitDecimals(page, closed);
+        String text = closingSplitDecimals(zeroes(page), closed);
         List<Match> matches = new ArrayList<>();
         collect(before.matcher(text), 1, 2, matches);
         collect(after.matcher(text), 2, 1, matches);
@@ -141,6 +148,23 @@ final class MoneyRecogniser implements Recogniser {
         return closed.isEmpty()
                 ? matches
                 : matches.stream().map(m -> reopened(m, closed)).toList();
+    }
+
+    /** The text with the letters O that OCR read for an amount's zero decimals as zeroes; every offset stays. */
+    private static String zeroes(String page) {
+        Matcher letters = LETTER_ZEROES.matcher(page);
+        if (!letters.find()) {
+            return page;
+        }
+        StringBuilder text = new StringBuilder(page);
+        do {
+            for (int i = letters.start(1); i < letters.end(1); i++) {
+                if (!Character.isDigit(text.charAt(i))) {
+                    text.setCharAt(i, '0');
+                }
+            }
+        } while (letters.find());
+        return text.toString();
     }
 
     /**
@@ -174,7 +198,11 @@ final class MoneyRecogniser implements Recogniser {
 
     /**
      * Amounts without a currency, in the stated currency or the one the page prints most; on a page
-     * with no currency at all but a column of amounts, as the amount alone.
+     * with a column of amounts and no currency printed alone, in the one currency the column writes
+     * beside some of its amounts ("CASH 8.00 MYR 8.00" under "GRAND TOTAL 7.70"), or as the amount
+     * alone where the column writes none. Either way only where the bare amounts outnumber those
+     * with a currency: a page that writes its currency beside most amounts means something else by
+     * a bare number (a quantity, a rate).
      */
     private void bare(String text, List<Match> matches) {
         Optional<String> currency = stated.or(() -> printed(text, matches));
@@ -182,13 +210,23 @@ final class MoneyRecogniser implements Recogniser {
             // a sign OCR read beside a number out of the column ("Jalan $$14/52") does not make its amounts numbers
             List<java.util.regex.MatchResult> column =
                     COLUMN_LINE.matcher(text).results().toList();
-            boolean written = column.stream()
-                    .anyMatch(line -> matches.stream().anyMatch(m -> m.start() < line.end() && m.end() > line.start()));
-            if (column.size() >= COLUMN_LINES && !written) {
-                amountsAlone(text, matches);
+            if (column.size() < COLUMN_LINES) {
+                return;
             }
-            return;
+            Set<String> written = matches.stream()
+                    .filter(m -> column.stream().anyMatch(line -> m.start() < line.end() && m.end() > line.start()))
+                    .map(m -> m.normalized().substring(0, m.normalized().indexOf(' ')))
+                    .collect(Collectors.toSet());
+            if (written.isEmpty()) {
+                amountsAlone(text, matches);
+                return;
+            }
+            if (written.size() > 1) {
+                return;
+            }
+            currency = Optional.of(written.iterator().next());
         }
+        String code = currency.get();
         List<Match> bare = new ArrayList<>();
         Matcher matcher = BARE.matcher(text);
         while (matcher.find()) {
@@ -199,7 +237,7 @@ final class MoneyRecogniser implements Recogniser {
                         .ifPresent(value -> bare.add(new Match(
                                 start,
                                 end,
-                                currency.get() + " "
+                                code + " "
                                         + value.setScale(2, RoundingMode.UNNECESSARY)
                                                 .toPlainString(),
                                 0.8)));

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * printed with or without the comma before its legal form is one value. A name is read across a
  * line break only when the line with the legal form has no name word of its own ("POPULAR BOOK /
  * CO. (M) SDN BHD"); leading numbers are no part of it, but for a bare number of up to three
- * digits that opens the name's line ("99 SPEED MART S/B").
+ * digits that opens the name's line and has words after it ("99 SPEED MART S/B"), and a name never
+ * starts right after an {@code @} ("JIMART@SP3" is a handle).
  */
 final class OrganisationRecogniser implements Recogniser {
     /** Legal forms of companies in many countries, longest first where one is a prefix of another. */
@@ -36,7 +37,7 @@ final class OrganisationRecogniser implements Recogniser {
     private static final String CONNECTOR = "(?:and|&|of|the|for|de|van|der|und|et|y|e)";
     private static final String GAP = "(?:[ \\t\u00a0]+|[ \\t\u00a0]*\\n[ \\t\u00a0]*)";
     private static final Pattern NAME =
-            Pattern.compile("(?<![\\p{L}\\d&])(" + WORD + "(?:(?:,?" + GAP + "|" + GAP + CONNECTOR
+            Pattern.compile("(?<![\\p{L}\\d&@])(" + WORD + "(?:(?:,?" + GAP + "|" + GAP + CONNECTOR
                     + GAP + ")" + WORD + "){0,6})(?:" + GAP + "(?:and|&))?,?" + GAP + "?(?=\\p{Lu})((?i:" + LEGAL_FORM
                     + "))(?![\\p{L}\\d])");
     /** Words that open a sentence or a defined term, never a company's name. */
@@ -298,7 +299,10 @@ final class OrganisationRecogniser implements Recogniser {
             }
             String word = text.substring(position, wordEnd);
             // a number that opens the name's line and stands bare before it is the name's ("99 SPEED MART S/B")
-            boolean leadingNumber = position == start && lineOpens(text, start) && word.matches("\\d{1,3}");
+            boolean leadingNumber = position == start
+                    && lineOpens(text, start)
+                    && word.matches("\\d{1,3}")
+                    && restOfLineHasLetters(text, wordEnd);
             if (leadingNumber
                     || !NOT_A_NAME_START.contains(word.toLowerCase(Locale.ROOT)) && !word.matches("[\\d.,:#-]+")) {
                 return text.substring(position, formStart).isBlank() ? -1 : position;
@@ -309,6 +313,14 @@ final class OrganisationRecogniser implements Recogniser {
             }
         }
         return -1;
+    }
+
+    /** Whether a letter follows a position on its line: "99 SPEED MART", not a line of numbers ("3 1803057"). */
+    private static boolean restOfLineHasLetters(String text, int position) {
+        int lineEnd = text.indexOf('\n', position);
+        return text.substring(position, lineEnd < 0 ? text.length() : lineEnd)
+                .chars()
+                .anyMatch(Character::isLetter);
     }
 
     /** Whether only blanks stand before a position on its line. */

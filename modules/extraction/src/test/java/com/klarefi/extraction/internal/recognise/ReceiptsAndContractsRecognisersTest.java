@@ -71,9 +71,9 @@ class ReceiptsAndContractsRecognisersTest {
         // two amounts at line ends are not yet a column
         assertThat(normalised(new MoneyRecogniser(), "Nuggets 12.80\nTotal 12.80\nThank you"))
                 .isEmpty();
-        // where one amount states its currency, bare numbers are something else
-        assertThat(normalised(new MoneyRecogniser(), "Item 2.50\nItem 3.50\nItem 1.00\nTotal USD 7.00"))
-                .containsExactly("USD 7.00");
+        // where most amounts state their currency, bare numbers are something else
+        assertThat(normalised(new MoneyRecogniser(), "Item 2.50\nTip USD 1.00\nTax USD 0.50\nTotal USD 7.00"))
+                .containsExactly("USD 1.00", "USD 0.50", "USD 7.00");
         // a sign OCR read into a street number, out of the column, does not
         assertThat(normalised(new MoneyRecogniser(), "Jalan $$14/52\n" + receipt))
                 .containsExactly("USD 14.00", "12.80", "12.80", "13.00", "0.20");
@@ -94,6 +94,32 @@ class ReceiptsAndContractsRecognisersTest {
         // within a line, a number and two digits apart are no amount
         assertThat(normalised(new MoneyRecogniser(), "Item 1\nItem 2\nItem 3\nroom 3, 45 guests"))
                 .isEmpty();
+    }
+
+    @Test
+    void bareAmountsOfAColumnAreInTheOneCurrencyTheColumnWritesBesideSomeOfThem() {
+        String receipt = "Coffee 1 7.70\nSUB TOTAL 7.70\nGRAND TOTAL 7.70\nCASH 8.00 MYR 8.00\nCHANGE DUE 0.30\n";
+        assertThat(normalised(new MoneyRecogniser(), receipt))
+                .containsExactly("MYR 7.70", "MYR 7.70", "MYR 7.70", "MYR 8.00", "MYR 8.00", "MYR 0.30");
+        assertThat(normalised(new MoneyRecogniser(), "Item 2.50\nItem 3.50\nItem 1.00\nTotal USD 7.00"))
+                .containsExactly("USD 2.50", "USD 3.50", "USD 1.00", "USD 7.00");
+        // two currencies in the column: which one a bare amount is in is not said
+        assertThat(normalised(new MoneyRecogniser(), "Coffee 7.70\nTea 2.00\nCASH USD 8.00\nCARD EUR 1.70\n"))
+                .containsExactly("USD 8.00", "EUR 1.70");
+    }
+
+    @Test
+    void zeroDecimalsOcrReadAsTheLetterOAtALinesEndAreTheAmountsAndTheEvidenceCoversThem() {
+        String receipt = "Powder 4 11.32 4.9OSR\nSUB-TOTAL 45.28\nTOTAL 48.0O\nCASH 48.00\n";
+        List<Match> amounts = new MoneyRecogniser().scan(receipt);
+
+        assertThat(amounts.stream().map(Match::normalized)).containsExactly("11.32", "4.90", "45.28", "48.00", "48.00");
+        assertThat(amounts.stream().map(m -> receipt.substring(m.start(), m.end())))
+                .containsExactly("11.32", "4.9O", "45.28", "48.0O", "48.00");
+        // words and codes stay words: no amount in "No.OO" or "Room 1.OOA"
+        assertThat(normalised(
+                        new MoneyRecogniser(), "Item 2.50\nItem 3.50\nItem 1.00\nNo.OO\nRoom 1.OOKMS\nJalan 2.Oak\n"))
+                .containsExactly("2.50", "3.50", "1.00");
     }
 
     @Test
@@ -136,12 +162,17 @@ class ReceiptsAndContractsRecognisersTest {
                 .containsExactly("99 SPEED MART S/B");
         assertThat(normalised(organisations, "1234 ACME TRADING SDN BHD\n")).containsExactly("ACME TRADING SDN BHD");
         assertThat(normalised(organisations, "1. ACME TRADING SDN BHD\n")).containsExactly("ACME TRADING SDN BHD");
+        // a line of numbers above the name (a till's number) is no part of it
+        assertThat(normalised(organisations, "3 1803057\nMR. D.I.Y. (M) SDN BHD\n"))
+                .containsExactly("MR. D.I.Y. (M) SDN BHD");
     }
 
     @Test
     void aNameOnItsOwnHeaderLineIsNotJoinedToTheLineAbove() {
         OrganisationRecogniser organisations = new OrganisationRecogniser();
         assertThat(normalised(organisations, "JIMART\nOGN GROUP SDN BHD\n")).containsExactly("OGN GROUP SDN BHD");
+        // nor is the end of a handle on the line above ("@SP3")
+        assertThat(normalised(organisations, "JIMART@SP3\nOGN GROUP SDN BHD\n")).containsExactly("OGN GROUP SDN BHD");
         assertThat(normalised(organisations, "POPULAR BOOK\nCO. (M) SDN BHD\n"))
                 .containsExactly("POPULAR BOOK CO. (M) SDN BHD");
     }
