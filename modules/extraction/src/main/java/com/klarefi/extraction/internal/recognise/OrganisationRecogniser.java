@@ -216,7 +216,7 @@ final class OrganisationRecogniser implements Recogniser {
         if (named.isPresent()) {
             return named;
         }
-        return phrase(text, start, lineEnd)
+        return phrase(text, start, joinedLineEnd(text, lineEnd))
                 .map(match -> asPrinted
                         ? new Match(
                                 match.start(),
@@ -226,9 +226,35 @@ final class OrganisationRecogniser implements Recogniser {
                         : match);
     }
 
+    /**
+     * Where a name's line ends: at the end of the next line where this one ends in an ampersand, as a
+     * header prints a long name over two lines ("HOME MASTER HARDWARE &" over "ELECTRICAL"), also
+     * where the name is read to its line's end only (a line of the page's header).
+     */
+    private static int joinedLineEnd(String text, int lineEnd) {
+        int last = lineEnd;
+        while (last > 0 && Character.isWhitespace(text.charAt(last - 1)) && text.charAt(last - 1) != '\n') {
+            last--;
+        }
+        if (last == 0 || text.charAt(last - 1) != '&' || lineEnd >= text.length()) {
+            return lineEnd;
+        }
+        return Spans.lineEnd(text, lineEnd + 1, text.length());
+    }
+
     /** Capitalised words (and joining words between them) up to punctuation or the end of the line. */
     private static Optional<Match> phrase(String text, int start, int end) {
         Words words = Words.of(text, start, end);
+        int lineEnd = Spans.lineEnd(text, start, end);
+        if (lineEnd < end) {
+            // the name goes on on the next line (see joinedLineEnd)
+            Words next = Words.of(text, lineEnd + 1, end);
+            List<Integer> starts = new ArrayList<>(words.starts());
+            List<Integer> ends = new ArrayList<>(words.ends());
+            starts.addAll(next.starts());
+            ends.addAll(next.ends());
+            words = new Words(starts, ends, text);
+        }
         int last = -1;
         for (int i = 0; i < words.size() && i < PHRASE_WORDS; i++) {
             String word = words.word(i).replaceAll("[,;:.]+$", "");
@@ -323,10 +349,10 @@ final class OrganisationRecogniser implements Recogniser {
                 .anyMatch(Character::isLetter);
     }
 
-    /** Whether only blanks stand before a position on its line. */
+    /** Whether only blanks, or the edge glyphs OCR reads at a scan's border ("| 99 SPEED MART"), stand before a position on its line. */
     private static boolean lineOpens(String text, int position) {
         int lineStart = text.lastIndexOf('\n', position - 1) + 1;
-        return text.substring(lineStart, position).isBlank();
+        return OcrEdges.skipLeading(text, lineStart, position) == position;
     }
 
     static String normalise(String printed) {

@@ -160,6 +160,9 @@ class ReceiptsAndContractsRecognisersTest {
         OrganisationRecogniser organisations = new OrganisationRecogniser(true);
         assertThat(normalised(organisations, "99 SPEED MART S/B (519537-X)\nGST ID. NO : 000181747712\n"))
                 .containsExactly("99 SPEED MART S/B");
+        // also after the bar OCR reads at a scan's edge
+        assertThat(normalised(organisations, "| 99 SPEED MART S/B (519537-X)\n"))
+                .containsExactly("99 SPEED MART S/B");
         assertThat(normalised(organisations, "1234 ACME TRADING SDN BHD\n")).containsExactly("ACME TRADING SDN BHD");
         assertThat(normalised(organisations, "1. ACME TRADING SDN BHD\n")).containsExactly("ACME TRADING SDN BHD");
         // a line of numbers above the name (a till's number) is no part of it
@@ -175,6 +178,22 @@ class ReceiptsAndContractsRecognisersTest {
         assertThat(normalised(organisations, "JIMART@SP3\nOGN GROUP SDN BHD\n")).containsExactly("OGN GROUP SDN BHD");
         assertThat(normalised(organisations, "POPULAR BOOK\nCO. (M) SDN BHD\n"))
                 .containsExactly("POPULAR BOOK CO. (M) SDN BHD");
+    }
+
+    @Test
+    void aNameWithoutLegalFormThatEndsItsLineInAnAmpersandGoesOnOnTheNext() {
+        OrganisationRecogniser organisations = new OrganisationRecogniser(true);
+        String header = "HOME MASTER HARDWARE &\nELECTRICAL\nNO.113G, JALAN SETIA\n";
+        assertThat(organisations.readAt(header, 0, header.length()))
+                .map(Match::normalized)
+                .contains("HOME MASTER HARDWARE & ELECTRICAL");
+        assertThat(organisations.readAt(header, 0, header.indexOf('\n')))
+                .map(Match::normalized)
+                .contains("HOME MASTER HARDWARE & ELECTRICAL");
+        String one = "HOME MASTER HARDWARE\nELECTRICAL\n";
+        assertThat(organisations.readAt(one, 0, one.length()))
+                .map(Match::normalized)
+                .contains("HOME MASTER HARDWARE");
     }
 
     @Test
