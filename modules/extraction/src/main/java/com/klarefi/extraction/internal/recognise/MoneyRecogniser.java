@@ -89,6 +89,9 @@ final class MoneyRecogniser implements Recogniser {
     private static final Pattern LETTER_ZEROES =
             Pattern.compile("(?m)(?<![\\d.,\\p{L}])\\d{1,7}[.,]((?=[\\dOo]{0,1}[Oo])[\\dOo]{2})(?=" + LINE_END + ")");
 
+    /** A currency written in letters (a code or a local word: "MYR", "RM", "kr"), not a sign alone. */
+    private static final Pattern WRITTEN_CURRENCY = Pattern.compile("\\p{L}{2}");
+
     private static final Pattern ROUND = Pattern.compile("(?<![\\d.,])\\d{1,3}(?:\\.\\d{3})*,-");
     private static final Set<String> CODES = Currency.getAvailableCurrencies().stream()
             .map(Currency::getCurrencyCode)
@@ -199,8 +202,9 @@ final class MoneyRecogniser implements Recogniser {
     /**
      * Amounts without a currency, in the stated currency or the one the page prints most; on a page
      * with a column of amounts and no currency printed alone, in the one currency the column writes
-     * beside some of its amounts ("CASH 8.00 MYR 8.00" under "GRAND TOTAL 7.70"), or as the amount
-     * alone where the column writes none. Either way only where the bare amounts outnumber those
+     * beside some of its amounts ("CASH 8.00 MYR 8.00" under "GRAND TOTAL 7.70"; in letters, or as a
+     * sign twice: one sign may be a speck OCR read), or as the amount alone where the column writes
+     * none. Either way only where the bare amounts outnumber those
      * with a currency: a page that writes its currency beside most amounts means something else by
      * a bare number (a quantity, a rate).
      */
@@ -213,15 +217,23 @@ final class MoneyRecogniser implements Recogniser {
             if (column.size() < COLUMN_LINES) {
                 return;
             }
-            Set<String> written = matches.stream()
+            List<Match> inColumn = matches.stream()
                     .filter(m -> column.stream().anyMatch(line -> m.start() < line.end() && m.end() > line.start()))
+                    .toList();
+            Set<String> written = inColumn.stream()
                     .map(m -> m.normalized().substring(0, m.normalized().indexOf(' ')))
                     .collect(Collectors.toSet());
             if (written.isEmpty()) {
                 amountsAlone(text, matches);
                 return;
             }
-            if (written.size() > 1) {
+            // one sign alone may be OCR's reading of a speck ("P¢£ 3.80"); a code, a word or two signs are printed
+            boolean printed = inColumn.size() >= 2
+                    || inColumn.stream()
+                            .anyMatch(m -> WRITTEN_CURRENCY
+                                    .matcher(text.substring(m.start(), m.end()))
+                                    .find());
+            if (written.size() > 1 || !printed) {
                 return;
             }
             currency = Optional.of(written.iterator().next());

@@ -103,6 +103,12 @@ class ReceiptsAndContractsRecognisersTest {
                 .containsExactly("MYR 7.70", "MYR 7.70", "MYR 7.70", "MYR 8.00", "MYR 8.00", "MYR 0.30");
         assertThat(normalised(new MoneyRecogniser(), "Item 2.50\nItem 3.50\nItem 1.00\nTotal USD 7.00"))
                 .containsExactly("USD 2.50", "USD 3.50", "USD 1.00", "USD 7.00");
+        // one sign, perhaps a speck OCR read, does not set the column's currency; two do
+        assertThat(normalised(new MoneyRecogniser(), "Coffee 1 7.70\nCake P¢£ 3.80\nTOTAL 11.50\nCASH 12.00\n"))
+                .containsExactly("GBP 3.80");
+        assertThat(normalised(
+                        new MoneyRecogniser(), "Coffee 1 7.70\nCake £ 3.80\nTea 1.00\nTOTAL 12.50\nCASH £ 13.00\n"))
+                .containsExactly("GBP 7.70", "GBP 3.80", "GBP 1.00", "GBP 12.50", "GBP 13.00");
         // two currencies in the column: which one a bare amount is in is not said
         assertThat(normalised(new MoneyRecogniser(), "Coffee 7.70\nTea 2.00\nCASH USD 8.00\nCARD EUR 1.70\n"))
                 .containsExactly("USD 8.00", "EUR 1.70");
