@@ -28,9 +28,12 @@ final class AddressRecogniser implements Recogniser {
             + "|roc|co\\.?\\s*no|company\\s*no|e-?mail|www|http|invoice|receipt|cashier|date|datum|time)(?![\\p{L}])"
             + "|@|://|\\d{1,2}[:/.-]\\d{2}[:/.-]\\d{2,4}|\\d{1,2}:\\d{2}|\\d+[.,]\\d{2}(?!\\d)");
 
-    /** A street word right before a number: the number is the lot's or the house's, not a postcode. */
+    /**
+     * A street word right before a number, perhaps with a short code of the lot's kind between them
+     * ("Lot P.T. 2811", "Lot PTD 198718"): the number is the lot's or the house's, not a postcode.
+     */
     private static final Pattern STREET_BEFORE =
-            Pattern.compile("(?iu)(?<![\\p{L}])(?:lot|no|unit|blok|block|box)\\.?[ \t]*$");
+            Pattern.compile("(?iu)(?<![\\p{L}])(?:lot|no|unit|blok|block|box)\\.?(?:[ \t]+[\\p{L}.]{1,4}){0,2}[ \t]*$");
 
     private static final int MAX_LINES = 5;
 

@@ -231,6 +231,10 @@ class ReceiptsAndContractsRecognisersTest {
         String station = "LOT 26151 BANDAR SG LONG,\n11 1/4 MILES CHERAS,\n43000 KAJANG, SELANGOR\nSite : 2188\n";
         assertThat(normalised(new AddressRecogniser(), station))
                 .containsExactly("LOT 26151 BANDAR SG LONG, 11 1/4 MILES CHERAS, 43000 KAJANG, SELANGOR");
+        // nor is a lot's number after a short code of the lot's kind
+        String lot = "LOT P.T. 2811, JALAN ANGSA,\nTAMAN BERKELEY\n41150 KLANG, SELANGOR\nGST ID. NO : 000181747712\n";
+        assertThat(normalised(new AddressRecogniser(), lot))
+                .containsExactly("LOT P.T. 2811, JALAN ANGSA, TAMAN BERKELEY 41150 KLANG, SELANGOR");
         // OCR garbled "http://www": the colon and slashes still say it is no postal line
         String web = "NO. 1 Jalan Euro 1\nSungai Buloh Seksyen U3 Shah Alam, 40150\nKEEp://uww super com my\n";
         assertThat(normalised(new AddressRecogniser(), web))
