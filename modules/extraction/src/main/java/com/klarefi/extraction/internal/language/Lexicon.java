@@ -42,7 +42,9 @@ public final class Lexicon {
     private final Set<String> stopwords;
     private final WordForms forms;
     private final MeaningReader reader;
-    private final Set<String> vocabulary;
+    /** The words of the lexicon's terms (four letters or more, and the short parts): a misread word is one of them. */
+    private final CharArraySet dictionary;
+
     private final Misreadings misreadings;
 
     private Lexicon(
@@ -56,7 +58,7 @@ public final class Lexicon {
         this.dottedOnly = Set.copyOf(dottedOnly);
         this.stopwords = Set.copyOf(stopwords);
         CharArraySet dictionary = new CharArraySet(512, true);
-        Set<String> vocabulary = new HashSet<>();
+        List<String> vocabulary = new ArrayList<>();
         for (String[] term : rawTerms) {
             for (MeaningReader.Word word : MeaningReader.words(term[2])) {
                 String folded = foldAbbreviation(word.text());
@@ -66,7 +68,7 @@ public final class Lexicon {
                 }
             }
         }
-        this.vocabulary = Set.copyOf(vocabulary);
+        this.dictionary = dictionary;
         this.misreadings = new Misreadings(vocabulary);
         this.forms = new WordForms(dictionary);
         this.reader = new MeaningReader(this);
@@ -150,7 +152,10 @@ public final class Lexicon {
      * a word of a term, or a word whose stem a term has in some language, is known and stays itself.
      */
     Optional<String> misread(String folded) {
-        if (vocabulary.contains(folded)
+        // most words have no neighbour: that answer is cached, and the checks below are left for the rest
+        Optional<String> meant = misreadings.meant(folded);
+        if (meant.isEmpty()
+                || dictionary.contains(folded)
                 || stopwords.contains(folded)
                 || !exact(folded).isEmpty()) {
             return Optional.empty();
@@ -160,7 +165,7 @@ public final class Lexicon {
                 return Optional.empty();
             }
         }
-        return misreadings.meant(folded);
+        return meant;
     }
 
     boolean stopword(String folded) {
