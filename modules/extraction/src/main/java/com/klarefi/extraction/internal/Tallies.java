@@ -7,14 +7,18 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The amounts of a page that its arithmetic makes a total: an amount that the amounts on the lines
  * just above it add up to (the items, or a subtotal and its tax), or that a payment below it settles
  * (the cash tendered less the change given). A bill's total is the one amount both the items and
  * the payment agree on; a tax, a quantity or a single item rarely is. Where a total is rounded to
- * what cash can pay (a line just below it adjusting it by less than ten cents, and a line just below
- * that the result), the rounded amount is the total and the one it was rounded from is not. Each line counts with its last
+ * what cash can pay (a line just below it adjusting it by less than ten cents, with or without its
+ * minus, and a line just below that the result), the rounded amount is the total and the one it was
+ * rounded from is not. A total that others above it add up to (the totals by tax rate of a bill) is
+ * the whole, and they are not totals. Each line counts with its last
  * amount, the one a column of amounts prints: a unit price or a quantity before it is no term of
  * the sum, and no total.
  */
@@ -31,6 +35,13 @@ final class Tallies {
      */
     private static final int ROUNDING_REACH = 2;
 
+    /**
+     * A rounding adjustment down, printed with its minus and perhaps a currency ("-0.01", "-RM0.02")
+     * at a line's end, perhaps before a short tax code: group 1 is the amount.
+     */
+    private static final Pattern ADJUSTMENT = Pattern.compile(
+            "(?m)(?<![\\d.,\\p{L}])[-\u2212][ \t]?(?:\\p{L}{1,3}\\$?|\\$)?[ \t]?(0[.,]0[1-9])(?=[ \t]*(?:\\p{L}{1,2})?[ \t|]*$)");
+
     private Tallies() {}
 
     /** The start offsets of the amounts among {@code amounts} that the page's arithmetic makes a total. */
@@ -41,6 +52,12 @@ final class Tallies {
             if (cents != null) {
                 read.add(new Amount(match.start(), match.end(), line(text, match.start()), cents));
             }
+        }
+        // a rounding adjustment printed with its minus ("Rounding Adj: -0.01"), which no recogniser reads as an amount
+        Matcher printed = ADJUSTMENT.matcher(text);
+        while (printed.find()) {
+            long cents = Math.round(Double.parseDouble(printed.group(1).replace(',', '.')) * 100);
+            read.add(new Amount(printed.start(), printed.end(), line(text, printed.start()), -cents));
         }
         read.sort(Comparator.comparingInt(Amount::start));
         List<Amount> lineLast = new ArrayList<>();
@@ -65,17 +82,71 @@ final class Tallies {
                 long adjustment = lineLast.get(a).cents();
                 for (int r = a + 1; r < lineLast.size() && r <= a + ROUNDING_REACH; r++) {
                     Amount rounded = lineLast.get(r);
-                    if (adjustment > 0
-                            && adjustment < ROUNDING
+                    if (adjustment != 0
+                            && Math.abs(adjustment) < ROUNDING
                             && rounded.cents() > ROUNDING
-                            && Math.abs(from.cents() - rounded.cents()) == adjustment) {
+                            && (adjustment > 0
+                                    ? Math.abs(from.cents() - rounded.cents()) == adjustment
+                                    : from.cents() + adjustment == rounded.cents())) {
                         totals.remove(from.start());
                         totals.add(rounded.start());
                     }
                 }
             }
         }
-        return totals;
+        return withoutParts(totals, lineLast);
+    }
+
+    /**
+     * The totals without those that are parts of a larger total: two or three amounts of different
+     * values, on lines of their own above it, that add up to it. A bill's totals by tax rate ("Total 0%
+     * supplies", "Total 6% supplies") are parts of the total payable, however each is tallied itself.
+     */
+    private static Set<Integer> withoutParts(Set<Integer> totals, List<Amount> lines) {
+        Set<Integer> parts = new HashSet<>();
+        for (int w = 0; w < lines.size(); w++) {
+            Amount whole = lines.get(w);
+            if (!totals.contains(whole.start())) {
+                continue;
+            }
+            List<Amount> above = lines.subList(Math.max(0, w - MOST_TERMS), w);
+            for (int i = 0; i < above.size(); i++) {
+                Amount a = above.get(i);
+                for (int j = i + 1; j < above.size(); j++) {
+                    Amount b = above.get(j);
+                    if (!distinctParts(whole, a, b)) {
+                        continue;
+                    }
+                    if (a.cents() + b.cents() == whole.cents()) {
+                        parts.add(a.start());
+                        parts.add(b.start());
+                    }
+                    for (int k = j + 1; k < above.size(); k++) {
+                        Amount c = above.get(k);
+                        if (distinctParts(whole, b, c)
+                                && distinctParts(whole, a, c)
+                                && a.cents() + b.cents() + c.cents() == whole.cents()) {
+                            parts.add(a.start());
+                            parts.add(b.start());
+                            parts.add(c.start());
+                        }
+                    }
+                }
+            }
+        }
+        Set<Integer> left = new HashSet<>(totals);
+        left.removeAll(parts);
+        return left;
+    }
+
+    /** Two amounts of different values and lines, both other than the whole and below it. */
+    private static boolean distinctParts(Amount whole, Amount a, Amount b) {
+        return a.cents() != b.cents()
+                && a.line() != b.line()
+                && a.line() != whole.line()
+                && b.line() != whole.line()
+                && a.cents() < whole.cents()
+                && b.cents() < whole.cents();
     }
 
     /** The amounts of two or more consecutive lines right above the amount's line add up to it (a nought, a discount of none, is no term). */

@@ -10,9 +10,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class TalliesTest {
-    private static final Pattern AMOUNT = Pattern.compile("\\d+\\.\\d{2}");
+    private static final Pattern AMOUNT = Pattern.compile("(?<![-\\d])\\d+\\.\\d{2}");
 
-    /** Every two-decimal number of the text as an amount alone, as the recogniser reads a column of them. */
+    /**
+     * Every two-decimal number of the text as an amount alone, as the recogniser reads a column of
+     * them: one printed with a minus is none.
+     */
     private static List<Match> amounts(String text) {
         List<Match> amounts = new ArrayList<>();
         Matcher matcher = AMOUNT.matcher(text);
@@ -113,6 +116,64 @@ class TalliesTest {
 
         assertThat(tallied(text, "Nett Total 7.70")).isTrue();
         assertThat(tallied(text, "Total Amount 7.72")).isFalse();
+    }
+
+    @Test
+    void aRoundingPrintedWithItsMinusMakesTheRoundedAmountTheTotal() {
+        String text = """
+                Soup 9.90
+                Tea 1.52
+                Total (Inclusive of GST): 11.42
+                Rounding Adj: -0.02
+                TOTAL: 11.40""";
+
+        assertThat(tallied(text, "TOTAL: 11.40")).isTrue();
+        assertThat(tallied(text, "Total (Inclusive of GST): 11.42")).isFalse();
+    }
+
+    @Test
+    void aRoundingWithItsMinusAndCurrencyAfterATaxOfNought() {
+        String text = """
+                Bread 2.54
+                Milk 5.18
+                Total Amount: 7.72
+                GST @0%: 0.00
+                Rounding: -RM0.02
+                Nett Total: 7.70""";
+
+        assertThat(tallied(text, "Nett Total: 7.70")).isTrue();
+        assertThat(tallied(text, "Total Amount: 7.72")).isFalse();
+    }
+
+    @Test
+    void aMinusAdjustmentThatDoesNotMeetTheAmountBelowRoundsNothing() {
+        String text = """
+                Soup 9.90
+                Tea 1.52
+                Total 11.42
+                Rounding Adj: -0.02
+                Tip 11.45""";
+
+        assertThat(tallied(text, "Total 11.42")).isTrue();
+        assertThat(tallied(text, "Tip 11.45")).isFalse();
+    }
+
+    @Test
+    void totalsByTaxRateArePartsOfTheTotalPayable() {
+        String text = """
+                White bread 2.13 6 12.78
+                Wholemeal 2.78 3 8.34
+                Total 0% supplies: 21.12
+                Cream roll 0.72 14 10.08
+                Total 6% supplies (excl. GST): 10.08
+                GST: 0.60
+                Total 6% supplies (Inc. GST): 10.68
+                Total 0% supplies: 21.12
+                Total Payable: 31.80""";
+
+        assertThat(tallied(text, "Total Payable: 31.80")).isTrue();
+        assertThat(tallied(text, "Total 0% supplies: 21.12")).isFalse();
+        assertThat(tallied(text, "Total 6% supplies (Inc. GST): 10.68")).isFalse();
     }
 
     @Test
