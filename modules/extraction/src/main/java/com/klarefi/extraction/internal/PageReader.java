@@ -201,8 +201,9 @@ final class PageReader {
                     && !cue
                     && clues[Clue.RIVAL_LABEL.ordinal()] == 0
                     && clues[Clue.CONTEXT_SENTENCE.ordinal()] == 0
-                    && namedOnPage(feature)) {
-                // the feature's label on the page, and the arithmetic says which amount it is ("TOTAL" over "6.00")
+                    && (namedOnPage(feature) || labels.namesSum(feature.id()))) {
+                // the feature's label on the page, and the arithmetic says which amount it is ("TOTAL" over "6.00");
+                // or the feature asks for the total, and the arithmetic says which amount is one ("TOT*L, : RM 73.00")
                 byLabels = TALLIED * value.strength();
                 set(clues, Clue.UNLABELLED, 1);
             }

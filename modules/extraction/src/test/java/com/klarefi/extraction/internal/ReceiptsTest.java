@@ -225,6 +225,43 @@ class ReceiptsTest {
     }
 
     @Test
+    void whereOcrGarbledTheTotalsKeyTheArithmeticStillNamesTheTotal() {
+        PageLayer receipt = plainTextWithCells("""
+                CURRY HOUSE
+                2 * RM 33.02 =RM 66.04
+                1 * RM 2.83 =RM 2.83
+                Sub Total : RM 68.87
+                Service Charge : RM 0.00
+                GST/TAX 6% : RM 4.13
+                TOT*L, : RM 73.00
+                CA : RM 73.00
+                CHANGE: RM 0.00""");
+
+        assertThat(bestGuesses(extract(receipt), "total")).containsExactly("MYR 73.00");
+    }
+
+    @Test
+    void anAmountTheArithmeticMakesATotalIsNoValueOfAFeatureThatAsksForSomethingElse() {
+        CaseType claim = CaseTypes.parse("""
+                {"id": "expense", "name": "expense", "locales": ["en"], "features": [
+                  {"id": "claimed_amount", "type": "money", "labels": {"en": ["Claimed amount"]}}]}""");
+        PageLayer receipt = plainTextWithCells("""
+                CURRY HOUSE
+                Sub Total : RM 68.87
+                GST/TAX 6% : RM 4.13
+                TOT*L, : RM 73.00
+                CA : RM 73.00
+                CHANGE: RM 0.00""");
+
+        FeatureResult claimed = extractor
+                .extract(claim, List.of(new DocumentText("doc", List.of(receipt))))
+                .feature("claimed_amount")
+                .orElseThrow();
+
+        assertThat(claimed.decision().outcome()).isEqualTo(DecisionOutcome.MISSING);
+    }
+
+    @Test
     void readsTheShopThatPrintedTheReceiptWhenTheCaseTypeSaysOnlyCompanyAndAddress() {
         PageLayer receipt = plainTextWithCells("""
                 HOME MASTER HARDWARE & ELECTRICAL

@@ -9,7 +9,8 @@ import java.util.Set;
  * names the document's issuer, or names a value printed as a block of lines, and the format its
  * identifiers are written in (a flight number's). A distinct concept is always a party. A concept that
  * {@code includes} says what a value takes in ("incl.", "inclusive of"): the context beside it (a tax)
- * is what the value includes, not what the key names.
+ * is what the value includes, not what the key names. A {@code sum} names what a bill's own arithmetic
+ * adds up to (its total).
  */
 record Concept(
         String id,
@@ -25,7 +26,8 @@ record Concept(
         boolean issuer,
         boolean block,
         String format,
-        boolean includes) {
+        boolean includes,
+        boolean sum) {
     Concept {
         types = Set.copyOf(types);
         implies = Set.copyOf(implies);

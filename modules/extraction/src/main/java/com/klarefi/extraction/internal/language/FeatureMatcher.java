@@ -205,6 +205,14 @@ public final class FeatureMatcher {
         return formats.size() == 1 ? Optional.of(formats.iterator().next()) : Optional.empty();
     }
 
+    /**
+     * Whether every label of a feature names what a bill's arithmetic adds up to ("Total", "Amount
+     * due"): an amount the page's items or payment make a total is then the feature's, labelled or not.
+     */
+    public boolean namesSum(String featureId) {
+        return everyLabel(featureId, Concept::sum);
+    }
+
     /** Whether every label of a feature names a value printed as a block of lines (an address). */
     public boolean namesBlock(String featureId) {
         return everyLabel(featureId, Concept::block);

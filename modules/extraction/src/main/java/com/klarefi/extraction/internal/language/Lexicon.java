@@ -279,7 +279,8 @@ public final class Lexicon {
                 roles.contains("issuer"),
                 roles.contains("block"),
                 format,
-                roles.contains("includes"));
+                roles.contains("includes"),
+                roles.contains("sum"));
     }
 
     private static List<String> lines(String resource) {

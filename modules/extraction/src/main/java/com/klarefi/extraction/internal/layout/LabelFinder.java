@@ -65,6 +65,11 @@ public final class LabelFinder {
         return matcher.namesIssuer(featureId);
     }
 
+    /** Whether every label of a feature names a bill's total (see {@link FeatureMatcher#namesSum}). */
+    public boolean namesSum(String featureId) {
+        return matcher.namesSum(featureId);
+    }
+
     /** Whether a text names a kind of document ("Tax Invoice"), as a title does. */
     public boolean namesDocument(String text) {
         return matcher.namesDocument(text);
