@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * Repairs OCR misreadings of two-word legal forms ("SON BHD", "SDN BHO" for "SDN BHD"; "5/B" for
  * "S/B"): where one word of a form is printed right, the word beside it is taken for the form's
- * other word when it differs in one character that OCR confuses (O and D, 5 and S, 0 and O, ...).
+ * other word when it differs in one character that OCR confuses (O and D, 5 and S, 0 and O, 3 and B, ...).
  * The repair keeps every character's position, so matches on the repaired text point at the page.
  */
 final class LegalForms {
@@ -18,7 +18,7 @@ final class LegalForms {
                 "S/B", ""
             });
     /** Characters OCR takes for one another on receipts' fonts. */
-    private static final List<String> CONFUSED = List.of("OD0Q", "S5", "B8", "I1L", "HN", "G6", "Z2");
+    private static final List<String> CONFUSED = List.of("OD0Q", "S5", "B83", "I1L", "HN", "G6", "Z2");
 
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\d/]{3}(?=\\.?(?![\\p{L}\\d]))");
 

@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
  * written "Inc." ("Sears, Roebuck & Co." is "Sears Roebuck and Co."), so that the same company
  * printed with or without the comma before its legal form is one value. A name is read across a
  * line break only when the line with the legal form has no name word of its own ("POPULAR BOOK /
- * CO. (M) SDN BHD"); leading numbers are no part of it, but for a bare number of up to three
+ * CO. (M) SDN BHD"), and then from the line right above it only; leading numbers are no part of it, but for a bare number of up to three
  * digits that opens the name's line and has words after it ("99 SPEED MART S/B"), and a name never
- * starts right after an {@code @} ("JIMART@SP3" is a handle).
+ * starts right after an {@code @} ("JIMART@SP3" is a handle). A phrase may close its line with its
+ * branch in brackets ("FUN N CHEER (MALURI)").
  */
 final class OrganisationRecogniser implements Recogniser {
     /** Legal forms of companies in many countries, longest first where one is a prefix of another. */
@@ -132,6 +133,8 @@ final class OrganisationRecogniser implements Recogniser {
         {"L\\.L\\.P\\.?", "LLP"},
         {"L\\.P\\.?", "LP"}
     };
+    /** A branch or outlet named in brackets after a name: one capitalised word ("(MALURI)", "(Kuchai)"). */
+    private static final Pattern BRANCH = Pattern.compile("\\(\\p{Lu}[\\p{L}\\d]+\\)");
     /** A capitalised phrase is a name less surely than one with a legal form: unsure, it goes to review. */
     private static final double PHRASE_STRENGTH = 0.75;
     /** Words of multi-word legal forms ("Sdn Bhd", "Pty Ltd"), which are no name of their own. */
@@ -261,6 +264,14 @@ final class OrganisationRecogniser implements Recogniser {
             String bare = word.toLowerCase(Locale.ROOT);
             boolean capitalised = !word.isEmpty() && Character.isUpperCase(word.charAt(0));
             boolean joining = i > 0 && (bare.equals("of") || bare.equals("&")); // "and" joins two parties in prose
+            if (i > 0
+                    && BRANCH.matcher(words.word(i)).matches()
+                    && endsLine(text, words.ends().get(i))) {
+                // a branch or outlet in brackets closes a header's name ("FUN N CHEER (MALURI)"); in a
+                // sentence, a word in brackets is a defined term ("Mark G. Parker (Employee) NIKE, Inc.")
+                last = i;
+                break;
+            }
             if (word.isEmpty() || word.startsWith("(") || PROSE_WORDS.contains(bare) || !capitalised && !joining) {
                 break;
             }
@@ -269,7 +280,10 @@ final class OrganisationRecogniser implements Recogniser {
                 break;
             }
         }
-        while (last >= 0 && !Character.isUpperCase(words.word(last).charAt(0))) {
+        while (last >= 0
+                && !Character.isUpperCase(words.word(last).charAt(0))
+                && !(BRANCH.matcher(words.word(last)).matches()
+                        && endsLine(text, words.ends().get(last)))) {
             last--;
         }
         if (last < 0) {
@@ -306,7 +320,13 @@ final class OrganisationRecogniser implements Recogniser {
         boolean wholeLineAbove = lineOpens(text, start);
         boolean ownWord = Arrays.stream(text.substring(newline + 1, formStart).split("\\s+"))
                 .anyMatch(word -> word.matches("\\p{L}{3,}") && !FORM_PARTS.contains(word.toLowerCase(Locale.ROOT)));
-        return wholeLineAbove && ownWord ? newline + 1 : start;
+        if (wholeLineAbove && ownWord) {
+            return newline + 1;
+        }
+        // a form on a line of its own ("Sdn Bhd") ends the name of the line right above it, not a header
+        // line further up ("PERI-PERI CHICKEN" over "Nando's Chickenland Malaysia" over "Sdn Bhd")
+        int above = text.lastIndexOf('\n', newline - 1);
+        return wholeLineAbove && !ownWord && above >= start && lineOpens(text, above + 1) ? above + 1 : start;
     }
 
     /** Names without a legal form are read only where a label or the page's zone points. */
@@ -339,6 +359,12 @@ final class OrganisationRecogniser implements Recogniser {
             }
         }
         return -1;
+    }
+
+    /** Whether nothing but blanks follows a position on its line. */
+    private static boolean endsLine(String text, int position) {
+        int lineEnd = text.indexOf('\n', position);
+        return text.substring(position, lineEnd < 0 ? text.length() : lineEnd).isBlank();
     }
 
     /** Whether a letter follows a position on its line: "99 SPEED MART", not a line of numbers ("3 1803057"). */

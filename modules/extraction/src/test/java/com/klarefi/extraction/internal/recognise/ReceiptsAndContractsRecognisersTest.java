@@ -187,6 +187,34 @@ class ReceiptsAndContractsRecognisersTest {
     }
 
     @Test
+    void aFormOnALineOfItsOwnEndsTheNameOfTheLineRightAboveIt() {
+        OrganisationRecogniser organisations = new OrganisationRecogniser(true);
+        assertThat(normalised(organisations, "PERI-PERI CHICKEN\nNando's Chickenland Malaysia\nSdn Bhd\nUnit G-13\n"))
+                .containsExactly("Nando's Chickenland Malaysia Sdn Bhd");
+    }
+
+    @Test
+    void aLegalFormWithItsBReadAsAThreeIsRepaired() {
+        OrganisationRecogniser organisations = new OrganisationRecogniser(true);
+        assertThat(normalised(organisations, "SUPER SEVEN CASH & CARRY SDN 3HD\n(590150-A)\n"))
+                .containsExactly("SUPER SEVEN CASH & CARRY SDN BHD");
+    }
+
+    @Test
+    void aBranchInBracketsClosesANameWithoutLegalForm() {
+        OrganisationRecogniser organisations = new OrganisationRecogniser(true);
+        String header = "FUN N CHEER (MALURI)\nLOT 37636, JALAN 6/37A,\n";
+        assertThat(organisations.readAt(header, 0, header.length()))
+                .map(Match::normalized)
+                .contains("FUN N CHEER (MALURI)");
+        // in a sentence, a word in brackets is a defined term
+        String parties = "PARTIES: Mark G. Parker (Employee) NIKE, Inc., and its";
+        assertThat(organisations.readAt(parties, 9, parties.length()))
+                .map(Match::normalized)
+                .contains("Mark G. Parker");
+    }
+
+    @Test
     void aNameWithoutLegalFormThatEndsItsLineInAnAmpersandGoesOnOnTheNext() {
         OrganisationRecogniser organisations = new OrganisationRecogniser(true);
         String header = "HOME MASTER HARDWARE &\nELECTRICAL\nNO.113G, JALAN SETIA\n";
