@@ -24,8 +24,12 @@ import java.util.regex.Pattern;
  */
 final class DateRecogniser implements Recogniser {
     private static final Pattern ISO = Pattern.compile("(?<![\\d./-])(\\d{4})-(\\d{1,2})-(\\d{1,2})(?![\\d-])");
+    /**
+     * Day, month and year between two like separators; OCR may set one space beside a dash or a slash
+     * ("27- 04-18", "23/04/ 2017"), which {@link #scan} allows once per date.
+     */
     private static final Pattern NUMERIC =
-            Pattern.compile("(?<![\\d./-])(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\d]|[./-]\\d)");
+            Pattern.compile("(?<![\\d./-])(\\d{1,2}) ?([-/.]) ?(\\d{1,2}) ?\\2 ?(\\d{4}|\\d{2})(?![\\d]|[./-]\\d)");
 
     /** An impossible numeric date weighs this many written ones. */
     private static final int IMPOSSIBLE_WEIGHT = 3;
@@ -78,6 +82,9 @@ final class DateRecogniser implements Recogniser {
         boolean us = order == DateOrder.UNKNOWN ? looksUs(text) : order == DateOrder.MONTH_FIRST;
         Matcher numeric = NUMERIC.matcher(text);
         while (numeric.find()) {
+            if (!spacedAsOcrSpaces(numeric)) {
+                continue;
+            }
             int first = num(numeric, 1);
             int second = num(numeric, 3);
             int year = fullYear(numeric.group(4));
@@ -136,6 +143,9 @@ final class DateRecogniser implements Recogniser {
         for (String text : texts) {
             Matcher numeric = NUMERIC.matcher(text);
             while (numeric.find()) {
+                if (!spacedAsOcrSpaces(numeric)) {
+                    continue;
+                }
                 int first = num(numeric, 1);
                 int second = num(numeric, 3);
                 if (first > 12 && second <= 12) {
@@ -163,11 +173,20 @@ final class DateRecogniser implements Recogniser {
         return DateOrder.of(monthFirstPlaces, dayFirstPlaces);
     }
 
+    /** Whether a numeric date holds no space, or one beside a dash or a slash (not a dot: "12. 05.18"). */
+    private static boolean spacedAsOcrSpaces(Matcher numeric) {
+        long spaces = numeric.group().chars().filter(c -> c == ' ').count();
+        return spaces == 0 || spaces == 1 && !numeric.group(2).equals(".");
+    }
+
     /** A page is US when some numeric date only makes sense month first and none day first. */
     private static boolean looksUs(String text) {
         boolean monthFirstSeen = false;
         Matcher numeric = NUMERIC.matcher(text);
         while (numeric.find()) {
+            if (!spacedAsOcrSpaces(numeric)) {
+                continue;
+            }
             if (!numeric.group(2).equals("/")) {
                 return false;
             }

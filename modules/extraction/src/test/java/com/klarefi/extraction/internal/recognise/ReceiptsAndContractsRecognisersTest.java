@@ -32,6 +32,16 @@ class ReceiptsAndContractsRecognisersTest {
     }
 
     @Test
+    void oneSpaceOcrSetsBesideADashOrASlashOfANumericDateIsNoPartOfIt() {
+        DateRecogniser dates = new DateRecogniser();
+        assertThat(normalised(dates, "27- 04-18 16:26 SHOP")).containsExactly("2018-04-27");
+        assertThat(normalised(dates, "Date: 23/04/ 2017 Time: 18.00")).containsExactly("2017-04-23");
+        // two spaces, or one beside a dot, make no date
+        assertThat(normalised(dates, "Qty 2 / 3 / 18")).isEmpty();
+        assertThat(normalised(dates, "Total 12. 05.18")).isEmpty();
+    }
+
+    @Test
     void monthNamesAreReadInSpanishItalianMalayAndTheContractsOwnForm() {
         DateRecogniser dates = new DateRecogniser();
         assertThat(normalised(dates, "Fecha: 5 marzo 2018")).containsExactly("2018-03-05");
