@@ -60,9 +60,12 @@ final class PageReader {
     private static final double ADDRESSEE = 0.4;
     /**
      * The support of an amount no label names beside it but that the page's arithmetic makes a total,
-     * on a page where a label of the feature stands: a candidate; the ranker says whether it is more.
+     * on a page where a label of the feature stands, or for a feature whose labels all mean a bill's
+     * total: a candidate; the ranker says whether it is more.
      */
     private static final double TALLIED = 0.3;
+    /** A name after a cue that it owns the issuer ("Owned by") keeps this share of its support from the header. */
+    private static final double OWNER = 0.5;
 
     /** A document's title is a few words ("Tax Invoice", "Guest check"). */
     private static final int TITLE_WORDS = 3;
@@ -179,6 +182,10 @@ final class PageReader {
             boolean cue = tiedByCue.getOrDefault(value.start(), -1) == value.end();
             double tied = cue ? ProseCues.JOINED * value.strength() : 0;
             double zone = placement.support(feature, value);
+            if (namesIssuer && zone > 0 && ownedBy(value)) {
+                // "Owned By:" over "SANYU SUPPLY SDN BHD": the owner's name, not the one the issuer trades under
+                zone *= OWNER;
+            }
             boolean tally = tallied.contains(value.start());
             set(clues, Clue.TALLY, tally ? 1 : 0);
             double byLabels = support(feature, rivals, value, tally, clues);
@@ -238,6 +245,27 @@ final class PageReader {
      * or the document's title ("Tax Invoice"), a few words naming a kind of document. Neither is a name
      * or a text value.
      */
+    private boolean ownedBy(Match value) {
+        String text = page.text();
+        int lineStart = text.lastIndexOf('\n', value.start() - 1) + 1;
+        String before = text.substring(lineStart, value.start());
+        if (!before.isBlank()) {
+            return labels.namesOwner(before);
+        }
+        // the cue on the line above, as a key of its own ("Owned By:")
+        int above = lineStart - 1;
+        while (above > 0
+                && text.substring(text.lastIndexOf('\n', above - 1) + 1, above).isBlank()) {
+            above = text.lastIndexOf('\n', above - 1);
+        }
+        if (above <= 0) {
+            return false;
+        }
+        String line =
+                text.substring(text.lastIndexOf('\n', above - 1) + 1, above).strip();
+        return line.endsWith(":") && labels.namesOwner(line);
+    }
+
     private boolean keyOrTitle(Match value) {
         String text = page.text();
         if (KEY_REST.matcher(text).region(value.end(), text.length()).lookingAt()) {

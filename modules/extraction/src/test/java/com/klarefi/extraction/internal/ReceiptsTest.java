@@ -262,6 +262,27 @@ class ReceiptsTest {
     }
 
     @Test
+    void theCompanyIsTheNameTheShopTradesUnderNotItsOwnersName() {
+        String header = """
+                HAPPY STATIONERY SHOP
+                NO. 31G, JALAN SETIA INDAH X
+                40170 SETIA ALAM
+                Tel: +603-3362 4137
+                GST ID NO: 001531760640 TAX INVOICE
+                %s
+                HAPPY SUPPLY SDN BHD (1135772-K)
+                CASH SALES COUNTER
+                1. 2012-0043 CLEAR BOOK 20 PKT 1 8.70 SR
+                Total Sales Inclusive GST @6%% 8.70""";
+
+        assertThat(bestGuesses(extract(plainTextWithCells(header.formatted("Owned By:"))), "company"))
+                .containsExactly("HAPPY STATIONERY SHOP");
+        // without the cue, the name with a legal form is the better guess
+        assertThat(bestGuesses(extract(plainTextWithCells(header.formatted("Branch:"))), "company"))
+                .containsExactly("HAPPY SUPPLY SDN BHD");
+    }
+
+    @Test
     void readsTheShopThatPrintedTheReceiptWhenTheCaseTypeSaysOnlyCompanyAndAddress() {
         PageLayer receipt = plainTextWithCells("""
                 HOME MASTER HARDWARE & ELECTRICAL

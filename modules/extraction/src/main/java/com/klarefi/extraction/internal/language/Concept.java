@@ -10,7 +10,7 @@ import java.util.Set;
  * identifiers are written in (a flight number's). A distinct concept is always a party. A concept that
  * {@code includes} says what a value takes in ("incl.", "inclusive of"): the context beside it (a tax)
  * is what the value includes, not what the key names. A {@code sum} names what a bill's own arithmetic
- * adds up to (its total).
+ * adds up to (its total); an {@code owner} cue introduces the company that owns the issuer ("Owned by").
  */
 record Concept(
         String id,
@@ -27,7 +27,8 @@ record Concept(
         boolean block,
         String format,
         boolean includes,
-        boolean sum) {
+        boolean sum,
+        boolean owner) {
     Concept {
         types = Set.copyOf(types);
         implies = Set.copyOf(implies);

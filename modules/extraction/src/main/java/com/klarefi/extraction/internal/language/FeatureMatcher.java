@@ -254,6 +254,11 @@ public final class FeatureMatcher {
         return !text.isEmpty() && similarity.singlesOut(meaning(text));
     }
 
+    /** Whether a text introduces the company that owns the document's issuer ("Owned by:"). */
+    public boolean namesOwner(String text) {
+        return !text.isBlank() && similarity.namesOwner(meaning(text));
+    }
+
     /** Whether a text names a party: the insured, the other party, a witness. */
     public boolean namesParty(String text) {
         return !text.isEmpty() && similarity.namesParty(meaning(text));

@@ -280,7 +280,8 @@ public final class Lexicon {
                 roles.contains("block"),
                 format,
                 roles.contains("includes"),
-                roles.contains("sum"));
+                roles.contains("sum"),
+                roles.contains("owner"));
     }
 
     private static List<String> lines(String resource) {

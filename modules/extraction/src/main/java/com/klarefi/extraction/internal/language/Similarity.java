@@ -37,10 +37,11 @@ final class Similarity {
             boolean context,
             boolean document,
             Set<String> implies,
-            boolean includes) {}
+            boolean includes,
+            boolean owner) {}
 
     private static final Roles WORD =
-            new Roles(Set.of(), false, false, false, false, false, false, false, Set.of(), false);
+            new Roles(Set.of(), false, false, false, false, false, false, false, Set.of(), false, false);
 
     private final Lexicon lexicon;
     private final Map<Set<String>, Roles> roles = new ConcurrentHashMap<>();
@@ -123,6 +124,11 @@ final class Similarity {
         return meaning.units().stream().anyMatch(unit -> roles(unit).document());
     }
 
+    /** Whether the meaning introduces the company that owns the issuer ("Owned by"). */
+    boolean namesOwner(Meaning meaning) {
+        return meaning.units().stream().anyMatch(unit -> roles(unit).owner());
+    }
+
     /** Whether the meaning names a party: another one, or the insured. */
     boolean namesParty(Meaning meaning) {
         return meaning.units().stream().anyMatch(unit -> roles(unit).party());
@@ -163,6 +169,7 @@ final class Similarity {
         boolean context = false;
         boolean document = false;
         boolean includes = false;
+        boolean owner = false;
         for (String id : ids) {
             Concept concept = lexicon.concept(id);
             types.addAll(concept.types());
@@ -175,6 +182,7 @@ final class Similarity {
             context |= concept.context();
             document |= concept.document();
             includes |= concept.includes();
+            owner |= concept.owner();
         }
         return new Roles(
                 Set.copyOf(types),
@@ -186,7 +194,8 @@ final class Similarity {
                 context,
                 document,
                 Set.copyOf(implies),
-                includes);
+                includes,
+                owner);
     }
 
     private double weight(Unit unit) {

@@ -70,6 +70,11 @@ public final class LabelFinder {
         return matcher.namesSum(featureId);
     }
 
+    /** Whether a text introduces the issuer's owner (see {@link FeatureMatcher#namesOwner}). */
+    public boolean namesOwner(String text) {
+        return matcher.namesOwner(text);
+    }
+
     /** Whether a text names a kind of document ("Tax Invoice"), as a title does. */
     public boolean namesDocument(String text) {
         return matcher.namesDocument(text);
