@@ -183,7 +183,7 @@ final class PageReader {
             double tied = cue ? ProseCues.JOINED * value.strength() : 0;
             double zone = placement.support(feature, value);
             if (namesIssuer && zone > 0 && ownedBy(value)) {
-                // "Owned By:" over "SANYU SUPPLY SDN BHD": the owner's name, not the one the issuer trades under
+                // "Owned By:" over "ACME SUPPLY SDN BHD": the owner's name, not the one the issuer trades under
                 zone *= OWNER;
             }
             boolean tally = tallied.contains(value.start());

@@ -18,10 +18,10 @@ import java.util.regex.Pattern;
  * written "Inc." ("Sears, Roebuck & Co." is "Sears Roebuck and Co."), so that the same company
  * printed with or without the comma before its legal form is one value. A name is read across a
  * line break only when the line with the legal form has no name word of its own ("POPULAR BOOK /
- * CO. (M) SDN BHD"), and then from the line right above it only; leading numbers are no part of it, but for a bare number of up to three
- * digits that opens the name's line and has words after it ("99 SPEED MART S/B"), and a name never
- * starts right after an {@code @} ("JIMART@SP3" is a handle). A phrase may close its line with its
- * branch in brackets ("FUN N CHEER (MALURI)").
+ * CO. (M) SDN BHD"), and then from the line right above it only; leading numbers are no part of
+ * it, but for a bare number of up to three digits that opens the name's line and has words after
+ * it ("99 SPEED MART S/B"), and a name never starts right after an {@code @} ("JIMART@SP3" is a
+ * handle). A phrase may close its line with its branch in brackets ("CORNER CAFE (KEPONG)").
  */
 final class OrganisationRecogniser implements Recogniser {
     /** Legal forms of companies in many countries, longest first where one is a prefix of another. */
@@ -133,7 +133,7 @@ final class OrganisationRecogniser implements Recogniser {
         {"L\\.L\\.P\\.?", "LLP"},
         {"L\\.P\\.?", "LP"}
     };
-    /** A branch or outlet named in brackets after a name: one capitalised word ("(MALURI)", "(Kuchai)"). */
+    /** A branch or outlet named in brackets after a name: one capitalised word ("(KEPONG)", "(Kuchai)"). */
     private static final Pattern BRANCH = Pattern.compile("\\(\\p{Lu}[\\p{L}\\d]+\\)");
     /** A capitalised phrase is a name less surely than one with a legal form: unsure, it goes to review. */
     private static final double PHRASE_STRENGTH = 0.75;
@@ -267,8 +267,8 @@ final class OrganisationRecogniser implements Recogniser {
             if (i > 0
                     && BRANCH.matcher(words.word(i)).matches()
                     && endsLine(text, words.ends().get(i))) {
-                // a branch or outlet in brackets closes a header's name ("FUN N CHEER (MALURI)"); in a
-                // sentence, a word in brackets is a defined term ("Mark G. Parker (Employee) NIKE, Inc.")
+                // a branch or outlet in brackets closes a header's name ("CORNER CAFE (KEPONG)"); in a
+                // sentence, a word in brackets is a defined term ("Jane Doe (Employee) Acme, Inc.")
                 last = i;
                 break;
             }
@@ -324,7 +324,7 @@ final class OrganisationRecogniser implements Recogniser {
             return newline + 1;
         }
         // a form on a line of its own ("Sdn Bhd") ends the name of the line right above it, not a header
-        // line further up ("PERI-PERI CHICKEN" over "Nando's Chickenland Malaysia" over "Sdn Bhd")
+        // line further up ("GRILL HOUSE" over "Acme Chicken Malaysia" over "Sdn Bhd")
         int above = text.lastIndexOf('\n', newline - 1);
         return wholeLineAbove && !ownWord && above >= start && lineOpens(text, above + 1) ? above + 1 : start;
     }
