@@ -15,11 +15,15 @@ import java.util.regex.Pattern;
  * as the lines as printed, without OCR's edge glyphs (see {@link OcrEdges}), joined by single spaces.
  */
 final class AddressRecogniser implements Recogniser {
-    /** Words that make a line a street or building line, in the languages of the documents we read. */
-    private static final Pattern STREET = Pattern.compile("(?iu)(?<![\\p{L}])(?:jalan|jln|lorong|persiaran|taman|lot|no"
-            + "|unit|level|floor|blok|block|bangunan|kawasan|seksyen|street|st|road|rd|avenue|ave|lane|drive|dr|way"
-            + "|boulevard|blvd|suite|building|box|straat|weg|laan|plein|gracht|kade|strasse|straße|str|platz|gasse"
-            + "|rue|avenue|chemin|via|viale|piazza|calle|avenida|plaza)(?![\\p{L}])");
+    /**
+     * Words that make a line a street or building line, in the languages of the documents we read,
+     * with their usual abbreviations (Malay "Jln" for jalan, "Tmn" for taman).
+     */
+    private static final Pattern STREET =
+            Pattern.compile("(?iu)(?<![\\p{L}])(?:jalan|jln|lorong|persiaran|taman|tmn|lebuh|lebuhraya|kampung|lot|no"
+                    + "|unit|level|floor|blok|block|bangunan|kawasan|seksyen|street|st|road|rd|avenue|ave|lane|drive|dr|way"
+                    + "|boulevard|blvd|suite|building|box|straat|weg|laan|plein|gracht|kade|strasse|straße|str|platz|gasse"
+                    + "|rue|avenue|chemin|via|viale|piazza|calle|avenida|plaza)(?![\\p{L}])");
     /** A postcode standing alone: 4 to 6 digits, or the Dutch 1234 AB. */
     private static final Pattern POSTCODE =
             Pattern.compile("(?<![\\d\\p{L}/-])(?:\\d{4,6}|\\d{4} ?[A-Z]{2})(?![\\d\\p{L}/-])");

@@ -265,6 +265,18 @@ class ReceiptsAndContractsRecognisersTest {
     }
 
     @Test
+    void malayStreetWordsAndTheirAbbreviationsOpenABlock() {
+        // "Tmn" for taman, as "Jln" for jalan (the only street word of the line: "Jin" is OCR's Jln);
+        // "Lebuh", "Lebuhraya" and "Kampung" are street words too
+        String header = "PHARMACY S/B\n23, Jin Burung 2, Tmn Bukit\nMaluri, Kepong, 52100 KL.\nTAX INVOICE\n";
+        assertThat(normalised(new AddressRecogniser(), header))
+                .containsExactly("23, Jin Burung 2, Tmn Bukit Maluri, Kepong, 52100 KL.");
+        String highway = "Lebuhraya Sprint, PJU6A,\n47400 Petaling Jaya, Selangor\nTel: 03-7726 2929\n";
+        assertThat(normalised(new AddressRecogniser(), highway))
+                .containsExactly("Lebuhraya Sprint, PJU6A, 47400 Petaling Jaya, Selangor");
+    }
+
+    @Test
     void anyLineRightAboveThePostcodesLineIsTheBlocksAndAWebAddressIsNot() {
         String station = "LOT 26151 BANDAR SG LONG,\n11 1/4 MILES CHERAS,\n43000 KAJANG, SELANGOR\nSite : 2188\n";
         assertThat(normalised(new AddressRecogniser(), station))
