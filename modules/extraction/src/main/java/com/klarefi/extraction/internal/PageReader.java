@@ -245,6 +245,10 @@ final class PageReader {
      * or the document's title ("Tax Invoice"), a few words naming a kind of document. Neither is a name
      * or a text value.
      */
+    /**
+     * Whether a cue that the company after it owns the issuer ("Owned By:") stands before the value
+     * on its line, or as a key of its own on the last line above it that is not blank.
+     */
     private boolean ownedBy(Match value) {
         String text = page.text();
         int lineStart = text.lastIndexOf('\n', value.start() - 1) + 1;
@@ -252,17 +256,8 @@ final class PageReader {
         if (!before.isBlank()) {
             return labels.namesOwner(before);
         }
-        // the cue on the line above, as a key of its own ("Owned By:")
-        int above = lineStart - 1;
-        while (above > 0
-                && text.substring(text.lastIndexOf('\n', above - 1) + 1, above).isBlank()) {
-            above = text.lastIndexOf('\n', above - 1);
-        }
-        if (above <= 0) {
-            return false;
-        }
-        String line =
-                text.substring(text.lastIndexOf('\n', above - 1) + 1, above).strip();
+        String above = text.substring(0, lineStart).strip();
+        String line = above.substring(above.lastIndexOf('\n') + 1).strip();
         return line.endsWith(":") && labels.namesOwner(line);
     }
 

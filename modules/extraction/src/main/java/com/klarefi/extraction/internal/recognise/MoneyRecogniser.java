@@ -204,9 +204,9 @@ final class MoneyRecogniser implements Recogniser {
      * with a column of amounts and no currency printed alone, in the one currency the column writes
      * beside some of its amounts ("CASH 8.00 MYR 8.00" under "GRAND TOTAL 7.70"; in letters, or as a
      * sign twice: one sign may be a speck OCR read), or as the amount alone where the column writes
-     * none. Either way only where the bare amounts outnumber those
-     * with a currency: a page that writes its currency beside most amounts means something else by
-     * a bare number (a quantity, a rate).
+     * none. Either way only where the bare amounts outnumber those with a currency: a page that
+     * writes its currency beside most amounts means something else by a bare number (a quantity, a
+     * rate).
      */
     private void bare(String text, List<Match> matches) {
         Optional<String> currency = stated.or(() -> printed(text, matches));

@@ -363,16 +363,17 @@ final class OrganisationRecogniser implements Recogniser {
 
     /** Whether nothing but blanks follows a position on its line. */
     private static boolean endsLine(String text, int position) {
-        int lineEnd = text.indexOf('\n', position);
-        return text.substring(position, lineEnd < 0 ? text.length() : lineEnd).isBlank();
+        return restOfLine(text, position).isBlank();
     }
 
     /** Whether a letter follows a position on its line: "99 SPEED MART", not a line of numbers ("3 1803057"). */
     private static boolean restOfLineHasLetters(String text, int position) {
+        return restOfLine(text, position).chars().anyMatch(Character::isLetter);
+    }
+
+    private static String restOfLine(String text, int position) {
         int lineEnd = text.indexOf('\n', position);
-        return text.substring(position, lineEnd < 0 ? text.length() : lineEnd)
-                .chars()
-                .anyMatch(Character::isLetter);
+        return text.substring(position, lineEnd < 0 ? text.length() : lineEnd);
     }
 
     /** Whether only blanks, or the edge glyphs OCR reads at a scan's border ("| 99 SPEED MART"), stand before a position on its line. */
