@@ -37,10 +37,10 @@ final class OrganisationRecogniser implements Recogniser {
 
     private static final String CONNECTOR = "(?:and|&|of|the|for|de|van|der|und|et|y|e)";
     private static final String GAP = "(?:[ \\t\u00a0]+|[ \\t\u00a0]*\\n[ \\t\u00a0]*)";
-    private static final Pattern NAME =
-            Pattern.compile("(?<![\\p{L}\\d&@])(" + WORD + "(?:(?:,?" + GAP + "|" + GAP + CONNECTOR
-                    + GAP + ")" + WORD + "){0,6})(?:" + GAP + "(?:and|&))?,?" + GAP + "?(?=\\p{Lu})((?i:" + LEGAL_FORM
-                    + "))(?![\\p{L}\\d])");
+    private static final Pattern NAME = Pattern.compile("(?<![\\p{L}\\d&@])(" + WORD + "(?:(?:,?" + GAP + "|" + GAP
+            + CONNECTOR
+            + GAP + ")" + WORD + "){0,6})(?:" + GAP + "(?:and|&))?(?:,?" + GAP + "|,)(?=\\p{Lu})((?i:" + LEGAL_FORM
+            + "))(?![\\p{L}\\d])");
     /** Words that open a sentence or a defined term, never a company's name. */
     private static final Set<String> NOT_A_NAME_START = Set.of(
             "the",

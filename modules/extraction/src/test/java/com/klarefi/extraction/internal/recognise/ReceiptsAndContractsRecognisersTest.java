@@ -204,6 +204,18 @@ class ReceiptsAndContractsRecognisersTest {
     }
 
     @Test
+    void aLegalFormIsAWordOfItsOwnNotTheEndOfOne() {
+        OrganisationRecogniser organisations = new OrganisationRecogniser(true);
+        // "INV" is no name "I" of the form "NV", nor "JASA" one "JA" of the form "SA"
+        assertThat(normalised(organisations, "TABLE : G7\nINV N0: POS01/000\nINV DATE: 03/03/2018\n"))
+                .isEmpty();
+        assertThat(normalised(organisations, "NO.15 JLN TSTN THN SUANG SUBANG JASA,\n"))
+                .isEmpty();
+        // a comma may still stand between a name and its form
+        assertThat(normalised(organisations, "between Acme,Inc. and")).containsExactly("Acme,Inc.");
+    }
+
+    @Test
     void aLegalFormWithItsBReadAsAThreeIsRepaired() {
         OrganisationRecogniser organisations = new OrganisationRecogniser(true);
         assertThat(normalised(organisations, "SUPER SEVEN CASH & CARRY SDN 3HD\n(590150-A)\n"))
