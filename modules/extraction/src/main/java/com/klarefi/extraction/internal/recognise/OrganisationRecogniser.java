@@ -33,7 +33,8 @@ final class OrganisationRecogniser implements Recogniser {
     /** A word of a name; a legal form that closes one name never opens the next ("X Inc. and Y Co."). */
     private static final String WORD =
             "(?:(?!(?i:inc|incorporated|corp|corporation|ltd|limited|llc|gmbh|plc|bhd|b\\.v|n\\.v|s\\.a|ag|bv|nv)\\b)"
-                    + "[\\p{Lu}\\d][\\p{L}\\d&'’.\\-]*(?:/\\p{Lu}[\\p{L}\\d&'’.\\-]*)?|\\([\\p{Lu}\\d]{1,12}\\))";
+                    + "[\\p{Lu}\\d][\\p{L}\\d&'’.\\-]*(?:/\\p{Lu}[\\p{L}\\d&'’.\\-]*)?"
+                    + "|\\(\\s?[\\p{Lu}\\d]{1,12}(?:\\s[\\p{Lu}\\d]{1,12}){0,2}\\s?\\))";
 
     private static final String CONNECTOR = "(?:and|&|of|the|for|de|van|der|und|et|y|e)";
     private static final String GAP = "(?:[ \\t\u00a0]+|[ \\t\u00a0]*\\n[ \\t\u00a0]*)";
@@ -113,6 +114,10 @@ final class OrganisationRecogniser implements Recogniser {
             "parties");
 
     private static final int PHRASE_WORDS = 6;
+    /** A space just inside a bracket. */
+    private static final Pattern INNER_BRACKET_SPACE = Pattern.compile("(?<=\\()\\s+|\\s+(?=\\))");
+    /** What may follow a header's name on its line: its registration number in brackets, or nothing. */
+    private static final Pattern CLOSED_LINE = Pattern.compile("[ \\t]*(?:\\([^()\\n]*\\)?[ \\t]*)?(?:\\n|$)");
     /** "Sony Corporation of America": a corporation or company named after its place goes on past its form. */
     private static final Pattern OF_PLACE = Pattern.compile(
             "[ \\t]+of[ \\t]+(?:the[ \\t]+)?\\p{Lu}[\\p{L}]+(?:[ \\t]+\\p{Lu}[\\p{L}]+)?(?![\\p{L}\\d])");
@@ -161,7 +166,9 @@ final class OrganisationRecogniser implements Recogniser {
     }
 
     private String normalised(String printed) {
-        return asPrinted ? OcrEdges.clean(printed) : normalise(printed);
+        // OCR's spaces inside a name's brackets ("(KL )", "( BATU TIGA )") are no part of it
+        String name = asPrinted ? OcrEdges.clean(printed) : normalise(printed);
+        return INNER_BRACKET_SPACE.matcher(name).replaceAll("");
     }
 
     @Override
@@ -187,7 +194,9 @@ final class OrganisationRecogniser implements Recogniser {
     }
 
     private void add(String text, Matcher matcher, List<Match> matches) {
-        int start = nameStart(text, lastLine(text, matcher.start(), matcher.start(2)), matcher.start(2));
+        boolean closed =
+                CLOSED_LINE.matcher(text).region(matcher.end(), text.length()).lookingAt();
+        int start = nameStart(text, lastLine(text, matcher.start(), matcher.start(2), closed), matcher.start(2));
         if (start >= 0) {
             int end = matcher.end();
             Matcher where = OF_PLACE.matcher(text).region(end, Math.min(text.length(), end + 40));
@@ -312,21 +321,32 @@ final class OrganisationRecogniser implements Recogniser {
      * "OGN GROUP SDN BHD") and the form's line has a name word of three letters or more; a name
      * that running text wraps ("between Aspect Medical / Systems Inc.") stays whole.
      */
-    private static int lastLine(String text, int start, int formStart) {
+    private static int lastLine(String text, int start, int formStart, boolean closed) {
         int newline = text.lastIndexOf('\n', formStart - 1);
         if (newline < start) {
             return start;
         }
         boolean wholeLineAbove = lineOpens(text, start);
-        boolean ownWord = Arrays.stream(text.substring(newline + 1, formStart).split("\\s+"))
-                .anyMatch(word -> word.matches("\\p{L}{3,}") && !FORM_PARTS.contains(word.toLowerCase(Locale.ROOT)));
+        long ownWords = Arrays.stream(text.substring(newline + 1, formStart).split("\\s+"))
+                .filter(word -> word.matches("\\p{L}{3,}") && !FORM_PARTS.contains(word.toLowerCase(Locale.ROOT)))
+                .count();
+        boolean ownWord = ownWords > 0;
         if (wholeLineAbove && ownWord) {
+            return newline + 1;
+        }
+        if (!wholeLineAbove && ownWords >= 2 && closed) {
+            // the tail of another line above ("SUSHI MENTAI - MAHKOTA CHERAS" over "MIZU MENTAI SDN. BHD.
+            // (1248446-V)") is no part of a name that fills its own header line; prose that wraps a name
+            // goes on after its form (", a Delaware corporation")
             return newline + 1;
         }
         // a form on a line of its own ("Sdn Bhd") ends the name of the line right above it, not a header
         // line further up ("GRILL HOUSE" over "Acme Chicken Malaysia" over "Sdn Bhd")
         int above = text.lastIndexOf('\n', newline - 1);
-        return wholeLineAbove && !ownWord && above >= start && lineOpens(text, above + 1) ? above + 1 : start;
+        // alone: nothing but the form's first word before it ("Sdn" of "Sdn Bhd"), no end of a name ("ALAM) SDN BHD")
+        boolean formAlone = Arrays.stream(text.substring(newline + 1, formStart).split("\\s+"))
+                .allMatch(word -> word.isEmpty() || FORM_PARTS.contains(word.toLowerCase(Locale.ROOT)));
+        return wholeLineAbove && formAlone && above >= start && lineOpens(text, above + 1) ? above + 1 : start;
     }
 
     /** Names without a legal form are read only where a label or the page's zone points. */

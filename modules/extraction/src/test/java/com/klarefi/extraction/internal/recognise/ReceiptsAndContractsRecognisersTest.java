@@ -216,6 +216,27 @@ class ReceiptsAndContractsRecognisersTest {
     }
 
     @Test
+    void aBranchInBracketsKeepsItsWordsAndLosesOcrsSpaces() {
+        OrganisationRecogniser organisations = new OrganisationRecogniser(true);
+        assertThat(normalised(organisations, "BLUE HILL BAKERY (KL ) SDN BHD (139999 X)\n"))
+                .containsExactly("BLUE HILL BAKERY (KL) SDN BHD");
+        assertThat(normalised(organisations, "ACME HARDWARE\nENTERPRISE (BATU\nTIGA) SDN BHD\n(1234-A)\n"))
+                .containsExactly("ACME HARDWARE ENTERPRISE (BATU TIGA) SDN BHD");
+        assertThat(normalised(organisations, "A.B.C. MOTOR ( TELUK PANGLIMA ) SDN BHD.\n"))
+                .containsExactly("A.B.C. MOTOR (TELUK PANGLIMA) SDN BHD.");
+    }
+
+    @Test
+    void theTailOfTheLineAboveIsNoPartOfANameThatFillsItsOwnLine() {
+        OrganisationRecogniser organisations = new OrganisationRecogniser(true);
+        assertThat(normalised(organisations, "NOODLE BAR - TAMAN JAYA\nSILVER BOWL SDN. BHD. (1234567-V)\nNO 1\n"))
+                .containsExactly("SILVER BOWL SDN. BHD.");
+        // prose that wraps a name goes on after its form: the name stays whole
+        assertThat(normalised(organisations, "made between Acme\nBlue Widgets Inc., a Delaware corporation"))
+                .containsExactly("Acme Blue Widgets Inc.");
+    }
+
+    @Test
     void aLegalFormWithItsBReadAsAThreeIsRepaired() {
         OrganisationRecogniser organisations = new OrganisationRecogniser(true);
         assertThat(normalised(organisations, "SUPER SEVEN CASH & CARRY SDN 3HD\n(590150-A)\n"))
