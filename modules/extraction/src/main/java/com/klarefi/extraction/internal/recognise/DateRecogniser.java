@@ -31,6 +31,15 @@ final class DateRecogniser implements Recogniser {
     private static final Pattern NUMERIC =
             Pattern.compile("(?<![\\d./-])(\\d{1,2}) ?([-/.]) ?(\\d{1,2}) ?\\2 ?(\\d{4}|\\d{2})(?![\\d]|[./-]\\d)");
 
+    /**
+     * Day, month and a four-digit year where OCR lost one of the two separators ("17/012018",
+     * "2504/2017"): two digits each for day and month, a year of this or the last century.
+     */
+    private static final Pattern ONE_SEPARATOR = Pattern.compile(
+            "(?<![\\d./-])(\\d{2})(?:([-/])(\\d{2})|(\\d{2})([-/]))((?:19|20)\\d{2})(?![\\d]|[./-]\\d)");
+    /** A date read with a separator lost is less sure than one with a two-digit year. */
+    private static final double ONE_SEPARATOR_STRENGTH = 0.6;
+
     /** An impossible numeric date weighs this many written ones. */
     private static final int IMPOSSIBLE_WEIGHT = 3;
 
@@ -95,6 +104,17 @@ final class DateRecogniser implements Recogniser {
                 add(matches, numeric, year, first, second, strength);
             } else {
                 add(matches, numeric, year, second, first, strength);
+            }
+        }
+        Matcher glued = ONE_SEPARATOR.matcher(text);
+        while (glued.find()) {
+            int first = num(glued, 1);
+            int second = Integer.parseInt(glued.group(3) != null ? glued.group(3) : glued.group(4));
+            int year = num(glued, 6);
+            if (first <= 12 && (second > 12 || us)) {
+                add(matches, glued, year, first, second, ONE_SEPARATOR_STRENGTH);
+            } else {
+                add(matches, glued, year, second, first, ONE_SEPARATOR_STRENGTH);
             }
         }
         Matcher written = forms.dayFirst().matcher(text);

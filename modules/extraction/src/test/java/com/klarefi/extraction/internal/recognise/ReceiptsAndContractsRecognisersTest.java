@@ -42,6 +42,18 @@ class ReceiptsAndContractsRecognisersTest {
     }
 
     @Test
+    void aNumericDateWithOneSeparatorLostToOcrIsReadLessSure() {
+        DateRecogniser dates = new DateRecogniser();
+        List<Match> matches = dates.scan("CB#: 3897 17/012018 4 21 53");
+        assertThat(matches).extracting(Match::normalized).containsExactly("2018-01-17");
+        assertThat(matches.getFirst().strength()).isLessThan(0.7);
+        assertThat(normalised(dates, "RECEIPT # CS0003 DATE: 2504/2017")).containsExactly("2017-04-25");
+        // no year of this or the last century, a month past twelve, or no separator at all: no date
+        assertThat(normalised(dates, "Ref 12/053018 and 17/132018 and 17012018"))
+                .isEmpty();
+    }
+
+    @Test
     void monthNamesAreReadInSpanishItalianMalayAndTheContractsOwnForm() {
         DateRecogniser dates = new DateRecogniser();
         assertThat(normalised(dates, "Fecha: 5 marzo 2018")).containsExactly("2018-03-05");
