@@ -34,7 +34,7 @@ final class OrganisationRecogniser implements Recogniser {
     private static final String WORD =
             "(?:(?!(?i:inc|incorporated|corp|corporation|ltd|limited|llc|gmbh|plc|bhd|b\\.v|n\\.v|s\\.a|ag|bv|nv)\\b)"
                     + "[\\p{Lu}\\d][\\p{L}\\d&'’.\\-]*(?:/\\p{Lu}[\\p{L}\\d&'’.\\-]*)?"
-                    + "|\\(\\s?[\\p{Lu}\\d]{1,12}(?:\\s[\\p{Lu}\\d]{1,12}){0,2}\\s?\\))";
+                    + "|\\(\\s?[\\p{Lu}\\d]{1,12}(?:\\s[\\p{Lu}\\d]{1,12}){0,2}\\s?\\)?)";
 
     private static final String CONNECTOR = "(?:and|&|of|the|for|de|van|der|und|et|y|e)";
     private static final String GAP = "(?:[ \\t\u00a0]+|[ \\t\u00a0]*\\n[ \\t\u00a0]*)";
@@ -114,6 +114,8 @@ final class OrganisationRecogniser implements Recogniser {
             "parties");
 
     private static final int PHRASE_WORDS = 6;
+    /** A bracketed word whose closing bracket OCR lost: no bracket closes after it. */
+    private static final Pattern UNCLOSED = Pattern.compile("\\((\\s?[\\p{Lu}\\d]{1,12})(?=\\s)(?![^()]*\\))");
     /** A space just inside a bracket. */
     private static final Pattern INNER_BRACKET_SPACE = Pattern.compile("(?<=\\()\\s+|\\s+(?=\\))");
     /** What may follow a header's name on its line: its registration number in brackets, or nothing. */
@@ -168,7 +170,10 @@ final class OrganisationRecogniser implements Recogniser {
     private String normalised(String printed) {
         // OCR's spaces inside a name's brackets ("(KL )", "( BATU TIGA )") are no part of it
         String name = asPrinted ? OcrEdges.clean(printed) : normalise(printed);
-        return INNER_BRACKET_SPACE.matcher(name).replaceAll("");
+        // and a bracket OCR lost before the form is closed ("ACME (M SDN BHD")
+        return INNER_BRACKET_SPACE
+                .matcher(UNCLOSED.matcher(name).replaceAll("($1)"))
+                .replaceAll("");
     }
 
     @Override

@@ -236,6 +236,9 @@ class ReceiptsAndContractsRecognisersTest {
                 .containsExactly("ACME HARDWARE ENTERPRISE (BATU TIGA) SDN BHD");
         assertThat(normalised(organisations, "A.B.C. MOTOR ( TELUK PANGLIMA ) SDN BHD.\n"))
                 .containsExactly("A.B.C. MOTOR (TELUK PANGLIMA) SDN BHD.");
+        // a bracket OCR lost before the form is closed
+        assertThat(normalised(organisations, "SILVERLINE (M SDN BHD E0118-A)\n"))
+                .containsExactly("SILVERLINE (M) SDN BHD");
     }
 
     @Test
