@@ -125,7 +125,8 @@ final class Tallies {
                         Amount c = above.get(k);
                         if (distinctParts(whole, b, c)
                                 && distinctParts(whole, a, c)
-                                && a.cents() + b.cents() + c.cents() == whole.cents()) {
+                                && a.cents() + b.cents() + c.cents() == whole.cents()
+                                && !ownTerms(a, b, c)) {
                             parts.add(a.start());
                             parts.add(b.start());
                             parts.add(c.start());
@@ -137,6 +138,17 @@ final class Tallies {
         Set<Integer> left = new HashSet<>(totals);
         left.removeAll(parts);
         return left;
+    }
+
+    /**
+     * Whether one of three amounts is the sum of the other two: a total beside its own terms
+     * ("Excluding GST 23.58", "GST 1.42", "Inclusive of GST 25.00"), which a larger amount below them
+     * counts twice (the cash tendered, 50.00). They are no parts of it.
+     */
+    private static boolean ownTerms(Amount a, Amount b, Amount c) {
+        return a.cents() + b.cents() == c.cents()
+                || a.cents() + c.cents() == b.cents()
+                || b.cents() + c.cents() == a.cents();
     }
 
     /** Two amounts of different values and lines, both other than the whole and below it. */

@@ -185,4 +185,16 @@ class TalliesTest {
         assertThat(tallied(text, "Total 7.00")).isFalse();
         assertThat(tallied(text, "Item 5.00")).isFalse();
     }
+
+    @Test
+    void aTotalBesideItsOwnTermsIsNoPartOfTheCashThatCountsThemTwice() {
+        String text = """
+                Total Sales (Excluding GST) : 23.58
+                Total GST : 1.42
+                Rounding : 0.00
+                Total Sales (Inclusive of GST) : 25.00
+                CASH : 50.00""";
+
+        assertThat(tallied(text, "(Inclusive of GST) : 25.00")).isTrue();
+    }
 }
