@@ -75,6 +75,7 @@ final class Tallies {
                 totals.add(amount.start());
             }
         }
+        totals.addAll(summarised(read, lineLast));
         // a total rounded to what cash can pay is the total; the amount it was rounded from is not
         for (int f = 0; f < lineLast.size(); f++) {
             Amount from = lineLast.get(f);
@@ -149,6 +150,73 @@ final class Tallies {
         return a.cents() + b.cents() == c.cents()
                 || a.cents() + c.cents() == b.cents()
                 || b.cents() + c.cents() == a.cents();
+    }
+
+    /**
+     * Amounts that a bill's tax summary below them splits into an amount and its smaller tax
+     * ("TOTAL 11.60" over "Total : 10.94 0.66"). The summary is a block of lines of two amounts or
+     * more; it speaks of the total when it has one row, or when its last row adds up the rows above
+     * it (a row of nought counts for none). A row of one rate among several is a part of the bill,
+     * not its total. Where the amount it names is rounded to what cash can pay on the next lines
+     * without a printed adjustment ("Grand Total : 87.08" over "Net Total : 87.10"), the rounded one
+     * is the total.
+     */
+    private static Set<Integer> summarised(List<Amount> read, List<Amount> lineLast) {
+        List<List<Amount>> rows = new ArrayList<>();
+        for (Amount amount : read) {
+            if (!rows.isEmpty() && rows.getLast().getFirst().line() == amount.line()) {
+                rows.getLast().add(amount);
+            } else {
+                rows.add(new ArrayList<>(List.of(amount)));
+            }
+        }
+        rows.removeIf(row -> row.size() < 2 || row.stream().allMatch(amount -> amount.cents() == 0));
+        Set<Integer> totals = new HashSet<>();
+        for (int r = 0; r < rows.size(); r++) {
+            boolean lastOfBlock = r == rows.size() - 1
+                    || rows.get(r + 1).getFirst().line()
+                            != rows.get(r).getFirst().line() + 1;
+            if (!lastOfBlock) {
+                continue;
+            }
+            int first = r;
+            while (first > 0
+                    && rows.get(first - 1).getFirst().line()
+                            == rows.get(first).getFirst().line() - 1) {
+                first--;
+            }
+            List<Amount> row = rows.get(r);
+            long net = row.get(row.size() - 2).cents();
+            long tax = row.getLast().cents();
+            long others = 0;
+            for (int o = first; o < r; o++) {
+                List<Amount> other = rows.get(o);
+                others += other.get(other.size() - 2).cents();
+            }
+            if (tax <= 0 || tax >= net || first < r && others != net) {
+                continue;
+            }
+            int line = row.getFirst().line();
+            for (int a = 0; a < lineLast.size(); a++) {
+                Amount above = lineLast.get(a);
+                if (above.line() < line && above.line() >= line - MOST_TERMS && above.cents() == net + tax) {
+                    totals.add(roundedBelow(a, lineLast).start());
+                }
+            }
+        }
+        return totals;
+    }
+
+    /** The amount rounded to five cents on the next lines below an amount, or the amount itself. */
+    private static Amount roundedBelow(int index, List<Amount> lines) {
+        Amount amount = lines.get(index);
+        for (int b = index + 1; b < lines.size() && b <= index + ROUNDING_REACH; b++) {
+            long difference = Math.abs(lines.get(b).cents() - amount.cents());
+            if (difference > 0 && difference < ROUNDING && lines.get(b).cents() % 5 == 0) {
+                return lines.get(b);
+            }
+        }
+        return amount;
     }
 
     /** Two amounts of different values and lines, both other than the whole and below it. */

@@ -197,4 +197,43 @@ class TalliesTest {
 
         assertThat(tallied(text, "(Inclusive of GST) : 25.00")).isTrue();
     }
+
+    @Test
+    void aTaxSummaryOfOneRowNamesTheTotalItSplitsIntoAmountAndTax() {
+        String text = """
+                Coffee 4.50
+                Cake 6.4
+                Total GST 0.66
+                TOTAL 11.60
+                GST SUMMARY
+                SR 6 10.94 0.66""";
+
+        assertThat(tallied(text, "TOTAL 11.60")).isTrue();
+    }
+
+    @Test
+    void aRowOfOneRateAmongSeveralNamesNoTotal() {
+        String text = """
+                Pencils 4 x 15.40 61.60
+                Erasers 4 x 0.30 1.20
+                TOTAL: 62.80
+                SR 6% 58.11 3.49
+                ZR 0% 1.20 0.00""";
+
+        assertThat(tallied(text, "15.40 61.60")).isFalse();
+        assertThat(tallied(text, "TOTAL: 62.80")).isTrue();
+    }
+
+    @Test
+    void theAmountASummaryNamesIsTheRoundedOneRightBelowIt() {
+        String text = """
+                Soup 41.30
+                Tea 4.
+                Grand Total : 87.08
+                Net Total : 87.10
+                SR 6 82.15 4.93""";
+
+        assertThat(tallied(text, "Net Total : 87.10")).isTrue();
+        assertThat(tallied(text, "Grand Total : 87.08")).isFalse();
+    }
 }
