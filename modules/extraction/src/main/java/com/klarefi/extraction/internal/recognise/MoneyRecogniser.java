@@ -77,10 +77,10 @@ final class MoneyRecogniser implements Recogniser {
     static final int COLUMN_LINES = 3;
     /**
      * An amount at a line's end whose two decimals OCR set apart by a space ("24. 50"), perhaps before
-     * a short tax code: group 1 is the space.
+     * a short tax code: group {@code space} is the space.
      */
     private static final Pattern SPLIT_DECIMALS =
-            Pattern.compile("(?m)(?<![\\d.,])\\d{1,7}[.,]( )\\d{2}(?=" + LINE_END + ")");
+            Pattern.compile("(?m)(?<![\\d.,])\\d{1,7}[.,](?<space> )\\d{2}(?=" + LINE_END + ")");
 
     /**
      * An amount at a line's end whose decimals OCR read with a letter O for a zero ("TOTAL 48.0O",
@@ -108,6 +108,13 @@ final class MoneyRecogniser implements Recogniser {
      * and the look-ahead turns those away before the currencies are tried one by one.
      */
     static final String CURRENCY_START = "(?=[A-Zekz€£$¥₹₩฿₱₺])";
+
+    /**
+     * An amount at a line's end written right after its currency, whose digits OCR split with a space
+     * before the last of them ("Grand Total RM2 1.85" for RM21.85): group {@code space} is the space.
+     */
+    private static final Pattern SPLIT_DIGITS = Pattern.compile("(?m)" + CURRENCY_START + "(?<![\\p{L}\\d])" + CURRENCY
+            + "\\d{1,3}(?<space> )\\d{1,3}[.,]\\d{2}(?=" + LINE_END + ")");
 
     private final Pattern before;
     private final Pattern after;
@@ -171,18 +178,23 @@ final class MoneyRecogniser implements Recogniser {
     }
 
     /**
-     * The text with the decimals OCR set apart at a line's end ("Total 24. 50", "RM7. 30") joined
-     * to their amount, the space moved after them so that every offset stays; {@code closed} receives
+     * The text with the decimals OCR set apart at a line's end ("Total 24. 50", "RM7. 30"), and the
+     * digits it split after a currency ("RM2 1.85"), joined to their amount, the space moved after them so that every offset stays; {@code closed} receives
      * each joined amount's span in the page.
      */
     private static String closingSplitDecimals(String page, List<int[]> closed) {
-        Matcher split = SPLIT_DECIMALS.matcher(page);
+        return closing(closing(page, SPLIT_DECIMALS, closed), SPLIT_DIGITS, closed);
+    }
+
+    /** The text with the space of each of the pattern's matches (its group {@code space}) moved to the match's end. */
+    private static String closing(String page, Pattern pattern, List<int[]> closed) {
+        Matcher split = pattern.matcher(page);
         if (!split.find()) {
             return page;
         }
         StringBuilder text = new StringBuilder(page);
         do {
-            int space = split.start(1);
+            int space = split.start("space");
             text.deleteCharAt(space).insert(split.end() - 1, ' ');
             closed.add(new int[] {split.start(), split.end()});
         } while (split.find());

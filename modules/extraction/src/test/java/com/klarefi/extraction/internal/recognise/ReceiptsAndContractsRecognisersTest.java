@@ -119,6 +119,19 @@ class ReceiptsAndContractsRecognisersTest {
     }
 
     @Test
+    void digitsOcrSplitRightAfterACurrencyAreOneAmountAndTheEvidenceCoversThem() {
+        String receipt = "Total (Incl GST) RM2 1.83\nGrand Total RM2 1.85\n";
+        List<Match> amounts = new MoneyRecogniser().scan(receipt);
+
+        assertThat(amounts.stream().map(Match::normalized)).containsExactly("MYR 21.83", "MYR 21.85");
+        assertThat(amounts.stream().map(m -> receipt.substring(m.start(), m.end())))
+                .containsExactly("RM2 1.83", "RM2 1.85");
+        // with a space after the currency, or within a line, two numbers stay apart
+        assertThat(normalised(new MoneyRecogniser(), "Paid RM 2 1.85\n")).containsExactly("MYR 2.00");
+        assertThat(normalised(new MoneyRecogniser(), "Soap RM2 1.85 each\n")).containsExactly("MYR 2.00");
+    }
+
+    @Test
     void bareAmountsOfAColumnAreInTheOneCurrencyTheColumnWritesBesideSomeOfThem() {
         String receipt = "Coffee 1 7.70\nSUB TOTAL 7.70\nGRAND TOTAL 7.70\nCASH 8.00 MYR 8.00\nCHANGE DUE 0.30\n";
         assertThat(normalised(new MoneyRecogniser(), receipt))
