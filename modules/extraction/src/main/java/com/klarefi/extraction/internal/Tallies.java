@@ -143,8 +143,8 @@ final class Tallies {
 
     /**
      * Whether one of three amounts is the sum of the other two: a total beside its own terms
-     * ("Excluding GST 23.58", "GST 1.42", "Inclusive of GST 25.00"), which a larger amount below them
-     * counts twice (the cash tendered, 50.00). They are no parts of it.
+     * ("Excluding tax 18.87", "Tax 1.13", "Including tax 20.00"), which a larger amount below them
+     * counts twice (the cash tendered, 40.00). They are no parts of it.
      */
     private static boolean ownTerms(Amount a, Amount b, Amount c) {
         return a.cents() + b.cents() == c.cents()
@@ -154,11 +154,11 @@ final class Tallies {
 
     /**
      * Amounts that a bill's tax summary below them splits into an amount and its smaller tax
-     * ("TOTAL 11.60" over "Total : 10.94 0.66"). The summary is a block of lines of two amounts or
+     * ("TOTAL 21.20" over "Total : 20.00 1.20"). The summary is a block of lines of two amounts or
      * more; it speaks of the total when it has one row, or when its last row adds up the rows above
      * it (a row of nought counts for none). A row of one rate among several is a part of the bill,
      * not its total. Where the amount it names is rounded to what cash can pay on the next lines
-     * without a printed adjustment ("Grand Total : 87.08" over "Net Total : 87.10"), the rounded one
+     * without a printed adjustment ("Grand Total : 42.38" over "Net Total : 42.40"), the rounded one
      * is the total.
      */
     private static Set<Integer> summarised(List<Amount> read, List<Amount> lineLast) {

@@ -32,8 +32,8 @@ final class DateRecogniser implements Recogniser {
             Pattern.compile("(?<![\\d./-])(\\d{1,2}) ?([-/.]) ?(\\d{1,2}) ?\\2 ?(\\d{4}|\\d{2})(?![\\d]|[./-]\\d)");
 
     /**
-     * Day, month and a four-digit year where OCR lost one of the two separators ("17/012018",
-     * "2504/2017"): two digits each for day and month, a year of this or the last century.
+     * Day, month and a four-digit year where OCR lost one of the two separators ("17/032019",
+     * "2506/2019"): two digits each for day and month, a year of this or the last century.
      */
     private static final Pattern ONE_SEPARATOR = Pattern.compile(
             "(?<![\\d./-])(\\d{2})(?:([-/])(\\d{2})|(\\d{2})([-/]))((?:19|20)\\d{2})(?![\\d]|[./-]\\d)");

@@ -111,7 +111,7 @@ final class MoneyRecogniser implements Recogniser {
 
     /**
      * An amount at a line's end written right after its currency, whose digits OCR split with a space
-     * before the last of them ("Grand Total RM2 1.85" for RM21.85): group {@code space} is the space.
+     * before the last of them ("Grand Total RM3 2.40" for RM32.40): group {@code space} is the space.
      */
     private static final Pattern SPLIT_DIGITS = Pattern.compile("(?m)" + CURRENCY_START + "(?<![\\p{L}\\d])" + CURRENCY
             + "\\d{1,3}(?<space> )\\d{1,3}[.,]\\d{2}(?=" + LINE_END + ")");
@@ -179,14 +179,14 @@ final class MoneyRecogniser implements Recogniser {
 
     /**
      * The text with the decimals OCR set apart at a line's end ("Total 24. 50", "RM7. 30"), and the
-     * digits it split after a currency ("RM2 1.85"), joined to their amount, the space moved after them so that every offset stays; {@code closed} receives
-     * each joined amount's span in the page.
+     * digits it split after a currency ("RM3 2.40"), joined to their amount, the space moved after
+     * them so that every offset stays; {@code closed} receives each joined amount's span in the page.
      */
     private static String closingSplitDecimals(String page, List<int[]> closed) {
         return closing(closing(page, SPLIT_DECIMALS, closed), SPLIT_DIGITS, closed);
     }
 
-    /** The text with the space of each of the pattern's matches (its group {@code space}) moved to the match's end. */
+    /** The text with the space of each of the pattern's matches (group {@code space}) moved to its end. */
     private static String closing(String page, Pattern pattern, List<int[]> closed) {
         Matcher split = pattern.matcher(page);
         if (!split.find()) {

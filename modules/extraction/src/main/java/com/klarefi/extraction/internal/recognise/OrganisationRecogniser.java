@@ -30,7 +30,11 @@ final class OrganisationRecogniser implements Recogniser {
             + "|B\\.V\\.?|BV|N\\.V\\.?|NV|S\\.A\\.S\\.|SAS|S\\.A\\.R\\.L\\.|SARL|S\\.A\\.|SA|S\\.p\\.A\\.|SpA|S\\.r\\.l\\.|Srl"
             + "|S\\.L\\.|SL|Sdn\\.?\\s?Bhd\\.?|Bhd\\.?|S/B|PLT|Enterprise|Trading|Pty\\.?\\s?Ltd\\.?|Pte\\.?\\s?Ltd\\.?|Oy|Oyj|AB|ASA|A/S|ApS"
             + "|K\\.K\\.|Co\\.)";
-    /** A word of a name; a legal form that closes one name never opens the next ("X Inc. and Y Co."). */
+    /**
+     * A word of a name; a legal form that closes one name never opens the next ("X Inc. and Y Co.").
+     * Or a branch in brackets of up to three words, OCR's spaces inside it and its closing bracket
+     * perhaps lost ("(KL )", "(BATU TIGA)", "(M").
+     */
     private static final String WORD =
             "(?:(?!(?i:inc|incorporated|corp|corporation|ltd|limited|llc|gmbh|plc|bhd|b\\.v|n\\.v|s\\.a|ag|bv|nv)\\b)"
                     + "[\\p{Lu}\\d][\\p{L}\\d&'’.\\-]*(?:/\\p{Lu}[\\p{L}\\d&'’.\\-]*)?"
@@ -38,10 +42,10 @@ final class OrganisationRecogniser implements Recogniser {
 
     private static final String CONNECTOR = "(?:and|&|of|the|for|de|van|der|und|et|y|e)";
     private static final String GAP = "(?:[ \\t\u00a0]+|[ \\t\u00a0]*\\n[ \\t\u00a0]*)";
-    private static final Pattern NAME = Pattern.compile("(?<![\\p{L}\\d&@])(" + WORD + "(?:(?:,?" + GAP + "|" + GAP
-            + CONNECTOR
-            + GAP + ")" + WORD + "){0,6})(?:" + GAP + "(?:and|&))?(?:,?" + GAP + "|,)(?=\\p{Lu})((?i:" + LEGAL_FORM
-            + "))(?![\\p{L}\\d])");
+    /** A name and its legal form, a word of its own after a gap or a comma ("INV" is no "I" of the form "NV"). */
+    private static final Pattern NAME = Pattern.compile("(?<![\\p{L}\\d&@])("
+            + WORD + "(?:(?:,?" + GAP + "|" + GAP + CONNECTOR + GAP + ")" + WORD + "){0,6})"
+            + "(?:" + GAP + "(?:and|&))?(?:,?" + GAP + "|,)(?=\\p{Lu})((?i:" + LEGAL_FORM + "))(?![\\p{L}\\d])");
     /** Words that open a sentence or a defined term, never a company's name. */
     private static final Set<String> NOT_A_NAME_START = Set.of(
             "the",
@@ -170,7 +174,7 @@ final class OrganisationRecogniser implements Recogniser {
     private String normalised(String printed) {
         // OCR's spaces inside a name's brackets ("(KL )", "( BATU TIGA )") are no part of it
         String name = asPrinted ? OcrEdges.clean(printed) : normalise(printed);
-        // and a bracket OCR lost before the form is closed ("ACME (M SDN BHD")
+        // and a bracket OCR lost before the form is closed ("ACME (M SDN BHD" is "ACME (M) SDN BHD")
         return INNER_BRACKET_SPACE
                 .matcher(UNCLOSED.matcher(name).replaceAll("($1)"))
                 .replaceAll("");
@@ -340,8 +344,8 @@ final class OrganisationRecogniser implements Recogniser {
             return newline + 1;
         }
         if (!wholeLineAbove && ownWords >= 2 && closed) {
-            // the tail of another line above ("SUSHI MENTAI - MAHKOTA CHERAS" over "MIZU MENTAI SDN. BHD.
-            // (1248446-V)") is no part of a name that fills its own header line; prose that wraps a name
+            // the tail of another line above ("NOODLE BAR - TAMAN JAYA" over "SILVER BOWL SDN. BHD.
+            // (1234567-V)") is no part of a name that fills its own header line; prose that wraps a name
             // goes on after its form (", a Delaware corporation")
             return newline + 1;
         }
