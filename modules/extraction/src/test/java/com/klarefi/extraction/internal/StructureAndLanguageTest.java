@@ -7,6 +7,7 @@ import static com.klarefi.extraction.internal.Pages.document;
 import static com.klarefi.extraction.internal.Pages.plainText;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.klarefi.extraction.api.Candidate;
 import com.klarefi.extraction.api.CaseType;
 import com.klarefi.extraction.api.CaseTypes;
 import com.klarefi.extraction.api.ExtractionResult;
@@ -144,6 +145,31 @@ class StructureAndLanguageTest {
         assertThat(kept(result, "incident_date")).isEqualTo("2024-06-06");
         assertThat(kept(result, "plate")).isEqualTo("KF-05-HJ");
         assertThat(kept(result, "name")).isEqualTo("Ingrid Peters");
+    }
+
+    @Test
+    void thePlaceOfAnIncidentStandsBeforeTheVerbThatNamesItOrAFewWordsAfterIt() {
+        // Dutch puts the verb last: the place stands before the word that says what happened
+        PageLayer email = plainText("""
+                Van: Anna de Vries <anna@example.org>
+                Onderwerp: Schademelding
+
+                Op 2024-05-12 rond 17:10 ben ik in Zwolle aangereden. Mijn kenteken is KF-05-HJ.
+                """);
+        ExtractionResult dutch = extract(email);
+        assertThat(kept(dutch, "incident_city")).isEqualTo("Zwolle");
+        // and English a few words after it, past the date it also names
+        PageLayer message = plainText("""
+                From: Ingrid Peters <ingrid@example.org>
+                Subject: Damage
+
+                Hello, I had an accident on 06/06/2024 in Haarlem. My car has registration KF-05-HJ.
+                """);
+        ExtractionResult english = extract(message);
+        assertThat(english.feature("incident_city").orElseThrow().selected())
+                .extracting(Candidate::valueNormalized)
+                .containsExactly("Haarlem");
+        assertThat(kept(english, "incident_date")).isEqualTo("2024-06-06");
     }
 
     @Test

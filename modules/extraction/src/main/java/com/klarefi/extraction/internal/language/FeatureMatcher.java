@@ -56,6 +56,21 @@ public final class FeatureMatcher {
      */
     private static final Pattern AT_PLACE =
             Pattern.compile("^\\s+(?:in|te|at|near|bij|nabij|im|bei|à|en)\\s+(?=\\p{Lu})");
+    /**
+     * "a collision on the Parklaan in Arnhem": a preposition of place a few words after the word that
+     * names what happened; group 1 is the preposition with its spaces, the place after it.
+     */
+    private static final Pattern PLACE_AFTER = Pattern.compile(
+            "^\\s+(?:[\\p{L}\\d'’/-]+\\s+){1,4}?((?:in|te|at|near|bij|nabij|im|bei|à|en)\\s+)(?=\\p{Lu})");
+    /**
+     * "ben ik in Apeldoorn aangereden", "bin ich in Köln angefahren": where a sentence puts its verb
+     * last, the preposition of place and the place stand right before the word that names what
+     * happened; group 1 is the preposition with its spaces, the place after it.
+     */
+    private static final Pattern PLACE_BEFORE = Pattern.compile(
+            "(?<![\\p{L}])((?:in|te|at|near|bij|nabij|im|bei|à|en)\\s+)\\p{Lu}[\\p{L}'’-]+(?:[ -]\\p{Lu}[\\p{L}'’-]+)?\\s+$");
+    /** How far before a word {@link #PLACE_BEFORE} looks. */
+    private static final int PLACE_BEFORE_REACH = 40;
 
     private record Seed(String featureId, String type, List<Meaning> labels, boolean mainParty) {}
 
@@ -158,9 +173,40 @@ public final class FeatureMatcher {
                 if (!match.isEmpty()) {
                     phrases.add(new Phrase(unit.start(), atPlace ? place.end() : unit.end(), match));
                 }
+                if (!atPlace && !unit.concepts().contains(PLACE)) {
+                    // the preposition names the place after it as where it happened, as in "aangereden in Apeldoorn"
+                    Matcher after = PLACE_AFTER.matcher(text).region(unit.end(), text.length());
+                    if (after.lookingAt()) {
+                        placePhrase(unit, match, after.start(1), after.end(1)).ifPresent(phrases::add);
+                    }
+                    Matcher before = PLACE_BEFORE
+                            .matcher(text)
+                            .region(Math.max(0, unit.start() - PLACE_BEFORE_REACH), unit.start());
+                    if (before.find()) {
+                        placePhrase(unit, match, before.start(1), before.end(1)).ifPresent(phrases::add);
+                    }
+                }
             }
         }
+        phrases.sort(java.util.Comparator.comparingInt(Phrase::start));
         return List.copyOf(phrases);
+    }
+
+    /**
+     * The preposition at {@code [start, end)} as a phrase of the features that the unit and a place
+     * name together and the unit alone does not ("Place of incident", not "Date of incident").
+     */
+    private Optional<Phrase> placePhrase(Unit unit, KeyMatch alone, int start, int end) {
+        KeyMatch where = match(new Meaning(List.of(unit, new Unit(Set.of(PLACE), Set.of(), 1, start, end))));
+        Map<String, Double> placeOnly = difference(where.features(), alone.features());
+        return placeOnly.isEmpty() ? Optional.empty() : Optional.of(new Phrase(start, end, new KeyMatch(placeOnly, 0)));
+    }
+
+    /** The features of {@code all} that {@code without} does not name. */
+    private static Map<String, Double> difference(Map<String, Double> all, Map<String, Double> without) {
+        Map<String, Double> left = new LinkedHashMap<>(all);
+        left.keySet().removeAll(without.keySet());
+        return left;
     }
 
     /** The main party's name and e-mail features, named by an e-mail's sender header. */
