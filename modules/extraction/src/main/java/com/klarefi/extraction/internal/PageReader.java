@@ -240,12 +240,6 @@ final class PageReader {
     }
 
     /**
-     * Words that label rather than say something: the start of a key, whose colon follows it or
-     * follows an abbreviation or two ("Company Reg. No. :" read after the label "Company"; "INV No.:"),
-     * or the document's title ("Tax Invoice"), a few words naming a kind of document. Neither is a name
-     * or a text value.
-     */
-    /**
      * Whether a cue that the company after it owns the issuer ("Owned By:") stands before the value
      * on its line, or as a key of its own on the last line above it that is not blank.
      */
@@ -261,6 +255,12 @@ final class PageReader {
         return line.endsWith(":") && labels.namesOwner(line);
     }
 
+    /**
+     * Words that label rather than say something: the start of a key, whose colon follows it or
+     * follows an abbreviation or two ("Company Reg. No. :" read after the label "Company"; "INV No.:"),
+     * or the document's title ("Tax Invoice"), a few words naming a kind of document. Neither is a name
+     * or a text value.
+     */
     private boolean keyOrTitle(Match value) {
         String text = page.text();
         if (KEY_REST.matcher(text).region(value.end(), text.length()).lookingAt()) {

@@ -3,12 +3,14 @@ package com.klarefi.extraction.internal;
 import com.klarefi.extraction.internal.recognise.Match;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * The amounts of a page that its arithmetic makes a total: an amount that the amounts on the lines
@@ -46,28 +48,30 @@ final class Tallies {
 
     /** The start offsets of the amounts among {@code amounts} that the page's arithmetic makes a total. */
     static Set<Integer> of(String text, List<Match> amounts) {
+        int[] newlines = newlines(text);
         List<Amount> read = new ArrayList<>();
         for (Match match : amounts) {
             Long cents = cents(match.normalized());
             if (cents != null) {
-                read.add(new Amount(match.start(), match.end(), line(text, match.start()), cents));
+                read.add(new Amount(match.start(), match.end(), line(newlines, match.start()), cents));
             }
         }
         // a rounding adjustment printed with its minus ("Rounding Adj: -0.01"), which no recogniser reads as an amount
         Matcher printed = ADJUSTMENT.matcher(text);
         while (printed.find()) {
             long cents = Math.round(Double.parseDouble(printed.group(1).replace(',', '.')) * 100);
-            read.add(new Amount(printed.start(), printed.end(), line(text, printed.start()), -cents));
+            read.add(new Amount(printed.start(), printed.end(), line(newlines, printed.start()), -cents));
         }
         read.sort(Comparator.comparingInt(Amount::start));
-        List<Amount> lineLast = new ArrayList<>();
+        List<List<Amount>> rows = new ArrayList<>();
         for (Amount amount : read) {
-            if (!lineLast.isEmpty() && lineLast.getLast().line() == amount.line()) {
-                lineLast.set(lineLast.size() - 1, amount);
+            if (!rows.isEmpty() && rows.getLast().getFirst().line() == amount.line()) {
+                rows.getLast().add(amount);
             } else {
-                lineLast.add(amount);
+                rows.add(new ArrayList<>(List.of(amount)));
             }
         }
+        List<Amount> lineLast = rows.stream().map(List::getLast).toList();
         Set<Integer> totals = new HashSet<>();
         for (int i = 0; i < lineLast.size(); i++) {
             Amount amount = lineLast.get(i);
@@ -75,7 +79,7 @@ final class Tallies {
                 totals.add(amount.start());
             }
         }
-        totals.addAll(summarised(read, lineLast));
+        totals.addAll(summarised(rows, lineLast));
         // a total rounded to what cash can pay is the total; the amount it was rounded from is not
         for (int f = 0; f < lineLast.size(); f++) {
             Amount from = lineLast.get(f);
@@ -161,16 +165,10 @@ final class Tallies {
      * without a printed adjustment ("Grand Total : 42.38" over "Net Total : 42.40"), the rounded one
      * is the total.
      */
-    private static Set<Integer> summarised(List<Amount> read, List<Amount> lineLast) {
-        List<List<Amount>> rows = new ArrayList<>();
-        for (Amount amount : read) {
-            if (!rows.isEmpty() && rows.getLast().getFirst().line() == amount.line()) {
-                rows.getLast().add(amount);
-            } else {
-                rows.add(new ArrayList<>(List.of(amount)));
-            }
-        }
-        rows.removeIf(row -> row.size() < 2 || row.stream().allMatch(amount -> amount.cents() == 0));
+    private static Set<Integer> summarised(List<List<Amount>> lines, List<Amount> lineLast) {
+        List<List<Amount>> rows = lines.stream()
+                .filter(row -> row.size() >= 2 && row.stream().anyMatch(amount -> amount.cents() != 0))
+                .toList();
         Set<Integer> totals = new HashSet<>();
         for (int r = 0; r < rows.size(); r++) {
             boolean lastOfBlock = r == rows.size() - 1
@@ -267,14 +265,17 @@ final class Tallies {
         return false;
     }
 
-    private static int line(String text, int offset) {
-        int line = 0;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
+    /** The offsets of the text's line breaks, in order. */
+    private static int[] newlines(String text) {
+        return IntStream.range(0, text.length())
+                .filter(i -> text.charAt(i) == '\n')
+                .toArray();
+    }
+
+    /** The line an offset stands on: the number of line breaks before it. */
+    private static int line(int[] newlines, int offset) {
+        int at = Arrays.binarySearch(newlines, offset);
+        return at >= 0 ? at : -at - 1;
     }
 
     /** The amount of a normalised money value ("MYR 11.00", "11.00") in cents, or null. */

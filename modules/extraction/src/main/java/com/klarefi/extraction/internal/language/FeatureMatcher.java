@@ -3,6 +3,7 @@ package com.klarefi.extraction.internal.language;
 import com.klarefi.extraction.api.CaseType;
 import com.klarefi.extraction.api.FeatureDefinition;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,21 +55,22 @@ public final class FeatureMatcher {
      * "in Haarlem", "te Utrecht", "at Leeds": a preposition of place before a capitalised word makes
      * the words before it ("aangereden", "collision") name where it happened as well.
      */
-    private static final Pattern AT_PLACE =
-            Pattern.compile("^\\s+(?:in|te|at|near|bij|nabij|im|bei|à|en)\\s+(?=\\p{Lu})");
+    private static final String PREPOSITION_OF_PLACE = "(?:in|te|at|near|bij|nabij|im|bei|à|en)";
+
+    private static final Pattern AT_PLACE = Pattern.compile("^\\s+" + PREPOSITION_OF_PLACE + "\\s+(?=\\p{Lu})");
     /**
      * "a collision on the Parklaan in Arnhem": a preposition of place a few words after the word that
      * names what happened; group 1 is the preposition with its spaces, the place after it.
      */
-    private static final Pattern PLACE_AFTER = Pattern.compile(
-            "^\\s+(?:[\\p{L}\\d'’/-]+\\s+){1,4}?((?:in|te|at|near|bij|nabij|im|bei|à|en)\\s+)(?=\\p{Lu})");
+    private static final Pattern PLACE_AFTER =
+            Pattern.compile("^\\s+(?:[\\p{L}\\d'’/-]+\\s+){1,4}?(" + PREPOSITION_OF_PLACE + "\\s+)(?=\\p{Lu})");
     /**
      * "ben ik in Apeldoorn aangereden", "bin ich in Köln angefahren": where a sentence puts its verb
      * last, the preposition of place and the place stand right before the word that names what
      * happened; group 1 is the preposition with its spaces, the place after it.
      */
     private static final Pattern PLACE_BEFORE = Pattern.compile(
-            "(?<![\\p{L}])((?:in|te|at|near|bij|nabij|im|bei|à|en)\\s+)\\p{Lu}[\\p{L}'’-]+(?:[ -]\\p{Lu}[\\p{L}'’-]+)?\\s+$");
+            "(?<![\\p{L}])(" + PREPOSITION_OF_PLACE + "\\s+)\\p{Lu}[\\p{L}'’-]+(?:[ -]\\p{Lu}[\\p{L}'’-]+)?\\s+$");
     /** How far before a word {@link #PLACE_BEFORE} looks. */
     private static final int PLACE_BEFORE_REACH = 40;
 
@@ -188,7 +190,7 @@ public final class FeatureMatcher {
                 }
             }
         }
-        phrases.sort(java.util.Comparator.comparingInt(Phrase::start));
+        phrases.sort(Comparator.comparingInt(Phrase::start));
         return List.copyOf(phrases);
     }
 

@@ -99,23 +99,21 @@ final class DateRecogniser implements Recogniser {
             int year = fullYear(numeric.group(4));
             boolean ambiguous = first <= 12 && second <= 12 && first != second;
             double strength = numeric.group(4).length() == 2 ? 0.7 : ambiguous ? 0.9 : 1.0;
-            boolean monthFirstHere = us && !numeric.group(2).equals(".");
-            if (first <= 12 && (second > 12 || monthFirstHere)) {
-                add(matches, numeric, year, first, second, strength);
-            } else {
-                add(matches, numeric, year, second, first, strength);
-            }
+            addInOrder(
+                    matches,
+                    numeric,
+                    year,
+                    first,
+                    second,
+                    strength,
+                    us && !numeric.group(2).equals("."));
         }
         Matcher glued = ONE_SEPARATOR.matcher(text);
         while (glued.find()) {
             int first = num(glued, 1);
             int second = Integer.parseInt(glued.group(3) != null ? glued.group(3) : glued.group(4));
             int year = num(glued, 6);
-            if (first <= 12 && (second > 12 || us)) {
-                add(matches, glued, year, first, second, ONE_SEPARATOR_STRENGTH);
-            } else {
-                add(matches, glued, year, second, first, ONE_SEPARATOR_STRENGTH);
-            }
+            addInOrder(matches, glued, year, first, second, ONE_SEPARATOR_STRENGTH, us);
         }
         Matcher written = forms.dayFirst().matcher(text);
         while (written.find()) {
@@ -218,6 +216,25 @@ final class DateRecogniser implements Recogniser {
             monthFirstSeen |= second > 12;
         }
         return monthFirstSeen;
+    }
+
+    /**
+     * A numeric date's two first numbers read day first, unless the first can only be the month (the
+     * second is over 12) or the page writes month first and the first can be a month.
+     */
+    private static void addInOrder(
+            List<Match> matches,
+            Matcher matcher,
+            int year,
+            int first,
+            int second,
+            double strength,
+            boolean monthFirst) {
+        if (first <= 12 && (second > 12 || monthFirst)) {
+            add(matches, matcher, year, first, second, strength);
+        } else {
+            add(matches, matcher, year, second, first, strength);
+        }
     }
 
     private static void add(List<Match> matches, Matcher matcher, int year, int month, int day, double strength) {

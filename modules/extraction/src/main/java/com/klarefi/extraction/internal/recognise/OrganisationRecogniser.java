@@ -336,7 +336,11 @@ final class OrganisationRecogniser implements Recogniser {
             return start;
         }
         boolean wholeLineAbove = lineOpens(text, start);
-        long ownWords = Arrays.stream(text.substring(newline + 1, formStart).split("\\s+"))
+        List<String> beforeForm = Arrays.stream(
+                        text.substring(newline + 1, formStart).split("\\s+"))
+                .filter(word -> !word.isEmpty())
+                .toList();
+        long ownWords = beforeForm.stream()
                 .filter(word -> word.matches("\\p{L}{3,}") && !FORM_PARTS.contains(word.toLowerCase(Locale.ROOT)))
                 .count();
         boolean ownWord = ownWords > 0;
@@ -353,8 +357,7 @@ final class OrganisationRecogniser implements Recogniser {
         // line further up ("GRILL HOUSE" over "Acme Chicken Malaysia" over "Sdn Bhd")
         int above = text.lastIndexOf('\n', newline - 1);
         // alone: nothing but the form's first word before it ("Sdn" of "Sdn Bhd"), no end of a name ("ALAM) SDN BHD")
-        boolean formAlone = Arrays.stream(text.substring(newline + 1, formStart).split("\\s+"))
-                .allMatch(word -> word.isEmpty() || FORM_PARTS.contains(word.toLowerCase(Locale.ROOT)));
+        boolean formAlone = beforeForm.stream().allMatch(word -> FORM_PARTS.contains(word.toLowerCase(Locale.ROOT)));
         return wholeLineAbove && formAlone && above >= start && lineOpens(text, above + 1) ? above + 1 : start;
     }
 
